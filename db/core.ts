@@ -1,0 +1,102 @@
+/**
+ * The composition root: opens the database, migrates it, seeds the library, and
+ * wires repositories and handlers to the one dispatcher. Electron main and the
+ * loopback host both start the app through here, and only here.
+ */
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { LIBRARY } from '#shared/library/index';
+import { openDatabase, type Db } from './connection';
+import { translateSqliteError } from './errors';
+import { checklistHandlers } from './handlers/checklist';
+import type { HandlerContext } from './handlers/context';
+import { encounterHandlers } from './handlers/encounters';
+import { libraryHandlers } from './handlers/library';
+import { noteHandlers } from './handlers/notes';
+import { patientHandlers } from './handlers/patients';
+import { migrate, type MigrationResult } from './migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import { DATABASE_FILE } from './paths';
+import { createChecklistRepository } from './repositories/checklist';
+import { createConsentRepository } from './repositories/consent';
+import { createEncounterRepository } from './repositories/encounters';
+import { createExportRepository } from './repositories/exports';
+import { createPatientRepository } from './repositories/patients';
+import { createTemplateRepository } from './repositories/templates';
+import { APP_VERSION } from './version';
+
+export interface CoreOptions {
+  dataDir: string;
+  /** Injected in tests; defaults to the system clock. */
+  now?: () => Date;
+  newId?: () => string;
+  log?: (message: string) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  db: Db;
+  dataDir: string;
+  databaseFile: string;
+  migration: MigrationResult;
+  close(): void;
+}
+
+export function openCore(options: CoreOptions): Core {
+  const log = options.log ?? (() => undefined);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION);
+  try {
+    const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
+    if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
+
+    const clock = options.now ?? (() => new Date());
+    const now = () => clock().toISOString();
+    const templates = createTemplateRepository(db);
+    db.transaction(() => {
+      for (const template of LIBRARY) templates.seed(template, now());
+    }).immediate();
+
+    const ctx: HandlerContext = {
+      db,
+      dataDir: options.dataDir,
+      appVersion: APP_VERSION,
+      schemaVersion: LATEST_SCHEMA_VERSION,
+      patients: createPatientRepository(db),
+      encounters: createEncounterRepository(db),
+      templates,
+      checklist: createChecklistRepository(db),
+      consent: createConsentRepository(db),
+      exports: createExportRepository(db),
+      now,
+      newId: options.newId ?? randomUUID,
+    };
+    const handlers: Handlers = {
+      ...libraryHandlers(ctx),
+      ...patientHandlers(ctx),
+      ...encounterHandlers(ctx),
+      ...checklistHandlers(ctx),
+      ...noteHandlers(ctx),
+    };
+    const dispatch = createDispatcher(handlers, {
+      translateError: translateSqliteError,
+      onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+    });
+    return {
+      dispatch,
+      db,
+      dataDir: options.dataDir,
+      databaseFile,
+      migration,
+      close() {
+        if (db.open) db.close();
+      },
+    };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Renders the note content model to PDF with pdfmake, in the core, so the file is
+ * the same from Electron, browser mode and the tests. Roboto (shipped inside the
+ * pdfmake package) is embedded, covering accented Latin names.
+ */
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import pdfmake from 'pdfmake';
+import type { NoteBlock, NoteContent } from '#shared/note/content';
+
+const require = createRequire(import.meta.url);
+const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
+const fontFiles = {
+  normal: path.join(fontDir, 'Roboto-Regular.ttf'),
+  bold: path.join(fontDir, 'Roboto-Medium.ttf'),
+  italics: path.join(fontDir, 'Roboto-Italic.ttf'),
+  bolditalics: path.join(fontDir, 'Roboto-MediumItalic.ttf'),
+};
+const allowedFonts = new Set(Object.values(fontFiles));
+
+pdfmake.setFonts({ Roboto: fontFiles });
+// The note never loads anything from the network or disk beyond its own fonts.
+pdfmake.setUrlAccessPolicy(() => false);
+pdfmake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
+
+function block(b: NoteBlock): Record<string, unknown> {
+  switch (b.kind) {
+    case 'paragraph':
+      return { text: b.text, margin: [0, 0, 0, 4] };
+    case 'list':
+      return { ul: b.items, margin: [0, 0, 0, 4] };
+    case 'fields':
+      return {
+        table: { widths: [150, '*'], body: b.rows.map(([label, value]) => [{ text: label, bold: true }, value]) },
+        layout: 'noBorders',
+        margin: [0, 0, 0, 4],
+      };
+  }
+}
+
+export async function renderNotePdf(note: NoteContent, meta: { generatedAt: string; subject: string }): Promise<Buffer> {
+  const { patientName, mrn, birthDate } = note.runningHeader;
+  const doc = {
+    info: {
+      title: `${note.title}: ${patientName}`,
+      subject: meta.subject,
+      creator: 'ProcedureDesk',
+      producer: 'ProcedureDesk',
+      creationDate: new Date(meta.generatedAt),
+    },
+    pageSize: 'LETTER',
+    pageMargins: [54, 72, 54, 60],
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },
+    header: () => ({
+      margin: [54, 28, 54, 0],
+      columns: [
+        { text: patientName, bold: true },
+        { text: `MRN ${mrn}`, alignment: 'center' },
+        { text: `DOB ${birthDate}`, alignment: 'right' },
+      ],
+    }),
+    footer: (page: number, pages: number) => ({
+      margin: [54, 20, 54, 0],
+      columns: [
+        { text: `${note.title} · ProcedureDesk`, fontSize: 8, color: '#444444' },
+        { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 8 },
+      ],
+    }),
+    content: [
+      { text: note.title, fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
+      ...note.sections.flatMap((s) => [
+        { text: s.heading, fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
+        ...s.blocks.map(block),
+      ]),
+    ],
+  };
+  return pdfmake.createPdf(doc).getBuffer();
+}

@@ -1,0 +1,23 @@
+/** What every handler may use: the repositories, a clock and an id source. */
+import type { Db } from '../connection';
+import type { ChecklistRepository } from '../repositories/checklist';
+import type { ConsentRepository } from '../repositories/consent';
+import type { EncounterRepository } from '../repositories/encounters';
+import type { ExportRepository } from '../repositories/exports';
+import type { PatientRepository } from '../repositories/patients';
+import type { TemplateRepository } from '../repositories/templates';
+
+export interface HandlerContext {
+  db: Db;
+  dataDir: string;
+  appVersion: string;
+  schemaVersion: number;
+  patients: PatientRepository;
+  encounters: EncounterRepository;
+  templates: TemplateRepository;
+  checklist: ChecklistRepository;
+  consent: ConsentRepository;
+  exports: ExportRepository;
+  now: () => string;
+  newId: () => string;
+}

@@ -1,0 +1,86 @@
+/** Checklist item state and its append-only history, written together. */
+import type { ChecklistItemState } from '#shared/contract/checklist';
+import type { Db } from '../connection';
+
+interface ItemRow {
+  item_id: string;
+  status: ChecklistItemState['status'];
+  reason: string | null;
+  updated_at: string;
+  updated_by_name: string;
+  updated_by_role: ChecklistItemState['updatedBy']['role'];
+}
+
+function toState(row: ItemRow): ChecklistItemState {
+  return {
+    itemId: row.item_id,
+    status: row.status,
+    reason: row.reason,
+    updatedAt: row.updated_at,
+    updatedBy: { name: row.updated_by_name, role: row.updated_by_role },
+  };
+}
+
+export interface ItemEvent {
+  itemId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  at: string;
+  byName: string;
+  byRole: string;
+}
+
+export function createChecklistRepository(db: Db) {
+  const current = db.prepare<[string, string], { status: string }>(
+    'SELECT status FROM checklist_items WHERE encounter_id = ? AND item_id = ?',
+  );
+  const upsert = db.prepare(
+    `INSERT INTO checklist_items (encounter_id, item_id, status, reason, updated_at, updated_by_name, updated_by_role)
+     VALUES (@encounterId, @itemId, @status, @reason, @at, @byName, @byRole)
+     ON CONFLICT (encounter_id, item_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name, updated_by_role = excluded.updated_by_role`,
+  );
+  const event = db.prepare(
+    `INSERT INTO checklist_item_events (encounter_id, item_id, from_status, to_status, reason, at, by_name, by_role)
+     VALUES (@encounterId, @itemId, @fromStatus, @status, @reason, @at, @byName, @byRole)`,
+  );
+  const forEncounter = db.prepare<[string], ItemRow>(
+    `SELECT item_id, status, reason, updated_at, updated_by_name, updated_by_role
+     FROM checklist_items WHERE encounter_id = ? ORDER BY item_id`,
+  );
+  const history = db.prepare<[string], Record<string, string | null>>(
+    `SELECT item_id AS itemId, from_status AS fromStatus, to_status AS toStatus, reason, at, by_name AS byName, by_role AS byRole
+     FROM checklist_item_events WHERE encounter_id = ? ORDER BY seq`,
+  );
+
+  /** State and history in one transaction: both are on disk, or neither. */
+  const set = db.transaction((encounterId: string, state: ChecklistItemState) => {
+    const from = current.get(encounterId, state.itemId)?.status ?? null;
+    const params = {
+      encounterId,
+      itemId: state.itemId,
+      status: state.status,
+      reason: state.reason,
+      at: state.updatedAt,
+      byName: state.updatedBy.name,
+      byRole: state.updatedBy.role,
+      fromStatus: from,
+    };
+    upsert.run(params);
+    event.run(params);
+  });
+
+  return {
+    set(encounterId: string, state: ChecklistItemState): void {
+      set.immediate(encounterId, state);
+    },
+    list(encounterId: string): ChecklistItemState[] {
+      return forEncounter.all(encounterId).map(toState);
+    },
+    history(encounterId: string): ItemEvent[] {
+      return history.all(encounterId) as unknown as ItemEvent[];
+    },
+  };
+}
+export type ChecklistRepository = ReturnType<typeof createChecklistRepository>;

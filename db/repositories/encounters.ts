@@ -1,0 +1,118 @@
+/** Encounter rows and the worklist query. */
+import type { Actor } from '#shared/contract/common';
+import type { Encounter } from '#shared/contract/encounters';
+import type { Db } from '../connection';
+import { likePrefix, toPatient } from './patients';
+import type { Patient } from '#shared/contract/patients';
+
+interface EncounterRow {
+  id: string;
+  patient_id: string;
+  template_id: string;
+  template_version: number;
+  levels_json: string;
+  laterality: Encounter['laterality'];
+  imaging_modality: Encounter['imagingModality'];
+  planned_date: string;
+  indication: string;
+  created_at: string;
+  created_by_name: string;
+  created_by_role: Actor['role'];
+}
+
+const ENCOUNTER_COLUMNS = `e.id, e.patient_id, e.template_id, e.template_version, e.levels_json, e.laterality,
+  e.imaging_modality, e.planned_date, e.indication, e.created_at, e.created_by_name, e.created_by_role`;
+
+const PATIENT_AS = `p.id AS p_id, p.mrn AS p_mrn, p.family_name AS p_family_name, p.given_name AS p_given_name,
+  p.birth_date AS p_birth_date, p.sex AS p_sex, p.created_at AS p_created_at`;
+
+function toEncounter(row: EncounterRow): Encounter {
+  return {
+    id: row.id,
+    patientId: row.patient_id,
+    templateId: row.template_id,
+    templateVersion: row.template_version,
+    levels: JSON.parse(row.levels_json) as string[],
+    laterality: row.laterality,
+    imagingModality: row.imaging_modality,
+    plannedDate: row.planned_date,
+    indication: row.indication,
+    createdAt: row.created_at,
+    createdBy: { name: row.created_by_name, role: row.created_by_role },
+  };
+}
+
+interface JoinedRow extends EncounterRow {
+  p_id: string;
+  p_mrn: string;
+  p_family_name: string;
+  p_given_name: string;
+  p_birth_date: string;
+  p_sex: Patient['sex'];
+  p_created_at: string;
+  decision: string | null;
+  item_ids: string | null;
+}
+
+function patientFrom(row: JoinedRow): Patient {
+  return toPatient({
+    id: row.p_id, mrn: row.p_mrn, family_name: row.p_family_name, given_name: row.p_given_name,
+    birth_date: row.p_birth_date, sex: row.p_sex, created_at: row.p_created_at,
+  });
+}
+
+export interface EncounterListRow {
+  encounter: Encounter;
+  patient: Patient;
+  decision: string | null;
+  /** Items that are checked or marked not applicable. */
+  resolvedItemIds: string[];
+}
+
+export function createEncounterRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality,
+       planned_date, indication, created_at, created_by_name, created_by_role)
+     VALUES (@id, @patientId, @templateId, @templateVersion, @levelsJson, @laterality, @imagingModality,
+       @plannedDate, @indication, @createdAt, @byName, @byRole)`,
+  );
+  const byId = db.prepare<[string], EncounterRow>(`SELECT ${ENCOUNTER_COLUMNS} FROM encounters e WHERE e.id = ?`);
+  const listSql = (where: string) => `
+    SELECT ${ENCOUNTER_COLUMNS}, ${PATIENT_AS}, c.decision,
+      (SELECT group_concat(i.item_id, char(31)) FROM checklist_items i
+        WHERE i.encounter_id = e.id AND i.status <> 'unchecked') AS item_ids
+    FROM encounters e JOIN patients p ON p.id = e.patient_id
+    LEFT JOIN consent_discussions c ON c.encounter_id = e.id
+    WHERE ${where}
+    ORDER BY e.planned_date, p.family_name COLLATE NOCASE, e.created_at LIMIT @limit`;
+  const matchPatient = `(@query = '' OR p.mrn LIKE @pattern ESCAPE '\\' OR p.family_name LIKE @pattern ESCAPE '\\'
+    OR p.given_name LIKE @pattern ESCAPE '\\')`;
+  const listOnDate = db.prepare(listSql(`e.planned_date = @date AND ${matchPatient}`));
+  const listAll = db.prepare(listSql(matchPatient));
+
+  return {
+    insert(encounter: Encounter): void {
+      insert.run({
+        ...encounter,
+        levelsJson: JSON.stringify(encounter.levels),
+        byName: encounter.createdBy.name,
+        byRole: encounter.createdBy.role,
+      });
+    },
+    get(id: string): Encounter | undefined {
+      const row = byId.get(id);
+      return row && toEncounter(row);
+    },
+    list(filter: { date?: string | undefined; query: string; limit: number }): EncounterListRow[] {
+      const params = { date: filter.date ?? null, query: filter.query, pattern: likePrefix(filter.query), limit: filter.limit };
+      const rows = (filter.date ? listOnDate : listAll).all(params) as JoinedRow[];
+      return rows.map((row) => ({
+        encounter: toEncounter(row),
+        patient: patientFrom(row),
+        decision: row.decision,
+        resolvedItemIds: row.item_ids ? row.item_ids.split('\u001f') : [],
+      }));
+    },
+  };
+}
+export type EncounterRepository = ReturnType<typeof createEncounterRepository>;

@@ -1,0 +1,88 @@
+/**
+ * Electron main: one window, hardened; the app:// protocol serving the built
+ * renderer; and the IPC adapter that checks the sender and hands each call to
+ * the core's one dispatcher. Nothing else lives here.
+ */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { openCore, type Core } from '#db/core';
+import { seedDemo } from '#db/demo';
+import { resolveStatic } from '#db/serve/static-files';
+import { CONTENT_SECURITY_POLICY } from '#shared/contract/content-security';
+import { EVENT_CHANNEL, IPC_CHANNEL, METHODS, isMethodName } from '#shared/contract/methods';
+import { MAX_REQUEST_BYTES } from '#shared/contract/transport';
+import { APP_ORIGIN, isTrustedSender } from './sender-guard';
+
+protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+app.enableSandbox();
+
+const rendererDir = path.join(__dirname, '..', 'renderer');
+let core: Core | null = null;
+
+function localDate(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+function createWindow(): void {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 860,
+    title: 'ProcedureDesk',
+    webPreferences: {
+      preload: path.join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+    },
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+void app.whenReady().then(async () => {
+  const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
+  core = openCore({ dataDir, log: (m) => console.error(`[core] ${m}`) });
+  if (process.argv.includes('--demo')) await seedDemo(core.dispatch, core.db, localDate());
+
+  const ses = session.defaultSession;
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+
+  protocol.handle('app', async (request) => {
+    const url = new URL(request.url);
+    const found = url.host === 'bundle' ? resolveStatic(rendererDir, url.pathname) : null;
+    if (!found) return new Response('Not found', { status: 404 });
+    const response = await net.fetch(pathToFileURL(found.file).toString());
+    return new Response(response.body, {
+      headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
+    });
+  });
+
+  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event.senderFrame)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused.' } };
+    }
+    if (JSON.stringify(input ?? null).length > MAX_REQUEST_BYTES) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${MAX_REQUEST_BYTES} bytes.` } };
+    }
+    const envelope = await core!.dispatch(method, input);
+    if (envelope.ok && isMethodName(method) && METHODS[method].writes) {
+      event.sender.send(EVENT_CHANNEL, { event: 'data.changed', payload: { method } });
+    }
+    return envelope;
+  });
+
+  createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => core?.close());

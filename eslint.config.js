@@ -1,0 +1,79 @@
+// Lint, type-aware, plus the import boundaries between runtime folders. The
+// per-folder tsconfigs already make most forbidden imports a compile error;
+// these rules back them up (and catch what types cannot, like runtime 'electron').
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'module', 'stream', 'util', 'worker_threads'];
+
+function forbid(groups, message) {
+  return { group: groups, message };
+}
+
+export default tseslint.config(
+  { ignores: ['out/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'scripts/**/*.mjs', 'bench/**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['*.config.{js,ts}'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        forbid(nodeBuiltins, 'shared/ runs anywhere: no Node built-ins.'),
+        forbid(['electron', 'better-sqlite3', 'pdfmake', 'react', 'react-dom', 'zustand'], 'shared/ holds domain, content and the contract only.'),
+        forbid(['#db/*', '#renderer/*', '#e2e/*', '../db/*', '../renderer/*', '../../db/*', '../../renderer/*'], 'shared/ imports nothing from other folders.'),
+      ] }],
+    },
+  },
+  {
+    files: ['db/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
+        forbid(['react', 'react-dom', 'zustand', '#renderer/*', '#e2e/*'], 'db/ is the Node core: no UI, no hosts.'),
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        forbid(nodeBuiltins, 'renderer/ is DOM only: no Node built-ins.'),
+        forbid(['electron', 'better-sqlite3', 'pdfmake', '#db/*', '#e2e/*'], 'renderer/ reaches the core only through the API client.'),
+      ] }],
+    },
+  },
+  {
+    files: ['renderer/components/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['**/api/client', '**/api/bridge'], importNames: ['api', 'createClient', 'pickBridge', 'httpBridge'], message: 'Components call store actions; only stores call the API client.' },
+      ] }],
+    },
+  },
+  {
+    files: ['e2e/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
+      ] }],
+    },
+  },
+);

@@ -1,0 +1,56 @@
+/**
+ * The typed API client. Stores are its only callers. It unwraps envelopes:
+ * success returns the typed value, failure throws an ApiError with the code.
+ */
+import type { CommandErrorBody, ErrorCode } from '#shared/contract/errors';
+import type { MethodInput, MethodName, MethodOutput } from '#shared/contract/methods';
+import type { Bridge } from '#shared/contract/transport';
+import type { EventName, EventPayload } from '#shared/contract/events';
+
+export class ApiError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(body: CommandErrorBody) {
+    super(body.message);
+    this.name = 'ApiError';
+    this.code = body.code;
+    this.details = body.details;
+  }
+  /** Field-level messages, keyed by input path, for showing next to form fields. */
+  fieldErrors(): Record<string, string> {
+    const out: Record<string, string> = {};
+    if (Array.isArray(this.details)) {
+      for (const d of this.details as { path?: string; message?: string }[]) {
+        if (d.path && d.message && !out[d.path]) out[d.path] = d.message;
+      }
+    }
+    return out;
+  }
+}
+
+export interface ApiClient {
+  call<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+export function createClient(bridge: Bridge): ApiClient {
+  return {
+    async call(method, input) {
+      const envelope = await bridge.invoke(method, input);
+      if (!envelope.ok) throw new ApiError(envelope.error);
+      return envelope.value as never;
+    },
+    on: (event, listener) => bridge.on(event, listener),
+  };
+}
+
+let current: ApiClient | null = null;
+
+export function setClient(client: ApiClient): void {
+  current = client;
+}
+
+export function api(): ApiClient {
+  if (!current) throw new Error('the API client was used before start-up chose a transport');
+  return current;
+}

@@ -1,0 +1,30 @@
+import { useNavigation } from '../stores/navigation';
+import { useSession } from '../stores/session';
+import { EncounterScreen } from './EncounterScreen';
+import { StartScreen } from './StartScreen';
+import { WorklistScreen } from './WorklistScreen';
+
+export function App() {
+  const actor = useSession((s) => s.actor);
+  const switchUser = useSession((s) => s.switchUser);
+  const view = useNavigation((s) => s.view);
+  const go = useNavigation((s) => s.go);
+
+  if (!actor) return <StartScreen />;
+  return (
+    <div className="app">
+      <header className="topbar">
+        <button type="button" className="brand" onClick={() => go({ name: 'worklist' })}>
+          ProcedureDesk
+        </button>
+        <span className="who" aria-label="Current user">
+          {actor.name} · {actor.role}
+        </span>
+        <button type="button" className="secondary" onClick={switchUser}>
+          Switch user
+        </button>
+      </header>
+      <main>{view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : <WorklistScreen />}</main>
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import { useState } from 'react';
+import type { ChecklistItem } from '#shared/domain/checklist';
+import { useEncounter, type SaveState } from '../stores/encounter';
+import { EvidenceBadges } from './EvidenceBadges';
+
+function SaveStatus({ save }: { save: SaveState | undefined }) {
+  if (!save) return null;
+  if (save.kind === 'saving') return <span className="save saving">Saving…</span>;
+  if (save.kind === 'failed') return <span role="alert" className="save failed">Not saved: {save.message}</span>;
+  return <span className="save saved">Saved {new Date(save.at).toLocaleTimeString()}</span>;
+}
+
+/** One item: check it, or mark it not applicable with a reason. Saved the moment it changes. */
+export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[] }) {
+  const state = useEncounter((s) => s.items[item.id]);
+  const save = useEncounter((s) => s.saves[item.id]);
+  const setItem = useEncounter((s) => s.setItem);
+  const [askingReason, setAskingReason] = useState(false);
+  const [reason, setReason] = useState('');
+  const status = state?.status ?? 'unchecked';
+  const busy = save?.kind === 'saving';
+  const inputId = `item-${item.id}`;
+
+  async function markNotApplicable() {
+    if (!reason.trim()) return;
+    if (await setItem(item.id, 'not-applicable', reason.trim())) {
+      setAskingReason(false);
+      setReason('');
+    }
+  }
+
+  return (
+    <li className={`item ${status}`} data-item-id={item.id}>
+      <div className="item-main">
+        <input
+          id={inputId}
+          type="checkbox"
+          checked={status === 'checked'}
+          disabled={status === 'not-applicable'}
+          aria-busy={busy}
+          // Not disabled while saving, so keyboard focus stays put; a second toggle waits for the first.
+          onChange={(e) => { if (!busy) void setItem(item.id, e.target.checked ? 'checked' : 'unchecked'); }}
+        />
+        <label htmlFor={inputId}>{item.label}</label>
+        <SaveStatus save={save} />
+      </div>
+      {item.detail && <p className="detail">{item.detail}</p>}
+      {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
+      <EvidenceBadges sources={item.sources} citations={sources} />
+      {status === 'not-applicable' ? (
+        <p className="na">
+          Not applicable: {state?.reason}{' '}
+          <button type="button" className="secondary" disabled={busy} onClick={() => void setItem(item.id, 'unchecked')}
+            aria-label={`Undo not applicable: ${item.label}`}>
+            Undo
+          </button>
+        </p>
+      ) : askingReason ? (
+        <div className="na-form">
+          <label>
+            Reason not applicable
+            <input autoFocus value={reason} onChange={(e) => setReason(e.target.value)}
+              onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void markNotApplicable(); } if (e.key === 'Escape') setAskingReason(false); }} />
+          </label>
+          <button type="button" className="secondary" disabled={!reason.trim() || busy} onClick={() => void markNotApplicable()}>
+            Confirm not applicable
+          </button>
+          <button type="button" className="link" onClick={() => setAskingReason(false)}>Cancel</button>
+        </div>
+      ) : (
+        <button type="button" className="link" onClick={() => setAskingReason(true)} aria-label={`Not applicable: ${item.label}`}>
+          Not applicable…
+        </button>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,140 @@
+import { useEffect, useState } from 'react';
+import type { Decision } from '#shared/contract/consent';
+import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+
+/**
+ * The physician's record of the consent discussion. Choices save at once; text
+ * saves when the field is left, so nothing typed is lost on a crash for long.
+ */
+export function ConsentPanel() {
+  const detail = useEncounter((s) => s.detail);
+  const library = useEncounter((s) => s.library);
+  const items = useEncounter((s) => s.items);
+  const consentSave = useEncounter((s) => s.consentSave);
+  const saveConsent = useEncounter((s) => s.saveConsent);
+  const [draft, setDraft] = useState<ConsentDraft>(EMPTY_CONSENT);
+  const encounterId = detail?.encounter.id;
+
+  useEffect(() => {
+    const c = detail?.consent;
+    setDraft(c ? { benefitsDiscussed: c.benefitsDiscussed, benefitsNote: c.benefitsNote, alternativesDiscussed: c.alternativesDiscussed,
+      alternativesNote: c.alternativesNote, questions: c.questions, interpreter: c.interpreter, decision: c.decision } : EMPTY_CONSENT);
+    // Only when another encounter opens: local edits must not be overwritten by our own save's echo.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [encounterId]);
+
+  if (!detail || !library) return null;
+  const t = library.template;
+  const risks = t.risks;
+  const discussed = risks.filter((r) => items[r.id]?.status === 'checked').length;
+
+  function update(next: ConsentDraft, save: boolean) {
+    setDraft(next);
+    if (save && isSavable(next)) void saveConsent(next);
+  }
+  const commit = () => {
+    if (isSavable(draft)) void saveConsent(draft);
+  };
+
+  const interpreter = draft.interpreter;
+  return (
+    <section className="card consent" aria-labelledby="consent-heading">
+      <h2 id="consent-heading">Consent discussion</h2>
+      <p className="muted">
+        Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
+      </p>
+      <label className="choice">
+        <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
+        Benefits discussed
+      </label>
+      <p className="detail">Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}</p>
+      <label>
+        Notes on benefits
+        <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
+        Alternatives discussed
+      </label>
+      <ul className="detail">
+        {t.alternatives.map((a) => <li key={a.id}>{a.patientText ?? a.text}</li>)}
+      </ul>
+      <label>
+        Notes on alternatives
+        <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
+      </label>
+
+      <fieldset>
+        <legend>Patient's questions and the answers given</legend>
+        {draft.questions.map((q, i) => (
+          <div key={i} className="qa">
+            <label>
+              Question {i + 1}
+              <textarea rows={2} value={q.question} onBlur={commit}
+                onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)) }, false)} />
+            </label>
+            <label>
+              Answer {i + 1}
+              <textarea rows={2} value={q.answer} onBlur={commit}
+                onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, answer: e.target.value } : x)) }, false)} />
+            </label>
+            <button type="button" className="link" aria-label={`Remove question ${i + 1}`}
+              onClick={() => update({ ...draft, questions: draft.questions.filter((_, j) => j !== i) }, true)}>
+              Remove
+            </button>
+          </div>
+        ))}
+        <button type="button" className="secondary" onClick={() => update({ ...draft, questions: [...draft.questions, { question: '', answer: '' }] }, false)}>
+          Add question
+        </button>
+      </fieldset>
+
+      <fieldset>
+        <legend>Interpreter</legend>
+        <label className="choice">
+          <input type="checkbox" checked={interpreter.used}
+            onChange={(e) => update({ ...draft, interpreter: e.target.checked ? { used: true, language: '', interpreterId: '' } : { used: false } }, !e.target.checked)} />
+          Interpreter used
+        </label>
+        {interpreter.used && (
+          <div className="row">
+            <label>
+              Language
+              <input value={interpreter.language} onBlur={commit}
+                onChange={(e) => update({ ...draft, interpreter: { ...interpreter, language: e.target.value } }, false)} />
+            </label>
+            <label>
+              Interpreter id
+              <input value={interpreter.interpreterId} onBlur={commit}
+                onChange={(e) => update({ ...draft, interpreter: { ...interpreter, interpreterId: e.target.value } }, false)} />
+            </label>
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>Patient's decision</legend>
+        <div className="choices">
+          {(['consents', 'declines', 'defers'] as const satisfies readonly Decision[]).map((d) => (
+            <label key={d} className="choice">
+              <input type="radio" name="decision" checked={draft.decision === d} onChange={() => update({ ...draft, decision: d }, true)} />
+              {d === 'consents' ? 'Consents' : d === 'declines' ? 'Declines' : 'Defers'}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <p aria-live="polite" className={consentSave?.kind === 'failed' ? 'error' : 'muted'}>
+        {consentSave?.kind === 'saving' && 'Saving consent discussion…'}
+        {consentSave?.kind === 'saved' && `Consent discussion saved ${new Date(consentSave.at).toLocaleTimeString()}`}
+        {consentSave?.kind === 'failed' && `Not saved: ${consentSave.message}`}
+        {!consentSave && !isSavable(draft) && 'Complete the interpreter’s language and id, and each question, to save.'}
+      </p>
+    </section>
+  );
+}
+
+/** A draft the contract would refuse (an empty question, a half-filled interpreter) waits until complete. */
+function isSavable(d: ConsentDraft): boolean {
+  if (d.interpreter.used && (!d.interpreter.language.trim() || !d.interpreter.interpreterId.trim())) return false;
+  return d.questions.every((q) => q.question.trim().length > 0);
+}

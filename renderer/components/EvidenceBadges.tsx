@@ -1,0 +1,33 @@
+import type { SourceRef } from '#shared/library/schema';
+
+interface Props {
+  sources: readonly SourceRef[];
+  citations: readonly { id: string; citation: string }[];
+}
+
+const TAG_LABEL: Record<SourceRef['evidence'], string> = {
+  V: 'verified',
+  V2: 'secondary source: confirm against the primary',
+  M: 'needs clinical review',
+  inference: 'inferred from the guideline',
+};
+
+/** Every clinical statement shows where it comes from and how firm it is. */
+export function EvidenceBadges({ sources, citations }: Props) {
+  const needsReview = sources.some((s) => s.evidence === 'M');
+  return (
+    <span className="evidence">
+      {needsReview && <span className="badge review">needs clinical review</span>}
+      <details>
+        <summary>Sources</summary>
+        <ul>
+          {sources.map((s, i) => (
+            <li key={`${s.sourceId}-${i}`}>
+              {citations.find((c) => c.id === s.sourceId)?.citation ?? s.sourceId} <em>[{s.evidence}: {TAG_LABEL[s.evidence]}]</em>
+            </li>
+          ))}
+        </ul>
+      </details>
+    </span>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Laterality } from '#shared/contract/encounters';
+import type { TemplateWithSources } from '#shared/contract/library';
+import type { Patient } from '#shared/contract/patients';
+import type { ImagingModality } from '#shared/library/schema';
+import { patientName } from '#shared/note/format';
+import { ApiError } from '../api/client';
+import { useNavigation } from '../stores/navigation';
+import { today } from '../stores/today';
+import { useWorklist } from '../stores/worklist';
+import { PatientPicker } from './PatientPicker';
+
+const MODALITY_LABEL: Record<ImagingModality, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
+
+/** Opens an encounter: patient (found or registered), procedure, levels, side, date, indication. */
+export function NewEncounterPanel() {
+  const { library, loadLibrary, createEncounter, getTemplate } = useWorklist();
+  const go = useNavigation((s) => s.go);
+  const [patient, setPatient] = useState<Patient | null>(null);
+  const [templateId, setTemplateId] = useState('');
+  const [template, setTemplate] = useState<TemplateWithSources | null>(null);
+  const [levels, setLevels] = useState<string[]>([]);
+  const [laterality, setLaterality] = useState<Laterality | null>(null);
+  const [imaging, setImaging] = useState<ImagingModality | ''>('');
+  const [plannedDate, setPlannedDate] = useState(today());
+  const [indication, setIndication] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void loadLibrary();
+  }, [loadLibrary]);
+
+  useEffect(() => {
+    const summary = library.find((t) => t.id === templateId);
+    setTemplate(null);
+    setLevels([]);
+    setLaterality(null);
+    if (!summary) return;
+    let live = true;
+    void getTemplate(summary).then((t) => {
+      if (!live) return;
+      setTemplate(t);
+      setImaging(t.template.imaging.options.find((o) => o.isDefault)?.modality ?? '');
+    });
+    return () => {
+      live = false;
+    };
+  }, [templateId, library, getTemplate]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: Record<string, string> = {};
+    if (!patient) problems.patientId = 'Choose or register the patient first.';
+    if (!templateId) problems.templateId = 'Choose the procedure.';
+    if (!indication.trim()) problems.indication = 'Enter the indication.';
+    setErrors(problems);
+    if (Object.keys(problems).length || !patient) return;
+    setBusy(true);
+    try {
+      const id = await createEncounter({
+        patientId: patient.id,
+        templateId,
+        levels,
+        laterality,
+        ...(imaging ? { imagingModality: imaging } : {}),
+        plannedDate,
+        indication,
+      });
+      go({ name: 'encounter', encounterId: id });
+    } catch (error) {
+      setErrors(error instanceof ApiError ? { ...error.fieldErrors(), form: error.message } : { form: String(error) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const t = template?.template;
+  return (
+    <section className="card new-encounter" aria-labelledby="new-encounter-heading">
+      <h2 id="new-encounter-heading">New encounter</h2>
+      <PatientPicker selected={patient} onSelect={setPatient} />
+      {errors.patientId && <p role="alert" className="error">{errors.patientId}</p>}
+      <form onSubmit={submit} aria-label="New encounter">
+        <p className="muted">Patient: {patient ? `${patientName(patient)} (MRN ${patient.mrn})` : 'none chosen'}</p>
+        <label>
+          Procedure
+          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} aria-invalid={!!errors.templateId}>
+            <option value="">Choose a procedure…</option>
+            {library.map((s) => (
+              <option key={s.id} value={s.id}>{s.name} (v{s.version})</option>
+            ))}
+          </select>
+        </label>
+        {errors.templateId && <p role="alert" className="error">{errors.templateId}</p>}
+        {t?.levels && (
+          <fieldset>
+            <legend>Level(s), up to {t.levels.max}</legend>
+            <div className="choices">
+              {t.levels.options.map((level) => (
+                <label key={level} className="choice">
+                  <input
+                    type="checkbox"
+                    checked={levels.includes(level)}
+                    onChange={(e) => setLevels(e.target.checked ? [...levels, level] : levels.filter((l) => l !== level))}
+                  />
+                  {level}
+                </label>
+              ))}
+            </div>
+            {errors.levels && <p role="alert" className="error">{errors.levels}</p>}
+          </fieldset>
+        )}
+        {t?.lateralityRequired && (
+          <fieldset>
+            <legend>Laterality</legend>
+            <div className="choices">
+              {(['left', 'right', 'bilateral'] as const).map((side) => (
+                <label key={side} className="choice">
+                  <input type="radio" name="laterality" checked={laterality === side} onChange={() => setLaterality(side)} />
+                  {side[0]?.toUpperCase() + side.slice(1)}
+                </label>
+              ))}
+            </div>
+            {errors.laterality && <p role="alert" className="error">{errors.laterality}</p>}
+          </fieldset>
+        )}
+        {t && (
+          <label>
+            Imaging guidance
+            <select value={imaging} onChange={(e) => setImaging(e.target.value as ImagingModality)}>
+              {t.imaging.options.map((o) => (
+                <option key={o.modality} value={o.modality}>
+                  {MODALITY_LABEL[o.modality]}{o.isDefault ? ' (default)' : ''}, contrast {o.contrast.replace('-', ' ')}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label>
+          Planned date
+          <input type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} required />
+        </label>
+        <label>
+          Indication (physician)
+          <textarea value={indication} onChange={(e) => setIndication(e.target.value)} rows={3} aria-invalid={!!errors.indication} />
+        </label>
+        {errors.indication && <p role="alert" className="error">{errors.indication}</p>}
+        {errors.form && <p role="alert" className="error">{errors.form}</p>}
+        <button type="submit" className="primary" disabled={busy}>Create encounter</button>
+      </form>
+    </section>
+  );
+}

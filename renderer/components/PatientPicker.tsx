@@ -1,0 +1,99 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import type { Patient } from '#shared/contract/patients';
+import { patientName } from '#shared/note/format';
+import { ApiError } from '../api/client';
+import { useWorklist } from '../stores/worklist';
+
+type Sex = Patient['sex'];
+
+/** Find an existing patient by name or MRN, or register a new one. */
+export function PatientPicker({ selected, onSelect }: { selected: Patient | null; onSelect: (p: Patient) => void }) {
+  const { searchPatients, createPatient } = useWorklist();
+  const [query, setQuery] = useState('');
+  const [results, setResults] = useState<Patient[]>([]);
+  const [registering, setRegistering] = useState(false);
+  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setResults([]);
+      return;
+    }
+    let live = true;
+    void searchPatients(query.trim()).then((r) => live && setResults(r));
+    return () => {
+      live = false;
+    };
+  }, [query, searchPatients]);
+
+  async function register(event: FormEvent) {
+    event.preventDefault();
+    try {
+      const patient = await createPatient(form);
+      setErrors({});
+      setRegistering(false);
+      onSelect(patient);
+    } catch (error) {
+      setErrors(error instanceof ApiError ? { ...error.fieldErrors(), form: error.message } : { form: String(error) });
+    }
+  }
+
+  const field = (key: keyof typeof form, label: string, type = 'text') => (
+    <label>
+      {label}
+      <input
+        type={type}
+        value={form[key]}
+        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+        aria-invalid={!!errors[key]}
+        aria-describedby={errors[key] ? `err-${key}` : undefined}
+      />
+      {errors[key] && <span id={`err-${key}`} className="error">{errors[key]}</span>}
+    </label>
+  );
+
+  return (
+    <div className="patient-picker">
+      <label>
+        Find patient for the encounter
+        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or MRN" />
+      </label>
+      {results.length > 0 && (
+        <ul className="results" aria-label="Matching patients">
+          {results.map((p) => (
+            <li key={p.id}>
+              <button type="button" aria-pressed={selected?.id === p.id} onClick={() => onSelect(p)}>
+                {patientName(p)} · MRN {p.mrn} · DOB {p.birthDate}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!registering ? (
+        <button type="button" className="secondary" onClick={() => setRegistering(true)}>Register new patient</button>
+      ) : (
+        <form onSubmit={register} aria-label="Register patient" className="subform">
+          {field('mrn', 'MRN')}
+          {field('familyName', 'Family name')}
+          {field('givenName', 'Given name')}
+          {field('birthDate', 'Date of birth', 'date')}
+          <label>
+            Sex
+            <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.target.value as Sex })}>
+              <option value="female">Female</option>
+              <option value="male">Male</option>
+              <option value="other">Other</option>
+              <option value="unknown">Unknown</option>
+            </select>
+          </label>
+          {errors.form && <p role="alert" className="error">{errors.form}</p>}
+          <div className="row">
+            <button type="submit" className="primary">Save patient</button>
+            <button type="button" className="secondary" onClick={() => setRegistering(false)}>Cancel</button>
+          </div>
+        </form>
+      )}
+    </div>
+  );
+}

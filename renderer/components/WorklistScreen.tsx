@@ -1,0 +1,81 @@
+import { useEffect } from 'react';
+import { patientName } from '#shared/note/format';
+import { useNavigation } from '../stores/navigation';
+import { useWorklist } from '../stores/worklist';
+import { NewEncounterPanel } from './NewEncounterPanel';
+
+const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
+
+export function WorklistScreen() {
+  const { date, query, rows, loading, error, setDate, setQuery, load, watch } = useWorklist();
+  const go = useNavigation((s) => s.go);
+
+  useEffect(() => {
+    void load();
+    return watch();
+  }, [load, watch]);
+
+  return (
+    <div className="worklist">
+      <section aria-labelledby="worklist-heading">
+        <h1 id="worklist-heading">Worklist</h1>
+        <div className="filters">
+          <label>
+            Date
+            <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+          </label>
+          <label className="grow">
+            Find patient (name or MRN)
+            <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Núñez or DEMO-1001" />
+          </label>
+        </div>
+        {error && <p role="alert" className="error">{error}</p>}
+        <p className="muted" aria-live="polite">
+          {loading ? 'Loading…' : query.trim() ? `${rows.length} encounter(s) for "${query.trim()}" (all dates)` : `${rows.length} encounter(s) on ${date}`}
+        </p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Patient</th>
+              <th scope="col">MRN</th>
+              <th scope="col">Date of birth</th>
+              <th scope="col">Procedure</th>
+              <th scope="col">Date</th>
+              <th scope="col">Checklist</th>
+              <th scope="col">Decision</th>
+              <th scope="col"><span className="visually-hidden">Open</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.encounter.id}>
+                <td>{patientName(row.patient)}</td>
+                <td>{row.patient.mrn}</td>
+                <td>{row.patient.birthDate}</td>
+                <td>
+                  {row.templateName}
+                  <div className="muted">
+                    {[row.encounter.levels.join(', '), row.encounter.laterality].filter(Boolean).join(' · ')}
+                  </div>
+                </td>
+                <td>{row.encounter.plannedDate}</td>
+                <td>
+                  <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${patientName(row.patient)}`} />{' '}
+                  {row.progress.done}/{row.progress.total}
+                </td>
+                <td>{row.decision ? DECISIONS[row.decision] : '—'}</td>
+                <td>
+                  <button type="button" className="primary" onClick={() => go({ name: 'encounter', encounterId: row.encounter.id })}
+                    aria-label={`Open encounter for ${patientName(row.patient)}, ${row.templateName}`}>
+                    Open
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <NewEncounterPanel />
+    </div>
+  );
+}

@@ -1,0 +1,131 @@
+/**
+ * The open encounter: its checklist, consent discussion and export. Each item
+ * change is sent at once; the UI shows it saved only after the core confirms
+ * the write is on disk.
+ */
+import { create } from 'zustand';
+import type { ChecklistItemState, ItemStatus } from '#shared/contract/checklist';
+import type { ConsentDiscussion, SaveConsentInput } from '#shared/contract/consent';
+import type { EncounterDetail } from '#shared/contract/encounters';
+import type { TemplateWithSources } from '#shared/contract/library';
+import type { ExportedNote } from '#shared/contract/notes';
+import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
+import { api } from '../api/client';
+import { currentActor } from './session';
+
+export type SaveState = { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+
+export type ConsentDraft = Omit<SaveConsentInput, 'actor' | 'encounterId'>;
+
+export const EMPTY_CONSENT: ConsentDraft = {
+  benefitsDiscussed: false,
+  benefitsNote: '',
+  alternativesDiscussed: false,
+  alternativesNote: '',
+  questions: [],
+  interpreter: { used: false },
+  decision: null,
+};
+
+interface EncounterState {
+  encounterId: string | null;
+  detail: EncounterDetail | null;
+  library: TemplateWithSources | null;
+  sections: ChecklistSection[];
+  items: Record<string, ChecklistItemState>;
+  saves: Record<string, SaveState>;
+  consentSave: SaveState | null;
+  exported: ExportedNote | null;
+  exporting: boolean;
+  error: string | null;
+  open(encounterId: string): Promise<void>;
+  setItem(itemId: string, status: ItemStatus, reason?: string): Promise<boolean>;
+  saveConsent(draft: ConsentDraft): Promise<ConsentDiscussion | null>;
+  exportNote(): Promise<void>;
+}
+
+export const useEncounter = create<EncounterState>((set, get) => ({
+  encounterId: null,
+  detail: null,
+  library: null,
+  sections: [],
+  items: {},
+  saves: {},
+  consentSave: null,
+  exported: null,
+  exporting: false,
+  error: null,
+
+  async open(encounterId) {
+    set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
+    try {
+      const detail = await api().call('encounter.get', { encounterId });
+      const library = await api().call('library.get', {
+        templateId: detail.encounter.templateId,
+        version: detail.encounter.templateVersion,
+      });
+      if (get().encounterId !== encounterId) return;
+      set({
+        detail,
+        library,
+        sections: buildChecklist(library.template),
+        items: Object.fromEntries(detail.items.map((i) => [i.itemId, i])),
+      });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+
+  async setItem(itemId, status, reason) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return false;
+    set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'saving' } } }));
+    try {
+      const state = await api().call('checklist.setItem', {
+        actor: currentActor(),
+        encounterId,
+        itemId,
+        status,
+        ...(status === 'not-applicable' ? { reason } : {}),
+      });
+      set((s) => ({
+        items: { ...s.items, [itemId]: state },
+        saves: { ...s.saves, [itemId]: { kind: 'saved', at: state.updatedAt } },
+      }));
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'failed', message } } }));
+      return false;
+    }
+  },
+
+  async saveConsent(draft) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return null;
+    set({ consentSave: { kind: 'saving' } });
+    try {
+      const consent = await api().call('consent.save', { actor: currentActor(), encounterId, ...draft });
+      set((s) => ({
+        consentSave: { kind: 'saved', at: consent.updatedAt },
+        detail: s.detail ? { ...s.detail, consent } : s.detail,
+      }));
+      return consent;
+    } catch (error) {
+      set({ consentSave: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
+      return null;
+    }
+  },
+
+  async exportNote() {
+    const encounterId = get().encounterId;
+    if (!encounterId) return;
+    set({ exporting: true, error: null });
+    try {
+      const exported = await api().call('note.export', { actor: currentActor(), encounterId });
+      set({ exported, exporting: false });
+    } catch (error) {
+      set({ exporting: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+}));

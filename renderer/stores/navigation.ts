@@ -1,0 +1,30 @@
+/** Which screen is showing. Kept in sessionStorage so a reload returns to it. */
+import { create } from 'zustand';
+
+export type View = { name: 'worklist' } | { name: 'encounter'; encounterId: string };
+
+const KEY = 'proceduredesk.view';
+
+function load(): View {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    const view = raw ? (JSON.parse(raw) as View) : null;
+    if (view?.name === 'encounter' && typeof view.encounterId === 'string') return view;
+  } catch {
+    /* fall through to the worklist */
+  }
+  return { name: 'worklist' };
+}
+
+interface NavigationState {
+  view: View;
+  go(view: View): void;
+}
+
+export const useNavigation = create<NavigationState>((set) => ({
+  view: load(),
+  go(view) {
+    sessionStorage.setItem(KEY, JSON.stringify(view));
+    set({ view });
+  },
+}));

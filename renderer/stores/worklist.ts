@@ -1,0 +1,87 @@
+/** The worklist, the library list, and registering patients and encounters. */
+import { create } from 'zustand';
+import type { WorklistRow, CreateEncounterInput } from '#shared/contract/encounters';
+import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
+import type { CreatePatientInput, Patient } from '#shared/contract/patients';
+import { api, ApiError } from '../api/client';
+import { currentActor } from './session';
+import { today } from './today';
+
+interface WorklistState {
+  date: string;
+  query: string;
+  rows: WorklistRow[];
+  loading: boolean;
+  error: string | null;
+  library: TemplateSummary[];
+  setDate(date: string): void;
+  setQuery(query: string): void;
+  load(): Promise<void>;
+  loadLibrary(): Promise<void>;
+  searchPatients(query: string): Promise<Patient[]>;
+  createPatient(input: Omit<CreatePatientInput, 'actor'>): Promise<Patient>;
+  createEncounter(input: Omit<CreateEncounterInput, 'actor'>): Promise<string>;
+  getTemplate(summary: TemplateSummary): Promise<TemplateWithSources>;
+  /** Refreshes the list whenever a write lands (from this or another window); returns the unsubscribe. */
+  watch(): () => void;
+}
+
+const templateCache = new Map<string, Promise<TemplateWithSources>>();
+
+let loadSeq = 0;
+
+export const useWorklist = create<WorklistState>((set, get) => ({
+  date: today(),
+  query: '',
+  rows: [],
+  loading: false,
+  error: null,
+  library: [],
+  setDate(date) {
+    set({ date });
+    void get().load();
+  },
+  setQuery(query) {
+    set({ query });
+    void get().load();
+  },
+  async load() {
+    const seq = ++loadSeq;
+    set({ loading: true });
+    const { date, query } = get();
+    try {
+      // A search looks across all dates; otherwise the day's list.
+      const rows = await api().call('encounter.list', query.trim() ? { query } : { date, query: '' });
+      if (seq === loadSeq) set({ rows, loading: false, error: null });
+    } catch (error) {
+      if (seq === loadSeq) set({ loading: false, error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  async loadLibrary() {
+    set({ library: await api().call('library.list', {}) });
+  },
+  searchPatients: (query) => api().call('patient.search', { query, limit: 20 }),
+  async createPatient(input) {
+    return api().call('patient.create', { actor: currentActor(), ...input });
+  },
+  async createEncounter(input) {
+    const encounter = await api().call('encounter.create', { actor: currentActor(), ...input });
+    void get().load();
+    return encounter.id;
+  },
+  getTemplate(summary) {
+    const key = `${summary.id}@${summary.version}`;
+    let pending = templateCache.get(key);
+    if (!pending) {
+      pending = api().call('library.get', { templateId: summary.id, version: summary.version });
+      pending.catch(() => templateCache.delete(key));
+      templateCache.set(key, pending);
+    }
+    return pending;
+  },
+  watch() {
+    return api().on('data.changed', () => void get().load());
+  },
+}));
+
+export { ApiError };

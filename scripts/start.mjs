@@ -1,0 +1,83 @@
+// npm start: build, then launch the Electron app. Where the Electron binary cannot
+// be had (no download possible, as in offline build rooms), say so in one line and
+// run the same app in browser mode: the loopback host plus a Chromium --app window.
+//   npm start -- --browser            force browser mode
+//   npm start -- --browser --no-open  browser mode without opening a window
+//   npm start -- --demo               add sample patients and today's encounters
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const args = process.argv.slice(2);
+const forceBrowser = args.includes('--browser');
+const noOpen = args.includes('--no-open');
+const passThrough = args.filter((a) => a === '--demo');
+
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+function electronBinary() {
+  const require = createRequire(import.meta.url);
+  const pkgDir = path.dirname(require.resolve('electron/package.json'));
+  const pathFile = path.join(pkgDir, 'path.txt');
+  if (fs.existsSync(pathFile)) {
+    const bin = path.join(pkgDir, 'dist', fs.readFileSync(pathFile, 'utf8'));
+    if (fs.existsSync(bin)) return { bin };
+  }
+  // Try the download once, briefly; offline it fails fast.
+  const result = spawnSync(process.execPath, [path.join(pkgDir, 'install.js')], { encoding: 'utf8', timeout: 60_000 });
+  if (result.status === 0 && fs.existsSync(pathFile)) return { bin: path.join(pkgDir, 'dist', fs.readFileSync(pathFile, 'utf8')) };
+  const why = (result.stderr || result.error?.message || 'download failed').split('\n').find((l) => l.trim()) ?? 'download failed';
+  return { error: why.trim().slice(0, 160) };
+}
+
+if (!forceBrowser) {
+  const found = electronBinary();
+  if (found.bin) {
+    const child = spawn(found.bin, ['.', ...passThrough], { stdio: 'inherit' });
+    child.on('exit', (code) => process.exit(code ?? 0));
+    for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
+  } else {
+    console.log(`Electron is not available here (${found.error}); opening ProcedureDesk in browser mode instead.`);
+    startBrowserMode();
+  }
+} else {
+  startBrowserMode();
+}
+
+function findChromium() {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  return candidates.find((c) => c && fs.existsSync(c));
+}
+
+function startBrowserMode() {
+  const host = spawn(process.execPath, ['out/host/main.mjs', ...passThrough], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let browser = null;
+  const lines = readline.createInterface({ input: host.stdout });
+  lines.on('line', (line) => {
+    console.log(line);
+    const match = /^ProcedureDesk is running at (\S+)$/.exec(line);
+    if (!match || noOpen) return;
+    const chromium = findChromium();
+    if (!chromium) {
+      console.log('No Chromium found: open the address above in a browser.');
+      return;
+    }
+    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-browser-'));
+    const flags = [`--app=${match[1]}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'];
+    if (process.getuid?.() === 0) flags.push('--no-sandbox');
+    browser = spawn(chromium, flags, { stdio: 'ignore' });
+    browser.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
+  });
+  const stop = (signal) => {
+    browser?.kill();
+    host.kill(signal);
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  host.on('exit', (code) => process.exit(code ?? 0));
+}

@@ -1,0 +1,34 @@
+/** Checklist item state: each change is saved durably the moment it is made. */
+import { z } from 'zod';
+import { ActorSchema, IdSchema, TimestampSchema } from './common';
+
+export const ItemStatusSchema = z.enum(['checked', 'not-applicable', 'unchecked']);
+export type ItemStatus = z.infer<typeof ItemStatusSchema>;
+
+export const ChecklistItemStateSchema = z.object({
+  itemId: z.string(),
+  status: ItemStatusSchema,
+  reason: z.string().nullable(),
+  updatedAt: TimestampSchema,
+  updatedBy: ActorSchema,
+});
+export type ChecklistItemState = z.infer<typeof ChecklistItemStateSchema>;
+
+export const SetItemInputSchema = z
+  .strictObject({
+    actor: ActorSchema,
+    encounterId: IdSchema,
+    itemId: z.string().min(1).max(100),
+    status: ItemStatusSchema,
+    /** Required when marking an item not applicable; refused otherwise. */
+    reason: z.string().trim().max(500).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.status === 'not-applicable' && !v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is required to mark an item not applicable' });
+    }
+    if (v.status !== 'not-applicable' && v.reason) {
+      ctx.addIssue({ code: 'custom', path: ['reason'], message: 'a reason is only recorded for not-applicable items' });
+    }
+  });
+export type SetItemInput = z.infer<typeof SetItemInputSchema>;

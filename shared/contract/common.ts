@@ -1,0 +1,35 @@
+/** Schemas shared by several methods of the command contract. */
+import { z } from 'zod';
+
+export const RoleSchema = z.enum(['nurse', 'physician']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * Who is acting. Until accounts arrive (a later issue) the user picks a display
+ * name and role at start; every write records it.
+ */
+export const ActorSchema = z.strictObject({
+  name: z.string().trim().min(1, 'a display name is required').max(80),
+  role: RoleSchema,
+});
+export type Actor = z.infer<typeof ActorSchema>;
+
+export const IdSchema = z.uuid({ error: 'must be a record id (UUID)' });
+
+function isRealDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const DateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .refine(isRealDate, 'is not a real calendar date');
+
+/** An instant as stored: ISO 8601 UTC. */
+export const TimestampSchema = z.iso.datetime();
+
+/** Free text a clinician types: trimmed, bounded so one field cannot flood a note. */
+export const NoteTextSchema = z.string().trim().max(4000);

@@ -1,0 +1,66 @@
+/** Encounters: one patient, one procedure, one day; and the worklist. */
+import { z } from 'zod';
+import { ImagingModalitySchema } from '../library/schema';
+import { ActorSchema, DateSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+import { PatientSchema } from './patients';
+import { ChecklistItemStateSchema } from './checklist';
+import { ConsentDiscussionSchema, DecisionSchema } from './consent';
+
+export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
+export type Laterality = z.infer<typeof LateralitySchema>;
+
+export const EncounterSchema = z.object({
+  id: IdSchema,
+  patientId: IdSchema,
+  templateId: z.string(),
+  templateVersion: z.number().int().positive(),
+  levels: z.array(z.string()),
+  laterality: LateralitySchema.nullable(),
+  imagingModality: ImagingModalitySchema,
+  plannedDate: DateSchema,
+  indication: z.string(),
+  createdAt: TimestampSchema,
+  createdBy: ActorSchema,
+});
+export type Encounter = z.infer<typeof EncounterSchema>;
+
+export const CreateEncounterInputSchema = z.strictObject({
+  actor: ActorSchema,
+  patientId: IdSchema,
+  templateId: z.string().min(1).max(100),
+  levels: z.array(z.string().min(1).max(40)).max(10),
+  laterality: LateralitySchema.nullable(),
+  imagingModality: ImagingModalitySchema.optional(),
+  plannedDate: DateSchema,
+  indication: NoteTextSchema.pipe(z.string().min(1, 'the indication is required')),
+});
+export type CreateEncounterInput = z.infer<typeof CreateEncounterInputSchema>;
+
+export const ProgressSchema = z.object({ done: z.number().int(), total: z.number().int() });
+
+export const WorklistRowSchema = z.object({
+  encounter: EncounterSchema,
+  patient: PatientSchema,
+  templateName: z.string(),
+  progress: ProgressSchema,
+  decision: DecisionSchema.nullable(),
+});
+export type WorklistRow = z.infer<typeof WorklistRowSchema>;
+
+export const ListEncountersInputSchema = z.strictObject({
+  /** Encounters planned on this date; omit for every date. */
+  date: DateSchema.optional(),
+  /** Patient name fragment or MRN; empty for all. */
+  query: z.string().trim().max(100).default(''),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+export const GetEncounterInputSchema = z.strictObject({ encounterId: IdSchema });
+
+export const EncounterDetailSchema = z.object({
+  encounter: EncounterSchema,
+  patient: PatientSchema,
+  items: z.array(ChecklistItemStateSchema),
+  consent: ConsentDiscussionSchema.nullable(),
+});
+export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;

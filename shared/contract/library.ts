@@ -1,0 +1,23 @@
+/** The procedure library as the UI reads it. */
+import { z } from 'zod';
+import { TemplateSchema } from '../library/schema';
+
+export const TemplateSummarySchema = z.object({
+  id: z.string(),
+  version: z.number().int().positive(),
+  name: z.string(),
+  category: z.string(),
+});
+export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
+
+export const GetTemplateInputSchema = z.strictObject({
+  templateId: z.string().min(1).max(100),
+  version: z.number().int().positive(),
+});
+
+/** A template as stored, with the sources its facts cite resolved. */
+export const TemplateWithSourcesSchema = z.object({
+  template: TemplateSchema,
+  sources: z.array(z.object({ id: z.string(), citation: z.string(), url: z.string().optional() })),
+});
+export type TemplateWithSources = z.infer<typeof TemplateWithSourcesSchema>;

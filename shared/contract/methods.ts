@@ -1,0 +1,117 @@
+/**
+ * THE command contract: every operation the UI can ask for, by name, with its
+ * input and output schema. Both transports (Electron IPC and the loopback HTTP
+ * host) carry exactly these calls to the one dispatcher; nothing else.
+ */
+import { z } from 'zod';
+import { ChecklistItemStateSchema, SetItemInputSchema } from './checklist';
+import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
+import {
+  CreateEncounterInputSchema,
+  EncounterDetailSchema,
+  EncounterSchema,
+  GetEncounterInputSchema,
+  ListEncountersInputSchema,
+  WorklistRowSchema,
+} from './encounters';
+import { GetTemplateInputSchema, TemplateSummarySchema, TemplateWithSourcesSchema } from './library';
+import { ExportNoteInputSchema, ExportedNoteSchema } from './notes';
+import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  /** One line for the README's contract table and for error messages. */
+  summary: string;
+  /** Whether the method writes; writes are durable before they are acknowledged. */
+  writes: boolean;
+  input: I;
+  output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+  return spec;
+}
+
+const Empty = z.strictObject({});
+
+export const METHODS = {
+  'system.info': method({
+    summary: 'App version, schema version and where the data lives.',
+    writes: false,
+    input: Empty,
+    output: z.object({ appVersion: z.string(), schemaVersion: z.number().int(), dataDir: z.string() }),
+  }),
+  'library.list': method({
+    summary: 'The procedure templates available for new encounters (newest version of each).',
+    writes: false,
+    input: Empty,
+    output: z.array(TemplateSummarySchema),
+  }),
+  'library.get': method({
+    summary: 'One template version with the sources its facts cite.',
+    writes: false,
+    input: GetTemplateInputSchema,
+    output: TemplateWithSourcesSchema,
+  }),
+  'patient.create': method({
+    summary: 'Register a patient; the MRN must be unique.',
+    writes: true,
+    input: CreatePatientInputSchema,
+    output: PatientSchema,
+  }),
+  'patient.search': method({
+    summary: 'Find patients by name fragment or MRN prefix.',
+    writes: false,
+    input: SearchPatientsInputSchema,
+    output: z.array(PatientSchema),
+  }),
+  'encounter.create': method({
+    summary: 'Open an encounter for a patient and a procedure template (its current version).',
+    writes: true,
+    input: CreateEncounterInputSchema,
+    output: EncounterSchema,
+  }),
+  'encounter.list': method({
+    summary: 'The worklist: encounters by planned date and patient name/MRN, with progress.',
+    writes: false,
+    input: ListEncountersInputSchema,
+    output: z.array(WorklistRowSchema),
+  }),
+  'encounter.get': method({
+    summary: 'One encounter with its patient, checklist state and consent discussion.',
+    writes: false,
+    input: GetEncounterInputSchema,
+    output: EncounterDetailSchema,
+  }),
+  'checklist.setItem': method({
+    summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',
+    writes: true,
+    input: SetItemInputSchema,
+    output: ChecklistItemStateSchema,
+  }),
+  'consent.save': method({
+    summary: 'Record the consent discussion: benefits, alternatives, questions, interpreter, decision.',
+    writes: true,
+    input: SaveConsentInputSchema,
+    output: ConsentDiscussionSchema,
+  }),
+  'note.export': method({
+    summary: 'Render the consent-discussion note as PDF and plain text from one content model.',
+    writes: true,
+    input: ExportNoteInputSchema,
+    output: ExportedNoteSchema,
+  }),
+} as const;
+
+export type Methods = typeof METHODS;
+export type MethodName = keyof Methods;
+export type MethodInput<M extends MethodName> = z.input<Methods[M]['input']>;
+export type ParsedInput<M extends MethodName> = z.output<Methods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Methods[M]['output']>;
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(METHODS, name);
+}
+
+/** The one channel both transports use, and the events pushed to the renderer. */
+export const IPC_CHANNEL = 'proceduredesk:invoke';
+export const EVENT_CHANNEL = 'proceduredesk:event';

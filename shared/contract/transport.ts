@@ -1,0 +1,18 @@
+/**
+ * The bridge both transports give the renderer: exactly `invoke` and `on`.
+ * Electron's preload exposes it on window.procedureDesk; browser mode builds the
+ * same shape over HTTP.
+ */
+import type { Envelope } from './errors';
+import type { EventName, EventPayload } from './events';
+
+export interface Bridge {
+  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
+
+/** Largest request either transport accepts, in bytes of JSON. */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+/** Header carrying the loopback host's per-launch secret. */
+export const SECRET_HEADER = 'x-proceduredesk-secret';

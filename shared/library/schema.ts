@@ -1,0 +1,128 @@
+/**
+ * The procedure-template schema. Templates are data: every clinical fact carries
+ * the id of its source (see sources.ts) and the evidence tag the fact base gives it,
+ * so each statement the app shows or exports can be traced back and reviewed.
+ */
+import { z } from 'zod';
+
+/** Evidence tags from shared/reference/clinical-facts.md. */
+export const EvidenceSchema = z.enum(['V', 'V2', 'M', 'inference']);
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** Where a fact comes from: a source id from the registry and the tag given there. */
+export const SourceRefSchema = z.object({
+  sourceId: z.string().min(1),
+  evidence: EvidenceSchema,
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+const sources = z.array(SourceRefSchema).min(1, 'every clinical fact needs at least one source');
+
+/** Stable kebab-case ids: checklist state is stored against them. */
+const ItemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case');
+
+/** A clinical statement as the clinician reads it, with its sources. */
+export const FactSchema = z.object({
+  id: ItemId,
+  text: z.string().min(1),
+  /** Plain-language wording for the patient, where the fact is said to the patient. */
+  patientText: z.string().min(1).optional(),
+  sources,
+});
+export type Fact = z.infer<typeof FactSchema>;
+
+export const ImagingModalitySchema = z.enum(['fluoroscopy', 'ultrasound', 'ct']);
+export type ImagingModality = z.infer<typeof ImagingModalitySchema>;
+
+export const ContrastUseSchema = z.enum(['required', 'recommended', 'optional', 'not-used']);
+
+export const ImagingOptionSchema = z.object({
+  modality: ImagingModalitySchema,
+  isDefault: z.boolean(),
+  contrast: ContrastUseSchema,
+  note: z.string().min(1),
+  sources,
+});
+
+export const SeveritySchema = z.enum(['minor', 'moderate', 'serious', 'catastrophic']);
+export const FrequencySchema = z.enum(['common', 'uncommon', 'rare', 'very-rare', 'unknown']);
+
+export const RiskSchema = z.object({
+  id: ItemId,
+  name: z.string().min(1),
+  clinicianText: z.string().min(1),
+  patientText: z.string().min(1),
+  /** Only where a source states a figure; never estimated. */
+  incidence: z
+    .object({ text: z.string().min(1), sources })
+    .optional(),
+  severity: SeveritySchema,
+  frequency: FrequencySchema,
+  /** Infection, bleeding and temporary discomfort are counselled for every procedure. */
+  universal: z.boolean(),
+  sources,
+});
+export type Risk = z.infer<typeof RiskSchema>;
+
+export const PhaseSchema = z.enum(['pre', 'intra', 'post']);
+export type Phase = z.infer<typeof PhaseSchema>;
+
+export const MonitoringStepSchema = FactSchema.extend({ phase: PhaseSchema });
+
+export const BleedingRiskClassSchema = z.enum(['low', 'intermediate', 'high']);
+
+export const TemplateSchema = z
+  .object({
+    id: ItemId,
+    version: z.number().int().positive(),
+    name: z.string().min(1),
+    category: z.string().min(1),
+    /** Spinal levels the physician can pick from, if the procedure is done at levels. */
+    levels: z
+      .object({ options: z.array(z.string().min(1)).min(1), max: z.number().int().positive() })
+      .nullable(),
+    lateralityRequired: z.boolean(),
+    conditions: z.array(z.string().min(1)).min(1),
+    indications: z.array(FactSchema).min(1),
+    contraindications: z.object({
+      absolute: z.array(FactSchema).min(1),
+      relative: z.array(FactSchema),
+    }),
+    imaging: z.object({
+      options: z.array(ImagingOptionSchema).min(1),
+      /** Checks done in the Imaging section of the checklist. */
+      checks: z.array(FactSchema),
+    }),
+    risks: z.array(RiskSchema).min(1),
+    /** Counselling that must happen for this procedure (e.g. the FDA 2014 ESI warning). */
+    requiredCounselling: z.array(FactSchema),
+    monitoring: z.array(MonitoringStepSchema).min(1),
+    bleedingRisk: z.object({
+      asra2018: z.object({ class: BleedingRiskClassSchema, sources }),
+      /** Shown only where ASIPP 2024 differs from ASRA 2018. */
+      asipp2024: z.object({ class: BleedingRiskClassSchema, note: z.string().min(1), sources }).optional(),
+    }),
+    alternatives: z.array(FactSchema).min(1),
+    expectedBenefit: FactSchema,
+    followUp: z.array(FactSchema),
+  })
+  .superRefine((t, ctx) => {
+    const defaults = t.imaging.options.filter((o) => o.isDefault).length;
+    if (defaults !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['imaging', 'options'], message: `exactly one default imaging option is required, found ${defaults}` });
+    }
+    for (const kind of ['infection', 'bleeding', 'temporary-discomfort'] as const) {
+      if (!t.risks.some((r) => r.universal && r.id === kind)) {
+        ctx.addIssue({ code: 'custom', path: ['risks'], message: `universal risk "${kind}" is missing` });
+      }
+    }
+    const ids = new Set<string>();
+    const all = [
+      ...t.indications, ...t.imaging.checks, ...t.risks, ...t.requiredCounselling, ...t.monitoring,
+    ];
+    for (const item of all) {
+      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `duplicate item id "${item.id}"` });
+      ids.add(item.id);
+    }
+  });
+export type Template = z.infer<typeof TemplateSchema>;

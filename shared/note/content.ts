@@ -1,0 +1,173 @@
+/**
+ * The consent-discussion note as one content model. The PDF and the plain text
+ * are two renderings of this, so they can never say different things.
+ */
+import type { ConsentDiscussion } from '../contract/consent';
+import type { EncounterDetail } from '../contract/encounters';
+import type { Actor } from '../contract/common';
+import { buildChecklist } from '../domain/checklist';
+import type { SourceRef, Template } from '../library/schema';
+import type { Source } from '../library/source-schema';
+import { formatDate, formatDateTime, patientName } from './format';
+
+export type NoteBlock =
+  | { kind: 'fields'; rows: [label: string, value: string][] }
+  | { kind: 'paragraph'; text: string }
+  | { kind: 'list'; items: string[] };
+
+export interface NoteSection {
+  heading: string;
+  blocks: NoteBlock[];
+}
+
+export interface NoteContent {
+  title: string;
+  /** Repeated on every page of the PDF. */
+  runningHeader: { patientName: string; mrn: string; birthDate: string };
+  sections: NoteSection[];
+}
+
+export const REVIEW_MARK = '[needs clinical review]';
+
+const LATERALITY: Record<string, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral' };
+const MODALITY: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
+const DECISION: Record<string, string> = {
+  consents: 'The patient consents to the procedure.',
+  declines: 'The patient declines the procedure.',
+  defers: 'The patient defers the decision.',
+};
+
+function marked(text: string, sources: readonly SourceRef[]): string {
+  return sources.some((s) => s.evidence === 'M') ? `${text} ${REVIEW_MARK}` : text;
+}
+
+function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
+  const refs = [...new Set(sources.map((s) => numbers.get(s.sourceId)).filter((n) => n !== undefined))];
+  return refs.length ? ` [${refs.join(', ')}]` : '';
+}
+
+export interface NoteInput {
+  detail: EncounterDetail;
+  template: Template;
+  sources: readonly Source[];
+  exportedBy: Actor;
+  generatedAt: string;
+}
+
+export function buildNoteContent({ detail, template, sources, exportedBy, generatedAt }: NoteInput): NoteContent {
+  const { encounter, patient } = detail;
+  const consent: ConsentDiscussion | null = detail.consent;
+  const numbers = new Map(sources.map((s, i) => [s.id, i + 1]));
+  const states = new Map(detail.items.map((s) => [s.itemId, s]));
+  const risksSection = buildChecklist(template).find((s) => s.id === 'risks');
+  const riskItems = risksSection ? risksSection.items : [];
+
+  const discussed: string[] = [];
+  const notApplicable: string[] = [];
+  const notDiscussed: string[] = [];
+  for (const item of riskItems) {
+    const state = states.get(item.id);
+    const risk = template.risks.find((r) => r.id === item.id);
+    const counselling = template.requiredCounselling.find((c) => c.id === item.id);
+    const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
+    const incidence = risk?.incidence ? ` Incidence: ${risk.incidence.text}${cite(risk.incidence.sources, numbers)}.` : '';
+    const line = `${item.label}: ${marked(wording, item.sources)}${cite(item.sources, numbers)}${incidence}`;
+    if (state?.status === 'checked') discussed.push(line);
+    else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);
+    else notDiscussed.push(item.label);
+  }
+
+  const levels = encounter.levels.length ? encounter.levels.join(', ') : 'Not applicable';
+  const imaging = template.imaging.options.find((o) => o.modality === encounter.imagingModality);
+  const sections: NoteSection[] = [
+    {
+      heading: 'Patient',
+      blocks: [{ kind: 'fields', rows: [
+        ['Name', patientName(patient)],
+        ['MRN', patient.mrn],
+        ['Date of birth', formatDate(patient.birthDate)],
+        ['Sex', patient.sex],
+      ] }],
+    },
+    {
+      heading: 'Procedure',
+      blocks: [{ kind: 'fields', rows: [
+        ['Procedure', template.name],
+        ['Level(s)', levels],
+        ['Laterality', encounter.laterality ? (LATERALITY[encounter.laterality] ?? encounter.laterality) : 'Not applicable'],
+        ['Planned date', formatDate(encounter.plannedDate)],
+        ['Imaging guidance', `${MODALITY[encounter.imagingModality] ?? encounter.imagingModality}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
+        ['Indication', encounter.indication],
+      ] }],
+    },
+    {
+      heading: 'Risks discussed (in the words used with the patient)',
+      blocks: [
+        discussed.length ? { kind: 'list', items: discussed } : { kind: 'paragraph', text: 'No risk has been recorded as discussed.' },
+        ...(notApplicable.length ? [{ kind: 'list' as const, items: notApplicable }] : []),
+        ...(notDiscussed.length
+          ? [{ kind: 'paragraph' as const, text: `Not recorded as discussed: ${notDiscussed.join('; ')}.` }]
+          : []),
+      ],
+    },
+    {
+      heading: 'Benefits',
+      blocks: [
+        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.sources)}${cite(template.expectedBenefit.sources, numbers)}` },
+        { kind: 'fields', rows: [
+          ['Benefits discussed', consent?.benefitsDiscussed ? 'Yes' : 'Not recorded'],
+          ...(consent?.benefitsNote ? [['Notes', consent.benefitsNote] as [string, string]] : []),
+        ] },
+      ],
+    },
+    {
+      heading: 'Alternatives',
+      blocks: [
+        { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.sources)}${cite(a.sources, numbers)}`) },
+        { kind: 'fields', rows: [
+          ['Alternatives discussed', consent?.alternativesDiscussed ? 'Yes' : 'Not recorded'],
+          ...(consent?.alternativesNote ? [['Notes', consent.alternativesNote] as [string, string]] : []),
+        ] },
+      ],
+    },
+    {
+      heading: "Patient's questions and answers given",
+      blocks: consent?.questions.length
+        ? [{ kind: 'list', items: consent.questions.map((q) => `Q: ${q.question} A: ${q.answer || '(no answer recorded)'}`) }]
+        : [{ kind: 'paragraph', text: 'No questions recorded.' }],
+    },
+    {
+      heading: 'Interpreter',
+      blocks: [{ kind: 'paragraph', text: consent?.interpreter.used
+        ? `Interpreter used. Language: ${consent.interpreter.language}. Interpreter id: ${consent.interpreter.interpreterId}.`
+        : consent ? 'No interpreter used.' : 'Not recorded.' }],
+    },
+    {
+      heading: 'Decision',
+      blocks: [{ kind: 'paragraph', text: consent?.decision ? (DECISION[consent.decision] ?? consent.decision) : 'No decision recorded.' }],
+    },
+    {
+      heading: 'Clinician',
+      blocks: [{ kind: 'fields', rows: [
+        ['Consent discussion recorded by', consent ? `${consent.updatedBy.name} (${consent.updatedBy.role}), ${formatDateTime(consent.updatedAt)}` : 'Not recorded'],
+        ['Note exported by', `${exportedBy.name} (${exportedBy.role})`],
+        ['Note generated', formatDateTime(generatedAt)],
+        ['Encounter opened by', `${encounter.createdBy.name} (${encounter.createdBy.role}), ${formatDateTime(encounter.createdAt)}`],
+      ] }],
+    },
+    {
+      heading: 'Template and sources',
+      blocks: [
+        { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
+        { kind: 'paragraph', text: `Statements marked ${REVIEW_MARK} come from unverified entries of the clinical fact base and await clinical review.` },
+        { kind: 'list', items: sources.map((s, i) => `[${i + 1}] ${s.citation}${s.url ? `. ${s.url}` : ''}`) },
+      ],
+    },
+  ];
+
+  return {
+    title: 'Consent discussion note',
+    runningHeader: { patientName: patientName(patient), mrn: patient.mrn, birthDate: formatDate(patient.birthDate) },
+    sections,
+  };
+}
