@@ -24,6 +24,9 @@ export const migration001: Migration = {
       mrn TEXT NOT NULL,
       family_name TEXT NOT NULL,
       given_name TEXT NOT NULL,
+      -- Folded (lower case, accents removed) copies for accent-insensitive prefix search.
+      family_key TEXT NOT NULL,
+      given_key TEXT NOT NULL,
       birth_date TEXT NOT NULL,
       sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')),
       created_at TEXT NOT NULL,
@@ -32,7 +35,8 @@ export const migration001: Migration = {
     ) STRICT;
     -- MRNs compare case-insensitively: "ab12" and "AB12" are one patient.
     CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
-    CREATE INDEX patients_family_name ON patients (family_name COLLATE NOCASE, given_name COLLATE NOCASE);
+    CREATE INDEX patients_family_key ON patients (family_key, given_key);
+    CREATE INDEX patients_given_key ON patients (given_key);
 
     CREATE TABLE encounters (
       id TEXT PRIMARY KEY,

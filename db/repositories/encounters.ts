@@ -2,7 +2,7 @@
 import type { Actor } from '#shared/contract/common';
 import type { Encounter } from '#shared/contract/encounters';
 import type { Db } from '../connection';
-import { likePrefix, toPatient } from './patients';
+import { foldForSearch, likePrefix, toPatient } from './patients';
 import type { Patient } from '#shared/contract/patients';
 
 interface EncounterRow {
@@ -84,9 +84,9 @@ export function createEncounterRepository(db: Db) {
     FROM encounters e JOIN patients p ON p.id = e.patient_id
     LEFT JOIN consent_discussions c ON c.encounter_id = e.id
     WHERE ${where}
-    ORDER BY e.planned_date, p.family_name COLLATE NOCASE, e.created_at LIMIT @limit`;
-  const matchPatient = `(@query = '' OR p.mrn LIKE @pattern ESCAPE '\\' OR p.family_name LIKE @pattern ESCAPE '\\'
-    OR p.given_name LIKE @pattern ESCAPE '\\')`;
+    ORDER BY e.planned_date, p.family_key, e.created_at LIMIT @limit`;
+  const matchPatient = `(@query = '' OR p.mrn LIKE @pattern ESCAPE '\\' OR p.family_key LIKE @key ESCAPE '\\'
+    OR p.given_key LIKE @key ESCAPE '\\')`;
   const listOnDate = db.prepare(listSql(`e.planned_date = @date AND ${matchPatient}`));
   const listAll = db.prepare(listSql(matchPatient));
 
@@ -104,7 +104,13 @@ export function createEncounterRepository(db: Db) {
       return row && toEncounter(row);
     },
     list(filter: { date?: string | undefined; query: string; limit: number }): EncounterListRow[] {
-      const params = { date: filter.date ?? null, query: filter.query, pattern: likePrefix(filter.query), limit: filter.limit };
+      const params = {
+        date: filter.date ?? null,
+        query: filter.query,
+        pattern: likePrefix(filter.query),
+        key: likePrefix(foldForSearch(filter.query)),
+        limit: filter.limit,
+      };
       const rows = (filter.date ? listOnDate : listAll).all(params) as JoinedRow[];
       return rows.map((row) => ({
         encounter: toEncounter(row),

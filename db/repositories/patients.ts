@@ -27,6 +27,11 @@ export function toPatient(row: PatientRow): Patient {
   };
 }
 
+/** Lower case without accents: "Núñez" and "NUNEZ" both fold to "nunez". */
+export function foldForSearch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -34,21 +39,27 @@ export function likePrefix(text: string): string {
 
 export function createPatientRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO patients (id, mrn, family_name, given_name, birth_date, sex, created_at, created_by_name, created_by_role)
-     VALUES (@id, @mrn, @familyName, @givenName, @birthDate, @sex, @createdAt, @byName, @byRole)`,
+    `INSERT INTO patients (id, mrn, family_name, given_name, family_key, given_key, birth_date, sex, created_at, created_by_name, created_by_role)
+     VALUES (@id, @mrn, @familyName, @givenName, @familyKey, @givenKey, @birthDate, @sex, @createdAt, @byName, @byRole)`,
   );
   const byId = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`);
   const byMrn = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE mrn = ? COLLATE NOCASE`);
-  // Prefix matches use the NOCASE indexes; a contains-search arrives with FTS in a later issue.
-  const search = db.prepare<[string, string, string, number], PatientRow>(
+  // Prefix matches on folded keys and the MRN; a contains-search (FTS) arrives in a later issue.
+  const search = db.prepare<{ mrn: string; key: string; limit: number }, PatientRow>(
     `SELECT ${PATIENT_COLUMNS} FROM patients
-     WHERE mrn LIKE ?1 ESCAPE '\\' OR family_name LIKE ?2 ESCAPE '\\' OR given_name LIKE ?3 ESCAPE '\\'
-     ORDER BY family_name COLLATE NOCASE, given_name COLLATE NOCASE LIMIT ?4`,
+     WHERE mrn LIKE @mrn ESCAPE '\\' OR family_key LIKE @key ESCAPE '\\' OR given_key LIKE @key ESCAPE '\\'
+     ORDER BY family_key, given_key LIMIT @limit`,
   );
 
   return {
     insert(patient: Patient, actor: Actor): void {
-      insert.run({ ...patient, byName: actor.name, byRole: actor.role });
+      insert.run({
+        ...patient,
+        familyKey: foldForSearch(patient.familyName),
+        givenKey: foldForSearch(patient.givenName),
+        byName: actor.name,
+        byRole: actor.role,
+      });
     },
     get(id: string): Patient | undefined {
       const row = byId.get(id);
@@ -59,8 +70,8 @@ export function createPatientRepository(db: Db) {
       return row && toPatient(row);
     },
     search(query: string, limit: number): Patient[] {
-      const pattern = likePrefix(query);
-      return search.all(pattern, pattern, pattern, limit).map(toPatient);
+      if (!query) return [];
+      return search.all({ mrn: likePrefix(query), key: likePrefix(foldForSearch(query)), limit }).map(toPatient);
     },
   };
 }

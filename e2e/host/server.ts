@@ -131,6 +131,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   const server = http.createServer((req, res) => {
     // DNS-rebinding and cross-site defence: only our exact loopback origin may talk to us.
+    // Browsers always send Origin on cross-origin requests; a request without one
+    // comes from a non-browser client on this machine, which still needs the secret.
     if (req.headers.host !== hostHeader) return sendJson(res, 403, refusal('FORBIDDEN', 'Wrong Host header.'));
     const requestOrigin = req.headers.origin;
     if (requestOrigin !== undefined && requestOrigin !== origin) {
@@ -139,7 +141,6 @@ export async function startHost(options: HostOptions): Promise<Host> {
     const url = new URL(req.url ?? '/', origin);
     if (url.pathname === '/api/invoke') {
       if (req.method !== 'POST') return sendJson(res, 405, refusal('INVALID_INPUT', 'Use POST.'));
-      if (requestOrigin === undefined) return sendJson(res, 403, refusal('FORBIDDEN', 'An Origin header is required.'));
       handleInvoke(req, res).catch(() => sendJson(res, 500, refusal('INTERNAL', 'The request failed.')));
       return;
     }

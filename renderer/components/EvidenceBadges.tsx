@@ -1,4 +1,5 @@
 import type { SourceRef } from '#shared/library/schema';
+import { needsReview } from '#shared/note/content';
 
 interface Props {
   sources: readonly SourceRef[];
@@ -9,15 +10,17 @@ const TAG_LABEL: Record<SourceRef['evidence'], string> = {
   V: 'verified',
   V2: 'secondary source: confirm against the primary',
   M: 'needs clinical review',
-  inference: 'inferred from the guideline',
+  inference: 'inferred by the fact base: needs clinical review',
 };
 
 /** Every clinical statement shows where it comes from and how firm it is. */
 export function EvidenceBadges({ sources, citations }: Props) {
-  const needsReview = sources.some((s) => s.evidence === 'M');
+  const review = needsReview(sources);
+  const secondary = sources.some((s) => s.evidence === 'V2');
   return (
     <span className="evidence">
-      {needsReview && <span className="badge review">needs clinical review</span>}
+      {review && <span className="badge review">needs clinical review</span>}
+      {secondary && !review && <span className="badge secondary">secondary source</span>}
       <details>
         <summary>Sources</summary>
         <ul>

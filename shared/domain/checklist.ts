@@ -26,7 +26,7 @@ export interface ChecklistItem {
   detail: string | null;
   incidence: string | null;
   sources: SourceRef[];
-  /** Fact base tag [M]: shown as "needs clinical review". */
+  /** Fact base tag [M], or an inference from it: shown as "needs clinical review". */
   needsReview: boolean;
   /** Fact base tag [V2]: "secondary source: confirm against the primary". */
   secondarySource: boolean;
@@ -40,7 +40,7 @@ export interface ChecklistSection {
 
 function flags(sources: SourceRef[]): Pick<ChecklistItem, 'needsReview' | 'secondarySource'> {
   const tags = new Set<Evidence>(sources.map((s) => s.evidence));
-  return { needsReview: tags.has('M'), secondarySource: tags.has('V2') };
+  return { needsReview: tags.has('M') || tags.has('inference'), secondarySource: tags.has('V2') };
 }
 
 function item(section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null): ChecklistItem {

@@ -37,8 +37,13 @@ const DECISION: Record<string, string> = {
   defers: 'The patient defers the decision.',
 };
 
+/** Unverified ([M]) facts and inferences from the fact base both await a clinician's review. */
+export function needsReview(sources: readonly SourceRef[]): boolean {
+  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
+}
+
 function marked(text: string, sources: readonly SourceRef[]): string {
-  return sources.some((s) => s.evidence === 'M') ? `${text} ${REVIEW_MARK}` : text;
+  return needsReview(sources) ? `${text} ${REVIEW_MARK}` : text;
 }
 
 function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {

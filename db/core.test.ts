@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChecklistItemState } from '#shared/contract/checklist';
+import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounters';
+import { METHODS, type MethodName } from '#shared/contract/methods';
+import type { Patient } from '#shared/contract/patients';
+import { openCore } from './core';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
+
+type TempCore = ReturnType<typeof openTempCore>;
+let core: TempCore;
+const covered = new Set<MethodName>();
+
+async function call<T>(method: MethodName, input: unknown): Promise<T> {
+  covered.add(method);
+  return ok<T>(await core.dispatch(method, input));
+}
+
+async function patientAndEncounter(): Promise<{ patient: Patient; encounter: Encounter }> {
+  const patient = await call<Patient>('patient.create', { actor: NURSE, ...PATIENT });
+  const encounter = await call<Encounter>('encounter.create', {
+    actor: NURSE, patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
+    plannedDate: '2026-11-24', indication: 'Left L5 radicular pain, 8 weeks.',
+  });
+  return { patient, encounter };
+}
+
+beforeEach(() => {
+  core = openTempCore({ now: () => new Date('2026-11-24T15:30:00Z') });
+});
+afterEach(() => core.cleanup());
+
+describe('the core through its dispatcher (real SQLite file)', () => {
+  it('system.info and the library', async () => {
+    expect(await call('system.info', {})).toMatchObject({ schemaVersion: 1, dataDir: core.dataDir });
+    const list = await call<{ id: string; version: number }[]>('library.list', {});
+    expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(['lumbar-medial-branch-block@1', 'lumbar-transforaminal-esi@1']);
+    const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
+    expect(got.template.id).toBe('lumbar-medial-branch-block');
+    expect(got.sources.length).toBeGreaterThan(0);
+    expect(await core.dispatch('library.get', { templateId: 'nope', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('patients: create, unique MRN (case-insensitive), search by name or MRN prefix', async () => {
+    const { patient } = await patientAndEncounter();
+    expect(patient).toMatchObject({ mrn: 'MRN-0042', familyName: 'Peña' });
+    const dup = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'mrn-0042', familyName: 'Other' });
+    expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await call<Patient[]>('patient.search', { query: 'peñ' })).map((p) => p.id)).toEqual([patient.id]);
+    expect((await call<Patient[]>('patient.search', { query: 'MRN-00' })).map((p) => p.id)).toEqual([patient.id]);
+    expect(await call<Patient[]>('patient.search', { query: '%' })).toEqual([]);
+  });
+
+  it('refuses bad patient fields with specific messages', async () => {
+    const bad = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, birthDate: '1970-02-30', mrn: 'has space' });
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) {
+      const details = bad.error.details as { path: string; message: string }[];
+      expect(details).toEqual(expect.arrayContaining([
+        { path: 'birthDate', message: 'is not a real calendar date' },
+        { path: 'mrn', message: 'may contain only letters, digits and hyphens' },
+      ]));
+    }
+    const future = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, birthDate: '2030-01-01' });
+    expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('future') } });
+  });
+
+  it('encounters: records the template version, checks levels and side against the template, lists the worklist', async () => {
+    const { patient, encounter } = await patientAndEncounter();
+    expect(encounter).toMatchObject({ templateVersion: 1, imagingModality: 'fluoroscopy', createdBy: NURSE });
+    const tooMany = await core.dispatch('encounter.create', {
+      actor: NURSE, patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L3-L4', 'L4-L5', 'L5-S1'],
+      laterality: null, plannedDate: '2026-11-24', indication: 'x',
+    });
+    expect(tooMany).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    if (!tooMany.ok) expect((tooMany.error.details as { path: string }[]).map((d) => d.path)).toEqual(['levels', 'laterality']);
+    const rows = await call<WorklistRow[]>('encounter.list', { date: '2026-11-24' });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ patient: { id: patient.id }, templateName: 'Lumbar transforaminal epidural steroid injection', progress: { done: 0 } });
+    expect(await call<WorklistRow[]>('encounter.list', { date: '2026-11-25' })).toEqual([]);
+    expect(await call<WorklistRow[]>('encounter.list', { query: 'PEÑ' })).toHaveLength(1);
+    const detail = await call<EncounterDetail>('encounter.get', { encounterId: encounter.id });
+    expect(detail).toMatchObject({ encounter: { id: encounter.id }, patient: { id: patient.id }, items: [], consent: null });
+  });
+
+  it('checklist: saves each change with who and when, keeps the history, and survives a re-open', async () => {
+    const { encounter } = await patientAndEncounter();
+    const set = (itemId: string, status: string, reason?: string, actor: object = NURSE) =>
+      call<ChecklistItemState>('checklist.setItem', { actor, encounterId: encounter.id, itemId, status, ...(reason ? { reason } : {}) });
+    expect(await set('infection', 'checked')).toEqual({
+      itemId: 'infection', status: 'checked', reason: null, updatedAt: '2026-11-24T15:30:00.000Z', updatedBy: NURSE,
+    });
+    await set('infection', 'unchecked', undefined, PHYSICIAN);
+    await set('bleeding', 'not-applicable', 'Discussed at the previous visit');
+    const naWithoutReason = await core.dispatch('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'bleeding', status: 'not-applicable' });
+    expect(naWithoutReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') } });
+    const unknownItem = await core.dispatch('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'made-up', status: 'checked' });
+    expect(unknownItem).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+
+    const file = core.dataDir;
+    core.close();
+    const reopened = openCore({ dataDir: file });
+    try {
+      const detail = ok<EncounterDetail>(await reopened.dispatch('encounter.get', { encounterId: encounter.id }));
+      expect(detail.items.map((i) => [i.itemId, i.status, i.reason, i.updatedBy.name])).toEqual([
+        ['bleeding', 'not-applicable', 'Discussed at the previous visit', NURSE.name],
+        ['infection', 'unchecked', null, PHYSICIAN.name],
+      ]);
+      const history = reopened.db.prepare('SELECT item_id, from_status, to_status, by_name FROM checklist_item_events ORDER BY seq').raw().all();
+      expect(history).toEqual([
+        ['infection', null, 'checked', NURSE.name],
+        ['infection', 'checked', 'unchecked', PHYSICIAN.name],
+        ['bleeding', null, 'not-applicable', NURSE.name],
+      ]);
+      expect(() => reopened.db.prepare('DELETE FROM checklist_item_events').run()).toThrow(/append-only/);
+      expect(() => reopened.db.prepare("UPDATE checklist_item_events SET by_name = 'x'").run()).toThrow(/append-only/);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('consent discussion: saves, replaces, and keeps every version', async () => {
+    const { encounter } = await patientAndEncounter();
+    const consent = {
+      actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: 'Weeks to months of relief.',
+      alternativesDiscussed: true, alternativesNote: '', questions: [{ question: '¿Dolerá?', answer: 'Brief pressure.' }],
+      interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-7' }, decision: 'defers',
+    };
+    expect(await call('consent.save', consent)).toMatchObject({ decision: 'defers', updatedBy: PHYSICIAN });
+    await call('consent.save', { ...consent, decision: 'consents' });
+    const detail = await call<EncounterDetail>('encounter.get', { encounterId: encounter.id });
+    expect(detail.consent).toMatchObject({ decision: 'consents', interpreter: { language: 'Spanish' }, questions: [{ question: '¿Dolerá?' }] });
+    expect(core.db.prepare('SELECT count(*) FROM consent_discussion_events').pluck().get()).toBe(2);
+    const halfInterpreter = await core.dispatch('consent.save', { ...consent, interpreter: { used: true, language: 'Spanish' } });
+    expect(halfInterpreter).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('note.export: PDF and text from the same content, recorded', async () => {
+    const { encounter } = await patientAndEncounter();
+    await call('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: 'infection', status: 'checked' });
+    const note = await call<{ text: string; pdfBase64: string; pdfSha256: string; fileBaseName: string }>('note.export', { actor: PHYSICIAN, encounterId: encounter.id });
+    expect(note.fileBaseName).toBe('consent-note_MRN-0042_2026-11-24');
+    expect(note.text).toContain('PEÑA, María José');
+    expect(Buffer.from(note.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(core.db.prepare('SELECT pdf_sha256 FROM note_exports').pluck().all()).toEqual([note.pdfSha256]);
+  });
+
+  it('malformed payloads to every method return a typed error and change nothing', async () => {
+    await patientAndEncounter();
+    const before = tableCounts(core);
+    const garbage: unknown[] = [undefined, null, 42, 'text', [], { actor: 'root' }, { __proto__: { admin: true } }, { encounterId: "' OR 1=1 --" }];
+    for (const method of Object.keys(METHODS) as MethodName[]) {
+      for (const input of garbage) {
+        const result = await core.dispatch(method, input);
+        // An absent input (undefined/null) means {}: fine for methods whose fields are all optional.
+        const acceptsEmpty = METHODS[method].input.safeParse({}).success && (input === undefined || input === null);
+        if (acceptsEmpty) continue;
+        expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }
+    }
+    expect(tableCounts(core)).toEqual(before);
+  });
+
+  it('covers every method of the contract', () => {
+    // Runs last in this file: the round-trip tests above must have exercised each method.
+    expect([...covered].sort()).toEqual(Object.keys(METHODS).sort());
+  });
+});

@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from './connection';
+import { migrate } from './migrate';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import type { Migration } from './migrations/types';
+import { tempDir } from './testing/temp-core';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function fresh(): { db: Db; dir: string } {
+  const dir = tempDir();
+  dirs.push(dir);
+  return { db: openDatabase(path.join(dir, 'm.sqlite'), 99), dir };
+}
+
+/** The schema as SQLite records it: what the committed snapshot must match. */
+export function schemaDump(db: Db): string {
+  const rows = db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all() as { sql: string }[];
+  return `${rows.map((r) => `${r.sql.replace(/\s+/g, ' ').trim()};`).join('\n')}\n`;
+}
+
+describe('migrations', () => {
+  it('are numbered 1..n in order', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+    expect(LATEST_SCHEMA_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('apply all steps in one go and record the version; a second run does nothing', () => {
+    const { db, dir } = fresh();
+    expect(migrate(db, MIGRATIONS, path.join(dir, 'backups'))).toEqual({ from: 0, to: LATEST_SCHEMA_VERSION, backupFile: null });
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(migrate(db, MIGRATIONS, path.join(dir, 'backups'))).toMatchObject({ from: LATEST_SCHEMA_VERSION, to: LATEST_SCHEMA_VERSION });
+    db.close();
+  });
+
+  it('match the committed schema snapshot (db/schema.snapshot.sql)', () => {
+    const { db } = fresh();
+    migrate(db, MIGRATIONS, null);
+    const snapshotFile = path.join(__dirname, 'schema.snapshot.sql');
+    // After adding a migration: UPDATE_SCHEMA_SNAPSHOT=1 npx vitest run db/migrate.test.ts, then review the diff.
+    if (process.env.UPDATE_SCHEMA_SNAPSHOT) fs.writeFileSync(snapshotFile, schemaDump(db));
+    expect(schemaDump(db)).toBe(fs.readFileSync(snapshotFile, 'utf8'));
+    db.close();
+  });
+
+  it('back up an existing file before migrating it, and the backup holds the old data', () => {
+    const { db, dir } = fresh();
+    const v1: Migration[] = [{ version: 1, name: 'a', up: 'CREATE TABLE a (x TEXT); INSERT INTO a VALUES (\'kept\');' }];
+    migrate(db, v1, path.join(dir, 'backups'));
+    const v2 = [...v1, { version: 2, name: 'b', up: 'ALTER TABLE a ADD COLUMN y TEXT;' }];
+    const result = migrate(db, v2, path.join(dir, 'backups'));
+    expect(result.from).toBe(1);
+    expect(result.backupFile).not.toBeNull();
+    const backup = openDatabase(result.backupFile!, 99);
+    expect(backup.pragma('user_version', { simple: true })).toBe(1);
+    expect(backup.prepare('SELECT x FROM a').pluck().get()).toBe('kept');
+    backup.close();
+    db.close();
+  });
+
+  it('roll back every step of a run when one step fails', () => {
+    const { db, dir } = fresh();
+    const broken: Migration[] = [
+      { version: 1, name: 'ok', up: 'CREATE TABLE ok (x);' },
+      { version: 2, name: 'bad', up: 'CREATE TABLE nope (; ' },
+    ];
+    expect(() => migrate(db, broken, path.join(dir, 'b'))).toThrow();
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('refuse a list with a gap in its numbering', () => {
+    const { db } = fresh();
+    expect(() => migrate(db, [{ version: 2, name: 'x', up: '' }], null)).toThrow(/numbered 2, expected 1/);
+    db.close();
+  });
+});

@@ -1,0 +1,86 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildChecklist } from '../domain/checklist';
+import { LIBRARY, sourcesCitedBy } from './index';
+import { TemplateSchema } from './schema';
+import { SOURCES } from './sources';
+import { SourceSchema } from './source-schema';
+
+const factBase = fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
+
+function strings(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') out.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => strings(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => strings(v, out));
+  return out;
+}
+
+describe('procedure library', () => {
+  it('has the two first-cut templates, each valid against the schema', () => {
+    expect(LIBRARY.map((t) => t.id).sort()).toEqual(['lumbar-medial-branch-block', 'lumbar-transforaminal-esi']);
+    for (const t of LIBRARY) expect(() => TemplateSchema.parse(t)).not.toThrow();
+  });
+
+  it('cites only registered sources, and every registered source is valid', () => {
+    const ids = new Set(SOURCES.map((s) => SourceSchema.parse(s).id));
+    expect(ids.size).toBe(SOURCES.length);
+    for (const t of LIBRARY) {
+      for (const s of sourcesCitedBy(t)) expect(ids.has(s.id), `${t.id} cites unknown source ${s.id}`).toBe(true);
+    }
+  });
+
+  it('states no percentage that the fact base does not state', () => {
+    for (const t of LIBRARY) {
+      for (const text of strings(t)) {
+        for (const pct of text.match(/\d+(?:\.\d+)?\s?%/g) ?? []) {
+          expect(factBase.includes(pct.replace(/\s/, '')), `${t.id}: "${pct}" in "${text}" is not in clinical-facts.md`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('counsels infection, bleeding and temporary discomfort for every procedure, in patient words', () => {
+    for (const t of LIBRARY) {
+      for (const id of ['infection', 'bleeding', 'temporary-discomfort']) {
+        const risk = t.risks.find((r) => r.id === id);
+        expect(risk?.universal).toBe(true);
+        expect(risk?.patientText.length).toBeGreaterThan(10);
+      }
+    }
+  });
+
+  it('carries the FDA 2014 epidural steroid warning for the ESI', () => {
+    const esi = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi');
+    const fda = esi?.requiredCounselling.filter((c) => c.sources.some((s) => s.sourceId === 'fda-dsc-2014')) ?? [];
+    expect(fda.length).toBeGreaterThan(0);
+    expect(strings(fda).join(' ')).toMatch(/stroke|paralysis|vision/i);
+  });
+
+  it('marks every [M] or inferred fact for clinical review in the checklist', () => {
+    for (const t of LIBRARY) {
+      for (const item of buildChecklist(t).flatMap((s) => s.items)) {
+        const unverified = item.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
+        expect(item.needsReview).toBe(unverified);
+      }
+    }
+  });
+
+  it('builds the checklist sections in order with monitoring in all three phases', () => {
+    for (const t of LIBRARY) {
+      const sections = buildChecklist(t);
+      expect(sections.map((s) => s.id)).toEqual(['indications', 'imaging', 'risks', 'monitoring-pre', 'monitoring-intra', 'monitoring-post']);
+      for (const s of sections) expect(s.items.length, `${t.id} ${s.id}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('refuses a template that breaks the rules, saying why', () => {
+    const base = LIBRARY[0]!;
+    const noDefault = { ...base, imaging: { ...base.imaging, options: base.imaging.options.map((o) => ({ ...o, isDefault: false })) } };
+    expect(TemplateSchema.safeParse(noDefault).error?.issues[0]?.message).toMatch(/exactly one default imaging option/);
+    const noInfection = { ...base, risks: base.risks.filter((r) => r.id !== 'infection') };
+    expect(TemplateSchema.safeParse(noInfection).error?.issues.map((i) => i.message).join()).toMatch(/infection/);
+    const unsourced = { ...base, indications: [{ id: 'x', text: 'y', sources: [] }] };
+    expect(TemplateSchema.safeParse(unsourced).success).toBe(false);
+  });
+});
