@@ -67,15 +67,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
     for (const client of eventClients) client.write(frame);
   }
 
+  /** The body as text, or null when it is over the cap (the rest is read and dropped, never kept). */
   async function readBody(req: http.IncomingMessage): Promise<string | null> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_REQUEST_BYTES) return null;
-      chunks.push(chunk);
+      if (size <= MAX_REQUEST_BYTES) chunks.push(chunk);
     }
-    return Buffer.concat(chunks).toString('utf8');
+    return size > MAX_REQUEST_BYTES ? null : Buffer.concat(chunks).toString('utf8');
   }
 
   async function handleInvoke(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -84,6 +84,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(res, 415, refusal('INVALID_INPUT', 'Requests must be JSON (content-type: application/json).'));
+    }
+    if (Number(req.headers['content-length'] ?? 0) > MAX_REQUEST_BYTES) {
+      res.setHeader('connection', 'close');
+      return sendJson(res, 413, refusal('INVALID_INPUT', `Request larger than ${MAX_REQUEST_BYTES} bytes.`));
     }
     const raw = await readBody(req);
     if (raw === null) return sendJson(res, 413, refusal('INVALID_INPUT', `Request larger than ${MAX_REQUEST_BYTES} bytes.`));

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
 
@@ -12,16 +12,13 @@ export function ConsentPanel() {
   const items = useEncounter((s) => s.items);
   const consentSave = useEncounter((s) => s.consentSave);
   const saveConsent = useEncounter((s) => s.saveConsent);
-  const [draft, setDraft] = useState<ConsentDraft>(EMPTY_CONSENT);
-  const encounterId = detail?.encounter.id;
-
-  useEffect(() => {
+  // Seeded once from what was saved; the parent keys this panel by encounter, so
+  // another encounter gets a fresh panel and our own saves never overwrite typing.
+  const [draft, setDraft] = useState<ConsentDraft>(() => {
     const c = detail?.consent;
-    setDraft(c ? { benefitsDiscussed: c.benefitsDiscussed, benefitsNote: c.benefitsNote, alternativesDiscussed: c.alternativesDiscussed,
-      alternativesNote: c.alternativesNote, questions: c.questions, interpreter: c.interpreter, decision: c.decision } : EMPTY_CONSENT);
-    // Only when another encounter opens: local edits must not be overwritten by our own save's echo.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [encounterId]);
+    return c ? { benefitsDiscussed: c.benefitsDiscussed, benefitsNote: c.benefitsNote, alternativesDiscussed: c.alternativesDiscussed,
+      alternativesNote: c.alternativesNote, questions: c.questions, interpreter: c.interpreter, decision: c.decision } : EMPTY_CONSENT;
+  });
 
   if (!detail || !library) return null;
   const t = library.template;

@@ -68,7 +68,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       {sections.map((s) => (
         <ChecklistSectionView key={s.id} section={s} sources={library.sources} />
       ))}
-      <ConsentPanel />
+      <ConsentPanel key={encounter.id} />
       <ExportPanel />
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Laterality } from '#shared/contract/encounters';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { Patient } from '#shared/contract/patients';
@@ -31,22 +31,22 @@ export function NewEncounterPanel() {
     void loadLibrary();
   }, [loadLibrary]);
 
-  useEffect(() => {
-    const summary = library.find((t) => t.id === templateId);
+  const latestChoice = useRef('');
+
+  async function chooseTemplate(id: string) {
+    setTemplateId(id);
     setTemplate(null);
     setLevels([]);
     setLaterality(null);
+    const summary = library.find((t) => t.id === id);
     if (!summary) return;
-    let live = true;
-    void getTemplate(summary).then((t) => {
-      if (!live) return;
-      setTemplate(t);
-      setImaging(t.template.imaging.options.find((o) => o.isDefault)?.modality ?? '');
-    });
-    return () => {
-      live = false;
-    };
-  }, [templateId, library, getTemplate]);
+    latestChoice.current = id;
+    const t = await getTemplate(summary);
+    // A quicker second choice wins over a slower first one.
+    if (latestChoice.current !== id) return;
+    setTemplate(t);
+    setImaging(t.template.imaging.options.find((o) => o.isDefault)?.modality ?? '');
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -81,11 +81,11 @@ export function NewEncounterPanel() {
       <h2 id="new-encounter-heading">New encounter</h2>
       <PatientPicker selected={patient} onSelect={setPatient} />
       {errors.patientId && <p role="alert" className="error">{errors.patientId}</p>}
-      <form onSubmit={submit} aria-label="New encounter">
+      <form onSubmit={(e) => void submit(e)} aria-label="New encounter">
         <p className="muted">Patient: {patient ? `${patientName(patient)} (MRN ${patient.mrn})` : 'none chosen'}</p>
         <label>
           Procedure
-          <select value={templateId} onChange={(e) => setTemplateId(e.target.value)} aria-invalid={!!errors.templateId}>
+          <select value={templateId} onChange={(e) => void chooseTemplate(e.target.value)} aria-invalid={!!errors.templateId}>
             <option value="">Choose a procedure…</option>
             {library.map((s) => (
               <option key={s.id} value={s.id}>{s.name} (v{s.version})</option>

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { Patient } from '#shared/contract/patients';
 import { patientName } from '#shared/note/format';
 import { ApiError } from '../api/client';
@@ -15,17 +15,15 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
   const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex });
   const [errors, setErrors] = useState<Record<string, string>>({});
 
-  useEffect(() => {
-    if (!query.trim()) {
-      setResults([]);
-      return;
-    }
-    let live = true;
-    void searchPatients(query.trim()).then((r) => live && setResults(r));
-    return () => {
-      live = false;
-    };
-  }, [query, searchPatients]);
+  const searchSeq = useRef(0);
+
+  async function search(text: string) {
+    setQuery(text);
+    const seq = ++searchSeq.current;
+    const found = text.trim() ? await searchPatients(text.trim()) : [];
+    // Only the answer to the latest keystroke is shown.
+    if (seq === searchSeq.current) setResults(found);
+  }
 
   async function register(event: FormEvent) {
     event.preventDefault();
@@ -57,7 +55,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
     <div className="patient-picker">
       <label>
         Find patient for the encounter
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Name or MRN" />
+        <input type="search" value={query} onChange={(e) => void search(e.target.value)} placeholder="Name or MRN" />
       </label>
       {results.length > 0 && (
         <ul className="results" aria-label="Matching patients">
@@ -73,7 +71,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
       {!registering ? (
         <button type="button" className="secondary" onClick={() => setRegistering(true)}>Register new patient</button>
       ) : (
-        <form onSubmit={register} aria-label="Register patient" className="subform">
+        <form onSubmit={(e) => void register(e)} aria-label="Register patient" className="subform">
           {field('mrn', 'MRN')}
           {field('familyName', 'Family name')}
           {field('givenName', 'Given name')}

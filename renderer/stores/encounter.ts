@@ -38,10 +38,10 @@ interface EncounterState {
   exported: ExportedNote | null;
   exporting: boolean;
   error: string | null;
-  open(encounterId: string): Promise<void>;
-  setItem(itemId: string, status: ItemStatus, reason?: string): Promise<boolean>;
-  saveConsent(draft: ConsentDraft): Promise<ConsentDiscussion | null>;
-  exportNote(): Promise<void>;
+  open: (encounterId: string) => Promise<void>;
+  setItem: (itemId: string, status: ItemStatus, reason?: string) => Promise<boolean>;
+  saveConsent: (draft: ConsentDraft) => Promise<ConsentDiscussion | null>;
+  exportNote: () => Promise<void>;
 }
 
 export const useEncounter = create<EncounterState>((set, get) => ({

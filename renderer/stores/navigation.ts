@@ -18,7 +18,7 @@ function load(): View {
 
 interface NavigationState {
   view: View;
-  go(view: View): void;
+  go: (view: View) => void;
 }
 
 export const useNavigation = create<NavigationState>((set) => ({

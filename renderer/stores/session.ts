@@ -21,8 +21,8 @@ interface SessionState {
   actor: Actor | null;
   /** The last actor, offered again on the start screen. */
   remembered: Actor | null;
-  start(actor: Actor): void;
-  switchUser(): void;
+  start: (actor: Actor) => void;
+  switchUser: () => void;
 }
 
 export const useSession = create<SessionState>((set, get) => ({

@@ -14,16 +14,16 @@ interface WorklistState {
   loading: boolean;
   error: string | null;
   library: TemplateSummary[];
-  setDate(date: string): void;
-  setQuery(query: string): void;
-  load(): Promise<void>;
-  loadLibrary(): Promise<void>;
-  searchPatients(query: string): Promise<Patient[]>;
-  createPatient(input: Omit<CreatePatientInput, 'actor'>): Promise<Patient>;
-  createEncounter(input: Omit<CreateEncounterInput, 'actor'>): Promise<string>;
-  getTemplate(summary: TemplateSummary): Promise<TemplateWithSources>;
+  setDate: (date: string) => void;
+  setQuery: (query: string) => void;
+  load: () => Promise<void>;
+  loadLibrary: () => Promise<void>;
+  searchPatients: (query: string) => Promise<Patient[]>;
+  createPatient: (input: Omit<CreatePatientInput, 'actor'>) => Promise<Patient>;
+  createEncounter: (input: Omit<CreateEncounterInput, 'actor'>) => Promise<string>;
+  getTemplate: (summary: TemplateSummary) => Promise<TemplateWithSources>;
   /** Refreshes the list whenever a write lands (from this or another window); returns the unsubscribe. */
-  watch(): () => void;
+  watch: () => () => void;
 }
 
 const templateCache = new Map<string, Promise<TemplateWithSources>>();
