@@ -7,6 +7,7 @@ import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'net', 'url', 'module', 'stream', 'util', 'worker_threads'];
 
+// Patterns are gitignore-style: a leading '#' would start a comment, so '\\#db/*'.
 function forbid(groups, message) {
   return { group: groups, message };
 }
@@ -45,7 +46,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'shared/ runs anywhere: no Node built-ins.'),
         forbid(['electron', 'better-sqlite3', 'pdfmake', 'react', 'react-dom', 'zustand'], 'shared/ holds domain, content and the contract only.'),
-        forbid(['#db/*', '#renderer/*', '#e2e/*', '../db/*', '../renderer/*', '../../db/*', '../../renderer/*'], 'shared/ imports nothing from other folders.'),
+        forbid(['\\#db/*', '\\#renderer/*', '\\#e2e/*', '../db/*', '../renderer/*', '../../db/*', '../../renderer/*'], 'shared/ imports nothing from other folders.'),
       ] }],
     },
   },
@@ -54,7 +55,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
-        forbid(['react', 'react-dom', 'zustand', '#renderer/*', '#e2e/*'], 'db/ is the Node core: no UI, no hosts.'),
+        forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '\\#e2e/*'], 'db/ is the Node core: no UI, no hosts.'),
       ] }],
     },
   },
@@ -65,7 +66,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'renderer/ is DOM only: no Node built-ins.'),
-        forbid(['electron', 'better-sqlite3', 'pdfmake', '#db/*', '#e2e/*'], 'renderer/ reaches the core only through the API client.'),
+        forbid(['electron', 'better-sqlite3', 'pdfmake', '\\#db/*', '\\#e2e/*'], 'renderer/ reaches the core only through the API client.'),
       ] }],
     },
   },

@@ -11,7 +11,12 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'renderer', environment: 'jsdom', include: ['renderer/**/*.test.tsx'] },
+        test: {
+          name: 'renderer',
+          environment: 'jsdom',
+          include: ['renderer/**/*.test.tsx'],
+          globalSetup: ['e2e/host/vitest-host-setup.ts'],
+        },
       },
     ],
     testTimeout: 20_000,

@@ -1,0 +1,26 @@
+/**
+ * Vitest global setup for renderer component tests: a real core on a temp SQLite
+ * file behind the real loopback host. Components talk to it over HTTP exactly as
+ * in browser mode.
+ */
+import type { TestProject } from 'vitest/node';
+import { openTempCore, tempDir } from '#db/testing/temp-core';
+import { startHost } from './server';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hostOrigin: string;
+    hostSecret: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const core = openTempCore();
+  const host = await startHost({ dispatch: core.dispatch, staticDir: tempDir('proceduredesk-static-') });
+  project.provide('hostOrigin', host.origin);
+  project.provide('hostSecret', host.secret);
+  return async () => {
+    await host.close();
+    core.cleanup();
+  };
+}

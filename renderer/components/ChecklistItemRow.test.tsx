@@ -1,0 +1,73 @@
+import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { httpBridge } from '../api/bridge';
+import { api, createClient, setClient } from '../api/client';
+import { useEncounter } from '../stores/encounter';
+import { useSession } from '../stores/session';
+import { EncounterScreen } from './EncounterScreen';
+
+const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
+const realClient = () => createClient(httpBridge(inject('hostSecret'), inject('hostOrigin')));
+let encounterId = '';
+
+beforeAll(async () => {
+  setClient(realClient());
+  useSession.getState().start(NURSE);
+  const patient = await api().call('patient.create', {
+    actor: NURSE, mrn: `R-${Date.now()}`, familyName: 'Ólafsdóttir', givenName: 'Guðrún', birthDate: '1980-01-31', sex: 'female',
+  });
+  const encounter = await api().call('encounter.create', {
+    actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
+    plannedDate: '2026-11-24', indication: 'Axial low back pain.',
+  });
+  encounterId = encounter.id;
+});
+afterEach(() => {
+  cleanup();
+  setClient(realClient());
+});
+
+async function itemRow(label: string): Promise<HTMLElement> {
+  const box = await screen.findByRole('checkbox', { name: label });
+  return box.closest('li')!;
+}
+
+describe('checklist item (against the real core over HTTP)', () => {
+  it('shows "Saved" only after the core has stored the change, and the store agrees with the database', async () => {
+    render(<EncounterScreen encounterId={encounterId} />);
+    const row = await itemRow('Infection');
+    const box = within(row).getByRole('checkbox', { name: 'Infection' });
+    expect((box as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(box);
+    await waitFor(() => expect(within(row).getByText(/^Saved /)).toBeTruthy());
+    expect((box as HTMLInputElement).checked).toBe(true);
+    const stored = await api().call('encounter.get', { encounterId });
+    expect(stored.items.find((i) => i.itemId === 'infection')).toMatchObject({ status: 'checked', updatedBy: NURSE });
+  });
+
+  it('marks an item not applicable only with a reason, from the keyboard', async () => {
+    render(<EncounterScreen encounterId={encounterId} />);
+    const row = await itemRow('Bleeding and local hematoma');
+    await userEvent.click(within(row).getByRole('button', { name: 'Not applicable: Bleeding and local hematoma' }));
+    const confirm = within(row).getByRole('button', { name: 'Confirm not applicable' });
+    expect((confirm as HTMLButtonElement).disabled).toBe(true);
+    await userEvent.keyboard('Reviewed with cardiology{Enter}');
+    await waitFor(() => expect(within(row).getByText(/Not applicable: Reviewed with cardiology/)).toBeTruthy());
+    const stored = await api().call('encounter.get', { encounterId });
+    expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Reviewed with cardiology' });
+  });
+
+  it('never shows a change as saved when the core did not store it', async () => {
+    render(<EncounterScreen encounterId={encounterId} />);
+    const row = await itemRow('Temporary discomfort');
+    // The host goes away (process died): the next click cannot be stored.
+    act(() => setClient(createClient(httpBridge(inject('hostSecret'), 'http://127.0.0.1:9'))));
+    const box = within(row).getByRole('checkbox', { name: 'Temporary discomfort' });
+    await userEvent.click(box);
+    await waitFor(() => expect(within(row).getByRole('alert').textContent).toMatch(/Not saved/));
+    expect(within(row).queryByText(/^Saved /)).toBeNull();
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(useEncounter.getState().items['temporary-discomfort']).toBeUndefined();
+  });
+});
