@@ -54,3 +54,10 @@ export function api(): ApiClient {
   if (!current) throw new Error('the API client was used before start-up chose a transport');
   return current;
 }
+
+/** Errors for a form: one per field the core named, else the whole message. */
+export function formErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return { form: error instanceof Error ? error.message : String(error) };
+  const fields = error.fieldErrors();
+  return Object.keys(fields).length ? { ...fields, form: 'Please correct the fields marked above.' } : { form: error.message };
+}

@@ -17,8 +17,9 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
   const setItem = useEncounter((s) => s.setItem);
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
-  const status = state?.status ?? 'unchecked';
   const busy = save?.kind === 'saving';
+  // The intended state shows at once (beside "Saving…"); it reverts if the write fails.
+  const status = save?.kind === 'saving' ? save.status : (state?.status ?? 'unchecked');
   const inputId = `item-${item.id}`;
 
   async function markNotApplicable() {

@@ -4,7 +4,7 @@ import type { TemplateWithSources } from '#shared/contract/library';
 import type { Patient } from '#shared/contract/patients';
 import type { ImagingModality } from '#shared/library/schema';
 import { patientName } from '#shared/note/format';
-import { ApiError } from '../api/client';
+import { formErrors } from '../api/client';
 import { useNavigation } from '../stores/navigation';
 import { today } from '../stores/today';
 import { useWorklist } from '../stores/worklist';
@@ -69,7 +69,7 @@ export function NewEncounterPanel() {
       });
       go({ name: 'encounter', encounterId: id });
     } catch (error) {
-      setErrors(error instanceof ApiError ? { ...error.fieldErrors(), form: error.message } : { form: String(error) });
+      setErrors(formErrors(error));
     } finally {
       setBusy(false);
     }

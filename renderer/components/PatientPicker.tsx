@@ -1,7 +1,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Patient } from '#shared/contract/patients';
 import { patientName } from '#shared/note/format';
-import { ApiError } from '../api/client';
+import { formErrors } from '../api/client';
 import { useWorklist } from '../stores/worklist';
 
 type Sex = Patient['sex'];
@@ -33,7 +33,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
       setRegistering(false);
       onSelect(patient);
     } catch (error) {
-      setErrors(error instanceof ApiError ? { ...error.fieldErrors(), form: error.message } : { form: String(error) });
+      setErrors(formErrors(error));
     }
   }
 

@@ -13,7 +13,14 @@ import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist'
 import { api } from '../api/client';
 import { currentActor } from './session';
 
-export type SaveState = { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'failed'; message: string };
+/**
+ * Where one change stands. While saving, the control shows the intended state
+ * beside "Saving…"; only an acknowledged write shows "Saved"; a failure reverts.
+ */
+export type SaveState =
+  | { kind: 'saving'; status: ItemStatus }
+  | { kind: 'saved'; at: string }
+  | { kind: 'failed'; message: string };
 
 export type ConsentDraft = Omit<SaveConsentInput, 'actor' | 'encounterId'>;
 
@@ -34,7 +41,7 @@ interface EncounterState {
   sections: ChecklistSection[];
   items: Record<string, ChecklistItemState>;
   saves: Record<string, SaveState>;
-  consentSave: SaveState | null;
+  consentSave: { kind: 'saving' } | Exclude<SaveState, { kind: 'saving' }> | null;
   exported: ExportedNote | null;
   exporting: boolean;
   error: string | null;
@@ -79,7 +86,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   async setItem(itemId, status, reason) {
     const encounterId = get().encounterId;
     if (!encounterId) return false;
-    set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'saving' } } }));
+    set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'saving', status } } }));
     try {
       const state = await api().call('checklist.setItem', {
         actor: currentActor(),

@@ -1,0 +1,70 @@
+/**
+ * Runs the real app in browser mode (the built loopback host, out/host/main.mjs)
+ * as a child process on its own data folder, the way `npm start -- --browser`
+ * does. Tests can kill it with SIGKILL and start it again on the same data.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+
+export interface RunningApp {
+  url: string;
+  origin: string;
+  secret: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+const READY = /^ProcedureDesk is running at (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)$/;
+
+export function newDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-'));
+}
+
+export async function startApp(dataDir: string, args: string[] = []): Promise<RunningApp> {
+  const child = spawn(process.execPath, ['out/host/main.mjs', ...args], {
+    env: { ...process.env, PROCEDUREDESK_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`app did not start in 20 s: ${stderr}`)), 20_000);
+    child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+      const match = READY.exec(line);
+      if (!match) return;
+      clearTimeout(timer);
+      resolve({ url: `${match[1]}/#secret=${match[2]}`, origin: match[1]!, secret: match[2]!, dataDir, process: child });
+    });
+  });
+}
+
+/** Like pulling the plug on the process: no handler runs, nothing is flushed by the app. */
+export async function killHard(app: RunningApp): Promise<void> {
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
+  const exited = new Promise((resolve) => app.process.once('exit', resolve));
+  app.process.kill('SIGKILL');
+  await exited;
+}
+
+export async function stopGracefully(app: RunningApp): Promise<number | null> {
+  if (app.process.exitCode !== null) return app.process.exitCode;
+  const exited = new Promise<number | null>((resolve) => app.process.once('exit', (code) => resolve(code)));
+  app.process.kill('SIGTERM');
+  return exited;
+}
+
+/** Calls the app's contract directly, as the renderer would (for setting up state quickly). */
+export async function invoke<T>(app: RunningApp, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${app.origin}/api/invoke`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-proceduredesk-secret': app.secret, origin: app.origin },
+    body: JSON.stringify({ method, input }),
+  });
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}

@@ -1,0 +1,112 @@
+/**
+ * The first complete journey on the real stack: a nurse registers a patient and
+ * opens an encounter, works the checklist, a physician records the consent
+ * discussion, and the note is exported as PDF (text extracted) and as text.
+ */
+import fs from 'node:fs';
+import { pdfPages } from '#db/testing/pdf-text';
+import { EncounterPage } from '../pages/encounter-page';
+import { WorklistPage } from '../pages/worklist-page';
+import { expect, startSession, test } from '../fixtures';
+
+const RISKS = ['Infection', 'Bleeding', 'Temporary discomfort', 'Intravascular injection', 'Dural puncture and post-dural-puncture headache', 'Nerve injury', 'Rare catastrophic neurologic events (FDA 2014 warning)'];
+
+test('nurse opens an encounter, physician records consent, the note exports as PDF and text', async ({ page, app }) => {
+  await page.goto(app.url);
+  await startSession(page, 'Nora Nurse', 'Nurse');
+  await expect(page.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+  await expect(page.getByText('0 encounter(s) on')).toBeVisible();
+
+  const worklist = new WorklistPage(page);
+  // A bad registration is refused with a specific message and saves nothing.
+  await page.getByRole('button', { name: 'Register new patient' }).click();
+  const form = page.getByRole('form', { name: 'Register patient' });
+  await form.getByLabel('MRN').fill('bad mrn!');
+  await form.getByRole('button', { name: 'Save patient' }).click();
+  await expect(form.getByText('may contain only letters, digits and hyphens')).toBeVisible();
+  expect(await app.call<unknown[]>('patient.search', { query: 'bad' })).toEqual([]);
+
+  await worklist.registerPatient({ mrn: 'E2E-5001', familyName: 'Núñez-García', givenName: 'Íñigo', birthDate: '1966-07-09', sex: 'Male' });
+  await worklist.createEncounter({
+    procedure: 'Lumbar transforaminal epidural steroid injection (v1)',
+    levels: ['L4-L5'],
+    laterality: 'Left',
+    indication: 'Left L5 radicular pain for 7 weeks from an L4-L5 disc herniation; failed physiotherapy.',
+  });
+
+  const encounter = new EncounterPage(page);
+  await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
+  await expect(page.getByText('template v1')).toBeVisible();
+  const indications = page.getByRole('region', { name: /^Indications/ });
+  const firstIndication = indications.getByRole('checkbox').first();
+  await firstIndication.check();
+  await expect(indications.getByText(/^Saved /).first()).toBeVisible();
+  await expect(encounter.sectionProgress('Indications')).toContainText('1 of');
+  // [M] facts are visibly marked for clinical review.
+  await expect(page.getByText('needs clinical review').first()).toBeVisible();
+  const preProcedure = page.getByRole('region', { name: /^Monitoring: pre-procedure/ });
+  const preItems = preProcedure.getByRole('checkbox');
+  for (let i = 0; i < 3; i++) {
+    await preItems.nth(i).check();
+    await expect(preProcedure.locator('li.item').nth(i).getByText(/^Saved /)).toBeVisible();
+  }
+  const fourthLabel = (await preProcedure.locator('li.item label').nth(3).textContent()) ?? '';
+  await encounter.markNotApplicable(fourthLabel, 'Not sedated today');
+
+  // The physician takes over for the consent discussion.
+  await page.getByRole('button', { name: 'Switch user' }).click();
+  await startSession(page, 'Dr Paloma Ruiz', 'Physician');
+  // The hand-over keeps the encounter on screen.
+  await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
+  await expect(page.getByLabel('Current user')).toHaveText('Dr Paloma Ruiz · physician');
+  for (const risk of RISKS) await encounter.check(risk);
+  const fda = page.getByRole('region', { name: /^Risks to counsel on/ }).locator('li.item').filter({ hasText: /FDA/ });
+  for (const box of await fda.getByRole('checkbox').all()) {
+    if (!(await box.isChecked())) await box.check();
+  }
+  const consent = page.getByRole('region', { name: 'Consent discussion' });
+  await consent.getByRole('checkbox', { name: 'Benefits discussed' }).check();
+  await consent.getByRole('checkbox', { name: 'Alternatives discussed' }).check();
+  await consent.getByLabel('Notes on alternatives').fill('Physical therapy and medication reviewed; no treatment also discussed.');
+  await consent.getByRole('button', { name: 'Add question' }).click();
+  await consent.getByLabel('Question 1', { exact: true }).fill('¿Cuánto dura el alivio?');
+  await consent.getByLabel('Answer 1', { exact: true }).fill('Varía; a menudo semanas o meses.');
+  await consent.getByRole('checkbox', { name: 'Interpreter used' }).check();
+  await consent.getByLabel('Language', { exact: true }).fill('Spanish');
+  await consent.getByLabel('Interpreter id', { exact: true }).fill('INT-3321');
+  await consent.getByRole('radio', { name: 'Consents' }).check();
+  await expect(consent.getByText(/^Consent discussion saved/)).toBeVisible();
+
+  await page.getByRole('button', { name: 'Export consent-discussion note' }).click();
+  await expect(page.getByRole('link', { name: 'Save PDF' })).toBeVisible();
+  const pdfDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Save PDF' }).click();
+  const pdf = await pdfDownload;
+  expect(pdf.suggestedFilename()).toMatch(/^consent-note_E2E-5001_\d{4}-\d{2}-\d{2}\.pdf$/);
+  const pages = await pdfPages(fs.readFileSync((await pdf.path())!));
+  pages.forEach((text, i) => {
+    expect(text).toContain('NÚÑEZ-GARCÍA, Íñigo');
+    expect(text).toContain('MRN E2E-5001');
+    expect(text).toContain('DOB 1966-07-09');
+    expect(text).toContain(`Page ${i + 1} of ${pages.length}`);
+  });
+  const all = pages.join(' ').replace(/\s+/g, ' ');
+  for (const expected of ['Lumbar transforaminal epidural steroid injection', 'L4-L5', 'Left', 'Fluoroscopy', 'Left L5 radicular pain for 7 weeks',
+    'Intravascular injection', '¿Cuánto dura el alivio?', 'INT-3321', 'The patient consents to the procedure.', 'Dr Paloma Ruiz (physician)', 'version 1']) {
+    expect(all).toContain(expected);
+  }
+
+  const textDownload = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Save text' }).click();
+  const text = fs.readFileSync((await (await textDownload).path())!, 'utf8');
+  expect(text).toContain('Name: NÚÑEZ-GARCÍA, Íñigo');
+  expect(text).toContain('- Q: ¿Cuánto dura el alivio? A: Varía; a menudo semanas o meses.');
+  expect(text).toContain('Interpreter used. Language: Spanish. Interpreter id: INT-3321.');
+
+  // Back on the worklist: progress and decision show, and search finds the patient without accents.
+  await page.getByRole('button', { name: '← Worklist' }).click();
+  const row = page.getByRole('row', { name: /NÚÑEZ-GARCÍA/ });
+  await expect(row.getByText('Consents')).toBeVisible();
+  await page.getByLabel('Find patient (name or MRN)').fill('nunez');
+  await expect(page.getByText('1 encounter(s) for "nunez"')).toBeVisible();
+});

@@ -1,0 +1,9 @@
+// Values the renderer component tests receive from e2e/host/vitest-host-setup.ts.
+import 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    hostOrigin: string;
+    hostSecret: string;
+  }
+}
