@@ -72,6 +72,7 @@ export default tseslint.config(
   },
   {
     files: ['renderer/components/**/*.tsx'],
+    ignores: ['**/*.test.tsx'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [
         { group: ['**/api/client', '**/api/bridge'], importNames: ['api', 'createClient', 'pickBridge', 'httpBridge'], message: 'Components call store actions; only stores call the API client.' },

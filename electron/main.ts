@@ -10,9 +10,9 @@ import { openCore, type Core } from '#db/core';
 import { seedDemo } from '#db/demo';
 import { resolveStatic } from '#db/serve/static-files';
 import { CONTENT_SECURITY_POLICY } from '#shared/contract/content-security';
-import { EVENT_CHANNEL, IPC_CHANNEL, METHODS, isMethodName } from '#shared/contract/methods';
-import { MAX_REQUEST_BYTES } from '#shared/contract/transport';
-import { APP_ORIGIN, isTrustedSender } from './sender-guard';
+import { IPC_CHANNEL } from '#shared/contract/methods';
+import { createIpcHandler } from './ipc-adapter';
+import { APP_ORIGIN } from './sender-guard';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
@@ -67,19 +67,7 @@ void app.whenReady().then(async () => {
     });
   });
 
-  ipcMain.handle(IPC_CHANNEL, async (event, method: unknown, input: unknown) => {
-    if (!isTrustedSender(event.senderFrame)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused.' } };
-    }
-    if (JSON.stringify(input ?? null).length > MAX_REQUEST_BYTES) {
-      return { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${MAX_REQUEST_BYTES} bytes.` } };
-    }
-    const envelope = await core!.dispatch(method, input);
-    if (envelope.ok && isMethodName(method) && METHODS[method].writes) {
-      event.sender.send(EVENT_CHANNEL, { event: 'data.changed', payload: { method } });
-    }
-    return envelope;
-  });
+  ipcMain.handle(IPC_CHANNEL, createIpcHandler(core.dispatch));
 
   createWindow();
 });

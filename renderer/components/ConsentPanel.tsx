@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
 
@@ -20,18 +20,26 @@ export function ConsentPanel() {
       alternativesNote: c.alternativesNote, questions: c.questions, interpreter: c.interpreter, decision: c.decision } : EMPTY_CONSENT;
   });
 
+  // What the core last stored: leaving a field without changing it writes nothing.
+  const lastSaved = useRef(JSON.stringify(draft));
+
   if (!detail || !library) return null;
   const t = library.template;
   const risks = t.risks;
   const discussed = risks.filter((r) => items[r.id]?.status === 'checked').length;
 
-  function update(next: ConsentDraft, save: boolean) {
-    setDraft(next);
-    if (save && isSavable(next)) void saveConsent(next);
+  function save(next: ConsentDraft) {
+    const json = JSON.stringify(next);
+    if (json === lastSaved.current || !isSavable(next)) return;
+    void saveConsent(next).then((stored) => {
+      if (stored) lastSaved.current = json;
+    });
   }
-  const commit = () => {
-    if (isSavable(draft)) void saveConsent(draft);
-  };
+  function update(next: ConsentDraft, saveNow: boolean) {
+    setDraft(next);
+    if (saveNow) save(next);
+  }
+  const commit = () => save(draft);
 
   const interpreter = draft.interpreter;
   return (

@@ -16,9 +16,11 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
     void open(encounterId);
   }, [encounterId, open]);
 
+  // Focus the patient heading once per opened encounter (not on every save).
+  const loadedId = detail?.encounter.id;
   useEffect(() => {
-    if (detail) heading.current?.focus();
-  }, [detail]);
+    if (loadedId) heading.current?.focus();
+  }, [loadedId]);
 
   if (error && !detail) {
     return (
