@@ -33,7 +33,7 @@ export async function startApp(dataDir: string, args: string[] = []): Promise<Ru
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`app did not start in 20 s: ${stderr}`)), 20_000);
     child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
-    readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const match = READY.exec(line);
       if (!match) return;
       clearTimeout(timer);

@@ -22,6 +22,8 @@ export class AppHandle {
 }
 
 export const test = base.extend<{ app: AppHandle }>({
+  // Playwright reads fixture dependencies from the destructuring pattern: none here.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = newDataDir();
     const handle = new AppHandle(await startApp(dataDir));

@@ -83,7 +83,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await page.getByRole('link', { name: 'Save PDF' }).click();
   const pdf = await pdfDownload;
   expect(pdf.suggestedFilename()).toMatch(/^consent-note_E2E-5001_\d{4}-\d{2}-\d{2}\.pdf$/);
-  const pages = await pdfPages(fs.readFileSync((await pdf.path())!));
+  const pages = await pdfPages(fs.readFileSync((await pdf.path())));
   pages.forEach((text, i) => {
     expect(text).toContain('NÚÑEZ-GARCÍA, Íñigo');
     expect(text).toContain('MRN E2E-5001');
@@ -98,7 +98,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
 
   const textDownload = page.waitForEvent('download');
   await page.getByRole('link', { name: 'Save text' }).click();
-  const text = fs.readFileSync((await (await textDownload).path())!, 'utf8');
+  const text = fs.readFileSync((await (await textDownload).path()), 'utf8');
   expect(text).toContain('Name: NÚÑEZ-GARCÍA, Íñigo');
   expect(text).toContain('- Q: ¿Cuánto dura el alivio? A: Varía; a menudo semanas o meses.');
   expect(text).toContain('Interpreter used. Language: Spanish. Interpreter id: INT-3321.');

@@ -72,7 +72,7 @@ test('keyboard only: start, register, open encounter, check, not-applicable, con
   await tabTo(page, link);
   const download = page.waitForEvent('download');
   await kb.press('Enter');
-  const pages = await pdfPages(fs.readFileSync((await (await download).path())!));
+  const pages = await pdfPages(fs.readFileSync((await (await download).path())));
   const text = pages.join(' ').replace(/\s+/g, ' ');
   expect(text).toContain('SØNDERGAARD, Åse');
   expect(text).toContain('Lumbar medial branch block');
