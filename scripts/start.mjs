@@ -67,11 +67,17 @@ function startBrowserMode() {
       return;
     }
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-browser-'));
-    const flags = [`--app=${match[1]}`, `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking',
+    const flags = [`--app=${match[1]}`, '--window-size=1280,900', `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync'];
     if (process.getuid?.() === 0) flags.push('--no-sandbox');
+    const opened = Date.now();
     browser = spawn(chromium, flags, { stdio: 'ignore' });
-    browser.on('exit', () => fs.rmSync(profile, { recursive: true, force: true }));
+    browser.on('exit', (code) => {
+      fs.rmSync(profile, { recursive: true, force: true });
+      if (code !== 0 && Date.now() - opened < 10_000) {
+        console.log('Chromium could not open a window (no display?): open the address above in a browser.');
+      }
+    });
   });
   const stop = (signal) => {
     browser?.kill();
