@@ -111,7 +111,7 @@ export function buildNoteContent({ detail, template, sources, exportedBy, genera
         discussed.length ? { kind: 'list', items: discussed } : { kind: 'paragraph', text: 'No risk has been recorded as discussed.' },
         ...(notApplicable.length ? [{ kind: 'list' as const, items: notApplicable }] : []),
         ...(notDiscussed.length
-          ? [{ kind: 'paragraph' as const, text: `Not recorded as discussed: ${notDiscussed.join('; ')}.` }]
+          ? [{ kind: 'paragraph' as const, text: 'Not recorded as discussed:' }, { kind: 'list' as const, items: notDiscussed }]
           : []),
       ],
     },
