@@ -160,6 +160,13 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(tableCounts(core)).toEqual(before);
   });
 
+  it('demo.seed fills an empty database once, through the contract', async () => {
+    expect(await call('demo.seed', { actor: NURSE, today: '2026-11-24' })).toEqual({ added: true });
+    expect(await call<WorklistRow[]>('encounter.list', { date: '2026-11-24' })).toHaveLength(3);
+    expect(await call('demo.seed', { actor: NURSE, today: '2026-11-24' })).toEqual({ added: false });
+    expect(await call<WorklistRow[]>('encounter.list', { date: '2026-11-24' })).toHaveLength(3);
+  });
+
   it('covers every method of the contract', () => {
     // Runs last in this file: the round-trip tests above must have exercised each method.
     expect([...covered].sort()).toEqual(Object.keys(METHODS).sort());

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
 import { LIBRARY } from '#shared/library/index';
 import { openDatabase, type Db } from './connection';
+import { seedDemo } from './demo';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
@@ -80,6 +81,8 @@ export function openCore(options: CoreOptions): Core {
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
       ...noteHandlers(ctx),
+      // Goes back through the dispatcher, so its writes are validated like any caller's.
+      'demo.seed': async ({ today }) => ({ added: await seedDemo(dispatch, db, today) }),
     };
     const dispatch = createDispatcher(handlers, {
       translateError: translateSqliteError,

@@ -19,9 +19,12 @@ const PLANS = [
   { templateId: 'lumbar-transforaminal-esi', levels: ['L5-S1'], laterality: 'right', indication: 'Right S1 radiculopathy with concordant MRI; 6 weeks of symptoms despite conservative care.' },
 ] as const;
 
+export function isEmpty(db: Db): boolean {
+  return (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n === 0;
+}
+
 export async function seedDemo(dispatch: Dispatch, db: Db, today: string): Promise<boolean> {
-  const count = db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number };
-  if (count.n > 0) return false;
+  if (!isEmpty(db)) return false;
   for (const [i, p] of PATIENTS.entries()) {
     const created = await dispatch('patient.create', { actor: NURSE, ...p });
     if (!created.ok) throw new Error(`demo patient: ${created.error.message}`);

@@ -110,3 +110,12 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await page.getByLabel('Find patient (name or MRN)').fill('nunez');
   await expect(page.getByText('1 encounter(s) for "nunez"')).toBeVisible();
 });
+
+test('first run: an empty worklist offers demo patients, added once', async ({ page, app }) => {
+  await page.goto(app.url);
+  await startSession(page, 'Nora Nurse', 'Nurse');
+  await page.getByRole('button', { name: 'Add demo patients' }).click();
+  await expect(page.getByRole('row', { name: /NÚÑEZ, José/ })).toBeVisible();
+  await expect(page.getByText('3 encounter(s) on')).toBeVisible();
+  expect(await app.call('demo.seed', { actor: { name: 'x', role: 'nurse' }, today: '2026-01-01' })).toEqual({ added: false });
+});

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { patientName } from '#shared/note/format';
 import { useNavigation } from '../stores/navigation';
 import { useWorklist } from '../stores/worklist';
@@ -7,7 +7,8 @@ import { NewEncounterPanel } from './NewEncounterPanel';
 const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
 
 export function WorklistScreen() {
-  const { date, query, rows, loading, error, setDate, setQuery, load, watch } = useWorklist();
+  const { date, query, rows, loading, error, setDate, setQuery, load, watch, addDemoData } = useWorklist();
+  const [demoNote, setDemoNote] = useState<string | null>(null);
   const go = useNavigation((s) => s.go);
 
   useEffect(() => {
@@ -33,6 +34,16 @@ export function WorklistScreen() {
         <p className="muted" aria-live="polite">
           {loading ? 'Loading…' : query.trim() ? `${rows.length} encounter(s) for "${query.trim()}" (all dates)` : `${rows.length} encounter(s) on ${date}`}
         </p>
+        {!loading && rows.length === 0 && !query.trim() && (
+          <div className="card empty">
+            <p>No encounters on this date. Open one with “New encounter”, or, on a first run, look around with sample patients.</p>
+            <button type="button" className="secondary" onClick={() => void addDemoData().then((added) =>
+              setDemoNote(added ? 'Sample patients and today’s encounters added.' : 'Sample data is only added to an empty database.'))}>
+              Add demo patients
+            </button>
+            {demoNote && <p role="status">{demoNote}</p>}
+          </div>
+        )}
         <table className="table">
           <thead>
             <tr>

@@ -24,6 +24,8 @@ interface WorklistState {
   getTemplate: (summary: TemplateSummary) => Promise<TemplateWithSources>;
   /** Refreshes the list whenever a write lands (from this or another window); returns the unsubscribe. */
   watch: () => () => void;
+  /** First run: sample patients and today's encounters, into an empty database only. */
+  addDemoData: () => Promise<boolean>;
 }
 
 const templateCache = new Map<string, Promise<TemplateWithSources>>();
@@ -78,6 +80,12 @@ export const useWorklist = create<WorklistState>((set, get) => ({
       templateCache.set(key, pending);
     }
     return pending;
+  },
+  async addDemoData() {
+    const { added } = await api().call('demo.seed', { actor: currentActor(), today: today() });
+    set({ date: today(), query: '' });
+    await get().load();
+    return added;
   },
   watch() {
     return api().on('data.changed', () => void get().load());

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ChecklistItemStateSchema, SetItemInputSchema } from './checklist';
+import { ActorSchema, DateSchema } from './common';
 import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
 import {
   CreateEncounterInputSchema,
@@ -99,6 +100,12 @@ export const METHODS = {
     writes: true,
     input: ExportNoteInputSchema,
     output: ExportedNoteSchema,
+  }),
+  'demo.seed': method({
+    summary: 'Add sample patients with encounters today; only into an empty database (first run).',
+    writes: true,
+    input: z.strictObject({ actor: ActorSchema, today: DateSchema }),
+    output: z.object({ added: z.boolean() }),
   }),
 } as const;
 
