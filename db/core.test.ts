@@ -4,6 +4,7 @@ import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/e
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import type { Patient } from '#shared/contract/patients';
 import { openCore } from './core';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
@@ -31,7 +32,7 @@ afterEach(() => core.cleanup());
 
 describe('the core through its dispatcher (real SQLite file)', () => {
   it('system.info and the library', async () => {
-    expect(await call('system.info', {})).toMatchObject({ schemaVersion: 1, dataDir: core.dataDir });
+    expect(await call('system.info', {})).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, dataDir: core.dataDir });
     const list = await call<{ id: string; version: number }[]>('library.list', {});
     expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(['lumbar-medial-branch-block@1', 'lumbar-transforaminal-esi@1']);
     const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });

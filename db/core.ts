@@ -15,6 +15,7 @@ import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
 import { encounterHandlers } from './handlers/encounters';
 import { libraryHandlers } from './handlers/library';
+import { libraryAdminHandlers } from './handlers/library-admin';
 import { noteHandlers } from './handlers/notes';
 import { patientHandlers } from './handlers/patients';
 import { migrate, type MigrationResult } from './migrate';
@@ -25,6 +26,7 @@ import { createConsentRepository } from './repositories/consent';
 import { createEncounterRepository } from './repositories/encounters';
 import { createExportRepository } from './repositories/exports';
 import { createPatientRepository } from './repositories/patients';
+import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
 import { APP_VERSION } from './version';
 
@@ -72,11 +74,13 @@ export function openCore(options: CoreOptions): Core {
       checklist: createChecklistRepository(db),
       consent: createConsentRepository(db),
       exports: createExportRepository(db),
+      reviews: createReviewRepository(db),
       now,
       newId: options.newId ?? randomUUID,
     };
     const handlers: Handlers = {
       ...libraryHandlers(ctx),
+      ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),

@@ -5,6 +5,7 @@ import type { ConsentRepository } from '../repositories/consent';
 import type { EncounterRepository } from '../repositories/encounters';
 import type { ExportRepository } from '../repositories/exports';
 import type { PatientRepository } from '../repositories/patients';
+import type { ReviewRepository } from '../repositories/reviews';
 import type { TemplateRepository } from '../repositories/templates';
 
 export interface HandlerContext {
@@ -18,6 +19,7 @@ export interface HandlerContext {
   checklist: ChecklistRepository;
   consent: ConsentRepository;
   exports: ExportRepository;
+  reviews: ReviewRepository;
   now: () => string;
   newId: () => string;
 }

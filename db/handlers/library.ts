@@ -9,7 +9,7 @@ export function libraryHandlers(ctx: HandlerContext): Pick<Handlers, 'library.li
     'library.list': () => ctx.templates.listLatest(),
     'library.get': ({ templateId, version }) => {
       const template = requireTemplate(ctx, templateId, version);
-      return { template, sources: sourcesCitedBy(template) };
+      return { template, sources: sourcesCitedBy(template), reviews: ctx.reviews.list(templateId, version) };
     },
   };
 }

@@ -1,7 +1,8 @@
 /** Every migration, in order. Append only: never edit one that has shipped. */
 import { migration001 } from './001-initial';
+import { migration002 } from './002-template-reviews';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -34,6 +34,10 @@ export function createTemplateRepository(db: Db) {
     `SELECT t.id, t.version, t.name, t.content_json, t.content_sha256 FROM templates t
      WHERE t.version = (SELECT max(version) FROM templates WHERE id = t.id) ORDER BY t.name`,
   );
+  const versionsOf = db.prepare<[string], { version: number; created_at: string }>(
+    'SELECT version, created_at FROM templates WHERE id = ? ORDER BY version',
+  );
+  const allRows = db.prepare<[], TemplateRow>('SELECT id, version, name, content_json, content_sha256 FROM templates ORDER BY id, version');
   const cache = new Map<string, Template>();
 
   function parse(row: TemplateRow): Template {
@@ -49,7 +53,8 @@ export function createTemplateRepository(db: Db) {
   return {
     /** Stores a bundled template version if it is new; refuses one whose content changed. */
     seed(template: Template, now: string): 'inserted' | 'unchanged' {
-      const json = JSON.stringify(template);
+      // Canonical form (schema key order), so equal content always hashes equal.
+      const json = JSON.stringify(TemplateSchema.parse(template));
       const hash = sha256(json);
       const existing = one.get(template.id, template.version);
       if (!existing) {
@@ -63,6 +68,19 @@ export function createTemplateRepository(db: Db) {
         );
       }
       return 'unchanged';
+    },
+    /** Stores a template version exactly as given; 'unchanged' if that exact content is already there. */
+    store(template: Template, now: string): 'inserted' | 'unchanged' {
+      return this.seed(template, now);
+    },
+    hashOf(id: string, version: number): string | undefined {
+      return one.get(id, version)?.content_sha256;
+    },
+    versions(id: string): { version: number; createdAt: string }[] {
+      return versionsOf.all(id).map((r) => ({ version: r.version, createdAt: r.created_at }));
+    },
+    all(): Template[] {
+      return allRows.all().map(parse);
     },
     get(id: string, version: number): Template | undefined {
       const row = one.get(id, version);

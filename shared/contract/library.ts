@@ -15,9 +15,10 @@ export const GetTemplateInputSchema = z.strictObject({
   version: z.number().int().positive(),
 });
 
-/** A template as stored, with the sources its facts cite resolved. */
+/** A template as stored, with the sources its facts cite resolved and the reviews of its unverified facts. */
 export const TemplateWithSourcesSchema = z.object({
   template: TemplateSchema,
+  reviews: z.array(z.object({ factId: z.string(), acceptedAt: z.string(), acceptedBy: z.object({ name: z.string(), role: z.string() }) })),
   sources: z.array(z.object({ id: z.string(), citation: z.string(), url: z.string().optional() })),
 });
 export type TemplateWithSources = z.infer<typeof TemplateWithSourcesSchema>;

@@ -16,6 +16,18 @@ import {
   WorklistRowSchema,
 } from './encounters';
 import { GetTemplateInputSchema, TemplateSummarySchema, TemplateWithSourcesSchema } from './library';
+import {
+  AcceptFactInputSchema,
+  ChangeSchema,
+  DiffInputSchema,
+  ExportLibraryInputSchema,
+  FactReviewSchema,
+  ImportLibraryInputSchema,
+  ImportResultSchema,
+  PublishInputSchema,
+  QuestionnaireInputSchema,
+  TemplateOverviewSchema,
+} from './library-admin';
 import { ExportNoteInputSchema, ExportedNoteSchema } from './notes';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
 
@@ -100,6 +112,48 @@ export const METHODS = {
     writes: true,
     input: ExportNoteInputSchema,
     output: ExportedNoteSchema,
+  }),
+  'library.overview': method({
+    summary: 'Every template with its versions, evidence summary and how many facts await review.',
+    writes: false,
+    input: Empty,
+    output: z.array(TemplateOverviewSchema),
+  }),
+  'library.acceptFact': method({
+    summary: "Record a reviewer's acceptance of one unverified fact of one template version.",
+    writes: true,
+    input: AcceptFactInputSchema,
+    output: FactReviewSchema,
+  }),
+  'library.publish': method({
+    summary: 'Publish edited content as the next version of a template; earlier versions never change.',
+    writes: true,
+    input: PublishInputSchema,
+    output: TemplateSummarySchema,
+  }),
+  'library.diff': method({
+    summary: 'What changed between two versions of a template.',
+    writes: false,
+    input: DiffInputSchema,
+    output: z.array(ChangeSchema),
+  }),
+  'library.export': method({
+    summary: 'The library (or some templates) as a JSON document to share between rooms.',
+    writes: false,
+    input: ExportLibraryInputSchema,
+    output: z.object({ document: z.string(), fileBaseName: z.string() }),
+  }),
+  'library.import': method({
+    summary: 'Import a library document: everything is validated before anything is written.',
+    writes: true,
+    input: ImportLibraryInputSchema,
+    output: ImportResultSchema,
+  }),
+  'library.questionnaire': method({
+    summary: "A template version's checklist as a FHIR R4 Questionnaire.",
+    writes: false,
+    input: QuestionnaireInputSchema,
+    output: z.record(z.string(), z.unknown()),
   }),
   'demo.seed': method({
     summary: 'Add sample patients with encounters today; only into an empty database (first run).',

@@ -10,7 +10,7 @@ export const EvidenceSchema = z.enum(['V', 'V2', 'M', 'inference']);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** Where a fact comes from: a source id from the registry and the tag given there. */
-export const SourceRefSchema = z.object({
+export const SourceRefSchema = z.strictObject({
   sourceId: z.string().min(1),
   evidence: EvidenceSchema,
 });
@@ -22,7 +22,7 @@ const sources = z.array(SourceRefSchema).min(1, 'every clinical fact needs at le
 const ItemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case kebab-case');
 
 /** A clinical statement as the clinician reads it, with its sources. */
-export const FactSchema = z.object({
+export const FactSchema = z.strictObject({
   id: ItemId,
   text: z.string().min(1),
   /** Plain-language wording for the patient, where the fact is said to the patient. */
@@ -36,7 +36,7 @@ export type ImagingModality = z.infer<typeof ImagingModalitySchema>;
 
 export const ContrastUseSchema = z.enum(['required', 'recommended', 'optional', 'not-used']);
 
-export const ImagingOptionSchema = z.object({
+export const ImagingOptionSchema = z.strictObject({
   modality: ImagingModalitySchema,
   isDefault: z.boolean(),
   contrast: ContrastUseSchema,
@@ -47,14 +47,14 @@ export const ImagingOptionSchema = z.object({
 export const SeveritySchema = z.enum(['minor', 'moderate', 'serious', 'catastrophic']);
 export const FrequencySchema = z.enum(['common', 'uncommon', 'rare', 'very-rare', 'unknown']);
 
-export const RiskSchema = z.object({
+export const RiskSchema = z.strictObject({
   id: ItemId,
   name: z.string().min(1),
   clinicianText: z.string().min(1),
   patientText: z.string().min(1),
   /** Only where a source states a figure; never estimated. */
   incidence: z
-    .object({ text: z.string().min(1), sources })
+    .strictObject({ text: z.string().min(1), sources })
     .optional(),
   severity: SeveritySchema,
   frequency: FrequencySchema,
@@ -68,27 +68,28 @@ export const PhaseSchema = z.enum(['pre', 'intra', 'post']);
 export type Phase = z.infer<typeof PhaseSchema>;
 
 export const MonitoringStepSchema = FactSchema.extend({ phase: PhaseSchema });
+export type MonitoringStep = z.infer<typeof MonitoringStepSchema>;
 
 export const BleedingRiskClassSchema = z.enum(['low', 'intermediate', 'high']);
 
 export const TemplateSchema = z
-  .object({
+  .strictObject({
     id: ItemId,
     version: z.number().int().positive(),
     name: z.string().min(1),
     category: z.string().min(1),
     /** Spinal levels the physician can pick from, if the procedure is done at levels. */
     levels: z
-      .object({ options: z.array(z.string().min(1)).min(1), max: z.number().int().positive() })
+      .strictObject({ options: z.array(z.string().min(1)).min(1), max: z.number().int().positive() })
       .nullable(),
     lateralityRequired: z.boolean(),
     conditions: z.array(z.string().min(1)).min(1),
     indications: z.array(FactSchema).min(1),
-    contraindications: z.object({
+    contraindications: z.strictObject({
       absolute: z.array(FactSchema).min(1),
       relative: z.array(FactSchema),
     }),
-    imaging: z.object({
+    imaging: z.strictObject({
       options: z.array(ImagingOptionSchema).min(1),
       /** Checks done in the Imaging section of the checklist. */
       checks: z.array(FactSchema),
@@ -97,10 +98,10 @@ export const TemplateSchema = z
     /** Counselling that must happen for this procedure (e.g. the FDA 2014 ESI warning). */
     requiredCounselling: z.array(FactSchema),
     monitoring: z.array(MonitoringStepSchema).min(1),
-    bleedingRisk: z.object({
-      asra2018: z.object({ class: BleedingRiskClassSchema, sources }),
+    bleedingRisk: z.strictObject({
+      asra2018: z.strictObject({ class: BleedingRiskClassSchema, sources }),
       /** Shown only where ASIPP 2024 differs from ASRA 2018. */
-      asipp2024: z.object({ class: BleedingRiskClassSchema, note: z.string().min(1), sources }).optional(),
+      asipp2024: z.strictObject({ class: BleedingRiskClassSchema, note: z.string().min(1), sources }).optional(),
     }),
     alternatives: z.array(FactSchema).min(1),
     expectedBenefit: FactSchema,
@@ -116,13 +117,21 @@ export const TemplateSchema = z
         ctx.addIssue({ code: 'custom', path: ['risks'], message: `universal risk "${kind}" is missing` });
       }
     }
+    // Every fact id is unique in its template: checklist state and reviews are keyed by it.
     const ids = new Set<string>();
-    const all = [
-      ...t.indications, ...t.imaging.checks, ...t.risks, ...t.requiredCounselling, ...t.monitoring,
+    const lists: [string, { id: string }[]][] = [
+      ['indications', t.indications], ['contraindications.absolute', t.contraindications.absolute],
+      ['contraindications.relative', t.contraindications.relative], ['imaging.checks', t.imaging.checks], ['risks', t.risks],
+      ['requiredCounselling', t.requiredCounselling], ['monitoring', t.monitoring], ['alternatives', t.alternatives],
+      ['expectedBenefit', [t.expectedBenefit]], ['followUp', t.followUp],
     ];
-    for (const item of all) {
-      if (ids.has(item.id)) ctx.addIssue({ code: 'custom', path: ['id'], message: `duplicate item id "${item.id}"` });
-      ids.add(item.id);
+    for (const [list, items] of lists) {
+      items.forEach((item, i) => {
+        if (ids.has(item.id)) {
+          ctx.addIssue({ code: 'custom', path: list === 'expectedBenefit' ? [list, 'id'] : [...list.split('.'), i, 'id'], message: `duplicate fact id "${item.id}"` });
+        }
+        ids.add(item.id);
+      });
     }
   });
 export type Template = z.infer<typeof TemplateSchema>;

@@ -1,7 +1,7 @@
 /** A cited source in the fact base (shared/reference/clinical-facts.md). */
 import { z } from 'zod';
 
-export const SourceSchema = z.object({
+export const SourceSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** Short human citation, e.g. "FDA Drug Safety Communication, 23 April 2014". */
   citation: z.string().min(1),

