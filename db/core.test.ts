@@ -168,6 +168,20 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call<WorklistRow[]>('encounter.list', { date: '2026-11-24' })).toHaveLength(3);
   });
 
+  it('library administration: overview, review, publish, diff, export/import, questionnaire', async () => {
+    const [first] = await call<{ id: string; latestVersion: number }[]>('library.overview', {});
+    const got = await call<{ template: { risks: { id: string; patientText: string }[] } & Record<string, unknown> }>('library.get', { templateId: first!.id, version: 1 });
+    const unverified = (got.template.risks as unknown as { id: string; sources: { evidence: string }[] }[])
+      .find((r) => r.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference'));
+    if (unverified) await call('library.acceptFact', { actor: PHYSICIAN, templateId: first!.id, version: 1, factId: unverified.id });
+    const edited = { ...got.template, risks: got.template.risks.map((r, i) => (i === 0 ? { ...r, patientText: `${r.patientText} Edited.` } : r)) };
+    expect(await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited })).toMatchObject({ version: 2 });
+    expect(await call<unknown[]>('library.diff', { templateId: first!.id, from: 1, to: 2 })).toHaveLength(1);
+    const { document } = await call<{ document: string }>('library.export', {});
+    expect(await call('library.import', { actor: PHYSICIAN, document })).toMatchObject({ inserted: [] });
+    expect(await call('library.questionnaire', { templateId: first!.id, version: 2 })).toMatchObject({ resourceType: 'Questionnaire', version: '2' });
+  });
+
   it('covers every method of the contract', () => {
     // Runs last in this file: the round-trip tests above must have exercised each method.
     expect([...covered].sort()).toEqual(Object.keys(METHODS).sort());

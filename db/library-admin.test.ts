@@ -47,6 +47,8 @@ describe('library review', () => {
     expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact' }))
       .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(() => core.db.prepare('DELETE FROM fact_reviews').run()).toThrow(/append-only/);
+    expect(await core.dispatch('library.acceptFact', { actor: NURSE, templateId: MBB, version: 1, factId: unverified.id }))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
-import { NURSE, ok, openTempCore } from './testing/temp-core';
+import { ok, openTempCore, PHYSICIAN } from './testing/temp-core';
 
 beforeAll(() => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
@@ -36,7 +36,7 @@ describe('FHIR R4 Questionnaire export', () => {
     try {
       const mbb = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
       const edited = { ...mbb, risks: mbb.risks.map((r) => (r.id === 'bleeding' ? { ...r, patientText: 'Reworded for version 2.' } : r)) };
-      ok(await core.dispatch('library.publish', { actor: NURSE, basedOnVersion: 1, template: edited }));
+      ok(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited }));
       const v1 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 1 }));
       const v2 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 2 }));
       expect(v2.version).toBe('2');

@@ -23,6 +23,11 @@ function unknownSources(template: Template): { path: string; message: string }[]
     .map((c) => ({ path: `template.${c.path}`, message: `cites unknown source "${c.sourceId}"` }));
 }
 
+/** Until accounts and an admin role arrive (issue 4), clinical content is reviewed and published by physicians. */
+function requirePhysician(actor: { role: string }, what: string): void {
+  if (actor.role !== 'physician') throw new CommandError('FORBIDDEN', `Only a physician may ${what}.`);
+}
+
 export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminMethods> {
   return {
     'library.overview': () =>
@@ -41,6 +46,7 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
       }),
 
     'library.acceptFact': ({ actor, templateId, version, factId }) => {
+      requirePhysician(actor, 'accept an unverified fact');
       const template = requireTemplate(ctx, templateId, version);
       const fact = factsOf(template).find((f) => f.id === factId);
       if (!fact) throw new CommandError('NOT_FOUND', `${template.name} v${version} has no fact "${factId}".`);
@@ -55,7 +61,8 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
       return review;
     },
 
-    'library.publish': ({ basedOnVersion, template: edited }) => {
+    'library.publish': ({ actor, basedOnVersion, template: edited }) => {
+      requirePhysician(actor, 'publish a template version');
       const latest = ctx.templates.latest(edited.id);
       if (!latest) throw new CommandError('NOT_FOUND', `No template "${edited.id}" to publish a new version of.`);
       if (latest.version !== basedOnVersion) {

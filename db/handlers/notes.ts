@@ -16,7 +16,8 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, 'note.export' 
       const detail = await getEncounter({ encounterId });
       const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
       const generatedAt = ctx.now();
-      const note = buildNoteContent({ detail, template, sources: sourcesCitedBy(template), exportedBy: actor, generatedAt });
+      const reviewedFactIds = new Set(ctx.reviews.list(template.id, template.version).map((r) => r.factId));
+      const note = buildNoteContent({ detail, template, sources: sourcesCitedBy(template), reviewedFactIds, exportedBy: actor, generatedAt });
       const text = renderNoteText(note);
       const pdf = await renderNotePdf(note, { generatedAt, subject: `${template.name}, encounter ${encounterId}` });
       const pdfSha256 = sha256(pdf);

@@ -1,6 +1,7 @@
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
 import { EncounterScreen } from './EncounterScreen';
+import { LibraryScreen } from './LibraryScreen';
 import { StartScreen } from './StartScreen';
 import { WorklistScreen } from './WorklistScreen';
 
@@ -17,6 +18,14 @@ export function App() {
         <button type="button" className="brand" onClick={() => go({ name: 'worklist' })}>
           ProcedureDesk
         </button>
+        <nav aria-label="Main" className="mainnav">
+          <button type="button" className="navlink" aria-current={view.name === 'worklist' ? 'page' : undefined} onClick={() => go({ name: 'worklist' })}>
+            Worklist
+          </button>
+          <button type="button" className="navlink" aria-current={view.name === 'library' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
+            Procedure library
+          </button>
+        </nav>
         <span className="who" aria-label="Current user">
           {actor.name} · {actor.role}
         </span>
@@ -24,7 +33,9 @@ export function App() {
           Switch user
         </button>
       </header>
-      <main>{view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : <WorklistScreen />}</main>
+      <main>
+        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : <WorklistScreen />}
+      </main>
     </div>
   );
 }

@@ -47,7 +47,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
       </div>
       {item.detail && <p className="detail">{item.detail}</p>}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
-      <EvidenceBadges sources={item.sources} citations={sources} />
+      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} />
       {status === 'not-applicable' ? (
         <p className="na">
           Not applicable: {state?.reason}{' '}

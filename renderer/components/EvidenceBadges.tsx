@@ -4,6 +4,8 @@ import { needsReview } from '#shared/note/content';
 interface Props {
   sources: readonly SourceRef[];
   citations: readonly { id: string; citation: string }[];
+  /** The clinic reviewer's acceptance of an unverified fact, if given. */
+  reviewedBy?: { name: string; at: string } | null;
 }
 
 const TAG_LABEL: Record<SourceRef['evidence'], string> = {
@@ -14,12 +16,13 @@ const TAG_LABEL: Record<SourceRef['evidence'], string> = {
 };
 
 /** Every clinical statement shows where it comes from and how firm it is. */
-export function EvidenceBadges({ sources, citations }: Props) {
-  const review = needsReview(sources);
+export function EvidenceBadges({ sources, citations, reviewedBy = null }: Props) {
+  const review = needsReview(sources) && !reviewedBy;
   const secondary = sources.some((s) => s.evidence === 'V2');
   return (
     <span className="evidence">
       {review && <span className="badge review">needs clinical review</span>}
+      {reviewedBy && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
       {secondary && !review && <span className="badge secondary">secondary source</span>}
       <details>
         <summary>Sources</summary>

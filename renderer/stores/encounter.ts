@@ -75,7 +75,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
       set({
         detail,
         library,
-        sections: buildChecklist(library.template),
+        sections: buildChecklist(library.template, new Map(library.reviews.map((r) => [r.factId, { name: r.acceptedBy.name, at: r.acceptedAt }]))),
         items: Object.fromEntries(detail.items.map((i) => [i.itemId, i])),
       });
     } catch (error) {

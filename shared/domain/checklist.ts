@@ -26,8 +26,10 @@ export interface ChecklistItem {
   detail: string | null;
   incidence: string | null;
   sources: SourceRef[];
-  /** Fact base tag [M], or an inference from it: shown as "needs clinical review". */
+  /** Fact base tag [M], or an inference from it, not yet accepted by the clinic's reviewer. */
   needsReview: boolean;
+  /** Who accepted this unverified fact for this template version, if anyone. */
+  reviewedBy: { name: string; at: string } | null;
   /** Fact base tag [V2]: "secondary source: confirm against the primary". */
   secondarySource: boolean;
 }
@@ -38,16 +40,16 @@ export interface ChecklistSection {
   items: ChecklistItem[];
 }
 
-function flags(sources: SourceRef[]): Pick<ChecklistItem, 'needsReview' | 'secondarySource'> {
-  const tags = new Set<Evidence>(sources.map((s) => s.evidence));
-  return { needsReview: tags.has('M') || tags.has('inference'), secondarySource: tags.has('V2') };
-}
+/** Reviewer acceptances of unverified facts, by fact id. */
+export type ReviewedFacts = ReadonlyMap<string, { name: string; at: string }>;
 
-function item(section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null): ChecklistItem {
-  return { id, section, label, detail, incidence, sources, ...flags(sources) };
-}
-
-export function buildChecklist(template: Template): ChecklistSection[] {
+export function buildChecklist(template: Template, reviewed: ReviewedFacts = new Map()): ChecklistSection[] {
+  const item = (section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null): ChecklistItem => {
+    const tags = new Set<Evidence>(sources.map((s) => s.evidence));
+    const unverified = tags.has('M') || tags.has('inference');
+    const review = unverified ? (reviewed.get(id) ?? null) : null;
+    return { id, section, label, detail, incidence, sources, needsReview: unverified && !review, reviewedBy: review, secondarySource: tags.has('V2') };
+  };
   const bySection: Record<SectionId, ChecklistItem[]> = {
     indications: template.indications.map((f) => item('indications', f.id, f.text, f.sources, f.patientText ?? null)),
     imaging: template.imaging.checks.map((f) => item('imaging', f.id, f.text, f.sources, f.patientText ?? null)),

@@ -42,8 +42,14 @@ export function needsReview(sources: readonly SourceRef[]): boolean {
   return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
 }
 
-function marked(text: string, sources: readonly SourceRef[]): string {
-  return needsReview(sources) ? `${text} ${REVIEW_MARK}` : text;
+export interface NoteInput {
+  detail: EncounterDetail;
+  template: Template;
+  sources: readonly Source[];
+  /** Unverified facts the clinic's reviewer has accepted for this template version. */
+  reviewedFactIds: ReadonlySet<string>;
+  exportedBy: Actor;
+  generatedAt: string;
 }
 
 function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
@@ -51,15 +57,9 @@ function cite(sources: readonly SourceRef[], numbers: Map<string, number>): stri
   return refs.length ? ` [${refs.join(', ')}]` : '';
 }
 
-export interface NoteInput {
-  detail: EncounterDetail;
-  template: Template;
-  sources: readonly Source[];
-  exportedBy: Actor;
-  generatedAt: string;
-}
-
-export function buildNoteContent({ detail, template, sources, exportedBy, generatedAt }: NoteInput): NoteContent {
+export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt }: NoteInput): NoteContent {
+  const marked = (text: string, factId: string, factSources: readonly SourceRef[]): string =>
+    needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
   const { encounter, patient } = detail;
   const consent: ConsentDiscussion | null = detail.consent;
   const numbers = new Map(sources.map((s, i) => [s.id, i + 1]));
@@ -76,7 +76,7 @@ export function buildNoteContent({ detail, template, sources, exportedBy, genera
     const counselling = template.requiredCounselling.find((c) => c.id === item.id);
     const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
     const incidence = risk?.incidence ? ` Incidence: ${risk.incidence.text}${cite(risk.incidence.sources, numbers)}.` : '';
-    const line = `${item.label}: ${marked(wording, item.sources)}${cite(item.sources, numbers)}${incidence}`;
+    const line = `${item.label}: ${marked(wording, item.id, item.sources)}${cite(item.sources, numbers)}${incidence}`;
     if (state?.status === 'checked') discussed.push(line);
     else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);
     else notDiscussed.push(item.label);
@@ -118,7 +118,7 @@ export function buildNoteContent({ detail, template, sources, exportedBy, genera
     {
       heading: 'Benefits',
       blocks: [
-        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.sources)}${cite(template.expectedBenefit.sources, numbers)}` },
+        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.id, template.expectedBenefit.sources)}${cite(template.expectedBenefit.sources, numbers)}` },
         { kind: 'fields', rows: [
           ['Benefits discussed', consent?.benefitsDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.benefitsNote ? [['Notes', consent.benefitsNote] as [string, string]] : []),
@@ -128,7 +128,7 @@ export function buildNoteContent({ detail, template, sources, exportedBy, genera
     {
       heading: 'Alternatives',
       blocks: [
-        { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.sources)}${cite(a.sources, numbers)}`) },
+        { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.id, a.sources)}${cite(a.sources, numbers)}`) },
         { kind: 'fields', rows: [
           ['Alternatives discussed', consent?.alternativesDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.alternativesNote ? [['Notes', consent.alternativesNote] as [string, string]] : []),
@@ -164,7 +164,7 @@ export function buildNoteContent({ detail, template, sources, exportedBy, genera
       heading: 'Template and sources',
       blocks: [
         { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
-        { kind: 'paragraph', text: `Statements marked ${REVIEW_MARK} come from unverified entries of the clinical fact base and await clinical review.` },
+        { kind: 'paragraph', text: `Statements marked ${REVIEW_MARK} come from unverified entries of the clinical fact base that the clinic's reviewer has not yet accepted.` },
         { kind: 'list', items: sources.map((s, i) => `[${i + 1}] ${s.citation}${s.url ? `. ${s.url}` : ''}`) },
       ],
     },

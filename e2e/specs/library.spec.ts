@@ -1,0 +1,61 @@
+/**
+ * The procedure library screen: a physician accepts an unverified fact, edits a
+ * template and publishes version 2 after seeing the diff; an encounter begun on
+ * version 1 still shows version 1; a malformed import is refused with its paths.
+ */
+import fs from 'node:fs';
+import { expect, startSession, test } from '../fixtures';
+
+test('review, edit and publish v2; encounters keep v1; imports are validated', async ({ page, app }) => {
+  const actor = { name: 'Nina Nurse', role: 'nurse' };
+  const patient = await app.call<{ id: string }>('patient.create', { actor, mrn: 'LIB-1', familyName: 'Moreau', givenName: 'Élodie', birthDate: '1971-04-04', sex: 'female' });
+  await app.call('encounter.create', {
+    actor, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
+    plannedDate: new Date().toISOString().slice(0, 10), indication: 'Axial back pain.',
+  });
+  const original = await app.call<{ template: { risks: { id: string; patientText: string }[] } }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
+  const infectionV1 = original.template.risks.find((r) => r.id === 'infection')!.patientText;
+
+  await page.goto(app.url);
+  await startSession(page, 'Dr Ines Reviewer', 'Physician');
+  await page.getByRole('button', { name: 'Procedure library' }).click();
+  const row = page.getByRole('row', { name: /Lumbar medial branch block/ });
+  const awaiting = Number(await row.getByRole('cell').nth(3).textContent());
+  expect(awaiting).toBeGreaterThan(0);
+
+  await page.getByRole('button', { name: 'Review Lumbar medial branch block' }).click();
+  await page.getByRole('button', { name: /^Accept:/ }).first().click();
+  await expect(page.getByText(/reviewed by Dr Ines Reviewer/).first()).toBeVisible();
+  await expect(row.getByRole('cell').nth(3)).toHaveText(String(awaiting - 1));
+
+  await page.getByRole('button', { name: 'Edit Lumbar medial branch block' }).click();
+  await page.getByLabel('Patient wording: Infection').fill('Version two: germs can get in where the needle goes in.');
+  await page.getByRole('button', { name: 'Review changes (1)' }).click();
+  await expect(page.getByRole('region', { name: 'Changes to publish' })).toContainText('risks[infection].patientText');
+  await page.getByRole('button', { name: 'Publish as version 2' }).click();
+  await expect(page.getByText('Published version 2.')).toBeVisible();
+  await expect(row).toContainText('v2 (2 versions)');
+
+  // The encounter begun on v1 still shows v1 and its wording.
+  await page.getByRole('button', { name: 'Worklist' }).click();
+  await page.getByRole('button', { name: /Open encounter for MOREAU/ }).click();
+  await expect(page.getByText('template v1')).toBeVisible();
+  await expect(page.locator('li.item[data-item-id="infection"]')).toContainText(infectionV1);
+
+  // A malformed import is refused, with paths, and changes nothing.
+  await page.getByRole('button', { name: 'Procedure library' }).click();
+  const bad = { format: 'proceduredesk.library', formatVersion: 1, exportedAt: new Date().toISOString(), sources: [], templates: [{ ...original.template, version: 9, risks: 'none', extra: true }] };
+  await page.getByLabel('Import library (JSON)…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await expect(page.getByRole('status')).toContainText('Nothing was imported');
+  await expect(page.getByRole('list', { name: 'Import problems' })).toContainText('templates.0.risks');
+  await expect(row).toContainText('v2 (2 versions)');
+
+  // The whole library exports as JSON and re-imports as "already present".
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export whole library (JSON)' }).click();
+  const file = (await (await download).path())!;
+  const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { templates: { id: string; version: number }[] };
+  expect(doc.templates.find((t) => t.id === 'lumbar-medial-branch-block')?.version).toBe(2);
+  await page.getByLabel('Import library (JSON)…').setInputFiles(file);
+  await expect(page.getByRole('status')).toContainText('0 new template version(s)');
+});

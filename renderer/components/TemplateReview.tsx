@@ -1,0 +1,47 @@
+import { factsOf, isUnverified } from '#shared/library/evidence-summary';
+import { useLibrary } from '../stores/library';
+import { useSession } from '../stores/session';
+import { EvidenceBadges } from './EvidenceBadges';
+
+/** The unverified facts of one template version, each accepted by a physician reviewer. */
+export function TemplateReview() {
+  const selected = useLibrary((s) => s.selected);
+  const acceptFact = useLibrary((s) => s.acceptFact);
+  const role = useSession((s) => s.actor?.role);
+  if (!selected) return null;
+  const { template, sources, reviews } = selected;
+  const reviewed = new Map(reviews.map((r) => [r.factId, r]));
+  const unverified = factsOf(template).filter((f) => isUnverified(f.sources));
+  const textOf = (id: string): string => {
+    const all = [...template.indications, ...template.contraindications.absolute, ...template.contraindications.relative,
+      ...template.imaging.checks, ...template.requiredCounselling, ...template.monitoring, ...template.alternatives,
+      template.expectedBenefit, ...template.followUp];
+    const risk = template.risks.find((r) => r.id === id);
+    return risk ? `${risk.name}: ${risk.clinicianText}` : (all.find((f) => f.id === id)?.text ?? id);
+  };
+  return (
+    <section className="card" aria-labelledby="review-heading">
+      <h2 id="review-heading">Review: {template.name}, version {template.version}</h2>
+      <p className="muted">
+        {unverified.length - [...reviewed.keys()].length} of {unverified.length} unverified facts await review.
+        {role !== 'physician' && ' Only a physician can accept a fact.'}
+      </p>
+      <ul className="items">
+        {unverified.map((f) => {
+          const review = reviewed.get(f.id);
+          return (
+            <li key={f.id} className="fact">
+              <strong>{f.section}</strong>: {textOf(f.id)}
+              <EvidenceBadges sources={f.sources} citations={sources} reviewedBy={review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null} />
+              {!review && role === 'physician' && (
+                <button type="button" className="secondary" aria-label={`Accept: ${textOf(f.id).slice(0, 80)}`} onClick={() => void acceptFact(f.id)}>
+                  Accept after review
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
