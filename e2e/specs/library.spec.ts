@@ -53,7 +53,7 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   // The whole library exports as JSON and re-imports as "already present".
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export whole library (JSON)' }).click();
-  const file = (await (await download).path())!;
+  const file = (await (await download).path());
   const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { templates: { id: string; version: number }[] };
   expect(doc.templates.find((t) => t.id === 'lumbar-medial-branch-block')?.version).toBe(2);
   await page.getByLabel('Import library (JSON)…').setInputFiles(file);
