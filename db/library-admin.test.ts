@@ -52,6 +52,21 @@ describe('library review', () => {
   });
 });
 
+describe('reviewed facts in the note', () => {
+  it('drops the review mark for a fact the reviewer accepted, and only for it', async () => {
+    const patient = await call<Patient>('patient.create', { actor: NURSE, ...PATIENT });
+    const encounter = await call<Encounter>('encounter.create', { actor: NURSE, patientId: patient.id, templateId: MBB, levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial pain.' });
+    for (const itemId of ['infection', 'temporary-discomfort']) {
+      await call('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId, status: 'checked' });
+    }
+    await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'infection' });
+    const { text } = await call<{ text: string }>('note.export', { actor: PHYSICIAN, encounterId: encounter.id });
+    const line = (name: string) => text.split('\n').find((l) => l.startsWith(`- ${name}:`)) ?? '';
+    expect(line('Infection')).not.toContain('needs clinical review');
+    expect(line('Temporary discomfort')).toContain('needs clinical review');
+  });
+});
+
 describe('template versions', () => {
   it('an encounter started on v1 keeps v1, and its note renders from v1, after v2 is published', async () => {
     const patient = await call<Patient>('patient.create', { actor: NURSE, ...PATIENT });
