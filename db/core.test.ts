@@ -2,6 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
 import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounters';
 import { METHODS, type MethodName } from '#shared/contract/methods';
+import { LIBRARY } from '#shared/library/index';
+import type { Template } from '#shared/library/schema';
 import type { Patient } from '#shared/contract/patients';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
@@ -34,7 +36,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   it('system.info and the library', async () => {
     expect(await call('system.info', {})).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, dataDir: core.dataDir });
     const list = await call<{ id: string; version: number }[]>('library.list', {});
-    expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(['lumbar-medial-branch-block@1', 'lumbar-transforaminal-esi@1']);
+    expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(LIBRARY.map((t) => `${t.id}@1`).sort());
     const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
     expect(got.template.id).toBe('lumbar-medial-branch-block');
     expect(got.sources.length).toBeGreaterThan(0);
@@ -169,17 +171,18 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   });
 
   it('library administration: overview, review, publish, diff, export/import, questionnaire', async () => {
-    const [first] = await call<{ id: string; latestVersion: number }[]>('library.overview', {});
-    const got = await call<{ template: { risks: { id: string; patientText: string }[] } & Record<string, unknown> }>('library.get', { templateId: first!.id, version: 1 });
-    const unverified = (got.template.risks as unknown as { id: string; sources: { evidence: string }[] }[])
-      .find((r) => r.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference'));
-    if (unverified) await call('library.acceptFact', { actor: PHYSICIAN, templateId: first!.id, version: 1, factId: unverified.id });
+    const overview = await call<{ id: string; latestVersion: number }[]>('library.overview', {});
+    expect(overview).toHaveLength(LIBRARY.length);
+    const id = 'lumbar-medial-branch-block';
+    const got = await call<{ template: Template }>('library.get', { templateId: id, version: 1 });
+    // 'infection' is an inferred (unverified) fact in this template.
+    await call('library.acceptFact', { actor: PHYSICIAN, templateId: id, version: 1, factId: 'infection' });
     const edited = { ...got.template, risks: got.template.risks.map((r, i) => (i === 0 ? { ...r, patientText: `${r.patientText} Edited.` } : r)) };
     expect(await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited })).toMatchObject({ version: 2 });
-    expect(await call<unknown[]>('library.diff', { templateId: first!.id, from: 1, to: 2 })).toHaveLength(1);
+    expect(await call<unknown[]>('library.diff', { templateId: id, from: 1, to: 2 })).toHaveLength(1);
     const { document } = await call<{ document: string }>('library.export', {});
     expect(await call('library.import', { actor: PHYSICIAN, document })).toMatchObject({ inserted: [] });
-    expect(await call('library.questionnaire', { templateId: first!.id, version: 2 })).toMatchObject({ resourceType: 'Questionnaire', version: '2' });
+    expect(await call('library.questionnaire', { templateId: id, version: 2 })).toMatchObject({ resourceType: 'Questionnaire', version: '2' });
   });
 
   it('covers every method of the contract', () => {

@@ -16,9 +16,20 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
+/** The procedures of issue 3. The optional intrathecal and vertebral augmentation templates are left out: the fact base cannot fill their imaging and follow-up sections. */
+const EXPECTED_PROCEDURES = [
+  'cervical-interlaminar-esi', 'thoracic-interlaminar-esi', 'lumbar-interlaminar-esi', 'cervical-transforaminal-esi', 'lumbar-transforaminal-esi', 'caudal-esi',
+  'lumbar-facet-intra-articular', 'cervical-facet-intra-articular', 'lumbar-medial-branch-block', 'cervical-medial-branch-block',
+  'lumbar-medial-branch-rfa', 'cervical-medial-branch-rfa', 'genicular-rfa',
+  'sacroiliac-joint-injection', 'stellate-ganglion-block', 'lumbar-sympathetic-block',
+  'greater-occipital-nerve-block', 'peripheral-nerve-block', 'trigger-point-injection',
+  'scs-trial', 'scs-permanent-implant',
+];
+
 describe('procedure library', () => {
-  it('has the two first-cut templates, each valid against the schema', () => {
-    expect(LIBRARY.map((t) => t.id).sort()).toEqual(['lumbar-medial-branch-block', 'lumbar-transforaminal-esi']);
+  it('has every procedure the clinic performs, each valid against the schema', () => {
+    expect(LIBRARY.map((t) => t.id).sort()).toEqual(EXPECTED_PROCEDURES.slice().sort());
+    expect(new Set(LIBRARY.map((t) => t.id)).size).toBe(LIBRARY.length);
     for (const t of LIBRARY) expect(() => TemplateSchema.parse(t)).not.toThrow();
   });
 
@@ -50,11 +61,16 @@ describe('procedure library', () => {
     }
   });
 
-  it('carries the FDA 2014 epidural steroid warning for the ESI', () => {
-    const esi = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi');
-    const fda = esi?.requiredCounselling.filter((c) => c.sources.some((s) => s.sourceId === 'fda-dsc-2014')) ?? [];
-    expect(fda.length).toBeGreaterThan(0);
-    expect(strings(fda).join(' ')).toMatch(/stroke|paralysis|vision/i);
+  it('carries the FDA 2014 epidural steroid warning for every ESI', () => {
+    const esis = LIBRARY.filter((t) => t.category === 'Epidural steroid injection');
+    expect(esis.length).toBeGreaterThanOrEqual(1);
+    for (const esi of esis) {
+      const fda = esi.requiredCounselling.filter((c) => c.sources.some((s) => s.sourceId === 'fda-dsc-2014'));
+      expect(fda.length, esi.id).toBeGreaterThan(0);
+      expect(strings(fda).join(' '), esi.id).toMatch(/stroke/i);
+      expect(strings(fda).join(' '), esi.id).toMatch(/paralysis/i);
+      expect(strings(fda).join(' '), esi.id).toMatch(/off-label|not (been )?approved/i);
+    }
   });
 
   it('marks every [M] or inferred fact for clinical review in the checklist', () => {

@@ -4,8 +4,12 @@
  * address, none is given here. The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';
+import { BLOCK_SOURCES } from './sources-blocks';
+import { ESI_SOURCES } from './sources-esi';
+import { FACET_SOURCES } from './sources-facet';
+import { NEUROMOD_SOURCES } from './sources-neuromod';
 
-export const SOURCES: readonly Source[] = [
+const BASE_SOURCES: readonly Source[] = [
   // Fact base itself
   {
     id: 'fact-base-consensus',
@@ -235,3 +239,6 @@ export const SOURCES: readonly Source[] = [
     url: 'droracle.ai/articles/676215',
   },
 ];
+
+/** The registry: the first-cut sources plus those added with each group of templates. Ids are unique (tested). */
+export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES];

@@ -1,0 +1,131 @@
+/**
+ * Cervical facet (zygapophyseal) joint intra-articular corticosteroid injection.
+ * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.2, §1.2, §4, §5, §6)
+ * and carries the evidence tag the fact base gives it. The fact base shows conflicting
+ * evidence on intra-articular facet steroid (AAPM&R vs the 2024/25 multisociety
+ * consensus); both are shown and neither is chosen. It gives no complication rates for
+ * facet injections, so no incidence is stated. ASRA 2018 does not list cervical IA
+ * separately: its Intermediate class is inferred from "cervical MBB and RFA", as the fact
+ * base says. Facts tagged 'inference' are not stated for intra-articular injection in the
+ * fact base; they are carried over from related rows (facet nerve block complications,
+ * ESI steroid effects, neuraxial discharge advice) and need clinical review.
+ * Items taken from ../common/ are shared word for word with other templates: changing one
+ * there changes each template that uses it, which then needs a new version.
+ */
+import type { Template } from '../schema';
+import * as commonContraindications from '../common/contraindications';
+import { I, V, V2 } from '../common/evidence';
+import * as facet from '../common/facet';
+import * as commonMonitoring from '../common/monitoring';
+
+export const cervicalFacetIa: Template = {
+  id: 'cervical-facet-intra-articular',
+  version: 1,
+  name: 'Cervical facet joint intra-articular injection',
+  category: 'Facet joint / medial branch',
+  // Level options are not clinical facts; max is not limited beyond the list (the fact base gives no per-session cap).
+  levels: { options: ['C2-C3', 'C3-C4', 'C4-C5', 'C5-C6', 'C6-C7', 'C7-T1'], max: 6 },
+  lateralityRequired: true,
+  conditions: ['Neck pain', 'Facet joint pain', 'Facet joint arthritis'],
+
+  indications: [
+    {
+      id: 'suspected-facet-pain',
+      text: 'Suspected facet-mediated axial neck pain.',
+      patientText: 'Neck pain that may come from the small joints at the back of the spine (facet joints).',
+      sources: [V('aapmr-spinal-procedures')],
+    },
+    facet.IA_STEROID_JOINT_INFLAMMATION_INDICATION,
+  ],
+
+  contraindications: {
+    absolute: [
+      facet.REFUSAL_OR_UNABLE_TO_CONSENT,
+      commonContraindications.LOCAL_INFECTION,
+      facet.UNCORRECTED_COAGULOPATHY_INTERMEDIATE,
+      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
+    ],
+    relative: [
+      facet.PREGNANCY,
+      facet.CONTRAST_ALLERGY,
+      facet.POORLY_CONTROLLED_DIABETES,
+      commonContraindications.IMMUNOSUPPRESSION,
+      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
+      commonContraindications.CURRENT_FEBRILE_ILLNESS,
+      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
+    ],
+  },
+
+  imaging: {
+    options: [facet.FLUOROSCOPY_CERVICAL, facet.ULTRASOUND_CERVICAL],
+    checks: [facet.CONTRAST_INTRAVASCULAR_CHECK],
+  },
+
+  risks: [
+    facet.INFECTION_CARRIED_OVER,
+    facet.IA_BLEEDING,
+    facet.TEMPORARY_DISCOMFORT,
+    facet.IA_INTRAVASCULAR_ENTRY,
+    facet.IA_DURAL_PUNCTURE_HEADACHE,
+    facet.IA_NERVE_ROOT_CORD_IRRITATION,
+    facet.IA_STEROID_SIDE_EFFECTS,
+    facet.IA_CORTICOSTEROID_SYSTEMIC_EFFECTS,
+  ],
+
+  requiredCounselling: [facet.IA_STEROID_EVIDENCE_COUNSELLING],
+
+  monitoring: [
+    // Pre-procedure
+    commonMonitoring.IDENTITY_TWO_IDENTIFIERS,
+    commonMonitoring.VERIFY_PROCEDURE_SITE_LEVEL_LATERALITY,
+    commonMonitoring.SITE_MARKED,
+    commonMonitoring.DOCUMENTATION_AVAILABLE,
+    commonMonitoring.ALLERGIES_REVIEWED,
+    facet.ANTITHROMBOTIC_REVIEW_INTERMEDIATE,
+    commonMonitoring.COAGULOPATHY_EXAM,
+    commonMonitoring.PATIENT_BLEEDING_RISK_FACTORS,
+    facet.IMAGING_REVIEWED,
+    commonMonitoring.PREGNANCY_STATUS,
+    facet.DIABETIC_GLUCOSE_PLAN,
+    commonMonitoring.INFECTION_SCREEN,
+    commonMonitoring.PRE_SEDATION_EVALUATION,
+    commonMonitoring.NPO_IF_SEDATION,
+    commonMonitoring.ESCORT_IF_SEDATED,
+    facet.BASELINE_PAIN_NEURO_EXAM,
+    // Intra-procedure
+    commonMonitoring.TIME_OUT,
+    commonMonitoring.RESUSCITATION_EQUIPMENT,
+    commonMonitoring.SEDATION_MONITORING,
+    commonMonitoring.REVERSAL_AGENTS_AVAILABLE,
+    // Post-procedure
+    commonMonitoring.OBSERVATION_IF_SEDATED,
+    commonMonitoring.OBSERVATION_IF_NOT_SEDATED,
+    facet.DISCHARGE_RED_FLAGS_CERVICAL,
+    facet.DIABETIC_GLUCOSE_MONITORING,
+    facet.ANTITHROMBOTIC_RESTART,
+  ],
+
+  bleedingRisk: {
+    // Cervical IA is not listed separately by ASRA 2018; Intermediate is inferred from
+    // "cervical MBB and RFA" ([V2] + inference in the fact base).
+    asra2018: {
+      class: 'intermediate',
+      sources: [V2('uptodate-bleeding-risk-mirror'), I('narouze-2018-asra')],
+    },
+    asipp2024: {
+      class: 'low',
+      note:
+        'Guidelines differ. ASIPP 2024 classes facet intra-articular injection as Low; ASRA 2018 does not list cervical IA separately, and Intermediate is inferred from its class for cervical MBB and RFA.',
+      sources: [V2('asipp-2024'), V2('asipp-2024-risk-summary')],
+    },
+  },
+
+  alternatives: [
+    facet.NO_INJECTION_CONSERVATIVE_CARE,
+    facet.MBB_THEN_RFA,
+  ],
+
+  expectedBenefit: facet.IA_STEROID_EXPECTED_BENEFIT,
+
+  followUp: [facet.FOLLOW_UP_RFA_SELECTION_BY_MBB],
+};

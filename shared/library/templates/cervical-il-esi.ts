@@ -1,0 +1,234 @@
+/**
+ * Cervical interlaminar epidural steroid injection (ILESI).
+ * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
+ * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it. The Manchikanti
+ * 2012 summary gives a single "cervical" figure for intravascular entry and dural puncture
+ * without naming the approach; it is used here with that caveat.
+ * Items taken from ../common/ are shared word for word with other templates: changing one
+ * there changes each template that uses it, which then needs a new version.
+ */
+import type { Template } from '../schema';
+import * as commonContraindications from '../common/contraindications';
+import * as esi from '../common/esi';
+import { M, V, V2 } from '../common/evidence';
+import * as commonMonitoring from '../common/monitoring';
+
+export const cervicalIlEsi: Template = {
+  id: 'cervical-interlaminar-esi',
+  version: 1,
+  name: 'Cervical interlaminar epidural steroid injection',
+  category: 'Epidural steroid injection',
+  // max 1: LCD L33906 allows interlaminar ESI at no more than 1 level (see followUp). Only the
+  // lower cervical levels are offered: the imaging check gives C7-T1 as preferred, and
+  // preferably no higher than C6-C7 (Rathmell [M]); C5-C6 stays pickable for the exceptions.
+  levels: { options: ['C5-C6', 'C6-C7', 'C7-T1'], max: 1 },
+  lateralityRequired: false,
+  conditions: ['Cervical radiculopathy', 'Herniated disc', 'Spinal stenosis'],
+
+  indications: [
+    {
+      id: 'radicular-pain-disc-herniation',
+      text: 'Cervical radicular pain from disc herniation (corticosteroid ± local anesthetic into the epidural space).',
+      patientText: 'Nerve pain that spreads down the arm, caused by a bulging (herniated) disc in the neck.',
+      sources: [V('aapmr-spinal-procedures')],
+    },
+    {
+      id: 'radicular-pain-stenosis',
+      text: 'Cervical radicular pain from spondylotic central, lateral-recess or foraminal stenosis.',
+      patientText: 'Nerve pain down the arm caused by narrowing of the spaces around the nerves in the neck (spinal stenosis).',
+      sources: [V('aapmr-spinal-procedures')],
+    },
+    esi.LCD_COVERED_INDICATIONS,
+    esi.DURATION_AND_FAILED_CONSERVATIVE_CARE,
+    esi.CERVICAL_ESI_PREREQUISITES,
+    esi.CONCORDANT_HISTORY_EXAM_IMAGING,
+  ],
+
+  contraindications: {
+    absolute: [
+      esi.REFUSAL_OR_UNABLE_TO_CONSENT,
+      commonContraindications.LOCAL_INFECTION,
+      esi.SYSTEMIC_INFECTION,
+      esi.UNCORRECTED_COAGULOPATHY,
+      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
+    ],
+    relative: [
+      esi.PREGNANCY,
+      esi.CONTRAST_ALLERGY,
+      esi.POORLY_CONTROLLED_DIABETES,
+      commonContraindications.IMMUNOSUPPRESSION,
+      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
+      commonContraindications.CURRENT_FEBRILE_ILLNESS,
+      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
+      esi.AXIAL_PAIN_ONLY,
+    ],
+  },
+
+  imaging: {
+    options: [
+      {
+        modality: 'fluoroscopy',
+        isDefault: true,
+        contrast: 'required',
+        note:
+          'Fluoroscopy with contrast is the standard of care. LCD L33906 covers image guidance (CT or fluoroscopy) with contrast unless contrast is contraindicated.',
+        sources: [V('statpearls-epidural-steroids'), V2('lcd-l33906')],
+      },
+      {
+        modality: 'ct',
+        isDefault: false,
+        contrast: 'required',
+        note: 'CT guidance with contrast is an accepted alternative to fluoroscopy (fluoroscopy or CT with contrast; LCD L33906: CT/fluoroscopy with contrast unless contraindicated).',
+        sources: [V('statpearls-epidural-steroids'), V2('lcd-l33906')],
+      },
+    ],
+    checks: [
+      esi.IMAGE_GUIDANCE_WITH_CONTRAST,
+      {
+        id: 'prior-mri-ct-epidural-space',
+        text: 'Prior MRI or CT reviewed to assess the size of the epidural space at the target level.',
+        // §2.1 attributes this row jointly to StatPearls [V] and Rathmell [M] without saying which
+        // sentence is which; §3.2 item 2 is [M]. The weakest tag is applied.
+        sources: [M('rathmell-2015'), M('statpearls-epidural-steroids')],
+      },
+      {
+        id: 'cervical-interlaminar-level',
+        text: 'Cervical interlaminar ESI performed at C7–T1 (preferred), and preferably no higher than C6–C7.',
+        // Same joint attribution as above (§2.1 "preferred level C7–T1"; §3.2 item 3 [M]).
+        sources: [M('rathmell-2015'), M('statpearls-epidural-steroids')],
+      },
+      esi.INTERLAMINAR_VIEWS_AND_CONTRAST_TEST_DOSE,
+      esi.STEROID_CHOICE_INTERLAMINAR_CAUDAL,
+      esi.STEROID_DOSE_REVIEWED_INTERLAMINAR_CAUDAL,
+      esi.AVOID_HEAVY_SEDATION,
+    ],
+  },
+
+  risks: [
+    esi.INFECTION,
+    esi.BLEEDING,
+    esi.TEMPORARY_DISCOMFORT,
+    {
+      id: 'intravascular-injection',
+      name: 'Intravascular injection',
+      clinicianText:
+        'Needle entry into a blood vessel, reported in 4.1% of cervical epidurals (the summary does not name the cervical approach). Intravascular injection can cause local anesthetic toxicity, and inadvertent intra-arterial injection of particulate steroid can cause embolic infarction.',
+      patientText:
+        'The needle can enter a small blood vessel. This happens in about 4 out of 100 neck epidural injections. The doctor uses X-ray and dye to guide the needle.',
+      incidence: {
+        text: 'Intravascular entry in 4.1% of cervical epidural injections (prospective study of >10,000 fluoroscopic epidurals; approach not named in the summary)',
+        sources: [V2('manchikanti-2012-epidural-complications')],
+      },
+      severity: 'serious',
+      frequency: 'common',
+      universal: false,
+      sources: [V2('manchikanti-2012-epidural-complications'), V2('spine-health-esi-risks'), V2('spine-secrets-excerpt'), V('racoosin-2017-nejm')],
+    },
+    {
+      id: 'dural-puncture-headache',
+      name: 'Dural puncture and post-dural-puncture headache',
+      clinicianText:
+        'Dural puncture: 1% of cervical epidurals (0.5% overall across fluoroscopic epidurals; the summary does not name the cervical approach). Post-dural-puncture headache is positional and usually improves in days; epidural blood patch if persistent. No incidence figure for the headache itself was found.',
+      patientText:
+        'The needle can go through the thin covering around the nerves. This happens in about 1 in 100 neck epidural injections. It can cause a headache that is worse when you sit or stand up. The headache usually gets better in a few days. If it does not, a treatment called a blood patch can help.',
+      incidence: {
+        text: 'Dural puncture in 1% of cervical epidural injections (0.5% overall; approach not named in the summary)',
+        sources: [V2('manchikanti-2012-epidural-complications')],
+      },
+      severity: 'moderate',
+      frequency: 'common',
+      universal: false,
+      sources: [V2('manchikanti-2012-epidural-complications'), V2('spine-health-esi-risks'), V2('spine-secrets-excerpt')],
+    },
+    esi.NERVE_INJURY,
+    esi.CATASTROPHIC_NEUROLOGIC_EVENTS,
+    esi.EPIDURAL_HEMATOMA,
+    esi.STEROID_SIDE_EFFECTS,
+    esi.BLOOD_GLUCOSE_RISE,
+    esi.HPA_AXIS_SUPPRESSION,
+    esi.BONE_DENSITY_DECREASE,
+    esi.ALLERGIC_REACTION,
+    esi.VASOVAGAL_REACTION,
+    esi.TEMPORARY_NUMBNESS_WEAKNESS_CARRIED_OVER,
+  ],
+
+  requiredCounselling: [
+    esi.FDA_SERIOUS_NEUROLOGIC_EVENTS,
+    esi.FDA_OFF_LABEL_USE,
+    esi.FDA_BENEFITS_RISKS_ALTERNATIVES,
+    esi.FDA_WARNING_SYMPTOMS,
+  ],
+
+  monitoring: [
+    // Pre-procedure
+    commonMonitoring.IDENTITY_TWO_IDENTIFIERS,
+    commonMonitoring.VERIFY_PROCEDURE_SITE_LEVEL_LATERALITY,
+    commonMonitoring.SITE_MARKED,
+    commonMonitoring.DOCUMENTATION_AVAILABLE,
+    commonMonitoring.ALLERGIES_REVIEWED,
+    {
+      id: 'antithrombotic-review',
+      phase: 'pre',
+      text:
+        'Anticoagulant and antiplatelet medications reviewed, with a documented stop/restart plan per ASRA 2018 for an intermediate-bleeding-risk procedure (ASIPP 2024 classes cervical interlaminar ESI as High, see bleeding risk); coordinate with the prescriber before stopping any drug.',
+      sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
+    },
+    commonMonitoring.COAGULOPATHY_EXAM,
+    commonMonitoring.PATIENT_BLEEDING_RISK_FACTORS,
+    esi.IMAGING_REVIEWED,
+    commonMonitoring.PREGNANCY_STATUS,
+    esi.DIABETIC_GLUCOSE_PLAN,
+    commonMonitoring.INFECTION_SCREEN,
+    commonMonitoring.PRE_SEDATION_EVALUATION,
+    commonMonitoring.NPO_IF_SEDATION,
+    commonMonitoring.ESCORT_IF_SEDATED,
+    esi.BASELINE_PAIN_NEURO_EXAM,
+    // Intra-procedure
+    commonMonitoring.TIME_OUT,
+    commonMonitoring.RESUSCITATION_EQUIPMENT,
+    commonMonitoring.SEDATION_MONITORING,
+    commonMonitoring.REVERSAL_AGENTS_AVAILABLE,
+    // Post-procedure
+    commonMonitoring.OBSERVATION_IF_SEDATED,
+    commonMonitoring.OBSERVATION_IF_NOT_SEDATED,
+    esi.DISCHARGE_RED_FLAGS,
+    esi.DIABETIC_GLUCOSE_MONITORING,
+    esi.ANTITHROMBOTIC_RESTART,
+  ],
+
+  bleedingRisk: {
+    asra2018: {
+      class: 'intermediate',
+      // ASRA 2015 list: "Interlaminar ESIs (C,T,L,S)" as intermediate.
+      sources: [V2('narouze-2018-asra'), V2('uptodate-bleeding-risk-mirror'), V2('clinicalpainadvisor-asra-2015')],
+    },
+    asipp2024: {
+      class: 'high',
+      note:
+        'Guidelines differ. ASIPP 2024 classes cervical interlaminar ESI as High (with thoracic interlaminar and lumbar interlaminar above L5); ASRA 2018 classes all interlaminar ESI as Intermediate. ASIPP 2024 classes cervical transforaminal ESI as Intermediate.',
+      sources: [V2('asipp-2024'), V2('asipp-2024-risk-summary')],
+    },
+  },
+
+  alternatives: [
+    esi.NO_INJECTION_CONSERVATIVE_CARE,
+    {
+      id: 'transforaminal-esi',
+      text:
+        'Epidural steroid by a cervical transforaminal approach instead of interlaminar; only nonparticulate steroid is used for cervical transforaminal ESI (SIS 2019). Bleeding-risk classes differ under ASIPP 2024 (cervical transforaminal: Intermediate; cervical interlaminar: High). One large database analysis, cited only in a forum post (low reliability; verify), found higher odds of nerve-root injury (OR 1.69) and lower odds of epidural hematoma (OR 0.60) with TFESI than with interlaminar ESI.',
+      patientText:
+        'The steroid can reach the same space by a different path: through the opening where the nerve leaves the spine (transforaminal). Each path has its own risks.',
+      sources: [V('aapmr-spinal-procedures'), V2('sis-2019-dexamethasone-shortage'), V2('asipp-2024-risk-summary'), V2('studentdoctor-tf-vs-il')],
+    },
+  ],
+
+  expectedBenefit: esi.CERVICAL_EXPECTED_BENEFIT,
+
+  followUp: [
+    esi.REPEAT_CRITERIA_LCD,
+    esi.CERVICAL_REPEAT_INTERVAL,
+    esi.SESSION_LIMITS_LCD_INTERLAMINAR_CAUDAL,
+    esi.PRIVATE_PAYER_EXAMPLE,
+    esi.REPORT_ADVERSE_EVENTS_MEDWATCH,
+  ],
+};
