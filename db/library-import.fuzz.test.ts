@@ -111,7 +111,7 @@ describe('library import under mutation', () => {
           expect(related, `${m.kind} at ${m.path}; reported ${JSON.stringify(problems.slice(0, 3))}`).toBe(true);
         }
       }),
-      { numRuns: 3000, seed: Number(process.env.FUZZ_SEED ?? 20261124) },
+      { numRuns: 5000, seed: Number(process.env.FUZZ_SEED ?? 20261124) },
     );
     expect(tableCounts(core)).toEqual(before);
     expect(hashes()).toEqual(hashesBefore);

@@ -6,6 +6,7 @@ import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ConsentPanel } from './ConsentPanel';
 import { ExportPanel } from './ExportPanel';
+import { ProcedureReference } from './ProcedureReference';
 
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const { detail, library, sections, items, error, open } = useEncounter();
@@ -67,6 +68,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           })}
         </ul>
       </nav>
+      <ProcedureReference template={t} citations={library.sources} />
       {sections.map((s) => (
         <ChecklistSectionView key={s.id} section={s} sources={library.sources} />
       ))}

@@ -1,0 +1,53 @@
+import type { Fact, Template } from '#shared/library/schema';
+import { EvidenceBadges } from './EvidenceBadges';
+
+type Citations = readonly { id: string; citation: string }[];
+
+function FactList({ title, facts, citations }: { title: string; facts: readonly Fact[]; citations: Citations }) {
+  if (facts.length === 0) return null;
+  return (
+    <>
+      <h3>{title}</h3>
+      <ul className="items">
+        {facts.map((f) => (
+          <li key={f.id} className="fact">
+            {f.text}
+            <EvidenceBadges sources={f.sources} citations={citations} />
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+const CLASS = { low: 'Low', intermediate: 'Intermediate', high: 'High' } as const;
+
+/** The template's reference content beside the checklist: what to screen for, bleeding risk, benefit and follow-up. */
+export function ProcedureReference({ template, citations }: { template: Template; citations: Citations }) {
+  const { asra2018, asipp2024 } = template.bleedingRisk;
+  return (
+    <section className="card" aria-labelledby="reference-heading">
+      <details>
+        <summary>
+          <h2 id="reference-heading" className="inline">Procedure reference: contraindications, bleeding risk, benefit, follow-up</h2>
+        </summary>
+        <p><strong>Treats:</strong> {template.conditions.join(', ')}</p>
+        <h3>Bleeding-risk class</h3>
+        <p>
+          ASRA 2018: <strong>{CLASS[asra2018.class]}</strong> <EvidenceBadges sources={asra2018.sources} citations={citations} />
+        </p>
+        {asipp2024 && (
+          <p>
+            ASIPP 2024: <strong>{CLASS[asipp2024.class]}</strong>. Guidelines differ: {asipp2024.note}{' '}
+            <EvidenceBadges sources={asipp2024.sources} citations={citations} />
+          </p>
+        )}
+        <FactList title="Absolute contraindications" facts={template.contraindications.absolute} citations={citations} />
+        <FactList title="Relative contraindications" facts={template.contraindications.relative} citations={citations} />
+        <FactList title="Expected benefit" facts={[template.expectedBenefit]} citations={citations} />
+        <FactList title="Alternatives" facts={template.alternatives} citations={citations} />
+        <FactList title="Follow-up" facts={template.followUp} citations={citations} />
+      </details>
+    </section>
+  );
+}
