@@ -38,7 +38,7 @@ export function ProcedureReference({ template, citations }: { template: Template
         </p>
         {asipp2024 && (
           <p>
-            ASIPP 2024: <strong>{CLASS[asipp2024.class]}</strong>. Guidelines differ: {asipp2024.note}{' '}
+            ASIPP 2024: <strong>{CLASS[asipp2024.class]}</strong>. {asipp2024.note}{' '}
             <EvidenceBadges sources={asipp2024.sources} citations={citations} />
           </p>
         )}
