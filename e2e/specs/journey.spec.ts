@@ -43,7 +43,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await expect(indications.getByText(/^Saved /).first()).toBeVisible();
   await expect(encounter.sectionProgress('Indications')).toContainText('1 of');
   // [M] facts are visibly marked for clinical review.
-  await expect(page.getByText('needs clinical review').first()).toBeVisible();
+  await expect(page.locator('li.item').getByText('needs clinical review').first()).toBeVisible();
   const preProcedure = page.getByRole('region', { name: /^Monitoring: pre-procedure/ });
   const preItems = preProcedure.getByRole('checkbox');
   for (let i = 0; i < 3; i++) {
