@@ -1,0 +1,132 @@
+/**
+ * The kill -9 harness: run the crash writer, SIGKILL it at a random moment,
+ * reopen the database the way the app does, and check that every acknowledged
+ * write is present and identical, that no multi-row write is half done, and
+ * that quick_check is ok. Repeats on the same data folder.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { openCore } from '../core';
+
+export interface CrashReport {
+  cycles: number;
+  acknowledged: number;
+  lost: number;
+  mismatched: number;
+  halfDone: number;
+  quickCheckFailures: number;
+  problems: string[];
+  seconds: number;
+}
+
+export type Ack =
+  | { op: 'ready' }
+  | { op: 'patient'; id: string; mrn: string }
+  | { op: 'encounter'; id: string; patientId: string }
+  | { op: 'item'; encounterId: string; itemId: string; status: string; reason: string | null }
+  | { op: 'consent'; encounterId: string; consent: Record<string, unknown> };
+
+/** Bundles the writer into out/test/ inside the repo, so it resolves better-sqlite3 from the repo's node_modules. */
+export async function bundleWriter(): Promise<string> {
+  const outfile = path.resolve(__dirname, '../../out/test/crash-writer.mjs');
+  await build({
+    entryPoints: [path.join(__dirname, 'crash-writer.ts')],
+    bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'error',
+    external: ['better-sqlite3', 'pdfmake'],
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  });
+  return outfile;
+}
+
+/** One child run: returns the acknowledgements it printed before it was killed. */
+function runOnce(writer: string, dataDir: string, tag: string, killAfterMs: number): Promise<Ack[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [writer, dataDir, tag], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    let timer: NodeJS.Timeout | undefined;
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!timer && out.includes('"op":"ready"')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('exit', (code, signal) => {
+      if (timer) clearTimeout(timer);
+      if (signal !== 'SIGKILL') return reject(new Error(`writer exited on its own (${code}): ${err}`));
+      // Only complete lines are acknowledgements; a torn last line was never fully printed.
+      const lines = out.split('\n').slice(0, -1);
+      resolve(lines.map((l) => JSON.parse(l) as Ack));
+    });
+  });
+}
+
+export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost: number; mismatched: number; halfDone: number; quickCheckFailures: number } {
+  const tally = { lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0 };
+  // Reopen exactly as the app starts.
+  const core = openCore({ dataDir });
+  try {
+    const db = core.db;
+    const quick = db.pragma('quick_check', { simple: true });
+    if (quick !== 'ok') {
+      tally.quickCheckFailures++;
+      problems.push(`quick_check: ${String(quick)}`);
+    }
+    const one = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+    for (const a of acks) {
+      if (a.op === 'patient') {
+        const row = one('SELECT mrn FROM patients WHERE id = ?', a.id);
+        if (!row) (tally.lost++, problems.push(`lost patient ${a.mrn}`));
+        else if (row.mrn !== a.mrn) (tally.mismatched++, problems.push(`patient ${a.id} mrn ${String(row.mrn)} != ${a.mrn}`));
+      } else if (a.op === 'encounter') {
+        const row = one('SELECT patient_id FROM encounters WHERE id = ?', a.id);
+        if (!row) (tally.lost++, problems.push(`lost encounter ${a.id}`));
+        else if (row.patient_id !== a.patientId) (tally.mismatched++, problems.push(`encounter ${a.id} patient differs`));
+      } else if (a.op === 'item') {
+        const row = one('SELECT status, reason FROM checklist_items WHERE encounter_id = ? AND item_id = ?', a.encounterId, a.itemId);
+        if (!row) (tally.lost++, problems.push(`lost item ${a.itemId} of ${a.encounterId}`));
+        else if (row.status !== a.status || row.reason !== a.reason) (tally.mismatched++, problems.push(`item ${a.itemId} differs`));
+      } else if (a.op === 'consent') {
+        const row = one('SELECT content_json FROM consent_discussions WHERE encounter_id = ?', a.encounterId);
+        if (!row) (tally.lost++, problems.push(`lost consent of ${a.encounterId}`));
+        else if (JSON.stringify(JSON.parse(String(row.content_json))) !== JSON.stringify(a.consent)) (tally.mismatched++, problems.push(`consent of ${a.encounterId} differs`));
+      }
+    }
+    // State and history are written in one transaction: never one without the other.
+    const pairs: [string, string][] = [
+      ['SELECT count(*) AS n FROM checklist_items', 'SELECT count(*) AS n FROM checklist_item_events'],
+      ['SELECT count(*) AS n FROM consent_discussions', 'SELECT count(*) AS n FROM consent_discussion_events'],
+    ];
+    for (const [a, b] of pairs) {
+      if (one(a)?.n !== one(b)?.n) (tally.halfDone++, problems.push(`half-done write: ${a} vs ${b}`));
+    }
+  } finally {
+    core.close();
+  }
+  return tally;
+}
+
+export async function runCrashCycles(options: { dataDir: string; writer: string; cycles: number; minMs?: number; maxMs?: number }): Promise<CrashReport> {
+  const started = Date.now();
+  const report: CrashReport = { cycles: 0, acknowledged: 0, lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0, problems: [], seconds: 0 };
+  const allAcks: Ack[] = [];
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  for (let cycle = 0; cycle < options.cycles; cycle++) {
+    const min = options.minMs ?? 5;
+    const max = options.maxMs ?? 250;
+    const acks = await runOnce(options.writer, options.dataDir, String(cycle), min + Math.floor(Math.random() * (max - min)));
+    allAcks.push(...acks.filter((a) => a.op !== 'ready'));
+    // Every acknowledgement from every earlier cycle must still hold after this crash.
+    const tally = verify(options.dataDir, allAcks, report.problems);
+    report.cycles++;
+    report.lost += tally.lost;
+    report.mismatched += tally.mismatched;
+    report.halfDone += tally.halfDone;
+    report.quickCheckFailures += tally.quickCheckFailures;
+    if (report.problems.length > 20) break;
+  }
+  report.acknowledged = allAcks.length;
+  report.seconds = Math.round((Date.now() - started) / 100) / 10;
+  return report;
+}

@@ -1,0 +1,62 @@
+/**
+ * Child process for the crash harness: opens the real core on a data folder and
+ * runs the real write paths through the dispatcher, printing one JSON line per
+ * write only after the dispatcher acknowledged it (the write is on disk). The
+ * parent kills this process with SIGKILL at a random moment.
+ *   node crash-writer.mjs <dataDir> <runTag>
+ * Every write touches a row no earlier write touched, so each acknowledgement
+ * names exactly one row whose final content the parent can check.
+ */
+import { buildChecklist } from '#shared/domain/checklist';
+import { LIBRARY } from '#shared/library/index';
+import { openCore } from '../core';
+
+const [dataDir, runTag] = process.argv.slice(2) as [string, string];
+const core = openCore({ dataDir });
+const nurse = { name: `Crash Nurse ${runTag}`, role: 'nurse' } as const;
+const physician = { name: `Crash Physician ${runTag}`, role: 'physician' } as const;
+
+function ack(line: object): void {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function must<T>(method: string, input: unknown): Promise<T> {
+  const envelope = await core.dispatch(method, input);
+  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  return envelope.value as T;
+}
+
+async function run(): Promise<void> {
+  ack({ op: 'ready' });
+  for (let n = 0; ; n++) {
+    const template = LIBRARY[n % LIBRARY.length]!;
+    const patient = await must<{ id: string; mrn: string }>('patient.create', {
+      actor: nurse, mrn: `C${runTag}-${n}`, familyName: `Kill${n}`, givenName: 'Signal', birthDate: '1960-01-01', sex: 'unknown',
+    });
+    ack({ op: 'patient', id: patient.id, mrn: patient.mrn });
+    const encounter = await must<{ id: string }>('encounter.create', {
+      actor: nurse, patientId: patient.id, templateId: template.id,
+      levels: template.levels ? [template.levels.options[0]] : [], laterality: template.lateralityRequired ? 'right' : null,
+      plannedDate: '2026-11-24', indication: `Crash run ${runTag} #${n}`,
+    });
+    ack({ op: 'encounter', id: encounter.id, patientId: patient.id });
+    const items = buildChecklist(template).flatMap((s) => s.items).slice(0, 12);
+    for (const [i, item] of items.entries()) {
+      const status = i % 4 === 3 ? 'not-applicable' : 'checked';
+      const reason = status === 'not-applicable' ? `reason ${i}` : undefined;
+      await must('checklist.setItem', { actor: nurse, encounterId: encounter.id, itemId: item.id, status, ...(reason ? { reason } : {}) });
+      ack({ op: 'item', encounterId: encounter.id, itemId: item.id, status, reason: reason ?? null });
+    }
+    const consent = {
+      benefitsDiscussed: true, benefitsNote: `benefits ${n}`, alternativesDiscussed: n % 2 === 0, alternativesNote: '',
+      questions: [{ question: `Q${n}?`, answer: `A${n}.` }], interpreter: { used: false }, decision: 'consents',
+    };
+    await must('consent.save', { actor: physician, encounterId: encounter.id, ...consent });
+    ack({ op: 'consent', encounterId: encounter.id, consent });
+  }
+}
+
+run().catch((error: unknown) => {
+  process.stderr.write(`crash-writer failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(2);
+});
