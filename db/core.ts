@@ -10,6 +10,8 @@ import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract
 import { LIBRARY } from '#shared/library/index';
 import { openDatabase, type Db } from './connection';
 import { seedDemo } from './demo';
+import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
+import { readyModeRecoveryHandlers } from './handlers/recovery';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
@@ -47,11 +49,24 @@ export interface Core {
   close(): void;
 }
 
+/** The data file failed the start-up inspection; nothing was written to it. */
+export class DatabaseDamagedError extends Error {
+  constructor(readonly inspection: Inspection) {
+    super(`The database file cannot be used (${inspection.damage}: ${inspection.detail}).`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
 export function openCore(options: CoreOptions): Core {
   const log = options.log ?? (() => undefined);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
+  const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION);
+  if (inspection.state === 'damaged') throw new DatabaseDamagedError(inspection);
+  if (inspection.uncleanShutdown) log('the previous run did not close cleanly; quick_check passed');
   const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION);
+  const marker = path.join(options.dataDir, RUNNING_MARKER);
+  fs.writeFileSync(marker, `${process.pid}\n`);
   try {
     const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
     if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
@@ -87,6 +102,7 @@ export function openCore(options: CoreOptions): Core {
       ...noteHandlers(ctx),
       // Goes back through the dispatcher, so its writes are validated like any caller's.
       'demo.seed': async ({ today }) => ({ added: await seedDemo(dispatch, db, today) }),
+      ...readyModeRecoveryHandlers(options.dataDir),
     };
     const dispatch = createDispatcher(handlers, {
       translateError: translateSqliteError,
@@ -99,11 +115,16 @@ export function openCore(options: CoreOptions): Core {
       databaseFile,
       migration,
       close() {
-        if (db.open) db.close();
+        if (db.open) {
+          db.close();
+          // Only a clean close removes the marker; a crash leaves it for the next start.
+          fs.rmSync(marker, { force: true });
+        }
       },
     };
   } catch (error) {
     db.close();
+    fs.rmSync(marker, { force: true });
     throw error;
   }
 }

@@ -6,6 +6,7 @@ import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
 import { tempDir } from './testing/temp-core';
+import { APPLICATION_ID } from './integrity';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -72,6 +73,21 @@ describe('migrations', () => {
     expect(() => migrate(db, broken, path.join(dir, 'b'))).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(0);
     expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'ok'").pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('each shipped step: a v1 file with data migrates to the latest, data intact, new rules in force', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 1), null);
+    db.prepare(`INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now')`).run();
+    const result = migrate(db, MIGRATIONS, path.join(dir, 'backups'));
+    expect(result).toMatchObject({ from: 1, to: LATEST_SCHEMA_VERSION });
+    expect(db.prepare('SELECT name FROM templates').pluck().get()).toBe('T');
+    // 002: reviews table, and stored templates are immutable.
+    expect(() => db.prepare("UPDATE templates SET name = 'x'").run()).toThrow(/never changes/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'fact_reviews'").pluck().get()).toBe(1);
+    // 003: the file is stamped as ours.
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
     db.close();
   });
 

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
-import { openCore, type Core } from '#db/core';
+import { startRuntime, type Runtime } from '#db/runtime';
 import { seedDemo } from '#db/demo';
 import { resolveStatic } from '#db/serve/static-files';
 import { CONTENT_SECURITY_POLICY } from '#shared/contract/content-security';
@@ -18,7 +18,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 app.enableSandbox();
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
-let core: Core | null = null;
+let runtime: Runtime | null = null;
 
 function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -50,8 +50,9 @@ app.on('web-contents-created', (_event, contents) => {
 
 void app.whenReady().then(async () => {
   const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
-  core = openCore({ dataDir, log: (m) => console.error(`[core] ${m}`) });
-  if (process.argv.includes('--demo')) await seedDemo(core.dispatch, core.db, localDate());
+  runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: 30 * 60_000 });
+  const core = runtime.core();
+  if (core && process.argv.includes('--demo')) await seedDemo(core.dispatch, core.db, localDate());
 
   const ses = session.defaultSession;
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -67,10 +68,10 @@ void app.whenReady().then(async () => {
     });
   });
 
-  ipcMain.handle(IPC_CHANNEL, createIpcHandler(core.dispatch));
+  ipcMain.handle(IPC_CHANNEL, createIpcHandler(runtime.dispatch));
 
   createWindow();
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => core?.close());
+app.on('will-quit', () => runtime?.close());

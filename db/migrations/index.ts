@@ -1,8 +1,9 @@
 /** Every migration, in order. Append only: never edit one that has shipped. */
 import { migration001 } from './001-initial';
 import { migration002 } from './002-template-reviews';
+import { migration003 } from './003-application-id';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

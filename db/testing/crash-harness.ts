@@ -64,6 +64,10 @@ function runOnce(writer: string, dataDir: string, tag: string, killAfterMs: numb
 
 export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost: number; mismatched: number; halfDone: number; quickCheckFailures: number } {
   const tally = { lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0 };
+  const fail = (kind: 'lost' | 'mismatched' | 'halfDone', message: string) => {
+    tally[kind]++;
+    problems.push(message);
+  };
   // Reopen exactly as the app starts.
   const core = openCore({ dataDir });
   try {
@@ -77,20 +81,20 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
     for (const a of acks) {
       if (a.op === 'patient') {
         const row = one('SELECT mrn FROM patients WHERE id = ?', a.id);
-        if (!row) (tally.lost++, problems.push(`lost patient ${a.mrn}`));
-        else if (row.mrn !== a.mrn) (tally.mismatched++, problems.push(`patient ${a.id} mrn ${String(row.mrn)} != ${a.mrn}`));
+        if (!row) fail('lost', `lost patient ${a.mrn}`);
+        else if (row.mrn !== a.mrn) fail('mismatched', `patient ${a.id} mrn ${String(row.mrn)} != ${a.mrn}`);
       } else if (a.op === 'encounter') {
         const row = one('SELECT patient_id FROM encounters WHERE id = ?', a.id);
-        if (!row) (tally.lost++, problems.push(`lost encounter ${a.id}`));
-        else if (row.patient_id !== a.patientId) (tally.mismatched++, problems.push(`encounter ${a.id} patient differs`));
+        if (!row) fail('lost', `lost encounter ${a.id}`);
+        else if (row.patient_id !== a.patientId) fail('mismatched', `encounter ${a.id} patient differs`);
       } else if (a.op === 'item') {
         const row = one('SELECT status, reason FROM checklist_items WHERE encounter_id = ? AND item_id = ?', a.encounterId, a.itemId);
-        if (!row) (tally.lost++, problems.push(`lost item ${a.itemId} of ${a.encounterId}`));
-        else if (row.status !== a.status || row.reason !== a.reason) (tally.mismatched++, problems.push(`item ${a.itemId} differs`));
+        if (!row) fail('lost', `lost item ${a.itemId} of ${a.encounterId}`);
+        else if (row.status !== a.status || row.reason !== a.reason) fail('mismatched', `item ${a.itemId} differs`);
       } else if (a.op === 'consent') {
         const row = one('SELECT content_json FROM consent_discussions WHERE encounter_id = ?', a.encounterId);
-        if (!row) (tally.lost++, problems.push(`lost consent of ${a.encounterId}`));
-        else if (JSON.stringify(JSON.parse(String(row.content_json))) !== JSON.stringify(a.consent)) (tally.mismatched++, problems.push(`consent of ${a.encounterId} differs`));
+        if (!row) fail('lost', `lost consent of ${a.encounterId}`);
+        else if (JSON.stringify(JSON.parse(String(row.content_json))) !== JSON.stringify(a.consent)) fail('mismatched', `consent of ${a.encounterId} differs`);
       }
     }
     // State and history are written in one transaction: never one without the other.
@@ -99,7 +103,7 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       ['SELECT count(*) AS n FROM consent_discussions', 'SELECT count(*) AS n FROM consent_discussion_events'],
     ];
     for (const [a, b] of pairs) {
-      if (one(a)?.n !== one(b)?.n) (tally.halfDone++, problems.push(`half-done write: ${a} vs ${b}`));
+      if (one(a)?.n !== one(b)?.n) fail('halfDone', `half-done write: ${a} vs ${b}`);
     }
   } finally {
     core.close();

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openCore } from '#db/core';
+import { startRuntime } from '#db/runtime';
 import { seedDemo } from '#db/demo';
 import { defaultDataDir } from '#db/paths';
 import { startHost } from './server';
@@ -24,12 +24,14 @@ async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = path.resolve(arg('--static') ?? path.join(here, '..', 'renderer'));
   const dataDir = defaultDataDir();
-  const core = openCore({ dataDir, log: (m) => console.error(`[core] ${m}`) });
-  if (process.argv.includes('--demo') && (await seedDemo(core.dispatch, core.db, localDate()))) {
+  const backupMinutes = Number(process.env.PROCEDUREDESK_BACKUP_MINUTES ?? 30);
+  const runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: backupMinutes * 60_000 });
+  const core = runtime.core();
+  if (core && process.argv.includes('--demo') && (await seedDemo(core.dispatch, core.db, localDate()))) {
     console.error('[core] demo patients and today\'s encounters added');
   }
   const port = arg('--port');
-  const host = await startHost({ dispatch: core.dispatch, staticDir, ...(port ? { port: Number(port) } : {}) });
+  const host = await startHost({ dispatch: runtime.dispatch, staticDir, ...(port ? { port: Number(port) } : {}) });
   console.error(`[core] data folder: ${dataDir}`);
   console.log(`ProcedureDesk is running at ${host.url}`);
 
@@ -39,7 +41,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.error(`[core] ${signal}: closing`);
     void host.close().finally(() => {
-      core.close();
+      runtime.close();
       process.exit(0);
     });
   };

@@ -1,4 +1,7 @@
+import { useEffect } from 'react';
 import { useNavigation } from '../stores/navigation';
+import { useRecovery } from '../stores/recovery';
+import { RecoveryScreen } from './RecoveryScreen';
 import { useSession } from '../stores/session';
 import { EncounterScreen } from './EncounterScreen';
 import { LibraryScreen } from './LibraryScreen';
@@ -11,7 +14,14 @@ export function App() {
   const view = useNavigation((s) => s.view);
   const go = useNavigation((s) => s.go);
 
+  const recovery = useRecovery((s) => s.status);
+  const loadRecovery = useRecovery((s) => s.load);
+  useEffect(() => {
+    void loadRecovery();
+  }, [loadRecovery]);
+
   if (!actor) return <StartScreen />;
+  if (recovery?.mode === 'recovery') return <RecoveryScreen status={recovery} />;
   return (
     <div className="app">
       <header className="topbar">

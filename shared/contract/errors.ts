@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   FORBIDDEN: 'The request was refused.',
   /** The database could not store the change (disk full, read-only, locked). */
   STORAGE_FAILED: 'The change could not be saved; nothing was changed.',
+  /** The data file needs recovery first (restore a backup or start empty); nothing was done. */
+  UNAVAILABLE: 'The database needs recovery before it can be used; nothing was changed.',
   /** A handler produced output that breaks its own schema, or failed unexpectedly. */
   INTERNAL: 'An internal error occurred; nothing was changed.',
 } as const;

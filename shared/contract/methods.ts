@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ChecklistItemStateSchema, SetItemInputSchema } from './checklist';
 import { ActorSchema, DateSchema } from './common';
+import { BackupNameSchema, RecoveryStatusSchema } from './recovery';
 import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
 import {
   CreateEncounterInputSchema,
@@ -154,6 +155,24 @@ export const METHODS = {
     writes: false,
     input: QuestionnaireInputSchema,
     output: z.record(z.string(), z.unknown()),
+  }),
+  'recovery.status': method({
+    summary: 'Whether the database is in use or needs recovery, why, and the backups available.',
+    writes: false,
+    input: Empty,
+    output: RecoveryStatusSchema,
+  }),
+  'recovery.restoreBackup': method({
+    summary: 'Recovery mode only: restore a verified backup as the database and start the app on it.',
+    writes: true,
+    input: z.strictObject({ actor: ActorSchema, backup: BackupNameSchema }),
+    output: RecoveryStatusSchema,
+  }),
+  'recovery.startEmpty': method({
+    summary: 'Recovery mode only, on explicit choice: start with an empty database (the damaged file stays set aside).',
+    writes: true,
+    input: z.strictObject({ actor: ActorSchema, confirm: z.literal('start-empty') }),
+    output: RecoveryStatusSchema,
   }),
   'demo.seed': method({
     summary: 'Add sample patients with encounters today; only into an empty database (first run).',

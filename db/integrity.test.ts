@@ -1,0 +1,158 @@
+// Start-up integrity on a corpus of damaged files made here: each is set aside
+// untouched, the app starts in recovery mode (never on a fresh empty file), and
+// a backup can be restored or, on explicit choice, an empty database started.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RecoveryStatus } from '#shared/contract/recovery';
+import { createBackup, listBackups } from './backup';
+import { openCore } from './core';
+import { backupsDir } from './handlers/recovery';
+import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { DATABASE_FILE } from './paths';
+import { startRuntime } from './runtime';
+import { NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+/** A data folder holding a real database with one patient and one backup, closed cleanly. */
+async function populated(): Promise<{ dir: string; file: string }> {
+  const dir = tempDir();
+  dirs.push(dir);
+  const core = openCore({ dataDir: dir });
+  ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+  await createBackup(core.db, backupsDir(dir));
+  core.close();
+  return { dir, file: path.join(dir, DATABASE_FILE) };
+}
+
+type Damage = (file: string) => void;
+const PAGE = 4096;
+const CORPUS: [string, Damage, string][] = [
+  ['header zeroed', (f) => { const fd = fs.openSync(f, 'r+'); fs.writeSync(fd, Buffer.alloc(100), 0, 100, 0); fs.closeSync(fd); }, 'not-sqlite'],
+  ['random pages overwritten', (f) => {
+    const fd = fs.openSync(f, 'r+');
+    const pages = Math.floor(fs.statSync(f).size / PAGE);
+    for (let p = 1; p < pages; p += 2) fs.writeSync(fd, Buffer.from(Array.from({ length: PAGE }, (_, i) => (i * 31 + p * 7) % 256)), 0, PAGE, p * PAGE);
+    fs.closeSync(fd);
+  }, 'corrupt'],
+  ['truncated to half', (f) => fs.truncateSync(f, Math.floor(fs.statSync(f).size / 2 / PAGE) * PAGE), 'corrupt'],
+  ['zero length', (f) => fs.truncateSync(f, 0), 'empty-file'],
+  ['a directory in its place', (f) => { fs.rmSync(f); fs.mkdirSync(f); }, 'not-a-file'],
+  ['not SQLite at all', (f) => fs.writeFileSync(f, 'PATIENT LIST\nthis is a text file that someone saved here\n'.repeat(20)), 'not-sqlite'],
+  ['another application\'s SQLite file', (f) => { fs.rmSync(f); const d = new Database(f); d.exec('CREATE TABLE songs (title TEXT)'); d.close(); }, 'foreign'],
+  ['a newer app version\'s file', (f) => { const d = new Database(f); d.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`); d.close(); }, 'newer-version'],
+];
+
+describe('start-up integrity', () => {
+  it.each(CORPUS)('%s: set aside untouched, recovery mode, never a fresh empty file', async (_name, damage, expected) => {
+    const { dir, file } = await populated();
+    damage(file);
+    const isFile = fs.statSync(file).isFile();
+    const before = isFile ? fs.readFileSync(file) : null;
+
+    const runtime = startRuntime({ dataDir: dir });
+    try {
+      expect(runtime.mode()).toBe('recovery');
+      const status = ok<RecoveryStatus>(await runtime.dispatch('recovery.status', {}));
+      expect(status.problem?.damage).toBe(expected);
+      // Moved aside byte for byte; nothing was created in its place.
+      const setAside = path.join(status.problem!.setAsideTo, DATABASE_FILE);
+      if (before) expect(fs.readFileSync(setAside).equals(before)).toBe(true);
+      else expect(fs.statSync(setAside).isDirectory()).toBe(true);
+      expect(fs.existsSync(file)).toBe(false);
+      // Nothing else works until the user chooses.
+      expect(await runtime.dispatch('patient.search', { query: 'Pe' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(await runtime.dispatch('recovery.startEmpty', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(fs.existsSync(file)).toBe(false);
+
+      // Restoring the newest good backup brings the data back.
+      expect(status.backups).toHaveLength(1);
+      const restored = ok<RecoveryStatus>(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: status.backups[0]!.name }));
+      expect(restored.mode).toBe('ready');
+      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toHaveLength(1);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('starts empty only on explicit choice, keeping the damaged file aside', async () => {
+    const { dir, file } = await populated();
+    fs.truncateSync(file, 0);
+    const runtime = startRuntime({ dataDir: dir });
+    try {
+      const status = ok<RecoveryStatus>(await runtime.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' }));
+      expect(status.mode).toBe('ready');
+      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toEqual([]);
+      expect(fs.readdirSync(path.join(dir, 'quarantine'))).toHaveLength(1);
+      expect(await runtime.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('a crash with a hot WAL is not damage: the WAL is recovered and the data is there', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const core = openCore({ dataDir: dir });
+    ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+    // Leave the process state as a crash would: marker present, WAL not checkpointed.
+    const walBytes = fs.statSync(path.join(dir, `${DATABASE_FILE}-wal`)).size;
+    expect(walBytes).toBeGreaterThan(0);
+    fs.copyFileSync(path.join(dir, DATABASE_FILE), path.join(dir, 'copy.sqlite'));
+    fs.copyFileSync(path.join(dir, `${DATABASE_FILE}-wal`), path.join(dir, 'copy.sqlite-wal'));
+    core.close();
+    fs.renameSync(path.join(dir, 'copy.sqlite'), path.join(dir, DATABASE_FILE));
+    fs.renameSync(path.join(dir, 'copy.sqlite-wal'), path.join(dir, `${DATABASE_FILE}-wal`));
+    fs.writeFileSync(path.join(dir, 'proceduredesk.running'), '1\n');
+
+    const logs: string[] = [];
+    const runtime = startRuntime({ dataDir: dir, log: (m) => logs.push(m) });
+    try {
+      expect(runtime.mode()).toBe('ready');
+      expect(logs.join('\n')).toContain('did not close cleanly; quick_check passed');
+      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toHaveLength(1);
+    } finally {
+      runtime.close();
+    }
+  });
+
+  it('a WAL without its database is not taken as a database', () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    fs.writeFileSync(path.join(dir, `${DATABASE_FILE}-wal`), Buffer.alloc(8192, 7));
+    const runtime = startRuntime({ dataDir: dir });
+    try {
+      expect(runtime.mode()).toBe('recovery');
+    } finally {
+      runtime.close();
+    }
+  });
+});
+
+describe('backups', () => {
+  it('are verified, rotated, and a half-written one is never listed', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const core = openCore({ dataDir: dir });
+    try {
+      ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+      const out = backupsDir(dir);
+      for (let i = 0; i < 4; i++) await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 10, i)), generations: 3 });
+      // A backup killed midway leaves only its temporary file.
+      fs.writeFileSync(path.join(out, 'proceduredesk-2026-11-24T11-00-00-000Z.backup.sqlite.tmp'), 'partial');
+      const list = listBackups(out);
+      expect(list.map((b) => b.createdAt)).toEqual(['2026-11-24T10-03-00-000Z', '2026-11-24T10-02-00-000Z', '2026-11-24T10-01-00-000Z']);
+      const copy = new Database(list[0]!.file, { readonly: true });
+      expect(copy.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      copy.close();
+      await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 12, 0)), generations: 3 });
+      expect(fs.readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+    } finally {
+      core.close();
+    }
+  });
+});

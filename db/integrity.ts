@@ -1,0 +1,86 @@
+/**
+ * Start-up integrity. Before the app uses its database file it checks that the
+ * file is ours and healthy. A damaged, truncated, non-SQLite, foreign or newer
+ * file is never replaced by a fresh one: it is moved aside untouched (with its
+ * -wal and -shm), and the app starts in recovery mode instead.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+
+/** Written into every ProcedureDesk database by migration 003 ('PDK1'). */
+export const APPLICATION_ID = 0x50444b31;
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Files up to this size get quick_check at every start, not only after a crash. */
+export const QUICK_CHECK_ALWAYS_BELOW_BYTES = 64 * 1024 * 1024;
+/** Present while the app has the database open; left behind by a crash. */
+export const RUNNING_MARKER = 'proceduredesk.running';
+
+export type Damage = 'not-a-file' | 'empty-file' | 'not-sqlite' | 'corrupt' | 'foreign' | 'newer-version';
+
+export interface Inspection {
+  state: 'absent' | 'ok' | 'damaged';
+  damage?: Damage;
+  detail?: string;
+  /** The previous run did not close cleanly (marker left, or a WAL left behind). */
+  uncleanShutdown: boolean;
+}
+
+function headerOf(file: string): Buffer {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(HEADER.length);
+    fs.readSync(fd, buf, 0, HEADER.length, 0);
+    return buf;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Looks at the file without writing to it. quick_check runs after an unclean shutdown. */
+export function inspectDatabase(file: string, latestSchema: number): Inspection {
+  const dir = path.dirname(file);
+  const wal = `${file}-wal`;
+  const uncleanShutdown = fs.existsSync(path.join(dir, RUNNING_MARKER)) || (fs.existsSync(wal) && fs.statSync(wal).size > 0);
+  if (!fs.existsSync(file)) {
+    // A WAL with no database is someone else's leftover: not ours to interpret.
+    return fs.existsSync(wal) ? { state: 'damaged', damage: 'corrupt', detail: 'a WAL file without its database', uncleanShutdown } : { state: 'absent', uncleanShutdown };
+  }
+  const stat = fs.lstatSync(file);
+  if (!stat.isFile()) return { state: 'damaged', damage: 'not-a-file', detail: 'the database path is not a regular file', uncleanShutdown };
+  if (stat.size === 0) return { state: 'damaged', damage: 'empty-file', detail: 'the database file is empty', uncleanShutdown };
+  if (stat.size < 100 || !headerOf(file).equals(HEADER)) return { state: 'damaged', damage: 'not-sqlite', detail: 'the file is not an SQLite database', uncleanShutdown };
+
+  let db: Database.Database | null = null;
+  try {
+    // Read-only: a damaged file must not be touched, and a hot WAL is read, not checkpointed.
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const version = db.pragma('user_version', { simple: true }) as number;
+    const appId = db.pragma('application_id', { simple: true }) as number;
+    if (version > latestSchema) return { state: 'damaged', damage: 'newer-version', detail: `schema ${version} is newer than this app (${latestSchema})`, uncleanShutdown };
+    const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+    const ours = appId === APPLICATION_ID || (appId === 0 && version <= 2 && db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'templates'").pluck().get() === 1);
+    if (tables > 0 && !ours) return { state: 'damaged', damage: 'foreign', detail: 'an SQLite database of another application', uncleanShutdown };
+    // Always after a crash; otherwise whenever it is cheap (quick_check is O(N): ~0.2 s per 300 MB).
+    if (uncleanShutdown || stat.size <= QUICK_CHECK_ALWAYS_BELOW_BYTES) {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') return { state: 'damaged', damage: 'corrupt', detail: `quick_check: ${String(check).slice(0, 200)}`, uncleanShutdown };
+    }
+    return { state: 'ok', uncleanShutdown };
+  } catch (error) {
+    return { state: 'damaged', damage: 'corrupt', detail: error instanceof Error ? error.message : String(error), uncleanShutdown };
+  } finally {
+    db?.close();
+  }
+}
+
+/** Moves the file (and its -wal/-shm) aside, untouched, into quarantine/<time>-<damage>/. */
+export function quarantine(file: string, damage: Damage, now = new Date()): string {
+  const target = path.join(path.dirname(file), 'quarantine', `${now.toISOString().replace(/[:.]/g, '-')}-${damage}`);
+  fs.mkdirSync(target, { recursive: true });
+  for (const suffix of ['', '-wal', '-shm', '-journal']) {
+    const from = `${file}${suffix}`;
+    if (fs.existsSync(from)) fs.renameSync(from, path.join(target, path.basename(from)));
+  }
+  return target;
+}

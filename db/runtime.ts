@@ -1,0 +1,108 @@
+/**
+ * The app as the hosts run it: the core when the database is healthy, recovery
+ * mode when it is not. A damaged file is set aside untouched and never silently
+ * replaced; the user restores a backup or, on explicit choice, starts empty.
+ * Also takes the rotating backups: after start-up and on a schedule.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { CommandError } from '#shared/contract/errors';
+import { METHODS, type MethodName } from '#shared/contract/methods';
+import type { RecoveryStatus } from '#shared/contract/recovery';
+import { createBackup, verifyBackupFile } from './backup';
+import { DatabaseDamagedError, openCore, type Core, type CoreOptions } from './core';
+import { backupList, backupsDir } from './handlers/recovery';
+import { quarantine } from './integrity';
+import { DATABASE_FILE } from './paths';
+
+export interface RuntimeOptions extends CoreOptions {
+  /** Take a backup this often while running (ms); 0 turns the schedule off. */
+  backupEveryMs?: number;
+}
+
+export interface Runtime {
+  dispatch: Dispatch;
+  mode(): 'ready' | 'recovery';
+  /** The running core (ready mode only). */
+  core(): Core | null;
+  backupNow(): Promise<void>;
+  close(): void;
+}
+
+export function startRuntime(options: RuntimeOptions): Runtime {
+  const log = options.log ?? (() => undefined);
+  const file = path.join(options.dataDir, DATABASE_FILE);
+  let core: Core | null = null;
+  let problem: RecoveryStatus['problem'] = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  const status = (): RecoveryStatus => ({ mode: core ? 'ready' : 'recovery', problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
+
+  async function backupNow(): Promise<void> {
+    if (!core) return;
+    try {
+      const info = await createBackup(core.db, backupsDir(options.dataDir));
+      log(`backup written: ${path.basename(info.file)} (${info.bytes} bytes)`);
+    } catch (error) {
+      log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function becomeReady(next: Core): void {
+    core = next;
+    problem = null;
+    void backupNow();
+    if (options.backupEveryMs) {
+      timer = setInterval(() => void backupNow(), options.backupEveryMs);
+      timer.unref();
+    }
+  }
+
+  try {
+    becomeReady(openCore(options));
+  } catch (error) {
+    if (!(error instanceof DatabaseDamagedError)) throw error;
+    const { damage = 'corrupt', detail = '' } = error.inspection;
+    const setAsideTo = quarantine(file, damage);
+    problem = { damage, detail, setAsideTo };
+    log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
+  }
+
+  const unavailable = () => {
+    throw new CommandError('UNAVAILABLE', 'The database needs recovery: restore a backup or start empty first.');
+  };
+  const recoveryHandlers = Object.fromEntries(
+    (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
+  ) as unknown as Handlers;
+  recoveryHandlers['recovery.status'] = () => status();
+  recoveryHandlers['recovery.restoreBackup'] = ({ backup }) => {
+    const source = path.join(backupsDir(options.dataDir), backup);
+    if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
+    verifyBackupFile(source);
+    // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    fs.copyFileSync(source, `${file}.restoring`);
+    fs.renameSync(`${file}.restoring`, file);
+    becomeReady(openCore(options));
+    log(`restored ${backup}`);
+    return status();
+  };
+  recoveryHandlers['recovery.startEmpty'] = () => {
+    becomeReady(openCore(options));
+    log('started with an empty database by explicit choice');
+    return status();
+  };
+  const recoveryDispatch = createDispatcher(recoveryHandlers);
+
+  return {
+    dispatch: (method, input) => (core ? core.dispatch(method, input) : recoveryDispatch(method, input)),
+    mode: () => (core ? 'ready' : 'recovery'),
+    core: () => core,
+    backupNow,
+    close() {
+      if (timer) clearInterval(timer);
+      core?.close();
+    },
+  };
+}

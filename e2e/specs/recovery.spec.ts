@@ -1,0 +1,45 @@
+/**
+ * A damaged data file at start-up: the app sets it aside, shows the recovery
+ * screen (never an empty worklist), and restores the newest backup on request.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { invoke, newDataDir, startApp, stopGracefully } from '../app-process';
+import { expect, startSession, test } from '../fixtures';
+
+test('damaged database: set aside, recovery screen, newest backup restored', async ({ page }) => {
+  const dataDir = newDataDir();
+  try {
+    const first = await startApp(dataDir);
+    await invoke(first, 'patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'REC-1', familyName: 'Bäcker', givenName: 'Jörg', birthDate: '1955-05-05', sex: 'male' });
+    await stopGracefully(first);
+    // The next start backs the database up (patient included).
+    const second = await startApp(dataDir);
+    await expect.poll(() => fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.backup.sqlite')).length).toBeGreaterThanOrEqual(2);
+    await stopGracefully(second);
+
+    const file = path.join(dataDir, 'proceduredesk.sqlite');
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(100), 0, 100, 0);
+    fs.closeSync(fd);
+
+    const app = await startApp(dataDir);
+    try {
+      await page.goto(app.url);
+      await startSession(page, 'Nina Nurse', 'Nurse');
+      await expect(page.getByRole('heading', { name: 'The database needs attention' })).toBeVisible();
+      await expect(page.getByRole('alert').first()).toContainText('not a ProcedureDesk database');
+      await expect(page.getByText('Nothing was deleted')).toBeVisible();
+      expect(fs.readdirSync(path.join(dataDir, 'quarantine'))).toHaveLength(1);
+      await page.getByRole('button', { name: 'Restore this backup' }).first().click();
+      await expect(page.getByRole('heading', { name: 'Worklist' })).toBeVisible();
+      await page.getByLabel('Find patient (name or MRN)').fill('REC-1');
+      await expect(page.getByText('0 encounter(s) for "REC-1"')).toBeVisible();
+      expect(await invoke<unknown[]>(app, 'patient.search', { query: 'REC-1' })).toHaveLength(1);
+    } finally {
+      await stopGracefully(app);
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
