@@ -30,7 +30,8 @@ export type Ack =
 
 /** Bundles the writer into out/test/ inside the repo, so it resolves better-sqlite3 from the repo's node_modules. */
 export async function bundleWriter(): Promise<string> {
-  const outfile = path.resolve(__dirname, '../../out/test/crash-writer.mjs');
+  // One file per process, so a soak and a test run side by side never share it.
+  const outfile = path.resolve(__dirname, `../../out/test/crash-writer-${process.pid}.mjs`);
   await build({
     entryPoints: [path.join(__dirname, 'crash-writer.ts')],
     bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'error',
