@@ -1,0 +1,76 @@
+// Every contract method under at least 10,000 generated hostile payloads (wrong
+// types, missing and extra keys, huge strings, deep nesting, __proto__ keys,
+// lone surrogates): each gets a typed error, nothing throws, Object.prototype is
+// untouched, and the database is unchanged.
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '#shared/contract/errors';
+import { METHODS, type MethodName } from '#shared/contract/methods';
+import { NURSE, ok, openTempCore, PATIENT, tableCounts } from './testing/temp-core';
+
+let core: ReturnType<typeof openTempCore>;
+let encounterId = '';
+beforeAll(async () => {
+  core = openTempCore();
+  const patient = ok<{ id: string }>(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+  encounterId = ok<{ id: string }>(await core.dispatch('encounter.create', {
+    actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'x',
+  })).id;
+});
+afterAll(() => core.cleanup());
+
+const hostileString = fc.oneof(
+  fc.string(),
+  fc.string({ unit: 'grapheme', maxLength: 50 }),
+  fc.constantFrom('\uD800', 'a\uDFFFb', '\u0000', '%00', '../../etc/passwd', "'; DROP TABLE patients; --", 'x'.repeat(5000)),
+);
+const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
+const deep = fc.nat({ max: 200 }).map((depth) => {
+  let v: unknown = 'bottom';
+  for (let i = 0; i < depth; i++) v = { a: v };
+  return v;
+});
+const protoKeys = fc.constantFrom(
+  JSON.parse('{"__proto__": {"polluted": true}}') as unknown,
+  JSON.parse('{"constructor": {"prototype": {"polluted": true}}}') as unknown,
+  JSON.parse('{"actor": {"__proto__": {"role": "physician"}, "name": "x"}}') as unknown,
+);
+const anything = fc.letrec((tie) => ({
+  value: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(hostileString, tie('value'), { maxKeys: 5 })),
+})).value;
+
+/** A valid-looking input for the method with one field broken, extra, or missing. */
+function nearMiss(): fc.Arbitrary<unknown> {
+  const base: Record<string, unknown> = { actor: NURSE, encounterId, patientId: encounterId, templateId: 'lumbar-medial-branch-block', version: 1, query: 'a' };
+  return fc.record({ key: fc.constantFrom(...Object.keys(base), 'unexpected', 'status', 'document', 'backup'), value: leaf, drop: fc.boolean() }).map(({ key, value, drop }) => {
+    const input: Record<string, unknown> = { ...base };
+    if (drop) delete input[key];
+    else input[key] = value;
+    return input;
+  });
+}
+
+const codes = new Set(Object.keys(ERROR_CODES));
+
+describe('every contract method under hostile payloads', () => {
+  it.each(Object.keys(METHODS) as MethodName[])('%s: 10,000 payloads, typed errors only, nothing changes', async (method) => {
+    const before = tableCounts(core);
+    const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort().join();
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(anything, deep, protoKeys, nearMiss()), async (payload) => {
+        const result = await core.dispatch(method, payload);
+        // Only a read with an all-optional input may succeed on junk; anything else is a typed refusal.
+        if (result.ok) {
+          expect(METHODS[method].writes, `${method} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(false);
+        } else {
+          expect(codes.has(result.error.code)).toBe(true);
+          expect(typeof result.error.message).toBe('string');
+        }
+      }),
+      { numRuns: 10_000, seed: 6_2026 },
+    );
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(protoBefore);
+    expect(tableCounts(core)).toEqual(before);
+  }, 120_000);
+});
