@@ -81,7 +81,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(rows[0]).toMatchObject({ patient: { id: patient.id }, templateName: 'Lumbar transforaminal epidural steroid injection', progress: { done: 0 } });
     expect(await call<WorklistRow[]>('encounter.list', { date: '2026-11-25' })).toEqual([]);
     expect(await call<WorklistRow[]>('encounter.list', { query: 'PEÑ' })).toHaveLength(1);
-    const detail = await call<EncounterDetail>('encounter.get', { encounterId: encounter.id });
+    const detail = await call<EncounterDetail>('encounter.get', { actor: NURSE, encounterId: encounter.id });
     expect(detail).toMatchObject({ encounter: { id: encounter.id }, patient: { id: patient.id }, items: [], consent: null });
   });
 
@@ -103,7 +103,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     core.close();
     const reopened = openCore({ dataDir: file });
     try {
-      const detail = ok<EncounterDetail>(await reopened.dispatch('encounter.get', { encounterId: encounter.id }));
+      const detail = ok<EncounterDetail>(await reopened.dispatch('encounter.get', { actor: NURSE, encounterId: encounter.id }));
       expect(detail.items.map((i) => [i.itemId, i.status, i.reason, i.updatedBy.name])).toEqual([
         ['bleeding', 'not-applicable', 'Discussed at the previous visit', NURSE.name],
         ['infection', 'unchecked', null, PHYSICIAN.name],
@@ -130,7 +130,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     };
     expect(await call('consent.save', consent)).toMatchObject({ decision: 'defers', updatedBy: PHYSICIAN });
     await call('consent.save', { ...consent, decision: 'consents' });
-    const detail = await call<EncounterDetail>('encounter.get', { encounterId: encounter.id });
+    const detail = await call<EncounterDetail>('encounter.get', { actor: NURSE, encounterId: encounter.id });
     expect(detail.consent).toMatchObject({ decision: 'consents', interpreter: { language: 'Spanish' }, questions: [{ question: '¿Dolerá?' }] });
     expect(core.db.prepare('SELECT count(*) FROM consent_discussion_events').pluck().get()).toBe(2);
     const halfInterpreter = await core.dispatch('consent.save', { ...consent, interpreter: { used: true, language: 'Spanish' } });
@@ -183,6 +183,20 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const { document } = await call<{ document: string }>('library.export', {});
     expect(await call('library.import', { actor: PHYSICIAN, document })).toMatchObject({ inserted: [] });
     expect(await call('library.questionnaire', { templateId: id, version: 2 })).toMatchObject({ resourceType: 'Questionnaire', version: '2' });
+  });
+
+  it('recovery and audit while the database is healthy', async () => {
+    const status = await call<{ mode: string; backups: unknown[] }>('recovery.status', {});
+    expect(status.mode).toBe('ready');
+    covered.add('recovery.restoreBackup');
+    expect(await core.dispatch('recovery.restoreBackup', { actor: NURSE, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite' }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    covered.add('recovery.startEmpty');
+    expect(await core.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    await patientAndEncounter();
+    const entries = await call<{ action: string }[]>('audit.list', {});
+    expect(entries.map((e) => e.action)).toEqual(['encounter.create', 'patient.create']);
+    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: 2 });
   });
 
   it('covers every method of the contract', () => {

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
 import { LIBRARY } from '#shared/library/index';
 import { openDatabase, type Db } from './connection';
+import { createAuditLog, loadAuditKey } from './audit';
+import { auditedHandlers } from './audited';
 import { seedDemo } from './demo';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
@@ -93,6 +95,7 @@ export function openCore(options: CoreOptions): Core {
       now,
       newId: options.newId ?? randomUUID,
     };
+    const audit = createAuditLog(db, loadAuditKey(options.dataDir));
     const handlers: Handlers = {
       ...libraryHandlers(ctx),
       ...libraryAdminHandlers(ctx),
@@ -103,8 +106,10 @@ export function openCore(options: CoreOptions): Core {
       // Goes back through the dispatcher, so its writes are validated like any caller's.
       'demo.seed': async ({ today }) => ({ added: await seedDemo(dispatch, db, today) }),
       ...readyModeRecoveryHandlers(options.dataDir),
+      'audit.list': (filter) => audit.list(filter),
+      'audit.verify': () => audit.verify(),
     };
-    const dispatch = createDispatcher(handlers, {
+    const dispatch = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now), {
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     });

@@ -80,7 +80,7 @@ describe('template versions', () => {
       { kind: 'changed', path: 'risks[infection].patientText', before: mbb.risks.find((r) => r.id === 'infection')!.patientText, after: 'VERSION TWO infection wording.' },
     ]);
 
-    const detail = await call<EncounterDetail>('encounter.get', { encounterId: onV1.id });
+    const detail = await call<EncounterDetail>('encounter.get', { actor: NURSE, encounterId: onV1.id });
     expect(detail.encounter.templateVersion).toBe(1);
     const note = await call<{ text: string }>('note.export', { actor: PHYSICIAN, encounterId: onV1.id });
     expect(note.text).toContain('version 1');

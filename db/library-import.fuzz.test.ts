@@ -89,10 +89,11 @@ const mutation = (): fc.Arbitrary<Mutation> => {
 
 describe('library import under mutation', () => {
   it('refuses every invalidating mutation precisely and writes nothing', async () => {
+    // The unmutated document imports (as "unchanged", one audit entry); then no mutation may write anything.
+    expect(ok(await core.dispatch('library.import', { actor: NURSE, document: JSON.stringify(valid) }))).toMatchObject({ inserted: [] });
     const before = tableCounts(core);
     const hashes = () => core.db.prepare('SELECT id, version, content_sha256 FROM templates ORDER BY id, version').all();
     const hashesBefore = hashes();
-    expect(ok(await core.dispatch('library.import', { actor: NURSE, document: JSON.stringify(valid) }))).toMatchObject({ inserted: [] });
 
     await fc.assert(
       fc.asyncProperty(mutation(), async (m) => {

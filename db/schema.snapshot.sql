@@ -1,9 +1,12 @@
+CREATE INDEX audit_log_patient ON audit_log (patient_id, seq);
 CREATE INDEX checklist_item_events_encounter ON checklist_item_events (encounter_id, item_id);
 CREATE INDEX encounters_patient ON encounters (patient_id);
 CREATE INDEX encounters_planned_date ON encounters (planned_date, created_at);
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
+CREATE TABLE audit_head ( id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL ) STRICT;
+CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, user_role TEXT NOT NULL, patient_id TEXT, action TEXT NOT NULL, target TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL ) STRICT;
 CREATE TABLE checklist_item_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE checklist_items ( encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('checked', 'not-applicable', 'unchecked')), reason TEXT, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL, PRIMARY KEY (encounter_id, item_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE consent_discussion_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), content_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
@@ -13,6 +16,8 @@ CREATE TABLE fact_reviews ( template_id TEXT NOT NULL, template_version INTEGER 
 CREATE TABLE note_exports ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), pdf_sha256 TEXT NOT NULL, text_sha256 TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE templates ( id TEXT NOT NULL, version INTEGER NOT NULL CHECK (version > 0), name TEXT NOT NULL, content_json TEXT NOT NULL, content_sha256 TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (id, version) ) STRICT;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER checklist_item_events_no_update BEFORE UPDATE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_delete BEFORE DELETE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;

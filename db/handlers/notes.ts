@@ -13,7 +13,7 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, 'note.export' 
   const getEncounter = encounterHandlers(ctx)['encounter.get'];
   return {
     'note.export': async ({ actor, encounterId }) => {
-      const detail = await getEncounter({ encounterId });
+      const detail = await getEncounter({ actor, encounterId });
       const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
       const generatedAt = ctx.now();
       const reviewedFactIds = new Set(ctx.reviews.list(template.id, template.version).map((r) => r.factId));

@@ -42,7 +42,7 @@ describe('checklist item (against the real core over HTTP)', () => {
     await userEvent.click(box);
     await waitFor(() => expect(within(row).getByText(/^Saved /)).toBeTruthy());
     expect((box as HTMLInputElement).checked).toBe(true);
-    const stored = await api().call('encounter.get', { encounterId });
+    const stored = await api().call('encounter.get', { actor: NURSE, encounterId });
     expect(stored.items.find((i) => i.itemId === 'infection')).toMatchObject({ status: 'checked', updatedBy: NURSE });
   });
 
@@ -54,7 +54,7 @@ describe('checklist item (against the real core over HTTP)', () => {
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await userEvent.keyboard('Reviewed with cardiology{Enter}');
     await waitFor(() => expect(within(row).getByText(/Not applicable: Reviewed with cardiology/)).toBeTruthy());
-    const stored = await api().call('encounter.get', { encounterId });
+    const stored = await api().call('encounter.get', { actor: NURSE, encounterId });
     expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Reviewed with cardiology' });
   });
 

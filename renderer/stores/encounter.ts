@@ -66,7 +66,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   async open(encounterId) {
     set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
     try {
-      const detail = await api().call('encounter.get', { encounterId });
+      const detail = await api().call('encounter.get', { actor: currentActor(), encounterId });
       const library = await api().call('library.get', {
         templateId: detail.encounter.templateId,
         version: detail.encounter.templateVersion,

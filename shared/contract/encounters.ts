@@ -55,7 +55,8 @@ export const ListEncountersInputSchema = z.strictObject({
   limit: z.number().int().min(1).max(500).default(200),
 });
 
-export const GetEncounterInputSchema = z.strictObject({ encounterId: IdSchema });
+/** Opening an encounter is a view of a patient's record, so the viewer is named (and audited). */
+export const GetEncounterInputSchema = z.strictObject({ actor: ActorSchema, encounterId: IdSchema });
 
 export const EncounterDetailSchema = z.object({
   encounter: EncounterSchema,

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ChecklistItemStateSchema, SetItemInputSchema } from './checklist';
 import { ActorSchema, DateSchema } from './common';
 import { BackupNameSchema, RecoveryStatusSchema } from './recovery';
+import { AuditEntrySchema, AuditListInputSchema, AuditVerdictSchema } from './audit';
 import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
 import {
   CreateEncounterInputSchema,
@@ -173,6 +174,18 @@ export const METHODS = {
     writes: true,
     input: z.strictObject({ actor: ActorSchema, confirm: z.literal('start-empty') }),
     output: RecoveryStatusSchema,
+  }),
+  'audit.list': method({
+    summary: 'The audit trail, newest first, filtered by patient, action or user.',
+    writes: false,
+    input: AuditListInputSchema,
+    output: z.array(AuditEntrySchema),
+  }),
+  'audit.verify': method({
+    summary: 'Check the audit chain end to end and report the first broken link.',
+    writes: false,
+    input: Empty,
+    output: AuditVerdictSchema,
   }),
   'demo.seed': method({
     summary: 'Add sample patients with encounters today; only into an empty database (first run).',

@@ -1,0 +1,98 @@
+// The audit trail: what is recorded, and that every kind of tampering with the
+// raw file (edit, delete, reorder, insert, truncate) is detected while an
+// untouched log always verifies.
+import fs from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AuditEntryView } from '#shared/contract/audit';
+import { loadAuditKey, verifyAuditChain } from './audit';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from './testing/temp-core';
+
+let core: ReturnType<typeof openTempCore>;
+beforeEach(() => {
+  core = openTempCore();
+});
+afterEach(() => core.cleanup());
+
+async function activity(): Promise<{ encounterId: string; patientId: string }> {
+  const patient = ok<{ id: string }>(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+  const encounter = ok<{ id: string }>(await core.dispatch('encounter.create', {
+    actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'x',
+  }));
+  ok(await core.dispatch('encounter.get', { actor: PHYSICIAN, encounterId: encounter.id }));
+  ok(await core.dispatch('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: 'infection', status: 'checked' }));
+  ok(await core.dispatch('consent.save', { actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents' }));
+  ok(await core.dispatch('note.export', { actor: PHYSICIAN, encounterId: encounter.id }));
+  // A refused write records nothing.
+  await core.dispatch('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: 'no-such-item', status: 'checked' });
+  return { encounterId: encounter.id, patientId: patient.id };
+}
+
+/** Tampering as someone with the raw file would do it: triggers dropped, rows changed. */
+function tamper(sql: string): void {
+  core.db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  core.db.exec(sql);
+}
+
+describe('audit trail', () => {
+  it('records every view and change with who, when, patient and target, in order', async () => {
+    const { encounterId, patientId } = await activity();
+    const entries = ok<AuditEntryView[]>(await core.dispatch('audit.list', {})).reverse();
+    expect(entries.map((e) => [e.action, e.user.name, e.patientId])).toEqual([
+      ['patient.create', NURSE.name, patientId],
+      ['encounter.create', NURSE.name, patientId],
+      ['encounter.get', PHYSICIAN.name, patientId],
+      ['checklist.setItem', PHYSICIAN.name, patientId],
+      ['consent.save', PHYSICIAN.name, patientId],
+      ['note.export', PHYSICIAN.name, patientId],
+    ]);
+    expect(entries[3]!.target).toBe(`encounter:${encounterId}/item:infection`);
+    expect(ok<AuditEntryView[]>(await core.dispatch('audit.list', { patientId, action: 'note.export' }))).toHaveLength(1);
+    expect(ok(await core.dispatch('audit.verify', {}))).toEqual({ ok: true, entries: 6 });
+    expect(() => core.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => core.db.prepare("UPDATE audit_log SET user_name = 'x'").run()).toThrow(/append-only/);
+  });
+
+  it('keeps its key outside the database, and the chain cannot be checked without it', async () => {
+    await activity();
+    const key = loadAuditKey(core.dataDir);
+    expect(fs.statSync(path.join(core.dataDir, 'audit.key')).mode & 0o077).toBe(0);
+    expect(verifyAuditChain(core.db, key)).toEqual({ ok: true, entries: 6 });
+    expect(verifyAuditChain(core.db, Buffer.alloc(32, 1))).toMatchObject({ ok: false, firstBrokenSeq: 1 });
+  });
+
+  const CASES: [string, () => void, number][] = [
+    ['an edited entry', () => tamper("UPDATE audit_log SET user_name = 'Someone Else' WHERE seq = 3"), 3],
+    ['a deleted entry', () => tamper('DELETE FROM audit_log WHERE seq = 2'), 2],
+    ['reordered entries', () => tamper('UPDATE audit_log SET seq = 104 WHERE seq = 4; UPDATE audit_log SET seq = 4 WHERE seq = 5; UPDATE audit_log SET seq = 5 WHERE seq = 104;'), 4],
+    ['an inserted entry', () => tamper("INSERT INTO audit_log (seq, at, user_name, user_role, patient_id, action, target, prev_hash, hash) SELECT 7, at, user_name, user_role, patient_id, 'patient.create', target, hash, hash FROM audit_log WHERE seq = 6"), 7],
+    ['a truncated tail', () => tamper('DELETE FROM audit_log WHERE seq >= 5'), 5],
+  ];
+  it.each(CASES)('detects %s', async (_name, doIt, firstBroken) => {
+    await activity();
+    doIt();
+    const verdict = ok<{ ok: boolean; firstBrokenSeq?: number }>(await core.dispatch('audit.verify', {}));
+    expect(verdict.ok).toBe(false);
+    expect(verdict.firstBrokenSeq).toBe(firstBroken);
+  });
+
+  it('detects any single-field edit anywhere, and never flags an untouched log', async () => {
+    await activity();
+    expect(verifyAuditChain(core.db, loadAuditKey(core.dataDir)).ok).toBe(true);
+    core.db.exec('DROP TRIGGER audit_log_no_update;');
+    const key = loadAuditKey(core.dataDir);
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 6 }), fc.constantFrom('at', 'user_name', 'user_role', 'patient_id', 'action', 'target', 'prev_hash', 'hash'), fc.string({ minLength: 1, maxLength: 10 }), (seq, column, value) => {
+        const original = core.db.prepare(`SELECT ${column} AS v FROM audit_log WHERE seq = ?`).get(seq) as { v: unknown };
+        if (original.v === value) return;
+        core.db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(value, seq);
+        const verdict = verifyAuditChain(core.db, key);
+        core.db.prepare(`UPDATE audit_log SET ${column} = ? WHERE seq = ?`).run(original.v, seq);
+        expect(verdict).toMatchObject({ ok: false });
+        expect(verifyAuditChain(core.db, key).ok).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * The tamper-evident audit trail: append entries chained by HMAC-SHA256, and a
+ * verifier that reports the first broken link. The key lives beside the
+ * database in audit.key (created once, owner-only), never inside it, so the
+ * chain cannot be recomputed from the database alone.
+ */
+import { createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from './connection';
+
+export const AUDIT_KEY_FILE = 'audit.key';
+const GENESIS = '0'.repeat(64);
+
+export interface AuditEvent {
+  at: string;
+  user: { name: string; role: string };
+  patientId: string | null;
+  action: string;
+  target: string | null;
+}
+
+export interface AuditEntry extends AuditEvent {
+  seq: number;
+  hash: string;
+}
+
+export type AuditVerdict = { ok: true; entries: number } | { ok: false; firstBrokenSeq: number; reason: string };
+
+export function loadAuditKey(dataDir: string): Buffer {
+  const file = path.join(dataDir, AUDIT_KEY_FILE);
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+}
+
+function mac(key: Buffer, ...parts: (string | number | null)[]): string {
+  return createHmac('sha256', key).update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex');
+}
+
+interface Row {
+  seq: number;
+  at: string;
+  user_name: string;
+  user_role: string;
+  patient_id: string | null;
+  action: string;
+  target: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function entryMac(key: Buffer, seq: number, prev: string, e: AuditEvent): string {
+  return mac(key, seq, prev, e.at, e.user.name, e.user.role, e.patientId, e.action, e.target);
+}
+
+export function createAuditLog(db: Db, key: Buffer) {
+  const last = db.prepare<[], { seq: number; hash: string }>('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const insert = db.prepare(
+    `INSERT INTO audit_log (seq, at, user_name, user_role, patient_id, action, target, prev_hash, hash)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const head = db.prepare('INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac');
+  const page = db.prepare<{ patientId: string | null; action: string | null; user: string | null; limit: number; before: number }, Row>(
+    `SELECT * FROM audit_log WHERE seq < @before
+       AND (@patientId IS NULL OR patient_id = @patientId) AND (@action IS NULL OR action = @action) AND (@user IS NULL OR user_name = @user)
+     ORDER BY seq DESC LIMIT @limit`,
+  );
+
+  const append = db.transaction((e: AuditEvent) => {
+    const prev = last.get();
+    const seq = (prev?.seq ?? 0) + 1;
+    const prevHash = prev?.hash ?? GENESIS;
+    const hash = entryMac(key, seq, prevHash, e);
+    insert.run(seq, e.at, e.user.name, e.user.role, e.patientId, e.action, e.target, prevHash, hash);
+    head.run(seq, hash, mac(key, 'head', seq, hash));
+  });
+
+  return {
+    /** Inside the caller's transaction when there is one, so the entry commits with the change it records. */
+    append(e: AuditEvent): void {
+      append(e);
+    },
+    list(filter: { patientId?: string | undefined; action?: string | undefined; user?: string | undefined; limit: number; before?: number | undefined }): AuditEntry[] {
+      return page
+        .all({ patientId: filter.patientId ?? null, action: filter.action ?? null, user: filter.user ?? null, limit: filter.limit, before: filter.before ?? Number.MAX_SAFE_INTEGER })
+        .map((r) => ({ seq: r.seq, at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target, hash: r.hash }));
+    },
+    verify(): AuditVerdict {
+      return verifyAuditChain(db, key);
+    },
+  };
+}
+export type AuditLog = ReturnType<typeof createAuditLog>;
+
+/** Walks the chain in order; the first entry whose link or MAC fails is reported. */
+export function verifyAuditChain(db: Db, key: Buffer): AuditVerdict {
+  let prevHash = GENESIS;
+  let expectedSeq = 1;
+  let count = 0;
+  for (const r of db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+    if (r.seq !== expectedSeq) return { ok: false, firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
+    if (r.prev_hash !== prevHash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} does not follow entry ${r.seq - 1}` };
+    const event = { at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target };
+    if (entryMac(key, r.seq, r.prev_hash, event) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
+    prevHash = r.hash;
+    expectedSeq++;
+    count++;
+  }
+  const head = db.prepare<[], { seq: number; hash: string; mac: string }>('SELECT seq, hash, mac FROM audit_head WHERE id = 1').get();
+  if (count === 0 && !head) return { ok: true, entries: 0 };
+  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: expectedSeq, reason: 'the head record is missing or was altered' };
+  if (head.seq !== count || head.hash !== prevHash) {
+    return { ok: false, firstBrokenSeq: Math.min(head.seq, count) + 1, reason: `the log ends at entry ${count} but its head names entry ${head.seq}: entries were removed` };
+  }
+  return { ok: true, entries: count };
+}

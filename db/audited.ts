@@ -1,0 +1,54 @@
+/**
+ * Wraps the handlers so every patient view and every change writes an audit
+ * entry. A synchronous change and its entry commit in one transaction; an
+ * asynchronous one (a note export, rendered off the write path) is recorded
+ * once it has succeeded.
+ */
+import type { Handlers } from '#shared/contract/dispatcher';
+import type { MethodName } from '#shared/contract/methods';
+import type { AuditLog } from './audit';
+import type { Db } from './connection';
+import type { EncounterRepository } from './repositories/encounters';
+
+type Described = { patientId: string | null; target: string | null };
+type Describe = (input: Record<string, unknown>, output: Record<string, unknown>) => Described;
+
+export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, encounters: EncounterRepository, now: () => string): Handlers {
+  const patientOfEncounter = (id: unknown): string | null => (typeof id === 'string' ? (encounters.get(id)?.patientId ?? null) : null);
+  const byEncounter: Describe = (i) => ({ patientId: patientOfEncounter(i.encounterId), target: `encounter:${String(i.encounterId)}` });
+
+  const AUDITED: Partial<Record<MethodName, { sync: boolean; describe: Describe }>> = {
+    'patient.create': { sync: true, describe: (_i, o) => ({ patientId: o.id as string, target: `patient:${String(o.id)}` }) },
+    'encounter.create': { sync: true, describe: (_i, o) => ({ patientId: o.patientId as string, target: `encounter:${String(o.id)}` }) },
+    'encounter.get': { sync: true, describe: byEncounter },
+    'checklist.setItem': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/item:${String(i.itemId)}` }) },
+    'consent.save': { sync: true, describe: byEncounter },
+    'note.export': { sync: false, describe: byEncounter },
+    'library.acceptFact': { sync: true, describe: (i) => ({ patientId: null, target: `template:${String(i.templateId)}@${String(i.version)}/fact:${String(i.factId)}` }) },
+    'library.publish': { sync: true, describe: (_i, o) => ({ patientId: null, target: `template:${String(o.id)}@${String(o.version)}` }) },
+    'library.import': { sync: true, describe: () => ({ patientId: null, target: 'library' }) },
+  };
+
+  const wrapped = { ...handlers } as Record<MethodName, (input: unknown) => unknown>;
+  for (const [method, spec] of Object.entries(AUDITED) as [MethodName, { sync: boolean; describe: Describe }][]) {
+    const inner = handlers[method] as (input: unknown) => unknown;
+    const record = (input: unknown, output: unknown) => {
+      const i = input as Record<string, unknown>;
+      const actor = (i.actor ?? { name: 'unknown', role: 'unknown' }) as { name: string; role: string };
+      audit.append({ at: now(), user: actor, action: method, ...spec.describe(i, (output ?? {}) as Record<string, unknown>) });
+    };
+    wrapped[method] = spec.sync
+      ? (input) =>
+          db.transaction(() => {
+            const output = inner(input);
+            record(input, output);
+            return output;
+          }).immediate()
+      : async (input) => {
+          const output = await inner(input);
+          record(input, output);
+          return output;
+        };
+  }
+  return wrapped as unknown as Handlers;
+}
