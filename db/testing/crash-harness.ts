@@ -78,24 +78,31 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       tally.quickCheckFailures++;
       problems.push(`quick_check: ${String(quick)}`);
     }
-    const one = (sql: string, ...args: unknown[]) => db.prepare(sql).get(...args) as Record<string, unknown> | undefined;
+    const one = (sql: string) => db.prepare(sql).get() as Record<string, unknown> | undefined;
+    // Bulk reads, compared in memory: every acknowledgement of every cycle is checked each time.
+    const patients = new Map((db.prepare('SELECT id, mrn FROM patients').all() as { id: string; mrn: string }[]).map((r) => [r.id, r.mrn]));
+    const encounters = new Map((db.prepare('SELECT id, patient_id FROM encounters').all() as { id: string; patient_id: string }[]).map((r) => [r.id, r.patient_id]));
+    const items = new Map((db.prepare('SELECT encounter_id, item_id, status, reason FROM checklist_items').all() as { encounter_id: string; item_id: string; status: string; reason: string | null }[])
+      .map((r) => [`${r.encounter_id}/${r.item_id}`, r]));
+    const consents = new Map((db.prepare('SELECT encounter_id, content_json FROM consent_discussions').all() as { encounter_id: string; content_json: string }[])
+      .map((r) => [r.encounter_id, r.content_json]));
     for (const a of acks) {
       if (a.op === 'patient') {
-        const row = one('SELECT mrn FROM patients WHERE id = ?', a.id);
-        if (!row) fail('lost', `lost patient ${a.mrn}`);
-        else if (row.mrn !== a.mrn) fail('mismatched', `patient ${a.id} mrn ${String(row.mrn)} != ${a.mrn}`);
+        const mrn = patients.get(a.id);
+        if (mrn === undefined) fail('lost', `lost patient ${a.mrn}`);
+        else if (mrn !== a.mrn) fail('mismatched', `patient ${a.id} mrn ${mrn} != ${a.mrn}`);
       } else if (a.op === 'encounter') {
-        const row = one('SELECT patient_id FROM encounters WHERE id = ?', a.id);
-        if (!row) fail('lost', `lost encounter ${a.id}`);
-        else if (row.patient_id !== a.patientId) fail('mismatched', `encounter ${a.id} patient differs`);
+        const patientId = encounters.get(a.id);
+        if (patientId === undefined) fail('lost', `lost encounter ${a.id}`);
+        else if (patientId !== a.patientId) fail('mismatched', `encounter ${a.id} patient differs`);
       } else if (a.op === 'item') {
-        const row = one('SELECT status, reason FROM checklist_items WHERE encounter_id = ? AND item_id = ?', a.encounterId, a.itemId);
+        const row = items.get(`${a.encounterId}/${a.itemId}`);
         if (!row) fail('lost', `lost item ${a.itemId} of ${a.encounterId}`);
         else if (row.status !== a.status || row.reason !== a.reason) fail('mismatched', `item ${a.itemId} differs`);
       } else if (a.op === 'consent') {
-        const row = one('SELECT content_json FROM consent_discussions WHERE encounter_id = ?', a.encounterId);
-        if (!row) fail('lost', `lost consent of ${a.encounterId}`);
-        else if (JSON.stringify(JSON.parse(String(row.content_json))) !== JSON.stringify(a.consent)) fail('mismatched', `consent of ${a.encounterId} differs`);
+        const json = consents.get(a.encounterId);
+        if (json === undefined) fail('lost', `lost consent of ${a.encounterId}`);
+        else if (JSON.stringify(JSON.parse(json)) !== JSON.stringify(a.consent)) fail('mismatched', `consent of ${a.encounterId} differs`);
       }
     }
     // State and history are written in one transaction: never one without the other.
