@@ -3,6 +3,7 @@ import { useNavigation } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { RecoveryScreen } from './RecoveryScreen';
 import { useSession } from '../stores/session';
+import { AuditScreen } from './AuditScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { StartScreen } from './StartScreen';
@@ -35,6 +36,9 @@ export function App() {
           <button type="button" className="navlink" aria-current={view.name === 'library' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
             Procedure library
           </button>
+          <button type="button" className="navlink" aria-current={view.name === 'audit' ? 'page' : undefined} onClick={() => go({ name: 'audit' })}>
+            Audit trail
+          </button>
         </nav>
         <span className="who" aria-label="Current user">
           {actor.name} · {actor.role}
@@ -44,7 +48,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : <WorklistScreen />}
+        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : view.name === 'audit' ? <AuditScreen /> : <WorklistScreen />}
       </main>
     </div>
   );

@@ -1,0 +1,75 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useAudit } from '../stores/audit';
+import { offerDownload } from './download';
+
+/** Who did what, when, to which record; with the chain check and an export. */
+export function AuditScreen() {
+  const { entries, verdict, error, load, verify, exportAll } = useAudit();
+  const [action, setAction] = useState('');
+  const [user, setUser] = useState('');
+
+  useEffect(() => {
+    void load({});
+  }, [load]);
+
+  function filter(event: FormEvent) {
+    event.preventDefault();
+    void load({ action, user });
+  }
+
+  return (
+    <div className="audit">
+      <h1>Audit trail</h1>
+      <form className="filters" onSubmit={filter} aria-label="Filter the audit trail">
+        <label>
+          Action
+          <select value={action} onChange={(e) => setAction(e.target.value)}>
+            <option value="">Any</option>
+            {['patient.create', 'encounter.create', 'encounter.get', 'checklist.setItem', 'consent.save', 'note.export', 'library.acceptFact', 'library.publish', 'library.import'].map((a) => (
+              <option key={a} value={a}>{a}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          User
+          <input value={user} onChange={(e) => setUser(e.target.value)} />
+        </label>
+        <button type="submit" className="primary">Filter</button>
+        <button type="button" className="secondary" onClick={() => void verify()}>Check the chain</button>
+        <button type="button" className="secondary" onClick={() => void exportAll().then((json) => offerDownload(`audit-trail_${new Date().toISOString().slice(0, 10)}.json`, new Blob([json], { type: 'application/json' })))}>
+          Export (JSON)
+        </button>
+      </form>
+      {verdict && (
+        <p role="status" className={verdict.ok ? 'done' : 'error'}>
+          {verdict.ok ? `The audit chain is intact: ${verdict.entries} entries verified.` : `The audit chain is broken at entry ${verdict.firstBrokenSeq}: ${verdict.reason}.`}
+        </p>
+      )}
+      {error && <p role="alert" className="error">{error}</p>}
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">#</th>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">Action</th>
+            <th scope="col">Patient</th>
+            <th scope="col">Target</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((e) => (
+            <tr key={e.seq}>
+              <td>{e.seq}</td>
+              <td>{new Date(e.at).toLocaleString()}</td>
+              <td>{e.user.name} ({e.user.role})</td>
+              <td>{e.action}</td>
+              <td>{e.patientId ? e.patientId.slice(0, 8) : '—'}</td>
+              <td className="muted">{e.target}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
