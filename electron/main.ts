@@ -9,8 +9,8 @@ import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { startRuntime, type Runtime } from '#db/runtime';
 import { seedDemo } from '#db/demo';
 import { resolveStatic } from '#db/serve/static-files';
-import { CONTENT_SECURITY_POLICY } from '#shared/contract/content-security';
 import { IPC_CHANNEL } from '#shared/contract/methods';
+import { appProtocolHandler, guardContents, guardSession, windowOptions } from './guards';
 import { createIpcHandler } from './ipc-adapter';
 import { APP_ORIGIN } from './sender-guard';
 
@@ -25,28 +25,11 @@ function localDate(d = new Date()): string {
 }
 
 function createWindow(): void {
-  const win = new BrowserWindow({
-    width: 1280,
-    height: 860,
-    title: 'ProcedureDesk',
-    webPreferences: {
-      preload: path.join(__dirname, 'preload.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-    },
-  });
+  const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   void win.loadURL(`${APP_ORIGIN}/index.html`);
 }
 
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event) => event.preventDefault());
-  contents.on('will-redirect', (event) => event.preventDefault());
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(async () => {
   const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
@@ -54,19 +37,14 @@ void app.whenReady().then(async () => {
   const core = runtime.core();
   if (core && process.argv.includes('--demo')) await seedDemo(core.dispatch, core.db, localDate());
 
-  const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
-
-  protocol.handle('app', async (request) => {
-    const url = new URL(request.url);
-    const found = url.host === 'bundle' ? resolveStatic(rendererDir, url.pathname) : null;
-    if (!found) return new Response('Not found', { status: 404 });
-    const response = await net.fetch(pathToFileURL(found.file).toString());
-    return new Response(response.body, {
-      headers: { 'content-type': found.type, 'content-security-policy': CONTENT_SECURITY_POLICY, 'x-content-type-options': 'nosniff' },
-    });
-  });
+  guardSession(session.defaultSession);
+  protocol.handle(
+    'app',
+    appProtocolHandler(
+      (urlPath) => resolveStatic(rendererDir, urlPath),
+      async (file) => (await net.fetch(pathToFileURL(file).toString())).arrayBuffer(),
+    ),
+  );
 
   ipcMain.handle(IPC_CHANNEL, createIpcHandler(runtime.dispatch));
 
