@@ -29,11 +29,15 @@ export type Ack =
   | { op: 'consent'; encounterId: string; consent: Record<string, unknown> };
 
 /** Bundles the writer into out/test/ inside the repo, so it resolves better-sqlite3 from the repo's node_modules. */
-export async function bundleWriter(): Promise<string> {
-  // One file per process, so a soak and a test run side by side never share it.
-  const outfile = path.resolve(__dirname, `../../out/test/crash-writer-${process.pid}.mjs`);
+export function bundleWriter(): Promise<string> {
+  return bundleScript('crash-writer');
+}
+
+/** Bundles db/testing/<name>.ts for a child process; one file per process, so parallel runs never share it. */
+export async function bundleScript(name: string): Promise<string> {
+  const outfile = path.resolve(__dirname, `../../out/test/${name}-${process.pid}.mjs`);
   await build({
-    entryPoints: [path.join(__dirname, 'crash-writer.ts')],
+    entryPoints: [path.join(__dirname, `${name}.ts`)],
     bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'error',
     external: ['better-sqlite3', 'pdfmake'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
