@@ -54,6 +54,10 @@ export async function createBackup(db: Db, dir: string, options: { now?: Date; g
   // Counts read at the same moment as the copy would be ideal; the backup API folds in
   // this connection's own writes, and nothing else writes, so they match at the end.
   await db.backup(temp);
+  // The copy inherits WAL mode; make it one self-contained file (no -wal/-shm beside it).
+  const standalone = new Database(temp);
+  standalone.pragma('journal_mode = DELETE');
+  standalone.close();
   const expected = rowCounts(db);
   const actual = verifyBackupFile(temp);
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
@@ -81,5 +85,5 @@ export function listBackups(dir: string): BackupInfo[] {
 function pruneBackups(dir: string, keep: number): void {
   for (const old of listBackups(dir).slice(keep)) fs.rmSync(old.file, { force: true });
   // Leftovers of a backup that was killed midway.
-  for (const f of fs.readdirSync(dir)) if (f.endsWith(`${BACKUP_SUFFIX}.tmp`)) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of fs.readdirSync(dir)) if (/\.backup\.sqlite\.tmp(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
 }

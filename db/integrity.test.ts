@@ -150,7 +150,8 @@ describe('backups', () => {
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
       await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 12, 0)), generations: 3 });
-      expect(fs.readdirSync(out).some((f) => f.endsWith('.tmp'))).toBe(false);
+      // Only finished, self-contained backup files remain: no temporaries, no -wal/-shm.
+      expect(fs.readdirSync(out).every((f) => f.endsWith('.backup.sqlite'))).toBe(true);
     } finally {
       core.close();
     }
