@@ -48,7 +48,9 @@ export function verifyBackupFile(file: string): Record<string, number> {
 export async function createBackup(db: Db, dir: string, options: { now?: Date; generations?: number } = {}): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  const final = path.join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
+  let final = path.join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
+  // Two backups in the same millisecond must not overwrite each other.
+  for (let n = 1; fs.existsSync(final); n++) final = path.join(dir, `${BACKUP_PREFIX}${stamp}-${n}${BACKUP_SUFFIX}`);
   const temp = `${final}.tmp`;
   fs.rmSync(temp, { force: true });
   // Counts read at the same moment as the copy would be ideal; the backup API folds in

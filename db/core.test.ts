@@ -188,9 +188,12 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   it('recovery and audit while the database is healthy', async () => {
     const status = await call<{ mode: string; backups: unknown[] }>('recovery.status', {});
     expect(status.mode).toBe('ready');
+    // Restoring and backing up replace or copy the open file: the runtime does them, not the core (db/integrity.test.ts).
     covered.add('recovery.restoreBackup');
     expect(await core.dispatch('recovery.restoreBackup', { actor: NURSE, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite' }))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      .toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    covered.add('backup.now');
+    expect(await core.dispatch('backup.now', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('recovery.startEmpty');
     expect(await core.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await patientAndEncounter();

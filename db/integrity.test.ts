@@ -93,6 +93,33 @@ describe('start-up integrity', () => {
     }
   });
 
+  it('restores a chosen backup over a healthy database, setting the current file aside', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const runtime = startRuntime({ dataDir: dir });
+    try {
+      ok(await runtime.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'KEEP-1' }));
+      const afterBackup = ok<RecoveryStatus>(await runtime.dispatch('backup.now', { actor: NURSE }));
+      const newest = afterBackup.backups[0]!;
+      ok(await runtime.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'LATER-2' }));
+      const restored = ok<RecoveryStatus>(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: newest.name }));
+      expect(restored.mode).toBe('ready');
+      expect(ok<{ mrn: string }[]>(await runtime.dispatch('patient.search', { query: 'KEEP' })).map((p) => p.mrn)).toEqual(['KEEP-1']);
+      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'LATER' }))).toEqual([]);
+      const aside = fs.readdirSync(path.join(dir, 'quarantine'));
+      expect(aside).toHaveLength(1);
+      expect(aside[0]).toMatch(/replaced-by-restore$/);
+      // The replaced file is intact and still holds the later patient.
+      const old = new Database(path.join(dir, 'quarantine', aside[0]!, DATABASE_FILE), { readonly: true });
+      expect(old.prepare("SELECT count(*) FROM patients WHERE mrn = 'LATER-2'").pluck().get()).toBe(1);
+      old.close();
+      expect(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
+        .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    } finally {
+      runtime.close();
+    }
+  });
+
   it('a crash with a hot WAL is not damage: the WAL is recovered and the data is there', async () => {
     const dir = tempDir();
     dirs.push(dir);

@@ -17,6 +17,8 @@ export const QUICK_CHECK_ALWAYS_BELOW_BYTES = 64 * 1024 * 1024;
 export const RUNNING_MARKER = 'proceduredesk.running';
 
 export type Damage = 'not-a-file' | 'empty-file' | 'not-sqlite' | 'corrupt' | 'foreign' | 'newer-version';
+/** Why a file was set aside: damage found at start-up, or replaced by a restore the user chose. */
+export type SetAsideReason = Damage | 'replaced-by-restore';
 
 export interface Inspection {
   state: 'absent' | 'ok' | 'damaged';
@@ -75,7 +77,7 @@ export function inspectDatabase(file: string, latestSchema: number): Inspection 
 }
 
 /** Moves the file (and its -wal/-shm) aside, untouched, into quarantine/<time>-<damage>/. */
-export function quarantine(file: string, damage: Damage, now = new Date()): string {
+export function quarantine(file: string, damage: SetAsideReason, now = new Date()): string {
   const target = path.join(path.dirname(file), 'quarantine', `${now.toISOString().replace(/[:.]/g, '-')}-${damage}`);
   fs.mkdirSync(target, { recursive: true });
   for (const suffix of ['', '-wal', '-shm', '-journal']) {

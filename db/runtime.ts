@@ -10,7 +10,7 @@ import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract
 import { CommandError } from '#shared/contract/errors';
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { createBackup, verifyBackupFile } from './backup';
+import { createBackup, verifyBackupFile, type BackupInfo } from './backup';
 import { DatabaseDamagedError, openCore, type Core, type CoreOptions } from './core';
 import { backupList, backupsDir } from './handlers/recovery';
 import { quarantine } from './integrity';
@@ -39,10 +39,20 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
   const status = (): RecoveryStatus => ({ mode: core ? 'ready' : 'recovery', problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
 
+  // One backup at a time: the scheduled, start-up and requested ones queue behind each other.
+  let backupQueue: Promise<unknown> = Promise.resolve();
+  function queuedBackup(): Promise<BackupInfo> {
+    const next = backupQueue.then(() => {
+      if (!core) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
+      return createBackup(core.db, backupsDir(options.dataDir));
+    });
+    backupQueue = next.catch(() => undefined);
+    return next;
+  }
+
   async function backupNow(): Promise<void> {
-    if (!core) return;
     try {
-      const info = await createBackup(core.db, backupsDir(options.dataDir));
+      const info = await queuedBackup();
       log(`backup written: ${path.basename(info.file)} (${info.bytes} bytes)`);
     } catch (error) {
       log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -76,10 +86,19 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
   ) as unknown as Handlers;
   recoveryHandlers['recovery.status'] = () => status();
-  recoveryHandlers['recovery.restoreBackup'] = ({ backup }) => {
+  recoveryHandlers['recovery.restoreBackup'] = async ({ backup }) => {
+    // Let a backup in progress finish before its database is closed.
+    await backupQueue;
     const source = path.join(backupsDir(options.dataDir), backup);
     if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
     verifyBackupFile(source);
+    if (core) {
+      // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
+      if (timer) clearInterval(timer);
+      core.close();
+      core = null;
+      quarantine(file, 'replaced-by-restore');
+    }
     // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
     fs.copyFileSync(source, `${file}.restoring`);
@@ -93,10 +112,17 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     log('started with an empty database by explicit choice');
     return status();
   };
+  recoveryHandlers['backup.now'] = async () => {
+    const info = await queuedBackup();
+    log(`backup written on request: ${path.basename(info.file)}`);
+    return status();
+  };
   const recoveryDispatch = createDispatcher(recoveryHandlers);
+  /** Handled by the runtime in either mode: they replace or copy the database the core holds. */
+  const RUNTIME_METHODS = new Set(['recovery.restoreBackup', 'backup.now']);
 
   return {
-    dispatch: (method, input) => (core ? core.dispatch(method, input) : recoveryDispatch(method, input)),
+    dispatch: (method, input) => (core && !RUNTIME_METHODS.has(String(method)) ? core.dispatch(method, input) : recoveryDispatch(method, input)),
     mode: () => (core ? 'ready' : 'recovery'),
     core: () => core,
     backupNow,

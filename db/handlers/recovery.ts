@@ -12,13 +12,22 @@ export function backupList(dataDir: string): { name: string; createdAt: string; 
   return listBackups(backupsDir(dataDir)).map((b) => ({ name: path.basename(b.file), createdAt: b.createdAt, bytes: b.bytes }));
 }
 
-export function readyModeRecoveryHandlers(dataDir: string): Pick<Handlers, 'recovery.status' | 'recovery.restoreBackup' | 'recovery.startEmpty'> {
+/**
+ * The core's own answers; the runtime (db/runtime.ts) takes over restoreBackup and
+ * backup.now, which need to close or copy the database the core holds open.
+ */
+export function readyModeRecoveryHandlers(dataDir: string): Pick<Handlers, 'recovery.status' | 'recovery.restoreBackup' | 'recovery.startEmpty' | 'backup.now'> {
   const healthy = () => {
     throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
   };
   return {
     'recovery.status': () => ({ mode: 'ready', problem: null, backups: backupList(dataDir), dataDir }),
-    'recovery.restoreBackup': healthy,
+    'recovery.restoreBackup': () => {
+      throw new CommandError('UNAVAILABLE', 'Restoring is done by the running app, not by the core alone.');
+    },
+    'backup.now': () => {
+      throw new CommandError('UNAVAILABLE', 'Backups are taken by the running app, not by the core alone.');
+    },
     'recovery.startEmpty': healthy,
   };
 }

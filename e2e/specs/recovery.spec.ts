@@ -45,3 +45,19 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('backups screen: back up now, then restore it over newer data, which is set aside', async ({ page, app }) => {
+  await app.call('patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'KEEP-1', familyName: 'Früh', givenName: 'Anna', birthDate: '1970-01-01', sex: 'female' });
+  await page.goto(app.url);
+  await startSession(page, 'Nina Nurse', 'Nurse');
+  await page.getByRole('button', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Back up now' }).click();
+  await expect(page.getByRole('status')).toHaveText('Backup written and verified.');
+  await app.call('patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'LATER-2', familyName: 'Spät', givenName: 'Ben', birthDate: '1971-01-01', sex: 'male' });
+  await page.getByRole('list', { name: 'Backups' }).getByRole('button', { name: /^Restore the backup/ }).first().click();
+  await page.getByRole('button', { name: 'Yes, restore this backup' }).click();
+  await expect(page.getByRole('status')).toContainText('Restored the backup');
+  expect(await app.call<unknown[]>('patient.search', { query: 'KEEP' })).toHaveLength(1);
+  expect(await app.call<unknown[]>('patient.search', { query: 'LATER' })).toHaveLength(0);
+  expect(fs.readdirSync(path.join(app.dataDir, 'quarantine')).some((d) => d.endsWith('replaced-by-restore'))).toBe(true);
+});

@@ -4,6 +4,7 @@ import { useRecovery } from '../stores/recovery';
 import { RecoveryScreen } from './RecoveryScreen';
 import { useSession } from '../stores/session';
 import { AuditScreen } from './AuditScreen';
+import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { StartScreen } from './StartScreen';
@@ -39,6 +40,9 @@ export function App() {
           <button type="button" className="navlink" aria-current={view.name === 'audit' ? 'page' : undefined} onClick={() => go({ name: 'audit' })}>
             Audit trail
           </button>
+          <button type="button" className="navlink" aria-current={view.name === 'backups' ? 'page' : undefined} onClick={() => go({ name: 'backups' })}>
+            Backups
+          </button>
         </nav>
         <span className="who" aria-label="Current user">
           {actor.name} · {actor.role}
@@ -48,7 +52,7 @@ export function App() {
         </button>
       </header>
       <main>
-        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : view.name === 'audit' ? <AuditScreen /> : <WorklistScreen />}
+        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : view.name === 'audit' ? <AuditScreen /> : view.name === 'backups' ? <BackupsScreen /> : <WorklistScreen />}
       </main>
     </div>
   );

@@ -10,6 +10,7 @@ interface RecoveryState {
   load: () => Promise<void>;
   restore: (backup: string) => Promise<void>;
   startEmpty: () => Promise<void>;
+  backupNow: () => Promise<void>;
 }
 
 export const useRecovery = create<RecoveryState>((set) => ({
@@ -25,6 +26,13 @@ export const useRecovery = create<RecoveryState>((set) => ({
   async restore(backup) {
     try {
       set({ status: await api().call('recovery.restoreBackup', { actor: currentActor(), backup }), error: null });
+    } catch (error) {
+      set({ error: error instanceof Error ? error.message : String(error) });
+    }
+  },
+  async backupNow() {
+    try {
+      set({ status: await api().call('backup.now', { actor: currentActor() }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }

@@ -164,9 +164,15 @@ export const METHODS = {
     output: RecoveryStatusSchema,
   }),
   'recovery.restoreBackup': method({
-    summary: 'Recovery mode only: restore a verified backup as the database and start the app on it.',
+    summary: 'Restore a verified backup as the database (the current file is set aside, never deleted) and continue on it.',
     writes: true,
     input: z.strictObject({ actor: ActorSchema, backup: BackupNameSchema }),
+    output: RecoveryStatusSchema,
+  }),
+  'backup.now': method({
+    summary: 'Take a verified backup now (besides the automatic ones at start-up and on schedule).',
+    writes: true,
+    input: z.strictObject({ actor: ActorSchema }),
     output: RecoveryStatusSchema,
   }),
   'recovery.startEmpty': method({

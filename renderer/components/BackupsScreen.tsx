@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { useRecovery } from '../stores/recovery';
+
+/** The backups in the data folder: take one now, or restore one (the current file is set aside, not deleted). */
+export function BackupsScreen() {
+  const { status, error, load, backupNow, restore } = useRecovery();
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  return (
+    <div className="backups">
+      <h1>Backups</h1>
+      <p className="muted">
+        Verified backups are taken at start-up and every 30 minutes, into {status?.dataDir}/backups; the newest 10 are kept.
+        Restoring sets the current data file aside in the quarantine folder; it is never deleted.
+      </p>
+      <button type="button" className="primary" onClick={() => void backupNow().then(() => setMessage('Backup written and verified.'))}>
+        Back up now
+      </button>
+      {message && <p role="status">{message}</p>}
+      {error && <p role="alert" className="error">{error}</p>}
+      <ul className="items" aria-label="Backups">
+        {(status?.backups ?? []).map((b, i) => (
+          <li key={b.name} className="fact row">
+            <span>{b.createdAt.replace(/T(\d\d)-(\d\d)-(\d\d).*/, ' $1:$2:$3 UTC')}{i === 0 ? ' (newest)' : ''}, {Math.round(b.bytes / 1024)} KB</span>
+            {confirming === b.name ? (
+              <>
+                <button type="button" className="primary" onClick={() => void restore(b.name).then(() => { setConfirming(null); setMessage(`Restored the backup of ${b.createdAt}.`); })}>
+                  Yes, restore this backup
+                </button>
+                <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
+              </>
+            ) : (
+              <button type="button" className="secondary" aria-label={`Restore the backup of ${b.createdAt}`} onClick={() => setConfirming(b.name)}>Restore…</button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
