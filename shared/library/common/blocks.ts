@@ -10,36 +10,22 @@
  */
 import type { Fact, MonitoringStep, Risk } from '../schema';
 import { I, M, V, V2 } from './evidence';
+import * as sharedContraindications from './contraindications';
+import * as sharedMonitoring from './monitoring';
 
 // Contraindications: absolute
 
-export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = {
-  id: 'refusal-or-unable-to-consent',
-  text: 'Patient refusal or inability to consent.',
-  sources: [M('fact-base-consensus')],
-};
+export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = sharedContraindications.REFUSAL_OR_UNABLE_TO_CONSENT;
 
 /** For low-bleeding-risk procedures (ASRA 2018). */
-export const UNCORRECTED_COAGULOPATHY: Fact = {
-  id: 'uncorrected-coagulopathy',
-  text: 'Uncorrected coagulopathy.',
-  sources: [M('fact-base-consensus')],
-};
+export const UNCORRECTED_COAGULOPATHY: Fact = sharedContraindications.UNCORRECTED_COAGULOPATHY;
 
 /** For intermediate-bleeding-risk procedures (ASRA 2018): §2.0 adds unmanaged antithrombotics. */
-export const UNCORRECTED_COAGULOPATHY_INTERMEDIATE: Fact = {
-  id: 'uncorrected-coagulopathy',
-  text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
-  sources: [M('fact-base-consensus')],
-};
+export const UNCORRECTED_COAGULOPATHY_INTERMEDIATE: Fact = sharedContraindications.UNCORRECTED_COAGULOPATHY_INTERMEDIATE;
 
 // Contraindications: relative
 
-export const PREGNANCY_FLUOROSCOPY: Fact = {
-  id: 'pregnancy',
-  text: 'Pregnancy (fluoroscopy radiation).',
-  sources: [M('fact-base-consensus')],
-};
+export const PREGNANCY_FLUOROSCOPY: Fact = sharedContraindications.PREGNANCY_FLUOROSCOPY;
 
 /** Procedures where fluoroscopy is one option among others (SGB, PNB). */
 export const PREGNANCY_IF_FLUOROSCOPY: Fact = {
@@ -87,13 +73,7 @@ export const VERIFY_PROCEDURE_SITE: MonitoringStep = {
   sources: [V('tjc-universal-protocol')],
 };
 
-export const ANTITHROMBOTIC_REVIEW_LOW: MonitoringStep = {
-  id: 'antithrombotic-review',
-  phase: 'pre',
-  text:
-    'Anticoagulant and antiplatelet medications reviewed, with a documented plan per ASRA 2018 for a low-bleeding-risk procedure; coordinate with the prescriber before stopping any drug.',
-  sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
-};
+export const ANTITHROMBOTIC_REVIEW_LOW: MonitoringStep = sharedMonitoring.ANTITHROMBOTIC_REVIEW_LOW;
 
 export const ANTITHROMBOTIC_REVIEW_INTERMEDIATE: MonitoringStep = {
   id: 'antithrombotic-review',
@@ -103,19 +83,9 @@ export const ANTITHROMBOTIC_REVIEW_INTERMEDIATE: MonitoringStep = {
   sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
 };
 
-export const IMAGING_REVIEWED: MonitoringStep = {
-  id: 'imaging-reviewed',
-  phase: 'pre',
-  text: 'Relevant imaging reviewed.',
-  sources: [M('fact-base-consensus')],
-};
+export const IMAGING_REVIEWED: MonitoringStep = sharedMonitoring.IMAGING_REVIEWED;
 
-export const BASELINE_PAIN_NEURO_EXAM: MonitoringStep = {
-  id: 'baseline-pain-neuro-exam',
-  phase: 'pre',
-  text: 'Baseline pain score and neurologic examination documented.',
-  sources: [M('fact-base-consensus')],
-};
+export const BASELINE_PAIN_NEURO_EXAM: MonitoringStep = sharedMonitoring.BASELINE_PAIN_NEURO_EXAM;
 
 export const DIABETIC_GLUCOSE_PLAN_IF_STEROID: MonitoringStep = {
   id: 'diabetic-glucose-plan',
@@ -135,12 +105,7 @@ export const DISCHARGE_PUNCTURE_SITE_SIGNS: MonitoringStep = {
   sources: [I('martinez-serrano-discharge-summary')],
 };
 
-export const ANTITHROMBOTIC_RESTART: MonitoringStep = {
-  id: 'antithrombotic-restart',
-  phase: 'post',
-  text: 'Anticoagulant/antiplatelet restart timing given per the documented plan (ASRA 2018 restart intervals), if any drug was held.',
-  sources: [V2('uptodate-antithrombotic-mirror'), M('fact-base-consensus')],
-};
+export const ANTITHROMBOTIC_RESTART: MonitoringStep = sharedMonitoring.ANTITHROMBOTIC_RESTART;
 
 // Imaging checks
 

@@ -1,8 +1,8 @@
 /**
  * Contraindications shared word for word by procedure templates (fact base §2.0):
- * absolute ones first, then relative ones. A contraindication that a procedure words or
- * sources differently (e.g. uncorrected-coagulopathy, pregnancy, contrast-allergy) stays
- * in that template. Whether one is absolute or relative is decided by the template's
+ * absolute ones first, then relative ones. Variants worded for a group of procedures
+ * (e.g. uncorrected coagulopathy for intermediate bleeding risk, pregnancy with the
+ * breastfeeding note) are at the end; a wording used by one template only stays in it. Whether one is absolute or relative is decided by the template's
  * array it is placed in.
  * Changing a shared fact changes every template that uses it, which requires a new
  * template version of each (stored versions are content-hashed).
@@ -50,3 +50,45 @@ export const CLINIC_RESTRICTION_CONDITIONS: Fact = {
   sources: [V2('vancouverspinedoctor-complications')],
 };
 
+// Shared by several procedure groups (moved here from the group files, word for word).
+export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = {
+  id: 'refusal-or-unable-to-consent',
+  text: 'Patient refusal or inability to consent.',
+  sources: [M('fact-base-consensus')],
+};
+
+export const UNCORRECTED_COAGULOPATHY: Fact = {
+  id: 'uncorrected-coagulopathy',
+  text: 'Uncorrected coagulopathy.',
+  sources: [M('fact-base-consensus')],
+};
+
+export const UNCORRECTED_COAGULOPATHY_INTERMEDIATE: Fact = {
+  id: 'uncorrected-coagulopathy',
+  text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
+  sources: [M('fact-base-consensus')],
+};
+
+export const PREGNANCY_FLUOROSCOPY: Fact = {
+  id: 'pregnancy',
+  text: 'Pregnancy (fluoroscopy radiation).',
+  sources: [M('fact-base-consensus')],
+};
+
+export const PREGNANCY: Fact = {
+  id: 'pregnancy',
+  text: 'Pregnancy (fluoroscopy radiation). A clinic restriction list also names breastfeeding.',
+  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
+};
+
+export const CONTRAST_ALLERGY: Fact = {
+  id: 'contrast-allergy',
+  text: 'Contrast allergy: use an alternative or premedicate per local policy.',
+  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
+};
+
+export const POORLY_CONTROLLED_DIABETES: Fact = {
+  id: 'poorly-controlled-diabetes',
+  text: 'Poorly controlled diabetes (steroid-induced hyperglycemia).',
+  sources: [M('fact-base-consensus')],
+};

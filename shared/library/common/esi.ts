@@ -11,6 +11,7 @@
  */
 import type { Fact, MonitoringStep, Risk } from '../schema';
 import { I, M, V, V2 } from './evidence';
+import * as sharedContraindications from './contraindications';
 
 // Indications (LCD L33906 applies to every spinal region)
 
@@ -48,11 +49,7 @@ export const CERVICAL_ESI_PREREQUISITES: Fact = {
 // lumbar-tfesi.ts does), so it keeps its own versions of those.
 
 /** Interlaminar and caudal routes (no transforaminal trial source). */
-export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = {
-  id: 'refusal-or-unable-to-consent',
-  text: 'Patient refusal or inability to consent.',
-  sources: [M('fact-base-consensus')],
-};
+export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = sharedContraindications.REFUSAL_OR_UNABLE_TO_CONSENT;
 
 /** Interlaminar and caudal routes. */
 export const SYSTEMIC_INFECTION: Fact = {
@@ -62,31 +59,15 @@ export const SYSTEMIC_INFECTION: Fact = {
 };
 
 /** Interlaminar and caudal routes: every ESI is intermediate bleeding risk under ASRA 2018. */
-export const UNCORRECTED_COAGULOPATHY: Fact = {
-  id: 'uncorrected-coagulopathy',
-  text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
-  sources: [M('fact-base-consensus')],
-};
+export const UNCORRECTED_COAGULOPATHY: Fact = sharedContraindications.UNCORRECTED_COAGULOPATHY_INTERMEDIATE;
 
 /** Interlaminar and caudal routes. */
-export const PREGNANCY: Fact = {
-  id: 'pregnancy',
-  text: 'Pregnancy (fluoroscopy radiation). A clinic restriction list also names breastfeeding.',
-  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
-};
+export const PREGNANCY: Fact = sharedContraindications.PREGNANCY;
 
 /** Interlaminar and caudal routes. */
-export const CONTRAST_ALLERGY: Fact = {
-  id: 'contrast-allergy',
-  text: 'Contrast allergy: use an alternative or premedicate per local policy.',
-  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
-};
+export const CONTRAST_ALLERGY: Fact = sharedContraindications.CONTRAST_ALLERGY;
 
-export const POORLY_CONTROLLED_DIABETES: Fact = {
-  id: 'poorly-controlled-diabetes',
-  text: 'Poorly controlled diabetes (steroid-induced hyperglycemia).',
-  sources: [M('fact-base-consensus')],
-};
+export const POORLY_CONTROLLED_DIABETES: Fact = sharedContraindications.POORLY_CONTROLLED_DIABETES;
 
 export const AXIAL_PAIN_ONLY: Fact = {
   id: 'axial-pain-only',

@@ -10,49 +10,27 @@
  */
 import type { Fact, MonitoringStep, Risk, Template } from '../schema';
 import { I, M, V, V2 } from './evidence';
+import * as sharedContraindications from './contraindications';
+import * as sharedMonitoring from './monitoring';
 
 type ImagingOption = Template['imaging']['options'][number];
 
 // Contraindications (§2.0 common elements)
 
-export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = {
-  id: 'refusal-or-unable-to-consent',
-  text: 'Patient refusal or inability to consent.',
-  sources: [M('fact-base-consensus')],
-};
+export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = sharedContraindications.REFUSAL_OR_UNABLE_TO_CONSENT;
 
 /** For the low-bleeding-risk procedures (lumbar facet IA, lumbar medial branch RFA). */
-export const UNCORRECTED_COAGULOPATHY: Fact = {
-  id: 'uncorrected-coagulopathy',
-  text: 'Uncorrected coagulopathy.',
-  sources: [M('fact-base-consensus')],
-};
+export const UNCORRECTED_COAGULOPATHY: Fact = sharedContraindications.UNCORRECTED_COAGULOPATHY;
 
 /** For the cervical procedures, intermediate bleeding risk under ASRA 2018. */
-export const UNCORRECTED_COAGULOPATHY_INTERMEDIATE: Fact = {
-  id: 'uncorrected-coagulopathy',
-  text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
-  sources: [M('fact-base-consensus')],
-};
+export const UNCORRECTED_COAGULOPATHY_INTERMEDIATE: Fact = sharedContraindications.UNCORRECTED_COAGULOPATHY_INTERMEDIATE;
 
-export const PREGNANCY: Fact = {
-  id: 'pregnancy',
-  text: 'Pregnancy (fluoroscopy radiation). A clinic restriction list also names breastfeeding.',
-  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
-};
+export const PREGNANCY: Fact = sharedContraindications.PREGNANCY;
 
-export const CONTRAST_ALLERGY: Fact = {
-  id: 'contrast-allergy',
-  text: 'Contrast allergy: use an alternative or premedicate per local policy.',
-  sources: [M('fact-base-consensus'), V2('vancouverspinedoctor-complications')],
-};
+export const CONTRAST_ALLERGY: Fact = sharedContraindications.CONTRAST_ALLERGY;
 
 /** Facet intra-articular injections contain corticosteroid. */
-export const POORLY_CONTROLLED_DIABETES: Fact = {
-  id: 'poorly-controlled-diabetes',
-  text: 'Poorly controlled diabetes (steroid-induced hyperglycemia).',
-  sources: [M('fact-base-consensus')],
-};
+export const POORLY_CONTROLLED_DIABETES: Fact = sharedContraindications.POORLY_CONTROLLED_DIABETES;
 
 // Imaging (§2.2: Klessinger 2013)
 
@@ -255,13 +233,7 @@ export const RFA_NUMBNESS: Risk = {
 
 // Monitoring
 
-export const ANTITHROMBOTIC_REVIEW_LOW: MonitoringStep = {
-  id: 'antithrombotic-review',
-  phase: 'pre',
-  text:
-    'Anticoagulant and antiplatelet medications reviewed, with a documented plan per ASRA 2018 for a low-bleeding-risk procedure; coordinate with the prescriber before stopping any drug.',
-  sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
-};
+export const ANTITHROMBOTIC_REVIEW_LOW: MonitoringStep = sharedMonitoring.ANTITHROMBOTIC_REVIEW_LOW;
 
 export const ANTITHROMBOTIC_REVIEW_INTERMEDIATE: MonitoringStep = {
   id: 'antithrombotic-review',
@@ -271,26 +243,11 @@ export const ANTITHROMBOTIC_REVIEW_INTERMEDIATE: MonitoringStep = {
   sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
 };
 
-export const ANTITHROMBOTIC_RESTART: MonitoringStep = {
-  id: 'antithrombotic-restart',
-  phase: 'post',
-  text: 'Anticoagulant/antiplatelet restart timing given per the documented plan (ASRA 2018 restart intervals), if any drug was held.',
-  sources: [V2('uptodate-antithrombotic-mirror'), M('fact-base-consensus')],
-};
+export const ANTITHROMBOTIC_RESTART: MonitoringStep = sharedMonitoring.ANTITHROMBOTIC_RESTART;
 
-export const IMAGING_REVIEWED: MonitoringStep = {
-  id: 'imaging-reviewed',
-  phase: 'pre',
-  text: 'Relevant imaging reviewed.',
-  sources: [M('fact-base-consensus')],
-};
+export const IMAGING_REVIEWED: MonitoringStep = sharedMonitoring.IMAGING_REVIEWED;
 
-export const BASELINE_PAIN_NEURO_EXAM: MonitoringStep = {
-  id: 'baseline-pain-neuro-exam',
-  phase: 'pre',
-  text: 'Baseline pain score and neurologic examination documented.',
-  sources: [M('fact-base-consensus')],
-};
+export const BASELINE_PAIN_NEURO_EXAM: MonitoringStep = sharedMonitoring.BASELINE_PAIN_NEURO_EXAM;
 
 export const DIABETIC_GLUCOSE_PLAN: MonitoringStep = {
   id: 'diabetic-glucose-plan',

@@ -151,3 +151,32 @@ export const OBSERVATION_IF_NOT_SEDATED: MonitoringStep = {
   sources: [M('fact-base-consensus')],
 };
 
+// Shared by several procedure groups (moved here from the group files, word for word).
+export const ANTITHROMBOTIC_REVIEW_LOW: MonitoringStep = {
+  id: 'antithrombotic-review',
+  phase: 'pre',
+  text:
+    'Anticoagulant and antiplatelet medications reviewed, with a documented plan per ASRA 2018 for a low-bleeding-risk procedure; coordinate with the prescriber before stopping any drug.',
+  sources: [M('fact-base-consensus'), V2('clinicalpainadvisor-asra-2015'), V2('uptodate-antithrombotic-mirror')],
+};
+
+export const IMAGING_REVIEWED: MonitoringStep = {
+  id: 'imaging-reviewed',
+  phase: 'pre',
+  text: 'Relevant imaging reviewed.',
+  sources: [M('fact-base-consensus')],
+};
+
+export const BASELINE_PAIN_NEURO_EXAM: MonitoringStep = {
+  id: 'baseline-pain-neuro-exam',
+  phase: 'pre',
+  text: 'Baseline pain score and neurologic examination documented.',
+  sources: [M('fact-base-consensus')],
+};
+
+export const ANTITHROMBOTIC_RESTART: MonitoringStep = {
+  id: 'antithrombotic-restart',
+  phase: 'post',
+  text: 'Anticoagulant/antiplatelet restart timing given per the documented plan (ASRA 2018 restart intervals), if any drug was held.',
+  sources: [V2('uptodate-antithrombotic-mirror'), M('fact-base-consensus')],
+};

@@ -9,6 +9,8 @@
  */
 import type { Fact, MonitoringStep, Risk, Template } from '../schema';
 import { I, M, V, V2 } from './evidence';
+import * as sharedContraindications from './contraindications';
+import * as sharedMonitoring from './monitoring';
 
 // Indications (§2.9: Verrills 2016 [V] for persistent spinal pain after surgery with
 // predominant limb pain; the other indications are [M] with no external source named).
@@ -44,11 +46,7 @@ export const INDICATION_REFRACTORY_BACK_PAIN: Fact = {
 
 // Contraindications (§2.0 common elements, [M] general consensus)
 
-export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = {
-  id: 'refusal-or-unable-to-consent',
-  text: 'Patient refusal or inability to consent.',
-  sources: [M('fact-base-consensus')],
-};
+export const REFUSAL_OR_UNABLE_TO_CONSENT: Fact = sharedContraindications.REFUSAL_OR_UNABLE_TO_CONSENT;
 
 export const LOCAL_INFECTION_NEEDLE_OR_INCISION_SITE: Fact = {
   id: 'local-infection-needle-or-incision-site',
@@ -68,11 +66,7 @@ export const UNCORRECTED_COAGULOPATHY_HIGH_RISK: Fact = {
   sources: [M('fact-base-consensus')],
 };
 
-export const PREGNANCY: Fact = {
-  id: 'pregnancy',
-  text: 'Pregnancy (fluoroscopy radiation).',
-  sources: [M('fact-base-consensus')],
-};
+export const PREGNANCY: Fact = sharedContraindications.PREGNANCY_FLUOROSCOPY;
 
 // Imaging (§2.9 imaging row [V]; §4.1 WHO Time Out [V]; §4.2 UP.01.02.01 and UP.01.03.01 [V])
 
@@ -247,12 +241,7 @@ export const IMPLANTS_DEVICES_AVAILABLE: MonitoringStep = {
   sources: [V('tjc-universal-protocol')],
 };
 
-export const IMAGING_REVIEWED: MonitoringStep = {
-  id: 'imaging-reviewed',
-  phase: 'pre',
-  text: 'Relevant imaging reviewed.',
-  sources: [M('fact-base-consensus')],
-};
+export const IMAGING_REVIEWED: MonitoringStep = sharedMonitoring.IMAGING_REVIEWED;
 
 export const SMOKING_STATUS: MonitoringStep = {
   id: 'smoking-status',
