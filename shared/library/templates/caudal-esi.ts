@@ -8,10 +8,10 @@
  * there changes each template that uses it, which then needs a new version.
  */
 import type { Template } from '../schema';
-import * as commonContraindications from '../common/contraindications';
 import * as esi from '../common/esi';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as esiSections from '../common/esi-sections';
 
 export const caudalEsi: Template = {
   id: 'caudal-esi',
@@ -42,25 +42,8 @@ export const caudalEsi: Template = {
     esi.CONCORDANT_HISTORY_EXAM_IMAGING,
   ],
 
-  contraindications: {
-    absolute: [
-      esi.REFUSAL_OR_UNABLE_TO_CONSENT,
-      commonContraindications.LOCAL_INFECTION,
-      esi.SYSTEMIC_INFECTION,
-      esi.UNCORRECTED_COAGULOPATHY,
-      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
-    ],
-    relative: [
-      esi.PREGNANCY,
-      esi.CONTRAST_ALLERGY,
-      esi.POORLY_CONTROLLED_DIABETES,
-      commonContraindications.IMMUNOSUPPRESSION,
-      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
-      commonContraindications.CURRENT_FEBRILE_ILLNESS,
-      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
-      esi.AXIAL_PAIN_ONLY,
-    ],
-  },
+  contraindications: esiSections.INTERLAMINAR_CAUDAL_CONTRAINDICATIONS,
+
 
   imaging: {
     options: [
@@ -136,12 +119,8 @@ export const caudalEsi: Template = {
     esi.TEMPORARY_LEG_NUMBNESS_WEAKNESS,
   ],
 
-  requiredCounselling: [
-    esi.FDA_SERIOUS_NEUROLOGIC_EVENTS,
-    esi.FDA_OFF_LABEL_USE,
-    esi.FDA_BENEFITS_RISKS_ALTERNATIVES,
-    esi.FDA_WARNING_SYMPTOMS,
-  ],
+  requiredCounselling: esiSections.ESI_REQUIRED_COUNSELLING,
+
 
   monitoring: [
     // Pre-procedure
@@ -209,10 +188,6 @@ export const caudalEsi: Template = {
     sources: [V('aapmr-spinal-procedures')],
   },
 
-  followUp: [
-    esi.REPEAT_CRITERIA_LCD,
-    esi.SESSION_LIMITS_LCD_INTERLAMINAR_CAUDAL,
-    esi.PRIVATE_PAYER_EXAMPLE,
-    esi.REPORT_ADVERSE_EVENTS_MEDWATCH,
-  ],
+  followUp: esiSections.LUMBAR_THORACIC_CAUDAL_FOLLOW_UP,
+
 };

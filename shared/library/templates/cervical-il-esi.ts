@@ -8,10 +8,10 @@
  * there changes each template that uses it, which then needs a new version.
  */
 import type { Template } from '../schema';
-import * as commonContraindications from '../common/contraindications';
 import * as esi from '../common/esi';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as esiSections from '../common/esi-sections';
 
 export const cervicalIlEsi: Template = {
   id: 'cervical-interlaminar-esi',
@@ -44,25 +44,8 @@ export const cervicalIlEsi: Template = {
     esi.CONCORDANT_HISTORY_EXAM_IMAGING,
   ],
 
-  contraindications: {
-    absolute: [
-      esi.REFUSAL_OR_UNABLE_TO_CONSENT,
-      commonContraindications.LOCAL_INFECTION,
-      esi.SYSTEMIC_INFECTION,
-      esi.UNCORRECTED_COAGULOPATHY,
-      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
-    ],
-    relative: [
-      esi.PREGNANCY,
-      esi.CONTRAST_ALLERGY,
-      esi.POORLY_CONTROLLED_DIABETES,
-      commonContraindications.IMMUNOSUPPRESSION,
-      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
-      commonContraindications.CURRENT_FEBRILE_ILLNESS,
-      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
-      esi.AXIAL_PAIN_ONLY,
-    ],
-  },
+  contraindications: esiSections.INTERLAMINAR_CAUDAL_CONTRAINDICATIONS,
+
 
   imaging: {
     options: [
@@ -152,12 +135,8 @@ export const cervicalIlEsi: Template = {
     esi.TEMPORARY_NUMBNESS_WEAKNESS_CARRIED_OVER,
   ],
 
-  requiredCounselling: [
-    esi.FDA_SERIOUS_NEUROLOGIC_EVENTS,
-    esi.FDA_OFF_LABEL_USE,
-    esi.FDA_BENEFITS_RISKS_ALTERNATIVES,
-    esi.FDA_WARNING_SYMPTOMS,
-  ],
+  requiredCounselling: esiSections.ESI_REQUIRED_COUNSELLING,
+
 
   monitoring: [
     // Pre-procedure

@@ -14,6 +14,7 @@ import * as commonContraindications from '../common/contraindications';
 import * as esi from '../common/esi';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as esiSections from '../common/esi-sections';
 
 export const cervicalTfesi: Template = {
   id: 'cervical-transforaminal-esi',
@@ -199,12 +200,8 @@ export const cervicalTfesi: Template = {
     esi.TEMPORARY_NUMBNESS_WEAKNESS_CARRIED_OVER,
   ],
 
-  requiredCounselling: [
-    esi.FDA_SERIOUS_NEUROLOGIC_EVENTS,
-    esi.FDA_OFF_LABEL_USE,
-    esi.FDA_BENEFITS_RISKS_ALTERNATIVES,
-    esi.FDA_WARNING_SYMPTOMS,
-  ],
+  requiredCounselling: esiSections.ESI_REQUIRED_COUNSELLING,
+
 
   monitoring: [
     // Pre-procedure

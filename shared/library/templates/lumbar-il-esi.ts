@@ -6,10 +6,10 @@
  * there changes each template that uses it, which then needs a new version.
  */
 import type { Template } from '../schema';
-import * as commonContraindications from '../common/contraindications';
 import * as esi from '../common/esi';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as esiSections from '../common/esi-sections';
 
 export const lumbarIlEsi: Template = {
   id: 'lumbar-interlaminar-esi',
@@ -39,52 +39,11 @@ export const lumbarIlEsi: Template = {
     esi.CONCORDANT_HISTORY_EXAM_IMAGING,
   ],
 
-  contraindications: {
-    absolute: [
-      esi.REFUSAL_OR_UNABLE_TO_CONSENT,
-      commonContraindications.LOCAL_INFECTION,
-      esi.SYSTEMIC_INFECTION,
-      esi.UNCORRECTED_COAGULOPATHY,
-      commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
-    ],
-    relative: [
-      esi.PREGNANCY,
-      esi.CONTRAST_ALLERGY,
-      esi.POORLY_CONTROLLED_DIABETES,
-      commonContraindications.IMMUNOSUPPRESSION,
-      commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
-      commonContraindications.CURRENT_FEBRILE_ILLNESS,
-      commonContraindications.CLINIC_RESTRICTION_CONDITIONS,
-      esi.AXIAL_PAIN_ONLY,
-    ],
-  },
+  contraindications: esiSections.INTERLAMINAR_CAUDAL_CONTRAINDICATIONS,
 
-  imaging: {
-    options: [
-      {
-        modality: 'fluoroscopy',
-        isDefault: true,
-        contrast: 'required',
-        note:
-          'Fluoroscopy with contrast is the standard of care. LCD L33906 covers image guidance (CT or fluoroscopy) with contrast unless contrast is contraindicated.',
-        sources: [V('statpearls-epidural-steroids'), V2('lcd-l33906')],
-      },
-      {
-        modality: 'ct',
-        isDefault: false,
-        contrast: 'required',
-        note: 'CT guidance with contrast is an accepted alternative to fluoroscopy (fluoroscopy or CT with contrast; LCD L33906: CT/fluoroscopy with contrast unless contraindicated).',
-        sources: [V('statpearls-epidural-steroids'), V2('lcd-l33906')],
-      },
-    ],
-    checks: [
-      esi.IMAGE_GUIDANCE_WITH_CONTRAST,
-      esi.INTERLAMINAR_VIEWS_AND_CONTRAST_TEST_DOSE,
-      esi.STEROID_CHOICE_INTERLAMINAR_CAUDAL,
-      esi.STEROID_DOSE_REVIEWED_INTERLAMINAR_CAUDAL,
-      esi.AVOID_HEAVY_SEDATION,
-    ],
-  },
+
+  imaging: esiSections.THORACIC_LUMBAR_IL_IMAGING,
+
 
   risks: [
     esi.INFECTION,
@@ -134,12 +93,8 @@ export const lumbarIlEsi: Template = {
     esi.TEMPORARY_LEG_NUMBNESS_WEAKNESS,
   ],
 
-  requiredCounselling: [
-    esi.FDA_SERIOUS_NEUROLOGIC_EVENTS,
-    esi.FDA_OFF_LABEL_USE,
-    esi.FDA_BENEFITS_RISKS_ALTERNATIVES,
-    esi.FDA_WARNING_SYMPTOMS,
-  ],
+  requiredCounselling: esiSections.ESI_REQUIRED_COUNSELLING,
+
 
   monitoring: [
     // Pre-procedure
@@ -211,10 +166,6 @@ export const lumbarIlEsi: Template = {
     sources: [V('aapmr-spinal-procedures')],
   },
 
-  followUp: [
-    esi.REPEAT_CRITERIA_LCD,
-    esi.SESSION_LIMITS_LCD_INTERLAMINAR_CAUDAL,
-    esi.PRIVATE_PAYER_EXAMPLE,
-    esi.REPORT_ADVERSE_EVENTS_MEDWATCH,
-  ],
+  followUp: esiSections.LUMBAR_THORACIC_CAUDAL_FOLLOW_UP,
+
 };
