@@ -15,6 +15,7 @@ import * as commonContraindications from '../common/contraindications';
 import { I, M, V, V2 } from '../common/evidence';
 import * as facet from '../common/facet';
 import * as commonMonitoring from '../common/monitoring';
+import * as sharedFacts from '../common/shared-facts';
 
 export const cervicalMbb: Template = {
   id: 'cervical-medial-branch-block',
@@ -63,16 +64,8 @@ export const cervicalMbb: Template = {
     options: [facet.FLUOROSCOPY_CERVICAL, facet.ULTRASOUND_CERVICAL],
     checks: [
       facet.CONTRAST_INTRAVASCULAR_CHECK,
-      {
-        id: 'low-injectate-volume',
-        text: 'Low injectate volume (0.25 mL rather than 0.5 mL) to avoid spread and false-positive blocks (secondary AI summary; verify).',
-        sources: [V2('droracle-mbb-volume')],
-      },
-      {
-        id: 'local-anesthetic-recorded',
-        text: 'Local anesthetic used (e.g. lidocaine vs bupivacaine) recorded, so the pain diary can cover its expected duration.',
-        sources: [M('fact-base-consensus')],
-      },
+      sharedFacts.LOW_INJECTATE_VOLUME,
+      sharedFacts.LOCAL_ANESTHETIC_RECORDED,
     ],
   },
 

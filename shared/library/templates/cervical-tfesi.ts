@@ -15,6 +15,7 @@ import * as esi from '../common/esi';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
 import * as esiSections from '../common/esi-sections';
+import * as sharedFacts from '../common/shared-facts';
 
 export const cervicalTfesi: Template = {
   id: 'cervical-transforaminal-esi',
@@ -48,35 +49,15 @@ export const cervicalTfesi: Template = {
   contraindications: {
     // The transforaminal trial exclusion list (NCT01020929) supports these, as in lumbar-tfesi.ts.
     absolute: [
-      {
-        id: 'refusal-or-unable-to-consent',
-        text: 'Patient refusal or inability to consent.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
+      sharedFacts.REFUSAL_OR_UNABLE_TO_CONSENT,
       commonContraindications.LOCAL_INFECTION,
-      {
-        id: 'systemic-infection',
-        text: 'Systemic infection or sepsis.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
-      {
-        id: 'uncorrected-coagulopathy',
-        text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
+      sharedFacts.SYSTEMIC_INFECTION,
+      sharedFacts.UNCORRECTED_COAGULOPATHY,
       commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
     ],
     relative: [
-      {
-        id: 'pregnancy',
-        text: 'Pregnancy (fluoroscopy radiation). A clinic restriction list also names breastfeeding.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929'), V2('vancouverspinedoctor-complications')],
-      },
-      {
-        id: 'contrast-allergy',
-        text: 'Contrast allergy: use an alternative or premedicate per local policy.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929'), V2('vancouverspinedoctor-complications')],
-      },
+      sharedFacts.PREGNANCY,
+      sharedFacts.CONTRAST_ALLERGY,
       esi.POORLY_CONTROLLED_DIABETES,
       commonContraindications.IMMUNOSUPPRESSION,
       commonContraindications.ANATOMIC_DISTORTION_PRIOR_SURGERY,
@@ -105,19 +86,8 @@ export const cervicalTfesi: Template = {
       },
     ],
     checks: [
-      {
-        id: 'contrast-real-time-before-steroid',
-        text:
-          'Contrast injected under real-time fluoroscopy and/or digital subtraction angiography (DSA), in the appropriate AP view, before any steroid or other potentially hazardous injectate.',
-        // §2.1 attributes this row jointly to StatPearls [V] and Rathmell [M] without saying which
-        // sentence is which; §3.2 item 4 is [M]. The weakest tag is applied.
-        sources: [M('rathmell-2015'), M('statpearls-epidural-steroids')],
-      },
-      {
-        id: 'local-anesthetic-test-dose',
-        text: 'Local anesthetic test dose considered before the steroid.',
-        sources: [M('rathmell-2015')],
-      },
+      sharedFacts.CONTRAST_REAL_TIME_BEFORE_STEROID,
+      sharedFacts.LOCAL_ANESTHETIC_TEST_DOSE,
       {
         id: 'nonparticulate-steroid-only',
         text:
@@ -131,18 +101,9 @@ export const cervicalTfesi: Template = {
         text: 'Steroid type (particulate vs not) confirmed at the time-out, as a pain-procedure addition to the WHO checklist.',
         sources: [M('fact-base-consensus')],
       },
-      {
-        id: 'extension-tubing',
-        text: 'Extension tubing used for the transforaminal injection.',
-        sources: [M('rathmell-2015')],
-      },
+      sharedFacts.EXTENSION_TUBING,
       esi.AVOID_HEAVY_SEDATION,
-      {
-        id: 'steroid-dose-reviewed',
-        text:
-          'Steroid dose reviewed: lower doses give similar benefit (ASRA-led 2024 corticosteroid guideline). Dexamethasone 4 mg is reported as effective as 8–12 mg for TFESI (secondary AI summary citing RCTs; verify).',
-        sources: [V('benzon-2024-asra-corticosteroid'), V2('droracle-esi-dose')],
-      },
+      sharedFacts.STEROID_DOSE_REVIEWED,
     ],
   },
 

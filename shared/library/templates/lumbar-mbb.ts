@@ -12,6 +12,7 @@ import type { Template } from '../schema';
 import * as commonContraindications from '../common/contraindications';
 import { I, M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as sharedFacts from '../common/shared-facts';
 
 export const lumbarMbb: Template = {
   id: 'lumbar-medial-branch-block',
@@ -89,16 +90,8 @@ export const lumbarMbb: Template = {
         text: 'Contrast injected under fluoroscopy to detect intravascular uptake.',
         sources: [V('klessinger-2013')],
       },
-      {
-        id: 'low-injectate-volume',
-        text: 'Low injectate volume (0.25 mL rather than 0.5 mL) to avoid spread and false-positive blocks (secondary AI summary; verify).',
-        sources: [V2('droracle-mbb-volume')],
-      },
-      {
-        id: 'local-anesthetic-recorded',
-        text: 'Local anesthetic used (e.g. lidocaine vs bupivacaine) recorded, so the pain diary can cover its expected duration.',
-        sources: [M('fact-base-consensus')],
-      },
+      sharedFacts.LOW_INJECTATE_VOLUME,
+      sharedFacts.LOCAL_ANESTHETIC_RECORDED,
     ],
   },
 

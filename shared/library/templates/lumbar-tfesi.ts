@@ -9,6 +9,7 @@ import type { Template } from '../schema';
 import * as commonContraindications from '../common/contraindications';
 import { M, V, V2 } from '../common/evidence';
 import * as commonMonitoring from '../common/monitoring';
+import * as sharedFacts from '../common/shared-facts';
 
 export const lumbarTfesi: Template = {
   id: 'lumbar-transforaminal-esi',
@@ -53,35 +54,15 @@ export const lumbarTfesi: Template = {
 
   contraindications: {
     absolute: [
-      {
-        id: 'refusal-or-unable-to-consent',
-        text: 'Patient refusal or inability to consent.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
+      sharedFacts.REFUSAL_OR_UNABLE_TO_CONSENT,
       commonContraindications.LOCAL_INFECTION,
-      {
-        id: 'systemic-infection',
-        text: 'Systemic infection or sepsis.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
-      {
-        id: 'uncorrected-coagulopathy',
-        text: 'Uncorrected coagulopathy, or antithrombotics not managed per ASRA 2018 for an intermediate-bleeding-risk procedure.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929')],
-      },
+      sharedFacts.SYSTEMIC_INFECTION,
+      sharedFacts.UNCORRECTED_COAGULOPATHY,
       commonContraindications.ESSENTIAL_INJECTATE_ALLERGY,
     ],
     relative: [
-      {
-        id: 'pregnancy',
-        text: 'Pregnancy (fluoroscopy radiation). A clinic restriction list also names breastfeeding.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929'), V2('vancouverspinedoctor-complications')],
-      },
-      {
-        id: 'contrast-allergy',
-        text: 'Contrast allergy: use an alternative or premedicate per local policy.',
-        sources: [M('fact-base-consensus'), V('clinicaltrials-nct01020929'), V2('vancouverspinedoctor-complications')],
-      },
+      sharedFacts.PREGNANCY,
+      sharedFacts.CONTRAST_ALLERGY,
       {
         id: 'poorly-controlled-diabetes',
         text: 'Poorly controlled diabetes (steroid-induced hyperglycemia).',
@@ -119,41 +100,21 @@ export const lumbarTfesi: Template = {
       },
     ],
     checks: [
-      {
-        id: 'contrast-real-time-before-steroid',
-        text:
-          'Contrast injected under real-time fluoroscopy and/or digital subtraction angiography (DSA), in the appropriate AP view, before any steroid or other potentially hazardous injectate.',
-        // §2.1 attributes this row jointly to StatPearls [V] and Rathmell [M] without saying which
-        // sentence is which; §3.2 item 4 is [M]. The weakest tag is applied.
-        sources: [M('rathmell-2015'), M('statpearls-epidural-steroids')],
-      },
-      {
-        id: 'local-anesthetic-test-dose',
-        text: 'Local anesthetic test dose considered before the steroid.',
-        sources: [M('rathmell-2015')],
-      },
+      sharedFacts.CONTRAST_REAL_TIME_BEFORE_STEROID,
+      sharedFacts.LOCAL_ANESTHETIC_TEST_DOSE,
       {
         id: 'nonparticulate-steroid-initial',
         text:
           'Nonparticulate steroid (preservative-free dexamethasone) for the initial lumbar TFESI. Particulate steroids (triamcinolone, betamethasone, methylprednisolone) carry higher risk; they may have a role in some circumstances (e.g. inadequate response to dexamethasone, or a dexamethasone shortage) with all risk-mitigation strategies.',
         sources: [V2('sis-2019-dexamethasone-shortage'), M('rathmell-2015')],
       },
-      {
-        id: 'extension-tubing',
-        text: 'Extension tubing used for the transforaminal injection.',
-        sources: [M('rathmell-2015')],
-      },
+      sharedFacts.EXTENSION_TUBING,
       {
         id: 'avoid-heavy-sedation',
         text: 'Heavy sedation avoided so the patient can report symptoms during the injection.',
         sources: [M('rathmell-2015')],
       },
-      {
-        id: 'steroid-dose-reviewed',
-        text:
-          'Steroid dose reviewed: lower doses give similar benefit (ASRA-led 2024 corticosteroid guideline). Dexamethasone 4 mg is reported as effective as 8–12 mg for TFESI (secondary AI summary citing RCTs; verify).',
-        sources: [V('benzon-2024-asra-corticosteroid'), V2('droracle-esi-dose')],
-      },
+      sharedFacts.STEROID_DOSE_REVIEWED,
     ],
   },
 
