@@ -4,7 +4,7 @@
  * asynchronous one (a note export, rendered off the write path) is recorded
  * once it has succeeded.
  */
-import type { Handlers } from '#shared/contract/dispatcher';
+import type { Caller, Handlers } from '#shared/contract/dispatcher';
 import type { MethodName } from '#shared/contract/methods';
 import type { AuditLog } from './audit';
 import type { Db } from './connection';
@@ -29,24 +29,26 @@ export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, enc
     'library.import': { sync: true, describe: () => ({ patientId: null, target: 'library' }) },
   };
 
-  const wrapped = { ...handlers } as Record<MethodName, (input: unknown) => unknown>;
+  type Call = { caller: Caller | null };
+  const wrapped = { ...handlers } as Record<MethodName, (input: unknown, call: Call) => unknown>;
   for (const [method, spec] of Object.entries(AUDITED) as [MethodName, { sync: boolean; describe: Describe }][]) {
-    const inner = handlers[method] as (input: unknown) => unknown;
-    const record = (input: unknown, output: unknown) => {
+    const inner = handlers[method] as (input: unknown, call: Call) => unknown;
+    const record = (input: unknown, output: unknown, call: Call) => {
       const i = input as Record<string, unknown>;
-      const actor = (i.actor ?? { name: 'unknown', role: 'unknown' }) as { name: string; role: string };
+      // Audited methods all require a session, so the caller is always known here.
+      const actor = call.caller?.actor ?? { name: 'unknown', role: 'unknown' };
       audit.append({ at: now(), user: actor, action: method, ...spec.describe(i, (output ?? {}) as Record<string, unknown>) });
     };
     wrapped[method] = spec.sync
-      ? (input) =>
+      ? (input, call) =>
           db.transaction(() => {
-            const output = inner(input);
-            record(input, output);
+            const output = inner(input, call);
+            record(input, output, call);
             return output;
           }).immediate()
-      : async (input) => {
-          const output = await inner(input);
-          record(input, output);
+      : async (input, call) => {
+          const output = await inner(input, call);
+          record(input, output, call);
           return output;
         };
   }

@@ -8,13 +8,14 @@ import { openCore } from './core';
 import { backupsDir } from './handlers/recovery';
 import { bundleScript } from './testing/crash-harness';
 import { NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 describe('backups under SIGKILL', () => {
   it('the newest listed backup is always complete and verified', async () => {
     const dir = tempDir();
     try {
-      const core = openCore({ dataDir: dir });
-      for (let i = 0; i < 200; i++) ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: `BK-${i}`, familyName: `Backup${'y'.repeat(90)}` }));
+      const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
+      for (let i = 0; i < 200; i++) ok(await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn: `BK-${i}`, familyName: `Backup${'y'.repeat(90)}` }));
       core.close();
       const script = await bundleScript('backup-writer');
       for (let cycle = 0; cycle < 15; cycle++) {

@@ -1,13 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
 import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounters';
-import { METHODS, type MethodName } from '#shared/contract/methods';
+import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import type { Patient } from '#shared/contract/patients';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from './testing/temp-core';
+import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -15,7 +16,7 @@ const covered = new Set<MethodName>();
 
 async function call<T>(method: MethodName, input: unknown): Promise<T> {
   covered.add(method);
-  return ok<T>(await core.dispatch(method, input));
+  return ok<T>(await core.act(method, input));
 }
 
 async function patientAndEncounter(): Promise<{ patient: Patient; encounter: Encounter }> {
@@ -40,13 +41,13 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
     expect(got.template.id).toBe('lumbar-medial-branch-block');
     expect(got.sources.length).toBeGreaterThan(0);
-    expect(await core.dispatch('library.get', { templateId: 'nope', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await core.act('library.get', { templateId: 'nope', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
   it('patients: create, unique MRN (case-insensitive), search by name or MRN prefix', async () => {
     const { patient } = await patientAndEncounter();
     expect(patient).toMatchObject({ mrn: 'MRN-0042', familyName: 'Peña' });
-    const dup = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'mrn-0042', familyName: 'Other' });
+    const dup = await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'mrn-0042', familyName: 'Other' });
     expect(dup).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect((await call<Patient[]>('patient.search', { query: 'peñ' })).map((p) => p.id)).toEqual([patient.id]);
     expect((await call<Patient[]>('patient.search', { query: 'MRN-00' })).map((p) => p.id)).toEqual([patient.id]);
@@ -54,7 +55,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   });
 
   it('refuses bad patient fields with specific messages', async () => {
-    const bad = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, birthDate: '1970-02-30', mrn: 'has space' });
+    const bad = await core.act('patient.create', { actor: NURSE, ...PATIENT, birthDate: '1970-02-30', mrn: 'has space' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) {
       const details = bad.error.details as { path: string; message: string }[];
@@ -63,14 +64,14 @@ describe('the core through its dispatcher (real SQLite file)', () => {
         { path: 'mrn', message: 'may contain only letters, digits and hyphens' },
       ]));
     }
-    const future = await core.dispatch('patient.create', { actor: NURSE, ...PATIENT, birthDate: '2030-01-01' });
+    const future = await core.act('patient.create', { actor: NURSE, ...PATIENT, birthDate: '2030-01-01' });
     expect(future).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('future') } });
   });
 
   it('encounters: records the template version, checks levels and side against the template, lists the worklist', async () => {
     const { patient, encounter } = await patientAndEncounter();
     expect(encounter).toMatchObject({ templateVersion: 1, imagingModality: 'fluoroscopy', createdBy: NURSE });
-    const tooMany = await core.dispatch('encounter.create', {
+    const tooMany = await core.act('encounter.create', {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L3-L4', 'L4-L5', 'L5-S1'],
       laterality: null, plannedDate: '2026-11-24', indication: 'x',
     });
@@ -94,16 +95,16 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     });
     await set('infection', 'unchecked', undefined, PHYSICIAN);
     await set('bleeding', 'not-applicable', 'Discussed at the previous visit');
-    const naWithoutReason = await core.dispatch('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'bleeding', status: 'not-applicable' });
+    const naWithoutReason = await core.act('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'bleeding', status: 'not-applicable' });
     expect(naWithoutReason).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('reason') } });
-    const unknownItem = await core.dispatch('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'made-up', status: 'checked' });
+    const unknownItem = await core.act('checklist.setItem', { actor: NURSE, encounterId: encounter.id, itemId: 'made-up', status: 'checked' });
     expect(unknownItem).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 
     const file = core.dataDir;
     core.close();
-    const reopened = openCore({ dataDir: file });
+    const reopened = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: file }));
     try {
-      const detail = ok<EncounterDetail>(await reopened.dispatch('encounter.get', { actor: NURSE, encounterId: encounter.id }));
+      const detail = ok<EncounterDetail>(await reopened.act('encounter.get', { actor: NURSE, encounterId: encounter.id }));
       expect(detail.items.map((i) => [i.itemId, i.status, i.reason, i.updatedBy.name])).toEqual([
         ['bleeding', 'not-applicable', 'Discussed at the previous visit', NURSE.name],
         ['infection', 'unchecked', null, PHYSICIAN.name],
@@ -133,7 +134,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const detail = await call<EncounterDetail>('encounter.get', { actor: NURSE, encounterId: encounter.id });
     expect(detail.consent).toMatchObject({ decision: 'consents', interpreter: { language: 'Spanish' }, questions: [{ question: '¿Dolerá?' }] });
     expect(core.db.prepare('SELECT count(*) FROM consent_discussion_events').pluck().get()).toBe(2);
-    const halfInterpreter = await core.dispatch('consent.save', { ...consent, interpreter: { used: true, language: 'Spanish' } });
+    const halfInterpreter = await core.act('consent.save', { ...consent, interpreter: { used: true, language: 'Spanish' } });
     expect(halfInterpreter).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
   });
 
@@ -149,14 +150,23 @@ describe('the core through its dispatcher (real SQLite file)', () => {
 
   it('malformed payloads to every method return a typed error and change nothing', async () => {
     await patientAndEncounter();
+    // Signed in as a role each method allows, so the refusal is the input's, not the access check's.
+    const tokens = new Map<string, string>();
+    const tokenFor = async (method: MethodName) => {
+      const access = METHODS[method].access;
+      const who = access === 'public' || access === 'session' || roleAllowed(access, 'physician') ? PHYSICIAN : ADMIN;
+      return signIn(core.dispatch, who, tokens);
+    };
+    for (const method of Object.keys(METHODS) as MethodName[]) await tokenFor(method);
     const before = tableCounts(core);
-    const garbage: unknown[] = [undefined, null, 42, 'text', [], { actor: 'root' }, { __proto__: { admin: true } }, { encounterId: "' OR 1=1 --" }];
+    // An "actor" in the payload is refused like any unknown field: who acts comes from the session only.
+    const garbage: unknown[] = [undefined, null, 42, 'text', [], { actor: 'root' }, { actor: PHYSICIAN }, { __proto__: { admin: true } }, { encounterId: "' OR 1=1 --" }];
     for (const method of Object.keys(METHODS) as MethodName[]) {
       for (const input of garbage) {
-        const result = await core.dispatch(method, input);
         // An absent input (undefined/null) means {}: fine for methods whose fields are all optional.
         const acceptsEmpty = METHODS[method].input.safeParse({}).success && (input === undefined || input === null);
         if (acceptsEmpty) continue;
+        const result = await core.dispatch(method, input, await tokenFor(method));
         expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
     }
@@ -190,16 +200,38 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(status.mode).toBe('ready');
     // Restoring and backing up replace or copy the open file: the runtime does them, not the core (db/integrity.test.ts).
     covered.add('recovery.restoreBackup');
-    expect(await core.dispatch('recovery.restoreBackup', { actor: NURSE, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite' }))
+    expect(await core.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite' }))
       .toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('backup.now');
-    expect(await core.dispatch('backup.now', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(await core.act('backup.now', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('recovery.startEmpty');
-    expect(await core.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await patientAndEncounter();
     const entries = await call<{ action: string }[]>('audit.list', {});
-    expect(entries.map((e) => e.action)).toEqual(['encounter.create', 'patient.create']);
-    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: 2 });
+    expect(entries.map((e) => e.action).filter((a) => !/^(auth|users)\./.test(a))).toEqual(['encounter.create', 'patient.create']);
+    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
+  });
+
+  it('accounts, sessions and settings through the contract (behaviour in db/auth.test.ts)', async () => {
+    const use = async <T>(method: MethodName, input: unknown, token?: string): Promise<T> => {
+      covered.add(method);
+      return ok<T>(await core.dispatch(method, input, token));
+    };
+    expect(await use('auth.status', {})).toEqual({ needsFirstAdmin: true, session: null });
+    const admin = await use<{ token: string }>('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: 'a long enough secret' });
+    const nurse = await use<{ id: string }>('users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'another long secret' }, admin.token);
+    expect((await use<{ username: string }[]>('users.list', {}, admin.token)).map((u) => u.username)).toEqual(['ada', 'nina']);
+    const session = await use<{ token: string; user: { role: string } }>('auth.login', { username: 'NINA', password: 'another long secret' });
+    expect(session.user.role).toBe('nurse');
+    expect(await use('auth.lock', {}, session.token)).toMatchObject({ locked: true });
+    expect(await use('auth.unlock', { password: 'another long secret' }, session.token)).toMatchObject({ locked: false });
+    expect(await use('auth.changePassword', { currentPassword: 'another long secret', newPassword: 'a brand new secret' }, session.token)).toEqual({ changed: true });
+    expect(await use('settings.get', {}, session.token)).toMatchObject({ idleLockMinutes: 10, inrThreshold: null });
+    expect(await use('settings.update', { idleLockMinutes: 5, inrThreshold: 1.2 }, admin.token)).toMatchObject({ idleLockMinutes: 5, inrThreshold: 1.2 });
+    expect(await use('users.clearLockout', { userId: nurse.id }, admin.token)).toMatchObject({ lockedUntil: null });
+    expect(await use('users.setActive', { userId: nurse.id, active: false }, admin.token)).toMatchObject({ active: false });
+    expect(await core.dispatch('patient.search', { query: 'a' }, session.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await use('auth.logout', {}, admin.token)).toEqual({ ended: true });
   });
 
   it('covers every method of the contract', () => {

@@ -11,6 +11,11 @@ import { LIBRARY } from '#shared/library/index';
 import { openDatabase, type Db } from './connection';
 import { createAuditLog, loadAuditKey } from './audit';
 import { auditedHandlers } from './audited';
+import type { ScryptCost } from './auth/password';
+import { createAuth, type Auth } from './auth/sessions';
+import { authHandlers } from './handlers/auth';
+import { createSettingsRepository } from './repositories/settings';
+import { createUserRepository } from './repositories/users';
 import { seedDemo } from './demo';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
@@ -38,12 +43,19 @@ export interface CoreOptions {
   dataDir: string;
   /** Injected in tests; defaults to the system clock. */
   now?: () => Date;
+  /** Monotonic milliseconds for the idle lock; injected in tests. */
+  monotonic?: () => number;
+  /** scrypt cost; tests lower it (the cost is stored with each hash). */
+  passwordCost?: ScryptCost;
   newId?: () => string;
   log?: (message: string) => void;
 }
 
 export interface Core {
   dispatch: Dispatch;
+  auth: Auth;
+  /** Appends an audit entry for an action taken outside the dispatcher (restore, backup). */
+  record(user: { name: string; role: string }, action: string, target: string | null): void;
   db: Db;
   dataDir: string;
   databaseFile: string;
@@ -96,7 +108,20 @@ export function openCore(options: CoreOptions): Core {
       newId: options.newId ?? randomUUID,
     };
     const audit = createAuditLog(db, loadAuditKey(options.dataDir));
+    const users = createUserRepository(db);
+    const settings = createSettingsRepository(db);
+    const auth = createAuth({
+      db,
+      users,
+      settings,
+      audit,
+      now: clock,
+      monotonic: options.monotonic ?? (() => performance.now()),
+      newId: ctx.newId,
+      cost: options.passwordCost,
+    });
     const handlers: Handlers = {
+      ...authHandlers({ db, auth, users, settings, audit, now }),
       ...libraryHandlers(ctx),
       ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
@@ -104,17 +129,20 @@ export function openCore(options: CoreOptions): Core {
       ...checklistHandlers(ctx),
       ...noteHandlers(ctx),
       // Goes back through the dispatcher, so its writes are validated like any caller's.
-      'demo.seed': async ({ today }) => ({ added: await seedDemo(dispatch, db, today) }),
+      'demo.seed': async ({ today }, { token }) => ({ added: await seedDemo(dispatch, token, db, today) }),
       ...readyModeRecoveryHandlers(options.dataDir),
       'audit.list': (filter) => audit.list(filter),
       'audit.verify': () => audit.verify(),
     };
     const dispatch = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now), {
+      authenticate: auth.authenticate,
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     });
     return {
       dispatch,
+      auth,
+      record: (user, action, target) => audit.append({ at: now(), user, patientId: null, action, target }),
       db,
       dataDir: options.dataDir,
       databaseFile,

@@ -1,11 +1,10 @@
 /**
  * Sample patients and today's encounters, so a newcomer sees a populated worklist.
- * Goes through the dispatcher like any other caller; runs only on an empty database.
+ * Goes through the dispatcher like any other caller, as the signed-in user who
+ * asked for it; runs only on an empty database.
  */
 import type { Dispatch } from '#shared/contract/dispatcher';
 import type { Db } from './connection';
-
-const NURSE = { name: 'Demo Nurse', role: 'nurse' } as const;
 
 const PATIENTS = [
   { mrn: 'DEMO-1001', familyName: 'Núñez', givenName: 'José', birthDate: '1961-03-14', sex: 'male' },
@@ -23,20 +22,19 @@ export function isEmpty(db: Db): boolean {
   return (db.prepare('SELECT count(*) AS n FROM patients').get() as { n: number }).n === 0;
 }
 
-export async function seedDemo(dispatch: Dispatch, db: Db, today: string): Promise<boolean> {
+export async function seedDemo(dispatch: Dispatch, session: string, db: Db, today: string): Promise<boolean> {
   if (!isEmpty(db)) return false;
   for (const [i, p] of PATIENTS.entries()) {
-    const created = await dispatch('patient.create', { actor: NURSE, ...p });
+    const created = await dispatch('patient.create', { ...p }, session);
     if (!created.ok) throw new Error(`demo patient: ${created.error.message}`);
     const plan = PLANS[i];
     if (!plan) continue;
     const encounter = await dispatch('encounter.create', {
-      actor: NURSE,
       patientId: (created.value as { id: string }).id,
       ...plan,
       levels: [...plan.levels],
       plannedDate: today,
-    });
+    }, session);
     if (!encounter.ok) throw new Error(`demo encounter: ${encounter.error.message}`);
   }
   return true;

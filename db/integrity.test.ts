@@ -12,7 +12,8 @@ import { backupsDir } from './handlers/recovery';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
-import { NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { ADMIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
@@ -21,8 +22,8 @@ afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, fo
 async function populated(): Promise<{ dir: string; file: string }> {
   const dir = tempDir();
   dirs.push(dir);
-  const core = openCore({ dataDir: dir });
-  ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+  const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
+  ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
   await createBackup(core.db, backupsDir(dir));
   core.close();
   return { dir, file: path.join(dir, DATABASE_FILE) };
@@ -53,10 +54,10 @@ describe('start-up integrity', () => {
     const isFile = fs.statSync(file).isFile();
     const before = isFile ? fs.readFileSync(file) : null;
 
-    const runtime = startRuntime({ dataDir: dir });
+    const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
       expect(runtime.mode()).toBe('recovery');
-      const status = ok<RecoveryStatus>(await runtime.dispatch('recovery.status', {}));
+      const status = ok<RecoveryStatus>(await runtime.act('recovery.status', {}));
       expect(status.problem?.damage).toBe(expected);
       // Moved aside byte for byte; nothing was created in its place.
       const setAside = path.join(status.problem!.setAsideTo, DATABASE_FILE);
@@ -64,15 +65,15 @@ describe('start-up integrity', () => {
       else expect(fs.statSync(setAside).isDirectory()).toBe(true);
       expect(fs.existsSync(file)).toBe(false);
       // Nothing else works until the user chooses.
-      expect(await runtime.dispatch('patient.search', { query: 'Pe' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
-      expect(await runtime.dispatch('recovery.startEmpty', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await runtime.act('patient.search', { query: 'Pe' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(await runtime.act('recovery.startEmpty', { actor: ADMIN })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       expect(fs.existsSync(file)).toBe(false);
 
       // Restoring the newest good backup brings the data back.
       expect(status.backups).toHaveLength(1);
-      const restored = ok<RecoveryStatus>(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: status.backups[0]!.name }));
+      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: status.backups[0]!.name }));
       expect(restored.mode).toBe('ready');
-      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toHaveLength(1);
+      expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toHaveLength(1);
     } finally {
       runtime.close();
     }
@@ -81,13 +82,13 @@ describe('start-up integrity', () => {
   it('starts empty only on explicit choice, keeping the damaged file aside', async () => {
     const { dir, file } = await populated();
     fs.truncateSync(file, 0);
-    const runtime = startRuntime({ dataDir: dir });
+    const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
-      const status = ok<RecoveryStatus>(await runtime.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' }));
+      const status = ok<RecoveryStatus>(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' }));
       expect(status.mode).toBe('ready');
-      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toEqual([]);
+      expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toEqual([]);
       expect(fs.readdirSync(path.join(dir, 'quarantine'))).toHaveLength(1);
-      expect(await runtime.dispatch('recovery.startEmpty', { actor: NURSE, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     } finally {
       runtime.close();
     }
@@ -96,16 +97,16 @@ describe('start-up integrity', () => {
   it('restores a chosen backup over a healthy database, setting the current file aside', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const runtime = startRuntime({ dataDir: dir });
+    const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
-      ok(await runtime.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'KEEP-1' }));
-      const afterBackup = ok<RecoveryStatus>(await runtime.dispatch('backup.now', { actor: NURSE }));
+      ok(await runtime.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'KEEP-1' }));
+      const afterBackup = ok<RecoveryStatus>(await runtime.act('backup.now', { actor: NURSE }));
       const newest = afterBackup.backups[0]!;
-      ok(await runtime.dispatch('patient.create', { actor: NURSE, ...PATIENT, mrn: 'LATER-2' }));
-      const restored = ok<RecoveryStatus>(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: newest.name }));
+      ok(await runtime.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'LATER-2' }));
+      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: newest.name }));
       expect(restored.mode).toBe('ready');
-      expect(ok<{ mrn: string }[]>(await runtime.dispatch('patient.search', { query: 'KEEP' })).map((p) => p.mrn)).toEqual(['KEEP-1']);
-      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'LATER' }))).toEqual([]);
+      expect(ok<{ mrn: string }[]>(await runtime.act('patient.search', { query: 'KEEP' })).map((p) => p.mrn)).toEqual(['KEEP-1']);
+      expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'LATER' }))).toEqual([]);
       const aside = fs.readdirSync(path.join(dir, 'quarantine'));
       expect(aside).toHaveLength(1);
       expect(aside[0]).toMatch(/replaced-by-restore$/);
@@ -113,7 +114,7 @@ describe('start-up integrity', () => {
       const old = new Database(path.join(dir, 'quarantine', aside[0]!, DATABASE_FILE), { readonly: true });
       expect(old.prepare("SELECT count(*) FROM patients WHERE mrn = 'LATER-2'").pluck().get()).toBe(1);
       old.close();
-      expect(await runtime.dispatch('recovery.restoreBackup', { actor: NURSE, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
+      expect(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
         .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     } finally {
       runtime.close();
@@ -123,8 +124,8 @@ describe('start-up integrity', () => {
   it('a crash with a hot WAL is not damage: the WAL is recovered and the data is there', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const core = openCore({ dataDir: dir });
-    ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+    const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
+    ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
     // Leave the process state as a crash would: marker present, WAL not checkpointed.
     const walBytes = fs.statSync(path.join(dir, `${DATABASE_FILE}-wal`)).size;
     expect(walBytes).toBeGreaterThan(0);
@@ -136,11 +137,11 @@ describe('start-up integrity', () => {
     fs.writeFileSync(path.join(dir, 'proceduredesk.running'), '1\n');
 
     const logs: string[] = [];
-    const runtime = startRuntime({ dataDir: dir, log: (m) => logs.push(m) });
+    const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir, log: (m) => logs.push(m) }));
     try {
       expect(runtime.mode()).toBe('ready');
       expect(logs.join('\n')).toContain('did not close cleanly; quick_check passed');
-      expect(ok<unknown[]>(await runtime.dispatch('patient.search', { query: 'Pe' }))).toHaveLength(1);
+      expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toHaveLength(1);
     } finally {
       runtime.close();
     }
@@ -150,7 +151,7 @@ describe('start-up integrity', () => {
     const dir = tempDir();
     dirs.push(dir);
     fs.writeFileSync(path.join(dir, `${DATABASE_FILE}-wal`), Buffer.alloc(8192, 7));
-    const runtime = startRuntime({ dataDir: dir });
+    const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
       expect(runtime.mode()).toBe('recovery');
     } finally {
@@ -163,9 +164,9 @@ describe('backups', () => {
   it('are verified, rotated, and a half-written one is never listed', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const core = openCore({ dataDir: dir });
+    const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
-      ok(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
+      ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
       const out = backupsDir(dir);
       for (let i = 0; i < 4; i++) await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 10, i)), generations: 3 });
       // A backup killed midway leaves only its temporary file.

@@ -18,7 +18,7 @@ const MBB = 'lumbar-medial-branch-block';
 const mbb = LIBRARY.find((t) => t.id === MBB)!;
 
 async function call<T>(method: string, input: unknown): Promise<T> {
-  return ok<T>(await core.dispatch(method, input));
+  return ok<T>(await core.act(method, input));
 }
 
 function withInfectionWording(t: Template, patientText: string): Template {
@@ -40,14 +40,14 @@ describe('library review', () => {
     const after = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
     expect(after.awaitingReview).toBe(before.awaitingReview - 1);
 
-    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: verified.id }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: verified.id }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.dispatch('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact' }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact' }))
       .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(() => core.db.prepare('DELETE FROM fact_reviews').run()).toThrow(/append-only/);
-    expect(await core.dispatch('library.acceptFact', { actor: NURSE, templateId: MBB, version: 1, factId: unverified.id }))
+    expect(await core.act('library.acceptFact', { actor: NURSE, templateId: MBB, version: 1, factId: unverified.id }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -93,16 +93,16 @@ describe('template versions', () => {
   it('refuses a stale, empty or unsourced edit, changing nothing', async () => {
     await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Second.') });
     const before = tableCounts(core);
-    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Third.') }))
+    expect(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Third.') }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Version 2 was published') } });
     const latest = (await call<TemplateWithSources>('library.get', { templateId: MBB, version: 2 })).template;
-    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: latest }))
+    expect(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: latest }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Nothing changed') } });
     const unsourced = { ...latest, risks: latest.risks.map((r, i) => (i === 0 ? { ...r, sources: [{ sourceId: 'made-up', evidence: 'V' }] } : r)) };
-    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: unsourced }))
+    expect(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: unsourced }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('made-up') } });
     const noSources = { ...latest, risks: latest.risks.map((r, i) => (i === 0 ? { ...r, sources: [] } : r)) };
-    expect(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: noSources }))
+    expect(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 2, template: noSources }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'template.risks.0.sources' }] } });
     expect(tableCounts(core)).toEqual(before);
   });
@@ -114,12 +114,12 @@ describe('library import and export', () => {
     const { document } = await call<{ document: string }>('library.export', { allVersions: true });
     const other = openTempCore();
     try {
-      const result = ok<{ inserted: unknown[]; unchanged: unknown[] }>(await other.dispatch('library.import', { actor: PHYSICIAN, document }));
+      const result = ok<{ inserted: unknown[]; unchanged: unknown[] }>(await other.act('library.import', { actor: PHYSICIAN, document }));
       expect(result.inserted).toEqual([{ id: MBB, version: 2 }]);
       expect(result.unchanged).toHaveLength(LIBRARY.length);
       const hashes = (c: typeof core) => c.db.prepare('SELECT id, version, content_sha256 FROM templates ORDER BY id, version').all();
       expect(hashes(other)).toEqual(hashes(core));
-      const again = ok<{ document: string }>(await other.dispatch('library.export', { allVersions: true }));
+      const again = ok<{ document: string }>(await other.act('library.export', { allVersions: true }));
       expect(JSON.parse(again.document).templates).toEqual(JSON.parse(document).templates);
     } finally {
       other.cleanup();
@@ -129,11 +129,11 @@ describe('library import and export', () => {
   it('refuses a version that exists with other content, writing nothing', async () => {
     const other = openTempCore();
     try {
-      ok(await other.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Room 2 wording.') }));
+      ok(await other.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Room 2 wording.') }));
       await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: withInfectionWording(mbb, 'Room 1 wording.') });
       const { document } = await call<{ document: string }>('library.export', { allVersions: true });
       const before = tableCounts(other);
-      expect(await other.dispatch('library.import', { actor: PHYSICIAN, document })).toMatchObject({
+      expect(await other.act('library.import', { actor: PHYSICIAN, document })).toMatchObject({
         ok: false, error: { code: 'CONFLICT', message: expect.stringContaining(`${MBB} version 2 already exists here with different content`) },
       });
       expect(tableCounts(other)).toEqual(before);

@@ -3,7 +3,7 @@
 // leaves the database exactly as it was.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NURSE, ok, openTempCore, tableCounts } from './testing/temp-core';
+import { ok, openTempCore, PHYSICIAN, tableCounts } from './testing/temp-core';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];
@@ -12,7 +12,7 @@ let core: ReturnType<typeof openTempCore>;
 let valid: Json;
 beforeAll(async () => {
   core = openTempCore();
-  const exported = ok<{ document: string }>(await core.dispatch('library.export', { templateIds: ['lumbar-medial-branch-block'] }));
+  const exported = ok<{ document: string }>(await core.act('library.export', { templateIds: ['lumbar-medial-branch-block'] }));
   valid = JSON.parse(exported.document) as Json;
 });
 afterAll(() => core.cleanup());
@@ -90,14 +90,14 @@ const mutation = (): fc.Arbitrary<Mutation> => {
 describe('library import under mutation', () => {
   it('refuses every invalidating mutation precisely and writes nothing', async () => {
     // The unmutated document imports (as "unchanged", one audit entry); then no mutation may write anything.
-    expect(ok(await core.dispatch('library.import', { actor: NURSE, document: JSON.stringify(valid) }))).toMatchObject({ inserted: [] });
+    expect(ok(await core.act('library.import', { actor: PHYSICIAN, document: JSON.stringify(valid) }))).toMatchObject({ inserted: [] });
     const before = tableCounts(core);
     const hashes = () => core.db.prepare('SELECT id, version, content_sha256 FROM templates ORDER BY id, version').all();
     const hashesBefore = hashes();
 
     await fc.assert(
       fc.asyncProperty(mutation(), async (m) => {
-        const result = await core.dispatch('library.import', { actor: NURSE, document: m.text });
+        const result = await core.act('library.import', { actor: PHYSICIAN, document: m.text });
         expect(result.ok, `${m.kind} at ${m.path} was accepted`).toBe(false);
         if (result.ok) return;
         expect(['INVALID_INPUT']).toContain(result.error.code);

@@ -36,9 +36,9 @@ describe('FHIR R4 Questionnaire export', () => {
     try {
       const mbb = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
       const edited = { ...mbb, risks: mbb.risks.map((r) => (r.id === 'bleeding' ? { ...r, patientText: 'Reworded for version 2.' } : r)) };
-      ok(await core.dispatch('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited }));
-      const v1 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 1 }));
-      const v2 = ok<Questionnaire>(await core.dispatch('library.questionnaire', { templateId: mbb.id, version: 2 }));
+      ok(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited }));
+      const v1 = ok<Questionnaire>(await core.act('library.questionnaire', { templateId: mbb.id, version: 1 }));
+      const v2 = ok<Questionnaire>(await core.act('library.questionnaire', { templateId: mbb.id, version: 2 }));
       expect(v2.version).toBe('2');
       expect(v2.url).toBe(v1.url);
       const ids = (q: Questionnaire) => JSON.stringify(q.item?.map((g) => [g.linkId, g.item?.map((i) => i.linkId)]));

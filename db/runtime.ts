@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { createDispatcher, type Caller, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
@@ -15,6 +15,9 @@ import { DatabaseDamagedError, openCore, type Core, type CoreOptions } from './c
 import { backupList, backupsDir } from './handlers/recovery';
 import { quarantine } from './integrity';
 import { DATABASE_FILE } from './paths';
+
+/** Who acts in recovery mode, when no account can be checked. */
+const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', role: 'admin' }, userId: 'recovery-mode', token: '' };
 
 export interface RuntimeOptions extends CoreOptions {
   /** Take a backup this often while running (ms); 0 turns the schedule off. */
@@ -59,6 +62,9 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     }
   }
 
+  // Read through a function: TypeScript cannot see that becomeReady() sets it.
+  const current = (): Core | null => core;
+
   function becomeReady(next: Core): void {
     core = next;
     problem = null;
@@ -79,14 +85,14 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
   }
 
-  const unavailable = () => {
+  const unavailable = (): never => {
     throw new CommandError('UNAVAILABLE', 'The database needs recovery: restore a backup or start empty first.');
   };
   const recoveryHandlers = Object.fromEntries(
     (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
   ) as unknown as Handlers;
   recoveryHandlers['recovery.status'] = () => status();
-  recoveryHandlers['recovery.restoreBackup'] = async ({ backup }) => {
+  recoveryHandlers['recovery.restoreBackup'] = async ({ backup }, { caller }) => {
     // Let a backup in progress finish before its database is closed.
     await backupQueue;
     const source = path.join(backupsDir(options.dataDir), backup);
@@ -104,25 +110,38 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     fs.copyFileSync(source, `${file}.restoring`);
     fs.renameSync(`${file}.restoring`, file);
     becomeReady(openCore(options));
+    // Recorded in the restored database's own trail: that is the history that continues.
+    current()?.record(caller.actor, 'recovery.restoreBackup', `backup:${backup}`);
     log(`restored ${backup}`);
     return status();
   };
-  recoveryHandlers['recovery.startEmpty'] = () => {
+  recoveryHandlers['recovery.startEmpty'] = (_input, { caller }) => {
     becomeReady(openCore(options));
+    current()?.record(caller.actor, 'recovery.startEmpty', null);
     log('started with an empty database by explicit choice');
     return status();
   };
-  recoveryHandlers['backup.now'] = async () => {
+  recoveryHandlers['backup.now'] = async (_input, { caller }) => {
     const info = await queuedBackup();
+    core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
     log(`backup written on request: ${path.basename(info.file)}`);
     return status();
   };
-  const recoveryDispatch = createDispatcher(recoveryHandlers);
+  const recoveryDispatch = createDispatcher(recoveryHandlers, {
+    // Healthy: the core's accounts decide. In recovery mode there are no accounts to check (the
+    // database is the thing being recovered); whoever is at the machine may restore or start empty.
+    authenticate: (token, access, method) => {
+      if (core) return core.auth.authenticate(token, access, method);
+      if (method === 'recovery.restoreBackup' || method === 'recovery.startEmpty') return RECOVERY_OPERATOR;
+      return unavailable();
+    },
+  });
   /** Handled by the runtime in either mode: they replace or copy the database the core holds. */
   const RUNTIME_METHODS = new Set(['recovery.restoreBackup', 'backup.now']);
 
   return {
-    dispatch: (method, input) => (core && !RUNTIME_METHODS.has(String(method)) ? core.dispatch(method, input) : recoveryDispatch(method, input)),
+    dispatch: (method, input, session) =>
+      core && !RUNTIME_METHODS.has(String(method)) ? core.dispatch(method, input, session) : recoveryDispatch(method, input, session),
     mode: () => (core ? 'ready' : 'recovery'),
     core: () => core,
     backupNow,

@@ -5,6 +5,8 @@ CREATE INDEX encounters_planned_date ON encounters (planned_date, created_at);
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
+CREATE UNIQUE INDEX users_display_name ON users (display_name COLLATE NOCASE);
+CREATE UNIQUE INDEX users_username ON users (username);
 CREATE TABLE audit_head ( id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL ) STRICT;
 CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, user_role TEXT NOT NULL, patient_id TEXT, action TEXT NOT NULL, target TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL ) STRICT;
 CREATE TABLE checklist_item_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
@@ -15,7 +17,9 @@ CREATE TABLE encounters ( id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENC
 CREATE TABLE fact_reviews ( template_id TEXT NOT NULL, template_version INTEGER NOT NULL, fact_id TEXT NOT NULL, accepted_at TEXT NOT NULL, accepted_by_name TEXT NOT NULL, accepted_by_role TEXT NOT NULL, PRIMARY KEY (template_id, template_version, fact_id), FOREIGN KEY (template_id, template_version) REFERENCES templates (id, version) ) STRICT;
 CREATE TABLE note_exports ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), pdf_sha256 TEXT NOT NULL, text_sha256 TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL ) STRICT;
+CREATE TABLE settings ( key TEXT PRIMARY KEY, value_json TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL ) STRICT;
 CREATE TABLE templates ( id TEXT NOT NULL, version INTEGER NOT NULL CHECK (version > 0), name TEXT NOT NULL, content_json TEXT NOT NULL, content_sha256 TEXT NOT NULL, created_at TEXT NOT NULL, PRIMARY KEY (id, version) ) STRICT;
+CREATE TABLE users ( id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('nurse', 'physician', 'admin')), -- scrypt$N$r$p$salt$hash: the cost parameters travel with the hash. password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL, created_by TEXT REFERENCES users (id), password_changed_at TEXT NOT NULL ) STRICT;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
@@ -28,3 +32,4 @@ CREATE TRIGGER note_exports_no_delete BEFORE DELETE ON note_exports BEGIN SELECT
 CREATE TRIGGER note_exports_no_update BEFORE UPDATE ON note_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;
 CREATE TRIGGER templates_no_delete BEFORE DELETE ON templates BEGIN SELECT RAISE(ABORT, 'a stored template version never changes; publish a new version'); END;
 CREATE TRIGGER templates_no_update BEFORE UPDATE ON templates BEGIN SELECT RAISE(ABORT, 'a stored template version never changes; publish a new version'); END;
+CREATE TRIGGER users_no_delete BEFORE DELETE ON users BEGIN SELECT RAISE(ABORT, 'accounts are never deleted; deactivate them instead'); END;

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METHODS } from '#shared/contract/methods';
-import { NURSE, openTempCore, PATIENT, tableCounts } from '#db/testing/temp-core';
+import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
+import { ADMIN, NURSE, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from '#db/testing/temp-core';
 import { createIpcHandler, type InvokeEventLike } from './ipc-adapter';
 
 let core: ReturnType<typeof openTempCore>;
 let sent: unknown[];
-beforeEach(() => {
+let nurse = '';
+beforeEach(async () => {
   core = openTempCore();
+  nurse = await signIn(core.dispatch, NURSE);
   sent = [];
 });
 afterEach(() => core.cleanup());
@@ -18,25 +20,35 @@ function event(url: string, parent: unknown = null): InvokeEventLike {
 describe('Electron IPC adapter (real core, fake IPC events)', () => {
   it('dispatches calls from the app frame and announces writes', async () => {
     const handle = createIpcHandler(core.dispatch);
-    const result = await handle(event('app://bundle/index.html'), 'patient.create', { actor: NURSE, ...PATIENT });
+    const result = await handle(event('app://bundle/index.html'), 'patient.create', { ...PATIENT }, nurse);
     expect(result).toMatchObject({ ok: true, value: { mrn: PATIENT.mrn } });
+    // Who acted is the session's user, carried beside the input.
+    expect(core.db.prepare('SELECT created_by_name FROM patients').pluck().get()).toBe(NURSE.name);
     expect(sent).toEqual([{ event: 'data.changed', payload: { method: 'patient.create' } }]);
   });
 
   it('refuses other frames and malformed payloads with typed errors, changing nothing', async () => {
     const handle = createIpcHandler(core.dispatch);
+    const tokens = new Map<string, string>();
+    const tokenFor = (method: string) => {
+      const access = METHODS[method as MethodName].access;
+      return signIn(core.dispatch, access === 'public' || access === 'session' || roleAllowed(access, 'physician') ? PHYSICIAN : ADMIN, tokens);
+    };
+    for (const method of Object.keys(METHODS)) await tokenFor(method);
     const before = tableCounts(core);
-    const write = { actor: NURSE, ...PATIENT };
-    expect(await handle(event('https://evil.example/'), 'patient.create', write)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await handle(event('app://bundle/index.html', {}), 'patient.create', write)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const write = { ...PATIENT };
+    expect(await handle(event('app://bundle/index.html'), 'patient.create', write)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await handle(event('app://bundle/index.html'), 'patient.create', write, 'forged-token')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await handle(event('https://evil.example/'), 'patient.create', write, nurse)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await handle(event('app://bundle/index.html', {}), 'patient.create', write, nurse)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await handle({ senderFrame: null, sender: { send: () => undefined } }, 'patient.create', write)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
-    expect(await handle(event('app://bundle/'), 'patient.create', cyclic)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await handle(event('app://bundle/'), 'patient.search', { query: 'x'.repeat(1_100_000) })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handle(event('app://bundle/'), 'patient.create', cyclic, nurse)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await handle(event('app://bundle/'), 'patient.search', { query: 'x'.repeat(1_100_000) }, nurse)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     for (const method of Object.keys(METHODS)) {
-      for (const input of [42, 'x', [], { actor: { name: '', role: 'admin' } }]) {
-        expect(await handle(event('app://bundle/'), method, input)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      for (const input of [42, 'x', [], { actor: { name: 'Root', role: 'admin' } }]) {
+        expect(await handle(event('app://bundle/'), method, input, await tokenFor(method))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
       }
     }
     expect(await handle(event('app://bundle/'), 'db.exec', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });

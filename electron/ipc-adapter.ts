@@ -24,14 +24,14 @@ function byteLength(value: unknown): number {
 }
 
 export function createIpcHandler(dispatch: Dispatch) {
-  return async (event: InvokeEventLike, method: unknown, input: unknown): Promise<Envelope<unknown>> => {
+  return async (event: InvokeEventLike, method: unknown, input: unknown, session?: unknown): Promise<Envelope<unknown>> => {
     if (!isTrustedSender(event.senderFrame)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'IPC from an untrusted frame was refused.' } };
     }
     if (byteLength(input) > MAX_REQUEST_BYTES) {
       return { ok: false, error: { code: 'INVALID_INPUT', message: `Request larger than ${MAX_REQUEST_BYTES} bytes.` } };
     }
-    const envelope = await dispatch(method, input);
+    const envelope = await dispatch(method, input, typeof session === 'string' ? session : null);
     if (envelope.ok && isMethodName(method) && METHODS[method].writes) {
       event.sender.send(EVENT_CHANNEL, { event: 'data.changed', payload: { method } });
     }

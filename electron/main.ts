@@ -7,7 +7,6 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { startRuntime, type Runtime } from '#db/runtime';
-import { seedDemo } from '#db/demo';
 import { resolveStatic } from '#db/serve/static-files';
 import { IPC_CHANNEL } from '#shared/contract/methods';
 import { appProtocolHandler, guardContents, guardSession, windowOptions } from './guards';
@@ -20,9 +19,6 @@ app.enableSandbox();
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let runtime: Runtime | null = null;
 
-function localDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 function createWindow(): void {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
@@ -31,11 +27,9 @@ function createWindow(): void {
 
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
-void app.whenReady().then(async () => {
+void app.whenReady().then(() => {
   const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
   runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: 30 * 60_000 });
-  const core = runtime.core();
-  if (core && process.argv.includes('--demo')) await seedDemo(core.dispatch, core.db, localDate());
 
   guardSession(session.defaultSession);
   protocol.handle(

@@ -5,5 +5,6 @@ declare module 'vitest' {
   export interface ProvidedContext {
     hostOrigin: string;
     hostSecret: string;
+    nurseSession: string;
   }
 }

@@ -3,7 +3,6 @@
 // run the same app in browser mode: the loopback host plus a Chromium --app window.
 //   npm start -- --browser            force browser mode
 //   npm start -- --browser --no-open  browser mode without opening a window
-//   npm start -- --demo               add sample patients and today's encounters
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -14,7 +13,6 @@ import readline from 'node:readline';
 const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
 const noOpen = args.includes('--no-open');
-const passThrough = args.filter((a) => a === '--demo');
 
 const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 if (built.status !== 0) process.exit(built.status ?? 1);
@@ -37,7 +35,7 @@ function electronBinary() {
 if (!forceBrowser) {
   const found = electronBinary();
   if (found.bin) {
-    const child = spawn(found.bin, ['.', ...passThrough], { stdio: 'inherit' });
+    const child = spawn(found.bin, ['.'], { stdio: 'inherit' });
     child.on('exit', (code) => process.exit(code ?? 0));
     for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
   } else {
@@ -54,7 +52,7 @@ function findChromium() {
 }
 
 function startBrowserMode() {
-  const host = spawn(process.execPath, ['out/host/main.mjs', ...passThrough], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, ['out/host/main.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
   let browser = null;
   const lines = readline.createInterface({ input: host.stdout });
   lines.on('line', (line) => {

@@ -14,22 +14,22 @@ beforeEach(() => {
 afterEach(() => core.cleanup());
 
 async function exportedNote(): Promise<{ note: ExportedNote; encounter: Encounter }> {
-  const patient = ok<Patient>(await core.dispatch('patient.create', { actor: NURSE, ...PATIENT }));
-  const encounter = ok<Encounter>(await core.dispatch('encounter.create', {
+  const patient = ok<Patient>(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
+  const encounter = ok<Encounter>(await core.act('encounter.create', {
     actor: NURSE, patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5', 'L5-S1'], laterality: 'right',
     plannedDate: '2026-11-24', indication: 'Right S1 radicular pain for 6 weeks; concordant MRI.',
   }));
   const template = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!;
   const risks = buildChecklist(template).find((s) => s.id === 'risks')!.items;
   for (const item of risks.slice(0, -1)) {
-    ok(await core.dispatch('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: item.id, status: 'checked' }));
+    ok(await core.act('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: item.id, status: 'checked' }));
   }
-  ok(await core.dispatch('consent.save', {
+  ok(await core.act('consent.save', {
     actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true,
     alternativesNote: 'Physical therapy reviewed.', questions: [{ question: '¿Podré conducir a casa?', answer: 'No, traiga acompañante.' }],
     interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-204' }, decision: 'consents',
   }));
-  const note = ok<ExportedNote>(await core.dispatch('note.export', { actor: PHYSICIAN, encounterId: encounter.id }));
+  const note = ok<ExportedNote>(await core.act('note.export', { actor: PHYSICIAN, encounterId: encounter.id }));
   return { note, encounter };
 }
 

@@ -8,7 +8,7 @@ import { requireEncounter, requireTemplate } from './lookups';
 
 export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create' | 'encounter.list' | 'encounter.get'> {
   return {
-    'encounter.create': ({ actor, ...input }) => {
+    'encounter.create': (input, { caller }) => {
       const patient = ctx.patients.get(input.patientId);
       if (!patient) throw new CommandError('NOT_FOUND', `No patient with id ${input.patientId}.`);
       const template = ctx.templates.latest(input.templateId);
@@ -29,7 +29,7 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
         plannedDate: input.plannedDate,
         indication: input.indication,
         createdAt: ctx.now(),
-        createdBy: actor,
+        createdBy: caller.actor,
       };
       ctx.encounters.insert(encounter);
       return encounter;

@@ -45,7 +45,7 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
         };
       }),
 
-    'library.acceptFact': ({ actor, templateId, version, factId }) => {
+    'library.acceptFact': ({ templateId, version, factId }, { caller: { actor } }) => {
       requirePhysician(actor, 'accept an unverified fact');
       const template = requireTemplate(ctx, templateId, version);
       const fact = factsOf(template).find((f) => f.id === factId);
@@ -61,7 +61,7 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
       return review;
     },
 
-    'library.publish': ({ actor, basedOnVersion, template: edited }) => {
+    'library.publish': ({ basedOnVersion, template: edited }, { caller: { actor } }) => {
       requirePhysician(actor, 'publish a template version');
       const latest = ctx.templates.latest(edited.id);
       if (!latest) throw new CommandError('NOT_FOUND', `No template "${edited.id}" to publish a new version of.`);

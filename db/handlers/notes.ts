@@ -12,8 +12,9 @@ import { encounterHandlers } from './encounters';
 export function noteHandlers(ctx: HandlerContext): Pick<Handlers, 'note.export' | 'system.info'> {
   const getEncounter = encounterHandlers(ctx)['encounter.get'];
   return {
-    'note.export': async ({ actor, encounterId }) => {
-      const detail = await getEncounter({ actor, encounterId });
+    'note.export': async ({ encounterId }, call) => {
+      const actor = call.caller.actor;
+      const detail = await getEncounter({ encounterId }, call);
       const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
       const generatedAt = ctx.now();
       const reviewedFactIds = new Set(ctx.reviews.list(template.id, template.version).map((r) => r.factId));

@@ -5,7 +5,7 @@ import type { HandlerContext } from './context';
 
 export function patientHandlers(ctx: HandlerContext): Pick<Handlers, 'patient.create' | 'patient.search'> {
   return {
-    'patient.create': ({ actor, ...fields }) => {
+    'patient.create': (fields, { caller }) => {
       if (fields.birthDate > ctx.now().slice(0, 10)) {
         throw new CommandError('INVALID_INPUT', 'patient.create: birthDate: is in the future', [
           { path: 'birthDate', message: 'is in the future' },
@@ -17,7 +17,7 @@ export function patientHandlers(ctx: HandlerContext): Pick<Handlers, 'patient.cr
         ]);
       }
       const patient = { id: ctx.newId(), ...fields, createdAt: ctx.now() };
-      ctx.patients.insert(patient, actor);
+      ctx.patients.insert(patient, caller.actor);
       return patient;
     },
     'patient.search': ({ query, limit }) => ctx.patients.search(query, limit),

@@ -10,9 +10,11 @@
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { openCore } from '../core';
+import { TEST_PASSWORD_COST, withAct } from './temp-core';
 
 const [dataDir, runTag] = process.argv.slice(2) as [string, string];
-const core = openCore({ dataDir });
+// Signs in as the nurse and the physician of this run (accounts created on first use).
+const core = withAct(openCore({ dataDir, passwordCost: TEST_PASSWORD_COST }));
 const nurse = { name: `Crash Nurse ${runTag}`, role: 'nurse' } as const;
 const physician = { name: `Crash Physician ${runTag}`, role: 'physician' } as const;
 
@@ -21,7 +23,7 @@ function ack(line: object): void {
 }
 
 async function must<T>(method: string, input: unknown): Promise<T> {
-  const envelope = await core.dispatch(method, input);
+  const envelope = await core.act(method, input);
   if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
 }

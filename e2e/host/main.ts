@@ -1,13 +1,12 @@
 /**
  * Browser mode: runs the core behind the loopback host until SIGINT/SIGTERM.
  * Prints the app's address (secret included) on one line of its own.
- *   node out/host/main.mjs [--demo] [--port N] [--static DIR]
+ *   node out/host/main.mjs [--port N] [--static DIR]
  * Data folder: PROCEDUREDESK_DATA_DIR, else the per-user folder (db/paths.ts).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startRuntime } from '#db/runtime';
-import { seedDemo } from '#db/demo';
 import { defaultDataDir } from '#db/paths';
 import { startHost } from './server';
 
@@ -16,9 +15,6 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 
-function localDate(d = new Date()): string {
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
 
 async function main(): Promise<void> {
   const here = path.dirname(fileURLToPath(import.meta.url));
@@ -26,10 +22,6 @@ async function main(): Promise<void> {
   const dataDir = defaultDataDir();
   const backupMinutes = Number(process.env.PROCEDUREDESK_BACKUP_MINUTES ?? 30);
   const runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: backupMinutes * 60_000 });
-  const core = runtime.core();
-  if (core && process.argv.includes('--demo') && (await seedDemo(core.dispatch, core.db, localDate()))) {
-    console.error('[core] demo patients and today\'s encounters added');
-  }
   const port = arg('--port');
   const host = await startHost({ dispatch: runtime.dispatch, staticDir, ...(port ? { port: Number(port) } : {}) });
   console.error(`[core] data folder: ${dataDir}`);

@@ -2,15 +2,17 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NURSE, openTempCore, PATIENT, tableCounts, tempDir } from '#db/testing/temp-core';
+import { NURSE, openTempCore, PATIENT, signIn, tableCounts, tempDir } from '#db/testing/temp-core';
 import { startHost, type Host } from './server';
 
 let core: ReturnType<typeof openTempCore>;
 let host: Host;
 let staticDir: string;
+let nurse = '';
 
 beforeAll(async () => {
   core = openTempCore();
+  nurse = await signIn(core.dispatch, NURSE);
   staticDir = tempDir('proceduredesk-static-');
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html><title>t</title>');
   fs.writeFileSync(path.join(path.dirname(staticDir), 'secret-outside.txt'), 'outside');
@@ -25,7 +27,7 @@ afterAll(async () => {
 function invoke(body: unknown, headers: Record<string, string> = {}) {
   return fetch(`${host.origin}/api/invoke`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-proceduredesk-secret': host.secret, origin: host.origin, ...headers },
+    headers: { 'content-type': 'application/json', 'x-proceduredesk-secret': host.secret, 'x-proceduredesk-session': nurse, origin: host.origin, ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
 }
@@ -55,14 +57,22 @@ describe('loopback host', () => {
   });
 
   it('carries a call to the dispatcher and returns its envelope', async () => {
-    const response = await invoke({ method: 'patient.create', input: { actor: NURSE, ...PATIENT } });
+    const response = await invoke({ method: 'patient.create', input: { ...PATIENT } });
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, value: { mrn: PATIENT.mrn } });
+    // The session header names who acts; without it, or with a forged one, nothing happens.
+    expect(core.db.prepare('SELECT created_by_name FROM patients').pluck().get()).toBe(NURSE.name);
+    const before = tableCounts(core);
+    const anonymous = await invoke({ method: 'patient.create', input: { ...PATIENT, mrn: 'ANON-1' } }, { 'x-proceduredesk-session': '' });
+    expect(await anonymous.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    const forged = await invoke({ method: 'patient.create', input: { ...PATIENT, mrn: 'ANON-2' } }, { 'x-proceduredesk-session': 'a'.repeat(64) });
+    expect(await forged.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(tableCounts(core)).toEqual(before);
   });
 
   it('refuses calls without the secret, from another origin, or to another Host, and changes nothing', async () => {
     const before = tableCounts(core);
-    const attempt = { method: 'patient.create', input: { actor: NURSE, ...PATIENT, mrn: 'NEW-1' } };
+    const attempt = { method: 'patient.create', input: { ...PATIENT, mrn: 'NEW-1' } };
     const cases = [
       invoke(attempt, { 'x-proceduredesk-secret': '' }),
       invoke(attempt, { 'x-proceduredesk-secret': 'f'.repeat(64) }),
@@ -89,7 +99,7 @@ describe('loopback host', () => {
     expect(huge.status).toBe(413);
     const array = await invoke([1, 2]);
     expect(await array.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    const badInput = await invoke({ method: 'patient.create', input: { actor: NURSE, ...PATIENT, mrn: '' } });
+    const badInput = await invoke({ method: 'patient.create', input: { ...PATIENT, mrn: '' } });
     expect(await badInput.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: expect.arrayContaining([expect.objectContaining({ path: 'mrn' })]) } });
     const getInvoke = await fetch(`${host.origin}/api/invoke`);
     expect(getInvoke.status).toBe(405);

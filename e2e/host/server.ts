@@ -12,7 +12,7 @@ import type { Dispatch } from '#shared/contract/dispatcher';
 import { CONTENT_SECURITY_POLICY } from '#shared/contract/content-security';
 import type { CommandErrorBody, Envelope } from '#shared/contract/errors';
 import { METHODS, isMethodName } from '#shared/contract/methods';
-import { MAX_REQUEST_BYTES, SECRET_HEADER } from '#shared/contract/transport';
+import { MAX_REQUEST_BYTES, SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
 import { resolveStatic } from '#db/serve/static-files';
 
 export interface HostOptions {
@@ -101,7 +101,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
       return sendJson(res, 400, refusal('INVALID_INPUT', 'The request body must be an object {method, input}.'));
     }
     const { method, input } = body as { method?: unknown; input?: unknown };
-    const envelope = await options.dispatch(method, input);
+    const session = req.headers[SESSION_HEADER];
+    const envelope = await options.dispatch(method, input, typeof session === 'string' ? session : null);
     if (envelope.ok && isMethodName(method) && METHODS[method].writes) broadcast('data.changed', { method });
     sendJson(res, 200, envelope);
   }

@@ -4,13 +4,15 @@
  * in browser mode.
  */
 import type { TestProject } from 'vitest/node';
-import { openTempCore, tempDir } from '#db/testing/temp-core';
+import { NURSE, openTempCore, signIn, tempDir } from '#db/testing/temp-core';
 import { startHost } from './server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     hostOrigin: string;
     hostSecret: string;
+    /** A signed-in nurse's session token (the account is created here). */
+    nurseSession: string;
   }
 }
 
@@ -19,6 +21,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const host = await startHost({ dispatch: core.dispatch, staticDir: tempDir('proceduredesk-static-') });
   project.provide('hostOrigin', host.origin);
   project.provide('hostSecret', host.secret);
+  project.provide('nurseSession', await signIn(core.dispatch, NURSE));
   return async () => {
     await host.close();
     core.cleanup();

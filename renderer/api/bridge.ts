@@ -3,7 +3,7 @@
  * otherwise HTTP to the loopback host that served this page.
  */
 import type { Envelope } from '#shared/contract/errors';
-import { SECRET_HEADER, type Bridge } from '#shared/contract/transport';
+import { SECRET_HEADER, SESSION_HEADER, type Bridge } from '#shared/contract/transport';
 
 declare global {
   interface Window {
@@ -26,11 +26,11 @@ function takeSecret(): string {
 
 export function httpBridge(secret: string, baseUrl = ''): Bridge {
   return {
-    async invoke(method, input) {
+    async invoke(method, input, session) {
       try {
         const response = await fetch(`${baseUrl}/api/invoke`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret },
+          headers: { 'content-type': 'application/json', [SECRET_HEADER]: secret, ...(session ? { [SESSION_HEADER]: session } : {}) },
           body: JSON.stringify({ method, input }),
         });
         return (await response.json()) as Envelope<unknown>;

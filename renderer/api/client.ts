@@ -33,11 +33,34 @@ export interface ApiClient {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
+/**
+ * The signed-in session's token, held in memory only: a reload or a restart
+ * signs the user out. Sent beside every call, never inside its input.
+ */
+let sessionToken: string | null = null;
+let onSessionLost: ((code: 'UNAUTHENTICATED' | 'LOCKED') => void) | null = null;
+
+export function setSessionToken(token: string | null): void {
+  sessionToken = token;
+}
+
+/** Told when any call finds the session gone or locked (e.g. the core locked it after idle time). */
+export function onSessionProblem(listener: ((code: 'UNAUTHENTICATED' | 'LOCKED') => void) | null): void {
+  onSessionLost = listener;
+}
+
+/** Calls whose refusal is about the password typed, not about the session. */
+const CREDENTIAL_CALLS = new Set<string>(['auth.login', 'auth.unlock', 'auth.setupFirstAdmin', 'auth.changePassword']);
+
 export function createClient(bridge: Bridge): ApiClient {
   return {
     async call(method, input) {
-      const envelope = await bridge.invoke(method, input);
-      if (!envelope.ok) throw new ApiError(envelope.error);
+      const envelope = await bridge.invoke(method, input, sessionToken);
+      if (!envelope.ok) {
+        const code = envelope.error.code;
+        if ((code === 'UNAUTHENTICATED' || code === 'LOCKED') && !CREDENTIAL_CALLS.has(method)) onSessionLost?.(code);
+        throw new ApiError(envelope.error);
+      }
       return envelope.value as never;
     },
     on: (event, listener) => bridge.on(event, listener),

@@ -1,18 +1,28 @@
 import { useEffect } from 'react';
 import { useNavigation } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
-import { RecoveryScreen } from './RecoveryScreen';
 import { useSession } from '../stores/session';
 import { AuditScreen } from './AuditScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { LibraryScreen } from './LibraryScreen';
-import { StartScreen } from './StartScreen';
+import { LockScreen } from './LockScreen';
+import { RecoveryScreen } from './RecoveryScreen';
+import { SignInScreen } from './SignInScreen';
+import { UsersScreen } from './UsersScreen';
+import { useIdleLock } from './useIdleLock';
 import { WorklistScreen } from './WorklistScreen';
 
+/** Patient data is for the clinical roles; the administrator manages accounts and settings. */
+const CLINICAL = new Set(['nurse', 'physician']);
+
 export function App() {
-  const actor = useSession((s) => s.actor);
-  const switchUser = useSession((s) => s.switchUser);
+  const phase = useSession((s) => s.phase);
+  const user = useSession((s) => s.user);
+  const idleLockMinutes = useSession((s) => s.idleLockMinutes);
+  const loadSession = useSession((s) => s.load);
+  const lock = useSession((s) => s.lock);
+  const logout = useSession((s) => s.logout);
   const view = useNavigation((s) => s.view);
   const go = useNavigation((s) => s.go);
 
@@ -20,39 +30,65 @@ export function App() {
   const loadRecovery = useRecovery((s) => s.load);
   useEffect(() => {
     void loadRecovery();
-  }, [loadRecovery]);
+    void loadSession().catch(() => undefined);
+  }, [loadRecovery, loadSession]);
 
-  if (!actor) return <StartScreen />;
+  // The window title never names a patient, and says when the session is locked.
+  useEffect(() => {
+    document.title = phase === 'locked' ? 'ProcedureDesk (locked)' : 'ProcedureDesk';
+  }, [phase]);
+
+  useIdleLock(phase === 'active', idleLockMinutes, () => void lock());
+
   if (recovery?.mode === 'recovery') return <RecoveryScreen status={recovery} />;
+  if (phase === 'loading') return <main className="start" aria-busy="true" />;
+  if (phase === 'locked') return <LockScreen />;
+  if (phase !== 'active' || !user) return <SignInScreen />;
+
+  const clinical = CLINICAL.has(user.role);
+  const current = !clinical && (view.name === 'worklist' || view.name === 'encounter') ? { name: 'users' as const } : view;
+  const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users', label: string) => (
+    <button type="button" className="navlink" aria-current={current.name === name ? 'page' : undefined} onClick={() => go({ name })}>
+      {label}
+    </button>
+  );
   return (
     <div className="app">
       <header className="topbar">
-        <button type="button" className="brand" onClick={() => go({ name: 'worklist' })}>
+        <button type="button" className="brand" onClick={() => go({ name: clinical ? 'worklist' : 'users' })}>
           ProcedureDesk
         </button>
         <nav aria-label="Main" className="mainnav">
-          <button type="button" className="navlink" aria-current={view.name === 'worklist' ? 'page' : undefined} onClick={() => go({ name: 'worklist' })}>
-            Worklist
-          </button>
-          <button type="button" className="navlink" aria-current={view.name === 'library' ? 'page' : undefined} onClick={() => go({ name: 'library' })}>
-            Procedure library
-          </button>
-          <button type="button" className="navlink" aria-current={view.name === 'audit' ? 'page' : undefined} onClick={() => go({ name: 'audit' })}>
-            Audit trail
-          </button>
-          <button type="button" className="navlink" aria-current={view.name === 'backups' ? 'page' : undefined} onClick={() => go({ name: 'backups' })}>
-            Backups
-          </button>
+          {clinical && link('worklist', 'Worklist')}
+          {link('library', 'Procedure library')}
+          {user.role !== 'nurse' && link('audit', 'Audit trail')}
+          {link('backups', 'Backups')}
+          {user.role === 'admin' && link('users', 'Users & settings')}
         </nav>
         <span className="who" aria-label="Current user">
-          {actor.name} · {actor.role}
+          {user.displayName} · {user.role}
         </span>
-        <button type="button" className="secondary" onClick={switchUser}>
-          Switch user
+        <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
+          Lock
+        </button>
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          Sign out
         </button>
       </header>
       <main>
-        {view.name === 'encounter' ? <EncounterScreen encounterId={view.encounterId} /> : view.name === 'library' ? <LibraryScreen /> : view.name === 'audit' ? <AuditScreen /> : view.name === 'backups' ? <BackupsScreen /> : <WorklistScreen />}
+        {current.name === 'encounter' ? (
+          <EncounterScreen encounterId={current.encounterId} />
+        ) : current.name === 'library' ? (
+          <LibraryScreen />
+        ) : current.name === 'audit' ? (
+          <AuditScreen />
+        ) : current.name === 'backups' ? (
+          <BackupsScreen />
+        ) : current.name === 'users' ? (
+          <UsersScreen />
+        ) : (
+          <WorklistScreen />
+        )}
       </main>
     </div>
   );

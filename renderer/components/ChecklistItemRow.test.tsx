@@ -2,23 +2,26 @@ import { act, cleanup, render, screen, waitFor, within } from '@testing-library/
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { httpBridge } from '../api/bridge';
-import { api, createClient, setClient } from '../api/client';
+import { api, createClient, setClient, setSessionToken } from '../api/client';
 import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { EncounterScreen } from './EncounterScreen';
 
 const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
+const signedIn = () => setSessionToken(inject('nurseSession'));
 const realClient = () => createClient(httpBridge(inject('hostSecret'), inject('hostOrigin')));
 let encounterId = '';
 
 beforeAll(async () => {
   setClient(realClient());
-  useSession.getState().start(NURSE);
+  signedIn();
+  const session = await api().call('auth.status', {});
+  useSession.setState({ phase: 'active', user: session.session!.user });
   const patient = await api().call('patient.create', {
-    actor: NURSE, mrn: `R-${Date.now()}`, familyName: 'Ólafsdóttir', givenName: 'Guðrún', birthDate: '1980-01-31', sex: 'female',
+    mrn: `R-${Date.now()}`, familyName: 'Ólafsdóttir', givenName: 'Guðrún', birthDate: '1980-01-31', sex: 'female',
   });
   const encounter = await api().call('encounter.create', {
-    actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
+    patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
     plannedDate: '2026-11-24', indication: 'Axial low back pain.',
   });
   encounterId = encounter.id;
@@ -42,7 +45,7 @@ describe('checklist item (against the real core over HTTP)', () => {
     await userEvent.click(box);
     await waitFor(() => expect(within(row).getByText(/^Saved /)).toBeTruthy());
     expect((box as HTMLInputElement).checked).toBe(true);
-    const stored = await api().call('encounter.get', { actor: NURSE, encounterId });
+    const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'infection')).toMatchObject({ status: 'checked', updatedBy: NURSE });
   });
 
@@ -54,7 +57,7 @@ describe('checklist item (against the real core over HTTP)', () => {
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await userEvent.keyboard('Reviewed with cardiology{Enter}');
     await waitFor(() => expect(within(row).getByText(/Not applicable: Reviewed with cardiology/)).toBeTruthy());
-    const stored = await api().call('encounter.get', { actor: NURSE, encounterId });
+    const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Reviewed with cardiology' });
   });
 

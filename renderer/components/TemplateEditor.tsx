@@ -20,7 +20,7 @@ function slug(text: string): string {
 export function TemplateEditor({ onPublished }: { onPublished: (message: string) => void }) {
   const selected = useLibrary((s) => s.selected)!;
   const publish = useLibrary((s) => s.publish);
-  const role = useSession((s) => s.actor?.role);
+  const role = useSession((s) => s.user?.role);
   const [draft, setDraft] = useState<Template>(selected.template);
   const [reviewing, setReviewing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { EvidenceBadges } from './EvidenceBadges';
 export function TemplateReview() {
   const selected = useLibrary((s) => s.selected);
   const acceptFact = useLibrary((s) => s.acceptFact);
-  const role = useSession((s) => s.actor?.role);
+  const role = useSession((s) => s.user?.role);
   if (!selected) return null;
   const { template, sources, reviews } = selected;
   const reviewed = new Map(reviews.map((r) => [r.factId, r]));

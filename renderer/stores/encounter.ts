@@ -11,7 +11,6 @@ import type { TemplateWithSources } from '#shared/contract/library';
 import type { ExportedNote } from '#shared/contract/notes';
 import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
 import { api } from '../api/client';
-import { currentActor } from './session';
 
 /**
  * Where one change stands. While saving, the control shows the intended state
@@ -22,7 +21,7 @@ export type SaveState =
   | { kind: 'saved'; at: string }
   | { kind: 'failed'; message: string };
 
-export type ConsentDraft = Omit<SaveConsentInput, 'actor' | 'encounterId'>;
+export type ConsentDraft = Omit<SaveConsentInput, 'encounterId'>;
 
 export const EMPTY_CONSENT: ConsentDraft = {
   benefitsDiscussed: false,
@@ -66,7 +65,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   async open(encounterId) {
     set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
     try {
-      const detail = await api().call('encounter.get', { actor: currentActor(), encounterId });
+      const detail = await api().call('encounter.get', { encounterId });
       const library = await api().call('library.get', {
         templateId: detail.encounter.templateId,
         version: detail.encounter.templateVersion,
@@ -89,7 +88,6 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'saving', status } } }));
     try {
       const state = await api().call('checklist.setItem', {
-        actor: currentActor(),
         encounterId,
         itemId,
         status,
@@ -112,7 +110,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     if (!encounterId) return null;
     set({ consentSave: { kind: 'saving' } });
     try {
-      const consent = await api().call('consent.save', { actor: currentActor(), encounterId, ...draft });
+      const consent = await api().call('consent.save', { encounterId, ...draft });
       set((s) => ({
         consentSave: { kind: 'saved', at: consent.updatedAt },
         detail: s.detail ? { ...s.detail, consent } : s.detail,
@@ -129,7 +127,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     if (!encounterId) return;
     set({ exporting: true, error: null });
     try {
-      const exported = await api().call('note.export', { actor: currentActor(), encounterId });
+      const exported = await api().call('note.export', { encounterId });
       set({ exported, exporting: false });
     } catch (error) {
       set({ exporting: false, error: error instanceof Error ? error.message : String(error) });

@@ -4,7 +4,6 @@ import type { TemplateWithSources } from '#shared/contract/library';
 import type { TemplateOverview } from '#shared/contract/library-admin';
 import type { Template } from '#shared/library/schema';
 import { api } from '../api/client';
-import { currentActor } from './session';
 
 interface LibraryState {
   overview: TemplateOverview[];
@@ -36,17 +35,17 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   async acceptFact(factId) {
     const selected = get().selected;
     if (!selected) return;
-    await api().call('library.acceptFact', { actor: currentActor(), templateId: selected.template.id, version: selected.template.version, factId });
+    await api().call('library.acceptFact', { templateId: selected.template.id, version: selected.template.version, factId });
     await Promise.all([get().select(selected.template.id, selected.template.version), get().load()]);
   },
   async publish(template, basedOnVersion) {
-    const published = await api().call('library.publish', { actor: currentActor(), basedOnVersion, template });
+    const published = await api().call('library.publish', { basedOnVersion, template });
     await Promise.all([get().load(), get().select(published.id, published.version)]);
     return published.version;
   },
   exportLibrary: (templateIds) => api().call('library.export', templateIds ? { templateIds } : {}),
   async importLibrary(document) {
-    const result = await api().call('library.import', { actor: currentActor(), document });
+    const result = await api().call('library.import', { document });
     await get().load();
     return { inserted: result.inserted.length, unchanged: result.unchanged.length };
   },

@@ -2,7 +2,6 @@
 import { create } from 'zustand';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { api } from '../api/client';
-import { currentActor } from './session';
 
 interface RecoveryState {
   status: RecoveryStatus | null;
@@ -25,21 +24,21 @@ export const useRecovery = create<RecoveryState>((set) => ({
   },
   async restore(backup) {
     try {
-      set({ status: await api().call('recovery.restoreBackup', { actor: currentActor(), backup }), error: null });
+      set({ status: await api().call('recovery.restoreBackup', { backup }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
   },
   async backupNow() {
     try {
-      set({ status: await api().call('backup.now', { actor: currentActor() }), error: null });
+      set({ status: await api().call('backup.now', {}), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
   },
   async startEmpty() {
     try {
-      set({ status: await api().call('recovery.startEmpty', { actor: currentActor(), confirm: 'start-empty' }), error: null });
+      set({ status: await api().call('recovery.startEmpty', { confirm: 'start-empty' }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }

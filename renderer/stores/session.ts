@@ -1,45 +1,87 @@
 /**
- * Who is using the app. Until accounts arrive (a later issue) the user picks a
- * display name and role at start; it is sent with every write.
+ * Who is signed in, and whether the session is locked. The token lives in the
+ * API client's memory only. Locking hides every screen with patient data: the
+ * App renders only the lock screen, so nothing of the patient stays in the DOM.
  */
 import { create } from 'zustand';
+import type { User } from '#shared/contract/auth';
 import type { Actor } from '#shared/contract/common';
+import { api, onSessionProblem, setSessionToken } from '../api/client';
 
-const KEY = 'proceduredesk.actor';
-
-function load(): Actor | null {
-  try {
-    const raw = localStorage.getItem(KEY);
-    const parsed = raw ? (JSON.parse(raw) as Actor) : null;
-    return parsed && typeof parsed.name === 'string' && (parsed.role === 'nurse' || parsed.role === 'physician') ? parsed : null;
-  } catch {
-    return null;
-  }
-}
+export type SessionPhase = 'loading' | 'first-admin' | 'signed-out' | 'active' | 'locked';
 
 interface SessionState {
-  actor: Actor | null;
-  /** The last actor, offered again on the start screen. */
-  remembered: Actor | null;
-  start: (actor: Actor) => void;
-  switchUser: () => void;
+  phase: SessionPhase;
+  user: User | null;
+  idleLockMinutes: number;
+  /** Why the user is at the sign-in screen again, if not by choice. */
+  notice: string | null;
+  load: () => Promise<void>;
+  setupFirstAdmin: (input: { username: string; displayName: string; password: string }) => Promise<void>;
+  login: (username: string, password: string) => Promise<void>;
+  unlock: (password: string) => Promise<void>;
+  /** Locks at once (idle timer, or the user's choice). */
+  lock: () => Promise<void>;
+  logout: () => Promise<void>;
 }
 
-export const useSession = create<SessionState>((set, get) => ({
-  actor: null,
-  remembered: load(),
-  start(actor) {
-    const clean = { name: actor.name.trim(), role: actor.role };
-    localStorage.setItem(KEY, JSON.stringify(clean));
-    set({ actor: clean, remembered: clean });
-  },
-  switchUser() {
-    set({ actor: null, remembered: get().actor ?? get().remembered });
-  },
-}));
+type SessionView = { token: string; user: User; locked: boolean; idleLockMinutes: number };
 
+export const useSession = create<SessionState>((set, get) => {
+  const enter = (view: SessionView) => {
+    setSessionToken(view.token);
+    set({ phase: view.locked ? 'locked' : 'active', user: view.user, idleLockMinutes: view.idleLockMinutes, notice: null });
+  };
+  const signedOut = (notice: string | null) => {
+    setSessionToken(null);
+    set({ phase: 'signed-out', user: null, notice });
+  };
+  onSessionProblem((code) => {
+    if (code === 'LOCKED') set({ phase: 'locked' });
+    else if (get().phase === 'active' || get().phase === 'locked') signedOut('Your session ended; please sign in again.');
+  });
+  return {
+    phase: 'loading',
+    user: null,
+    idleLockMinutes: 10,
+    notice: null,
+    async load() {
+      const status = await api().call('auth.status', {});
+      if (status.session) enter(status.session);
+      else set({ phase: status.needsFirstAdmin ? 'first-admin' : 'signed-out', user: null });
+    },
+    async setupFirstAdmin(input) {
+      enter(await api().call('auth.setupFirstAdmin', input));
+    },
+    async login(username, password) {
+      enter(await api().call('auth.login', { username, password }));
+    },
+    async unlock(password) {
+      enter(await api().call('auth.unlock', { password }));
+    },
+    async lock() {
+      if (get().phase !== 'active') return;
+      // Hide first, then tell the core: the screen must not wait on the call.
+      set({ phase: 'locked' });
+      try {
+        await api().call('auth.lock', {});
+      } catch {
+        // The core locks idle sessions itself too; the screen is already locked.
+      }
+    },
+    async logout() {
+      try {
+        await api().call('auth.logout', {});
+      } finally {
+        signedOut(null);
+      }
+    },
+  };
+});
+
+/** The signed-in person as records name them. */
 export function currentActor(): Actor {
-  const actor = useSession.getState().actor;
-  if (!actor) throw new Error('no user has started a session');
-  return actor;
+  const user = useSession.getState().user;
+  if (!user) throw new Error('nobody is signed in');
+  return { name: user.displayName, role: user.role };
 }

@@ -4,7 +4,6 @@ import type { WorklistRow, CreateEncounterInput } from '#shared/contract/encount
 import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
 import type { CreatePatientInput, Patient } from '#shared/contract/patients';
 import { api, ApiError } from '../api/client';
-import { currentActor } from './session';
 import { today } from './today';
 
 interface WorklistState {
@@ -19,8 +18,8 @@ interface WorklistState {
   load: () => Promise<void>;
   loadLibrary: () => Promise<void>;
   searchPatients: (query: string) => Promise<Patient[]>;
-  createPatient: (input: Omit<CreatePatientInput, 'actor'>) => Promise<Patient>;
-  createEncounter: (input: Omit<CreateEncounterInput, 'actor'>) => Promise<string>;
+  createPatient: (input: CreatePatientInput) => Promise<Patient>;
+  createEncounter: (input: CreateEncounterInput) => Promise<string>;
   getTemplate: (summary: TemplateSummary) => Promise<TemplateWithSources>;
   /** Refreshes the list whenever a write lands (from this or another window); returns the unsubscribe. */
   watch: () => () => void;
@@ -64,10 +63,10 @@ export const useWorklist = create<WorklistState>((set, get) => ({
   },
   searchPatients: (query) => api().call('patient.search', { query, limit: 20 }),
   async createPatient(input) {
-    return api().call('patient.create', { actor: currentActor(), ...input });
+    return api().call('patient.create', { ...input });
   },
   async createEncounter(input) {
-    const encounter = await api().call('encounter.create', { actor: currentActor(), ...input });
+    const encounter = await api().call('encounter.create', { ...input });
     void get().load();
     return encounter.id;
   },
@@ -82,7 +81,7 @@ export const useWorklist = create<WorklistState>((set, get) => ({
     return pending;
   },
   async addDemoData() {
-    const { added } = await api().call('demo.seed', { actor: currentActor(), today: today() });
+    const { added } = await api().call('demo.seed', { today: today() });
     set({ date: today(), query: '' });
     await get().load();
     return added;

@@ -16,7 +16,6 @@ export type ChecklistItemState = z.infer<typeof ChecklistItemStateSchema>;
 
 export const SetItemInputSchema = z
   .strictObject({
-    actor: ActorSchema,
     encounterId: IdSchema,
     itemId: z.string().min(1).max(100),
     status: ItemStatusSchema,

@@ -1,12 +1,13 @@
 /** Schemas shared by several methods of the command contract. */
 import { z } from 'zod';
 
-export const RoleSchema = z.enum(['nurse', 'physician']);
+export const RoleSchema = z.enum(['nurse', 'physician', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**
- * Who is acting. Until accounts arrive (a later issue) the user picks a display
- * name and role at start; every write records it.
+ * Who acted, as stored on every record: the signed-in account's display name
+ * (unique across accounts, so it names one person) and role. It always comes
+ * from the session the transport carries, never from a request's payload.
  */
 export const ActorSchema = z.strictObject({
   name: z.string().trim().min(1, 'a display name is required').max(80),

@@ -33,7 +33,6 @@ const ConsentFields = {
 };
 
 export const SaveConsentInputSchema = z.strictObject({
-  actor: ActorSchema,
   encounterId: IdSchema,
   ...ConsentFields,
 });

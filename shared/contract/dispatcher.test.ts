@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDispatcher, type Handlers } from './dispatcher';
+import { createDispatcher, type Authenticate, type Handlers } from './dispatcher';
 import { CommandError, ERROR_CODES } from './errors';
-import { METHODS } from './methods';
+import { METHODS, roleAllowed } from './methods';
 
 function handlersWith(overrides: Partial<Handlers>): Handlers {
   const fail = () => {
@@ -11,9 +11,31 @@ function handlersWith(overrides: Partial<Handlers>): Handlers {
   return { ...all, ...overrides };
 }
 
+/** A stand-in session check: token "nurse-token" is a signed-in nurse, anything else is refused. */
+const authenticate: Authenticate = (token, access, method) => {
+  if (token !== 'nurse-token') throw new CommandError('UNAUTHENTICATED', 'sign in');
+  if (access !== 'session' && !roleAllowed(access, 'nurse')) throw new CommandError('FORBIDDEN', `${method} is not for nurses`);
+  return { actor: { name: 'Nina', role: 'nurse' }, userId: 'u1', token };
+};
+
 describe('dispatcher', () => {
+  it('settles who is calling before it looks at the input, and hands the caller to the handler', async () => {
+    let seen: unknown = null;
+    const dispatch = createDispatcher(handlersWith({ 'patient.search': (_input, call) => ((seen = call.caller), []) }), { authenticate });
+    expect(await dispatch('patient.search', { query: 7 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('patient.search', { query: 7 }, 'wrong')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await dispatch('users.list', {}, 'nurse-token')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await dispatch('patient.search', { query: 'a' }, 'nurse-token')).toEqual({ ok: true, value: [] });
+    expect(seen).toEqual({ actor: { name: 'Nina', role: 'nurse' }, userId: 'u1', token: 'nurse-token' });
+  });
+
+  it('public methods run without a session', async () => {
+    const dispatch = createDispatcher(handlersWith({ 'auth.status': (_i, call) => ({ needsFirstAdmin: call.token === null, session: null }) }), { authenticate });
+    expect(await dispatch('auth.status', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, session: null } });
+  });
+
   it('refuses an unknown method with UNKNOWN_METHOD', async () => {
-    const dispatch = createDispatcher(handlersWith({}));
+    const dispatch = createDispatcher(handlersWith({}), { authenticate });
     expect(await dispatch('patient.drop', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await dispatch(42, {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     // Inherited object keys are not methods.
@@ -22,8 +44,8 @@ describe('dispatcher', () => {
 
   it('validates input before the handler runs and lists every issue', async () => {
     let ran = false;
-    const dispatch = createDispatcher(handlersWith({ 'patient.search': () => ((ran = true), []) }));
-    const result = await dispatch('patient.search', { query: 7, extra: true });
+    const dispatch = createDispatcher(handlersWith({ 'patient.search': () => ((ran = true), []) }), { authenticate });
+    const result = await dispatch('patient.search', { query: 7, extra: true }, 'nurse-token');
     expect(ran).toBe(false);
     expect(result).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     if (!result.ok) {
@@ -34,7 +56,7 @@ describe('dispatcher', () => {
   });
 
   it('returns the handler value when it matches the output schema', async () => {
-    const dispatch = createDispatcher(handlersWith({ 'system.info': () => ({ appVersion: '1', schemaVersion: 1, dataDir: '/d' }) }));
+    const dispatch = createDispatcher(handlersWith({ 'system.info': () => ({ appVersion: '1', schemaVersion: 1, dataDir: '/d' }) }), { authenticate });
     expect(await dispatch('system.info', {})).toEqual({ ok: true, value: { appVersion: '1', schemaVersion: 1, dataDir: '/d' } });
   });
 
@@ -42,7 +64,7 @@ describe('dispatcher', () => {
     const seen: string[] = [];
     const dispatch = createDispatcher(
       handlersWith({ 'system.info': () => ({ appVersion: 1 }) as never }),
-      { onInternalError: (m) => seen.push(m) },
+      { authenticate, onInternalError: (m) => seen.push(m) },
     );
     expect(await dispatch('system.info', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(seen).toEqual(['system.info']);
@@ -56,9 +78,10 @@ describe('dispatcher', () => {
         },
         'patient.search': async () => Promise.reject(new TypeError('boom')),
       }),
+      { authenticate },
     );
-    expect(await dispatch('library.list', {})).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone', details: { id: 1 } } });
-    const internal = await dispatch('patient.search', { query: 'a' });
+    expect(await dispatch('library.list', {}, 'nurse-token')).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'gone', details: { id: 1 } } });
+    const internal = await dispatch('patient.search', { query: 'a' }, 'nurse-token');
     expect(internal).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     if (!internal.ok) expect(internal.error.message).not.toContain('boom');
   });
@@ -70,9 +93,9 @@ describe('dispatcher', () => {
           throw Object.assign(new Error('disk'), { code: 'SQLITE_FULL' });
         },
       }),
-      { translateError: (e) => ((e as { code?: string }).code === 'SQLITE_FULL' ? new CommandError('STORAGE_FAILED', 'full') : undefined) },
+      { authenticate, translateError: (e) => ((e as { code?: string }).code === 'SQLITE_FULL' ? new CommandError('STORAGE_FAILED', 'full') : undefined) },
     );
-    expect(await dispatch('library.list', {})).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
+    expect(await dispatch('library.list', {}, 'nurse-token')).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED' } });
   });
 
   it('every contract method has a summary and both schemas, and the error codes are documented', () => {
@@ -81,6 +104,7 @@ describe('dispatcher', () => {
       expect(spec.summary.length).toBeGreaterThan(10);
       expect(spec.input).toBeDefined();
       expect(spec.output).toBeDefined();
+      expect(spec.access === 'public' || spec.access === 'session' || spec.access.length > 0).toBe(true);
     }
     for (const text of Object.values(ERROR_CODES)) expect(text.length).toBeGreaterThan(10);
   });

@@ -4,16 +4,43 @@
  * exception crosses a process boundary.
  */
 import type { z } from 'zod';
+import type { Actor } from './common';
 import { CommandError, type Envelope } from './errors';
-import { isMethodName, METHODS, type MethodName, type MethodOutput, type ParsedInput } from './methods';
+import { isMethodName, METHODS, type Access, type MethodName, type Methods, type MethodOutput, type ParsedInput } from './methods';
 
-export type Handler<M extends MethodName> = (input: ParsedInput<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
+/** The signed-in caller, resolved from the session token the transport carried. */
+export interface Caller {
+  actor: Actor;
+  userId: string;
+  token: string;
+}
+
+/** What a public method knows of its caller: at most a token (which it may check itself). */
+export interface PublicCall {
+  token: string | null;
+  caller: null;
+}
+export interface SignedInCall {
+  token: string;
+  caller: Caller;
+}
+type CallFor<M extends MethodName> = Methods[M]['access'] extends 'public' ? PublicCall : SignedInCall;
+
+export type Handler<M extends MethodName> = (input: ParsedInput<M>, call: CallFor<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
 /** Turns a host-specific failure (e.g. a SQLite error) into a contract error, or returns undefined. */
 export type ErrorTranslator = (error: unknown) => CommandError | undefined;
 
-export type Dispatch = (method: unknown, input: unknown) => Promise<Envelope<unknown>>;
+/**
+ * Resolves a session token for a method of the given access, or throws a
+ * CommandError (UNAUTHENTICATED, LOCKED, FORBIDDEN). Also where activity is
+ * recorded for the idle lock.
+ */
+export type Authenticate = (token: string | null, access: Exclude<Access, 'public'>, method: MethodName) => Caller;
+
+/** method and input come from the page; session is the token the transport carried beside them. */
+export type Dispatch = (method: unknown, input: unknown, session?: string | null) => Promise<Envelope<unknown>>;
 
 export function formatIssues(issues: readonly z.core.$ZodIssue[]): { path: string; message: string }[] {
   return issues.map((issue) => ({
@@ -24,13 +51,23 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): { path: strin
 
 export function createDispatcher(
   handlers: Handlers,
-  options: { translateError?: ErrorTranslator; onInternalError?: (method: string, error: unknown) => void } = {},
+  options: { authenticate: Authenticate; translateError?: ErrorTranslator; onInternalError?: (method: string, error: unknown) => void },
 ): Dispatch {
-  return async function dispatch(method, input) {
+  return async function dispatch(method, input, session) {
     if (!isMethodName(method)) {
       return fail('UNKNOWN_METHOD', `Unknown method ${JSON.stringify(String(method)).slice(0, 120)}.`);
     }
     const spec = METHODS[method];
+    const token = typeof session === 'string' && session.length > 0 && session.length <= 200 ? session : null;
+    // Who is calling is settled before the input is even looked at: an unauthorised caller learns nothing from validation.
+    let call: PublicCall | SignedInCall;
+    try {
+      call = spec.access === 'public' ? { token, caller: null } : authorised(options.authenticate, token, spec.access, method);
+    } catch (error) {
+      if (error instanceof CommandError) return fail(error.code, error.message, error.details);
+      options.onInternalError?.(method, error);
+      return fail('INTERNAL', `${method}: the session could not be checked; nothing was changed.`);
+    }
     const parsed = spec.input.safeParse(input ?? {});
     if (!parsed.success) {
       const details = formatIssues(parsed.error.issues);
@@ -39,8 +76,8 @@ export function createDispatcher(
       return fail('INVALID_INPUT', `${method}: ${summary}`, details);
     }
     try {
-      const handler = handlers[method] as (input: unknown) => unknown;
-      const value = await handler(parsed.data);
+      const handler = handlers[method] as (input: unknown, call: PublicCall | SignedInCall) => unknown;
+      const value = await handler(parsed.data, call);
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
         options.onInternalError?.(method, checked.error);
@@ -54,6 +91,11 @@ export function createDispatcher(
       return fail('INTERNAL', `${method}: an unexpected error occurred; nothing was changed.`);
     }
   };
+}
+
+function authorised(authenticate: Authenticate, token: string | null, access: Exclude<Access, 'public'>, method: MethodName): SignedInCall {
+  const caller = authenticate(token, access, method);
+  return { token: caller.token, caller };
 }
 
 function fail(code: CommandError['code'], message: string, details?: unknown): Envelope<never> {

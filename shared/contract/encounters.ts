@@ -25,7 +25,6 @@ export const EncounterSchema = z.object({
 export type Encounter = z.infer<typeof EncounterSchema>;
 
 export const CreateEncounterInputSchema = z.strictObject({
-  actor: ActorSchema,
   patientId: IdSchema,
   templateId: z.string().min(1).max(100),
   levels: z.array(z.string().min(1).max(40)).max(10),
@@ -56,7 +55,7 @@ export const ListEncountersInputSchema = z.strictObject({
 });
 
 /** Opening an encounter is a view of a patient's record, so the viewer is named (and audited). */
-export const GetEncounterInputSchema = z.strictObject({ actor: ActorSchema, encounterId: IdSchema });
+export const GetEncounterInputSchema = z.strictObject({ encounterId: IdSchema });
 
 export const EncounterDetailSchema = z.object({
   encounter: EncounterSchema,

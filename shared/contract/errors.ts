@@ -12,8 +12,12 @@ export const ERROR_CODES = {
   NOT_FOUND: 'The record does not exist.',
   /** The write conflicts with stored data (e.g. an MRN already in use). */
   CONFLICT: 'The change conflicts with stored data; nothing was changed.',
-  /** The caller is not allowed to make this call (wrong secret, origin or frame). */
+  /** The caller is not allowed to make this call (wrong secret, origin or frame, or a role without the right). */
   FORBIDDEN: 'The request was refused.',
+  /** No valid session: sign in first (or the session ended). */
+  UNAUTHENTICATED: 'Sign in to continue; nothing was changed.',
+  /** The session is locked after idle time: unlock it with the password; nothing was changed. */
+  LOCKED: 'The session is locked; enter your password to continue.',
   /** The database could not store the change (disk full, read-only, locked). */
   STORAGE_FAILED: 'The change could not be saved; nothing was changed.',
   /** The data file needs recovery first (restore a backup or start empty); nothing was done. */

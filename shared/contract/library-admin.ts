@@ -14,7 +14,6 @@ export const FactReviewSchema = z.object({
 export type FactReview = z.infer<typeof FactReviewSchema>;
 
 export const AcceptFactInputSchema = z.strictObject({
-  actor: ActorSchema,
   templateId: TemplateId,
   version: Version,
   factId: z.string().min(1).max(100),
@@ -34,7 +33,6 @@ export const TemplateOverviewSchema = z.object({
 export type TemplateOverview = z.infer<typeof TemplateOverviewSchema>;
 
 export const PublishInputSchema = z.strictObject({
-  actor: ActorSchema,
   /** The version the edit started from; publishing fails if another version was published since. */
   basedOnVersion: Version,
   /** The edited content; its version is assigned on publishing (basedOnVersion + 1). */
@@ -61,7 +59,6 @@ export const ExportLibraryInputSchema = z.strictObject({
 export const MAX_IMPORT_CHARS = 900_000;
 
 export const ImportLibraryInputSchema = z.strictObject({
-  actor: ActorSchema,
   document: z.string().min(1).max(MAX_IMPORT_CHARS, `the document is larger than ${MAX_IMPORT_CHARS} characters`),
 });
 

@@ -5,7 +5,21 @@
  */
 import { z } from 'zod';
 import { ChecklistItemStateSchema, SetItemInputSchema } from './checklist';
-import { ActorSchema, DateSchema } from './common';
+import { DateSchema, type Role } from './common';
+import {
+  AuthStatusSchema,
+  ChangePasswordInputSchema,
+  CreateUserInputSchema,
+  LoginInputSchema,
+  SessionViewSchema,
+  SetUserActiveInputSchema,
+  SettingsSchema,
+  SetupFirstAdminInputSchema,
+  UnlockInputSchema,
+  UpdateSettingsInputSchema,
+  UserIdInputSchema,
+  UserSchema,
+} from './auth';
 import { BackupNameSchema, RecoveryStatusSchema } from './recovery';
 import { AuditEntrySchema, AuditListInputSchema, AuditVerdictSchema } from './audit';
 import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
@@ -33,170 +47,307 @@ import {
 import { ExportNoteInputSchema, ExportedNoteSchema } from './notes';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
 
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+/**
+ * Who may call a method: anyone (signing in, first start, recovery), any
+ * signed-in session even while locked (unlock, sign out), or an unlocked
+ * session of one of the listed roles.
+ */
+export type Access = 'public' | 'session' | readonly Role[];
+
+/** Whether a signed-in, unlocked user of this role may call a method of this access. */
+export function roleAllowed(access: Exclude<Access, 'public' | 'session'>, role: Role): boolean {
+  return access.includes(role);
+}
+
+const ANY_ROLE = ['nurse', 'physician', 'admin'] as const;
+/** Patient data is for the clinical roles; administrators manage accounts and settings. */
+const CLINICAL = ['nurse', 'physician'] as const;
+const PHYSICIAN = ['physician'] as const;
+const ADMIN = ['admin'] as const;
+/** Reading the audit trail: the clinic's administrator and its physicians. */
+const OVERSIGHT = ['admin', 'physician'] as const;
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType, A extends Access> {
   /** One line for the README's contract table and for error messages. */
   summary: string;
   /** Whether the method writes; writes are durable before they are acknowledged. */
   writes: boolean;
+  access: A;
   input: I;
   output: O;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(spec: MethodSpec<I, O>): MethodSpec<I, O> {
+function method<I extends z.ZodType, O extends z.ZodType, A extends Access>(spec: MethodSpec<I, O, A>): MethodSpec<I, O, A> {
   return spec;
 }
 
 const Empty = z.strictObject({});
 
 export const METHODS = {
+  'auth.status': method({
+    summary: 'Whether the first administrator must be created, and the state of the caller\'s session.',
+    writes: false,
+    access: 'public',
+    input: Empty,
+    output: AuthStatusSchema,
+  }),
+  'auth.setupFirstAdmin': method({
+    summary: 'First start only: create the first administrator account and sign it in.',
+    writes: true,
+    access: 'public',
+    input: SetupFirstAdminInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.login': method({
+    summary: 'Sign in with username and password; repeated failures lock the account for a while.',
+    writes: true,
+    access: 'public',
+    input: LoginInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.logout': method({
+    summary: 'End the session.',
+    writes: true,
+    access: 'session',
+    input: Empty,
+    output: z.object({ ended: z.boolean() }),
+  }),
+  'auth.lock': method({
+    summary: 'Lock the session now (also happens after the idle time).',
+    writes: true,
+    access: 'session',
+    input: Empty,
+    output: SessionViewSchema,
+  }),
+  'auth.unlock': method({
+    summary: 'Unlock a locked session with the signed-in user\'s password.',
+    writes: true,
+    access: 'session',
+    input: UnlockInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.changePassword': method({
+    summary: 'Change one\'s own password (the current one is required).',
+    writes: true,
+    access: ANY_ROLE,
+    input: ChangePasswordInputSchema,
+    output: z.object({ changed: z.boolean() }),
+  }),
+  'users.list': method({
+    summary: 'Every account, with its role and whether it is active or locked.',
+    writes: false,
+    access: ADMIN,
+    input: Empty,
+    output: z.array(UserSchema),
+  }),
+  'users.create': method({
+    summary: 'Create an account (physician, nurse or admin) with an initial password.',
+    writes: true,
+    access: ADMIN,
+    input: CreateUserInputSchema,
+    output: UserSchema,
+  }),
+  'users.setActive': method({
+    summary: 'Deactivate or reactivate an account (accounts are never deleted: records name them).',
+    writes: true,
+    access: ADMIN,
+    input: SetUserActiveInputSchema,
+    output: UserSchema,
+  }),
+  'users.clearLockout': method({
+    summary: 'Lift the lock that repeated failed sign-ins put on an account.',
+    writes: true,
+    access: ADMIN,
+    input: UserIdInputSchema,
+    output: UserSchema,
+  }),
+  'settings.get': method({
+    summary: 'The clinic settings: idle lock time, INR threshold, time zone.',
+    writes: false,
+    access: ANY_ROLE,
+    input: Empty,
+    output: SettingsSchema,
+  }),
+  'settings.update': method({
+    summary: 'Change clinic settings (administrator).',
+    writes: true,
+    access: ADMIN,
+    input: UpdateSettingsInputSchema,
+    output: SettingsSchema,
+  }),
   'system.info': method({
     summary: 'App version, schema version and where the data lives.',
     writes: false,
+    access: 'public',
     input: Empty,
     output: z.object({ appVersion: z.string(), schemaVersion: z.number().int(), dataDir: z.string() }),
   }),
   'library.list': method({
     summary: 'The procedure templates available for new encounters (newest version of each).',
     writes: false,
+    access: ANY_ROLE,
     input: Empty,
     output: z.array(TemplateSummarySchema),
   }),
   'library.get': method({
     summary: 'One template version with the sources its facts cite.',
     writes: false,
+    access: ANY_ROLE,
     input: GetTemplateInputSchema,
     output: TemplateWithSourcesSchema,
   }),
   'patient.create': method({
     summary: 'Register a patient; the MRN must be unique.',
     writes: true,
+    access: CLINICAL,
     input: CreatePatientInputSchema,
     output: PatientSchema,
   }),
   'patient.search': method({
     summary: 'Find patients by name fragment or MRN prefix.',
     writes: false,
+    access: CLINICAL,
     input: SearchPatientsInputSchema,
     output: z.array(PatientSchema),
   }),
   'encounter.create': method({
     summary: 'Open an encounter for a patient and a procedure template (its current version).',
     writes: true,
+    access: CLINICAL,
     input: CreateEncounterInputSchema,
     output: EncounterSchema,
   }),
   'encounter.list': method({
     summary: 'The worklist: encounters by planned date and patient name/MRN, with progress.',
     writes: false,
+    access: CLINICAL,
     input: ListEncountersInputSchema,
     output: z.array(WorklistRowSchema),
   }),
   'encounter.get': method({
     summary: 'One encounter with its patient, checklist state and consent discussion.',
     writes: false,
+    access: CLINICAL,
     input: GetEncounterInputSchema,
     output: EncounterDetailSchema,
   }),
   'checklist.setItem': method({
     summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',
     writes: true,
+    access: CLINICAL,
     input: SetItemInputSchema,
     output: ChecklistItemStateSchema,
   }),
   'consent.save': method({
     summary: 'Record the consent discussion: benefits, alternatives, questions, interpreter, decision.',
     writes: true,
+    access: CLINICAL,
     input: SaveConsentInputSchema,
     output: ConsentDiscussionSchema,
   }),
   'note.export': method({
     summary: 'Render the consent-discussion note as PDF and plain text from one content model.',
     writes: true,
+    access: CLINICAL,
     input: ExportNoteInputSchema,
     output: ExportedNoteSchema,
   }),
   'library.overview': method({
     summary: 'Every template with its versions, evidence summary and how many facts await review.',
     writes: false,
+    access: ANY_ROLE,
     input: Empty,
     output: z.array(TemplateOverviewSchema),
   }),
   'library.acceptFact': method({
     summary: "Record a reviewer's acceptance of one unverified fact of one template version.",
     writes: true,
+    access: PHYSICIAN,
     input: AcceptFactInputSchema,
     output: FactReviewSchema,
   }),
   'library.publish': method({
     summary: 'Publish edited content as the next version of a template; earlier versions never change.',
     writes: true,
+    access: PHYSICIAN,
     input: PublishInputSchema,
     output: TemplateSummarySchema,
   }),
   'library.diff': method({
     summary: 'What changed between two versions of a template.',
     writes: false,
+    access: ANY_ROLE,
     input: DiffInputSchema,
     output: z.array(ChangeSchema),
   }),
   'library.export': method({
     summary: 'The library (or some templates) as a JSON document to share between rooms.',
     writes: false,
+    access: ANY_ROLE,
     input: ExportLibraryInputSchema,
     output: z.object({ document: z.string(), fileBaseName: z.string() }),
   }),
   'library.import': method({
     summary: 'Import a library document: everything is validated before anything is written.',
     writes: true,
+    access: PHYSICIAN,
     input: ImportLibraryInputSchema,
     output: ImportResultSchema,
   }),
   'library.questionnaire': method({
     summary: "A template version's checklist as a FHIR R4 Questionnaire.",
     writes: false,
+    access: ANY_ROLE,
     input: QuestionnaireInputSchema,
     output: z.record(z.string(), z.unknown()),
   }),
   'recovery.status': method({
     summary: 'Whether the database is in use or needs recovery, why, and the backups available.',
     writes: false,
+    access: 'public',
     input: Empty,
     output: RecoveryStatusSchema,
   }),
   'recovery.restoreBackup': method({
     summary: 'Restore a verified backup as the database (the current file is set aside, never deleted) and continue on it.',
     writes: true,
-    input: z.strictObject({ actor: ActorSchema, backup: BackupNameSchema }),
+    access: ADMIN,
+    input: z.strictObject({ backup: BackupNameSchema }),
     output: RecoveryStatusSchema,
   }),
   'backup.now': method({
     summary: 'Take a verified backup now (besides the automatic ones at start-up and on schedule).',
     writes: true,
-    input: z.strictObject({ actor: ActorSchema }),
+    access: ANY_ROLE,
+    input: z.strictObject({}),
     output: RecoveryStatusSchema,
   }),
   'recovery.startEmpty': method({
     summary: 'Recovery mode only, on explicit choice: start with an empty database (the damaged file stays set aside).',
     writes: true,
-    input: z.strictObject({ actor: ActorSchema, confirm: z.literal('start-empty') }),
+    access: ADMIN,
+    input: z.strictObject({ confirm: z.literal('start-empty') }),
     output: RecoveryStatusSchema,
   }),
   'audit.list': method({
     summary: 'The audit trail, newest first, filtered by patient, action or user.',
     writes: false,
+    access: OVERSIGHT,
     input: AuditListInputSchema,
     output: z.array(AuditEntrySchema),
   }),
   'audit.verify': method({
     summary: 'Check the audit chain end to end and report the first broken link.',
     writes: false,
+    access: OVERSIGHT,
     input: Empty,
     output: AuditVerdictSchema,
   }),
   'demo.seed': method({
     summary: 'Add sample patients with encounters today; only into an empty database (first run).',
     writes: true,
-    input: z.strictObject({ actor: ActorSchema, today: DateSchema }),
+    access: CLINICAL,
+    input: z.strictObject({ today: DateSchema }),
     output: z.object({ added: z.boolean() }),
   }),
 } as const;

@@ -1,9 +1,8 @@
 /** The consent-discussion note export: one content model, two renderings. */
 import { z } from 'zod';
-import { ActorSchema, IdSchema, TimestampSchema } from './common';
+import { IdSchema, TimestampSchema } from './common';
 
 export const ExportNoteInputSchema = z.strictObject({
-  actor: ActorSchema,
   encounterId: IdSchema,
 });
 

@@ -1,6 +1,6 @@
 /** Patient records: creation and search. */
 import { z } from 'zod';
-import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
+import { DateSchema, IdSchema, TimestampSchema } from './common';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 
@@ -18,7 +18,6 @@ export const PatientSchema = z.object({
 export type Patient = z.infer<typeof PatientSchema>;
 
 export const CreatePatientInputSchema = z.strictObject({
-  actor: ActorSchema,
   mrn: z
     .string()
     .trim()

@@ -7,7 +7,8 @@ import type { Envelope } from './errors';
 import type { EventName, EventPayload } from './events';
 
 export interface Bridge {
-  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  /** session: the sign-in token, carried beside the input (never inside it). */
+  invoke(method: string, input: unknown, session?: string | null): Promise<Envelope<unknown>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
@@ -16,3 +17,6 @@ export const MAX_REQUEST_BYTES = 1024 * 1024;
 
 /** Header carrying the loopback host's per-launch secret. */
 export const SECRET_HEADER = 'x-proceduredesk-secret';
+
+/** Header carrying the signed-in session's token to the loopback host. */
+export const SESSION_HEADER = 'x-proceduredesk-session';

@@ -3,6 +3,7 @@
  * evidence level, and what is still missing. Generated into
  * shared/library/COVERAGE.md (`npm run library:coverage`); a test keeps it current.
  */
+import { ANTICOAGULANT_TABLE } from '../clinical/anticoagulant-table';
 import { evidenceCounts } from './evidence-summary';
 import type { Template } from './schema';
 
@@ -59,7 +60,12 @@ export function coverageMarkdown(templates: readonly Template[]): string {
   return lines.join('\n');
 }
 
-/** The sources table: every registered source, its citation and address, and which procedures cite it. */
+/** Clinical content outside the templates that cites registry sources: the anticoagulant table rows. */
+function anticoagulantRowsCiting(id: string): number {
+  return ANTICOAGULANT_TABLE.filter((r) => r.sources.some((s) => s.sourceId === id)).length;
+}
+
+/** The sources table: every registered source, its citation and address, and which procedures (or anticoagulant table rows) cite it. */
 export function sourcesMarkdown(templates: readonly Template[], sources: readonly { id: string; citation: string; url?: string | undefined }[]): string {
   const citedBy = new Map<string, string[]>();
   for (const t of templates) {
@@ -68,6 +74,14 @@ export function sourcesMarkdown(templates: readonly Template[], sources: readonl
     }
   }
   const cell = (text: string) => text.replace(/\|/g, '\\|');
+  // A source cited only by the anticoagulant table shows no "0 procedure(s)": it is cited, just not by a template.
+  const citers = (id: string) => {
+    const procedures = (citedBy.get(id) ?? []).length;
+    const rows = anticoagulantRowsCiting(id);
+    const parts = procedures || !rows ? [`${procedures} procedure(s)`] : [];
+    if (rows) parts.push(`${rows} anticoagulant table row(s)`);
+    return parts.join('; ');
+  };
   return [
     '# Sources of the procedure library',
     '',
@@ -75,7 +89,7 @@ export function sourcesMarkdown(templates: readonly Template[], sources: readonl
     '',
     '| id | citation (authors, title, year, journal) | DOI or URL | cited by |',
     '|---|---|---|---|',
-    ...sources.map((s) => `| ${s.id} | ${cell(s.citation)} | ${s.url ? cell(s.url) : ''} | ${(citedBy.get(s.id) ?? []).length} procedure(s) |`),
+    ...sources.map((s) => `| ${s.id} | ${cell(s.citation)} | ${s.url ? cell(s.url) : ''} | ${citers(s.id)} |`),
     '',
   ].join('\n');
 }

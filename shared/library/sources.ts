@@ -4,6 +4,7 @@
  * address, none is given here. The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';
+import { ANTICOAG_SOURCES } from './sources-anticoag';
 import { BLOCK_SOURCES } from './sources-blocks';
 import { ESI_SOURCES } from './sources-esi';
 import { FACET_SOURCES } from './sources-facet';
@@ -241,4 +242,4 @@ const BASE_SOURCES: readonly Source[] = [
 ];
 
 /** The registry: the first-cut sources plus those added with each group of templates. Ids are unique (tested). */
-export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES];
+export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...ANTICOAG_SOURCES];

@@ -1,0 +1,64 @@
+/** Sign-in, the session lock, accounts and clinic settings. */
+import type { Handlers } from '#shared/contract/dispatcher';
+import { CommandError } from '#shared/contract/errors';
+import type { Auth } from '../auth/sessions';
+import { publicUser, type UserRepository } from '../repositories/users';
+import type { SettingsRepository } from '../repositories/settings';
+import type { AuditLog } from '../audit';
+import type { Db } from '../connection';
+
+type AuthMethods =
+  | 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
+  | 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'settings.get' | 'settings.update';
+
+export function authHandlers(deps: { db: Db; auth: Auth; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string }): Pick<Handlers, AuthMethods> {
+  const { auth, users, settings, audit, db, now } = deps;
+  const existing = (userId: string) => {
+    const user = users.get(userId);
+    if (!user) throw new CommandError('NOT_FOUND', 'No such account.');
+    return user;
+  };
+  return {
+    'auth.status': (_input, { token }) => auth.status(token),
+    'auth.setupFirstAdmin': (input) => auth.setupFirstAdmin(input),
+    'auth.login': (input) => auth.login(input),
+    'auth.logout': (_input, { token }) => {
+      auth.logout(token);
+      return { ended: true };
+    },
+    'auth.lock': (_input, { token }) => auth.lock(token),
+    'auth.unlock': ({ password }, { token }) => auth.unlock(token, password),
+    'auth.changePassword': async ({ currentPassword, newPassword }, { caller }) => {
+      await auth.changePassword(caller, currentPassword, newPassword);
+      return { changed: true };
+    },
+    'users.list': () => users.list().map(publicUser),
+    'users.create': async (input, { caller }) => publicUser(await auth.createUser(caller, input)),
+    'users.setActive': ({ userId, active }, { caller }) => {
+      const user = existing(userId);
+      if (!active && userId === caller.userId) throw new CommandError('CONFLICT', 'You cannot deactivate your own account.');
+      db.transaction(() => {
+        users.setActive(userId, active);
+        audit.append({ at: now(), user: caller.actor, patientId: null, action: active ? 'users.reactivate' : 'users.deactivate', target: `user:${user.id}` });
+      }).immediate();
+      if (!active) auth.endSessionsOf(userId);
+      return publicUser(existing(userId));
+    },
+    'users.clearLockout': ({ userId }, { caller }) => {
+      const user = existing(userId);
+      db.transaction(() => {
+        users.clearFailures(userId);
+        audit.append({ at: now(), user: caller.actor, patientId: null, action: 'users.clearLockout', target: `user:${user.id}` });
+      }).immediate();
+      return publicUser(existing(userId));
+    },
+    'settings.get': () => settings.get(),
+    'settings.update': (changes, { caller }) => {
+      db.transaction(() => {
+        settings.update(changes, now(), caller.actor);
+        audit.append({ at: now(), user: caller.actor, patientId: null, action: 'settings.update', target: `settings:${Object.keys(changes).join(',')}` });
+      }).immediate();
+      return settings.get();
+    },
+  };
+}

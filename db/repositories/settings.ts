@@ -1,0 +1,34 @@
+/** Clinic settings: stored per key as JSON; unset keys fall back to defaults. */
+import { SettingsSchema, type Settings } from '#shared/contract/auth';
+import type { Actor } from '#shared/contract/common';
+import type { Db } from '../connection';
+
+/** The machine's own time zone is the natural default for a clinic laptop. */
+function hostTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = { idleLockMinutes: 10, inrThreshold: null };
+
+export function createSettingsRepository(db: Db) {
+  const rows = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');
+  const upsert = db.prepare(
+    `INSERT INTO settings (key, value_json, updated_at, updated_by_name) VALUES (?, ?, ?, ?)
+     ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name`,
+  );
+  return {
+    get(): Settings {
+      const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+      // Anything stored that no longer validates falls back to the default rather than breaking start-up.
+      const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
+      const parsed = SettingsSchema.safeParse(merged);
+      return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
+    },
+    update(changes: Partial<Settings>, at: string, actor: Actor): void {
+      for (const [key, value] of Object.entries(changes)) {
+        if (value !== undefined) upsert.run(key, JSON.stringify(value), at, actor.name);
+      }
+    },
+  };
+}
+export type SettingsRepository = ReturnType<typeof createSettingsRepository>;

@@ -1,0 +1,88 @@
+/** Accounts: created, deactivated, locked after failed sign-ins; never deleted. */
+import type { User } from '#shared/contract/auth';
+import type { Role } from '#shared/contract/common';
+import type { Db } from '../connection';
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  active: number;
+  failed_attempts: number;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface StoredUser extends User {
+  passwordHash: string;
+  failedAttempts: number;
+}
+
+function toUser(row: UserRow): StoredUser {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    active: row.active === 1,
+    createdAt: row.created_at,
+    lockedUntil: row.locked_until,
+    passwordHash: row.password_hash,
+    failedAttempts: row.failed_attempts,
+  };
+}
+
+/** The public view: never the hash. */
+export function publicUser(user: StoredUser): User {
+  const { passwordHash: _hash, failedAttempts: _failed, ...rest } = user;
+  return rest;
+}
+
+export function createUserRepository(db: Db) {
+  const count = db.prepare<[], number>('SELECT count(*) FROM users').pluck();
+  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
+  const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
+  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY active DESC, display_name COLLATE NOCASE');
+  const insert = db.prepare(
+    `INSERT INTO users (id, username, display_name, role, password_hash, created_at, created_by, password_changed_at)
+     VALUES (@id, @username, @displayName, @role, @passwordHash, @createdAt, @createdBy, @createdAt)`,
+  );
+  const recordFailure = db.prepare('UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE id = ?');
+  const clearFailures = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
+  const setActive = db.prepare('UPDATE users SET active = ? WHERE id = ?');
+  const setPassword = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
+  const nameTaken = db.prepare<[string], number>('SELECT count(*) FROM users WHERE display_name = ? COLLATE NOCASE').pluck();
+
+  return {
+    count: () => count.get() ?? 0,
+    get: (id: string): StoredUser | null => {
+      const row = byId.get(id);
+      return row ? toUser(row) : null;
+    },
+    byUsername: (username: string): StoredUser | null => {
+      const row = byUsername.get(username);
+      return row ? toUser(row) : null;
+    },
+    list: (): StoredUser[] => all.all().map(toUser),
+    displayNameTaken: (name: string): boolean => (nameTaken.get(name) ?? 0) > 0,
+    insert(user: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; createdBy: string | null }): void {
+      insert.run(user);
+    },
+    /** One more failed sign-in; lockedUntil is set when the limit is reached. */
+    recordFailure(id: string, lockedUntil: string | null): void {
+      recordFailure.run(lockedUntil, id);
+    },
+    clearFailures(id: string): void {
+      clearFailures.run(id);
+    },
+    setActive(id: string, active: boolean): void {
+      setActive.run(active ? 1 : 0, id);
+    },
+    setPassword(id: string, hash: string, at: string): void {
+      setPassword.run(hash, at, id);
+    },
+  };
+}
+export type UserRepository = ReturnType<typeof createUserRepository>;

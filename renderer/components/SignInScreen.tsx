@@ -1,0 +1,107 @@
+import { useState, type FormEvent } from 'react';
+import { formErrors } from '../api/client';
+import { useSession } from '../stores/session';
+
+/**
+ * First start: create the first administrator (there is no default account).
+ * Afterwards: sign in with username and password.
+ */
+export function SignInScreen() {
+  const phase = useSession((s) => s.phase);
+  const notice = useSession((s) => s.notice);
+  return (
+    <main className="start">
+      <h1>ProcedureDesk</h1>
+      <p>Pre-procedure checklists and consent-discussion notes. Works fully offline.</p>
+      {notice && <p role="status" className="notice">{notice}</p>}
+      {phase === 'first-admin' ? <FirstAdminForm /> : <LoginForm />}
+    </main>
+  );
+}
+
+function LoginForm() {
+  const login = useSession((s) => s.login);
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await login(username, password);
+    } catch (e) {
+      setError(formErrors(e).form ?? 'Sign-in failed.');
+      setPassword('');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="card" aria-label="Sign in">
+      <label>
+        Username
+        <input autoFocus value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+      </label>
+      <label>
+        Password
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" aria-invalid={!!error} />
+      </label>
+      {error && <p role="alert" className="error">{error}</p>}
+      <button type="submit" className="primary" disabled={busy}>Sign in</button>
+    </form>
+  );
+}
+
+function FirstAdminForm() {
+  const setup = useSession((s) => s.setupFirstAdmin);
+  const [username, setUsername] = useState('');
+  const [displayName, setDisplayName] = useState('');
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (password !== confirm) {
+      setErrors({ confirm: 'The two passwords differ.' });
+      return;
+    }
+    try {
+      await setup({ username, displayName, password });
+    } catch (e) {
+      setErrors(formErrors(e));
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} className="card" aria-label="Create the first administrator">
+      <h2>Create the first administrator</h2>
+      <p>There are no accounts yet. The administrator creates the accounts of physicians and nurses; this account cannot see patient records.</p>
+      <label>
+        Username
+        <input autoFocus value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" aria-invalid={!!errors.username} />
+        {errors.username && <span className="error">{errors.username}</span>}
+      </label>
+      <label>
+        Full name (as records will show it)
+        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" aria-invalid={!!errors.displayName} />
+        {errors.displayName && <span className="error">{errors.displayName}</span>}
+      </label>
+      <label>
+        Password (at least 10 characters)
+        <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" aria-invalid={!!errors.password} />
+        {errors.password && <span className="error">{errors.password}</span>}
+      </label>
+      <label>
+        Password again
+        <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" aria-invalid={!!errors.confirm} />
+        {errors.confirm && <span className="error">{errors.confirm}</span>}
+      </label>
+      {errors.form && <p role="alert" className="error">{errors.form}</p>}
+      <button type="submit" className="primary">Create administrator</button>
+    </form>
+  );
+}

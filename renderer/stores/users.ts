@@ -1,0 +1,39 @@
+/** Accounts and clinic settings, for the administrator's screen. */
+import { create } from 'zustand';
+import type { Settings, User } from '#shared/contract/auth';
+import type { Role } from '#shared/contract/common';
+import { api } from '../api/client';
+
+interface UsersState {
+  users: User[];
+  settings: Settings | null;
+  load: () => Promise<void>;
+  create: (input: { username: string; displayName: string; role: Role; password: string }) => Promise<void>;
+  setActive: (userId: string, active: boolean) => Promise<void>;
+  clearLockout: (userId: string) => Promise<void>;
+  saveSettings: (changes: Partial<Settings>) => Promise<void>;
+}
+
+export const useUsers = create<UsersState>((set, get) => ({
+  users: [],
+  settings: null,
+  async load() {
+    const [users, settings] = await Promise.all([api().call('users.list', {}), api().call('settings.get', {})]);
+    set({ users, settings });
+  },
+  async create(input) {
+    await api().call('users.create', input);
+    await get().load();
+  },
+  async setActive(userId, active) {
+    await api().call('users.setActive', { userId, active });
+    await get().load();
+  },
+  async clearLockout(userId) {
+    await api().call('users.clearLockout', { userId });
+    await get().load();
+  },
+  async saveSettings(changes) {
+    set({ settings: await api().call('settings.update', changes) });
+  },
+}));

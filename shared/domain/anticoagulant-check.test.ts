@@ -1,0 +1,427 @@
+import { describe, expect, it } from 'vitest';
+import { ANTICOAGULANT_TABLE, RISK_CLASSES, type RiskClass } from '../clinical/anticoagulant-table';
+import {
+  NO_RISK_FACTORS,
+  NOT_VERIFIED_TEXT,
+  SHARED_TEXT,
+  checkAnticoagulants,
+  effectiveRiskClass,
+  restartAt,
+  type AnticoagulantEntry,
+  type CheckInput,
+  type RowResult,
+} from './anticoagulant-check';
+import { formatInZone, instantToLocalInput, localInputToInstant, parseInstant } from './zoned-time';
+
+const H = 3_600_000;
+const MIN = 60_000;
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function one(entry: AnticoagulantEntry, riskClass: RiskClass, plannedStartAt: string, extra: Partial<CheckInput> = {}): RowResult {
+  return checkAnticoagulants({ entries: [entry], riskClass, plannedStartAt, timeZone: 'UTC', ...extra }).rows[0]!;
+}
+
+/**
+ * Hours from the last dose to the earliest safe start, per class, from clinical-facts.md §1.3
+ * and §1.3a (ranges at their longer end; dabigatran with normal renal function).
+ * null: the fact base gives no time (continue, shared assessment, not retrieved, 5 half-lives,
+ * follow the aspirin rows).
+ */
+const HOURS: Record<string, [low: number | null, intermediate: number | null, high: number | null]> = {
+  'aspirin-primary': [null, null, 6 * 24],
+  'aspirin-secondary': [null, null, null],
+  'aspirin-combination': [null, null, null],
+  'nsaid-other': [null, null, null],
+  diclofenac: [null, null, 24],
+  ketorolac: [null, null, 24],
+  ibuprofen: [null, null, 24],
+  etodolac: [null, null, 48],
+  indomethacin: [null, null, 48],
+  naproxen: [null, null, 96],
+  meloxicam: [null, null, 96],
+  nabumetone: [null, null, 144],
+  oxaprozin: [null, null, 240],
+  piroxicam: [null, null, 240],
+  cilostazol: [null, null, 48],
+  dipyridamole: [null, null, 48],
+  warfarin: [null, 120, 120],
+  acenocoumarol: [null, 72, 72],
+  'ufh-iv': [6, 6, 6],
+  'ufh-sc': [6, 6, 24],
+  'enoxaparin-prophylactic': [12, 12, 12],
+  'enoxaparin-therapeutic': [24, 24, 24],
+  dalteparin: [24, 24, 24],
+  fondaparinux: [null, 96, 96],
+  dabigatran: [null, 120, 120],
+  rivaroxaban: [null, 72, 72],
+  apixaban: [null, 120, 120],
+  edoxaban: [null, 72, 72],
+  clopidogrel: [null, 168, 168],
+  prasugrel: [null, 240, 240],
+  ticagrelor: [null, 168, 168],
+  cangrelor: [null, 3, 3],
+  abciximab: [null, 120, 120],
+  'eptifibatide-tirofiban': [null, 24, 24],
+  vorapaxar: [null, null, null],
+  thrombolytics: [48, 48, 48],
+  'ssri-snri': [null, null, null],
+  'herbal-supplements': [null, null, null],
+};
+
+/** What a timed row says once the interval has passed (before any INR/lab input). */
+const PASSED_STATUS: Record<string, RowResult['status']> = { warfarin: 'inr-required', acenocoumarol: 'inr-required', thrombolytics: 'confirm-labs' };
+
+const LAST_DOSE = '2026-06-01T08:00:00.000Z';
+
+describe('anticoagulant check, drug by drug and class by class', () => {
+  it('covers every row of the table', () => {
+    expect(Object.keys(HOURS).sort()).toEqual(ANTICOAGULANT_TABLE.map((r) => r.id).sort());
+  });
+
+  for (const [drugId, hours] of Object.entries(HOURS)) {
+    RISK_CLASSES.forEach((riskClass, i) => {
+      const expected = hours[i]!;
+      if (expected === null) {
+        it(`${drugId}, ${riskClass} risk: gives no time and is never clear`, () => {
+          const row = one({ drugId, lastDoseAt: LAST_DOSE, renalImpaired: false }, riskClass, '2027-06-01T08:00:00Z');
+          expect(row.earliestSafeAt).toBeNull();
+          expect(row.earliestSafeLocal).toBeNull();
+          expect(row.status).not.toBe('clear');
+          expect(row.status).not.toBe('too-recent');
+          if (row.status === 'shared-assessment') expect(row.ruleText).toBe(SHARED_TEXT);
+          if (row.status === 'shared-assessment' || (row.status === 'unknown' && drugId !== 'nsaid-other')) {
+            // No invented number: the rule and status words contain no digit at all.
+            expect(row.ruleText + row.statusText).not.toMatch(/\d/);
+          }
+        });
+      } else {
+        it(`${drugId}, ${riskClass} risk: clear exactly ${expected} h after the last dose, too recent one minute earlier`, () => {
+          const at = parseInstant(LAST_DOSE) + expected * H;
+          const onTime = one({ drugId, lastDoseAt: LAST_DOSE, renalImpaired: false }, riskClass, iso(at));
+          expect(onTime.earliestSafeAt).toBe(iso(at));
+          expect(onTime.status).toBe(PASSED_STATUS[drugId] ?? 'clear');
+          const early = one({ drugId, lastDoseAt: LAST_DOSE, renalImpaired: false }, riskClass, iso(at - MIN));
+          expect(early.status).toBe('too-recent');
+          expect(early.statusText).toMatch(/hard stop/i);
+        });
+      }
+    });
+  }
+
+  it('says "needs clinical review" for every [M] row and passes its sources and disagreement through', () => {
+    for (const r of ANTICOAGULANT_TABLE) {
+      const row = one({ drugId: r.id, lastDoseAt: LAST_DOSE }, 'high', '2026-06-20T08:00:00Z');
+      expect(row.needsClinicalReview, r.id).toBe(r.sources.some((s) => s.evidence === 'M'));
+      expect(row.sources).toEqual(r.sources);
+      expect(row.disagreement).toBe(r.disagreement);
+    }
+  });
+
+  it('words rules plainly', () => {
+    const warfarin = one({ drugId: 'warfarin', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE);
+    expect(warfarin.ruleText).toBe('Stop 5 days before a high-risk procedure and confirm a normal INR');
+    expect(warfarin.restartRule).toBe('Restart no sooner than 6 hours after the procedure');
+    expect(one({ drugId: 'diclofenac', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE).ruleText).toBe('Stop 1 day before a high-risk procedure');
+    expect(one({ drugId: 'aspirin-primary', lastDoseAt: LAST_DOSE }, 'low', LAST_DOSE).ruleText).toBe('Continue: no hold before a low-risk procedure');
+    expect(one({ drugId: 'herbal-supplements', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE).ruleText).toBe(NOT_VERIFIED_TEXT);
+    expect(one({ drugId: 'apixaban', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE).ruleText).toBe(
+      'Stop 3–5 days before a high-risk procedure; the time shown uses the longer, 5 days',
+    );
+    expect(one({ drugId: 'thrombolytics', lastDoseAt: LAST_DOSE }, 'low', LAST_DOSE).ruleText).toBe(
+      'Stop 48 hours before a low-risk procedure and confirm normal coagulation studies and fibrinogen',
+    );
+    expect(one({ drugId: 'nsaid-other', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE).ruleText).toMatch(/5 half-lives.*needs clinical review/);
+    expect(one({ drugId: 'aspirin-combination', lastDoseAt: LAST_DOSE }, 'high', LAST_DOSE).status).toBe('see-components');
+    expect(one({ drugId: 'aspirin-primary', lastDoseAt: LAST_DOSE }, 'low', LAST_DOSE).restartRule).toMatch(/nothing to restart/);
+  });
+
+  it('treats a drug not in the table as unknown, never clear', () => {
+    const row = one({ drugId: 'not-a-drug', lastDoseAt: LAST_DOSE }, 'low', '2030-01-01T00:00:00Z');
+    expect(row).toMatchObject({ status: 'unknown', earliestSafeAt: null, needsClinicalReview: true });
+  });
+});
+
+describe('dabigatran and renal function (§1.3, §1.3a)', () => {
+  const planned = (days: number) => iso(parseInstant(LAST_DOSE) + days * 24 * H);
+
+  it('uses 5 days (the longer of 4–5) with normal renal function', () => {
+    expect(one({ drugId: 'dabigatran', lastDoseAt: LAST_DOSE, renalImpaired: false }, 'high', planned(5)).status).toBe('clear');
+    expect(one({ drugId: 'dabigatran', lastDoseAt: LAST_DOSE, renalImpaired: false }, 'high', planned(4)).status).toBe('too-recent');
+  });
+
+  it('uses 6 days with impaired renal function, and when renal function is not stated', () => {
+    const impaired = one({ drugId: 'dabigatran', lastDoseAt: LAST_DOSE, renalImpaired: true }, 'intermediate', planned(5));
+    expect(impaired.status).toBe('too-recent');
+    expect(impaired.earliestSafeAt).toBe(planned(6));
+    expect(impaired.ruleText).toMatch(/impaired renal function/);
+    const unstated = one({ drugId: 'dabigatran', lastDoseAt: LAST_DOSE }, 'high', planned(6));
+    expect(unstated.status).toBe('clear');
+    expect(unstated.ruleText).toMatch(/renal function not stated/);
+    expect(unstated.disagreement).toMatch(/CrCl/);
+  });
+
+  it('stays a shared assessment before a low-risk procedure, renal function or not', () => {
+    expect(one({ drugId: 'dabigatran', lastDoseAt: LAST_DOSE, renalImpaired: true }, 'low', planned(10)).status).toBe('shared-assessment');
+  });
+});
+
+describe('INR (warfarin, acenocoumarol): "normal INR", threshold set by the lab', () => {
+  const passed = iso(parseInstant(LAST_DOSE) + 5 * 24 * H);
+  const warfarin = (inr?: CheckInput['inr'], riskClass: RiskClass = 'high', plannedStartAt = passed) =>
+    checkAnticoagulants({ entries: [{ drugId: 'warfarin', lastDoseAt: LAST_DOSE }], riskClass, plannedStartAt, timeZone: 'UTC', ...(inr ? { inr } : {}) });
+
+  it('is a hard stop while no threshold is configured', () => {
+    for (const inr of [undefined, { value: 1.0, threshold: null }, { value: 1.0, threshold: 0 }, { value: 1.0, threshold: Number.NaN }]) {
+      const result = warfarin(inr);
+      expect(result.rows[0]).toMatchObject({ status: 'inr-required' });
+      expect(result.rows[0]!.statusText).toMatch(/INR threshold not configured/);
+      expect(result.hardStop).toBe(true);
+    }
+  });
+
+  it('is a hard stop without a result, or with a result above the threshold', () => {
+    expect(warfarin({ value: null, threshold: 1.3 }).rows[0]!.statusText).toMatch(/INR result needed/);
+    const high = warfarin({ value: 1.4, threshold: 1.3 });
+    expect(high.rows[0]!.status).toBe('inr-required');
+    expect(high.rows[0]!.statusText).toMatch(/1\.4 is above the lab threshold 1\.3/);
+    expect(high.hardStop).toBe(true);
+  });
+
+  it('is clear at or below the threshold once the interval has passed', () => {
+    expect(warfarin({ value: 1.3, threshold: 1.3 }).rows[0]!.status).toBe('clear');
+    expect(warfarin({ value: 1.1, threshold: 1.3 }).hardStop).toBe(false);
+  });
+
+  it('is too recent before 5 days whatever the INR', () => {
+    expect(warfarin({ value: 1.0, threshold: 1.3 }, 'high', iso(parseInstant(passed) - MIN)).rows[0]!.status).toBe('too-recent');
+  });
+
+  it('asks for a shared assessment before a low-risk procedure (no INR rule there)', () => {
+    expect(warfarin(undefined, 'low').rows[0]!.status).toBe('shared-assessment');
+    expect(warfarin(undefined, 'low').hardStop).toBe(false);
+  });
+
+  it('applies to acenocoumarol (3 days) too', () => {
+    const result = checkAnticoagulants({
+      entries: [{ drugId: 'acenocoumarol', lastDoseAt: LAST_DOSE }], riskClass: 'intermediate', timeZone: 'UTC',
+      plannedStartAt: iso(parseInstant(LAST_DOSE) + 72 * H), inr: { value: 1.5, threshold: 1.2 },
+    });
+    expect(result.rows[0]!.status).toBe('inr-required');
+  });
+});
+
+describe('result summary, hard stop and decisions', () => {
+  it('is a hard stop when any drug is too recent, and names it', () => {
+    const result = checkAnticoagulants({
+      entries: [
+        { id: 'a', drugId: 'clopidogrel', lastDoseAt: '2026-06-01T08:00:00Z' },
+        { id: 'b', drugId: 'aspirin-primary', lastDoseAt: '2026-06-01T08:00:00Z' },
+        { id: 'c', drugId: 'herbal-supplements', lastDoseAt: '2026-06-01T08:00:00Z' },
+      ],
+      riskClass: 'intermediate',
+      plannedStartAt: '2026-06-05T08:00:00Z',
+      timeZone: 'UTC',
+    });
+    expect(result.rows.map((r) => [r.entryId, r.status])).toEqual([['a', 'too-recent'], ['b', 'shared-assessment'], ['c', 'unknown']]);
+    expect(result.hardStop).toBe(true);
+    expect(result.needsDecision).toBe(true);
+    expect(result.needsReview).toBe(true);
+    expect(result.summary).toMatch(/^Hard stop: .*Clopidogrel/);
+    expect(result.summary).toMatch(/Decision needed .*Aspirin, primary prophylaxis.*Herbal/);
+  });
+
+  it('needs a decision, not a hard stop, for shared assessment and unverified rules', () => {
+    const result = checkAnticoagulants({
+      entries: [{ drugId: 'aspirin-secondary', lastDoseAt: LAST_DOSE }], riskClass: 'high', plannedStartAt: '2026-06-02T08:00:00Z', timeZone: 'UTC',
+    });
+    expect(result).toMatchObject({ hardStop: false, needsDecision: true, needsReview: false });
+    expect(result.rows[0]!.statusText).toBe(SHARED_TEXT);
+  });
+
+  it('says so when nothing is entered, and when nothing conflicts', () => {
+    expect(checkAnticoagulants({ entries: [], riskClass: 'low', plannedStartAt: LAST_DOSE, timeZone: 'UTC' }).summary).toMatch(/No anticoagulant/);
+    const ok = checkAnticoagulants({ entries: [{ drugId: 'ibuprofen', lastDoseAt: LAST_DOSE }], riskClass: 'low', plannedStartAt: LAST_DOSE, timeZone: 'UTC' });
+    expect(ok).toMatchObject({ hardStop: false, needsDecision: false });
+    expect(ok.summary).toMatch(/No hold conflict for the low-risk procedure/);
+  });
+
+  it('refuses an unknown time zone or an instant without a zone', () => {
+    expect(() => checkAnticoagulants({ entries: [], riskClass: 'low', plannedStartAt: LAST_DOSE, timeZone: 'Mars/Olympus' })).toThrow(RangeError);
+    expect(() => one({ drugId: 'warfarin', lastDoseAt: '2026-06-01T08:00' }, 'low', LAST_DOSE)).toThrow(RangeError);
+    expect(() => one({ drugId: 'warfarin', lastDoseAt: LAST_DOSE }, 'low', 'tomorrow')).toThrow(RangeError);
+  });
+});
+
+describe('time zones and clock changes', () => {
+  const check = (drugId: string, lastDoseAt: string, timeZone: string, riskClass: RiskClass = 'high') =>
+    checkAnticoagulants({ entries: [{ drugId, lastDoseAt, renalImpaired: false }], riskClass, plannedStartAt: lastDoseAt, timeZone }).rows[0]!;
+
+  it('America/New_York, spring forward (2026-03-08): a day rule takes N × 24 h, the later reading', () => {
+    // Last dose Fri 6 Mar 09:00 EST. 7 calendar days later at 09:00 EDT is 13:00Z, only 167 h;
+    // 7 × 24 h is 14:00Z = 10:00 EDT. The later wins.
+    const row = check('clopidogrel', '2026-03-06T14:00:00Z', 'America/New_York');
+    expect(row.lastDoseLocal).toBe('2026-03-06 09:00 EST (UTC-05:00)');
+    expect(row.earliestSafeAt).toBe('2026-03-13T14:00:00.000Z');
+    expect(row.earliestSafeLocal).toBe('2026-03-13 10:00 EDT (UTC-04:00)');
+  });
+
+  it('America/New_York, fall back (2026-11-01): a day rule takes the same wall-clock time, the later reading', () => {
+    // Last dose Fri 30 Oct 09:00 EDT (13:00Z). 5 × 24 h is 13:00Z = 08:00 EST; 09:00 EST is 14:00Z.
+    const row = check('warfarin', '2026-10-30T13:00:00Z', 'America/New_York');
+    expect(row.earliestSafeAt).toBe('2026-11-04T14:00:00.000Z');
+    expect(row.earliestSafeLocal).toBe('2026-11-04 09:00 EST (UTC-05:00)');
+  });
+
+  it('an hours rule across a clock change is an exact duration', () => {
+    // Enoxaparin therapeutic, 24 h: Sat 7 Mar 20:00 EST → Sun 8 Mar 21:00 EDT (23 wall-clock hours later).
+    const spring = check('enoxaparin-therapeutic', '2026-03-08T01:00:00Z', 'America/New_York');
+    expect(spring.earliestSafeAt).toBe('2026-03-09T01:00:00.000Z');
+    expect(spring.earliestSafeLocal).toBe('2026-03-08 21:00 EDT (UTC-04:00)');
+    // UFH SC 24 h over fall-back: Sat 31 Oct 20:00 EDT → Sun 1 Nov 19:00 EST.
+    const autumn = check('ufh-sc', '2026-11-01T00:00:00Z', 'America/New_York');
+    expect(autumn.earliestSafeAt).toBe('2026-11-02T00:00:00.000Z');
+    expect(autumn.earliestSafeLocal).toBe('2026-11-01 19:00 EST (UTC-05:00)');
+  });
+
+  it('a day rule landing in the spring-forward gap, and in the repeated autumn hour, takes the later instant', () => {
+    // 02:30 EST on 5 Mar + 3 days = 02:30 on 8 Mar, which does not exist: read as 03:30 EDT (07:30Z),
+    // equal to 3 × 24 h here.
+    expect(check('rivaroxaban', '2026-03-05T07:30:00Z', 'America/New_York').earliestSafeLocal).toBe('2026-03-08 03:30 EDT (UTC-04:00)');
+    // 01:30 EDT on 29 Oct + 3 days = 01:30 on 1 Nov, which happens twice: the later (EST, 06:30Z),
+    // an hour after 3 × 24 h.
+    const autumn = check('rivaroxaban', '2026-10-29T05:30:00Z', 'America/New_York');
+    expect(autumn.earliestSafeAt).toBe('2026-11-01T06:30:00.000Z');
+    expect(autumn.earliestSafeLocal).toBe('2026-11-01 01:30 EST (UTC-05:00)');
+  });
+
+  it('the boundary holds across a clock change: exactly at the limit is clear, one minute earlier is not', () => {
+    const entries = [{ drugId: 'warfarin', lastDoseAt: '2026-10-30T13:00:00Z' }];
+    const inr = { value: 1.0, threshold: 1.2 };
+    const at = (plannedStartAt: string) => checkAnticoagulants({ entries, riskClass: 'high', plannedStartAt, timeZone: 'America/New_York', inr }).rows[0]!.status;
+    expect(at('2026-11-04T14:00:00Z')).toBe('clear');
+    expect(at('2026-11-04T13:59:00Z')).toBe('too-recent');
+  });
+
+  it('Europe/London (BST from 2026-03-29)', () => {
+    // Fri 27 Mar 08:00 GMT + 3 days: 08:00 BST on 30 Mar is 07:00Z; 72 h is 08:00Z = 09:00 BST.
+    const row = check('rivaroxaban', '2026-03-27T08:00:00Z', 'Europe/London');
+    expect(row.lastDoseLocal).toBe('2026-03-27 08:00 GMT (UTC+00:00)');
+    expect(row.earliestSafeAt).toBe('2026-03-30T08:00:00.000Z');
+    expect(row.earliestSafeLocal).toBe('2026-03-30 09:00 UTC+01:00');
+  });
+
+  it('Australia/Sydney, southern hemisphere (daylight saving ends 2026-04-05)', () => {
+    // Fri 3 Apr 09:00 AEDT (22:00Z on 2 Apr) + 4 days: 09:00 AEST on 7 Apr is 23:00Z on 6 Apr,
+    // an hour after 96 h. The later wins.
+    const row = check('fondaparinux', '2026-04-02T22:00:00Z', 'Australia/Sydney');
+    expect(row.lastDoseLocal).toBe('2026-04-03 09:00 UTC+11:00');
+    expect(row.earliestSafeAt).toBe('2026-04-06T23:00:00.000Z');
+    expect(row.earliestSafeLocal).toBe('2026-04-07 09:00 UTC+10:00');
+    // Daylight saving starts 2026-10-04: the 96 h reading is later there.
+    expect(check('fondaparinux', '2026-10-01T23:00:00Z', 'Australia/Sydney').earliestSafeAt).toBe('2026-10-05T23:00:00.000Z');
+  });
+
+  it('Asia/Kolkata (UTC+05:30) and Pacific/Chatham (UTC+13:45 / +12:45)', () => {
+    const kolkata = check('clopidogrel', '2026-03-06T03:30:00Z', 'Asia/Kolkata');
+    expect(kolkata.lastDoseLocal).toBe('2026-03-06 09:00 UTC+05:30');
+    expect(kolkata.earliestSafeLocal).toBe('2026-03-13 09:00 UTC+05:30');
+    // Chatham leaves daylight saving on 2026-04-05 (03:45 → 02:45). 3 days from Fri 3 Apr 09:00 +13:45:
+    // 72 h is 08:00 +12:45 on 6 Apr; 09:00 +12:45 is later.
+    const chatham = check('edoxaban', '2026-04-02T19:15:00Z', 'Pacific/Chatham');
+    expect(chatham.lastDoseLocal).toBe('2026-04-03 09:00 UTC+13:45');
+    expect(chatham.earliestSafeAt).toBe('2026-04-05T20:15:00.000Z');
+    expect(chatham.earliestSafeLocal).toBe('2026-04-06 09:00 UTC+12:45');
+  });
+});
+
+describe('clinic-time input (datetime-local) and formatting', () => {
+  it('reads wall-clock time in the clinic zone', () => {
+    expect(localInputToInstant('2026-03-07T09:00', 'America/New_York')).toBe('2026-03-07T14:00:00.000Z');
+    expect(localInputToInstant('2026-07-01T09:00', 'Europe/London')).toBe('2026-07-01T08:00:00.000Z');
+    expect(localInputToInstant('2026-07-01T09:00', 'Asia/Kolkata')).toBe('2026-07-01T03:30:00.000Z');
+    expect(instantToLocalInput('2026-03-07T14:00:00Z', 'America/New_York')).toBe('2026-03-07T09:00');
+  });
+
+  it('reads a time in the spring-forward gap, or in the repeated hour, as the later instant', () => {
+    expect(localInputToInstant('2026-03-08T02:30', 'America/New_York')).toBe('2026-03-08T07:30:00.000Z');
+    expect(localInputToInstant('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T06:30:00.000Z');
+    expect(localInputToInstant('2026-10-04T02:30', 'Australia/Sydney')).toBe('2026-10-03T16:30:00.000Z');
+  });
+
+  it('refuses what is not a date and time', () => {
+    expect(localInputToInstant('', 'UTC')).toBeNull();
+    expect(localInputToInstant('2026-02-30T09:00', 'UTC')).toBeNull();
+    expect(localInputToInstant('2026-03-07 09:00', 'UTC')).toBeNull();
+    expect(() => localInputToInstant('2026-03-07T09:00', 'Not/AZone')).toThrow(RangeError);
+  });
+
+  it('shows seconds only when present, so a shown time is never earlier than the computed one', () => {
+    expect(formatInZone(parseInstant('2026-06-01T08:00:30Z'), 'UTC')).toBe('2026-06-01 08:00:30 UTC+00:00');
+  });
+});
+
+describe('restart after the procedure', () => {
+  const END = '2026-03-08T01:00:00Z'; // Sat 7 Mar 20:00 EST, just before spring forward
+
+  it('adds hours as an exact duration, and uses the longer end of a range', () => {
+    expect(restartAt('warfarin', 'high', END, 'America/New_York')).toEqual({
+      at: '2026-03-08T07:00:00.000Z', local: '2026-03-08 03:00 EDT (UTC-04:00)', ruleText: 'Restart no sooner than 6 hours after the procedure',
+    });
+    const clopidogrel = restartAt('clopidogrel', 'high', END, 'America/New_York');
+    expect(clopidogrel.at).toBe('2026-03-09T01:00:00.000Z');
+    expect(clopidogrel.ruleText).toMatch(/12–24 hours/);
+    expect(restartAt('enoxaparin-prophylactic', 'low', END, 'UTC').at).toBe('2026-03-08T05:00:00.000Z');
+    expect(restartAt('ufh-sc', 'high', END, 'UTC').at).toBe('2026-03-08T07:00:00.000Z');
+  });
+
+  it('gives no time where the fact base gives none', () => {
+    expect(restartAt('dipyridamole', 'high', END, 'UTC')).toMatchObject({ at: null, local: null, ruleText: expect.stringMatching(/not verified/) });
+    expect(restartAt('thrombolytics', 'high', END, 'UTC')).toMatchObject({ at: null, ruleText: 'Restart as directed by the specialist' });
+    expect(restartAt('aspirin-primary', 'low', END, 'UTC')).toMatchObject({ at: null, ruleText: expect.stringMatching(/nothing to restart/) });
+    expect(restartAt('nope', 'low', END, 'UTC').at).toBeNull();
+  });
+});
+
+describe('patient factors raise the procedure class (§1.2)', () => {
+  it('leaves the class alone without factors', () => {
+    expect(effectiveRiskClass('low', NO_RISK_FACTORS)).toEqual({
+      riskClass: 'low', raisedFrom: null, factors: [], sources: [], needsClinicalReview: false, text: 'Low-risk procedure',
+    });
+  });
+
+  it('raises low to intermediate and intermediate to high, saying which factors and carrying the sources', () => {
+    const low = effectiveRiskClass('low', { ...NO_RISK_FACTORS, olderAge: true });
+    expect(low).toMatchObject({ riskClass: 'intermediate', raisedFrom: 'low', factors: ['Older age'], needsClinicalReview: true });
+    expect(low.sources).toEqual([
+      { sourceId: 'uptodate-bleeding-risk-mirror', evidence: 'V2' },
+      { sourceId: 'narouze-2018-asra', evidence: 'M' },
+    ]);
+    expect(low.text).toMatch(/raised from low.*older age/);
+    const mid = effectiveRiskClass('intermediate', { ...NO_RISK_FACTORS, coagulopathy: true, priorSurgeryAtSite: true });
+    expect(mid).toMatchObject({ riskClass: 'high', raisedFrom: 'intermediate', factors: ['Coagulopathy', 'Prior surgery or radiation at the procedure site'] });
+  });
+
+  it('raises by one class only, however many factors', () => {
+    const all = { olderAge: true, liverDisease: true, kidneyDisease: true, bleedingHistory: true, coagulopathy: true, priorSurgeryAtSite: true, concurrentAntithrombotics: true };
+    expect(effectiveRiskClass('low', all).riskClass).toBe('intermediate');
+    expect(effectiveRiskClass('low', all).factors).toHaveLength(7);
+  });
+
+  it('keeps high as high, still listing the factors and their sources', () => {
+    const high = effectiveRiskClass('high', { ...NO_RISK_FACTORS, kidneyDisease: true });
+    expect(high).toMatchObject({ riskClass: 'high', raisedFrom: null, factors: ['Severe kidney dysfunction'], needsClinicalReview: false });
+    expect(high.sources).toEqual([{ sourceId: 'uptodate-bleeding-risk-mirror', evidence: 'V2' }]);
+  });
+
+  it('marks factors only in the recalled wording [M] for review', () => {
+    const r = effectiveRiskClass('intermediate', { ...NO_RISK_FACTORS, bleedingHistory: true });
+    expect(r.sources).toEqual([{ sourceId: 'narouze-2018-asra', evidence: 'M' }]);
+    expect(r.needsClinicalReview).toBe(true);
+  });
+
+  it('changes the check: a drug that may continue for low risk needs a decision once raised to intermediate', () => {
+    const risk = effectiveRiskClass('low', { ...NO_RISK_FACTORS, olderAge: true });
+    const result = checkAnticoagulants({ entries: [{ drugId: 'aspirin-primary', lastDoseAt: LAST_DOSE }], riskClass: risk.riskClass, plannedStartAt: LAST_DOSE, timeZone: 'UTC' });
+    expect(result.rows[0]!.status).toBe('shared-assessment');
+  });
+});
