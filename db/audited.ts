@@ -7,6 +7,7 @@
 import type { Caller, Handlers } from '#shared/contract/dispatcher';
 import type { MethodName } from '#shared/contract/methods';
 import type { AuditLog } from './audit';
+import { AuditedRefusal } from './audited-refusal';
 import type { Db } from './connection';
 import type { EncounterRepository } from './repositories/encounters';
 
@@ -21,6 +22,10 @@ export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, enc
     'patient.create': { sync: true, describe: (_i, o) => ({ patientId: o.id as string, target: `patient:${String(o.id)}` }) },
     'encounter.create': { sync: true, describe: (_i, o) => ({ patientId: o.patientId as string, target: `encounter:${String(o.id)}` }) },
     'encounter.get': { sync: true, describe: byEncounter },
+    'encounter.advance': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/state:${String(o.to ?? i.to)}${i.override ? '/override' : ''}` }) },
+    'encounter.cancel': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/state:cancelled` }) },
+    'encounter.addRecord': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/record:${typeof o.id === 'string' ? o.id : ''}:${String((i.record as { kind?: string } | undefined)?.kind)}` }) },
+    'encounter.voidRecord': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/record:${String(i.recordId)}/void` }) },
     'checklist.setItem': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/item:${String(i.itemId)}` }) },
     'consent.save': { sync: true, describe: byEncounter },
     'note.export': { sync: false, describe: byEncounter },
@@ -40,12 +45,19 @@ export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, enc
       audit.append({ at: now(), user: actor, action: method, ...spec.describe(i, (output ?? {}) as Record<string, unknown>) });
     };
     wrapped[method] = spec.sync
-      ? (input, call) =>
-          db.transaction(() => {
-            const output = inner(input, call);
-            record(input, output, call);
-            return output;
-          }).immediate()
+      ? (input, call) => {
+          try {
+            return db.transaction(() => {
+              const output = inner(input, call);
+              record(input, output, call);
+              return output;
+            }).immediate();
+          } catch (error) {
+            // The change rolled back; a refusal that must be audited (a wrong signing password) still is.
+            if (error instanceof AuditedRefusal) audit.append({ ...error.event, patientId: spec.describe(input as Record<string, unknown>, {}).patientId });
+            throw error;
+          }
+        }
       : async (input, call) => {
           const output = await inner(input, call);
           record(input, output, call);

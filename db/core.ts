@@ -16,6 +16,8 @@ import { createAuth, type Auth } from './auth/sessions';
 import { authHandlers } from './handlers/auth';
 import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
+import { createWorkflowRepository } from './repositories/workflow';
+import { workflowHandlers } from './handlers/workflow';
 import { seedDemo } from './demo';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
@@ -92,6 +94,20 @@ export function openCore(options: CoreOptions): Core {
       for (const template of LIBRARY) templates.seed(template, now());
     }).immediate();
 
+    const audit = createAuditLog(db, loadAuditKey(options.dataDir));
+    const users = createUserRepository(db);
+    const settings = createSettingsRepository(db);
+    const newId = options.newId ?? randomUUID;
+    const auth = createAuth({
+      db,
+      users,
+      settings,
+      audit,
+      now: clock,
+      monotonic: options.monotonic ?? (() => performance.now()),
+      newId,
+      cost: options.passwordCost,
+    });
     const ctx: HandlerContext = {
       db,
       dataDir: options.dataDir,
@@ -104,22 +120,12 @@ export function openCore(options: CoreOptions): Core {
       consent: createConsentRepository(db),
       exports: createExportRepository(db),
       reviews: createReviewRepository(db),
-      now,
-      newId: options.newId ?? randomUUID,
-    };
-    const audit = createAuditLog(db, loadAuditKey(options.dataDir));
-    const users = createUserRepository(db);
-    const settings = createSettingsRepository(db);
-    const auth = createAuth({
-      db,
-      users,
+      workflow: createWorkflowRepository(db),
       settings,
-      audit,
-      now: clock,
-      monotonic: options.monotonic ?? (() => performance.now()),
-      newId: ctx.newId,
-      cost: options.passwordCost,
-    });
+      auth,
+      now,
+      newId,
+    };
     const handlers: Handlers = {
       ...authHandlers({ db, auth, users, settings, audit, now }),
       ...libraryHandlers(ctx),
@@ -127,6 +133,7 @@ export function openCore(options: CoreOptions): Core {
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
+      ...workflowHandlers(ctx),
       ...noteHandlers(ctx),
       // Goes back through the dispatcher, so its writes are validated like any caller's.
       'demo.seed': async ({ today }, { token }) => ({ added: await seedDemo(dispatch, token, db, today) }),

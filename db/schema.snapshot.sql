@@ -1,7 +1,10 @@
 CREATE INDEX audit_log_patient ON audit_log (patient_id, seq);
 CREATE INDEX checklist_item_events_encounter ON checklist_item_events (encounter_id, item_id);
+CREATE INDEX encounter_records_encounter ON encounter_records (encounter_id, seq);
+CREATE INDEX encounter_transitions_encounter ON encounter_transitions (encounter_id, seq);
 CREATE INDEX encounters_patient ON encounters (patient_id);
 CREATE INDEX encounters_planned_date ON encounters (planned_date, created_at);
+CREATE INDEX encounters_state ON encounters (state, planned_date);
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
@@ -13,7 +16,10 @@ CREATE TABLE checklist_item_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT 
 CREATE TABLE checklist_items ( encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('checked', 'not-applicable', 'unchecked')), reason TEXT, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL, PRIMARY KEY (encounter_id, item_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE consent_discussion_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), content_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE consent_discussions ( encounter_id TEXT PRIMARY KEY REFERENCES encounters (id), content_json TEXT NOT NULL, decision TEXT CHECK (decision IN ('consents', 'declines', 'defers')), updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL ) STRICT;
-CREATE TABLE encounters ( id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients (id), template_id TEXT NOT NULL, template_version INTEGER NOT NULL, levels_json TEXT NOT NULL, laterality TEXT CHECK (laterality IN ('left', 'right', 'bilateral')), imaging_modality TEXT NOT NULL CHECK (imaging_modality IN ('fluoroscopy', 'ultrasound', 'ct')), planned_date TEXT NOT NULL, indication TEXT NOT NULL, created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL, FOREIGN KEY (template_id, template_version) REFERENCES templates (id, version) ) STRICT;
+CREATE TABLE encounter_record_voids ( record_id TEXT PRIMARY KEY REFERENCES encounter_records (id), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT NOT NULL ) STRICT;
+CREATE TABLE encounter_records ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, encounter_id TEXT NOT NULL REFERENCES encounters (id), kind TEXT NOT NULL CHECK (kind IN ('vitals', 'anticoagulant', 'risk-factors', 'inr', 'time-out', 'procedure', 'aldrete')), data_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
+CREATE TABLE encounter_transitions ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), from_state TEXT NOT NULL, to_state TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT, -- JSON array of {id, label, hardStop} a physician overrode; '[]' when none. overridden_json TEXT NOT NULL DEFAULT '[]' ) STRICT;
+CREATE TABLE encounters ( id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients (id), template_id TEXT NOT NULL, template_version INTEGER NOT NULL, levels_json TEXT NOT NULL, laterality TEXT CHECK (laterality IN ('left', 'right', 'bilateral')), imaging_modality TEXT NOT NULL CHECK (imaging_modality IN ('fluoroscopy', 'ultrasound', 'ct')), planned_date TEXT NOT NULL, indication TEXT NOT NULL, created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL, state TEXT NOT NULL DEFAULT 'scheduled' CHECK (state IN ('scheduled', 'pre-procedure', 'time-out', 'procedure', 'recovery', 'discharged', 'cancelled')), sedation_planned INTEGER NOT NULL DEFAULT 0 CHECK (sedation_planned IN (0, 1)), FOREIGN KEY (template_id, template_version) REFERENCES templates (id, version) ) STRICT;
 CREATE TABLE fact_reviews ( template_id TEXT NOT NULL, template_version INTEGER NOT NULL, fact_id TEXT NOT NULL, accepted_at TEXT NOT NULL, accepted_by_name TEXT NOT NULL, accepted_by_role TEXT NOT NULL, PRIMARY KEY (template_id, template_version, fact_id), FOREIGN KEY (template_id, template_version) REFERENCES templates (id, version) ) STRICT;
 CREATE TABLE note_exports ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), pdf_sha256 TEXT NOT NULL, text_sha256 TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL ) STRICT;
@@ -26,6 +32,12 @@ CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_e
 CREATE TRIGGER checklist_item_events_no_update BEFORE UPDATE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_delete BEFORE DELETE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_update BEFORE UPDATE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+CREATE TRIGGER encounter_record_voids_no_delete BEFORE DELETE ON encounter_record_voids BEGIN SELECT RAISE(ABORT, 'voids are final'); END;
+CREATE TRIGGER encounter_record_voids_no_update BEFORE UPDATE ON encounter_record_voids BEGIN SELECT RAISE(ABORT, 'voids are final'); END;
+CREATE TRIGGER encounter_records_no_delete BEFORE DELETE ON encounter_records BEGIN SELECT RAISE(ABORT, 'records are append-only; withdraw one with a void'); END;
+CREATE TRIGGER encounter_records_no_update BEFORE UPDATE ON encounter_records BEGIN SELECT RAISE(ABORT, 'records are append-only; withdraw one with a void'); END;
+CREATE TRIGGER encounter_transitions_no_delete BEFORE DELETE ON encounter_transitions BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
+CREATE TRIGGER encounter_transitions_no_update BEFORE UPDATE ON encounter_transitions BEGIN SELECT RAISE(ABORT, 'transitions are append-only'); END;
 CREATE TRIGGER fact_reviews_no_delete BEFORE DELETE ON fact_reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
 CREATE TRIGGER fact_reviews_no_update BEFORE UPDATE ON fact_reviews BEGIN SELECT RAISE(ABORT, 'reviews are append-only'); END;
 CREATE TRIGGER note_exports_no_delete BEFORE DELETE ON note_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
 
 export interface RunningApp {
   url: string;
@@ -57,14 +58,31 @@ export async function stopGracefully(app: RunningApp): Promise<number | null> {
   return exited;
 }
 
-/** Calls the app's contract directly, as the renderer would (for setting up state quickly). */
-export async function invoke<T>(app: RunningApp, method: string, input: unknown): Promise<T> {
+/** A refused call, with the contract's error code (e.g. UNAUTHENTICATED, FORBIDDEN, INVALID_INPUT). */
+export class InvokeError extends Error {
+  constructor(readonly method: string, readonly code: string, readonly body: unknown) {
+    super(`${method}: ${JSON.stringify(body)}`);
+    this.name = 'InvokeError';
+  }
+}
+
+/**
+ * Calls the app's contract directly, as the renderer would (for setting up state
+ * quickly). `session` is the sign-in token, carried beside the input in its own
+ * header exactly as the page sends it; public methods need none.
+ */
+export async function invoke<T>(app: RunningApp, method: string, input: unknown, session?: string | null): Promise<T> {
   const response = await fetch(`${app.origin}/api/invoke`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-proceduredesk-secret': app.secret, origin: app.origin },
+    headers: {
+      'content-type': 'application/json',
+      [SECRET_HEADER]: app.secret,
+      origin: app.origin,
+      ...(session ? { [SESSION_HEADER]: session } : {}),
+    },
     body: JSON.stringify({ method, input }),
   });
-  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${method}: ${JSON.stringify(envelope.error)}`);
+  const envelope = (await response.json()) as { ok: boolean; value?: T; error?: { code?: string } };
+  if (!envelope.ok) throw new InvokeError(method, envelope.error?.code ?? 'UNKNOWN', envelope.error);
   return envelope.value as T;
 }

@@ -1,9 +1,17 @@
-/** Playwright fixtures: each test gets its own running app on its own data folder. */
+/**
+ * Playwright fixtures: each test gets its own running app on its own data
+ * folder, with the test accounts created right after start (see accounts.ts).
+ * A test that needs the first start untouched sets `test.use({ accounts: false })`.
+ */
 import fs from 'node:fs';
 import { test as base, expect, type Page } from '@playwright/test';
-import { invoke, killHard, newDataDir, startApp, stopGracefully, type RunningApp } from './app-process';
+import { ACCOUNTS, E2E_PASSWORD, login, provisionAccounts, type Who } from './accounts';
+import { invoke, InvokeError, killHard, newDataDir, startApp, stopGracefully, type RunningApp } from './app-process';
 
 export class AppHandle {
+  /** Session tokens by account, signed in on first use. */
+  private readonly tokens = new Map<Who, string>();
+
   constructor(public current: RunningApp) {}
   get url(): string {
     return this.current.url;
@@ -11,32 +19,66 @@ export class AppHandle {
   get dataDir(): string {
     return this.current.dataDir;
   }
-  call<T>(method: string, input: unknown): Promise<T> {
-    return invoke<T>(this.current, method, input);
+
+  /** The token of a signed-in session of this account (signing in through auth.login if needed). */
+  async token(who: Who): Promise<string> {
+    let token = this.tokens.get(who);
+    if (!token) {
+      token = await login(this.current, who);
+      this.tokens.set(who, token);
+    }
+    return token;
   }
-  /** SIGKILL the app process mid-work, then start it again on the same data folder. */
+
+  /**
+   * Calls the contract as one of the test accounts (a nurse unless told otherwise).
+   * Sessions live in the core's memory: a restart or a restore ends them, so a
+   * call refused as UNAUTHENTICATED signs in again once and retries.
+   */
+  async call<T>(method: string, input: unknown, as: Who = 'nurse'): Promise<T> {
+    try {
+      return await invoke<T>(this.current, method, input, await this.token(as));
+    } catch (error) {
+      if (!(error instanceof InvokeError) || error.code !== 'UNAUTHENTICATED') throw error;
+      this.tokens.delete(as);
+      return invoke<T>(this.current, method, input, await this.token(as));
+    }
+  }
+
+  /** SIGKILL the app process mid-work, then start it again on the same data folder. Every session is gone. */
   async crashAndRestart(): Promise<void> {
     await killHard(this.current);
+    this.tokens.clear();
     this.current = await startApp(this.current.dataDir);
   }
 }
 
-export const test = base.extend<{ app: AppHandle }>({
-  // Playwright reads fixture dependencies from the destructuring pattern: none here.
-  // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+export const test = base.extend<{ accounts: boolean; app: AppHandle }>({
+  /** Whether the fixture creates the test accounts right after start (false: the app is left at its first start). */
+  accounts: [true, { option: true }],
+  app: async ({ accounts }, use) => {
     const dataDir = newDataDir();
     const handle = new AppHandle(await startApp(dataDir));
+    if (accounts) await provisionAccounts(handle.current);
     await use(handle);
     await stopGracefully(handle.current);
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });
 
-export { expect };
+export { expect, ACCOUNTS, E2E_PASSWORD, type Who };
 
-export async function startSession(page: Page, name: string, role: 'Nurse' | 'Physician'): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('radio', { name: role }).check();
-  await page.getByRole('button', { name: 'Start' }).click();
+/** Signs in through the real sign-in form and waits until the app shows who is signed in. */
+export async function signIn(page: Page, who: Who, password = E2E_PASSWORD): Promise<void> {
+  const form = page.getByRole('form', { name: 'Sign in' });
+  await form.getByLabel('Username').fill(ACCOUNTS[who].username);
+  await form.getByLabel('Password').fill(password);
+  await form.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByLabel('Current user')).toHaveText(`${ACCOUNTS[who].displayName} · ${ACCOUNTS[who].role}`);
+}
+
+/** Ends the session through the topbar's "Sign out" and waits for the sign-in form. */
+export async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 }

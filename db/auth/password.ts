@@ -7,7 +7,7 @@
  * 32 MiB memory cost keeps sign-in under about a tenth of a second on a
  * procedure-room laptop). Tests may lower N; the value is stored with the hash.
  */
-import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 export interface ScryptCost {
   N: number;
@@ -36,6 +36,21 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await derive(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/**
+ * The same check, synchronously: used where a signature and the write it
+ * authorises must commit in one database transaction (better-sqlite3
+ * transactions cannot span an await). Blocks for one hash, about 0.1 s.
+ */
+export function verifyPasswordSync(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const N = Number(n);
+  const R = Number(r);
+  const expected = Buffer.from(hash, 'base64');
+  const key = scryptSync(password.normalize('NFC'), Buffer.from(salt, 'base64'), KEY_BYTES, { N, r: R, p: Number(p), maxmem: 256 * N * R + 1024 * 1024 });
   return key.length === expected.length && timingSafeEqual(key, expected);
 }
 

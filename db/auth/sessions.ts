@@ -14,7 +14,8 @@ import type { AuditLog } from '../audit';
 import type { Db } from '../connection';
 import { publicUser, type StoredUser, type UserRepository } from '../repositories/users';
 import type { SettingsRepository } from '../repositories/settings';
-import { decoyHash, DEFAULT_COST, hashPassword, verifyPassword, type ScryptCost } from './password';
+import { AuditedRefusal } from '../audited-refusal';
+import { decoyHash, DEFAULT_COST, hashPassword, verifyPassword, verifyPasswordSync, type ScryptCost } from './password';
 
 /** Consecutive failed sign-ins that lock an account, and for how long. */
 export const LOCKOUT = { attempts: 5, minutes: 15 } as const;
@@ -25,6 +26,8 @@ interface Session {
   actor: Actor;
   lastActivity: number;
   locked: boolean;
+  /** Wrong passwords typed at the lock screen; too many end the session. */
+  failedUnlocks: number;
 }
 
 export interface AuthOptions {
@@ -60,7 +63,7 @@ export function createAuth(options: AuthOptions) {
 
   function open(user: StoredUser): SessionView {
     const token = randomBytes(32).toString('hex');
-    const session: Session = { token, userId: user.id, actor: actorOf(user), lastActivity: options.monotonic(), locked: false };
+    const session: Session = { token, userId: user.id, actor: actorOf(user), lastActivity: options.monotonic(), locked: false, failedUnlocks: 0 };
     sessions.set(token, session);
     return view(session);
   }
@@ -138,17 +141,28 @@ export function createAuth(options: AuthOptions) {
     },
 
     async login(input: { username: string; password: string }): Promise<SessionView> {
-      const user = users.byUsername(input.username);
       const refused = new CommandError('UNAUTHENTICATED', 'The username or password is not right.');
-      if (user && isLockedOut(user)) {
-        record(actorOf(user), 'auth.loginRefusedLockedOut', `user:${user.id}`);
-        throw new CommandError('FORBIDDEN', `Too many failed sign-ins: this account is locked until ${new Date(user.lockedUntil!).toLocaleTimeString()} or until an administrator lifts the lock.`);
-      }
-      const matches = await passwordMatches(user, input.password);
+      const refuseIfLockedOut = (user: StoredUser | null) => {
+        if (user && isLockedOut(user)) {
+          record(actorOf(user), 'auth.loginRefusedLockedOut', `user:${user.id}`);
+          throw new CommandError('FORBIDDEN', `Too many failed sign-ins: this account is locked until ${new Date(user.lockedUntil!).toLocaleTimeString()} or until an administrator lifts the lock.`);
+        }
+      };
+      const found = users.byUsername(input.username);
+      refuseIfLockedOut(found);
+      const matches = await passwordMatches(found, input.password);
+      // Read again after the slow hash: guesses sent in parallel all passed the check above with the
+      // same count, so the count and the lock must be the database's as it is now (no await from here
+      // to the write below, so no other sign-in can interleave).
+      const user = found ? users.get(found.id) : null;
+      refuseIfLockedOut(user);
       if (!user || !matches || !user.active) {
         options.db.transaction(() => {
           if (user && !matches) {
-            const reachesLimit = user.failedAttempts + 1 >= LOCKOUT.attempts;
+            // A lockout that has run out starts the count again: one more slip is not another lockout.
+            const expired = user.lockedUntil !== null && !isLockedOut(user);
+            if (expired) users.clearFailures(user.id);
+            const reachesLimit = (expired ? 0 : user.failedAttempts) + 1 >= LOCKOUT.attempts;
             const until = reachesLimit ? new Date(options.now().getTime() + LOCKOUT.minutes * 60_000).toISOString() : null;
             users.recordFailure(user.id, until);
             if (reachesLimit) record(actorOf(user), 'auth.accountLocked', `user:${user.id}`);
@@ -185,9 +199,17 @@ export function createAuth(options: AuthOptions) {
       const user = users.get(session.userId)!;
       if (!(await verifyPassword(password, user.passwordHash))) {
         record(session.actor, 'auth.unlockFailed', `user:${session.userId}`);
+        session.failedUnlocks += 1;
+        if (session.failedUnlocks >= LOCKOUT.attempts) {
+          // Guessing at a locked screen: end the session; signing in again is subject to the account lockout.
+          sessions.delete(session.token);
+          record(session.actor, 'auth.sessionEnded', `user:${session.userId}`);
+          throw new CommandError('UNAUTHENTICATED', 'Too many wrong passwords: the session has ended. Sign in again.');
+        }
         throw new CommandError('UNAUTHENTICATED', 'The password is not right; the session stays locked.', [{ path: 'password', message: 'the password is not right' }]);
       }
       session.locked = false;
+      session.failedUnlocks = 0;
       session.lastActivity = options.monotonic();
       record(session.actor, 'auth.unlock', `user:${session.userId}`);
       return view(session);
@@ -202,6 +224,24 @@ export function createAuth(options: AuthOptions) {
       }
     },
 
+    /**
+     * Signing inside a write: checks the password synchronously so the
+     * signature and its write commit together. A wrong password is refused
+     * and the refusal is audited even though the write's transaction rolls back.
+     */
+    confirmPasswordSync(caller: Caller, password: string, purpose: string): void {
+      const user = users.get(caller.userId);
+      if (!user || !verifyPasswordSync(password, user.passwordHash)) {
+        throw new AuditedRefusal('FORBIDDEN', 'The password is not right; nothing was signed.', [{ path: 'password', message: 'the password is not right' }], {
+          at: iso(),
+          user: caller.actor,
+          patientId: null,
+          action: 'auth.reauthFailed',
+          target: purpose,
+        });
+      }
+    },
+
     async changePassword(caller: Caller, current: string, next: string): Promise<void> {
       await this.confirmPassword(caller, current, 'auth.changePassword');
       const hash = await hashPassword(next, cost);
@@ -212,13 +252,18 @@ export function createAuth(options: AuthOptions) {
     },
 
     async createUser(caller: Caller, input: { username: string; displayName: string; role: Actor['role']; password: string }): Promise<StoredUser> {
-      if (users.byUsername(input.username)) throw new CommandError('CONFLICT', `The username ${input.username} is taken.`, [{ path: 'username', message: 'this username is taken' }]);
-      if (users.displayNameTaken(input.displayName)) {
-        throw new CommandError('CONFLICT', `Another account is already called ${input.displayName}.`, [{ path: 'displayName', message: 'another account has this name; records must name one person' }]);
-      }
+      const ensureFree = () => {
+        if (users.byUsername(input.username)) throw new CommandError('CONFLICT', `The username ${input.username} is taken.`, [{ path: 'username', message: 'this username is taken' }]);
+        if (users.displayNameTaken(input.displayName)) {
+          throw new CommandError('CONFLICT', `Another account is already called ${input.displayName}.`, [{ path: 'displayName', message: 'another account has this name; records must name one person' }]);
+        }
+      };
+      ensureFree();
       const passwordHash = await hashPassword(input.password, cost);
       const id = options.newId();
       options.db.transaction(() => {
+        // Again inside the write: a creation sent in parallel may have taken the name during the hash.
+        ensureFree();
         users.insert({ id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: iso(), createdBy: caller.userId });
         record(caller.actor, 'users.create', `user:${id}`);
       }).immediate();

@@ -7,6 +7,9 @@ import type { ExportRepository } from '../repositories/exports';
 import type { PatientRepository } from '../repositories/patients';
 import type { ReviewRepository } from '../repositories/reviews';
 import type { TemplateRepository } from '../repositories/templates';
+import type { SettingsRepository } from '../repositories/settings';
+import type { WorkflowRepository } from '../repositories/workflow';
+import type { Auth } from '../auth/sessions';
 
 export interface HandlerContext {
   db: Db;
@@ -20,6 +23,10 @@ export interface HandlerContext {
   consent: ConsentRepository;
   exports: ExportRepository;
   reviews: ReviewRepository;
+  workflow: WorkflowRepository;
+  settings: SettingsRepository;
+  /** For re-authentication when signing (time-out, overrides). */
+  auth: Auth;
   now: () => string;
   newId: () => string;
 }

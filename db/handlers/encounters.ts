@@ -1,7 +1,8 @@
 /** encounter.create, encounter.list, encounter.get */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
-import { buildChecklist, progress } from '#shared/domain/checklist';
+import { progress } from '#shared/domain/checklist';
+import { encounterItems } from '#shared/domain/encounter-workflow';
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
 import type { HandlerContext } from './context';
 import { requireEncounter, requireTemplate } from './lookups';
@@ -30,6 +31,8 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
         indication: input.indication,
         createdAt: ctx.now(),
         createdBy: caller.actor,
+        state: 'scheduled' as const,
+        sedationPlanned: input.sedationPlanned,
       };
       ctx.encounters.insert(encounter);
       return encounter;
@@ -37,11 +40,13 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
     'encounter.list': (filter) => {
       const itemsByTemplate = new Map<string, { id: string }[]>();
       return ctx.encounters.list(filter).map((row) => {
-        const key = `${row.encounter.templateId}@${row.encounter.templateVersion}`;
+        const { templateId, templateVersion, sedationPlanned, laterality, imagingModality } = row.encounter;
+        // The items depend on the plan too (sedation, side, imaging), not only on the template version.
+        const key = `${templateId}@${templateVersion}|${sedationPlanned}|${laterality}|${imagingModality}`;
         let items = itemsByTemplate.get(key);
         const template = requireTemplate(ctx, row.encounter.templateId, row.encounter.templateVersion);
         if (!items) {
-          items = buildChecklist(template).flatMap((s) => s.items);
+          items = encounterItems(template, { sedationPlanned: row.encounter.sedationPlanned, laterality: row.encounter.laterality, imagingModality: row.encounter.imagingModality }).phaseItems;
           itemsByTemplate.set(key, items);
         }
         return {
@@ -57,7 +62,14 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
       const encounter = requireEncounter(ctx, encounterId);
       const patient = ctx.patients.get(encounter.patientId);
       if (!patient) throw new CommandError('NOT_FOUND', `No patient with id ${encounter.patientId}.`);
-      return { encounter, patient, items: ctx.checklist.list(encounterId), consent: ctx.consent.get(encounterId) };
+      return {
+        encounter,
+        patient,
+        items: ctx.checklist.list(encounterId),
+        consent: ctx.consent.get(encounterId),
+        transitions: ctx.workflow.transitions(encounterId),
+        records: ctx.workflow.records(encounterId),
+      };
     },
   };
 }

@@ -4,8 +4,9 @@ import { migration002 } from './002-template-reviews';
 import { migration003 } from './003-application-id';
 import { migration004 } from './004-audit-log';
 import { migration005 } from './005-accounts';
+import { migration006 } from './006-procedure-day';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

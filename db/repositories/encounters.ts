@@ -18,10 +18,13 @@ interface EncounterRow {
   created_at: string;
   created_by_name: string;
   created_by_role: Actor['role'];
+  state: Encounter['state'];
+  sedation_planned: number;
 }
 
 const ENCOUNTER_COLUMNS = `e.id, e.patient_id, e.template_id, e.template_version, e.levels_json, e.laterality,
-  e.imaging_modality, e.planned_date, e.indication, e.created_at, e.created_by_name, e.created_by_role`;
+  e.imaging_modality, e.planned_date, e.indication, e.created_at, e.created_by_name, e.created_by_role,
+  e.state, e.sedation_planned`;
 
 const PATIENT_AS = `p.id AS p_id, p.mrn AS p_mrn, p.family_name AS p_family_name, p.given_name AS p_given_name,
   p.birth_date AS p_birth_date, p.sex AS p_sex, p.created_at AS p_created_at`;
@@ -39,6 +42,8 @@ function toEncounter(row: EncounterRow): Encounter {
     indication: row.indication,
     createdAt: row.created_at,
     createdBy: { name: row.created_by_name, role: row.created_by_role },
+    state: row.state,
+    sedationPlanned: row.sedation_planned === 1,
   };
 }
 
@@ -72,9 +77,9 @@ export interface EncounterListRow {
 export function createEncounterRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality,
-       planned_date, indication, created_at, created_by_name, created_by_role)
+       planned_date, indication, created_at, created_by_name, created_by_role, state, sedation_planned)
      VALUES (@id, @patientId, @templateId, @templateVersion, @levelsJson, @laterality, @imagingModality,
-       @plannedDate, @indication, @createdAt, @byName, @byRole)`,
+       @plannedDate, @indication, @createdAt, @byName, @byRole, @state, @sedation)`,
   );
   const byId = db.prepare<[string], EncounterRow>(`SELECT ${ENCOUNTER_COLUMNS} FROM encounters e WHERE e.id = ?`);
   const listSql = (where: string) => `
@@ -87,14 +92,16 @@ export function createEncounterRepository(db: Db) {
     ORDER BY e.planned_date, p.family_key, e.created_at LIMIT @limit`;
   const matchPatient = `(@query = '' OR p.mrn LIKE @pattern ESCAPE '\\' OR p.family_key LIKE @key ESCAPE '\\'
     OR p.given_key LIKE @key ESCAPE '\\')`;
-  const listOnDate = db.prepare(listSql(`e.planned_date = @date AND ${matchPatient}`));
-  const listAll = db.prepare(listSql(matchPatient));
+  const byState = `(@state IS NULL OR e.state = @state)`;
+  const listOnDate = db.prepare(listSql(`e.planned_date = @date AND ${byState} AND ${matchPatient}`));
+  const listAll = db.prepare(listSql(`${byState} AND ${matchPatient}`));
 
   return {
     insert(encounter: Encounter): void {
       insert.run({
         ...encounter,
         levelsJson: JSON.stringify(encounter.levels),
+        sedation: encounter.sedationPlanned ? 1 : 0,
         byName: encounter.createdBy.name,
         byRole: encounter.createdBy.role,
       });
@@ -103,9 +110,10 @@ export function createEncounterRepository(db: Db) {
       const row = byId.get(id);
       return row && toEncounter(row);
     },
-    list(filter: { date?: string | undefined; query: string; limit: number }): EncounterListRow[] {
+    list(filter: { date?: string | undefined; query: string; limit: number; state?: Encounter['state'] | undefined }): EncounterListRow[] {
       const params = {
         date: filter.date ?? null,
+        state: filter.state ?? null,
         query: filter.query,
         pattern: likePrefix(filter.query),
         key: likePrefix(foldForSearch(filter.query)),

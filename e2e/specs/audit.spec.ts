@@ -1,16 +1,16 @@
 /** The audit trail screen lists who did what, checks the chain, and exports it. */
 import fs from 'node:fs';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, test } from '../fixtures';
 
 test('audit trail: views and changes listed, chain intact, export', async ({ page, app }) => {
   await page.goto(app.url);
-  await startSession(page, 'Ada Auditor', 'Physician');
+  await signIn(page, 'physician');
   await page.getByRole('button', { name: 'Add demo patients' }).click();
   await page.getByRole('button', { name: /Open encounter for NÚÑEZ/ }).click();
   await expect(page.getByRole('heading', { name: /NÚÑEZ, José/ })).toBeVisible();
   await page.getByRole('button', { name: 'Audit trail' }).click();
   const rows = page.getByRole('row');
-  await expect(rows.filter({ hasText: 'encounter.get' }).filter({ hasText: 'Ada Auditor' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'encounter.get' }).filter({ hasText: 'Dr Pat Physician' })).toHaveCount(1);
   await page.getByLabel('Action').selectOption('patient.create');
   await page.getByRole('button', { name: 'Filter' }).click();
   await expect(rows.filter({ hasText: 'patient.create' })).toHaveCount(3);

@@ -6,17 +6,16 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { EncounterPage } from '../pages/encounter-page';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, test } from '../fixtures';
 
 test('SIGKILL mid-checklist: every item shown as saved is there after restart', async ({ page, app }) => {
-  const actor = { name: 'Nadia Nurse', role: 'nurse' };
-  const patient = await app.call<{ id: string }>('patient.create', { actor, mrn: 'CRASH-1', familyName: 'Kowalski', givenName: 'Zofia', birthDate: '1959-02-11', sex: 'female' });
-  await app.call('encounter.create', {
-    actor, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L3', 'L4'], laterality: 'bilateral',
+  const patient = await app.call<{ id: string }>('patient.create', { mrn: 'CRASH-1', familyName: 'Kowalski', givenName: 'Zofia', birthDate: '1959-02-11', sex: 'female' });
+  const created = await app.call<{ id: string }>('encounter.create', {
+    patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L3', 'L4'], laterality: 'bilateral',
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Axial back pain.',
   });
   await page.goto(app.url);
-  await startSession(page, 'Nadia Nurse', 'Nurse');
+  await signIn(page, 'nurse');
   await page.getByLabel('Find patient (name or MRN)').fill('CRASH-1');
   await page.getByRole('button', { name: /Open encounter for KOWALSKI/ }).click();
 
@@ -38,9 +37,11 @@ test('SIGKILL mid-checklist: every item shown as saved is there after restart', 
   expect(db.pragma('quick_check', { simple: true })).toBe('ok');
   db.close();
 
-  // The restarted app listens on a new port with a new secret: a new origin, so a new session.
+  // The restarted app listens on a new port with a new secret: a new origin. Sessions lived in the
+  // killed process's memory, so the nurse signs in again.
   await page.goto(app.url);
-  await startSession(page, 'Nadia Nurse', 'Nurse');
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, 'nurse');
   await page.getByLabel('Find patient (name or MRN)').fill('CRASH-1');
   await page.getByRole('button', { name: /Open encounter for KOWALSKI/ }).click();
   await expect(page.getByRole('heading', { name: /KOWALSKI, Zofia/ })).toBeVisible();
@@ -48,4 +49,10 @@ test('SIGKILL mid-checklist: every item shown as saved is there after restart', 
     await expect(page.locator(`li.item[data-item-id="${id}"] input[type=checkbox]`)).toBeChecked();
   }
   await expect(encounter.sectionProgress('Indications')).toBeVisible();
+  // The core agrees (the fixture's API session died with the process too and signs in again),
+  // and records each acknowledged item as checked by the nurse who checked it.
+  const detail = await app.call<{ items: { itemId: string; status: string; updatedBy: { name: string } }[] }>('encounter.get', { encounterId: created.id });
+  for (const id of saved) {
+    expect(detail.items.find((i) => i.itemId === id), id).toMatchObject({ status: 'checked', updatedBy: { name: 'Nina Nurse' } });
+  }
 });

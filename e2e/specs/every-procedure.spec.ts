@@ -1,17 +1,16 @@
 /** Every procedure in the library opens as an encounter and renders its full checklist. */
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, test } from '../fixtures';
 
 test('each of the library procedures renders as a checklist with every section', async ({ page, app }) => {
   test.setTimeout(180_000);
-  const actor = { name: 'Nina Nurse', role: 'nurse' };
-  const patient = await app.call<{ id: string }>('patient.create', { actor, mrn: 'ALL-1', familyName: 'Ødegård', givenName: 'Sølvi', birthDate: '1968-12-01', sex: 'female' });
+  const patient = await app.call<{ id: string }>('patient.create', { mrn: 'ALL-1', familyName: 'Ødegård', givenName: 'Sølvi', birthDate: '1968-12-01', sex: 'female' });
   await page.goto(app.url);
-  await startSession(page, 'Nina Nurse', 'Nurse');
+  await signIn(page, 'nurse');
   for (const template of LIBRARY) {
     const encounter = await app.call<{ id: string }>('encounter.create', {
-      actor, patientId: patient.id, templateId: template.id,
+      patientId: patient.id, templateId: template.id,
       levels: template.levels ? [template.levels.options[0]] : [],
       laterality: template.lateralityRequired ? 'left' : null,
       plannedDate: '2026-11-24', indication: `Indication for ${template.name}.`,
@@ -20,8 +19,9 @@ test('each of the library procedures renders as a checklist with every section',
       sessionStorage.setItem('proceduredesk.view', JSON.stringify({ name: 'encounter', encounterId: id }));
     }, encounter.id);
     await page.reload();
-    // A reload asks who is working again; the last name and role are offered.
-    await page.getByRole('button', { name: 'Start' }).click();
+    // The session token is held in the page's memory only: a reload signs the nurse out, so she
+    // signs in again and lands on the encounter kept in sessionStorage.
+    await signIn(page, 'nurse');
     await expect(page.getByText(`${template.name}`, { exact: false }).first()).toBeVisible();
     const sections = buildChecklist(template);
     for (const section of sections) {

@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import { pdfPages } from '#db/testing/pdf-text';
 import { EncounterPage } from '../pages/encounter-page';
 import { WorklistPage } from '../pages/worklist-page';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, test } from '../fixtures';
 
 const RISKS = ['Infection', 'Bleeding', 'Temporary discomfort', 'Intravascular injection', 'Dural puncture and post-dural-puncture headache', 'Nerve injury', 'Rare catastrophic neurologic events (FDA 2014 warning)'];
 
 test('nurse opens an encounter, physician records consent, the note exports as PDF and text', async ({ page, app }) => {
   await page.goto(app.url);
-  await startSession(page, 'Nora Nurse', 'Nurse');
+  await signIn(page, 'nurse');
   await expect(page.getByRole('heading', { name: 'Worklist' })).toBeVisible();
   await expect(page.getByText('0 encounter(s) on')).toBeVisible();
 
@@ -53,12 +53,15 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   const fourthLabel = (await preProcedure.locator('li.item label').nth(3).textContent()) ?? '';
   await encounter.markNotApplicable(fourthLabel, 'Not sedated today');
 
-  // The physician takes over for the consent discussion.
-  await page.getByRole('button', { name: 'Switch user' }).click();
-  await startSession(page, 'Dr Paloma Ruiz', 'Physician');
+  // The physician takes over for the consent discussion: the nurse locks the screen (nothing of
+  // the patient stays on it), the physician signs the nurse out from the lock screen and signs in.
+  await page.getByRole('button', { name: 'Lock' }).click();
+  await expect(page.getByRole('heading', { name: 'ProcedureDesk is locked' })).toBeVisible();
+  await expect(page.getByText('NÚÑEZ-GARCÍA')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sign out (another user)' }).click();
+  await signIn(page, 'physician');
   // The hand-over keeps the encounter on screen.
   await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
-  await expect(page.getByLabel('Current user')).toHaveText('Dr Paloma Ruiz · physician');
   for (const risk of RISKS) await encounter.check(risk);
   const fda = page.getByRole('region', { name: /^Risks to counsel on/ }).locator('li.item').filter({ hasText: /FDA/ });
   for (const box of await fda.getByRole('checkbox').all()) {
@@ -92,7 +95,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   });
   const all = pages.join(' ').replace(/\s+/g, ' ');
   for (const expected of ['Lumbar transforaminal epidural steroid injection', 'L4-L5', 'Left', 'Fluoroscopy', 'Left L5 radicular pain for 7 weeks',
-    'Intravascular injection', '¿Cuánto dura el alivio?', 'INT-3321', 'The patient consents to the procedure.', 'Dr Paloma Ruiz (physician)', 'version 1']) {
+    'Intravascular injection', '¿Cuánto dura el alivio?', 'INT-3321', 'The patient consents to the procedure.', 'Dr Pat Physician (physician)', 'version 1']) {
     expect(all).toContain(expected);
   }
 
@@ -113,9 +116,9 @@ test('nurse opens an encounter, physician records consent, the note exports as P
 
 test('first run: an empty worklist offers demo patients, added once', async ({ page, app }) => {
   await page.goto(app.url);
-  await startSession(page, 'Nora Nurse', 'Nurse');
+  await signIn(page, 'nurse');
   await page.getByRole('button', { name: 'Add demo patients' }).click();
   await expect(page.getByRole('row', { name: /NÚÑEZ, José/ })).toBeVisible();
   await expect(page.getByText('3 encounter(s) on')).toBeVisible();
-  expect(await app.call('demo.seed', { actor: { name: 'x', role: 'nurse' }, today: '2026-01-01' })).toEqual({ added: false });
+  expect(await app.call('demo.seed', { today: '2026-01-01' })).toEqual({ added: false });
 });

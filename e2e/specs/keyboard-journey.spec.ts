@@ -5,15 +5,19 @@
 import fs from 'node:fs';
 import { pdfPages } from '#db/testing/pdf-text';
 import { tabTo } from '../pages/keyboard';
-import { expect, test } from '../fixtures';
+import { ACCOUNTS, E2E_PASSWORD, expect, test } from '../fixtures';
 
-test('keyboard only: start, register, open encounter, check, not-applicable, consent, export', async ({ page, app }) => {
+test('keyboard only: sign in, register, open encounter, check, not-applicable, consent, export', async ({ page, app }) => {
   const kb = page.keyboard;
   await page.goto(app.url);
-  await expect(page.getByLabel('Your name')).toBeFocused();
-  await kb.type('Kim Keyboard');
-  await tabTo(page, page.getByRole('button', { name: 'Start' }));
+  // Sign in: the username field has the focus, Tab reaches the password, Enter submits.
+  await expect(page.getByLabel('Username')).toBeFocused();
+  await kb.type(ACCOUNTS.nurse.username);
+  await kb.press('Tab');
+  await expect(page.getByLabel('Password')).toBeFocused();
+  await kb.type(E2E_PASSWORD);
   await kb.press('Enter');
+  await expect(page.getByLabel('Current user')).toHaveText('Nina Nurse · nurse');
 
   await tabTo(page, page.getByRole('button', { name: 'Register new patient' }));
   await kb.press('Enter');

@@ -4,20 +4,19 @@
  * version 1 still shows version 1; a malformed import is refused with its paths.
  */
 import fs from 'node:fs';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, test } from '../fixtures';
 
 test('review, edit and publish v2; encounters keep v1; imports are validated', async ({ page, app }) => {
-  const actor = { name: 'Nina Nurse', role: 'nurse' };
-  const patient = await app.call<{ id: string }>('patient.create', { actor, mrn: 'LIB-1', familyName: 'Moreau', givenName: 'Élodie', birthDate: '1971-04-04', sex: 'female' });
+  const patient = await app.call<{ id: string }>('patient.create', { mrn: 'LIB-1', familyName: 'Moreau', givenName: 'Élodie', birthDate: '1971-04-04', sex: 'female' });
   await app.call('encounter.create', {
-    actor, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
+    patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Axial back pain.',
   });
   const original = await app.call<{ template: { risks: { id: string; patientText: string }[] } }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
   const infectionV1 = original.template.risks.find((r) => r.id === 'infection')!.patientText;
 
   await page.goto(app.url);
-  await startSession(page, 'Dr Ines Reviewer', 'Physician');
+  await signIn(page, 'physician');
   await page.getByRole('button', { name: 'Procedure library' }).click();
   const row = page.getByRole('row', { name: /Lumbar medial branch block/ });
   const awaiting = Number(await row.getByRole('cell').nth(3).textContent());
@@ -25,7 +24,7 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
 
   await page.getByRole('button', { name: 'Review Lumbar medial branch block' }).click();
   await page.getByRole('button', { name: /^Accept:/ }).first().click();
-  await expect(page.getByText(/reviewed by Dr Ines Reviewer/).first()).toBeVisible();
+  await expect(page.getByText(/reviewed by Dr Pat Physician/).first()).toBeVisible();
   await expect(row.getByRole('cell').nth(3)).toHaveText(String(awaiting - 1));
 
   await page.getByRole('button', { name: 'Edit Lumbar medial branch block' }).click();

@@ -4,18 +4,20 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { login, provisionAccounts } from '../accounts';
 import { invoke, newDataDir, startApp, stopGracefully } from '../app-process';
-import { expect, startSession, test } from '../fixtures';
+import { expect, signIn, signOut, test } from '../fixtures';
 
 test('damaged database: set aside, recovery screen, newest backup restored', async ({ page }) => {
   const dataDir = newDataDir();
   try {
     const first = await startApp(dataDir);
-    await invoke(first, 'patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'REC-1', familyName: 'Bäcker', givenName: 'Jörg', birthDate: '1955-05-05', sex: 'male' });
+    await provisionAccounts(first);
+    await invoke(first, 'patient.create', { mrn: 'REC-1', familyName: 'Bäcker', givenName: 'Jörg', birthDate: '1955-05-05', sex: 'male' }, await login(first, 'nurse'));
     await stopGracefully(first);
     const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.backup.sqlite')).length : 0);
     const before = backups();
-    // The next start backs the database up (patient included).
+    // The next start backs the database up (patient and accounts included).
     const second = await startApp(dataDir);
     await expect.poll(backups, { timeout: 20_000 }).toBeGreaterThan(before);
     await stopGracefully(second);
@@ -28,16 +30,21 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
     const app = await startApp(dataDir);
     try {
       await page.goto(app.url);
-      await startSession(page, 'Nina Nurse', 'Nurse');
+      // The recovery screen comes before any sign-in: the accounts are in the damaged file.
       await expect(page.getByRole('heading', { name: 'The database needs attention' })).toBeVisible();
       await expect(page.getByRole('alert').first()).toContainText('not a ProcedureDesk database');
       await expect(page.getByText('Nothing was deleted')).toBeVisible();
       expect(fs.readdirSync(path.join(dataDir, 'quarantine'))).toHaveLength(1);
       await page.getByRole('button', { name: 'Restore this backup' }).first().click();
+      await expect(page.getByRole('heading', { name: 'The database needs attention' })).toBeHidden();
+      // No reload: the app asks for the session again as soon as recovery ends.
+      // The restored file has the accounts back: the nurse signs in and works.
+      await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+      await signIn(page, 'nurse');
       await expect(page.getByRole('heading', { name: 'Worklist' })).toBeVisible();
       await page.getByLabel('Find patient (name or MRN)').fill('REC-1');
       await expect(page.getByText('0 encounter(s) for "REC-1"')).toBeVisible();
-      expect(await invoke<unknown[]>(app, 'patient.search', { query: 'REC-1' })).toHaveLength(1);
+      expect(await invoke<unknown[]>(app, 'patient.search', { query: 'REC-1' }, await login(app, 'nurse'))).toHaveLength(1);
     } finally {
       await stopGracefully(app);
     }
@@ -46,17 +53,25 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
   }
 });
 
-test('backups screen: back up now, then restore it over newer data, which is set aside', async ({ page, app }) => {
-  await app.call('patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'KEEP-1', familyName: 'Früh', givenName: 'Anna', birthDate: '1970-01-01', sex: 'female' });
+test('backups screen: back up now, then the administrator restores it over newer data, which is set aside', async ({ page, app }) => {
+  await app.call('patient.create', { mrn: 'KEEP-1', familyName: 'Früh', givenName: 'Anna', birthDate: '1970-01-01', sex: 'female' });
   await page.goto(app.url);
-  await startSession(page, 'Nina Nurse', 'Nurse');
+  // Any signed-in user may take a backup.
+  await signIn(page, 'nurse');
   await page.getByRole('button', { name: 'Backups' }).click();
   await page.getByRole('button', { name: 'Back up now' }).click();
   await expect(page.getByRole('status')).toHaveText('Backup written and verified.');
-  await app.call('patient.create', { actor: { name: 'N', role: 'nurse' }, mrn: 'LATER-2', familyName: 'Spät', givenName: 'Ben', birthDate: '1971-01-01', sex: 'male' });
+  await app.call('patient.create', { mrn: 'LATER-2', familyName: 'Spät', givenName: 'Ben', birthDate: '1971-01-01', sex: 'male' });
+  // Restoring over a healthy database is for the administrator only.
+  const { backups } = await invoke<{ backups: { name: string }[] }>(app.current, 'recovery.status', {});
+  await expect(app.call('recovery.restoreBackup', { backup: backups[0]!.name }, 'nurse')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  await signOut(page);
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: 'Backups' }).click();
   await page.getByRole('list', { name: 'Backups' }).getByRole('button', { name: /^Restore the backup/ }).first().click();
   await page.getByRole('button', { name: 'Yes, restore this backup' }).click();
   await expect(page.getByRole('status')).toContainText('Restored the backup');
+  // The restore reopened the database, and sessions with it: the fixture's nurse signs in again.
   expect(await app.call<unknown[]>('patient.search', { query: 'KEEP' })).toHaveLength(1);
   expect(await app.call<unknown[]>('patient.search', { query: 'LATER' })).toHaveLength(0);
   expect(fs.readdirSync(path.join(app.dataDir, 'quarantine')).some((d) => d.endsWith('replaced-by-restore'))).toBe(true);

@@ -30,15 +30,20 @@ export function App() {
   const loadRecovery = useRecovery((s) => s.load);
   useEffect(() => {
     void loadRecovery();
-    void loadSession().catch(() => undefined);
-  }, [loadRecovery, loadSession]);
+  }, [loadRecovery]);
+  // Asked again when recovery ends: in recovery mode there are no accounts to ask about.
+  const mode = recovery?.mode;
+  useEffect(() => {
+    if (mode === 'ready') void loadSession().catch(() => undefined);
+  }, [mode, loadSession]);
 
   // The window title never names a patient, and says when the session is locked.
   useEffect(() => {
     document.title = phase === 'locked' ? 'ProcedureDesk (locked)' : 'ProcedureDesk';
   }, [phase]);
 
-  useIdleLock(phase === 'active', idleLockMinutes, () => void lock());
+  // `lock` is the store's own function, stable across renders, so re-renders never restart the timer.
+  useIdleLock(phase === 'active', idleLockMinutes, lock);
 
   if (recovery?.mode === 'recovery') return <RecoveryScreen status={recovery} />;
   if (phase === 'loading') return <main className="start" aria-busy="true" />;

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useRecovery } from '../stores/recovery';
+import { useSession } from '../stores/session';
 
 /** The backups in the data folder: take one now, or restore one (the current file is set aside, not deleted). */
 export function BackupsScreen() {
+  const isAdmin = useSession((st) => st.user?.role === 'admin');
   const { status, error, load, backupNow, restore } = useRecovery();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -23,11 +25,12 @@ export function BackupsScreen() {
       </button>
       {message && <p role="status">{message}</p>}
       {error && <p role="alert" className="error">{error}</p>}
+      {!isAdmin && <p className="muted">Restoring a backup replaces the data everyone works on, so only an administrator can do it.</p>}
       <ul className="items" aria-label="Backups">
         {(status?.backups ?? []).map((b, i) => (
           <li key={b.name} className="fact row">
             <span>{b.createdAt.replace(/T(\d\d)-(\d\d)-(\d\d).*/, ' $1:$2:$3 UTC')}{i === 0 ? ' (newest)' : ''}, {Math.round(b.bytes / 1024)} KB</span>
-            {confirming === b.name ? (
+            {!isAdmin ? null : confirming === b.name ? (
               <>
                 <button type="button" className="primary" onClick={() => void restore(b.name).then(() => { setConfirming(null); setMessage(`Restored the backup of ${b.createdAt}.`); })}>
                   Yes, restore this backup

@@ -21,6 +21,7 @@ export function NewEncounterPanel() {
   const [template, setTemplate] = useState<TemplateWithSources | null>(null);
   const [levels, setLevels] = useState<string[]>([]);
   const [laterality, setLaterality] = useState<Laterality | null>(null);
+  const [sedationPlanned, setSedationPlanned] = useState(false);
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
   const [plannedDate, setPlannedDate] = useState(today());
   const [indication, setIndication] = useState('');
@@ -66,6 +67,7 @@ export function NewEncounterPanel() {
         ...(imaging ? { imagingModality: imaging } : {}),
         plannedDate,
         indication,
+        sedationPlanned,
       });
       go({ name: 'encounter', encounterId: id });
     } catch (error) {
@@ -137,6 +139,10 @@ export function NewEncounterPanel() {
             </select>
           </label>
         )}
+        <label className="choice">
+          <input type="checkbox" checked={sedationPlanned} onChange={(e) => setSedationPlanned(e.target.checked)} />
+          Sedation planned (adds fasting, escort and an Aldrete score before discharge)
+        </label>
         <label>
           Planned date
           <input type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} required />

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 
 const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
 
-export function useIdleLock(active: boolean, minutes: number, lock: () => void): void {
+export function useIdleLock(active: boolean, minutes: number, lock: () => unknown): void {
   useEffect(() => {
     if (!active) return;
     const limit = minutes * 60_000;

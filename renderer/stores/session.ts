@@ -6,7 +6,7 @@
 import { create } from 'zustand';
 import type { User } from '#shared/contract/auth';
 import type { Actor } from '#shared/contract/common';
-import { api, onSessionProblem, setSessionToken } from '../api/client';
+import { api, ApiError, onSessionProblem, setSessionToken } from '../api/client';
 
 export type SessionPhase = 'loading' | 'first-admin' | 'signed-out' | 'active' | 'locked';
 
@@ -57,7 +57,13 @@ export const useSession = create<SessionState>((set, get) => {
       enter(await api().call('auth.login', { username, password }));
     },
     async unlock(password) {
-      enter(await api().call('auth.unlock', { password }));
+      try {
+        enter(await api().call('auth.unlock', { password }));
+      } catch (error) {
+        // Too many wrong passwords end the session (a wrong one alone names the password field).
+        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED' && !error.details) signedOut(error.message);
+        throw error;
+      }
     },
     async lock() {
       if (get().phase !== 'active') return;

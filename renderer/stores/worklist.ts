@@ -1,6 +1,7 @@
 /** The worklist, the library list, and registering patients and encounters. */
 import { create } from 'zustand';
-import type { WorklistRow, CreateEncounterInput } from '#shared/contract/encounters';
+import type { WorklistRow } from '#shared/contract/encounters';
+import type { MethodInput } from '#shared/contract/methods';
 import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
 import type { CreatePatientInput, Patient } from '#shared/contract/patients';
 import { api, ApiError } from '../api/client';
@@ -19,7 +20,7 @@ interface WorklistState {
   loadLibrary: () => Promise<void>;
   searchPatients: (query: string) => Promise<Patient[]>;
   createPatient: (input: CreatePatientInput) => Promise<Patient>;
-  createEncounter: (input: CreateEncounterInput) => Promise<string>;
+  createEncounter: (input: MethodInput<'encounter.create'>) => Promise<string>;
   getTemplate: (summary: TemplateSummary) => Promise<TemplateWithSources>;
   /** Refreshes the list whenever a write lands (from this or another window); returns the unsubscribe. */
   watch: () => () => void;

@@ -5,6 +5,7 @@ import { ActorSchema, DateSchema, IdSchema, NoteTextSchema, TimestampSchema } fr
 import { PatientSchema } from './patients';
 import { ChecklistItemStateSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
+import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema } from './workflow';
 
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
 export type Laterality = z.infer<typeof LateralitySchema>;
@@ -21,6 +22,9 @@ export const EncounterSchema = z.object({
   indication: z.string(),
   createdAt: TimestampSchema,
   createdBy: ActorSchema,
+  state: EncounterStateSchema,
+  /** Sedation planned: fasting, escort and an Aldrete score before discharge. */
+  sedationPlanned: z.boolean(),
 });
 export type Encounter = z.infer<typeof EncounterSchema>;
 
@@ -32,6 +36,7 @@ export const CreateEncounterInputSchema = z.strictObject({
   imagingModality: ImagingModalitySchema.optional(),
   plannedDate: DateSchema,
   indication: NoteTextSchema.pipe(z.string().min(1, 'the indication is required')),
+  sedationPlanned: z.boolean().default(false),
 });
 export type CreateEncounterInput = z.infer<typeof CreateEncounterInputSchema>;
 
@@ -51,6 +56,8 @@ export const ListEncountersInputSchema = z.strictObject({
   date: DateSchema.optional(),
   /** Patient name fragment or MRN; empty for all. */
   query: z.string().trim().max(100).default(''),
+  /** Only encounters in this state. */
+  state: EncounterStateSchema.optional(),
   limit: z.number().int().min(1).max(500).default(200),
 });
 
@@ -62,5 +69,7 @@ export const EncounterDetailSchema = z.object({
   patient: PatientSchema,
   items: z.array(ChecklistItemStateSchema),
   consent: ConsentDiscussionSchema.nullable(),
+  transitions: z.array(TransitionSchema),
+  records: z.array(EncounterRecordSchema),
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;

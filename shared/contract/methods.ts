@@ -45,6 +45,7 @@ import {
   TemplateOverviewSchema,
 } from './library-admin';
 import { ExportNoteInputSchema, ExportedNoteSchema } from './notes';
+import { AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, EncounterRecordSchema, TransitionSchema, VoidRecordInputSchema } from './workflow';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
 
 /**
@@ -230,6 +231,34 @@ export const METHODS = {
     access: CLINICAL,
     input: GetEncounterInputSchema,
     output: EncounterDetailSchema,
+  }),
+  'encounter.advance': method({
+    summary: 'Move an encounter to its next state; refused while required items are open, unless a physician overrides with a reason and password.',
+    writes: true,
+    access: CLINICAL,
+    input: AdvanceInputSchema,
+    output: TransitionSchema,
+  }),
+  'encounter.cancel': method({
+    summary: 'Cancel an encounter that is not yet discharged, with a reason.',
+    writes: true,
+    access: CLINICAL,
+    input: CancelInputSchema,
+    output: TransitionSchema,
+  }),
+  'encounter.addRecord': method({
+    summary: 'Add a structured record: vitals, anticoagulant, risk factors, INR, time-out (signed), procedure, Aldrete.',
+    writes: true,
+    access: CLINICAL,
+    input: AddRecordInputSchema,
+    output: EncounterRecordSchema,
+  }),
+  'encounter.voidRecord': method({
+    summary: 'Withdraw a record entered in error, with a reason (it stays in the history).',
+    writes: true,
+    access: CLINICAL,
+    input: VoidRecordInputSchema,
+    output: EncounterRecordSchema,
   }),
   'checklist.setItem': method({
     summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',

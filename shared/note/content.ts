@@ -160,6 +160,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Encounter opened by', `${encounter.createdBy.name} (${encounter.createdBy.role}), ${formatDateTime(encounter.createdAt)}`],
       ] }],
     },
+    ...procedureDaySection(detail),
     {
       heading: 'Template and sources',
       blocks: [
@@ -175,4 +176,26 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     runningHeader: { patientName: patientName(patient), mrn: patient.mrn, birthDate: formatDate(patient.birthDate) },
     sections,
   };
+}
+
+const STATE_WORDS: Record<string, string> = {
+  scheduled: 'Scheduled', 'pre-procedure': 'Pre-procedure', 'time-out': 'Time-out', procedure: 'Procedure',
+  recovery: 'Recovery', discharged: 'Discharged', cancelled: 'Cancelled',
+};
+
+/**
+ * The encounter's course: each state change with who and when, and every
+ * physician override with its reason and what it overrode, so a reader of the
+ * chart sees that a required step was bypassed and why.
+ */
+function procedureDaySection(detail: EncounterDetail): NoteSection[] {
+  if (!detail.transitions.length) return [];
+  const items = detail.transitions.map((t) => {
+    const base = `${formatDateTime(t.at)}: ${STATE_WORDS[t.from]} → ${STATE_WORDS[t.to]}, by ${t.by.name} (${t.by.role})`;
+    if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
+    if (!t.overridden.length) return base;
+    const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
+    return `${base}. PHYSICIAN OVERRIDE, reason: ${t.reason ?? ''}. Overrode: ${what}`;
+  });
+  return [{ heading: 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
 }

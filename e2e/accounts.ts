@@ -1,0 +1,42 @@
+/**
+ * The accounts every e2e test works with. There is no default account in the
+ * app: right after start, the fixture creates the first administrator through
+ * the contract (auth.setupFirstAdmin), and the administrator creates the
+ * clinicians (users.create), exactly as an administrator would on the Users &
+ * settings screen. Everyone shares one known password.
+ */
+import { invoke, type RunningApp } from './app-process';
+
+/** The password of every account the tests create (at least 10 characters, as the app asks). */
+export const E2E_PASSWORD = 'e2e-correct-horse-42';
+
+export const ACCOUNTS = {
+  admin: { username: 'ada.admin', displayName: 'Ada Admin', role: 'admin' },
+  nurse: { username: 'nina', displayName: 'Nina Nurse', role: 'nurse' },
+  nurse2: { username: 'noor', displayName: 'Noor Nurse', role: 'nurse' },
+  physician: { username: 'drpat', displayName: 'Dr Pat Physician', role: 'physician' },
+} as const;
+
+export type Who = keyof typeof ACCOUNTS;
+
+interface SessionView {
+  token: string;
+  user: { id: string; username: string; displayName: string; role: string };
+}
+
+/** First start: the first administrator, then the clinicians it creates. Returns the administrator's token. */
+export async function provisionAccounts(app: RunningApp): Promise<string> {
+  const { admin } = ACCOUNTS;
+  const session = await invoke<SessionView>(app, 'auth.setupFirstAdmin', { username: admin.username, displayName: admin.displayName, password: E2E_PASSWORD });
+  for (const who of ['nurse', 'nurse2', 'physician'] as const) {
+    const { username, displayName, role } = ACCOUNTS[who];
+    await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD }, session.token);
+  }
+  return session.token;
+}
+
+/** Signs in through the contract (auth.login) and returns the session token. */
+export async function login(app: RunningApp, who: Who): Promise<string> {
+  const session = await invoke<SessionView>(app, 'auth.login', { username: ACCOUNTS[who].username, password: E2E_PASSWORD });
+  return session.token;
+}

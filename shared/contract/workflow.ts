@@ -1,0 +1,140 @@
+/**
+ * The procedure day: state transitions, overrides and structured records
+ * (vitals, anticoagulants, time-out, procedure, Aldrete). Records are
+ * append-only: a correction is a new record, a withdrawal is a void naming
+ * the record and the reason, so every change keeps who, when and what it was.
+ */
+import { z } from 'zod';
+import { ImagingModalitySchema } from '../library/schema';
+import { AldreteScoresSchema } from '../workflow/aldrete';
+import { ENCOUNTER_STATES } from '../workflow/states';
+import { PasswordSchema } from './auth';
+import { ActorSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+
+export const EncounterStateSchema = z.enum(ENCOUNTER_STATES);
+export const WorkPhaseSchema = z.enum(['pre-procedure', 'time-out', 'procedure', 'recovery']);
+
+const reason = z.string().trim().min(5, 'give the reason in a few words').max(500);
+
+/** A physician's override of what blocks a transition: the reason and the password again. */
+export const OverrideSchema = z.strictObject({ reason, password: PasswordSchema });
+
+export const AdvanceInputSchema = z.strictObject({
+  encounterId: IdSchema,
+  /** The state the caller expects to move to (the next one); a stale screen is refused. */
+  to: EncounterStateSchema,
+  override: OverrideSchema.optional(),
+});
+
+export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason });
+
+/** What stood in the way when a physician overrode a transition. */
+export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean() });
+export type Blocker = z.infer<typeof BlockerSchema>;
+
+export const TransitionSchema = z.object({
+  seq: z.number().int(),
+  from: EncounterStateSchema,
+  to: EncounterStateSchema,
+  at: TimestampSchema,
+  by: ActorSchema,
+  /** Cancellation reason, or the override reason. */
+  reason: z.string().nullable(),
+  /** The open items and hard stops a physician overrode, if any. */
+  overridden: z.array(BlockerSchema),
+});
+export type Transition = z.infer<typeof TransitionSchema>;
+
+const int = (min: number, max: number, what: string) => z.number().int(`${what} is a whole number`).min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
+
+/** One set of observations. Ranges only refuse impossible entries; they are not clinical limits. */
+export const VitalsSchema = z.strictObject({
+  phase: WorkPhaseSchema,
+  systolic: int(40, 300, 'systolic pressure').nullable(),
+  diastolic: int(20, 200, 'diastolic pressure').nullable(),
+  heartRate: int(20, 250, 'heart rate').nullable(),
+  spo2: int(50, 100, 'SpO2').nullable(),
+  respiratoryRate: int(4, 60, 'respiratory rate').nullable(),
+  /** Numeric rating scale as the clinic records it. */
+  painScore: int(0, 10, 'pain score').nullable(),
+  note: NoteTextSchema.default(''),
+});
+
+export const AnticoagulantRecordSchema = z.strictObject({
+  drugId: z.string().min(1).max(60),
+  lastDoseAt: TimestampSchema,
+  renalImpaired: z.boolean().optional(),
+});
+
+export const RiskFactorsRecordSchema = z.strictObject({
+  olderAge: z.boolean(),
+  liverDisease: z.boolean(),
+  kidneyDisease: z.boolean(),
+  bleedingHistory: z.boolean(),
+  coagulopathy: z.boolean(),
+  priorSurgeryAtSite: z.boolean(),
+  concurrentAntithrombotics: z.boolean().optional(),
+});
+
+export const InrRecordSchema = z.strictObject({ value: z.number().min(0.5).max(15), takenAt: TimestampSchema });
+
+export const TimeOutRecordSchema = z.strictObject({
+  /** Everyone in the room who took part, by name and role (introduced aloud). */
+  participants: z
+    .array(z.strictObject({ name: z.string().trim().min(1).max(80), role: z.string().trim().min(1).max(40) }))
+    .min(2, 'a time-out involves the team: name at least two people'),
+});
+
+export const MedicationSchema = z.strictObject({
+  name: z.string().trim().min(1, 'name the medication').max(120),
+  dose: z.string().trim().max(60).default(''),
+  route: z.string().trim().max(60).default(''),
+});
+
+export const ProcedureRecordSchema = z.strictObject({
+  imagingUsed: ImagingModalitySchema,
+  contrastUsed: z.boolean(),
+  contrastAgent: z.string().trim().max(120).default(''),
+  fluoroscopyTimeSeconds: z.number().min(0).max(36_000).nullable(),
+  /** Reference air kerma or DAP as the unit reports it, with its unit. */
+  radiationDose: z.string().trim().max(60).default(''),
+  medications: z.array(MedicationSchema).max(20),
+  levelsTreated: z.array(z.string().min(1).max(40)).max(10),
+  complications: NoteTextSchema.default(''),
+});
+
+export const AldreteRecordSchema = AldreteScoresSchema;
+
+export const RecordDataSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('vitals'), data: VitalsSchema }),
+  z.strictObject({ kind: z.literal('anticoagulant'), data: AnticoagulantRecordSchema }),
+  z.strictObject({ kind: z.literal('risk-factors'), data: RiskFactorsRecordSchema }),
+  z.strictObject({ kind: z.literal('inr'), data: InrRecordSchema }),
+  z.strictObject({ kind: z.literal('time-out'), data: TimeOutRecordSchema }),
+  z.strictObject({ kind: z.literal('procedure'), data: ProcedureRecordSchema }),
+  z.strictObject({ kind: z.literal('aldrete'), data: AldreteRecordSchema }),
+]);
+export type RecordData = z.infer<typeof RecordDataSchema>;
+export type RecordKind = RecordData['kind'];
+
+/** Kinds that are signed: the time-out sign-off needs the password again. */
+export const SIGNED_KINDS: ReadonlySet<RecordKind> = new Set(['time-out']);
+
+export const AddRecordInputSchema = z.strictObject({
+  encounterId: IdSchema,
+  record: RecordDataSchema,
+  /** Required for signed kinds (time-out). */
+  password: PasswordSchema.optional(),
+});
+
+export const VoidRecordInputSchema = z.strictObject({ encounterId: IdSchema, recordId: IdSchema, reason });
+
+export const EncounterRecordSchema = z.object({
+  id: IdSchema,
+  at: TimestampSchema,
+  by: ActorSchema,
+  /** Set when the record was withdrawn: by whom, when and why. */
+  voided: z.object({ at: TimestampSchema, by: ActorSchema, reason: z.string() }).nullable(),
+  entry: RecordDataSchema,
+});
+export type EncounterRecord = z.infer<typeof EncounterRecordSchema>;

@@ -1,0 +1,128 @@
+/**
+ * The whole checklist of one encounter (the template's sections plus the
+ * procedure-day items that apply to it), and what blocks leaving its current
+ * state. The core enforces these rules and the screen shows the same list, so
+ * what the nurse sees as "still open" is exactly what the core will refuse.
+ */
+import type { Blocker, EncounterRecord, RecordData } from '../contract/workflow';
+import type { Template } from '../library/schema';
+import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
+import type { EncounterPlanFacts } from '../workflow/applicability';
+import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
+import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
+import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
+import { procedureTraits } from '../workflow/traits';
+import { checkAnticoagulants, effectiveRiskClass, NO_RISK_FACTORS, type CheckResult, type EffectiveRisk } from './anticoagulant-check';
+import { buildChecklist, type ReviewedFacts } from './checklist';
+
+export interface EncounterPlan extends EncounterPlanFacts {
+  sedationPlanned: boolean;
+}
+
+/** Every item an encounter can resolve: the template's checklist and the procedure-day items. */
+export function encounterItems(template: Template, plan: EncounterPlan, reviewed?: ReviewedFacts): { phaseItems: PhaseItem[]; workflow: WorkflowItem[] } {
+  const workflow = workflowItemsFor(procedureTraits(template), plan);
+  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed));
+  return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
+}
+
+export function encounterItemIds(template: Template, plan: EncounterPlan): Set<string> {
+  return new Set(encounterItems(template, plan).phaseItems.map((i) => i.id));
+}
+
+type Entry<K extends RecordData['kind']> = Extract<RecordData, { kind: K }>;
+
+/** Records still standing (not voided), oldest first. */
+export function activeRecords(records: readonly EncounterRecord[]): EncounterRecord[] {
+  return records.filter((r) => !r.voided);
+}
+
+export function recordsOf<K extends RecordData['kind']>(records: readonly EncounterRecord[], kind: K): (EncounterRecord & { entry: Entry<K> })[] {
+  return activeRecords(records).filter((r): r is EncounterRecord & { entry: Entry<K> } => r.entry.kind === kind);
+}
+
+export function latestOf<K extends RecordData['kind']>(records: readonly EncounterRecord[], kind: K): (EncounterRecord & { entry: Entry<K> }) | null {
+  return recordsOf(records, kind).at(-1) ?? null;
+}
+
+export interface AnticoagulantContext {
+  risk: EffectiveRisk;
+  result: CheckResult;
+}
+
+/** The anticoagulant check as of `at`, from the encounter's records and the clinic settings. */
+export function anticoagulantCheck(
+  template: Template,
+  records: readonly EncounterRecord[],
+  settings: { inrThreshold: number | null; timeZone: string },
+  at: string,
+): AnticoagulantContext {
+  const factors = latestOf(records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
+  const risk = effectiveRiskClass(template.bleedingRisk.asra2018.class, factors);
+  const inr = latestOf(records, 'inr')?.entry.data;
+  const result = checkAnticoagulants({
+    entries: recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data })),
+    riskClass: risk.riskClass,
+    plannedStartAt: at,
+    timeZone: settings.timeZone,
+    inr: { value: inr?.value ?? null, threshold: settings.inrThreshold },
+  });
+  return { risk, result };
+}
+
+export interface BlockerInput {
+  state: EncounterState;
+  template: Template;
+  plan: EncounterPlan;
+  resolvedIds: ReadonlySet<string>;
+  records: readonly EncounterRecord[];
+  settings: { inrThreshold: number | null; timeZone: string };
+  /** Now: the time-out judges anticoagulants against the moment the procedure would start. */
+  now: string;
+}
+
+/**
+ * What must be done before leaving the current state. Hard stops (an
+ * anticoagulant dose too recent, an INR not shown normal) are marked: only a
+ * physician may override them, with a reason, and the note shows it.
+ */
+export function phaseBlockers(input: BlockerInput): Blocker[] {
+  const { state, records } = input;
+  if (!isWorkPhase(state)) return [];
+  const phase: WorkPhase = state;
+  const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, input.resolvedIds, phase).map((i) => ({
+    id: i.id,
+    label: i.label,
+    hardStop: false,
+  }));
+  const vitalsIn = (p: WorkPhase) => recordsOf(records, 'vitals').some((r) => r.entry.data.phase === p);
+  const extra: Blocker[] = [];
+  if (phase === 'pre-procedure' && !vitalsIn('pre-procedure')) {
+    extra.push({ id: 'record-baseline-vitals', label: 'Baseline vitals and pain score recorded', hardStop: false });
+  }
+  if (phase === 'time-out') {
+    if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false });
+    const { result } = anticoagulantCheck(input.template, records, input.settings, input.now);
+    for (const row of result.rows) {
+      if (row.status === 'too-recent' || row.status === 'inr-required') {
+        extra.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText}`, hardStop: true });
+      } else if (['shared-assessment', 'unknown', 'see-components', 'confirm-labs'].includes(row.status)) {
+        extra.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText} (a physician decides)`, hardStop: false });
+      }
+    }
+  }
+  if (phase === 'procedure' && !latestOf(records, 'procedure')) {
+    extra.push({ id: 'record-procedure', label: 'Procedure record: imaging, contrast, medications, levels, complications', hardStop: false });
+  }
+  if (phase === 'recovery') {
+    if (!vitalsIn('recovery')) extra.push({ id: 'record-recovery-vitals', label: 'Recovery vitals and pain score recorded', hardStop: false });
+    if (input.plan.sedationPlanned) {
+      const aldrete = latestOf(records, 'aldrete');
+      if (!aldrete || !aldreteDischargeReady(aldrete.entry.data)) {
+        const score = aldrete ? ` (latest ${aldreteTotal(aldrete.entry.data)})` : '';
+        extra.push({ id: 'record-aldrete', label: `Aldrete score of 9 or more after sedation${score}`, hardStop: false });
+      }
+    }
+  }
+  return [...extra, ...open];
+}
