@@ -15,6 +15,8 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
+  // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
+  const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
   const busy = save?.kind === 'saving';
@@ -37,7 +39,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
           id={inputId}
           type="checkbox"
           checked={status === 'checked'}
-          disabled={status === 'not-applicable'}
+          disabled={status === 'not-applicable' || closed}
           aria-busy={busy}
           // Not disabled while saving, so keyboard focus stays put; a second toggle waits for the first.
           onChange={(e) => { if (!busy) void setItem(item.id, e.target.checked ? 'checked' : 'unchecked'); }}
@@ -51,7 +53,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
       {status === 'not-applicable' ? (
         <p className="na">
           Not applicable: {state?.reason}{' '}
-          <button type="button" className="secondary" disabled={busy} onClick={() => void setItem(item.id, 'unchecked')}
+          <button type="button" className="secondary" disabled={busy || closed} onClick={() => void setItem(item.id, 'unchecked')}
             aria-label={`Undo not applicable: ${item.label}`}>
             Undo
           </button>
@@ -68,7 +70,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
           </button>
           <button type="button" className="link" onClick={() => setAskingReason(false)}>Cancel</button>
         </div>
-      ) : (
+      ) : closed ? null : (
         <button type="button" className="link" onClick={() => setAskingReason(true)} aria-label={`Not applicable: ${item.label}`}>
           Not applicable…
         </button>

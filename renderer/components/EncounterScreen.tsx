@@ -7,11 +7,15 @@ import { ChecklistSectionView } from './ChecklistSectionView';
 import { ConsentPanel } from './ConsentPanel';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
+import { PhasePanel } from './PhasePanel';
+import { PhaseRecords } from './PhaseRecords';
+import { useNow } from './useNow';
 
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const { detail, library, sections, items, error, open } = useEncounter();
   const go = useNavigation((s) => s.go);
   const heading = useRef<HTMLHeadingElement>(null);
+  const now = useNow();
 
   useEffect(() => {
     void open(encounterId);
@@ -48,11 +52,16 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
         <dt>Imaging</dt>
         <dd>{encounter.imagingModality}</dd>
+        <dt>Sedation</dt>
+        <dd>{encounter.sedationPlanned ? 'Planned' : 'None planned'}</dd>
         <dt>Planned</dt>
         <dd>{encounter.plannedDate}</dd>
         <dt>Indication</dt>
         <dd>{encounter.indication}</dd>
       </dl>
+      <PhasePanel template={t} now={now} sources={library.sources}>
+        <PhaseRecords template={t} now={now} />
+      </PhasePanel>
       <nav aria-label="Checklist sections" className="section-nav">
         <ul>
           {sections.map((s) => {

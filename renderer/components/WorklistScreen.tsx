@@ -1,3 +1,4 @@
+import { ENCOUNTER_STATES, STATE_LABELS, type EncounterState } from '#shared/workflow/states';
 import { useEffect, useState } from 'react';
 import { patientName } from '#shared/note/format';
 import { useNavigation } from '../stores/navigation';
@@ -7,7 +8,7 @@ import { NewEncounterPanel } from './NewEncounterPanel';
 const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
 
 export function WorklistScreen() {
-  const { date, query, rows, loading, error, setDate, setQuery, load, watch, addDemoData } = useWorklist();
+  const { date, query, state, rows, loading, error, setDate, setQuery, setState, load, watch, addDemoData } = useWorklist();
   const [demoNote, setDemoNote] = useState<string | null>(null);
   const go = useNavigation((s) => s.go);
 
@@ -28,6 +29,15 @@ export function WorklistScreen() {
           <label className="grow">
             Find patient (name or MRN)
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Núñez or DEMO-1001" />
+          </label>
+          <label>
+            State
+            <select value={state ?? ''} onChange={(e) => setState(e.target.value ? (e.target.value as EncounterState) : null)}>
+              <option value="">All states</option>
+              {ENCOUNTER_STATES.map((s) => (
+                <option key={s} value={s}>{STATE_LABELS[s]}</option>
+              ))}
+            </select>
           </label>
         </div>
         {error && <p role="alert" className="error">{error}</p>}
@@ -52,6 +62,7 @@ export function WorklistScreen() {
               <th scope="col">Date of birth</th>
               <th scope="col">Procedure</th>
               <th scope="col">Date</th>
+              <th scope="col">State</th>
               <th scope="col">Checklist</th>
               <th scope="col">Decision</th>
               <th scope="col"><span className="visually-hidden">Open</span></th>
@@ -70,6 +81,7 @@ export function WorklistScreen() {
                   </div>
                 </td>
                 <td>{row.encounter.plannedDate}</td>
+                <td><span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span></td>
                 <td>
                   <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${patientName(row.patient)}`} />{' '}
                   {row.progress.done}/{row.progress.total}

@@ -10,7 +10,13 @@ import type { EncounterDetail } from '#shared/contract/encounters';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { ExportedNote } from '#shared/contract/notes';
 import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
-import { api } from '../api/client';
+import type { Settings } from '#shared/contract/auth';
+import type { RecordData } from '#shared/contract/workflow';
+import type { EncounterState as Phase } from '#shared/workflow/states';
+import { api, ApiError, formErrors } from '../api/client';
+
+/** Field errors keyed by input path, or null when the write succeeded. */
+export type FormResult = Record<string, string> | null;
 
 /**
  * Where one change stands. While saving, the control shows the intended state
@@ -48,6 +54,12 @@ interface EncounterState {
   setItem: (itemId: string, status: ItemStatus, reason?: string) => Promise<boolean>;
   saveConsent: (draft: ConsentDraft) => Promise<ConsentDiscussion | null>;
   exportNote: () => Promise<void>;
+  /** Clinic settings the procedure-day rules need (INR threshold, time zone). */
+  settings: Settings | null;
+  advance: (to: Phase, override?: { reason: string; password: string }) => Promise<FormResult>;
+  cancel: (reason: string) => Promise<FormResult>;
+  addRecord: (record: RecordData, password?: string) => Promise<FormResult>;
+  voidRecord: (recordId: string, reason: string) => Promise<FormResult>;
 }
 
 export const useEncounter = create<EncounterState>((set, get) => ({
@@ -61,6 +73,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   exported: null,
   exporting: false,
   error: null,
+  settings: null,
 
   async open(encounterId) {
     set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
@@ -70,10 +83,12 @@ export const useEncounter = create<EncounterState>((set, get) => ({
         templateId: detail.encounter.templateId,
         version: detail.encounter.templateVersion,
       });
+      const settings = await api().call('settings.get', {});
       if (get().encounterId !== encounterId) return;
       set({
         detail,
         library,
+        settings,
         sections: buildChecklist(library.template, new Map(library.reviews.map((r) => [r.factId, { name: r.acceptedBy.name, at: r.acceptedAt }]))),
         items: Object.fromEntries(detail.items.map((i) => [i.itemId, i])),
       });
@@ -119,6 +134,58 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     } catch (error) {
       set({ consentSave: { kind: 'failed', message: error instanceof Error ? error.message : String(error) } });
       return null;
+    }
+  },
+
+  // Each change merges its acknowledged result into the open encounter, rather than
+  // reloading it (a reload would be another audited view of the patient's record).
+  async advance(to, override) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const transition = await api().call('encounter.advance', { encounterId, to, ...(override ? { override } : {}) });
+      set((s) => ({ detail: s.detail && { ...s.detail, encounter: { ...s.detail.encounter, state: transition.to }, transitions: [...s.detail.transitions, transition] } }));
+      return null;
+    } catch (error) {
+      // A refusal lists what is still open; the screen shows that list itself, so say it in one line.
+      if (error instanceof ApiError && error.code === 'CONFLICT') return { form: error.message };
+      return formErrors(error);
+    }
+  },
+
+  async cancel(reason) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const transition = await api().call('encounter.cancel', { encounterId, reason });
+      set((s) => ({ detail: s.detail && { ...s.detail, encounter: { ...s.detail.encounter, state: transition.to }, transitions: [...s.detail.transitions, transition] } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async addRecord(record, password) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const added = await api().call('encounter.addRecord', { encounterId, record, ...(password ? { password } : {}) });
+      set((s) => ({ detail: s.detail && { ...s.detail, records: [...s.detail.records, added] } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async voidRecord(recordId, reason) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const voided = await api().call('encounter.voidRecord', { encounterId, recordId, reason });
+      set((s) => ({ detail: s.detail && { ...s.detail, records: s.detail.records.map((r) => (r.id === recordId ? voided : r)) } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
     }
   },
 

@@ -7,6 +7,7 @@ import { create } from 'zustand';
 import type { User } from '#shared/contract/auth';
 import type { Actor } from '#shared/contract/common';
 import { api, ApiError, onSessionProblem, setSessionToken } from '../api/client';
+import { useNavigation } from './navigation';
 
 export type SessionPhase = 'loading' | 'first-admin' | 'signed-out' | 'active' | 'locked';
 
@@ -52,9 +53,12 @@ export const useSession = create<SessionState>((set, get) => {
     },
     async setupFirstAdmin(input) {
       enter(await api().call('auth.setupFirstAdmin', input));
+      useNavigation.getState().go({ name: 'users' });
     },
     async login(username, password) {
       enter(await api().call('auth.login', { username, password }));
+      // A new sign-in starts from the worklist, not from whatever the previous user had open.
+      useNavigation.getState().go({ name: 'worklist' });
     },
     async unlock(password) {
       try {

@@ -1,6 +1,7 @@
 /** The worklist, the library list, and registering patients and encounters. */
 import { create } from 'zustand';
 import type { WorklistRow } from '#shared/contract/encounters';
+import type { EncounterState } from '#shared/workflow/states';
 import type { MethodInput } from '#shared/contract/methods';
 import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
 import type { CreatePatientInput, Patient } from '#shared/contract/patients';
@@ -10,6 +11,9 @@ import { today } from './today';
 interface WorklistState {
   date: string;
   query: string;
+  /** Only encounters in this state; null for all. */
+  state: EncounterState | null;
+  setState: (state: EncounterState | null) => void;
   rows: WorklistRow[];
   loading: boolean;
   error: string | null;
@@ -35,6 +39,11 @@ let loadSeq = 0;
 export const useWorklist = create<WorklistState>((set, get) => ({
   date: today(),
   query: '',
+  state: null,
+  setState(state) {
+    set({ state });
+    void get().load();
+  },
   rows: [],
   loading: false,
   error: null,
@@ -50,10 +59,11 @@ export const useWorklist = create<WorklistState>((set, get) => ({
   async load() {
     const seq = ++loadSeq;
     set({ loading: true });
-    const { date, query } = get();
+    const { date, query, state } = get();
     try {
       // A search looks across all dates; otherwise the day's list.
-      const rows = await api().call('encounter.list', query.trim() ? { query } : { date, query: '' });
+      const filter = state ? { state } : {};
+      const rows = await api().call('encounter.list', query.trim() ? { query, ...filter } : { date, query: '', ...filter });
       if (seq === loadSeq) set({ rows, loading: false, error: null });
     } catch (error) {
       if (seq === loadSeq) set({ loading: false, error: error instanceof Error ? error.message : String(error) });

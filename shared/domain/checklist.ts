@@ -20,7 +20,8 @@ export const SECTION_TITLES: Record<SectionId, string> = {
 
 export interface ChecklistItem {
   id: string;
-  section: SectionId;
+  /** A template section id, or a procedure-day section (shared/workflow/phase-items.ts). */
+  section: string;
   label: string;
   /** Further wording: the patient-friendly text of a risk, an incidence, a note. */
   detail: string | null;

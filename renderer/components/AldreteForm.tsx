@@ -1,0 +1,123 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { SOURCES } from '#shared/library/sources';
+import {
+  ALDRETE_COMPONENTS,
+  ALDRETE_COMPONENT_LABELS,
+  ALDRETE_DISCHARGE_MIN,
+  ALDRETE_SOURCES,
+  aldreteTotal,
+  type AldreteComponent,
+  type AldreteScores,
+} from '#shared/workflow/aldrete';
+import { EvidenceBadges } from './EvidenceBadges';
+import { FormFooter } from './FormFooter';
+
+export interface AldreteFormProps {
+  disabled?: boolean;
+  /** Resolves null when stored (the form then clears), or errors keyed by input path ('record.data.activity', 'form'). */
+  onSubmit: (scores: AldreteScores) => Promise<Record<string, string> | null>;
+}
+
+type Score = 0 | 1 | 2;
+const SCORES: readonly Score[] = [0, 1, 2];
+const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
+
+/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segment). */
+function errorAt(errors: Record<string, string>, path: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
+  return key === undefined ? undefined : errors[key];
+}
+
+function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
+  return ALDRETE_COMPONENTS.every((c) => scores[c] !== undefined);
+}
+
+/**
+ * The Aldrete score after sedation: five components, each 0, 1 or 2 by the clinic's own
+ * chart (the fact base gives no per-level descriptors), with the running total and the
+ * discharge threshold. Presentational: the caller stores the scores.
+ */
+export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
+  const id = useId();
+  const [scores, setScores] = useState<Partial<AldreteScores>>({});
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const scored = ALDRETE_COMPONENTS.filter((c) => scores[c] !== undefined).length;
+  const total = ALDRETE_COMPONENTS.reduce((sum, c) => sum + (scores[c] ?? 0), 0);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || disabled) return;
+    setSavedAt(null);
+    if (!complete(scores)) {
+      const missing = ALDRETE_COMPONENTS.filter((c) => scores[c] === undefined);
+      setErrors(Object.fromEntries(missing.map((c) => [c, `Score ${ALDRETE_COMPONENT_LABELS[c].toLowerCase()}: 0, 1 or 2.`])));
+      // Take the keyboard to the first component still to score.
+      const radios = Array.from(formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []);
+      radios.find((r) => r.name === `${id}-${missing[0]}`)?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await onSubmit({ ...scores });
+      if (result) {
+        setErrors(result);
+      } else {
+        setScores({});
+        setSavedAt(`${new Date().toLocaleTimeString()} (total ${aldreteTotal(scores)} of 10)`);
+      }
+    } catch (error) {
+      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const formErrors = Object.entries(errors)
+    .filter(([k]) => k === 'form' || !ALDRETE_COMPONENTS.some((c) => k === c || k.endsWith(`.${c}`)))
+    .map(([, v]) => v);
+
+  return (
+    <form ref={formRef} className="card record-form aldrete-form" aria-label="Aldrete score" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
+      <h2>Aldrete score</h2>
+      <p className="muted">Score each component 0, 1 or 2 by the clinic’s chart.</p>
+      <fieldset className="bare" disabled={disabled}>
+        {ALDRETE_COMPONENTS.map((c: AldreteComponent) => {
+          const error = errorAt(errors, c);
+          const errorId = `${id}-${c}-error`;
+          return (
+            <fieldset key={c} className="aldrete-component" aria-invalid={!!error} aria-describedby={error ? errorId : undefined}>
+              <legend>{ALDRETE_COMPONENT_LABELS[c]}</legend>
+              <div className="choices">
+                {SCORES.map((n) => (
+                  <label key={n} className="choice">
+                    <input type="radio" name={`${id}-${c}`} checked={scores[c] === n} onChange={() => setScores((s) => ({ ...s, [c]: n }))} />
+                    {n}
+                  </label>
+                ))}
+              </div>
+              {error && <p id={errorId} className="error field-error">{error}</p>}
+            </fieldset>
+          );
+        })}
+        <p className="aldrete-total" aria-live="polite">
+          <strong>Total: {total} of 10</strong>
+          {scored < ALDRETE_COMPONENTS.length
+            ? ` (${scored} of ${ALDRETE_COMPONENTS.length} components scored)`
+            : total >= ALDRETE_DISCHARGE_MIN
+              ? ': meets the discharge threshold'
+              : ': below the discharge threshold'}
+        </p>
+        <div className="aldrete-threshold">
+          <span>Discharge threshold: {ALDRETE_DISCHARGE_MIN} or more</span>
+          <EvidenceBadges sources={ALDRETE_SOURCES} citations={CITATIONS} />
+        </div>
+        <FormFooter errors={formErrors} busy={busy} submitLabel="Record Aldrete score" busyText={'Saving…'} doneText={savedAt ? `Aldrete score recorded ${savedAt}` : null} />
+      </fieldset>
+    </form>
+  );
+}

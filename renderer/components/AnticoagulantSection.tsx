@@ -1,0 +1,83 @@
+import { useState, type FormEvent } from 'react';
+import type { Template } from '#shared/library/schema';
+import { NO_RISK_FACTORS } from '#shared/domain/anticoagulant-check';
+import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
+import { localInputToInstant } from '#shared/domain/zoned-time';
+import { useEncounter } from '../stores/encounter';
+import { AnticoagulantCheck } from './AnticoagulantCheck';
+
+/**
+ * The anticoagulant check of the open encounter: the nurse enters each drug
+ * and its last dose, the patient factors and the INR; each entry is a record
+ * (who and when), and removing one withdraws it with a reason kept in the history.
+ */
+export function AnticoagulantSection({ template, now, disabled }: { template: Template; now: string; disabled: boolean }) {
+  const detail = useEncounter((s) => s.detail)!;
+  const settings = useEncounter((s) => s.settings);
+  const addRecord = useEncounter((s) => s.addRecord);
+  const voidRecord = useEncounter((s) => s.voidRecord);
+  const [error, setError] = useState<string | null>(null);
+  if (!settings) return null;
+  const { risk, result } = anticoagulantCheck(template, detail.records, settings, now);
+  const factors = latestOf(detail.records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
+  const entries = recordsOf(detail.records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }));
+  const report = (errors: Record<string, string> | null) => setError(errors ? (Object.values(errors)[0] ?? 'Not saved.') : null);
+
+  return (
+    <>
+      <AnticoagulantCheck
+        entries={entries}
+        result={result}
+        risk={risk}
+        factors={factors}
+        timeZone={settings.timeZone}
+        disabled={disabled}
+        onAdd={(entry) => void addRecord({ kind: 'anticoagulant', data: entry }).then(report)}
+        onRemove={(id) => void voidRecord(id, 'Removed from the anticoagulant list').then(report)}
+        onFactorsChange={(next) => void addRecord({ kind: 'risk-factors', data: next }).then(report)}
+      />
+      {error && <p role="alert" className="error">{error}</p>}
+      <InrForm timeZone={settings.timeZone} threshold={settings.inrThreshold} disabled={disabled} latest={latestOf(detail.records, 'inr')?.entry.data ?? null} />
+    </>
+  );
+}
+
+function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; threshold: number | null; disabled: boolean; latest: { value: number; takenAt: string } | null }) {
+  const addRecord = useEncounter((s) => s.addRecord);
+  const [value, setValue] = useState('');
+  const [takenAt, setTakenAt] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const at = localInputToInstant(takenAt, timeZone);
+    const number = Number(value);
+    if (!value.trim() || !Number.isFinite(number)) return setError('Enter the INR as a number, e.g. 1.1.');
+    if (!at) return setError('Enter when the sample was taken.');
+    const errors = await addRecord({ kind: 'inr', data: { value: number, takenAt: at } });
+    setError(errors ? (Object.values(errors)[0] ?? 'Not saved.') : null);
+    if (!errors) {
+      setValue('');
+      setTakenAt('');
+    }
+  }
+
+  return (
+    <form className="card row" aria-label="INR result" onSubmit={(e) => void submit(e)}>
+      <p className="grow">
+        {latest ? `Latest INR ${latest.value} (sample ${latest.takenAt.slice(0, 16).replace('T', ' ')} UTC). ` : 'No INR recorded. '}
+        {threshold === null ? 'The lab-defined normal INR threshold is not set (an administrator sets it).' : `Normal at or below ${threshold} (lab-defined).`}
+      </p>
+      <label>
+        INR
+        <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} disabled={disabled} />
+      </label>
+      <label>
+        Sample taken (clinic time)
+        <input type="datetime-local" value={takenAt} onChange={(e) => setTakenAt(e.target.value)} disabled={disabled} />
+      </label>
+      <button type="submit" className="secondary" disabled={disabled}>Record INR</button>
+      {error && <p role="alert" className="error">{error}</p>}
+    </form>
+  );
+}

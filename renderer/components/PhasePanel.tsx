@@ -1,0 +1,194 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import type { Blocker } from '#shared/contract/workflow';
+import type { ChecklistItem } from '#shared/domain/checklist';
+import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
+import type { Evidence, Template } from '#shared/library/schema';
+import type { WorkflowItem } from '#shared/workflow/phase-items';
+import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
+import { useEncounter } from '../stores/encounter';
+import { useSession } from '../stores/session';
+import { ChecklistItemRow } from './ChecklistItemRow';
+
+const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
+const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
+/** Open items listed by name before the list is summarised. */
+const SHOWN = 8;
+
+/** A procedure-day item as the checklist row shows it. */
+function asChecklistItem(w: WorkflowItem): ChecklistItem {
+  const tags = new Set<Evidence>(w.sources.map((s) => s.evidence));
+  return {
+    id: w.id,
+    section: w.section,
+    label: w.label,
+    detail: w.detail ?? null,
+    incidence: null,
+    sources: w.sources,
+    needsReview: tags.has('M') || tags.has('inference'),
+    reviewedBy: null,
+    secondarySource: tags.has('V2'),
+  };
+}
+
+function sectionTitle(section: string): string {
+  return section.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
+
+/**
+ * Where the encounter is in the procedure day, the checks of the current
+ * phase, what still blocks the next state, and the way forward: move on,
+ * a physician's override with reason and password, or cancel with a reason.
+ */
+export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
+  const detail = useEncounter((s) => s.detail)!;
+  const items = useEncounter((s) => s.items);
+  const settings = useEncounter((s) => s.settings);
+  const role = useSession((s) => s.user?.role);
+  const { encounter } = detail;
+  const state = encounter.state;
+  const plan = { sedationPlanned: encounter.sedationPlanned, laterality: encounter.laterality, imagingModality: encounter.imagingModality };
+  const resolved = new Set(Object.values(items).filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
+  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, settings, now }) : [];
+  const workflow = isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : [];
+  const sections = [...new Set(workflow.map((w) => w.section))];
+  const last = detail.transitions.at(-1);
+
+  return (
+    <section className="card phase" aria-labelledby="phase-heading">
+      <ol className="phase-steps" aria-label="Procedure day">
+        {MAIN_STATES.map((s) => (
+          <li key={s} aria-current={s === state ? 'step' : undefined} className={s === state ? 'current' : undefined}>
+            {STATE_LABELS[s]}
+          </li>
+        ))}
+      </ol>
+      <h2 id="phase-heading" tabIndex={-1}>
+        Now: {STATE_LABELS[state]}
+        {last && <span className="muted"> since {new Date(last.at).toLocaleTimeString()} ({last.by.name})</span>}
+      </h2>
+      {state === 'cancelled' && <p role="status">Cancelled by {last?.by.name}: {last?.reason}</p>}
+      {state === 'discharged' && <p role="status">Discharged. The record of this encounter is closed.</p>}
+      {sections.map((section) => (
+        <div key={section} className="phase-section">
+          <h3>
+            {sectionTitle(section)} <span className="muted">({[...new Set(workflow.filter((w) => w.section === section).map((w) => WHO[w.by]))].join(', ')})</span>
+          </h3>
+          <ul className="items">
+            {workflow
+              .filter((w) => w.section === section)
+              .map((w) => (
+                <ChecklistItemRow key={w.id} item={asChecklistItem(w)} sources={sources} />
+              ))}
+          </ul>
+        </div>
+      ))}
+      {children}
+      {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} />}
+    </section>
+  );
+}
+
+function AdvanceArea({ blockers, role }: { blockers: Blocker[]; role: string | undefined }) {
+  const detail = useEncounter((s) => s.detail)!;
+  const advance = useEncounter((s) => s.advance);
+  const cancel = useEncounter((s) => s.cancel);
+  const state = detail.encounter.state;
+  const next = nextState(state);
+  const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
+  const [reason, setReason] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  if (!next) return null;
+  const hard = blockers.filter((b) => b.hardStop);
+
+  async function run(work: () => Promise<Record<string, string> | null>) {
+    setBusy(true);
+    const result = await work();
+    setBusy(false);
+    setErrors(result ?? {});
+    if (!result) {
+      setMode('idle');
+      setReason('');
+      setPassword('');
+    }
+  }
+  const submitOverride = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => advance(next, { reason, password }));
+  };
+  const submitCancel = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => cancel(reason));
+  };
+
+  return (
+    <div className="advance">
+      {blockers.length > 0 && (
+        <div className={hard.length ? 'hard-stop' : 'blockers'} role={hard.length ? 'alert' : 'status'}>
+          <p>
+            <strong>
+              {hard.length ? `Hard stop: ${hard.length} item(s) must not be passed without a physician's override. ` : ''}
+              Still open before {STATE_LABELS[next]}: {blockers.length}
+            </strong>
+          </p>
+          <ul aria-label="Still open">
+            {/* Hard stops and records first (phaseBlockers orders them so), then the open checks. */}
+            {blockers.slice(0, SHOWN).map((b) => (
+              <li key={b.id}>{b.hardStop ? <strong>{b.label}</strong> : b.label}</li>
+            ))}
+          </ul>
+          {blockers.length > SHOWN && <p className="muted">…and {blockers.length - SHOWN} more open item(s) in the checklists below.</p>}
+        </div>
+      )}
+      <div className="row">
+        <button type="button" className="primary" disabled={busy || blockers.length > 0} onClick={() => void run(() => advance(next))}>
+          {state === 'scheduled' ? 'Start pre-procedure' : `Move to ${STATE_LABELS[next]}`}
+        </button>
+        {blockers.length > 0 && role === 'physician' && mode !== 'override' && (
+          <button type="button" className="secondary" onClick={() => setMode('override')}>
+            Override and move to {STATE_LABELS[next]}…
+          </button>
+        )}
+        {canCancel(state) && mode !== 'cancel' && (
+          <button type="button" className="secondary" onClick={() => setMode('cancel')}>
+            Cancel encounter…
+          </button>
+        )}
+      </div>
+      {mode === 'override' && (
+        <form className="subform" aria-label="Physician override" onSubmit={submitOverride}>
+          <p>The override, its reason and the items above are recorded with your name and shown on the note.</p>
+          <label>
+            Reason for overriding
+            <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!errors.reason} />
+            {errors.reason && <span className="error">{errors.reason}</span>}
+          </label>
+          <label>
+            Your password (signs the override)
+            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} />
+            {errors.password && <span className="error">{errors.password}</span>}
+          </label>
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>Override and move to {STATE_LABELS[next]}</button>
+            <button type="button" className="secondary" onClick={() => setMode('idle')}>Back</button>
+          </div>
+        </form>
+      )}
+      {mode === 'cancel' && (
+        <form className="subform" aria-label="Cancel encounter" onSubmit={submitCancel}>
+          <label>
+            Reason for cancelling
+            <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!errors.reason} />
+            {errors.reason && <span className="error">{errors.reason}</span>}
+          </label>
+          <div className="row">
+            <button type="submit" className="primary" disabled={busy}>Cancel this encounter</button>
+            <button type="button" className="secondary" onClick={() => setMode('idle')}>Back</button>
+          </div>
+        </form>
+      )}
+      {errors.form && <p role="alert" className="error">{errors.form}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
+import { restartAt } from '#shared/domain/anticoagulant-check';
+import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
+import type { Template } from '#shared/library/schema';
+import { aldreteTotal } from '#shared/workflow/aldrete';
+import { procedureTraits } from '#shared/workflow/traits';
+import { useEncounter } from '../stores/encounter';
+import { useSession } from '../stores/session';
+import { AldreteForm } from './AldreteForm';
+import { AnticoagulantSection } from './AnticoagulantSection';
+import { ProcedureRecordForm } from './ProcedureRecordForm';
+import { RecordHistory } from './RecordHistory';
+import { TimeOutForm } from './TimeOutForm';
+import { VitalsForm } from './VitalsForm';
+
+/** The structured records of the current phase, and every record so far. */
+export function PhaseRecords({ template, now }: { template: Template; now: string }) {
+  const detail = useEncounter((s) => s.detail)!;
+  const settings = useEncounter((s) => s.settings);
+  const addRecord = useEncounter((s) => s.addRecord);
+  const voidRecord = useEncounter((s) => s.voidRecord);
+  const user = useSession((s) => s.user);
+  const { encounter, records, transitions } = detail;
+  const state = encounter.state;
+  const closed = state === 'discharged' || state === 'cancelled';
+  const since = (s: string) => transitions.filter((t) => t.to === s).at(-1)?.at ?? null;
+
+  return (
+    <div className="phase-records">
+      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} now={now} disabled={closed} />}
+      {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
+      {state === 'time-out' && (
+        <TimeOutForm
+          key={user?.id ?? 'nobody'}
+          defaultParticipants={user ? [{ name: user.displayName, role: user.role }] : []}
+          onSubmit={(data, password) => addRecord({ kind: 'time-out', data }, password)}
+        />
+      )}
+      {state === 'procedure' && (
+        <>
+          <ProcedureRecordForm
+            defaultImaging={encounter.imagingModality}
+            plannedLevels={encounter.levels}
+            traits={procedureTraits(template)}
+            onSubmit={(data) => addRecord({ kind: 'procedure', data })}
+          />
+          <VitalsForm phase="procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />
+        </>
+      )}
+      {state === 'recovery' && (
+        <>
+          <ObservationTimer since={since('recovery')} now={now} />
+          <VitalsForm phase="recovery" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />
+          {encounter.sedationPlanned && (
+            <>
+              <AldreteForm onSubmit={(scores) => addRecord({ kind: 'aldrete', data: scores })} />
+              {latestOf(records, 'aldrete') && <p role="status">Latest Aldrete score: {aldreteTotal(latestOf(records, 'aldrete')!.entry.data)} of 10</p>}
+            </>
+          )}
+          {settings && <RestartTimes template={template} endedAt={since('recovery') ?? now} settings={settings} now={now} />}
+        </>
+      )}
+      <RecordHistory records={records} disabled={closed} timeZone={settings?.timeZone} onVoid={(id, reason) => voidRecord(id, reason)} />
+    </div>
+  );
+}
+
+/** Minutes since the patient entered recovery: the observation period runs from there. */
+function ObservationTimer({ since, now }: { since: string | null; now: string }) {
+  if (!since) return null;
+  const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(since)) / 60_000));
+  return (
+    <p className="card" role="timer" aria-live="off">
+      In recovery for <strong>{minutes} min</strong> (since {new Date(since).toLocaleTimeString()}).
+    </p>
+  );
+}
+
+/** When each anticoagulant may restart after the procedure, for the discharge instructions. */
+function RestartTimes({ template, endedAt, settings, now }: { template: Template; endedAt: string; settings: { inrThreshold: number | null; timeZone: string }; now: string }) {
+  const records = useEncounter((s) => s.detail!.records);
+  const drugs = recordsOf(records, 'anticoagulant');
+  if (!drugs.length) return null;
+  const { risk } = anticoagulantCheck(template, records, settings, now);
+  return (
+    <section className="card" aria-label="Restarting anticoagulants">
+      <h3>Restarting anticoagulants (for the discharge instructions)</h3>
+      <ul>
+        {drugs.map((d) => {
+          const r = restartAt(d.entry.data.drugId, risk.riskClass, endedAt, settings.timeZone);
+          return (
+            <li key={d.id}>
+              <strong>{findAnticoagulant(d.entry.data.drugId)?.name ?? d.entry.data.drugId}</strong>: {r.ruleText}
+              {r.local ? `: not before ${r.local}` : ''}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

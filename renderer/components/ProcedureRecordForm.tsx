@@ -1,0 +1,329 @@
+import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { z } from 'zod';
+import type { ProcedureRecordSchema } from '#shared/contract/workflow';
+import type { ImagingModality } from '#shared/library/schema';
+import { SOURCES } from '#shared/library/sources';
+import { particulateSteroidWarning } from '#shared/workflow/steroid-warning';
+import type { ProcedureTraits } from '#shared/workflow/traits';
+import { EvidenceBadges } from './EvidenceBadges';
+import { FormFooter } from './FormFooter';
+
+/** What the form sends: every field present (empty text as '', no time as null), so it is both the schema's input and its output. */
+export type ProcedureRecordData = z.infer<typeof ProcedureRecordSchema>;
+
+export interface ProcedureRecordFormProps {
+  /** The template's default imaging; the form starts from it. */
+  defaultImaging: ImagingModality;
+  /** The levels planned for this encounter; each starts ticked. */
+  plannedLevels: readonly string[];
+  /** Decides the live particulate-steroid warning (cervical transforaminal only). */
+  traits: ProcedureTraits;
+  disabled?: boolean;
+  /** Resolves null when stored (the form then resets), or errors keyed by input path ('record.data.medications.0.name', 'form'). */
+  onSubmit: (data: ProcedureRecordData) => Promise<Record<string, string> | null>;
+}
+
+export const IMAGING_LABELS: Record<ImagingModality, string> = {
+  fluoroscopy: 'Fluoroscopy',
+  ultrasound: 'Ultrasound',
+  ct: 'CT',
+};
+const IMAGING: readonly ImagingModality[] = ['fluoroscopy', 'ultrasound', 'ct'];
+
+const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
+
+interface Medication {
+  name: string;
+  dose: string;
+  route: string;
+}
+interface Level {
+  level: string;
+  treated: boolean;
+}
+interface Draft {
+  imagingUsed: ImagingModality;
+  contrastUsed: boolean;
+  contrastAgent: string;
+  fluoroscopyTime: string;
+  radiationDose: string;
+  medications: Medication[];
+  levels: Level[];
+  complications: string;
+}
+
+function initial(defaultImaging: ImagingModality, plannedLevels: readonly string[]): Draft {
+  return {
+    imagingUsed: defaultImaging,
+    contrastUsed: false,
+    contrastAgent: '',
+    fluoroscopyTime: '',
+    radiationDose: '',
+    medications: [],
+    levels: plannedLevels.map((level) => ({ level, treated: true })),
+    complications: '',
+  };
+}
+
+/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
+function errorAt(errors: Record<string, string>, path: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
+  return key === undefined ? undefined : errors[key];
+}
+
+const SIMPLE_FIELDS = ['imagingUsed', 'contrastUsed', 'contrastAgent', 'fluoroscopyTimeSeconds', 'radiationDose', 'medications', 'levelsTreated', 'complications'];
+
+/**
+ * What was done: imaging, contrast, dose, medications, levels and complications. While
+ * medications are typed, a particulate steroid for a cervical transforaminal injection is
+ * warned about (a warning, not a block). Presentational: the caller stores the record.
+ */
+export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, disabled = false, onSubmit }: ProcedureRecordFormProps) {
+  const id = useId();
+  const [draft, setDraft] = useState<Draft>(() => initial(defaultImaging, plannedLevels));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [otherLevel, setOtherLevel] = useState('');
+  const focusMedication = useRef<number | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  const warning = particulateSteroidWarning({ traits, medications: draft.medications.filter((m) => m.name.trim()) });
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+
+  function setMedication(i: number, patch: Partial<Medication>) {
+    setDraft((d) => ({ ...d, medications: d.medications.map((m, j) => (j === i ? { ...m, ...patch } : m)) }));
+  }
+  function addMedication() {
+    focusMedication.current = draft.medications.length;
+    set({ medications: [...draft.medications, { name: '', dose: '', route: '' }] });
+  }
+  function removeMedication(i: number) {
+    set({ medications: draft.medications.filter((_, j) => j !== i) });
+    // Row errors are keyed by index; they no longer line up.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !/medications\.\d+/.test(k))));
+  }
+  function addLevel() {
+    const level = otherLevel.trim();
+    if (!level) return;
+    if (!draft.levels.some((l) => l.level === level)) set({ levels: [...draft.levels, { level, treated: true }] });
+    else set({ levels: draft.levels.map((l) => (l.level === level ? { ...l, treated: true } : l)) });
+    setOtherLevel('');
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || disabled) return;
+    setSavedAt(null);
+    const seconds = draft.fluoroscopyTime.trim();
+    if (seconds && !/^\d+(\.\d+)?$/.test(seconds)) {
+      setErrors({ fluoroscopyTimeSeconds: 'Fluoroscopy time: enter the number of seconds, or leave it empty.' });
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const result = await onSubmit({
+        imagingUsed: draft.imagingUsed,
+        contrastUsed: draft.contrastUsed,
+        contrastAgent: draft.contrastUsed ? draft.contrastAgent.trim() : '',
+        fluoroscopyTimeSeconds: seconds ? Number(seconds) : null,
+        radiationDose: draft.radiationDose.trim(),
+        medications: draft.medications.map((m) => ({ name: m.name.trim(), dose: m.dose.trim(), route: m.route.trim() })),
+        levelsTreated: draft.levels.filter((l) => l.treated).map((l) => l.level),
+        complications: draft.complications.trim(),
+      });
+      if (result) {
+        setErrors(result);
+      } else {
+        setDraft(initial(defaultImaging, plannedLevels));
+        setOtherLevel('');
+        setSavedAt(new Date().toLocaleTimeString());
+      }
+    } catch (error) {
+      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** Enter adds a line in the complications box; Ctrl+Enter (or Cmd+Enter) saves the record. */
+  function textareaKey(e: KeyboardEvent<HTMLTextAreaElement>) {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+      e.preventDefault();
+      formRef.current?.requestSubmit();
+    }
+  }
+
+  const medRow = /medications\.(\d+)\.(name|dose|route)$/;
+  const formErrors = Object.entries(errors)
+    .filter(([k]) => {
+      if (k === 'form') return true;
+      const row = medRow.exec(k);
+      if (row) return Number(row[1]) >= draft.medications.length;
+      return !SIMPLE_FIELDS.some((f) => k === f || k.endsWith(`.${f}`));
+    })
+    .map(([, v]) => v);
+  const fieldError = (path: string) => {
+    const error = errorAt(errors, path);
+    const errorId = `${id}-${path.replace(/\./g, '-')}-error`;
+    return {
+      error,
+      aria: { 'aria-invalid': !!error, 'aria-describedby': error ? errorId : undefined },
+      node: error ? <p id={errorId} className="error field-error">{error}</p> : null,
+    };
+  };
+  const agent = fieldError('contrastAgent');
+  const fluoro = fieldError('fluoroscopyTimeSeconds');
+  const dose = fieldError('radiationDose');
+  const complications = fieldError('complications');
+  const meds = fieldError('medications');
+  const levels = fieldError('levelsTreated');
+  const imaging = fieldError('imagingUsed');
+
+  return (
+    <form ref={formRef} className="card record-form procedure-form" aria-label="Procedure record" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
+      <h2>Procedure record</h2>
+      <fieldset className="bare" disabled={disabled}>
+        <fieldset aria-describedby={imaging.aria['aria-describedby']}>
+          <legend>Imaging used</legend>
+          <div className="choices">
+            {IMAGING.map((m) => (
+              <label key={m} className="choice">
+                <input type="radio" name={`${id}-imaging`} checked={draft.imagingUsed === m} onChange={() => set({ imagingUsed: m })} />
+                {IMAGING_LABELS[m]}
+              </label>
+            ))}
+          </div>
+          {imaging.node}
+        </fieldset>
+
+        <div className="row">
+          <label className="choice">
+            <input type="checkbox" checked={draft.contrastUsed} onChange={(e) => set({ contrastUsed: e.target.checked })} />
+            Contrast used
+          </label>
+          {draft.contrastUsed && (
+            <div className="field grow">
+              <label>
+                Contrast agent
+                <input type="text" value={draft.contrastAgent} onChange={(e) => set({ contrastAgent: e.target.value })} {...agent.aria} />
+              </label>
+              {agent.node}
+            </div>
+          )}
+        </div>
+
+        <div className="row">
+          <div className="field">
+            <label>
+              Fluoroscopy time (seconds)
+              <input type="text" inputMode="decimal" autoComplete="off" value={draft.fluoroscopyTime}
+                onChange={(e) => set({ fluoroscopyTime: e.target.value })} {...fluoro.aria} />
+            </label>
+            {fluoro.node}
+          </div>
+          <div className="field">
+            <label>
+              Radiation dose, with its unit (e.g. 12 mGy)
+              <input type="text" autoComplete="off" value={draft.radiationDose} onChange={(e) => set({ radiationDose: e.target.value })} {...dose.aria} />
+            </label>
+            {dose.node}
+          </div>
+        </div>
+
+        <fieldset aria-describedby={meds.aria['aria-describedby']}>
+          <legend>Medications given</legend>
+          {draft.medications.length === 0 && <p className="empty">No medications entered.</p>}
+          <ol className="medications">
+            {draft.medications.map((m, i) => {
+              const name = fieldError(`medications.${i}.name`);
+              const mdose = fieldError(`medications.${i}.dose`);
+              const route = fieldError(`medications.${i}.route`);
+              return (
+                <li key={i} className="row">
+                  <div className="field grow">
+                    <label>
+                      Medication {i + 1}
+                      <input type="text" autoComplete="off" value={m.name} onChange={(e) => setMedication(i, { name: e.target.value })} {...name.aria}
+                        ref={(el) => {
+                          if (el && focusMedication.current === i) {
+                            focusMedication.current = null;
+                            el.focus();
+                          }
+                        }} />
+                    </label>
+                    {name.node}
+                  </div>
+                  <div className="field">
+                    <label>
+                      Dose of medication {i + 1}
+                      <input type="text" autoComplete="off" value={m.dose} onChange={(e) => setMedication(i, { dose: e.target.value })} {...mdose.aria} />
+                    </label>
+                    {mdose.node}
+                  </div>
+                  <div className="field">
+                    <label>
+                      Route of medication {i + 1}
+                      <input type="text" autoComplete="off" value={m.route} onChange={(e) => setMedication(i, { route: e.target.value })} {...route.aria} />
+                    </label>
+                    {route.node}
+                  </div>
+                  <button type="button" className="secondary" aria-label={`Remove medication ${i + 1}${m.name.trim() ? ` (${m.name.trim()})` : ''}`}
+                    onClick={() => removeMedication(i)}>
+                    Remove
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" className="secondary" onClick={addMedication}>Add medication</button>
+          {meds.node}
+        </fieldset>
+
+        {warning && (
+          <div role="alert" className="steroid-warning">
+            <strong>Warning: particulate steroid for a cervical transforaminal injection.</strong>
+            <p>{warning.warning}</p>
+            <EvidenceBadges sources={warning.sources} citations={CITATIONS} />
+            <p className="muted">This is a warning: the record can still be saved.</p>
+          </div>
+        )}
+
+        <fieldset aria-describedby={levels.aria['aria-describedby']}>
+          <legend>Levels treated</legend>
+          {draft.levels.length === 0 && <p className="empty">No levels planned for this procedure.</p>}
+          <div className="choices">
+            {draft.levels.map((l, i) => (
+              <label key={l.level} className="choice">
+                <input type="checkbox" checked={l.treated}
+                  onChange={(e) => set({ levels: draft.levels.map((x, j) => (j === i ? { ...x, treated: e.target.checked } : x)) })} />
+                {l.level}
+              </label>
+            ))}
+          </div>
+          <div className="row">
+            <label>
+              Another level treated
+              <input type="text" autoComplete="off" value={otherLevel} onChange={(e) => setOtherLevel(e.target.value)}
+                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); addLevel(); } }} />
+            </label>
+            <button type="button" className="secondary" disabled={!otherLevel.trim()} onClick={addLevel}>Add level</button>
+          </div>
+          {levels.node}
+        </fieldset>
+
+        <div className="field">
+          <label>
+            Complications (write “None” if there were none)
+            <textarea rows={3} value={draft.complications} onChange={(e) => set({ complications: e.target.value })} onKeyDown={textareaKey} {...complications.aria} />
+          </label>
+          {complications.node}
+          <button type="button" className="secondary" onClick={() => set({ complications: 'None' })}>No complications</button>
+        </div>
+
+        <FormFooter errors={formErrors} busy={busy} submitLabel="Save procedure record" busyText={'Saving…'} doneText={savedAt ? `Procedure record saved ${savedAt}` : null} />
+      </fieldset>
+    </form>
+  );
+}

@@ -1,0 +1,295 @@
+import { cleanup, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { EncounterRecord } from '#shared/contract/workflow';
+import type { ProcedureTraits } from '#shared/workflow/traits';
+import { AldreteForm } from './AldreteForm';
+import { ProcedureRecordForm } from './ProcedureRecordForm';
+import { RecordHistory } from './RecordHistory';
+import { TimeOutForm } from './TimeOutForm';
+import { VitalsForm } from './VitalsForm';
+
+afterEach(cleanup);
+
+const ok = () => vi.fn(() => Promise.resolve(null));
+
+const NO_TRAITS: ProcedureTraits = {
+  neuraxial: false,
+  epiduralSteroid: false,
+  cervicalTransforaminal: false,
+  implant: false,
+  diagnosticBlock: false,
+  steroid: false,
+  spinal: false,
+  fluoroscopyDefault: false,
+};
+const CERVICAL_TF: ProcedureTraits = { ...NO_TRAITS, neuraxial: true, epiduralSteroid: true, cervicalTransforaminal: true, steroid: true, spinal: true, fluoroscopyDefault: true };
+
+describe('VitalsForm', () => {
+  it('sends null for empty fields and the chosen pain score, from the keyboard, then clears', async () => {
+    const onSubmit = ok();
+    render(<VitalsForm phase="pre-procedure" onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Vitals (pre-procedure)' });
+    expect(within(form).getByRole('heading', { name: /Vitals and pain score.*pre-procedure/ })).toBeTruthy();
+
+    await user.type(within(form).getByLabelText('Systolic BP (mmHg)'), '128');
+    await user.type(within(form).getByLabelText('Diastolic BP (mmHg)'), '82');
+    await user.click(within(form).getByRole('radio', { name: '6' }));
+    await user.type(within(form).getByLabelText('Note'), ' anxious {Enter}');
+
+    expect(onSubmit).toHaveBeenCalledTimes(1);
+    expect(onSubmit).toHaveBeenCalledWith({
+      phase: 'pre-procedure',
+      systolic: 128,
+      diastolic: 82,
+      heartRate: null,
+      spo2: null,
+      respiratoryRate: null,
+      painScore: 6,
+      note: 'anxious',
+    });
+    expect(within(form).getByLabelText<HTMLInputElement>('Systolic BP (mmHg)').value).toBe('');
+    expect(within(form).getByRole<HTMLInputElement>('radio', { name: '6' }).checked).toBe(false);
+  });
+
+  it('shows errors from the callback next to the matching field, and form errors in an alert', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve({ 'record.data.heartRate': 'heart rate is at most 250', form: 'The encounter has moved on.' }));
+    render(<VitalsForm phase="recovery" onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    const heartRate = screen.getByLabelText('Heart rate (beats/min)');
+    await user.type(heartRate, '400');
+    await user.click(screen.getByRole('button', { name: 'Record vitals' }));
+
+    expect(heartRate.getAttribute('aria-invalid')).toBe('true');
+    expect(heartRate.getAttribute('aria-describedby')).toBeTruthy();
+    expect(document.getElementById(heartRate.getAttribute('aria-describedby')!)?.textContent).toBe('heart rate is at most 250');
+    expect(screen.getByRole('alert').textContent).toContain('The encounter has moved on.');
+    // Not cleared: the entry stays to be corrected.
+    expect((heartRate as HTMLInputElement).value).toBe('400');
+  });
+
+  it('refuses a value that is not a whole number without calling back', async () => {
+    const onSubmit = ok();
+    render(<VitalsForm phase="procedure" onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('SpO2 (%)'), '9x{Enter}');
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByText(/SpO2: enter a whole number/)).toBeTruthy();
+  });
+});
+
+describe('TimeOutForm', () => {
+  const team = [{ name: 'Dr Ada Reyes', role: 'physician' }];
+
+  it('requires the password, then sends the participants with it', async () => {
+    const onSubmit = ok();
+    render(<TimeOutForm defaultParticipants={team} onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Time-out sign-off' });
+    expect(within(form).getByText(/Everyone introduces themselves by name and role/)).toBeTruthy();
+
+    await user.click(within(form).getByRole('button', { name: 'Add person' }));
+    // The new row's name field has the focus: type straight into it, tab to the role.
+    expect(document.activeElement).toBe(within(form).getByLabelText('Name of person 2'));
+    await user.keyboard('Sam Okafor');
+    await user.tab();
+    await user.keyboard('nurse');
+
+    await user.click(within(form).getByRole('button', { name: 'Sign the time-out' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    const password = within(form).getByLabelText('Your password (signs the time-out)');
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(document.activeElement).toBe(password);
+
+    await user.type(password, 'correct horse{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith(
+      { participants: [{ name: 'Dr Ada Reyes', role: 'physician' }, { name: 'Sam Okafor', role: 'nurse' }] },
+      'correct horse',
+    );
+    // Reset to the default list after signing.
+    expect(within(form).queryByLabelText('Name of person 2')).toBeNull();
+    expect((password as HTMLInputElement).value).toBe('');
+  });
+
+  it('removes a person and shows the list error next to the list', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve({ 'record.data.participants': 'a time-out involves the team: name at least two people' }));
+    render(<TimeOutForm defaultParticipants={[...team, { name: 'Sam Okafor', role: 'nurse' }]} onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Remove Sam Okafor' }));
+    await user.type(screen.getByLabelText('Your password (signs the time-out)'), 'pw{Enter}');
+    expect(onSubmit).toHaveBeenCalledWith({ participants: [team[0]] }, 'pw');
+    expect(screen.getByText('a time-out involves the team: name at least two people')).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+});
+
+describe('ProcedureRecordForm', () => {
+  it('warns live about a particulate steroid for cervical transforaminal injection, and still saves', async () => {
+    const onSubmit = ok();
+    render(<ProcedureRecordForm defaultImaging="fluoroscopy" plannedLevels={['C5-C6', 'C6-C7']} traits={CERVICAL_TF} onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    expect(document.activeElement).toBe(screen.getByLabelText('Medication 1'));
+
+    await user.keyboard('Dexamethasone');
+    expect(screen.queryByRole('alert')).toBeNull();
+
+    await user.clear(screen.getByLabelText('Medication 1'));
+    await user.keyboard('Triamcinolone 40 mg/mL');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Particulate corticosteroid chosen: Triamcinolone 40 mg/mL.');
+    // The sources with their evidence tags (EvidenceBadges).
+    expect(alert.textContent).toContain('Spine Intervention Society');
+    expect(alert.textContent).toContain('[V2: secondary source: confirm against the primary]');
+    expect(within(alert).getByText('needs clinical review')).toBeTruthy();
+
+    await user.type(screen.getByLabelText('Dose of medication 1'), '1 mL');
+    await user.type(screen.getByLabelText('Route of medication 1'), 'transforaminal');
+    await user.click(screen.getByRole('checkbox', { name: 'C6-C7' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Contrast used' }));
+    await user.type(screen.getByLabelText('Contrast agent'), 'Iohexol');
+    await user.type(screen.getByLabelText('Fluoroscopy time (seconds)'), '42');
+    await user.type(screen.getByLabelText('Radiation dose, with its unit (e.g. 12 mGy)'), '12 mGy');
+    await user.click(screen.getByRole('button', { name: 'No complications' }));
+    await user.click(screen.getByRole('button', { name: 'Save procedure record' }));
+
+    expect(onSubmit).toHaveBeenCalledWith({
+      imagingUsed: 'fluoroscopy',
+      contrastUsed: true,
+      contrastAgent: 'Iohexol',
+      fluoroscopyTimeSeconds: 42,
+      radiationDose: '12 mGy',
+      medications: [{ name: 'Triamcinolone 40 mg/mL', dose: '1 mL', route: 'transforaminal' }],
+      levelsTreated: ['C5-C6'],
+      complications: 'None',
+    });
+  });
+
+  it('does not warn about dexamethasone, nor outside cervical transforaminal injection', async () => {
+    const user = userEvent.setup();
+    const first = render(<ProcedureRecordForm defaultImaging="ultrasound" plannedLevels={[]} traits={CERVICAL_TF} onSubmit={ok()} />);
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('dexamethasone sodium phosphate');
+    expect(screen.queryByRole('alert')).toBeNull();
+    first.unmount();
+
+    const onSubmit = ok();
+    render(<ProcedureRecordForm defaultImaging="ultrasound" plannedLevels={[]} traits={NO_TRAITS} onSubmit={onSubmit} />);
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('triamcinolone');
+    expect(screen.queryByRole('alert')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Save procedure record' }));
+    expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ imagingUsed: 'ultrasound', contrastUsed: false, fluoroscopyTimeSeconds: null, levelsTreated: [] }));
+  });
+
+  it('shows a medication row error next to that row', async () => {
+    const onSubmit = vi.fn(() => Promise.resolve({ 'record.data.medications.0.name': 'name the medication' }));
+    render(<ProcedureRecordForm defaultImaging="ct" plannedLevels={['L4-L5']} traits={NO_TRAITS} onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.click(screen.getByRole('button', { name: 'Save procedure record' }));
+    const name = screen.getByLabelText('Medication 1');
+    expect(name.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(name.getAttribute('aria-describedby')!)?.textContent).toBe('name the medication');
+  });
+});
+
+describe('AldreteForm', () => {
+  it('updates the total live and sends all five scores', async () => {
+    const onSubmit = ok();
+    render(<AldreteForm onSubmit={onSubmit} />);
+    const user = userEvent.setup();
+    const form = screen.getByRole('form', { name: 'Aldrete score' });
+    expect(within(form).getByText(/Discharge threshold: 9 or more/)).toBeTruthy();
+    expect(within(form).getByText('secondary source')).toBeTruthy();
+    expect(within(form).getByText('Total: 0 of 10')).toBeTruthy();
+
+    const score = async (legend: string, n: number) => user.click(within(screen.getByRole('group', { name: legend })).getByRole('radio', { name: String(n) }));
+    await score('Activity', 2);
+    await score('Respiration', 2);
+    expect(within(form).getByText('Total: 4 of 10')).toBeTruthy();
+
+    // Incomplete: nothing is sent and the missing components say so.
+    await user.click(within(form).getByRole('button', { name: 'Record Aldrete score' }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(within(form).getByText(/Score circulation/)).toBeTruthy();
+
+    await score('Circulation', 2);
+    await score('Consciousness', 1);
+    await score('Oxygen saturation (SpO2)', 2);
+    expect(within(form).getByText('Total: 9 of 10')).toBeTruthy();
+    expect(within(form).getByText(/meets the discharge threshold/)).toBeTruthy();
+    await user.click(within(form).getByRole('button', { name: 'Record Aldrete score' }));
+    expect(onSubmit).toHaveBeenCalledWith({ activity: 2, respiration: 2, circulation: 2, consciousness: 1, oxygenSaturation: 2 });
+    expect(within(form).getByText('Total: 0 of 10')).toBeTruthy();
+  });
+});
+
+describe('RecordHistory', () => {
+  const nurse = { name: 'Sam Okafor', role: 'nurse' as const };
+  const records: EncounterRecord[] = [
+    {
+      id: '00000000-0000-4000-8000-000000000001',
+      at: '2026-03-09T13:00:00.000Z',
+      by: nurse,
+      voided: { at: '2026-03-09T13:05:00.000Z', by: nurse, reason: 'wrong patient chart' },
+      entry: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 182, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, painScore: 6, note: '' } },
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000002',
+      at: '2026-03-09T13:06:00.000Z',
+      by: nurse,
+      voided: null,
+      entry: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, painScore: 6, note: '' } },
+    },
+    {
+      id: '00000000-0000-4000-8000-000000000003',
+      at: '2026-03-09T13:10:00.000Z',
+      by: nurse,
+      voided: null,
+      entry: { kind: 'anticoagulant', data: { drugId: 'clopidogrel', lastDoseAt: '2026-03-02T09:00:00.000Z' } },
+    },
+  ];
+
+  it('lists newest first, strikes through withdrawn records and sends the reason', async () => {
+    const onVoid = ok();
+    render(<RecordHistory records={records} onVoid={onVoid} timeZone="UTC" />);
+    const user = userEvent.setup();
+    const history = screen.getByRole('region', { name: 'Record history' });
+    const items = within(history).getAllByRole('listitem');
+    expect(items).toHaveLength(3);
+    expect(items[0]!.textContent).toContain('Clopidogrel, last dose 2026-03-02 09:00');
+    expect(items[1]!.textContent).toContain('BP 128/82, HR 72, SpO2 98%, RR 14, pain 6/10 (pre-procedure)');
+    expect(items[1]!.textContent).toContain('Recorded by Sam Okafor (nurse), 2026-03-09 13:06');
+
+    const voided = within(items[2]!).getByText(/BP 182\/82/);
+    expect(voided.tagName).toBe('DEL');
+    expect(items[2]!.textContent).toContain('Withdrawn by Sam Okafor (nurse), 2026-03-09 13:05');
+    expect(items[2]!.textContent).toContain('wrong patient chart');
+    expect(within(items[2]!).queryByRole('button', { name: /Withdraw/ })).toBeNull();
+
+    await user.click(within(items[1]!).getByRole('button', { name: /Withdraw vitals/ }));
+    const reason = within(items[1]!).getByLabelText('Reason for withdrawing');
+    expect(document.activeElement).toBe(reason);
+    await user.keyboard('typo{Enter}');
+    expect(onVoid).not.toHaveBeenCalled();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+
+    await user.clear(reason);
+    await user.keyboard('entered twice{Enter}');
+    expect(onVoid).toHaveBeenCalledWith('00000000-0000-4000-8000-000000000002', 'entered twice');
+    expect(within(items[1]!).queryByLabelText('Reason for withdrawing')).toBeNull();
+  });
+
+  it('shows a refusal from the callback beside the reason', async () => {
+    const onVoid = vi.fn(() => Promise.resolve({ reason: 'give the reason in a few words', form: 'Already withdrawn.' }));
+    render(<RecordHistory records={records.slice(1, 2)} onVoid={onVoid} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByRole('button', { name: /Withdraw vitals/ }));
+    await user.keyboard('duplicate entry{Enter}');
+    expect(screen.getByText('give the reason in a few words')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Already withdrawn.');
+    expect(screen.getByLabelText('Reason for withdrawing')).toBeTruthy();
+  });
+});

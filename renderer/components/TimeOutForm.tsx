@@ -1,0 +1,160 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { z } from 'zod';
+import type { TimeOutRecordSchema } from '#shared/contract/workflow';
+import { FormFooter } from './FormFooter';
+
+/** What the form sends (names and roles trimmed): the schema's input and output alike. */
+export type TimeOutData = z.infer<typeof TimeOutRecordSchema>;
+export interface TimeOutParticipant {
+  name: string;
+  role: string;
+}
+
+export interface TimeOutFormProps {
+  /** Who is expected in the room; the signed-in user first. Editable before signing. */
+  defaultParticipants: readonly TimeOutParticipant[];
+  disabled?: boolean;
+  /** Resolves null when signed (the form then resets), or errors keyed by input path ('password', 'record.data.participants', 'form'). */
+  onSubmit: (data: TimeOutData, password: string) => Promise<Record<string, string> | null>;
+}
+
+/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
+function errorAt(errors: Record<string, string>, path: string): string | undefined {
+  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
+  return key === undefined ? undefined : errors[key];
+}
+
+/** Errors no field shows: 'form', or a path with no field here. */
+function formLevel(errors: Record<string, string>, shown: (key: string) => boolean): string[] {
+  return Object.entries(errors).filter(([k]) => k === 'form' || !shown(k)).map(([, v]) => v);
+}
+
+/**
+ * The time-out sign-off: who took part, by name and role, signed with the password again.
+ * Presentational: the caller stores it and returns any errors.
+ */
+export function TimeOutForm({ defaultParticipants, disabled = false, onSubmit }: TimeOutFormProps) {
+  const id = useId();
+  const [participants, setParticipants] = useState<TimeOutParticipant[]>(() => defaultParticipants.map((p) => ({ ...p })));
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const [signedAt, setSignedAt] = useState<string | null>(null);
+  const passwordRef = useRef<HTMLInputElement>(null);
+  /** After "Add person", the new row's name field takes focus when it mounts (keyboard flow). */
+  const focusRow = useRef<number | null>(null);
+
+  function update(i: number, patch: Partial<TimeOutParticipant>) {
+    setParticipants((list) => list.map((p, j) => (j === i ? { ...p, ...patch } : p)));
+  }
+  function add() {
+    setParticipants((list) => [...list, { name: '', role: '' }]);
+    focusRow.current = participants.length;
+  }
+  function remove(i: number) {
+    setParticipants((list) => list.filter((_, j) => j !== i));
+    // Field errors are keyed by row index; they no longer line up.
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !/participants\.\d+/.test(k))));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || disabled) return;
+    setSignedAt(null);
+    if (!password) {
+      setErrors({ password: 'Enter your password to sign the time-out.' });
+      passwordRef.current?.focus();
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      const data = { participants: participants.map((p) => ({ name: p.name.trim(), role: p.role.trim() })) };
+      const result = await onSubmit(data, password);
+      if (result) {
+        setErrors(result);
+        // A wrong password is typed again; never kept in the field.
+        if (errorAt(result, 'password')) setPassword('');
+      } else {
+        setParticipants(defaultParticipants.map((p) => ({ ...p })));
+        setPassword('');
+        setSignedAt(new Date().toLocaleTimeString());
+      }
+    } catch (error) {
+      setErrors({ form: `Not signed: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const rowField = /participants\.(\d+)\.(name|role)$/;
+  const shown = (k: string) => {
+    const row = rowField.exec(k);
+    if (row) return Number(row[1]) < participants.length;
+    return ['password', 'participants'].some((f) => k === f || k.endsWith(`.${f}`));
+  };
+  const formErrors = formLevel(errors, shown);
+  const listError = errorAt(errors, 'participants');
+  const passwordError = errorAt(errors, 'password');
+
+  return (
+    <form className="card record-form time-out-form" aria-label="Time-out sign-off" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
+      <h2>Time-out</h2>
+      <p className="muted">Everyone introduces themselves by name and role; patient, procedure, site, level and side are confirmed aloud.</p>
+      <fieldset className="bare" disabled={disabled}>
+        <fieldset aria-describedby={listError ? `${id}-list-error` : undefined}>
+          <legend>People taking part</legend>
+          {participants.length === 0 && <p className="empty">No one listed yet.</p>}
+          <ol className="participants">
+            {participants.map((p, i) => {
+              const nameError = errorAt(errors, `participants.${i}.name`);
+              const roleError = errorAt(errors, `participants.${i}.role`);
+              const who = p.name.trim() || `person ${i + 1}`;
+              return (
+                <li key={i} className="row">
+                  <div className="field">
+                    <label>
+                      Name of person {i + 1}
+                      <input type="text" ref={(el) => {
+                          if (el && focusRow.current === i) {
+                            focusRow.current = null;
+                            el.focus();
+                          }
+                        }} value={p.name} autoComplete="off"
+                        onChange={(e) => update(i, { name: e.target.value })} aria-invalid={!!nameError}
+                        aria-describedby={nameError ? `${id}-name-${i}` : undefined} />
+                    </label>
+                    {nameError && <p id={`${id}-name-${i}`} className="error field-error">{nameError}</p>}
+                  </div>
+                  <div className="field">
+                    <label>
+                      Role of person {i + 1}
+                      <input type="text" value={p.role} autoComplete="off" onChange={(e) => update(i, { role: e.target.value })}
+                        aria-invalid={!!roleError} aria-describedby={roleError ? `${id}-role-${i}` : undefined} />
+                    </label>
+                    {roleError && <p id={`${id}-role-${i}`} className="error field-error">{roleError}</p>}
+                  </div>
+                  <button type="button" className="secondary" aria-label={`Remove ${who}`} onClick={() => remove(i)}>
+                    Remove
+                  </button>
+                </li>
+              );
+            })}
+          </ol>
+          <button type="button" className="secondary" onClick={add}>Add person</button>
+          {listError && <p id={`${id}-list-error`} className="error field-error">{listError}</p>}
+        </fieldset>
+        <div className="field">
+          <label>
+            Your password (signs the time-out)
+            <input ref={passwordRef} type="password" autoComplete="current-password" value={password}
+              onChange={(e) => setPassword(e.target.value)} aria-invalid={!!passwordError}
+              aria-describedby={passwordError ? `${id}-password-error` : undefined} />
+          </label>
+          {passwordError && <p id={`${id}-password-error`} className="error field-error">{passwordError}</p>}
+        </div>
+        <FormFooter errors={formErrors} busy={busy} submitLabel="Sign the time-out" busyText={'Signing…'} doneText={signedAt ? `Time-out signed ${signedAt}` : null} />
+      </fieldset>
+    </form>
+  );
+}
