@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useNavigation } from '../stores/navigation';
+import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
 import { AuditScreen } from './AuditScreen';
@@ -51,7 +51,13 @@ export function App() {
   if (phase !== 'active' || !user) return <SignInScreen />;
 
   const clinical = CLINICAL.has(user.role);
-  const current = !clinical && (view.name === 'worklist' || view.name === 'encounter') ? { name: 'users' as const } : view;
+  // The screen last open in this window may not be one this user's role can see: fall back to its home.
+  const allowed =
+    (view.name === 'worklist' || view.name === 'encounter') ? clinical
+      : view.name === 'users' ? user.role === 'admin'
+        : view.name === 'audit' ? user.role !== 'nurse'
+          : true;
+  const current: View = allowed ? view : { name: clinical ? 'worklist' : 'users' };
   const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users', label: string) => (
     <button type="button" className="navlink" aria-current={current.name === name ? 'page' : undefined} onClick={() => go({ name })}>
       {label}

@@ -57,8 +57,6 @@ export const useSession = create<SessionState>((set, get) => {
     },
     async login(username, password) {
       enter(await api().call('auth.login', { username, password }));
-      // A new sign-in starts from the worklist, not from whatever the previous user had open.
-      useNavigation.getState().go({ name: 'worklist' });
     },
     async unlock(password) {
       try {
