@@ -115,6 +115,13 @@ describe('the core through its dispatcher (real SQLite file)', () => {
         ['infection', 'checked', 'unchecked', PHYSICIAN.name],
         ['bleeding', null, 'not-applicable', NURSE.name],
       ]);
+      // The same history is part of the encounter as the screen reads it: who changed what from what to what, when.
+      expect(detail.itemHistory.map((h) => [h.itemId, h.from, h.to, h.reason, h.by.name])).toEqual([
+        ['infection', null, 'checked', null, NURSE.name],
+        ['infection', 'checked', 'unchecked', null, PHYSICIAN.name],
+        ['bleeding', null, 'not-applicable', 'Discussed at the previous visit', NURSE.name],
+      ]);
+      expect(detail.itemHistory.every((h) => h.at === '2026-11-24T15:30:00.000Z')).toBe(true);
       expect(() => reopened.db.prepare('DELETE FROM checklist_item_events').run()).toThrow(/append-only/);
       expect(() => reopened.db.prepare("UPDATE checklist_item_events SET by_name = 'x'").run()).toThrow(/append-only/);
     } finally {

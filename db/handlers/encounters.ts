@@ -4,6 +4,8 @@ import type { Handlers } from '#shared/contract/dispatcher';
 import { progress } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
+import type { ItemStatus } from '#shared/contract/checklist';
+import type { Actor } from '#shared/contract/common';
 import type { HandlerContext } from './context';
 import { requireEncounter, requireTemplate } from './lookups';
 
@@ -69,6 +71,14 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
         consent: ctx.consent.get(encounterId),
         transitions: ctx.workflow.transitions(encounterId),
         records: ctx.workflow.records(encounterId),
+        itemHistory: ctx.checklist.history(encounterId).map((e) => ({
+          itemId: e.itemId,
+          from: e.fromStatus as ItemStatus | null,
+          to: e.toStatus as ItemStatus,
+          reason: e.reason,
+          at: e.at,
+          by: { name: e.byName, role: e.byRole as Actor['role'] },
+        })),
       };
     },
   };

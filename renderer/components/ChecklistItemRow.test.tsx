@@ -45,6 +45,9 @@ describe('checklist item (against the real core over HTTP)', () => {
     await userEvent.click(box);
     await waitFor(() => expect(within(row).getByText(/^Saved /)).toBeTruthy());
     expect((box as HTMLInputElement).checked).toBe(true);
+    // The change joins the item's visible history with who made it.
+    expect(within(row).getByText('History (1)')).toBeTruthy();
+    expect(within(row).getByText(/Nina Nurse \(nurse\) set checked/)).toBeTruthy();
     const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'infection')).toMatchObject({ status: 'checked', updatedBy: NURSE });
   });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { useEncounter, type SaveState } from '../stores/encounter';
 import { EvidenceBadges } from './EvidenceBadges';
@@ -15,6 +16,8 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
+  const allHistory = useEncounter((s) => s.detail?.itemHistory);
+  const history = (allHistory ?? []).filter((h) => h.itemId === item.id);
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   const [askingReason, setAskingReason] = useState(false);
@@ -50,6 +53,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
       {item.detail && <p className="detail">{item.detail}</p>}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
       <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} />
+      {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
       {status === 'not-applicable' ? (
         <p className="na">
           Not applicable: {state?.reason}{' '}
@@ -76,5 +80,25 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
         </button>
       )}
     </li>
+  );
+}
+
+const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unchecked: 'unchecked', 'not-applicable': 'not applicable' };
+
+/** Who changed this item from what to what, and when: the whole history, oldest first. */
+function ItemHistory({ changes, label }: { changes: readonly ItemChange[]; label: string }) {
+  return (
+    <details className="item-history">
+      <summary aria-label={`History of ${label}: ${changes.length} change(s)`}>History ({changes.length})</summary>
+      <ol>
+        {changes.map((c, i) => (
+          <li key={i}>
+            {new Date(c.at).toLocaleString()}: {c.by.name} ({c.by.role}) {c.from ? `changed ${STATUS_WORDS[c.from]} → ` : 'set '}
+            {STATUS_WORDS[c.to]}
+            {c.reason ? ` (${c.reason})` : ''}
+          </li>
+        ))}
+      </ol>
+    </details>
   );
 }

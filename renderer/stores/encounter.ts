@@ -111,6 +111,11 @@ export const useEncounter = create<EncounterState>((set, get) => ({
       set((s) => ({
         items: { ...s.items, [itemId]: state },
         saves: { ...s.saves, [itemId]: { kind: 'saved', at: state.updatedAt } },
+        // The core appended the same change to the item's history; show it without re-reading the record.
+        detail: s.detail && {
+          ...s.detail,
+          itemHistory: [...s.detail.itemHistory, { itemId, from: s.items[itemId]?.status ?? null, to: state.status, reason: state.reason, at: state.updatedAt, by: state.updatedBy }],
+        },
       }));
       return true;
     } catch (error) {

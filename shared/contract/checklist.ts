@@ -14,6 +14,17 @@ export const ChecklistItemStateSchema = z.object({
 });
 export type ChecklistItemState = z.infer<typeof ChecklistItemStateSchema>;
 
+/** One change of one item: who changed it from what to what, and when (append-only). */
+export const ItemChangeSchema = z.object({
+  itemId: z.string(),
+  from: ItemStatusSchema.nullable(),
+  to: ItemStatusSchema,
+  reason: z.string().nullable(),
+  at: TimestampSchema,
+  by: ActorSchema,
+});
+export type ItemChange = z.infer<typeof ItemChangeSchema>;
+
 export const SetItemInputSchema = z
   .strictObject({
     encounterId: IdSchema,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ImagingModalitySchema } from '../library/schema';
 import { ActorSchema, DateSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
 import { PatientSchema } from './patients';
-import { ChecklistItemStateSchema } from './checklist';
+import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
 import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema } from './workflow';
 
@@ -71,5 +71,7 @@ export const EncounterDetailSchema = z.object({
   consent: ConsentDiscussionSchema.nullable(),
   transitions: z.array(TransitionSchema),
   records: z.array(EncounterRecordSchema),
+  /** Every change of every checklist item, oldest first. */
+  itemHistory: z.array(ItemChangeSchema),
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;
