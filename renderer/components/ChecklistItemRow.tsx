@@ -12,7 +12,7 @@ function SaveStatus({ save }: { save: SaveState | undefined }) {
 }
 
 /** One item: check it, or mark it not applicable with a reason. Saved the moment it changes. */
-export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[] }) {
+export function ChecklistItemRow({ item, sources, required = false }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean }) {
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
@@ -48,6 +48,7 @@ export function ChecklistItemRow({ item, sources }: { item: ChecklistItem; sourc
           onChange={(e) => { if (!busy) void setItem(item.id, e.target.checked ? 'checked' : 'unchecked'); }}
         />
         <label htmlFor={inputId}>{item.label}</label>
+        {required && <span className="badge required">Required</span>}
         <SaveStatus save={save} />
       </div>
       {item.detail && <p className="detail">{item.detail}</p>}

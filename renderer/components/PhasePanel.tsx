@@ -68,6 +68,12 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
       </h2>
       {state === 'cancelled' && <p role="status">Cancelled by {last?.by.name}: {last?.reason}</p>}
       {state === 'discharged' && <p role="status">Discharged. The record of this encounter is closed.</p>}
+      {workflow.length > 0 && (
+        <p className="muted">
+          Items marked <strong>Required</strong> must be checked, or marked not applicable with a reason, before {STATE_LABELS[state]} can end;
+          the template's checklists below count too.
+        </p>
+      )}
       {sections.map((section) => (
         <div key={section} className="phase-section">
           <h3>
@@ -77,7 +83,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
             {workflow
               .filter((w) => w.section === section)
               .map((w) => (
-                <ChecklistItemRow key={w.id} item={asChecklistItem(w)} sources={sources} />
+                <ChecklistItemRow key={w.id} item={asChecklistItem(w)} sources={sources} required={w.required} />
               ))}
           </ul>
         </div>
