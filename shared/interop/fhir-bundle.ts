@@ -1,0 +1,540 @@
+/**
+ * The consent-discussion note as one FHIR R4 Bundle for the chart: the PDF in a
+ * DocumentReference, with the Patient it is about, the Consent decision, the
+ * Procedure, the completed checklist as a QuestionnaireResponse and, once
+ * signed, a Provenance for the signature (../shared/reference/interop.md §1.1,
+ * §1.2, §1.3).
+ *
+ * Bundle type: `transaction`. interop.md §1.1 recommends "FHIR R4 `transaction`
+ * Bundle" per signed episode: it is what a FHIR server accepts in one POST and
+ * commits all-or-nothing, while a `collection` has no processing semantics and
+ * a `document` Bundle needs a Composition that EHR write APIs do not take
+ * (§1.2). A transaction needs `request` on every entry (bdl-3); entries refer to
+ * each other by their `urn:uuid:` fullUrls, which the server rewrites to the ids
+ * it assigns. Requests are conditional so that exporting again never duplicates
+ * (US Core's "Writing Clinical Notes" page, §1.1, has servers support
+ * conditional create):
+ * - Patient: POST with `ifNoneExist` on the MRN, so an existing chart is matched, never overwritten;
+ * - DocumentReference: POST with `ifNoneExist` on its document identifier (one per exported version);
+ * - Consent, Procedure, QuestionnaireResponse: PUT on an identifier stable per encounter, so a later
+ *   export (after discharge, or an amended note) updates them instead of adding copies;
+ * - Provenance: POST (R4 Provenance has no identifier; one per signature export).
+ *
+ * Codes and systems are only those interop.md gives. Nothing here reads a clock
+ * or a random source: the caller passes the export time and a UUID source.
+ */
+import type { Actor } from '../contract/common';
+import type { EncounterDetail } from '../contract/encounters';
+import type { Transition } from '../contract/workflow';
+import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
+import type { Template } from '../library/schema';
+import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
+
+// ---------------------------------------------------------------- codes (interop.md)
+
+export const LOINC_SYSTEM = 'http://loinc.org';
+/** §1.3: "make `type` site-configurable, with 59284-0 as the default for the signed consent form". */
+export const DEFAULT_DOCUMENT_TYPE_LOINC = '59284-0';
+/** Displays of the §1.3 LOINC document codes that fit a treatment-consent discussion note. */
+export const LOINC_DOCUMENT_DISPLAYS: Readonly<Record<string, string>> = {
+  '59284-0': 'Consent Document',
+  '28570-0': 'Procedure note',
+  '11505-5': 'Physician procedure note',
+  '61359-6': 'Anesthesia consent Document',
+  '11506-3': 'Progress note',
+};
+/** §1.2 DocumentReference: US Core category. */
+export const US_CORE_DOCUMENT_CATEGORY_SYSTEM = 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
+/** §1.2 Consent: scope `treatment`. */
+export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
+/** §1.2 Consent: category `http://loinc.org#59284-0` (in the R4 consent-category value set). */
+export const CONSENT_CATEGORY_LOINC = '59284-0';
+/** §1.2 Provenance: `agent.type`. */
+export const PROVENANCE_PARTICIPANT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
+/** §1.2 ASTM E1762-95 signature types. */
+export const ASTM_SIGNATURE_SYSTEM = 'urn:iso-astm:E1762-95:2013';
+export const AUTHOR_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" } as const;
+export const VERIFICATION_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature' } as const;
+/** §1.4: DocumentReference.identifier is a URI (`urn:uuid:…`), stable, for conditional create. */
+export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
+/**
+ * The Consent, Procedure and QuestionnaireResponse of one encounter are identified by a URI in the
+ * app's own `urn:proceduredesk:` namespace (as the Questionnaire canonical already is), e.g.
+ * `urn:proceduredesk:encounter:<id>/consent`, under the RFC 3986 system.
+ */
+export const ENCOUNTER_RECORD_URN = 'urn:proceduredesk:encounter:';
+
+// ---------------------------------------------------------------- resource shapes (the subset used)
+
+export interface Coding { system: string; code: string; display?: string }
+export interface CodeableConcept { coding?: Coding[]; text?: string }
+export interface Identifier { system: string; value: string }
+export interface Reference { reference?: string; identifier?: Identifier; display?: string }
+
+export interface FhirPatient {
+  resourceType: 'Patient';
+  identifier: Identifier[];
+  name: { family: string; given: string[]; text: string }[];
+  gender: 'female' | 'male' | 'other' | 'unknown';
+  birthDate: string;
+}
+
+export interface FhirAttachment {
+  contentType: 'application/pdf';
+  data: string;
+  size: number;
+  hash: string;
+  title: string;
+  creation: string;
+}
+
+export interface FhirDocumentReference {
+  resourceType: 'DocumentReference';
+  identifier: Identifier[];
+  status: 'current';
+  docStatus: 'final' | 'preliminary';
+  type: CodeableConcept;
+  category: CodeableConcept[];
+  subject: Reference;
+  date: string;
+  author: Reference[];
+  description: string;
+  relatesTo?: { code: 'replaces'; target: Reference }[];
+  content: [{ attachment: FhirAttachment }];
+  context?: { related: Reference[] };
+}
+
+export interface FhirConsent {
+  resourceType: 'Consent';
+  identifier: Identifier[];
+  status: 'active' | 'rejected' | 'proposed' | 'draft';
+  scope: CodeableConcept;
+  category: CodeableConcept[];
+  patient: Reference;
+  dateTime: string;
+  performer?: Reference[];
+  sourceReference: Reference;
+  policy: { uri: string }[];
+  provision?: { type: 'permit' | 'deny' };
+}
+
+export type ProcedureStatus = 'preparation' | 'in-progress' | 'not-done' | 'stopped' | 'completed';
+
+export interface FhirProcedure {
+  resourceType: 'Procedure';
+  identifier: Identifier[];
+  status: ProcedureStatus;
+  statusReason?: CodeableConcept;
+  code: CodeableConcept;
+  subject: Reference;
+  performedDateTime?: string;
+  reasonCode?: CodeableConcept[];
+  bodySite?: CodeableConcept[];
+  note?: { text: string }[];
+}
+
+export interface QrAnswer { valueCoding?: Coding; valueString?: string; item?: QrItem[] }
+export interface QrItem { linkId: string; text?: string; answer?: QrAnswer[]; item?: QrItem[] }
+
+export interface FhirQuestionnaireResponse {
+  resourceType: 'QuestionnaireResponse';
+  identifier: Identifier;
+  questionnaire: string;
+  status: 'completed' | 'in-progress';
+  subject: Reference;
+  authored: string;
+  item?: QrItem[];
+}
+
+export interface FhirSignature {
+  type: Coding[];
+  when: string;
+  who: Reference;
+  sigFormat?: string;
+  data?: string;
+}
+
+export interface FhirProvenance {
+  resourceType: 'Provenance';
+  text: { status: 'generated'; div: string };
+  target: Reference[];
+  recorded: string;
+  agent: { type: CodeableConcept; who: Reference }[];
+  signature: FhirSignature[];
+}
+
+export type FhirResource = FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance;
+
+export interface BundleEntry<R extends FhirResource = FhirResource> {
+  fullUrl: string;
+  resource: R;
+  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
+}
+
+export interface FhirBundle {
+  resourceType: 'Bundle';
+  type: 'transaction';
+  timestamp: string;
+  entry: BundleEntry[];
+}
+
+// ---------------------------------------------------------------- input
+
+export interface NoteSignature {
+  /** The physician who signed (password re-entry). */
+  by: Actor;
+  /** When the note was signed (ISO 8601 with offset). */
+  at: string;
+  /** SHA-256 (hex) of the signed note's canonical content, as recorded with the signature. */
+  sha256: string;
+  /** A drawn signature, if one was captured (§1.2: `sigFormat` image/png). */
+  imagePngBase64?: string;
+}
+
+export interface FhirBundleSettings {
+  /** The URI of the MRN's assigning authority (Patient.identifier.system), e.g. the hospital's MRN system. */
+  mrnSystem: string;
+  /** LOINC document type for DocumentReference.type; default 59284-0 (§1.3). */
+  documentTypeLoinc?: string;
+  /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
+  documentTypeDisplay?: string;
+}
+
+export interface FhirBundleInput {
+  detail: EncounterDetail;
+  /** The exact template version the encounter used: name, id and version, and the checklist the Questionnaire declares. */
+  template: Template;
+  /** The PDF, base64 (no line breaks). */
+  pdfBase64: string;
+  /** SHA-1 of the PDF bytes, base64: R4 `Attachment.hash` (§1.2). Computed by the caller (shared/ has no crypto). */
+  pdfSha1Base64: string;
+  /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
+  generatedAt: string;
+  signature?: NoteSignature | null;
+  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`. */
+  replaces?: string | null;
+  /**
+   * This document's id (UUID): DocumentReference.identifier `urn:uuid:<id>`, and the same number in
+   * HL7 TXA-12, so a receiver can tell replace from append. Default: one from `ids`.
+   */
+  documentId?: string;
+  /** Who wrote the note. Default: the signer, else whoever last saved the consent discussion, else the encounter's creator. */
+  author?: Actor;
+  settings: FhirBundleSettings;
+  /** UUID source (injected for determinism): the entries' fullUrls and the default document id. */
+  ids: () => string;
+}
+
+// ---------------------------------------------------------------- mappings
+
+const DECISION_STATUS = { consents: 'active', declines: 'rejected', defers: 'proposed' } as const;
+
+/** Consent.status from the decision: consents → active, declines → rejected, defers → proposed; none yet → draft. */
+export function consentStatus(decision: 'consents' | 'declines' | 'defers' | null): FhirConsent['status'] {
+  return decision ? DECISION_STATUS[decision] : 'draft';
+}
+
+/**
+ * Procedure.status from the encounter state. Before the procedure starts (scheduled, pre-procedure,
+ * time-out) it is in preparation; during it, in progress; from recovery on, completed. A cancelled
+ * encounter depends on when it was cancelled: before the procedure began → not-done; during it →
+ * stopped (R4: "terminated … after at least some of the main activity"); in recovery → completed,
+ * since the procedure itself was done (the cancellation is kept as a note). The reason travels in
+ * statusReason.text.
+ */
+export function procedureStatus(detail: Pick<EncounterDetail, 'encounter' | 'transitions'>): { status: ProcedureStatus; reason: string | null } {
+  const state = detail.encounter.state;
+  switch (state) {
+    case 'scheduled':
+    case 'pre-procedure':
+    case 'time-out':
+      return { status: 'preparation', reason: null };
+    case 'procedure':
+      return { status: 'in-progress', reason: null };
+    case 'recovery':
+    case 'discharged':
+      return { status: 'completed', reason: null };
+    case 'cancelled': {
+      const cancel = [...detail.transitions].reverse().find((t) => t.to === 'cancelled');
+      const reason = cancel?.reason?.trim() || 'Cancelled (no reason recorded)';
+      if (cancel?.from === 'procedure') return { status: 'stopped', reason };
+      if (cancel?.from === 'recovery') return { status: 'completed', reason };
+      return { status: 'not-done', reason };
+    }
+  }
+}
+
+const LATERALITY_TEXT = { left: 'left', right: 'right', bilateral: 'bilateral' } as const;
+
+function bodySiteText(detail: EncounterDetail): string | null {
+  const treated = detail.records.filter((r) => !r.voided && r.entry.kind === 'procedure').at(-1);
+  const levels = treated?.entry.kind === 'procedure' && treated.entry.data.levelsTreated.length ? treated.entry.data.levelsTreated : detail.encounter.levels;
+  const parts = [levels.join(', '), detail.encounter.laterality ? LATERALITY_TEXT[detail.encounter.laterality] : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : null;
+}
+
+function transitionInto(transitions: readonly Transition[], state: Transition['to']): Transition | undefined {
+  return transitions.find((t) => t.to === state);
+}
+
+/** The Questionnaire canonical `url|version`, exactly as shared/library/questionnaire.ts builds it. */
+export function questionnaireCanonical(template: Template): string {
+  const q = templateToQuestionnaire(template);
+  return `${q.url}|${q.version}`;
+}
+
+/**
+ * The checklist as answers to the template's Questionnaire. That Questionnaire declares each item as
+ * a `choice` with the codings `checked` / `not-applicable` (ITEM_ANSWER_SYSTEM) and a nested
+ * `string` item `<id>.reason` enabled when not applicable; so a checked item answers with the
+ * `checked` coding, a not-applicable one with that coding and the reason nested under the answer
+ * (qrs-1: nested items go under `answer` for a question). Unchecked items are left out, and so are
+ * section groups with nothing answered. Procedure-day items are not in the Questionnaire, so they
+ * are not here either (they are on the note and in the Procedure).
+ */
+export function checklistResponseItems(template: Template, detail: Pick<EncounterDetail, 'items'>): { items: QrItem[]; answered: number; total: number } {
+  const states = new Map(detail.items.map((s) => [s.itemId, s]));
+  const questionnaire = templateToQuestionnaire(template);
+  let answered = 0;
+  let total = 0;
+  const answerCoding = (group: QuestionnaireItem, code: string): Coding => {
+    const option = (group.answerOption ?? []).find((o) => o.valueCoding.code === code);
+    if (!option) throw new Error(`the Questionnaire item ${group.linkId} has no answer option ${code}`);
+    return { ...option.valueCoding };
+  };
+  const items: QrItem[] = [];
+  for (const group of questionnaire.item) {
+    const children: QrItem[] = [];
+    for (const question of group.item ?? []) {
+      total += 1;
+      const state = states.get(question.linkId);
+      if (!state || state.status === 'unchecked') continue;
+      answered += 1;
+      if (state.status === 'checked') {
+        children.push({ linkId: question.linkId, text: question.text, answer: [{ valueCoding: answerCoding(question, 'checked') }] });
+        continue;
+      }
+      const reasonItem = (question.item ?? []).find((i) => i.linkId === `${question.linkId}.reason`);
+      const reason = state.reason?.trim();
+      children.push({
+        linkId: question.linkId,
+        text: question.text,
+        answer: [{
+          valueCoding: answerCoding(question, 'not-applicable'),
+          ...(reason && reasonItem ? { item: [{ linkId: reasonItem.linkId, text: reasonItem.text, answer: [{ valueString: reason }] }] } : {}),
+        }],
+      });
+    }
+    if (children.length) items.push({ linkId: group.linkId, text: group.text, item: children });
+  }
+  return { items, answered, total };
+}
+
+// ---------------------------------------------------------------- the bundle
+
+const LOINC_CODE = /^\d{1,7}-\d$/;
+const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
+
+function escapeXml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
+}
+
+function who(actor: Actor): Reference {
+  return { display: `${actor.name} (${actor.role})` };
+}
+
+function uriIdentifier(value: string): Identifier {
+  return { system: URI_IDENTIFIER_SYSTEM, value };
+}
+
+function conditional(identifier: Identifier): string {
+  return `identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`;
+}
+
+export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
+  const { detail, template, settings } = input;
+  const { encounter, patient, consent } = detail;
+
+  // Preconditions: a bad setting or input fails here, loudly, not at the receiving server.
+  if (!ABSOLUTE_URI.test(settings.mrnSystem)) throw new Error(`settings.mrnSystem must be an absolute URI, got ${JSON.stringify(settings.mrnSystem)}`);
+  const typeCode = settings.documentTypeLoinc ?? DEFAULT_DOCUMENT_TYPE_LOINC;
+  if (!LOINC_CODE.test(typeCode)) throw new Error(`settings.documentTypeLoinc must be a LOINC code like 59284-0, got ${JSON.stringify(typeCode)}`);
+  if (!isBase64(input.pdfBase64)) throw new Error('pdfBase64 must be non-empty, padded base64 without line breaks');
+  if (!isBase64(input.pdfSha1Base64) || base64ByteLength(input.pdfSha1Base64) !== 20) throw new Error('pdfSha1Base64 must be a base64 SHA-1 (20 bytes)');
+  if (encounter.templateId !== template.id || encounter.templateVersion !== template.version) {
+    throw new Error(`the template given (${template.id} v${template.version}) is not the one the encounter used (${encounter.templateId} v${encounter.templateVersion})`);
+  }
+  const generatedAt = toInstant(input.generatedAt, 'generatedAt');
+  const signature = input.signature ?? null;
+  if (signature && !/^[0-9a-f]{64}$/.test(signature.sha256)) throw new Error('signature.sha256 must be 64 lower-case hex digits');
+  if (signature?.imagePngBase64 !== undefined && !isBase64(signature.imagePngBase64)) throw new Error('signature.imagePngBase64 must be base64');
+  const signedAt = signature ? toInstant(signature.at, 'signature.at') : null;
+
+  const urn = (what: string) => `urn:uuid:${requireUuid(input.ids(), `ids() for the ${what}`)}`;
+  const documentId = requireUuid(input.documentId ?? input.ids(), 'documentId');
+  const replaces = input.replaces ? requireUuid(input.replaces.replace(/^urn:uuid:/i, ''), 'replaces') : null;
+  if (replaces === documentId) throw new Error('a document cannot replace itself');
+  const author = input.author ?? signature?.by ?? consent?.updatedBy ?? encounter.createdBy;
+  const recordId = (kind: string) => uriIdentifier(`${ENCOUNTER_RECORD_URN}${requireUuid(encounter.id, 'encounter.id')}/${kind}`);
+
+  const patientUrl = urn('Patient');
+  const documentUrl = urn('DocumentReference');
+  const consentUrl = consent ? urn('Consent') : null;
+  const procedureUrl = urn('Procedure');
+  const responseUrl = urn('QuestionnaireResponse');
+  const provenanceUrl = signature ? urn('Provenance') : null;
+  const subject: Reference = { reference: patientUrl };
+  const entries: BundleEntry[] = [];
+
+  // Patient: identified by the MRN under the site's system; matched, never overwritten.
+  const mrn: Identifier = { system: settings.mrnSystem, value: patient.mrn };
+  entries.push({
+    fullUrl: patientUrl,
+    resource: {
+      resourceType: 'Patient',
+      identifier: [mrn],
+      name: [{ family: patient.familyName, given: [patient.givenName], text: `${patient.givenName} ${patient.familyName}` }],
+      gender: patient.sex,
+      birthDate: patient.birthDate,
+    },
+    request: { method: 'POST', url: 'Patient', ifNoneExist: conditional(mrn) },
+  });
+
+  // DocumentReference: the PDF (§1.2, §1.4; US Core mandatory: status, type, category, subject, content, contentType).
+  const documentIdentifier = uriIdentifier(`urn:uuid:${documentId}`);
+  const typeDisplay = LOINC_DOCUMENT_DISPLAYS[typeCode] ?? settings.documentTypeDisplay;
+  const title = `Consent discussion note: ${template.name}`;
+  entries.push({
+    fullUrl: documentUrl,
+    resource: {
+      resourceType: 'DocumentReference',
+      identifier: [documentIdentifier],
+      status: 'current',
+      docStatus: signature ? 'final' : 'preliminary',
+      type: { coding: [{ system: LOINC_SYSTEM, code: typeCode, ...(typeDisplay ? { display: typeDisplay } : {}) }], text: title },
+      category: [{ coding: [{ system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' }] }],
+      subject,
+      date: generatedAt,
+      author: [who(author)],
+      description: `${title} (template ${template.id} version ${template.version})${signature ? `, signed by ${signature.by.name}` : ', not signed'}`,
+      ...(replaces ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: uriIdentifier(`urn:uuid:${replaces}`) } }] } : {}),
+      content: [{
+        attachment: {
+          contentType: 'application/pdf',
+          data: input.pdfBase64,
+          size: base64ByteLength(input.pdfBase64),
+          hash: input.pdfSha1Base64,
+          title,
+          creation: generatedAt,
+        },
+      }],
+      context: { related: [...(consentUrl ? [{ reference: consentUrl }] : []), { reference: procedureUrl }] },
+    },
+    request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
+  });
+
+  // Consent: the decision, pointing at the signed PDF (§1.2: scope treatment, category LOINC 59284-0,
+  // ppc-1 satisfied by policy.uri = the versioned template, ppc-5 by patient).
+  if (consent && consentUrl) {
+    const status = consentStatus(consent.decision);
+    const identifier = recordId('consent');
+    entries.push({
+      fullUrl: consentUrl,
+      resource: {
+        resourceType: 'Consent',
+        identifier: [identifier],
+        status,
+        scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'treatment', display: 'Treatment' }] },
+        category: [{ coding: [{ system: LOINC_SYSTEM, code: CONSENT_CATEGORY_LOINC, display: 'Consent Document' }] }],
+        patient: subject,
+        dateTime: toInstant(consent.updatedAt, 'consent.updatedAt'),
+        // Who consents (or declines): the patient.
+        ...(consent.decision ? { performer: [subject] } : {}),
+        sourceReference: { reference: documentUrl },
+        policy: [{ uri: questionnaireCanonical(template) }],
+        ...(status === 'active' ? { provision: { type: 'permit' as const } } : status === 'rejected' ? { provision: { type: 'deny' as const } } : {}),
+      },
+      request: { method: 'PUT', url: `Consent?${conditional(identifier)}` },
+    });
+  }
+
+  // Procedure: what was planned or done. Code as text only: §1.3 says SNOMED CT codes belong in the
+  // template, not in app code, and CPT needs an AMA licence.
+  {
+    const { status, reason } = procedureStatus(detail);
+    const started = transitionInto(detail.transitions, 'procedure');
+    const site = bodySiteText(detail);
+    const identifier = recordId('procedure');
+    const performed = (status === 'in-progress' || status === 'completed' || status === 'stopped') && started ? toInstant(started.at, 'the procedure start') : null;
+    entries.push({
+      fullUrl: procedureUrl,
+      resource: {
+        resourceType: 'Procedure',
+        identifier: [identifier],
+        status,
+        ...(reason && status !== 'completed' ? { statusReason: { text: reason } } : {}),
+        code: { text: template.name },
+        subject,
+        ...(performed ? { performedDateTime: performed } : {}),
+        ...(encounter.indication ? { reasonCode: [{ text: encounter.indication }] } : {}),
+        ...(site ? { bodySite: [{ text: site }] } : {}),
+        ...(reason && status === 'completed' ? { note: [{ text: `Encounter cancelled after the procedure: ${reason}` }] } : {}),
+      },
+      request: { method: 'PUT', url: `Procedure?${conditional(identifier)}` },
+    });
+  }
+
+  // QuestionnaireResponse: the completed checklist against the template's Questionnaire (url|version).
+  {
+    const { items, answered, total } = checklistResponseItems(template, detail);
+    const identifier = recordId('checklist');
+    const questionnaireIds = new Set(items.flatMap((g) => (g.item ?? []).map((i) => i.linkId)));
+    const lastChange = detail.items.filter((s) => questionnaireIds.has(s.itemId)).map((s) => s.updatedAt).sort().at(-1);
+    entries.push({
+      fullUrl: responseUrl,
+      resource: {
+        resourceType: 'QuestionnaireResponse',
+        identifier,
+        questionnaire: questionnaireCanonical(template),
+        status: answered === total ? 'completed' : 'in-progress',
+        subject,
+        authored: lastChange ? toInstant(lastChange, 'checklist item updatedAt') : generatedAt,
+        ...(items.length ? { item: items } : {}),
+      },
+      request: { method: 'PUT', url: `QuestionnaireResponse?${conditional(identifier)}` },
+    });
+  }
+
+  // Provenance: who signed, when, what (§1.2). Only for a signed note.
+  if (signature && signedAt && provenanceUrl) {
+    const signerIsAuthor = signature.by.name === author.name;
+    const participant = (code: 'author' | 'verifier', display: string, actor: Actor) => ({
+      type: { coding: [{ system: PROVENANCE_PARTICIPANT_SYSTEM, code, display }] },
+      who: who(actor),
+    });
+    entries.push({
+      fullUrl: provenanceUrl,
+      resource: {
+        resourceType: 'Provenance',
+        text: {
+          status: 'generated',
+          div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${escapeXml(`Consent-discussion note signed by ${signature.by.name} (${signature.by.role}) at ${signedAt}. SHA-256 of the signed note content: ${signature.sha256}.`)}</p></div>`,
+        },
+        target: [{ reference: documentUrl }, ...(consentUrl ? [{ reference: consentUrl }] : [])],
+        recorded: signedAt,
+        agent: signerIsAuthor
+          ? [participant('author', 'Author', author)]
+          : [participant('author', 'Author', author), participant('verifier', 'Verifier', signature.by)],
+        signature: [{
+          type: [{ ...(signerIsAuthor ? AUTHOR_SIGNATURE : VERIFICATION_SIGNATURE) }],
+          when: signedAt,
+          who: who(signature.by),
+          ...(signature.imagePngBase64 ? { sigFormat: 'image/png', data: signature.imagePngBase64 } : {}),
+        }],
+      },
+      request: { method: 'POST', url: 'Provenance' },
+    });
+  }
+
+  return { resourceType: 'Bundle', type: 'transaction', timestamp: generatedAt, entry: entries };
+}

@@ -1,0 +1,274 @@
+/**
+ * The consent-discussion note as an HL7 v2.5.1 MDM message with the PDF inside
+ * (../shared/reference/interop.md §1.5): the most widely accepted inbound
+ * document path for hospital integration engines (§1.1).
+ *
+ * - MDM^T02 "original document notification and content" for a note's first export.
+ * - MDM^T10 "document replacement notification and content" for an amended note: the
+ *   exported PDF (original plus its addenda) replaces the earlier one, the same relation
+ *   FHIR carries as `relatesTo: replaces`. TXA-12 is the new document's number,
+ *   TXA-13 the parent's, TXA-21 the reason.
+ * - MDM^T06 "document addendum notification and content", for a receiver that wants
+ *   an addendum as its own document attached to the parent (TXA-13).
+ * (§1.5: "Triggers for later changes: T04 status change, T06 addendum, T08 edit,
+ * T10 replacement." T08 edits a document in place, which a signed note never is.)
+ * All of these use the MDM_T02 message structure.
+ *
+ * Segments: MSH, EVN, PID, PV1 (minimal), TXA, OBX (§1.5 structure; ORC/OBR are
+ * optional and not sent). Segments are separated by CR (`\r`), with no CR after
+ * the last one (framing, MLLP or a file's trailing newline, is the sender's job).
+ * The PDF goes in OBX-5 as ED: `^application^pdf^Base64^<data>` by default, or
+ * `^AP^PDF^Base64^<data>` (both occur in the wild; the receiving engine decides),
+ * unwrapped (no escaped CR/LF in the base64). MSH-18 declares UTF-8, so accented
+ * names travel as they are; every text field is escaped (escapeHl7).
+ *
+ * Nothing here reads a clock or a counter: the caller passes `now` and the message
+ * control id.
+ */
+import type { Actor } from '../contract/common';
+import type { EncounterDetail } from '../contract/encounters';
+import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-bundle';
+import { isBase64, toInstant } from './encoding';
+
+// ---------------------------------------------------------------- escaping
+
+/** The default encoding characters (MSH-1 and MSH-2); the builder never uses others. */
+export const FIELD_SEPARATOR = '|';
+export const ENCODING_CHARACTERS = '^~\\&';
+export const SEGMENT_SEPARATOR = '\r';
+
+const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\\': 'E', '|': 'F', '^': 'S', '&': 'T', '~': 'R' };
+
+function hex(code: number): string {
+  return code.toString(16).toUpperCase().padStart(2, '0');
+}
+
+/**
+ * Escapes text for an HL7 v2 field, component or subcomponent (v2.5.1 §2.7): the
+ * delimiters become \F\ (|), \S\ (^), \T\ (&), \R\ (~) and \E\ (the escape character
+ * itself); CR, LF and other control characters become hexadecimal escapes (\X0D\), so
+ * no text can end a segment or split a field. Everything else, accented letters
+ * included, passes through (the message declares UTF-8 in MSH-18).
+ */
+export function escapeHl7(text: string): string {
+  let out = '';
+  for (const char of text) {
+    const named = NAMED_ESCAPES[char];
+    const code = char.codePointAt(0) ?? 0;
+    if (named) out += `\\${named}\\`;
+    else if (code < 0x20 || code === 0x7f) out += `\\X${hex(code)}\\`;
+    else out += char;
+  }
+  return out;
+}
+
+/**
+ * The inverse of escapeHl7 (also reads \.br\ as a line break); unknown escapes are left as they
+ * are. Hex escapes are read as single-byte characters, which is all escapeHl7 writes.
+ */
+export function unescapeHl7(text: string): string {
+  const names: Record<string, string> = { E: '\\', F: '|', S: '^', T: '&', R: '~' };
+  return text.replace(/\\(E|F|S|T|R|\.br|X(?:[0-9A-Fa-f]{2})+)\\/g, (whole, code: string) => {
+    if (code === '.br') return '\n';
+    if (code.startsWith('X')) return (code.slice(1).match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('');
+    return names[code] ?? whole;
+  });
+}
+
+/** Components of one field, each escaped, joined by ^, trailing empty components dropped. */
+function components(...parts: (string | null | undefined)[]): string {
+  const escaped = parts.map((p) => (p ? escapeHl7(p) : ''));
+  while (escaped.length && escaped[escaped.length - 1] === '') escaped.pop();
+  return escaped.join('^');
+}
+
+/** One segment from its fields (index 0 = field 1), trailing empty fields dropped. Fields are already encoded. */
+function segment(name: string, fields: (string | null | undefined)[]): string {
+  const values = fields.map((f) => f ?? '');
+  while (values.length && values[values.length - 1] === '') values.pop();
+  return [name, ...values].join(FIELD_SEPARATOR);
+}
+
+// ---------------------------------------------------------------- data types
+
+/** HL7 DTM from an ISO instant: YYYYMMDDHHMMSS+0000 (UTC, stated explicitly). */
+export function hl7DateTime(iso: string): string {
+  const t = toInstant(iso, 'a date-time');
+  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}+0000`;
+}
+
+/** HL7 DT from YYYY-MM-DD. */
+export function hl7Date(isoDate: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`a date must be YYYY-MM-DD, got ${JSON.stringify(isoDate)}`);
+  return isoDate.replaceAll('-', '');
+}
+
+/** XCN for a user: the app keeps one display name per account, so it goes whole in the family-name component. */
+function person(actor: Actor): string {
+  return components('', actor.name);
+}
+
+/** PPN (TXA-22): the person and, in component 15, when they authenticated. */
+function authentication(actor: Actor, at: string): string {
+  const parts: string[] = new Array<string>(15).fill('');
+  parts[1] = escapeHl7(actor.name);
+  parts[14] = hl7DateTime(at);
+  return parts.join('^');
+}
+
+const SEX = { female: 'F', male: 'M', other: 'O', unknown: 'U' } as const;
+
+// ---------------------------------------------------------------- input
+
+export type MdmEvent = 'T02' | 'T06' | 'T10';
+
+export interface MdmSettings {
+  /** MSH-3 / MSH-4: this installation. */
+  sendingApplication: string;
+  sendingFacility: string;
+  /** MSH-5 / MSH-6: the receiving engine and facility. */
+  receivingApplication: string;
+  receivingFacility: string;
+  /** PID-3.4: the MRN's assigning authority (as the receiving site names it). */
+  mrnAssigningAuthority: string;
+  /**
+   * TXA-2 (table 0270, user-defined). §1.3: "Consent documents need a local TXA-2 code agreed with
+   * the site". Default `PN^Procedure note^HL70270`, the one 0270 code interop.md gives.
+   */
+  documentType?: { code: string; text: string; codingSystem: string };
+  /** OBX-3: LOINC document code, the same setting as the FHIR DocumentReference.type (default 59284-0). */
+  documentTypeLoinc?: string;
+  /** OBX-5 ED type/subtype: 'mime' → ^application^pdf^Base64^…, 'hl7' → ^AP^PDF^Base64^… (§1.5). */
+  edFormat?: 'mime' | 'hl7';
+  /** MSH-11: P production (default), T training, D debugging. */
+  processingId?: 'P' | 'T' | 'D';
+}
+
+export interface MdmAmendment {
+  /** replace → MDM^T10 (an amended note replacing the earlier export); addendum → MDM^T06. */
+  kind: 'replace' | 'addendum';
+  /** TXA-12 of the earlier document (TXA-13 here). */
+  parentDocumentNumber: string;
+  /** TXA-21 document change reason. */
+  reason?: string;
+}
+
+export interface MdmInput {
+  detail: Pick<EncounterDetail, 'patient' | 'encounter' | 'consent'>;
+  /** TXA-12: stable unique document number (use the same UUID as the FHIR DocumentReference identifier). */
+  documentNumber: string;
+  /** Optional TXA-16: the exported file's name. */
+  fileName?: string;
+  pdfBase64: string;
+  /** TXA-6 origination: when the PDF was generated. */
+  generatedAt: string;
+  /** TXA-5 primary activity provider and TXA-9 originator. Default: the signer, else whoever last saved the consent discussion. */
+  author?: Actor;
+  /** Signed: TXA-17 AU, TXA-22 who and when, OBX-11 F. Unsigned: TXA-17 DO, OBX-11 P. */
+  signature?: { by: Actor; at: string } | null;
+  amendment?: MdmAmendment | null;
+  settings: MdmSettings;
+  /** The message time (MSH-7, EVN-2), ISO 8601. */
+  now: () => string;
+  /** MSH-10: unique per message (e.g. from the outbox's counter). */
+  messageControlId: string;
+}
+
+const LOINC_CODE = /^\d{1,7}-\d$/;
+
+export function mdmEvent(amendment: MdmAmendment | null | undefined): MdmEvent {
+  if (!amendment) return 'T02';
+  return amendment.kind === 'replace' ? 'T10' : 'T06';
+}
+
+/** The MDM message as one string, segments separated by \r. */
+export function buildMdmT02(input: MdmInput): string {
+  const { detail, settings } = input;
+  const { patient, encounter, consent } = detail;
+  if (!isBase64(input.pdfBase64)) throw new Error('pdfBase64 must be non-empty, padded base64 without line breaks');
+  const controlId = input.messageControlId.trim();
+  if (!controlId || controlId.length > 199) throw new Error('messageControlId must be 1 to 199 characters');
+  if (!input.documentNumber.trim()) throw new Error('documentNumber (TXA-12) is required');
+  const amendment = input.amendment ?? null;
+  if (amendment && !amendment.parentDocumentNumber.trim()) throw new Error('an amendment names its parent document (TXA-13)');
+  if (amendment && amendment.parentDocumentNumber === input.documentNumber) throw new Error('a document cannot amend itself: TXA-12 and TXA-13 are equal');
+  const loinc = settings.documentTypeLoinc ?? DEFAULT_DOCUMENT_TYPE_LOINC;
+  if (!LOINC_CODE.test(loinc)) throw new Error(`settings.documentTypeLoinc must be a LOINC code like 59284-0, got ${JSON.stringify(loinc)}`);
+
+  const event = mdmEvent(amendment);
+  const now = hl7DateTime(input.now());
+  const signature = input.signature ?? null;
+  const author = input.author ?? signature?.by ?? consent?.updatedBy ?? encounter.createdBy;
+  const docType = settings.documentType ?? { code: 'PN', text: 'Procedure note', codingSystem: 'HL70270' };
+  const ed = settings.edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
+  const documentNumber = components(input.documentNumber, settings.sendingApplication);
+
+  const msh = `MSH${FIELD_SEPARATOR}${[
+    ENCODING_CHARACTERS, // MSH-2
+    components(settings.sendingApplication), // MSH-3
+    components(settings.sendingFacility), // MSH-4
+    components(settings.receivingApplication), // MSH-5
+    components(settings.receivingFacility), // MSH-6
+    now, // MSH-7
+    '', // MSH-8 security
+    `MDM^${event}^MDM_T02`, // MSH-9
+    escapeHl7(controlId), // MSH-10
+    settings.processingId ?? 'P', // MSH-11
+    '2.5.1', // MSH-12
+    '', '', '', '', '', // MSH-13 … MSH-17
+    'UNICODE UTF-8', // MSH-18
+  ].join(FIELD_SEPARATOR)}`;
+
+  const evn = segment('EVN', [event, now]);
+
+  const pid = segment('PID', [
+    '1', // PID-1
+    '', // PID-2
+    components(patient.mrn, '', '', settings.mrnAssigningAuthority, 'MR'), // PID-3 CX: id^^^authority^MR
+    '', // PID-4
+    components(patient.familyName, patient.givenName), // PID-5 XPN: family^given
+    '', // PID-6
+    hl7Date(patient.birthDate), // PID-7
+    SEX[patient.sex], // PID-8
+  ]);
+
+  const pv1 = segment('PV1', ['1', 'O']); // outpatient; the visit itself belongs to the receiving system
+
+  const activityAt = consent?.updatedAt ?? input.generatedAt;
+  const txa = segment('TXA', [
+    '1', // TXA-1
+    components(docType.code, docType.text, docType.codingSystem), // TXA-2
+    'AP', // TXA-3 application data (the PDF)
+    hl7DateTime(activityAt), // TXA-4 the consent discussion
+    person(author), // TXA-5
+    hl7DateTime(input.generatedAt), // TXA-6 origination
+    '', // TXA-7
+    '', // TXA-8
+    person(author), // TXA-9 originator
+    signature ? person(signature.by) : '', // TXA-10 assigned document authenticator
+    '', // TXA-11
+    documentNumber, // TXA-12 unique document number
+    amendment ? components(amendment.parentDocumentNumber, settings.sendingApplication) : '', // TXA-13 parent document number
+    '', // TXA-14
+    '', // TXA-15
+    input.fileName ? components(input.fileName) : '', // TXA-16
+    signature ? 'AU' : 'DO', // TXA-17 authenticated / documented (not yet authenticated)
+    '', // TXA-18
+    'AV', // TXA-19 available
+    '', // TXA-20
+    amendment?.reason ? components(amendment.reason) : '', // TXA-21 change reason
+    signature ? authentication(signature.by, signature.at) : '', // TXA-22
+  ]);
+
+  const obx = segment('OBX', [
+    '1', // OBX-1
+    'ED', // OBX-2
+    components(loinc, LOINC_DOCUMENT_DISPLAYS[loinc] ?? '', 'LN'), // OBX-3
+    '', // OBX-4
+    `^${ed[0]}^${ed[1]}^Base64^${input.pdfBase64}`, // OBX-5 ED: source^type^subtype^encoding^data
+    '', '', '', '', '', // OBX-6 … OBX-10
+    signature ? 'F' : 'P', // OBX-11 final / preliminary
+  ]);
+
+  return [msh, evn, pid, pv1, txa, obx].join(SEGMENT_SEPARATOR);
+}
