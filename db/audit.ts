@@ -4,12 +4,9 @@
  * database in audit.key (created once, owner-only), never inside it, so the
  * chain cannot be recomputed from the database alone.
  */
-import { createHmac, randomBytes } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import { createHmac } from 'node:crypto';
 import type { Db } from './connection';
 
-export const AUDIT_KEY_FILE = 'audit.key';
 const GENESIS = '0'.repeat(64);
 
 export interface AuditEvent {
@@ -27,11 +24,8 @@ export interface AuditEntry extends AuditEvent {
 
 export type AuditVerdict = { ok: true; entries: number } | { ok: false; firstBrokenSeq: number; reason: string };
 
-export function loadAuditKey(dataDir: string): Buffer {
-  const file = path.join(dataDir, AUDIT_KEY_FILE);
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
-}
+/** Where the key lives and how it is protected: audit-key.ts. */
+export { AUDIT_KEY_FILE, loadAuditKey } from './audit-key';
 
 function mac(key: Buffer, ...parts: (string | number | null)[]): string {
   return createHmac('sha256', key).update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex');

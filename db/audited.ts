@@ -10,13 +10,26 @@ import type { AuditLog } from './audit';
 import { AuditedRefusal } from './audited-refusal';
 import type { Db } from './connection';
 import type { EncounterRepository } from './repositories/encounters';
+import type { SignedNoteRepository } from './repositories/signed-notes';
 
 type Described = { patientId: string | null; target: string | null };
 type Describe = (input: Record<string, unknown>, output: Record<string, unknown>) => Described;
 
-export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, encounters: EncounterRepository, now: () => string): Handlers {
+export function auditedHandlers(
+  handlers: Handlers,
+  db: Db,
+  audit: AuditLog,
+  encounters: EncounterRepository,
+  now: () => string,
+  signedNotes: SignedNoteRepository,
+): Handlers {
   const patientOfEncounter = (id: unknown): string | null => (typeof id === 'string' ? (encounters.get(id)?.patientId ?? null) : null);
   const byEncounter: Describe = (i) => ({ patientId: patientOfEncounter(i.encounterId), target: `encounter:${String(i.encounterId)}` });
+  const encounterOfNote = (id: unknown): string | null => (typeof id === 'string' ? (signedNotes.get(id)?.encounterId ?? null) : null);
+  const byNote: Describe = (i, o) => {
+    const encounterId = encounterOfNote(i.noteId);
+    return { patientId: patientOfEncounter(encounterId), target: `encounter:${String(encounterId)}/note:${String(i.noteId)}/addendum${typeof o.seq === 'number' ? `:${o.seq}` : ''}` };
+  };
 
   const AUDITED: Partial<Record<MethodName, { sync: boolean; describe: Describe }>> = {
     'patient.create': { sync: true, describe: (_i, o) => ({ patientId: o.id as string, target: `patient:${String(o.id)}` }) },
@@ -29,6 +42,10 @@ export function auditedHandlers(handlers: Handlers, db: Db, audit: AuditLog, enc
     'checklist.setItem': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/item:${String(i.itemId)}` }) },
     'consent.save': { sync: true, describe: byEncounter },
     'note.export': { sync: false, describe: byEncounter },
+    // Signing and addenda commit with their entry; a wrong password is an audited refusal.
+    'note.sign': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/note${typeof o.id === 'string' ? `:${o.id}` : ''}/sign` }) },
+    'note.addAddendum': { sync: true, describe: byNote },
+    'note.get': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/note` }) },
     'library.acceptFact': { sync: true, describe: (i) => ({ patientId: null, target: `template:${String(i.templateId)}@${String(i.version)}/fact:${String(i.factId)}` }) },
     'library.publish': { sync: true, describe: (_i, o) => ({ patientId: null, target: `template:${String(o.id)}@${String(o.version)}` }) },
     'library.import': { sync: true, describe: () => ({ patientId: null, target: 'library' }) },

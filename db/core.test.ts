@@ -7,7 +7,7 @@ import type { Template } from '#shared/library/schema';
 import type { Patient } from '#shared/contract/patients';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts, TEST_PASSWORD } from './testing/temp-core';
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
@@ -247,6 +247,18 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('encounter.voidRecord', { actor: NURSE, encounterId: encounter.id, recordId: record.id, reason: 'Wrong sample' })).toMatchObject({ voided: { reason: 'Wrong sample' } });
     expect(await call('encounter.advance', { actor: NURSE, encounterId: encounter.id, to: 'pre-procedure' })).toMatchObject({ from: 'scheduled', to: 'pre-procedure' });
     expect(await call('encounter.cancel', { actor: NURSE, encounterId: encounter.id, reason: 'Patient unwell today' })).toMatchObject({ to: 'cancelled' });
+  });
+
+  it('signed notes through the contract (behaviour in db/signing.test.ts)', async () => {
+    const { encounter } = await patientAndEncounter();
+    await call('consent.save', {
+      actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents',
+    });
+    expect(await call('note.get', { actor: NURSE, encounterId: encounter.id })).toEqual({ note: null, addenda: [] });
+    const note = await call<{ id: string; contentSha256: string }>('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' });
+    const addendum = await call<{ seq: number }>('note.addAddendum', { actor: NURSE, noteId: note.id, reason: 'Spelling of a name', text: 'Corrected.', password: TEST_PASSWORD });
+    expect(addendum.seq).toBe(1);
+    expect(await call('note.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ note: { id: note.id, contentSha256: note.contentSha256 }, addenda: [addendum] });
   });
 
   it('covers every method of the contract', () => {

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
 import { LIBRARY } from '#shared/library/index';
 import { openDatabase, type Db } from './connection';
-import { createAuditLog, loadAuditKey } from './audit';
+import { createAuditLog } from './audit';
+import { loadAuditKey, type KeyProtector } from './audit-key';
 import { auditedHandlers } from './audited';
 import type { ScryptCost } from './auth/password';
 import { createAuth, type Auth } from './auth/sessions';
@@ -39,12 +40,15 @@ import { createExportRepository } from './repositories/exports';
 import { createPatientRepository } from './repositories/patients';
 import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
+import { createSignedNoteRepository } from './repositories/signed-notes';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
   dataDir: string;
   /** Injected in tests; defaults to the system clock. */
   now?: () => Date;
+  /** Wraps the audit key with the OS keystore (Electron); without it the key is an owner-only file. */
+  auditKeyProtector?: KeyProtector | null;
   /** Monotonic milliseconds for the idle lock; injected in tests. */
   monotonic?: () => number;
   /** scrypt cost; tests lower it (the cost is stored with each hash). */
@@ -94,7 +98,7 @@ export function openCore(options: CoreOptions): Core {
       for (const template of LIBRARY) templates.seed(template, now());
     }).immediate();
 
-    const audit = createAuditLog(db, loadAuditKey(options.dataDir));
+    const audit = createAuditLog(db, loadAuditKey(options.dataDir, options.auditKeyProtector));
     const users = createUserRepository(db);
     const settings = createSettingsRepository(db);
     const newId = options.newId ?? randomUUID;
@@ -121,10 +125,12 @@ export function openCore(options: CoreOptions): Core {
       exports: createExportRepository(db),
       reviews: createReviewRepository(db),
       workflow: createWorkflowRepository(db),
+      signedNotes: createSignedNoteRepository(db),
       settings,
       auth,
       now,
       newId,
+      log,
     };
     const handlers: Handlers = {
       ...authHandlers({ db, auth, users, settings, audit, now }),
@@ -141,7 +147,7 @@ export function openCore(options: CoreOptions): Core {
       'audit.list': (filter) => audit.list(filter),
       'audit.verify': () => audit.verify(),
     };
-    const dispatch = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now), {
+    const dispatch = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now, ctx.signedNotes), {
       authenticate: auth.authenticate,
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),

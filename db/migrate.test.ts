@@ -91,6 +91,31 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('007 signed-notes: a v6 file with an encounter migrates; signed notes and addenda are insert-only, one note per encounter', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 6), null);
+    db.exec(`
+      INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');
+      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
+      INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality, planned_date, indication, created_at, created_by_name, created_by_role)
+        VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
+    `);
+    expect(migrate(db, MIGRATIONS, path.join(dir, 'backups'))).toMatchObject({ from: 6, to: 7 });
+    expect(db.prepare("SELECT state FROM encounters WHERE id = 'e'").pluck().get()).toBe('scheduled');
+    const hash = 'a'.repeat(64);
+    db.prepare(`INSERT INTO signed_notes VALUES ('n', 'e', '{}', ?, 'now', 'Dr', 'physician', 'u', 'I attest.')`).run(hash);
+    db.prepare(`INSERT INTO note_addenda VALUES ('a', 'n', 1, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u')`).run(hash);
+    for (const sql of ["UPDATE signed_notes SET attestation = 'x'", 'DELETE FROM signed_notes', "UPDATE note_addenda SET text = 'x'", 'DELETE FROM note_addenda']) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/a signed note never changes; add an addendum/);
+    }
+    expect(() => db.prepare(`INSERT INTO signed_notes VALUES ('n2', 'e', '{}', ?, 'now', 'Dr', 'physician', 'u', 'I attest.')`).run(hash)).toThrow(/UNIQUE/);
+    expect(() => db.prepare(`INSERT INTO signed_notes VALUES ('n3', 'e', '{}', ?, 'now', 'Nurse', 'nurse', 'u', 'I attest.')`).run(hash)).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO note_addenda VALUES ('a2', 'missing', 1, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u')`).run(hash)).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare(`INSERT INTO note_addenda VALUES ('a3', 'n', 1, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u')`).run(hash)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
   it('refuse a list with a gap in its numbering', () => {
     const { db } = fresh();
     expect(() => migrate(db, [{ version: 2, name: 'x', up: '' }], null)).toThrow(/numbered 2, expected 1/);

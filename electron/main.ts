@@ -5,12 +5,13 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
 import { startRuntime, type Runtime } from '#db/runtime';
 import { resolveStatic } from '#db/serve/static-files';
 import { IPC_CHANNEL } from '#shared/contract/methods';
 import { appProtocolHandler, guardContents, guardSession, windowOptions } from './guards';
 import { createIpcHandler } from './ipc-adapter';
+import { safeStorageProtector } from './key-protector';
 import { APP_ORIGIN } from './sender-guard';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -29,7 +30,10 @@ app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(() => {
   const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
-  runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: 30 * 60_000 });
+  const log = (m: string) => console.error(`[core] ${m}`);
+  // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).
+  const auditKeyProtector = safeStorageProtector(safeStorage, process.platform, log);
+  runtime = startRuntime({ dataDir, log, backupEveryMs: 30 * 60_000, auditKeyProtector });
 
   guardSession(session.defaultSession);
   protocol.handle(

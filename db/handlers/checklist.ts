@@ -20,6 +20,10 @@ export function checklistHandlers(ctx: HandlerContext): Pick<Handlers, 'checklis
     },
     'consent.save': ({ encounterId, ...content }, { caller }) => {
       requireOpenEncounter(ctx, encounterId);
+      // The signed note is the record of this discussion; a correction is an addendum to it.
+      if (ctx.signedNotes.isSigned(encounterId)) {
+        throw new CommandError('CONFLICT', 'The consent-discussion note is signed, so the discussion can no longer change. Add an addendum to the note instead.');
+      }
       const consent = { ...content, updatedAt: ctx.now(), updatedBy: caller.actor };
       ctx.consent.save(encounterId, consent);
       return consent;

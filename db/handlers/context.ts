@@ -9,6 +9,7 @@ import type { ReviewRepository } from '../repositories/reviews';
 import type { TemplateRepository } from '../repositories/templates';
 import type { SettingsRepository } from '../repositories/settings';
 import type { WorkflowRepository } from '../repositories/workflow';
+import type { SignedNoteRepository } from '../repositories/signed-notes';
 import type { Auth } from '../auth/sessions';
 
 export interface HandlerContext {
@@ -24,9 +25,13 @@ export interface HandlerContext {
   exports: ExportRepository;
   reviews: ReviewRepository;
   workflow: WorkflowRepository;
+  /** Signed consent-discussion notes and their addenda (insert and read only). */
+  signedNotes: SignedNoteRepository;
   settings: SettingsRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   now: () => string;
   newId: () => string;
+  /** The core's log (e.g. a signed note that fails its integrity check). */
+  log: (message: string) => void;
 }

@@ -9,10 +9,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { openCore } from '../core';
+import { checkSignedNote, createSignedNoteRepository, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
 
 export interface CrashReport {
   cycles: number;
   acknowledged: number;
+  /** Acknowledgements by kind of write, to show every write path was exercised. */
+  byOp: Record<string, number>;
   lost: number;
   mismatched: number;
   halfDone: number;
@@ -26,7 +29,9 @@ export type Ack =
   | { op: 'patient'; id: string; mrn: string }
   | { op: 'encounter'; id: string; patientId: string }
   | { op: 'item'; encounterId: string; itemId: string; status: string; reason: string | null }
-  | { op: 'consent'; encounterId: string; consent: Record<string, unknown> };
+  | { op: 'consent'; encounterId: string; consent: Record<string, unknown> }
+  | { op: 'note'; encounterId: string; id: string; contentSha256: string }
+  | { op: 'addendum'; noteId: string; id: string; seq: number; contentSha256: string; text: string };
 
 /** Bundles the writer into out/test/ inside the repo, so it resolves better-sqlite3 from the repo's node_modules. */
 export function bundleWriter(): Promise<string> {
@@ -90,7 +95,32 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       .map((r) => [`${r.encounter_id}/${r.item_id}`, r]));
     const consents = new Map((db.prepare('SELECT encounter_id, content_json FROM consent_discussions').all() as { encounter_id: string; content_json: string }[])
       .map((r) => [r.encounter_id, r.content_json]));
+    // Every signed note on file (acknowledged or not) must pass the check the app makes on read:
+    // content hash, signature, and the chain of its addenda. An acknowledged one must also be the one acknowledged.
+    const signed = createSignedNoteRepository(db);
+    const notes = new Map<string, StoredNote>();
+    const addenda = new Map<string, StoredAddendum>();
+    for (const id of db.prepare('SELECT id FROM signed_notes').pluck().all() as string[]) {
+      const note = signed.get(id)!;
+      const its = signed.addenda(id);
+      notes.set(id, note);
+      for (const a of its) addenda.set(a.id, a);
+      const checked = checkSignedNote(note, its);
+      if (!checked.ok) fail('halfDone', `signed note ${id} fails its integrity check: ${checked.problem}`);
+    }
     for (const a of acks) {
+      if (a.op === 'note') {
+        const note = notes.get(a.id);
+        if (!note) fail('lost', `lost signed note ${a.id} of ${a.encounterId}`);
+        else if (note.encounterId !== a.encounterId || note.contentSha256 !== a.contentSha256) fail('mismatched', `signed note ${a.id} differs`);
+        continue;
+      }
+      if (a.op === 'addendum') {
+        const addendum = addenda.get(a.id);
+        if (!addendum) fail('lost', `lost addendum ${a.id} of note ${a.noteId}`);
+        else if (addendum.noteId !== a.noteId || addendum.seq !== a.seq || addendum.contentSha256 !== a.contentSha256 || addendum.text !== a.text) fail('mismatched', `addendum ${a.id} differs`);
+        continue;
+      }
       if (a.op === 'patient') {
         const mrn = patients.get(a.id);
         if (mrn === undefined) fail('lost', `lost patient ${a.mrn}`);
@@ -113,6 +143,11 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
     const pairs: [string, string][] = [
       ['SELECT count(*) AS n FROM checklist_items', 'SELECT count(*) AS n FROM checklist_item_events'],
       ['SELECT count(*) AS n FROM consent_discussions', 'SELECT count(*) AS n FROM consent_discussion_events'],
+      // A signature or an addendum commits with its audit entry (the writer never mistypes a password).
+      ["SELECT count(*) AS n FROM signed_notes", "SELECT count(*) AS n FROM audit_log WHERE action = 'note.sign'"],
+      ["SELECT count(*) AS n FROM note_addenda", "SELECT count(*) AS n FROM audit_log WHERE action = 'note.addAddendum'"],
+      // The foreign key makes this impossible; the check proves the reopened file agrees.
+      ['SELECT 0 AS n', 'SELECT count(*) AS n FROM note_addenda a LEFT JOIN signed_notes s ON s.id = a.note_id WHERE s.id IS NULL'],
     ];
     for (const [a, b] of pairs) {
       if (one(a)?.n !== one(b)?.n) fail('halfDone', `half-done write: ${a} vs ${b}`);
@@ -125,7 +160,7 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
 
 export async function runCrashCycles(options: { dataDir: string; writer: string; cycles: number; minMs?: number; maxMs?: number }): Promise<CrashReport> {
   const started = Date.now();
-  const report: CrashReport = { cycles: 0, acknowledged: 0, lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0, problems: [], seconds: 0 };
+  const report: CrashReport = { cycles: 0, acknowledged: 0, byOp: {}, lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0, problems: [], seconds: 0 };
   const allAcks: Ack[] = [];
   fs.mkdirSync(options.dataDir, { recursive: true });
   for (let cycle = 0; cycle < options.cycles; cycle++) {
@@ -143,6 +178,7 @@ export async function runCrashCycles(options: { dataDir: string; writer: string;
     if (report.problems.length > 20) break;
   }
   report.acknowledged = allAcks.length;
+  for (const a of allAcks) report.byOp[a.op] = (report.byOp[a.op] ?? 0) + 1;
   report.seconds = Math.round((Date.now() - started) / 100) / 10;
   return report;
 }

@@ -10,7 +10,7 @@
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { openCore } from '../core';
-import { TEST_PASSWORD_COST, withAct } from './temp-core';
+import { TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './temp-core';
 
 const [dataDir, runTag] = process.argv.slice(2) as [string, string];
 // Signs in as the nurse and the physician of this run (accounts created on first use).
@@ -55,6 +55,15 @@ async function run(): Promise<void> {
     };
     await must('consent.save', { actor: physician, encounterId: encounter.id, ...consent });
     ack({ op: 'consent', encounterId: encounter.id, consent });
+    // Signing (the physician's password again) and an addendum: each its own transaction with its audit entry.
+    const note = await must<{ id: string; contentSha256: string }>('note.sign', {
+      actor: physician, encounterId: encounter.id, password: TEST_PASSWORD, attestation: `Attested in crash run ${runTag} #${n}.`,
+    });
+    ack({ op: 'note', encounterId: encounter.id, id: note.id, contentSha256: note.contentSha256 });
+    const addendum = await must<{ id: string; seq: number; contentSha256: string }>('note.addAddendum', {
+      actor: n % 2 ? nurse : physician, noteId: note.id, reason: `Correction ${n}`, text: `Addendum text ${runTag}-${n}: ñ`, password: TEST_PASSWORD,
+    });
+    ack({ op: 'addendum', noteId: note.id, id: addendum.id, seq: addendum.seq, contentSha256: addendum.contentSha256, text: `Addendum text ${runTag}-${n}: ñ` });
   }
 }
 

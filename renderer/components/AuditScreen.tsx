@@ -25,7 +25,7 @@ export function AuditScreen() {
           Action
           <select value={action} onChange={(e) => setAction(e.target.value)}>
             <option value="">Any</option>
-            {['patient.create', 'encounter.create', 'encounter.get', 'checklist.setItem', 'consent.save', 'note.export', 'library.acceptFact', 'library.publish', 'library.import'].map((a) => (
+            {['patient.create', 'encounter.create', 'encounter.get', 'checklist.setItem', 'consent.save', 'note.export', 'note.sign', 'note.addAddendum', 'library.acceptFact', 'library.publish', 'library.import'].map((a) => (
               <option key={a} value={a}>{a}</option>
             ))}
           </select>

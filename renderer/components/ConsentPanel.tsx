@@ -12,6 +12,8 @@ export function ConsentPanel() {
   const items = useEncounter((s) => s.items);
   const consentSave = useEncounter((s) => s.consentSave);
   const saveConsent = useEncounter((s) => s.saveConsent);
+  // Once the note is signed, the discussion it records is read-only: corrections are addenda.
+  const signed = useEncounter((s) => s.signature !== null && s.signature.encounterId === s.encounterId && s.signature.note !== null);
   // Seeded once from what was saved; the parent keys this panel by encounter, so
   // another encounter gets a fresh panel and our own saves never overwrite typing.
   const [draft, setDraft] = useState<ConsentDraft>(() => {
@@ -48,85 +50,92 @@ export function ConsentPanel() {
       <p className="muted">
         Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
       </p>
-      <label className="choice">
-        <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
-        Benefits discussed
-      </label>
-      <p className="detail">Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}</p>
-      <label>
-        Notes on benefits
-        <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
-        Alternatives discussed
-      </label>
-      <ul className="detail">
-        {t.alternatives.map((a) => <li key={a.id}>{a.patientText ?? a.text}</li>)}
-      </ul>
-      <label>
-        Notes on alternatives
-        <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
-      </label>
-
-      <fieldset>
-        <legend>Patient's questions and the answers given</legend>
-        {draft.questions.map((q, i) => (
-          <div key={i} className="qa">
-            <label>
-              Question {i + 1}
-              <textarea rows={2} value={q.question} onBlur={commit}
-                onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)) }, false)} />
-            </label>
-            <label>
-              Answer {i + 1}
-              <textarea rows={2} value={q.answer} onBlur={commit}
-                onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, answer: e.target.value } : x)) }, false)} />
-            </label>
-            <button type="button" className="link" aria-label={`Remove question ${i + 1}`}
-              onClick={() => update({ ...draft, questions: draft.questions.filter((_, j) => j !== i) }, true)}>
-              Remove
-            </button>
-          </div>
-        ))}
-        <button type="button" className="secondary" onClick={() => update({ ...draft, questions: [...draft.questions, { question: '', answer: '' }] }, false)}>
-          Add question
-        </button>
-      </fieldset>
-
-      <fieldset>
-        <legend>Interpreter</legend>
+      {signed && (
+        <p className="notice" role="status">
+          The note is signed, so this discussion can no longer be edited. To correct it, add an addendum to the note below.
+        </p>
+      )}
+      <fieldset className="bare" disabled={signed} aria-label={signed ? 'Consent discussion (signed, read-only)' : undefined}>
         <label className="choice">
-          <input type="checkbox" checked={interpreter.used}
-            onChange={(e) => update({ ...draft, interpreter: e.target.checked ? { used: true, language: '', interpreterId: '' } : { used: false } }, !e.target.checked)} />
-          Interpreter used
+          <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
+          Benefits discussed
         </label>
-        {interpreter.used && (
-          <div className="row">
-            <label>
-              Language
-              <input value={interpreter.language} onBlur={commit}
-                onChange={(e) => update({ ...draft, interpreter: { ...interpreter, language: e.target.value } }, false)} />
-            </label>
-            <label>
-              Interpreter id
-              <input value={interpreter.interpreterId} onBlur={commit}
-                onChange={(e) => update({ ...draft, interpreter: { ...interpreter, interpreterId: e.target.value } }, false)} />
-            </label>
-          </div>
-        )}
-      </fieldset>
+        <p className="detail">Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}</p>
+        <label>
+          Notes on benefits
+          <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
+        </label>
+        <label className="choice">
+          <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
+          Alternatives discussed
+        </label>
+        <ul className="detail">
+          {t.alternatives.map((a) => <li key={a.id}>{a.patientText ?? a.text}</li>)}
+        </ul>
+        <label>
+          Notes on alternatives
+          <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
+        </label>
 
-      <fieldset>
-        <legend>Patient's decision</legend>
-        <div className="choices">
-          {(['consents', 'declines', 'defers'] as const satisfies readonly Decision[]).map((d) => (
-            <label key={d} className="choice">
-              <input type="radio" name="decision" checked={draft.decision === d} onChange={() => update({ ...draft, decision: d }, true)} />
-              {d === 'consents' ? 'Consents' : d === 'declines' ? 'Declines' : 'Defers'}
-            </label>
+        <fieldset>
+          <legend>Patient's questions and the answers given</legend>
+          {draft.questions.map((q, i) => (
+            <div key={i} className="qa">
+              <label>
+                Question {i + 1}
+                <textarea rows={2} value={q.question} onBlur={commit}
+                  onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, question: e.target.value } : x)) }, false)} />
+              </label>
+              <label>
+                Answer {i + 1}
+                <textarea rows={2} value={q.answer} onBlur={commit}
+                  onChange={(e) => update({ ...draft, questions: draft.questions.map((x, j) => (j === i ? { ...x, answer: e.target.value } : x)) }, false)} />
+              </label>
+              <button type="button" className="link" aria-label={`Remove question ${i + 1}`}
+                onClick={() => update({ ...draft, questions: draft.questions.filter((_, j) => j !== i) }, true)}>
+                Remove
+              </button>
+            </div>
           ))}
-        </div>
+          <button type="button" className="secondary" onClick={() => update({ ...draft, questions: [...draft.questions, { question: '', answer: '' }] }, false)}>
+            Add question
+          </button>
+        </fieldset>
+
+        <fieldset>
+          <legend>Interpreter</legend>
+          <label className="choice">
+            <input type="checkbox" checked={interpreter.used}
+              onChange={(e) => update({ ...draft, interpreter: e.target.checked ? { used: true, language: '', interpreterId: '' } : { used: false } }, !e.target.checked)} />
+            Interpreter used
+          </label>
+          {interpreter.used && (
+            <div className="row">
+              <label>
+                Language
+                <input value={interpreter.language} onBlur={commit}
+                  onChange={(e) => update({ ...draft, interpreter: { ...interpreter, language: e.target.value } }, false)} />
+              </label>
+              <label>
+                Interpreter id
+                <input value={interpreter.interpreterId} onBlur={commit}
+                  onChange={(e) => update({ ...draft, interpreter: { ...interpreter, interpreterId: e.target.value } }, false)} />
+              </label>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset>
+          <legend>Patient's decision</legend>
+          <div className="choices">
+            {(['consents', 'declines', 'defers'] as const satisfies readonly Decision[]).map((d) => (
+              <label key={d} className="choice">
+                <input type="radio" name="decision" checked={draft.decision === d} onChange={() => update({ ...draft, decision: d }, true)} />
+                {d === 'consents' ? 'Consents' : d === 'declines' ? 'Declines' : 'Defers'}
+              </label>
+            ))}
+          </div>
+        </fieldset>
       </fieldset>
       <p aria-live="polite" className={consentSave?.kind === 'failed' ? 'error' : 'muted'}>
         {consentSave?.kind === 'saving' && 'Saving consent discussion…'}

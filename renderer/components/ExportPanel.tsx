@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useEncounter } from '../stores/encounter';
+import { NoteSigning } from './NoteSigning';
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -9,8 +10,9 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 }
 
 /**
- * Exports the note as PDF and text from the same content. The files are offered
- * as downloads: a browser saves them, Electron asks where to save.
+ * Signs the note and adds addenda (NoteSigning), and exports it as PDF and text
+ * from the same content: a signed note exactly as signed, with its addenda. The
+ * files are offered as downloads: a browser saves them, Electron asks where to save.
  */
 export function ExportPanel() {
   const exported = useEncounter((s) => s.exported);
@@ -35,6 +37,8 @@ export function ExportPanel() {
   return (
     <section className="card export" aria-labelledby="export-heading">
       <h2 id="export-heading">Consent-discussion note</h2>
+      <NoteSigning />
+      <h3>Export</h3>
       <button type="button" className="primary" disabled={exporting} onClick={() => void exportNote()}>
         {exporting ? 'Exporting…' : 'Export consent-discussion note'}
       </button>

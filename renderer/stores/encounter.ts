@@ -8,7 +8,7 @@ import type { ChecklistItemState, ItemStatus } from '#shared/contract/checklist'
 import type { ConsentDiscussion, SaveConsentInput } from '#shared/contract/consent';
 import type { EncounterDetail } from '#shared/contract/encounters';
 import type { TemplateWithSources } from '#shared/contract/library';
-import type { ExportedNote } from '#shared/contract/notes';
+import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes';
 import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
 import type { Settings } from '#shared/contract/auth';
 import type { RecordData } from '#shared/contract/workflow';
@@ -60,6 +60,15 @@ interface EncounterState {
   cancel: (reason: string) => Promise<FormResult>;
   addRecord: (record: RecordData, password?: string) => Promise<FormResult>;
   voidRecord: (recordId: string, reason: string) => Promise<FormResult>;
+  /**
+   * The note's signature and addenda, for the encounter they were read for
+   * (compare with encounterId: another encounter may have been opened since).
+   */
+  signature: { encounterId: string; note: SignedNote | null; addenda: Addendum[] } | null;
+  signatureError: string | null;
+  loadSignature: () => Promise<void>;
+  signNote: (attestation: string, password: string) => Promise<FormResult>;
+  addAddendum: (reason: string, text: string, password: string) => Promise<FormResult>;
 }
 
 export const useEncounter = create<EncounterState>((set, get) => ({
@@ -74,6 +83,8 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   exporting: false,
   error: null,
   settings: null,
+  signature: null,
+  signatureError: null,
 
   async open(encounterId) {
     set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
@@ -188,6 +199,49 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     try {
       const voided = await api().call('encounter.voidRecord', { encounterId, recordId, reason });
       set((s) => ({ detail: s.detail && { ...s.detail, records: s.detail.records.map((r) => (r.id === recordId ? voided : r)) } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async loadSignature() {
+    const encounterId = get().encounterId;
+    if (!encounterId) return;
+    set({ signatureError: null });
+    try {
+      const { note, addenda } = await api().call('note.get', { encounterId });
+      if (get().encounterId === encounterId) set({ signature: { encounterId, note, addenda } });
+    } catch (error) {
+      // e.g. a note that fails its integrity check: say so, show nothing of it.
+      if (get().encounterId === encounterId) set({ signature: null, signatureError: error instanceof Error ? error.message : String(error) });
+    }
+  },
+
+  async signNote(attestation, password) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const note = await api().call('note.sign', { encounterId, attestation, password });
+      // An export made before signing was a draft: drop it so it is not taken for the signed note.
+      if (get().encounterId === encounterId) set({ signature: { encounterId, note, addenda: [] }, exported: null });
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async addAddendum(reason, text, password) {
+    const current = get().signature;
+    const encounterId = get().encounterId;
+    if (!encounterId || current?.encounterId !== encounterId || !current.note) return { form: 'The note is not signed yet.' };
+    try {
+      const addendum = await api().call('note.addAddendum', { noteId: current.note.id, reason, text, password });
+      set((s) => ({
+        signature: s.signature?.encounterId === encounterId ? { ...s.signature, addenda: [...s.signature.addenda, addendum] } : s.signature,
+        // A previous export lacks this addendum.
+        exported: s.encounterId === encounterId ? null : s.exported,
+      }));
       return null;
     } catch (error) {
       return formErrors(error);

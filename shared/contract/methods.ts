@@ -44,7 +44,16 @@ import {
   QuestionnaireInputSchema,
   TemplateOverviewSchema,
 } from './library-admin';
-import { ExportNoteInputSchema, ExportedNoteSchema } from './notes';
+import {
+  AddAddendumInputSchema,
+  AddendumSchema,
+  ExportNoteInputSchema,
+  ExportedNoteSchema,
+  GetNoteInputSchema,
+  NoteSignatureSchema,
+  SignedNoteSchema,
+  SignNoteInputSchema,
+} from './notes';
 import { AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, EncounterRecordSchema, TransitionSchema, VoidRecordInputSchema } from './workflow';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
 
@@ -280,6 +289,27 @@ export const METHODS = {
     access: CLINICAL,
     input: ExportNoteInputSchema,
     output: ExportedNoteSchema,
+  }),
+  'note.sign': method({
+    summary: "Sign the consent-discussion note (physician, password again, attestation): its content is fixed with a SHA-256 and never changes.",
+    writes: true,
+    access: PHYSICIAN,
+    input: SignNoteInputSchema,
+    output: SignedNoteSchema,
+  }),
+  'note.addAddendum': method({
+    summary: 'Add a signed addendum (reason, text, password again) to a signed note; the original stays as it was.',
+    writes: true,
+    access: CLINICAL,
+    input: AddAddendumInputSchema,
+    output: AddendumSchema,
+  }),
+  'note.get': method({
+    summary: "An encounter's signed note (or null) and its addenda in order, checked against their hashes.",
+    writes: false,
+    access: CLINICAL,
+    input: GetNoteInputSchema,
+    output: NoteSignatureSchema,
   }),
   'library.overview': method({
     summary: 'Every template with its versions, evidence summary and how many facts await review.',

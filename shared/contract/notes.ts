@@ -1,6 +1,7 @@
 /** The consent-discussion note export: one content model, two renderings. */
 import { z } from 'zod';
-import { IdSchema, TimestampSchema } from './common';
+import { PasswordSchema } from './auth';
+import { ActorSchema, IdSchema, TimestampSchema } from './common';
 
 export const ExportNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -15,3 +16,58 @@ export const ExportedNoteSchema = z.object({
   generatedAt: TimestampSchema,
 });
 export type ExportedNote = z.infer<typeof ExportedNoteSchema>;
+
+/**
+ * Signing: the physician re-enters the password and attests; the core builds
+ * the note from the encounter as it stands, fixes its canonical content and
+ * records its SHA-256. A signed note never changes; corrections are addenda.
+ */
+const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** Offered by the screen; the physician may change it. It states what was done, not a clinical finding. */
+export const DEFAULT_ATTESTATION =
+  'I personally held the consent discussion recorded in this note with the patient (and any interpreter, surrogate or others named), and this note is an accurate record of that discussion.';
+
+export const SignNoteInputSchema = z.strictObject({
+  encounterId: IdSchema,
+  password: PasswordSchema,
+  attestation: z.string().trim().min(1, "the physician's attestation is required").max(2000),
+});
+
+export const AddAddendumInputSchema = z.strictObject({
+  noteId: IdSchema,
+  reason: z.string().trim().min(5, 'give the reason for the addendum (at least 5 characters)').max(500),
+  text: z.string().trim().min(1, 'the addendum is empty').max(4000),
+  password: PasswordSchema,
+});
+
+export const GetNoteInputSchema = z.strictObject({ encounterId: IdSchema });
+
+export const SignedNoteSchema = z.object({
+  id: IdSchema,
+  encounterId: IdSchema,
+  contentSha256: Sha256Schema,
+  signedAt: TimestampSchema,
+  signedBy: ActorSchema,
+  attestation: z.string(),
+});
+export type SignedNote = z.infer<typeof SignedNoteSchema>;
+
+export const AddendumSchema = z.object({
+  id: IdSchema,
+  noteId: IdSchema,
+  /** 1, 2, 3… in the order they were signed. */
+  seq: z.number().int().min(1),
+  reason: z.string(),
+  text: z.string(),
+  contentSha256: Sha256Schema,
+  signedAt: TimestampSchema,
+  signedBy: ActorSchema,
+});
+export type Addendum = z.infer<typeof AddendumSchema>;
+
+export const NoteSignatureSchema = z.object({
+  note: SignedNoteSchema.nullable(),
+  addenda: z.array(AddendumSchema),
+});
+export type NoteSignature = z.infer<typeof NoteSignatureSchema>;

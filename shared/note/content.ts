@@ -9,6 +9,7 @@ import { buildChecklist } from '../domain/checklist';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { formatDate, formatDateTime, patientName } from './format';
+import { attestationSection, type Signing } from './signature';
 
 export type NoteBlock =
   | { kind: 'fields'; rows: [label: string, value: string][] }
@@ -50,6 +51,12 @@ export interface NoteInput {
   reviewedFactIds: ReadonlySet<string>;
   exportedBy: Actor;
   generatedAt: string;
+  /**
+   * Present when the content is built to be signed: the physician's attestation
+   * becomes part of the signed content (and so of its hash), and the rows about
+   * an export are left out (a signed note is exported many times, unchanged).
+   */
+  signing?: Signing;
 }
 
 function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
@@ -57,7 +64,7 @@ function cite(sources: readonly SourceRef[], numbers: Map<string, number>): stri
   return refs.length ? ` [${refs.join(', ')}]` : '';
 }
 
-export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt }: NoteInput): NoteContent {
+export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, signing }: NoteInput): NoteContent {
   const marked = (text: string, factId: string, factSources: readonly SourceRef[]): string =>
     needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
   const { encounter, patient } = detail;
@@ -155,8 +162,10 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
       heading: 'Clinician',
       blocks: [{ kind: 'fields', rows: [
         ['Consent discussion recorded by', consent ? `${consent.updatedBy.name} (${consent.updatedBy.role}), ${formatDateTime(consent.updatedAt)}` : 'Not recorded'],
-        ['Note exported by', `${exportedBy.name} (${exportedBy.role})`],
-        ['Note generated', formatDateTime(generatedAt)],
+        ...(signing ? [] : [
+          ['Note exported by', `${exportedBy.name} (${exportedBy.role})`] as [string, string],
+          ['Note generated', formatDateTime(generatedAt)] as [string, string],
+        ]),
         ['Encounter opened by', `${encounter.createdBy.name} (${encounter.createdBy.role}), ${formatDateTime(encounter.createdAt)}`],
       ] }],
     },
@@ -169,6 +178,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         { kind: 'list', items: sources.map((s, i) => `[${i + 1}] ${s.citation}${s.url ? `. ${s.url}` : ''}`) },
       ],
     },
+    ...(signing ? [attestationSection(signing)] : []),
   ];
 
   return {

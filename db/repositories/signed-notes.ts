@@ -1,0 +1,148 @@
+/**
+ * Signed notes and their addenda: insert and read only. The tables refuse
+ * UPDATE and DELETE by trigger (migration 007), so nothing here could change
+ * a signed note even by mistake.
+ */
+import type { Actor } from '#shared/contract/common';
+import type { Addendum, SignedNote } from '#shared/contract/notes';
+import type { NoteContent } from '#shared/note/content';
+import { canonicalAddendum, NoteContentSchema, signatureMismatch } from '#shared/note/signature';
+import type { Db } from '../connection';
+import { sha256 } from './templates';
+
+interface NoteRow {
+  id: string;
+  encounter_id: string;
+  content_json: string;
+  content_sha256: string;
+  signed_at: string;
+  signed_by_name: string;
+  signed_by_role: Actor['role'];
+  signed_by_user_id: string;
+  attestation: string;
+}
+
+interface AddendumRow {
+  id: string;
+  note_id: string;
+  seq: number;
+  reason: string;
+  text: string;
+  content_sha256: string;
+  signed_at: string;
+  signed_by_name: string;
+  signed_by_role: Actor['role'];
+  signed_by_user_id: string;
+}
+
+/** A signed note as stored: the contract's view plus what only the core sees. */
+export interface StoredNote extends SignedNote {
+  contentJson: string;
+  signedByUserId: string;
+}
+export interface StoredAddendum extends Addendum {
+  signedByUserId: string;
+}
+
+const NOTE_COLUMNS = 'id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation';
+const ADDENDUM_COLUMNS = 'id, note_id, seq, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id';
+
+function toNote(r: NoteRow): StoredNote {
+  return {
+    id: r.id,
+    encounterId: r.encounter_id,
+    contentSha256: r.content_sha256,
+    signedAt: r.signed_at,
+    signedBy: { name: r.signed_by_name, role: r.signed_by_role },
+    attestation: r.attestation,
+    contentJson: r.content_json,
+    signedByUserId: r.signed_by_user_id,
+  };
+}
+
+function toAddendum(r: AddendumRow): StoredAddendum {
+  return {
+    id: r.id,
+    noteId: r.note_id,
+    seq: r.seq,
+    reason: r.reason,
+    text: r.text,
+    contentSha256: r.content_sha256,
+    signedAt: r.signed_at,
+    signedBy: { name: r.signed_by_name, role: r.signed_by_role },
+    signedByUserId: r.signed_by_user_id,
+  };
+}
+
+export function createSignedNoteRepository(db: Db) {
+  const insertNote = db.prepare(
+    `INSERT INTO signed_notes (${NOTE_COLUMNS})
+     VALUES (@id, @encounterId, @contentJson, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @attestation)`,
+  );
+  const insertAddendum = db.prepare(
+    `INSERT INTO note_addenda (${ADDENDUM_COLUMNS})
+     VALUES (@id, @noteId, @seq, @reason, @text, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId)`,
+  );
+  const byEncounter = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM signed_notes WHERE encounter_id = ?`);
+  const byId = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM signed_notes WHERE id = ?`);
+  const addendaOf = db.prepare<[string], AddendumRow>(`SELECT ${ADDENDUM_COLUMNS} FROM note_addenda WHERE note_id = ? ORDER BY seq`);
+
+  return {
+    insertNote(note: StoredNote): void {
+      insertNote.run({
+        id: note.id, encounterId: note.encounterId, contentJson: note.contentJson, contentSha256: note.contentSha256,
+        signedAt: note.signedAt, signedByName: note.signedBy.name, signedByRole: note.signedBy.role,
+        signedByUserId: note.signedByUserId, attestation: note.attestation,
+      });
+    },
+    insertAddendum(a: StoredAddendum): void {
+      insertAddendum.run({
+        id: a.id, noteId: a.noteId, seq: a.seq, reason: a.reason, text: a.text, contentSha256: a.contentSha256,
+        signedAt: a.signedAt, signedByName: a.signedBy.name, signedByRole: a.signedBy.role, signedByUserId: a.signedByUserId,
+      });
+    },
+    byEncounter(encounterId: string): StoredNote | null {
+      const row = byEncounter.get(encounterId);
+      return row ? toNote(row) : null;
+    },
+    get(id: string): StoredNote | null {
+      const row = byId.get(id);
+      return row ? toNote(row) : null;
+    },
+    addenda(noteId: string): StoredAddendum[] {
+      return addendaOf.all(noteId).map(toAddendum);
+    },
+    isSigned(encounterId: string): boolean {
+      return byEncounter.get(encounterId) !== undefined;
+    },
+  };
+}
+export type SignedNoteRepository = ReturnType<typeof createSignedNoteRepository>;
+
+/**
+ * Whether a stored note and its addenda are as signed: the content hashes to
+ * its recorded SHA-256 and parses as a note, the signature stored beside it is
+ * the one inside it, and each addendum (numbered 1, 2, 3…) hashes to its own,
+ * chained to the hash before it. The app checks this on every read; the crash
+ * harness checks it after every kill.
+ */
+export function checkSignedNote(note: StoredNote, addenda: readonly StoredAddendum[]): { ok: true; content: NoteContent } | { ok: false; problem: string } {
+  const actual = sha256(note.contentJson);
+  if (actual !== note.contentSha256) return { ok: false, problem: `the content hashes to ${actual}, not the recorded ${note.contentSha256}` };
+  let content: NoteContent;
+  try {
+    content = NoteContentSchema.parse(JSON.parse(note.contentJson));
+  } catch {
+    return { ok: false, problem: 'the stored content is not a note' };
+  }
+  const mismatch = signatureMismatch(content, note);
+  if (mismatch) return { ok: false, problem: mismatch };
+  let previousSha256 = note.contentSha256;
+  for (const [i, a] of addenda.entries()) {
+    if (a.noteId !== note.id || a.seq !== i + 1) return { ok: false, problem: `addendum ${i + 1} is missing` };
+    const hash = sha256(canonicalAddendum({ ...a, previousSha256 }));
+    if (hash !== a.contentSha256) return { ok: false, problem: `addendum ${a.seq} hashes to ${hash}, not the recorded ${a.contentSha256}` };
+    previousSha256 = a.contentSha256;
+  }
+  return { ok: true, content };
+}

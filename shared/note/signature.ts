@@ -1,0 +1,157 @@
+/**
+ * Signing in the note's content model. A signed note is its stored content
+ * (fixed at signing, attestation included) followed by sections this module
+ * adds: the signature with the content's SHA-256, then every addendum in order
+ * with its own hash. Both renderings (text, PDF) draw these sections like any
+ * other, so they can never differ on what was signed.
+ */
+import { z } from 'zod';
+import type { Actor } from '../contract/common';
+import type { Addendum, SignedNote } from '../contract/notes';
+import { canonicalJson } from '../domain/canonical-json';
+import type { NoteContent, NoteSection } from './content';
+import { formatDateTime } from './format';
+
+export interface Signing {
+  signedBy: Actor;
+  signedAt: string;
+  attestation: string;
+}
+
+export const ATTESTATION_HEADING = "Physician's attestation";
+
+/** The last section of the content a physician signs; covered by the content's hash. */
+export function attestationSection({ signedBy, signedAt, attestation }: Signing): NoteSection {
+  return {
+    heading: ATTESTATION_HEADING,
+    blocks: [
+      { kind: 'paragraph', text: attestation },
+      { kind: 'fields', rows: [
+        ['Signed by', `${signedBy.name} (${signedBy.role})`],
+        ['Signed at', formatDateTime(signedAt)],
+      ] },
+    ],
+  };
+}
+
+const NoteBlockSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('fields'), rows: z.array(z.tuple([z.string(), z.string()])) }),
+  z.strictObject({ kind: z.literal('paragraph'), text: z.string() }),
+  z.strictObject({ kind: z.literal('list'), items: z.array(z.string()) }),
+]);
+
+/** The stored content of a signed note, read back: refused unless it is exactly a NoteContent. */
+export const NoteContentSchema = z.strictObject({
+  title: z.string(),
+  runningHeader: z.strictObject({ patientName: z.string(), mrn: z.string(), birthDate: z.string() }),
+  sections: z.array(z.strictObject({ heading: z.string(), blocks: z.array(NoteBlockSchema) })),
+});
+
+/** The text whose SHA-256 is the note's fingerprint: its content as canonical JSON. */
+export function canonicalNoteContent(content: NoteContent): string {
+  return canonicalJson(content);
+}
+
+/**
+ * What an addendum's hash covers: everything about it, and the hash before it
+ * (the note's for the first, the previous addendum's after that), so addenda
+ * cannot be reordered, dropped from the middle or moved to another note unnoticed.
+ */
+export function canonicalAddendum(a: {
+  noteId: string;
+  seq: number;
+  reason: string;
+  text: string;
+  signedAt: string;
+  signedBy: Actor;
+  signedByUserId: string;
+  previousSha256: string;
+}): string {
+  return canonicalJson({
+    kind: 'addendum',
+    noteId: a.noteId,
+    seq: a.seq,
+    reason: a.reason,
+    text: a.text,
+    signedAt: a.signedAt,
+    signedBy: { name: a.signedBy.name, role: a.signedBy.role, userId: a.signedByUserId },
+    previousSha256: a.previousSha256,
+  });
+}
+
+/** Parses "YYYY-MM-DD HH:MM (UTC±HH:MM)" (formatDateTime) back to the minute it names, in ms since the epoch. */
+function minuteOf(formatted: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) \(UTC([+-])(\d{2}):(\d{2})\)$/.exec(formatted);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, sign, oh, om] = m as unknown as [string, string, string, string, string, string, string, string, string];
+  const offset = (sign === '-' ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi)) - offset * 60_000;
+}
+
+/**
+ * Whether the signature recorded beside the content (who, when, attestation)
+ * is the one inside the signed content. The content's hash guards the content;
+ * this guards the columns stored next to it. Returns what differs, or null.
+ */
+export function signatureMismatch(content: NoteContent, note: Pick<SignedNote, 'signedBy' | 'signedAt' | 'attestation'>): string | null {
+  const section = content.sections.at(-1);
+  if (section?.heading !== ATTESTATION_HEADING) return 'the signed content has no attestation as its last section';
+  const paragraph = section.blocks.find((b) => b.kind === 'paragraph');
+  const fields = new Map(section.blocks.flatMap((b) => (b.kind === 'fields' ? b.rows : [])));
+  if (paragraph?.text !== note.attestation) return 'the attestation differs from the signed content';
+  if (fields.get('Signed by') !== `${note.signedBy.name} (${note.signedBy.role})`) return 'the signer differs from the signed content';
+  const minute = minuteOf(fields.get('Signed at') ?? '');
+  if (minute === null || minute !== Math.floor(Date.parse(note.signedAt) / 60_000) * 60_000) return 'the signing time differs from the signed content';
+  return null;
+}
+
+/**
+ * The signed note as it is exported: the content exactly as signed, the
+ * signature with its hash, each addendum in order, and who exported it when.
+ */
+export function signedNoteContent(
+  stored: NoteContent,
+  note: SignedNote,
+  addenda: readonly Addendum[],
+  exported: { by: Actor; at: string },
+): NoteContent {
+  const signature: NoteSection = {
+    heading: 'Electronic signature',
+    blocks: [
+      { kind: 'paragraph', text: `Signed by ${note.signedBy.name} (${note.signedBy.role}) at ${formatDateTime(note.signedAt)}; SHA-256 of the signed content: ${note.contentSha256}` },
+      { kind: 'paragraph', text: 'Everything above this signature is the note exactly as signed; it cannot be changed. Corrections follow as addenda, in the order they were signed.' },
+    ],
+  };
+  const sections: NoteSection[] = [...stored.sections, signature];
+  for (const a of addenda) {
+    sections.push({
+      heading: `Addendum ${a.seq}`,
+      blocks: [
+        { kind: 'fields', rows: [
+          ['Author', `${a.signedBy.name} (${a.signedBy.role})`],
+          ['Signed at', formatDateTime(a.signedAt)],
+          ['Reason', a.reason],
+        ] },
+        { kind: 'paragraph', text: a.text },
+        { kind: 'paragraph', text: `SHA-256 of this addendum: ${a.contentSha256}` },
+      ],
+    });
+  }
+  sections.push({
+    heading: 'Export',
+    blocks: [{ kind: 'fields', rows: [
+      ['Exported by', `${exported.by.name} (${exported.by.role})`],
+      ['Exported at', formatDateTime(exported.at)],
+      ['Addenda', addenda.length ? String(addenda.length) : 'None'],
+    ] }],
+  });
+  return { ...stored, sections };
+}
+
+/** The last section of a note that has not been signed, so no reader takes a draft for the record. */
+export function unsignedSection(): NoteSection {
+  return {
+    heading: 'Electronic signature',
+    blocks: [{ kind: 'paragraph', text: 'NOT SIGNED. This is a draft generated from the encounter as it stands; it may still change.' }],
+  };
+}
