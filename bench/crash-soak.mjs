@@ -14,13 +14,15 @@ const run = spawnSync('npx', ['vitest', 'run', 'db/crash.test.ts', '-t', 'SIGKIL
 const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
 const md = `# Crash-durability soak
 
-Run by \`node bench/crash-soak.mjs\`: the real write paths (patient, encounter, checklist items, consent) through the dispatcher in a child process,
+Run by \`node bench/crash-soak.mjs\`: the real write paths (sign-in, patient, encounter, checklist items, consent, signing the note, an addendum) through the dispatcher in a child process,
 killed with SIGKILL at a random 5–250 ms after start, then reopened as the app does and checked (every acknowledged write present and identical,
 no half-done multi-row write, \`PRAGMA quick_check\` ok). WAL with \`synchronous=FULL\`.
 
 | date | machine | cycles | acknowledged writes | lost | altered | half-done | quick_check failures | seconds | result |
 |---|---|---|---|---|---|---|---|---|---|
 | ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC | ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} | ${report.cycles} | ${report.acknowledged} | ${report.lost} | ${report.mismatched} | ${report.halfDone} | ${report.quickCheckFailures} | ${report.seconds} | ${run.status === 0 ? 'pass' : 'FAIL'} |
+
+Acknowledged writes by kind: ${Object.entries(report.byOp ?? {}).map(([op, n]) => `${op} ${n}`).join(', ')}.
 
 This covers process crashes. Power loss needs a VM hard reset or LazyFS (see ../shared/reference/safety.md §2.7), which this workplace cannot run.
 `;
