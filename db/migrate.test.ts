@@ -101,7 +101,7 @@ describe('migrations', () => {
         VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');
       INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
     `);
-    expect(migrate(db, MIGRATIONS, path.join(dir, 'backups'))).toMatchObject({ from: 6, to: 7 });
+    expect(migrate(db, MIGRATIONS.slice(0, 7), path.join(dir, 'backups'))).toMatchObject({ from: 6, to: 7 });
     expect(db.prepare("SELECT state FROM encounters WHERE id = 'e'").pluck().get()).toBe('scheduled');
     const hash = 'a'.repeat(64);
     db.prepare(`INSERT INTO signed_notes VALUES ('n', 'e', '{}', ?, 'now', 'Dr', 'physician', 'u', 'I attest.')`).run(hash);
@@ -113,6 +113,40 @@ describe('migrations', () => {
     expect(() => db.prepare(`INSERT INTO signed_notes VALUES ('n3', 'e', '{}', ?, 'now', 'Nurse', 'nurse', 'u', 'I attest.')`).run(hash)).toThrow(/CHECK/);
     expect(() => db.prepare(`INSERT INTO note_addenda VALUES ('a2', 'missing', 1, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u')`).run(hash)).toThrow(/FOREIGN KEY/);
     expect(() => db.prepare(`INSERT INTO note_addenda VALUES ('a3', 'n', 1, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u')`).run(hash)).toThrow(/UNIQUE/);
+    db.close();
+  });
+
+  it('008 note-exports-outbox: a v7 file migrates; captured signatures and outbox exports are insert-only', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 7), null);
+    db.exec(`
+      INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');
+      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
+      INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality, planned_date, indication, created_at, created_by_name, created_by_role)
+        VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
+    `);
+    expect(migrate(db, MIGRATIONS.slice(0, 8), path.join(dir, 'backups'))).toMatchObject({ from: 7, to: 8 });
+    const sig = db.prepare(`INSERT INTO consent_signatures VALUES (?, 'e', ?, 'Ana Peña', ?, ?, 'now', 'Dr', 'physician', 'u')`);
+    sig.run('s1', 'patient', 'paper', null);
+    sig.run('s2', 'witness', 'drawn', 'iVBORw0KGgo=');
+    expect(() => sig.run('s3', 'patient', 'drawn', null), 'a drawn signature needs its image').toThrow(/CHECK/);
+    expect(() => sig.run('s4', 'patient', 'paper', 'iVBORw0KGgo='), 'a paper signature has no image').toThrow(/CHECK/);
+    expect(() => sig.run('s5', 'neighbour', 'paper', null)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO consent_signature_voids VALUES ('s1', 'wrong person', 'now', 'Dr', 'physician', 'u')`).run();
+    const hash = 'b'.repeat(64);
+    const exp = db.prepare(`INSERT INTO outbox_exports VALUES (?, 'e', ?, ?, NULL, 0, ?, '[]', '/outbox', NULL, 'now', 'Dr', 'physician', 'u')`);
+    exp.run('x1', 'doc-1', null, hash);
+    exp.run('x2', 'doc-2', 'doc-1', hash);
+    expect(() => exp.run('x3', 'doc-3', 'doc-missing', hash), 'replaces must name an earlier export').toThrow(/FOREIGN KEY/);
+    expect(() => exp.run('x4', 'doc-1', null, hash), 'a document id is exported once').toThrow(/UNIQUE/);
+    for (const sql of [
+      "UPDATE consent_signatures SET signer_name = 'x'", 'DELETE FROM consent_signatures',
+      "UPDATE consent_signature_voids SET reason = 'x'", 'DELETE FROM consent_signature_voids',
+      "UPDATE outbox_exports SET folder = 'x'", 'DELETE FROM outbox_exports',
+    ]) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/never changes|append-only/);
+    }
     db.close();
   });
 

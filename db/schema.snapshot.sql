@@ -1,10 +1,12 @@
 CREATE INDEX audit_log_patient ON audit_log (patient_id, seq);
 CREATE INDEX checklist_item_events_encounter ON checklist_item_events (encounter_id, item_id);
+CREATE INDEX consent_signatures_by_encounter ON consent_signatures (encounter_id, at);
 CREATE INDEX encounter_records_encounter ON encounter_records (encounter_id, seq);
 CREATE INDEX encounter_transitions_encounter ON encounter_transitions (encounter_id, seq);
 CREATE INDEX encounters_patient ON encounters (patient_id);
 CREATE INDEX encounters_planned_date ON encounters (planned_date, created_at);
 CREATE INDEX encounters_state ON encounters (state, planned_date);
+CREATE INDEX outbox_exports_by_encounter ON outbox_exports (encounter_id, at);
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
@@ -16,6 +18,8 @@ CREATE TABLE checklist_item_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT 
 CREATE TABLE checklist_items ( encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('checked', 'not-applicable', 'unchecked')), reason TEXT, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL, PRIMARY KEY (encounter_id, item_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE consent_discussion_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), content_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE consent_discussions ( encounter_id TEXT PRIMARY KEY REFERENCES encounters (id), content_json TEXT NOT NULL, decision TEXT CHECK (decision IN ('consents', 'declines', 'defers')), updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL ) STRICT;
+CREATE TABLE consent_signature_voids ( signature_id TEXT PRIMARY KEY REFERENCES consent_signatures (id), reason TEXT NOT NULL CHECK (length(reason) > 0), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
+CREATE TABLE consent_signatures ( id TEXT PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), signer TEXT NOT NULL CHECK (signer IN ('patient', 'surrogate', 'witness', 'interpreter')), signer_name TEXT NOT NULL CHECK (length(signer_name) > 0), method TEXT NOT NULL CHECK (method IN ('drawn', 'paper')), -- A drawn signature as PNG (base64); NULL when signed on paper. image_png_base64 TEXT CHECK ((method = 'drawn') = (image_png_base64 IS NOT NULL)), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
 CREATE TABLE encounter_record_voids ( record_id TEXT PRIMARY KEY REFERENCES encounter_records (id), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT NOT NULL ) STRICT;
 CREATE TABLE encounter_records ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, encounter_id TEXT NOT NULL REFERENCES encounters (id), kind TEXT NOT NULL CHECK (kind IN ('vitals', 'anticoagulant', 'risk-factors', 'inr', 'time-out', 'procedure', 'aldrete')), data_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE encounter_transitions ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), from_state TEXT NOT NULL, to_state TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT, -- JSON array of {id, label, hardStop} a physician overrode; '[]' when none. overridden_json TEXT NOT NULL DEFAULT '[]' ) STRICT;
@@ -23,6 +27,7 @@ CREATE TABLE encounters ( id TEXT PRIMARY KEY, patient_id TEXT NOT NULL REFERENC
 CREATE TABLE fact_reviews ( template_id TEXT NOT NULL, template_version INTEGER NOT NULL, fact_id TEXT NOT NULL, accepted_at TEXT NOT NULL, accepted_by_name TEXT NOT NULL, accepted_by_role TEXT NOT NULL, PRIMARY KEY (template_id, template_version, fact_id), FOREIGN KEY (template_id, template_version) REFERENCES templates (id, version) ) STRICT;
 CREATE TABLE note_addenda ( id TEXT PRIMARY KEY, note_id TEXT NOT NULL REFERENCES signed_notes (id), seq INTEGER NOT NULL CHECK (seq >= 1), reason TEXT NOT NULL CHECK (length(reason) > 0), text TEXT NOT NULL CHECK (length(text) > 0), -- SHA-256 of the canonical JSON of the addendum, chained to the hash before it. content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64), signed_at TEXT NOT NULL, signed_by_name TEXT NOT NULL, signed_by_role TEXT NOT NULL CHECK (signed_by_role IN ('nurse', 'physician')), signed_by_user_id TEXT NOT NULL REFERENCES users (id), UNIQUE (note_id, seq) ) STRICT;
 CREATE TABLE note_exports ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), pdf_sha256 TEXT NOT NULL, text_sha256 TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
+CREATE TABLE outbox_exports ( id TEXT PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), -- The document id (UUID) sent as DocumentReference identifier and TXA-12. document_id TEXT NOT NULL UNIQUE, -- The earlier export of the same signed note this one replaces (it carries more addenda). replaces_document_id TEXT REFERENCES outbox_exports (document_id), note_id TEXT REFERENCES signed_notes (id), addenda_count INTEGER NOT NULL CHECK (addenda_count >= 0), pdf_sha256 TEXT NOT NULL CHECK (length(pdf_sha256) = 64), -- [{ "format": "pdf" | "text" | "fhir" | "hl7", "file": name, "sha256": hex }] files_json TEXT NOT NULL, folder TEXT NOT NULL, batch_id TEXT, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE settings ( key TEXT PRIMARY KEY, value_json TEXT NOT NULL, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL ) STRICT;
 CREATE TABLE signed_notes ( id TEXT PRIMARY KEY, encounter_id TEXT NOT NULL UNIQUE REFERENCES encounters (id), -- The canonical JSON (keys sorted) of the note content exactly as signed. content_json TEXT NOT NULL, content_sha256 TEXT NOT NULL CHECK (length(content_sha256) = 64), signed_at TEXT NOT NULL, signed_by_name TEXT NOT NULL, signed_by_role TEXT NOT NULL CHECK (signed_by_role = 'physician'), signed_by_user_id TEXT NOT NULL REFERENCES users (id), attestation TEXT NOT NULL CHECK (length(attestation) > 0) ) STRICT;
@@ -34,6 +39,10 @@ CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_e
 CREATE TRIGGER checklist_item_events_no_update BEFORE UPDATE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_delete BEFORE DELETE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_update BEFORE UPDATE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;
+CREATE TRIGGER consent_signature_voids_no_delete BEFORE DELETE ON consent_signature_voids BEGIN SELECT RAISE(ABORT, 'the signature history is append-only'); END;
+CREATE TRIGGER consent_signature_voids_no_update BEFORE UPDATE ON consent_signature_voids BEGIN SELECT RAISE(ABORT, 'the signature history is append-only'); END;
+CREATE TRIGGER consent_signatures_no_delete BEFORE DELETE ON consent_signatures BEGIN SELECT RAISE(ABORT, 'a captured signature never changes; withdraw it and capture again'); END;
+CREATE TRIGGER consent_signatures_no_update BEFORE UPDATE ON consent_signatures BEGIN SELECT RAISE(ABORT, 'a captured signature never changes; withdraw it and capture again'); END;
 CREATE TRIGGER encounter_record_voids_no_delete BEFORE DELETE ON encounter_record_voids BEGIN SELECT RAISE(ABORT, 'voids are final'); END;
 CREATE TRIGGER encounter_record_voids_no_update BEFORE UPDATE ON encounter_record_voids BEGIN SELECT RAISE(ABORT, 'voids are final'); END;
 CREATE TRIGGER encounter_records_no_delete BEFORE DELETE ON encounter_records BEGIN SELECT RAISE(ABORT, 'records are append-only; withdraw one with a void'); END;
@@ -46,6 +55,8 @@ CREATE TRIGGER note_addenda_no_delete BEFORE DELETE ON note_addenda BEGIN SELECT
 CREATE TRIGGER note_addenda_no_update BEFORE UPDATE ON note_addenda BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
 CREATE TRIGGER note_exports_no_delete BEFORE DELETE ON note_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;
 CREATE TRIGGER note_exports_no_update BEFORE UPDATE ON note_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;
+CREATE TRIGGER outbox_exports_no_delete BEFORE DELETE ON outbox_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;
+CREATE TRIGGER outbox_exports_no_update BEFORE UPDATE ON outbox_exports BEGIN SELECT RAISE(ABORT, 'the export record is append-only'); END;
 CREATE TRIGGER signed_notes_no_delete BEFORE DELETE ON signed_notes BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
 CREATE TRIGGER signed_notes_no_update BEFORE UPDATE ON signed_notes BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
 CREATE TRIGGER templates_no_delete BEFORE DELETE ON templates BEGIN SELECT RAISE(ABORT, 'a stored template version never changes; publish a new version'); END;

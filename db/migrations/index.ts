@@ -6,8 +6,9 @@ import { migration004 } from './004-audit-log';
 import { migration005 } from './005-accounts';
 import { migration006 } from './006-procedure-day';
 import { migration007 } from './007-signed-notes';
+import { migration008 } from './008-note-exports-outbox';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
