@@ -45,7 +45,18 @@ export function auditedHandlers(
     // Signing and addenda commit with their entry; a wrong password is an audited refusal.
     'note.sign': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/note${typeof o.id === 'string' ? `:${o.id}` : ''}/sign` }) },
     'note.addAddendum': { sync: true, describe: byNote },
+    'note.print': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/note/print` }) },
+    'consent.captureSignature': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/signature:${String(o.id)}:${String(i.signer)}:${String(i.method)}` }) },
+    'consent.voidSignature': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/signature:${String(i.signatureId)}/void` }) },
+    'note.outboxExports': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/outbox` }) },
+    // note.exportToOutbox and the export.* batch methods write their own entries (db/export/outbox.ts, batch.ts),
+    // one per note in the same transaction as its export record, whether started alone or in a batch.
     'note.get': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/note` }) },
+    'followUp.add': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/follow-up:${String(o.id)}` }) },
+    'followUp.addDiary': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/pain-diary:${String(o.id)}` }) },
+    'followUp.withdraw': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/${String(i.kind)}:${String(i.id)}/withdraw` }) },
+    // Reading a patient's outcomes is a view of their record, like opening an encounter.
+    'outcomes.forPatient': { sync: true, describe: (i) => ({ patientId: typeof i.patientId === 'string' ? i.patientId : null, target: `patient:${String(i.patientId)}/outcomes` }) },
     'library.acceptFact': { sync: true, describe: (i) => ({ patientId: null, target: `template:${String(i.templateId)}@${String(i.version)}/fact:${String(i.factId)}` }) },
     'library.publish': { sync: true, describe: (_i, o) => ({ patientId: null, target: `template:${String(o.id)}@${String(o.version)}` }) },
     'library.import': { sync: true, describe: () => ({ patientId: null, target: 'library' }) },

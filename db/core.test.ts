@@ -261,6 +261,43 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('note.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ note: { id: note.id, contentSha256: note.contentSha256 }, addenda: [addendum] });
   });
 
+  it('signatures, print, outbox and batch export through the contract (behaviour in db/note-exports.test.ts)', async () => {
+    const { encounter } = await patientAndEncounter();
+    const paper = await call<{ id: string }>('consent.captureSignature', { actor: NURSE, encounterId: encounter.id, signer: 'patient', signerName: 'María José Peña', method: 'paper' });
+    expect(await call('consent.voidSignature', { actor: NURSE, encounterId: encounter.id, signatureId: paper.id, reason: 'Wrong form' })).toMatchObject({ voided: { reason: 'Wrong form' } });
+    await call('consent.save', {
+      actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents',
+    });
+    expect(await call<{ title: string }>('note.print', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ title: 'Consent discussion note' });
+    await call('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' });
+    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
+    const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
+    expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
+    const batch = await call<{ batchId: string; total: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
+    expect(batch.total).toBe(1);
+    await call('export.cancelBatch', { actor: NURSE, batchId: batch.batchId });
+    expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
+  });
+
+  it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/follow-ups.test.ts)', async () => {
+    const { patient } = await patientAndEncounter();
+    const mbb = await call<Encounter>('encounter.create', {
+      actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial low back pain.',
+    });
+    for (const to of ['pre-procedure', 'time-out', 'procedure']) {
+      await call('encounter.advance', { actor: PHYSICIAN, encounterId: mbb.id, to, override: { reason: 'round-trip set-up', password: TEST_PASSWORD } });
+    }
+    const diary = await call<{ id: string }>('followUp.addDiary', {
+      actor: NURSE, encounterId: mbb.id, blockAt: '2026-11-24T08:00:00.000Z', baseline: 6, entries: [{ hours: 0.5, score: 2 }, { hours: 4, score: 3 }],
+    });
+    const followUp = await call<{ id: string }>('followUp.add', {
+      actor: NURSE, encounterId: mbb.id, seenAt: '2026-11-24T15:00:00.000Z', painScore: 5, function: { work: null, sleep: null, dailyActivities: 3 }, percentRelief: 20, reliefDuration: null,
+    });
+    expect(await call('followUp.withdraw', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
+    const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
+    expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
+  });
+
   it('covers every method of the contract', () => {
     // Runs last in this file: the round-trip tests above must have exercised each method.
     expect([...covered].sort()).toEqual(Object.keys(METHODS).sort());

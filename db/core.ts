@@ -20,6 +20,9 @@ import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { workflowHandlers } from './handlers/workflow';
 import { seedDemo } from './demo';
+import { seedDemoOutcomes } from './demo-outcomes';
+import { followUpHandlers } from './handlers/follow-ups';
+import { outcomeHandlers } from './handlers/outcomes';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
 import { translateSqliteError } from './errors';
@@ -41,6 +44,10 @@ import { createPatientRepository } from './repositories/patients';
 import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
 import { createSignedNoteRepository } from './repositories/signed-notes';
+import { createParticipantSignatureRepository } from './repositories/participant-signatures';
+import { createOutboxExportRepository } from './repositories/outbox-exports';
+import { participantSignatureHandlers } from './handlers/participant-signatures';
+import { outboxHandlers } from './handlers/outbox';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -127,13 +134,15 @@ export function openCore(options: CoreOptions): Core {
       workflow: createWorkflowRepository(db),
       signedNotes: createSignedNoteRepository(db),
       settings,
+      participantSignatures: createParticipantSignatureRepository(db),
+      outboxExports: createOutboxExportRepository(db),
       auth,
       now,
       newId,
       log,
     };
     const handlers: Handlers = {
-      ...authHandlers({ db, auth, users, settings, audit, now }),
+      ...authHandlers({ db, auth, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
       ...libraryHandlers(ctx),
       ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
@@ -141,8 +150,13 @@ export function openCore(options: CoreOptions): Core {
       ...checklistHandlers(ctx),
       ...workflowHandlers(ctx),
       ...noteHandlers(ctx),
+      ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
+      ...participantSignatureHandlers(ctx),
+      ...outboxHandlers(ctx, audit),
       // Goes back through the dispatcher, so its writes are validated like any caller's.
-      'demo.seed': async ({ today }, { token }) => ({ added: await seedDemo(dispatch, token, db, today) }),
+      'demo.seed': async ({ today }, { token, caller }) => ({
+        added: (await seedDemo(dispatch, token, db, today)) && (await seedDemoOutcomes({ dispatch, token, caller, db, workflow: ctx.workflow, audit, newId, now }, today)),
+      }),
       ...readyModeRecoveryHandlers(options.dataDir),
       'audit.list': (filter) => audit.list(filter),
       'audit.verify': () => audit.verify(),

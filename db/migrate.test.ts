@@ -150,6 +150,70 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('009 patient-search-fts: a v8 file with patients migrates; they are indexed, new ones follow by trigger, accents ignored', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 8), null);
+    db.exec(`
+      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
+      INSERT INTO patients VALUES ('q', 'MRN2', 'Smith', 'John', 'smith', 'john', '1970-01-01', 'male', 'now', 'N', 'nurse');
+    `);
+    expect(migrate(db, MIGRATIONS.slice(0, 9), path.join(dir, 'backups'))).toMatchObject({ from: 8, to: 9 });
+    const find = db.prepare('SELECT patient_id FROM patients_fts WHERE patients_fts MATCH ? ORDER BY patient_id').pluck();
+    expect(find.all('pena')).toEqual(['p']);
+    expect(find.all('"pe"*')).toEqual(['p']);
+    expect(find.all('"mrn2"*')).toEqual(['q']);
+    db.exec("INSERT INTO patients VALUES ('r', 'MRN3', 'Núñez', 'Iñaki', 'nunez', 'inaki', '1970-01-01', 'male', 'now', 'N', 'nurse')");
+    expect(find.all('nunez inaki')).toEqual(['r']);
+    // The app never changes a patient row; a repair by hand still keeps the index true.
+    db.exec("UPDATE patients SET family_name = 'Pérez' WHERE id = 'p'");
+    expect(find.all('pena')).toEqual([]);
+    expect(find.all('perez')).toEqual(['p']);
+    db.exec("DELETE FROM patients WHERE id = 'q'");
+    expect(find.all('smith')).toEqual([]);
+    db.exec("INSERT INTO patients_fts (patients_fts, rank) VALUES ('integrity-check', 1)");
+    expect(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'note_exports_encounter'").pluck().get()).toBe(1);
+    db.close();
+  });
+
+  it('010 follow-ups: a v9 file migrates; follow-ups, pain diaries and their withdrawals are insert-only', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 9), null);
+    db.exec(`
+      INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');
+      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
+      INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality, planned_date, indication, created_at, created_by_name, created_by_role)
+        VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'nina', 'Nina', 'nurse', 'h', 'now', 'now');
+    `);
+    expect(migrate(db, MIGRATIONS.slice(0, 10), path.join(dir, 'backups'))).toMatchObject({ from: 9, to: 10 });
+    const fu = db.prepare(`INSERT INTO follow_ups (id, encounter_id, seen_at, pain_score, work_interference, sleep_interference, activity_interference,
+      percent_relief, relief_duration, relief_duration_unit, relief_ongoing, notes, at, by_name, by_role, by_user_id)
+      VALUES (?, 'e', 'then', ?, 3, NULL, 4, ?, ?, ?, 0, '', 'now', 'Nina', 'nurse', 'u')`);
+    fu.run('f1', 4, 50, 3, 'weeks');
+    fu.run('f2', 0, null, null, null);
+    expect(() => fu.run('f3', 11, 50, 3, 'weeks'), 'pain is 0-10').toThrow(/CHECK/);
+    expect(() => fu.run('f4', 4, 101, 3, 'weeks'), 'relief is 0-100').toThrow(/CHECK/);
+    expect(() => fu.run('f5', 4, 50, 3, null), 'a duration needs its unit').toThrow(/CHECK/);
+    expect(() => fu.run('f6', 4, 50, 3, 'years')).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO follow_up_voids VALUES ('f1', 'wrong patient', 'now', 'Nina', 'nurse', 'u')`).run();
+    expect(() => db.prepare(`INSERT INTO follow_up_voids VALUES ('missing', 'x', 'now', 'Nina', 'nurse', 'u')`).run()).toThrow(/FOREIGN KEY/);
+    db.prepare(`INSERT INTO pain_diaries VALUES ('d1', 'e', 'then', 7, 'bupivacaine 0.5%', '', 'now', 'Nina', 'nurse', 'u')`).run();
+    const entry = db.prepare(`INSERT INTO pain_diary_entries VALUES ('d1', ?, ?)`);
+    entry.run(30, 2);
+    entry.run(60, 1);
+    expect(() => entry.run(60, 3), 'one score per time').toThrow(/UNIQUE|PRIMARY KEY/);
+    expect(() => entry.run(120, 11)).toThrow(/CHECK/);
+    db.prepare(`INSERT INTO pain_diary_voids VALUES ('d1', 'entered twice', 'now', 'Nina', 'nurse', 'u')`).run();
+    for (const sql of [
+      'UPDATE follow_ups SET pain_score = 1', 'DELETE FROM follow_ups', "UPDATE follow_up_voids SET reason = 'x'", 'DELETE FROM follow_up_voids',
+      'UPDATE pain_diaries SET baseline = 1', 'DELETE FROM pain_diaries', 'UPDATE pain_diary_entries SET score = 1', 'DELETE FROM pain_diary_entries',
+      "UPDATE pain_diary_voids SET reason = 'x'", 'DELETE FROM pain_diary_voids',
+    ]) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/never changes|append-only/);
+    }
+    db.close();
+  });
+
   it('refuse a list with a gap in its numbering', () => {
     const { db } = fresh();
     expect(() => migrate(db, [{ version: 2, name: 'x', up: '' }], null)).toThrow(/numbered 2, expected 1/);

@@ -35,6 +35,16 @@ function block(b: NoteBlock): Record<string, unknown> {
         layout: 'noBorders',
         margin: [0, 0, 0, 4],
       };
+    case 'signature':
+      return {
+        stack: [
+          { text: b.label, bold: true },
+          ...(b.imagePngBase64 ? [{ image: `data:image/png;base64,${b.imagePngBase64}`, fit: [220, 70], margin: [0, 2, 0, 2] }] : []),
+          { text: b.caption, fontSize: 9 },
+        ],
+        margin: [0, 2, 0, 8],
+        unbreakable: true,
+      };
   }
 }
 
@@ -48,6 +58,11 @@ export async function renderNotePdf(note: NoteContent, meta: { generatedAt: stri
       producer: 'ProcedureDesk',
       creationDate: new Date(meta.generatedAt),
     },
+    // PDF/A-2b (ISO 19005-2, level B) through pdfkit: XMP identification, the sRGB output
+    // intent, every font embedded. PDF 1.7 is the base PDF/A-2 builds on.
+    subset: 'PDF/A-2b',
+    version: '1.7',
+    language: 'en-US',
     pageSize: 'LETTER',
     pageMargins: [54, 72, 54, 60],
     defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.2 },

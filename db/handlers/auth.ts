@@ -6,13 +6,18 @@ import { publicUser, type UserRepository } from '../repositories/users';
 import type { SettingsRepository } from '../repositories/settings';
 import type { AuditLog } from '../audit';
 import type { Db } from '../connection';
+import { outboxFolderProblem } from '../export/atomic-write';
 
 type AuthMethods =
   | 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
   | 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'settings.get' | 'settings.update';
 
-export function authHandlers(deps: { db: Db; auth: Auth; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string }): Pick<Handlers, AuthMethods> {
-  const { auth, users, settings, audit, db, now } = deps;
+export function authHandlers(deps: {
+  db: Db; auth: Auth; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string;
+  /** Whether a procedure template with this id exists (per-template note settings). */
+  knownTemplate: (id: string) => boolean;
+}): Pick<Handlers, AuthMethods> {
+  const { auth, users, settings, audit, db, now, knownTemplate } = deps;
   const existing = (userId: string) => {
     const user = users.get(userId);
     if (!user) throw new CommandError('NOT_FOUND', 'No such account.');
@@ -54,6 +59,14 @@ export function authHandlers(deps: { db: Db; auth: Auth; users: UserRepository; 
     },
     'settings.get': () => settings.get(),
     'settings.update': (changes, { caller }) => {
+      if (changes.outboxFolder) {
+        const problem = outboxFolderProblem(changes.outboxFolder);
+        if (problem) throw new CommandError('INVALID_INPUT', `The outbox folder cannot be used: ${problem}.`, [{ path: 'outboxFolder', message: problem }]);
+      }
+      const unknownTemplates = Object.keys(changes.noteFieldsOff ?? {}).filter((id) => !knownTemplate(id));
+      if (unknownTemplates.length) {
+        throw new CommandError('INVALID_INPUT', `No procedure template ${unknownTemplates.join(', ')}.`, unknownTemplates.map((id) => ({ path: `noteFieldsOff.${id}`, message: 'unknown template' })));
+      }
       db.transaction(() => {
         settings.update(changes, now(), caller.actor);
         audit.append({ at: now(), user: caller.actor, patientId: null, action: 'settings.update', target: `settings:${Object.keys(changes).join(',')}` });

@@ -11,6 +11,8 @@ import type { SettingsRepository } from '../repositories/settings';
 import type { WorkflowRepository } from '../repositories/workflow';
 import type { SignedNoteRepository } from '../repositories/signed-notes';
 import type { Auth } from '../auth/sessions';
+import type { ParticipantSignatureRepository } from '../repositories/participant-signatures';
+import type { OutboxExportRepository } from '../repositories/outbox-exports';
 
 export interface HandlerContext {
   db: Db;
@@ -28,6 +30,10 @@ export interface HandlerContext {
   /** Signed consent-discussion notes and their addenda (insert and read only). */
   signedNotes: SignedNoteRepository;
   settings: SettingsRepository;
+  /** Patient, surrogate, witness and interpreter signatures (insert only). */
+  participantSignatures: ParticipantSignatureRepository;
+  /** What was written to the outbox, when and by whom (insert only). */
+  outboxExports: OutboxExportRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   now: () => string;

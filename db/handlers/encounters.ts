@@ -79,6 +79,7 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
           at: e.at,
           by: { name: e.byName, role: e.byRole as Actor['role'] },
         })),
+        signatures: ctx.participantSignatures.list(encounterId),
       };
     },
   };

@@ -1,89 +1,28 @@
 /** note.export, note.sign, note.addAddendum, note.get and system.info */
-import type { Caller, Handlers } from '#shared/contract/dispatcher';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import type { Addendum, SignedNote } from '#shared/contract/notes';
-import { sourcesCitedBy } from '#shared/library/index';
-import { buildNoteContent, type NoteContent } from '#shared/note/content';
-import { canonicalAddendum, canonicalNoteContent, signedNoteContent, unsignedSection } from '#shared/note/signature';
+import { canonicalAddendum, canonicalNoteContent } from '#shared/note/signature';
 import { renderNoteText } from '#shared/note/text';
 import { renderNotePdf } from '../export/pdf';
-import { checkSignedNote, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
+import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import { sha256 } from '../repositories/templates';
 import type { HandlerContext } from './context';
-import { requireEncounter, requireTemplate } from './lookups';
-import { encounterHandlers } from './encounters';
+import { requireEncounter } from './lookups';
+import { noteComposer, publicAddendum, publicNote, verifiedNote } from './note-composition';
 
-type NoteMethods = 'note.export' | 'note.sign' | 'note.addAddendum' | 'note.get' | 'system.info';
+export { verifiedNote, type VerifiedNote } from './note-composition';
 
-/** The contract's view of a stored note (no content, no account id). */
-function publicNote(n: StoredNote): SignedNote {
-  return { id: n.id, encounterId: n.encounterId, contentSha256: n.contentSha256, signedAt: n.signedAt, signedBy: n.signedBy, attestation: n.attestation };
-}
-function publicAddendum(a: StoredAddendum): Addendum {
-  return { id: a.id, noteId: a.noteId, seq: a.seq, reason: a.reason, text: a.text, contentSha256: a.contentSha256, signedAt: a.signedAt, signedBy: a.signedBy };
-}
-
-export interface VerifiedNote {
-  note: StoredNote;
-  content: NoteContent;
-  addenda: StoredAddendum[];
-}
-
-/**
- * Reads a signed note and its addenda and proves them unchanged: the content
- * hashes to its recorded SHA-256, the signature beside it is the one inside it,
- * and each addendum hashes to its own, chained in order. Anything else means
- * the file was changed outside the app (the triggers stop every path through
- * it): nothing is shown or exported, and the core's log says what failed.
- */
-export function verifiedNote(ctx: HandlerContext, note: StoredNote): VerifiedNote {
-  const addenda = ctx.signedNotes.addenda(note.id);
-  const checked = checkSignedNote(note, addenda);
-  if (!checked.ok) {
-    ctx.log(`signed note ${note.id} of encounter ${note.encounterId} failed its integrity check: ${checked.problem}`);
-    throw new CommandError(
-      'INTERNAL',
-      `The signed note of this encounter failed its integrity check (${checked.problem}): it was changed outside ProcedureDesk. It is not shown or exported; restore a backup and report this.`,
-    );
-  }
-  return { note, content: checked.content, addenda };
-}
+type NoteMethods = 'note.export' | 'note.print' | 'note.sign' | 'note.addAddendum' | 'note.get' | 'system.info';
 
 export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
-  const getEncounter = encounterHandlers(ctx)['encounter.get'];
-  /** encounter.get without its audit entry (the calling method has its own); it is synchronous. */
-  const detailOf = (encounterId: string, caller: Caller): EncounterDetail => {
-    const detail = getEncounter({ encounterId }, { token: caller.token, caller });
-    if (detail instanceof Promise) throw new Error('encounter.get is expected to be synchronous');
-    return detail;
-  };
-  const compose = (detail: EncounterDetail, actor: Caller['actor'], generatedAt: string, signing?: { attestation: string }) => {
-    const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
-    const reviewedFactIds = new Set(ctx.reviews.list(template.id, template.version).map((r) => r.factId));
-    const content = buildNoteContent({
-      detail, template, sources: sourcesCitedBy(template), reviewedFactIds, exportedBy: actor, generatedAt,
-      ...(signing ? { signing: { signedBy: actor, signedAt: generatedAt, attestation: signing.attestation } } : {}),
-    });
-    return { template, content };
-  };
+  const { detailOf, compose, exportable } = noteComposer(ctx);
 
   return {
     'note.export': async ({ encounterId }, call) => {
       const actor = call.caller.actor;
       const detail = detailOf(encounterId, call.caller);
       const generatedAt = ctx.now();
-      const stored = ctx.signedNotes.byEncounter(encounterId);
-      const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
-      let note: NoteContent;
-      if (stored) {
-        // A signed note is exported exactly as signed, never re-derived from the encounter.
-        const { content, addenda } = verifiedNote(ctx, stored);
-        note = signedNoteContent(content, publicNote(stored), addenda.map(publicAddendum), { by: actor, at: generatedAt });
-      } else {
-        const draft = compose(detail, actor, generatedAt).content;
-        note = { ...draft, sections: [...draft.sections, unsignedSection()] };
-      }
+      const { template, content: note } = exportable(detail, actor, generatedAt);
       const text = renderNoteText(note);
       const pdf = await renderNotePdf(note, { generatedAt, subject: `${template.name}, encounter ${encounterId}` });
       const pdfSha256 = sha256(pdf);
@@ -97,6 +36,9 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
         generatedAt,
       };
     },
+
+    // The same content the PDF carries; the screen lays it out for the printer. Audited as a print.
+    'note.print': ({ encounterId }, { caller }) => exportable(detailOf(encounterId, caller), caller.actor, ctx.now()).content,
 
     // Runs inside the audit wrapper's write transaction: the password check, the
     // note and its audit entry commit together or not at all.

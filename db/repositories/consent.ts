@@ -1,5 +1,5 @@
 /** The consent discussion per encounter, with every saved version kept. */
-import type { ConsentDiscussion } from '#shared/contract/consent';
+import { ConsentDiscussionSchema, type ConsentDiscussion } from '#shared/contract/consent';
 import type { Db } from '../connection';
 
 interface ConsentRow {
@@ -47,11 +47,12 @@ export function createConsentRepository(db: Db) {
     get(encounterId: string): ConsentDiscussion | null {
       const row = one.get(encounterId);
       if (!row) return null;
-      return {
+      // Parsed, not cast: discussions saved before a field existed read with its default.
+      return ConsentDiscussionSchema.parse({
         ...(JSON.parse(row.content_json) as ConsentContent),
         updatedAt: row.updated_at,
         updatedBy: { name: row.updated_by_name, role: row.updated_by_role },
-      };
+      });
     },
   };
 }

@@ -2,7 +2,7 @@
 import type { Actor } from '#shared/contract/common';
 import type { Encounter } from '#shared/contract/encounters';
 import type { Db } from '../connection';
-import { foldForSearch, likePrefix, toPatient } from './patients';
+import { foldForSearch, likePrefix, PATIENT_CANDIDATES, searchParams, toPatient } from './patients';
 import type { Patient } from '#shared/contract/patients';
 
 interface EncounterRow {
@@ -94,7 +94,10 @@ export function createEncounterRepository(db: Db) {
     OR p.given_key LIKE @key ESCAPE '\\')`;
   const byState = `(@state IS NULL OR e.state = @state)`;
   const listOnDate = db.prepare(listSql(`e.planned_date = @date AND ${byState} AND ${matchPatient}`));
-  const listAll = db.prepare(listSql(`${byState} AND ${matchPatient}`));
+  const listAll = db.prepare(listSql(byState));
+  // A search across all dates starts from the patients the search finds (FTS and MRN indexes,
+  // see PATIENT_CANDIDATES) and their encounters by patient, never from every encounter.
+  const listMatching = db.prepare(listSql(`${byState} AND e.patient_id IN (${PATIENT_CANDIDATES})`));
 
   return {
     insert(encounter: Encounter): void {
@@ -119,7 +122,13 @@ export function createEncounterRepository(db: Db) {
         key: likePrefix(foldForSearch(filter.query)),
         limit: filter.limit,
       };
-      const rows = (filter.date ? listOnDate : listAll).all(params) as JoinedRow[];
+      const search = filter.date || !filter.query ? null : searchParams(filter.query);
+      const rows = (
+        filter.date ? listOnDate.all(params)
+        : !filter.query ? listAll.all(params)
+        : search ? listMatching.all({ ...search, state: params.state, limit: params.limit })
+        : []
+      ) as JoinedRow[];
       return rows.map((row) => ({
         encounter: toEncounter(row),
         patient: patientFrom(row),

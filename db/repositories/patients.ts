@@ -2,6 +2,7 @@
 import type { Actor } from '#shared/contract/common';
 import type { Patient } from '#shared/contract/patients';
 import type { Db } from '../connection';
+import { ftsMatchQuery } from './fts-query';
 
 interface PatientRow {
   id: string;
@@ -37,6 +38,41 @@ export function likePrefix(text: string): string {
   return `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+const MRN_SHAPE = /^[A-Za-z0-9-]+$/;
+/** How many of the newest matches of a search are sorted; see PATIENT_CANDIDATES. */
+export const SEARCH_CANDIDATES = 500;
+
+/**
+ * The ids of the patients a search finds: names and MRN through the FTS index
+ * (every word a prefix of a word, accents ignored) and the MRN as typed (exact
+ * or prefix) through its own index. Only the newest @cap matches of each are
+ * kept: a one-letter query matches most of a large practice, and sorting all of
+ * them costs time the user never sees; one more letter narrows the list.
+ */
+export const PATIENT_CANDIDATES = `
+    SELECT patient_id FROM (SELECT patient_id FROM patients_fts WHERE patients_fts MATCH @match ORDER BY rowid DESC LIMIT @cap)
+    UNION
+    SELECT id FROM (SELECT id FROM patients WHERE @mrn IS NOT NULL AND mrn LIKE @mrn ESCAPE '\\' LIMIT @cap)`;
+
+export interface SearchParams {
+  match: string;
+  mrn: string | null;
+  exact: string;
+  cap: number;
+  limit: number;
+}
+
+/** The PATIENT_CANDIDATES parameters for what the user typed, or null when it cannot match anything. */
+export function searchParams(query: string): Omit<SearchParams, 'limit'> | null {
+  const text = query.trim();
+  // No letter or digit (say "%" or "*"): nothing a name or an MRN could start with.
+  const match = ftsMatchQuery(text);
+  if (!match) return null;
+  // An MRN holds only letters, digits and hyphens (CreatePatientInputSchema); anything else is a name.
+  const mrn = MRN_SHAPE.test(text) ? likePrefix(text) : null;
+  return { match, mrn, exact: text, cap: SEARCH_CANDIDATES };
+}
+
 export function createPatientRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO patients (id, mrn, family_name, given_name, family_key, given_key, birth_date, sex, created_at, created_by_name, created_by_role)
@@ -44,11 +80,9 @@ export function createPatientRepository(db: Db) {
   );
   const byId = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`);
   const byMrn = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE mrn = ? COLLATE NOCASE`);
-  // Prefix matches on folded keys and the MRN; a contains-search (FTS) arrives in a later issue.
-  const search = db.prepare<{ mrn: string; key: string; limit: number }, PatientRow>(
-    `SELECT ${PATIENT_COLUMNS} FROM patients
-     WHERE mrn LIKE @mrn ESCAPE '\\' OR family_key LIKE @key ESCAPE '\\' OR given_key LIKE @key ESCAPE '\\'
-     ORDER BY family_key, given_key LIMIT @limit`,
+  const search = db.prepare<SearchParams, PatientRow>(
+    `SELECT ${PATIENT_COLUMNS} FROM patients WHERE id IN (${PATIENT_CANDIDATES})
+     ORDER BY mrn = @exact COLLATE NOCASE DESC, family_key, given_key, id LIMIT @limit`,
   );
 
   return {
@@ -70,8 +104,8 @@ export function createPatientRepository(db: Db) {
       return row && toPatient(row);
     },
     search(query: string, limit: number): Patient[] {
-      if (!query) return [];
-      return search.all({ mrn: likePrefix(query), key: likePrefix(foldForSearch(query)), limit }).map(toPatient);
+      const params = searchParams(query);
+      return params ? search.all({ ...params, limit }).map(toPatient) : [];
     },
   };
 }

@@ -1,6 +1,7 @@
 /** Clinic settings: stored per key as JSON; unset keys fall back to defaults. */
 import { SettingsSchema, type Settings } from '#shared/contract/auth';
 import type { Actor } from '#shared/contract/common';
+import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/export-settings';
 import type { Db } from '../connection';
 
 /** The machine's own time zone is the natural default for a clinic laptop. */
@@ -8,7 +9,13 @@ function hostTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = { idleLockMinutes: 10, inrThreshold: null };
+export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = {
+  idleLockMinutes: 10,
+  inrThreshold: null,
+  noteFieldsOff: {},
+  outboxFolder: null,
+  interop: DEFAULT_INTEROP_SETTINGS,
+};
 
 export function createSettingsRepository(db: Db) {
   const rows = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');

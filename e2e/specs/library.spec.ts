@@ -23,7 +23,7 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   expect(awaiting).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Review Lumbar medial branch block' }).click();
-  await page.getByRole('button', { name: /^Accept:/ }).first().click();
+  await page.getByRole('button', { name: /^Accept after review:/ }).first().click();
   await expect(page.getByText(/reviewed by Dr Pat Physician/).first()).toBeVisible();
   await expect(row.getByRole('cell').nth(3)).toHaveText(String(awaiting - 1));
 

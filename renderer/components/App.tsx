@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { AppearanceControls } from './AppearanceControls';
 import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
@@ -6,6 +7,7 @@ import { AuditScreen } from './AuditScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { LibraryScreen } from './LibraryScreen';
+import { LocalStatus } from './LocalStatus';
 import { LockScreen } from './LockScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SignInScreen } from './SignInScreen';
@@ -76,6 +78,8 @@ export function App() {
           {link('backups', 'Backups')}
           {user.role === 'admin' && link('users', 'Users & settings')}
         </nav>
+        <LocalStatus />
+        <AppearanceControls />
         <span className="who" aria-label="Current user">
           {user.displayName} · {user.role}
         </span>

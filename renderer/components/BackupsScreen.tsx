@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
+import { ProgressBar } from './ProgressBar';
 
 /** The backups in the data folder: take one now, or restore one (the current file is set aside, not deleted). */
 export function BackupsScreen() {
@@ -8,6 +9,15 @@ export function BackupsScreen() {
   const { status, error, load, backupNow, restore } = useRecovery();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  // A backup is verified before it counts (integrity check, row counts): on a large file that takes a moment.
+  const [working, setWorking] = useState<string | null>(null);
+  const run = (what: string, work: () => Promise<void>, done: string) => {
+    if (working) return;
+    setWorking(what);
+    setMessage(null);
+    // The store keeps a failure in `error` (shown below) rather than throwing: say "done" only when there was none.
+    void work().then(() => { if (!useRecovery.getState().error) setMessage(done); }).finally(() => setWorking(null));
+  };
 
   useEffect(() => {
     void load();
@@ -20,9 +30,10 @@ export function BackupsScreen() {
         Verified backups are taken at start-up and every 30 minutes, into {status?.dataDir}/backups; the newest 10 are kept.
         Restoring sets the current data file aside in the quarantine folder; it is never deleted.
       </p>
-      <button type="button" className="primary" onClick={() => void backupNow().then(() => setMessage('Backup written and verified.'))}>
+      <button type="button" className="primary" aria-disabled={working !== null} onClick={() => run('Writing and verifying a backup', backupNow, 'Backup written and verified.')}>
         Back up now
       </button>
+      {working && <ProgressBar label={working} />}
       {message && <p role="status">{message}</p>}
       {error && <p role="alert" className="error">{error}</p>}
       {!isAdmin && <p className="muted">Restoring a backup replaces the data everyone works on, so only an administrator can do it.</p>}
@@ -32,7 +43,8 @@ export function BackupsScreen() {
             <span>{b.createdAt.replace(/T(\d\d)-(\d\d)-(\d\d).*/, ' $1:$2:$3 UTC')}{i === 0 ? ' (newest)' : ''}, {Math.round(b.bytes / 1024)} KB</span>
             {!isAdmin ? null : confirming === b.name ? (
               <>
-                <button type="button" className="primary" onClick={() => void restore(b.name).then(() => { setConfirming(null); setMessage(`Restored the backup of ${b.createdAt}.`); })}>
+                <button type="button" className="primary"
+                  onClick={() => { setConfirming(null); run('Restoring the backup', () => restore(b.name), `Restored the backup of ${b.createdAt}.`); }}>
                   Yes, restore this backup
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>

@@ -1,15 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import { useEncounter, type SaveState } from '../stores/encounter';
+import { useEncounter } from '../stores/encounter';
+import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceBadges } from './EvidenceBadges';
-
-function SaveStatus({ save }: { save: SaveState | undefined }) {
-  if (!save) return null;
-  if (save.kind === 'saving') return <span className="save saving">Saving…</span>;
-  if (save.kind === 'failed') return <span role="alert" className="save failed">Not saved: {save.message}</span>;
-  return <span className="save saved">Saved {new Date(save.at).toLocaleTimeString()}</span>;
-}
+import { SaveStatus } from './SaveStatus';
 
 /** One item: check it, or mark it not applicable with a reason. Saved the moment it changes. */
 export function ChecklistItemRow({ item, sources, required = false }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean }) {
@@ -26,6 +21,25 @@ export function ChecklistItemRow({ item, sources, required = false }: { item: Ch
   // The intended state shows at once (beside "Saving…"); it reverts if the write fails.
   const status = save?.kind === 'saving' ? save.status : (state?.status ?? 'unchecked');
   const inputId = `item-${item.id}`;
+  const row = useRef<HTMLLIElement>(null);
+
+  // When the reason form closes (confirmed or cancelled) its field unmounts: keep focus on this row, not lost to the page.
+  const reasonShown = askingReason && status !== 'not-applicable';
+  const wasShown = useRef(false);
+  useEffect(() => {
+    if (wasShown.current && !reasonShown && row.current?.contains(document.activeElement) === false) focusItem(row.current);
+    wasShown.current = reasonShown;
+  }, [reasonShown]);
+
+  /** C (or Space on the row) checks or unchecks, N asks for the not-applicable reason: see checklist-keys.ts. */
+  function onShortcut(event: KeyboardEvent<HTMLLIElement>) {
+    const action = shortcutFor(event.nativeEvent);
+    if (action !== 'check' && action !== 'not-applicable') return;
+    event.preventDefault();
+    if (closed || busy || status === 'not-applicable') return;
+    if (action === 'check') void setItem(item.id, status === 'checked' ? 'unchecked' : 'checked');
+    else setAskingReason(true);
+  }
 
   async function markNotApplicable() {
     if (!reason.trim()) return;
@@ -36,7 +50,8 @@ export function ChecklistItemRow({ item, sources, required = false }: { item: Ch
   }
 
   return (
-    <li className={`item ${status}`} data-item-id={item.id}>
+    // tabIndex -1: the row takes focus when its own control cannot (a closed encounter); never a Tab stop.
+    <li ref={row} className={`item checklist-item ${status}`} data-item-id={item.id} tabIndex={-1} onKeyDown={onShortcut}>
       <div className="item-main">
         <input
           id={inputId}

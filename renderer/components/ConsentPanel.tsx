@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+import { SaveStatus } from './SaveStatus';
 
 /**
  * The physician's record of the consent discussion. Choices save at once; text
@@ -137,11 +138,9 @@ export function ConsentPanel() {
           </div>
         </fieldset>
       </fieldset>
-      <p aria-live="polite" className={consentSave?.kind === 'failed' ? 'error' : 'muted'}>
-        {consentSave?.kind === 'saving' && 'Saving consent discussion…'}
-        {consentSave?.kind === 'saved' && `Consent discussion saved ${new Date(consentSave.at).toLocaleTimeString()}`}
-        {consentSave?.kind === 'failed' && `Not saved: ${consentSave.message}`}
-        {!consentSave && !isSavable(draft) && 'Complete the interpreter’s language and id, and each question, to save.'}
+      <p aria-live="polite" className="consent-save">
+        <SaveStatus save={consentSave} what="consent discussion" />
+        {!consentSave && !isSavable(draft) && <span className="muted">Complete the interpreter’s language and id, and each question, to save.</span>}
       </p>
     </section>
   );

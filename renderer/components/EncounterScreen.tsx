@@ -4,6 +4,7 @@ import { patientName } from '#shared/note/format';
 import { useEncounter } from '../stores/encounter';
 import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
+import { ChecklistShortcuts } from './ChecklistShortcuts';
 import { ConsentPanel } from './ConsentPanel';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
@@ -76,6 +77,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
             );
           })}
         </ul>
+        <ChecklistShortcuts />
       </nav>
       <ProcedureReference template={t} citations={library.sources} />
       {sections.map((s) => (

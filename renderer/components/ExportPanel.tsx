@@ -1,6 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { useEncounter } from '../stores/encounter';
 import { NoteSigning } from './NoteSigning';
+import { ProgressBar } from './ProgressBar';
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -42,6 +43,7 @@ export function ExportPanel() {
       <button type="button" className="primary" disabled={exporting} onClick={() => void exportNote()}>
         {exporting ? 'Exporting…' : 'Export consent-discussion note'}
       </button>
+      {exporting && <ProgressBar label="Generating the PDF and the text" />}
       {error && <p role="alert" className="error">{error}</p>}
       {exported && urls && (
         <div aria-live="polite">

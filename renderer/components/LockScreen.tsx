@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
+import { AppearanceControls } from './AppearanceControls';
 
 /**
  * Shown instead of the whole app while the session is locked: no screen with
@@ -26,6 +27,7 @@ export function LockScreen() {
 
   return (
     <main className="start">
+      <div className="start-tools"><AppearanceControls /></div>
       <h1>ProcedureDesk is locked</h1>
       <form onSubmit={(e) => void submit(e)} className="card" aria-label="Unlock">
         <p>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
+import { AppearanceControls } from './AppearanceControls';
+import { FirstRunNotes } from './FirstRunNotes';
 
 /**
  * First start: create the first administrator (there is no default account).
@@ -11,10 +13,12 @@ export function SignInScreen() {
   const notice = useSession((s) => s.notice);
   return (
     <main className="start">
+      <div className="start-tools"><AppearanceControls /></div>
       <h1>ProcedureDesk</h1>
       <p>Pre-procedure checklists and consent-discussion notes. Works fully offline.</p>
       {notice && <p role="status" className="notice">{notice}</p>}
       {phase === 'first-admin' ? <FirstAdminForm /> : <LoginForm />}
+      {phase === 'first-admin' && <FirstRunNotes />}
     </main>
   );
 }

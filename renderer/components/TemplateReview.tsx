@@ -34,7 +34,7 @@ export function TemplateReview() {
               <strong>{f.section}</strong>: {textOf(f.id)}
               <EvidenceBadges sources={f.sources} citations={sources} reviewedBy={review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null} />
               {!review && role === 'physician' && (
-                <button type="button" className="secondary" aria-label={`Accept: ${textOf(f.id).slice(0, 80)}`} onClick={() => void acceptFact(f.id)}>
+                <button type="button" className="secondary" aria-label={`Accept after review: ${textOf(f.id).slice(0, 80)}`} onClick={() => void acceptFact(f.id)}>
                   Accept after review
                 </button>
               )}

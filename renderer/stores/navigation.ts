@@ -1,7 +1,9 @@
 /** Which screen is showing. Kept in sessionStorage so a reload returns to it. */
 import { create } from 'zustand';
 
-export type View = { name: 'worklist' } | { name: 'library' } | { name: 'audit' } | { name: 'backups' } | { name: 'users' } | { name: 'encounter'; encounterId: string };
+export type View = { name: 'worklist' } | { name: 'library' } | { name: 'audit' } | { name: 'backups' } | { name: 'users' } | { name: 'encounter'; encounterId: string }
+  /** One patient's follow-ups and outcome charts; null until a patient is chosen. */
+  | { name: 'outcomes'; patientId: string | null };
 
 const KEY = 'proceduredesk.view';
 
@@ -10,6 +12,7 @@ function load(): View {
     const raw = sessionStorage.getItem(KEY);
     const view = raw ? (JSON.parse(raw) as View) : null;
     if (view?.name === 'encounter' && typeof view.encounterId === 'string') return view;
+    if (view?.name === 'outcomes') return { name: 'outcomes', patientId: typeof view.patientId === 'string' ? view.patientId : null };
     if (view?.name === 'library' || view?.name === 'audit' || view?.name === 'backups' || view?.name === 'users') return view;
   } catch {
     /* fall through to the worklist */

@@ -4,6 +4,7 @@
  * token travels with each call beside the input (IPC argument or HTTP header),
  * never inside it, so a payload can never claim to be someone else.
  */
+import { InteropSettingsSchema, NoteFieldsOffSchema, OutboxFolderSchema } from './export-settings';
 import { z } from 'zod';
 import { IdSchema, RoleSchema, TimestampSchema } from './common';
 
@@ -84,6 +85,11 @@ export const SettingsSchema = z.object({
   inrThreshold: z.number().min(0.8).max(3).nullable(),
   /** The clinic's time zone (IANA), for dose times and intervals across daylight saving. */
   timeZone: z.string().min(1).max(64),
+  /** Optional note fields switched off per template (never silently: the note says so). */
+  noteFieldsOff: NoteFieldsOffSchema,
+  /** Where exports for the chart are written; null until an administrator sets it. */
+  outboxFolder: OutboxFolderSchema.nullable(),
+  interop: InteropSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -100,4 +106,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
       }
     }, 'is not a known time zone (IANA name, e.g. America/New_York)')
     .optional(),
+  noteFieldsOff: NoteFieldsOffSchema.optional(),
+  outboxFolder: OutboxFolderSchema.nullable().optional(),
+  interop: InteropSettingsSchema.optional(),
 });

@@ -1,6 +1,11 @@
 /**
  * The consent discussion the physician records. Which risks were discussed lives
- * in the checklist's risk items; this holds the rest of the conversation.
+ * in the checklist's risk items; this holds the rest of the conversation: the
+ * elements clinical-facts.md §5 lists for the note (AMA Opinion 2.1.1 and the
+ * sources there).
+ *
+ * Fields added after the first release default when absent, so discussions
+ * saved before them still read, and a caller that does not know them still saves.
  */
 import { z } from 'zod';
 import { ActorSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
@@ -13,21 +18,61 @@ export const QuestionSchema = z.strictObject({
   answer: NoteTextSchema,
 });
 
+/** How the interpreter took part (clinical-facts.md §5: evidence of interpretation). */
+export const InterpreterModeSchema = z.enum(['in-person', 'phone', 'video']);
+export type InterpreterMode = z.infer<typeof InterpreterModeSchema>;
+
+const ShortText = (what: string) => z.string().trim().min(1, `${what} is required`).max(80);
+
 export const InterpreterSchema = z.discriminatedUnion('used', [
   z.strictObject({ used: z.literal(false) }),
   z.strictObject({
     used: z.literal(true),
     language: z.string().trim().min(1, 'the language is required').max(60),
     interpreterId: z.string().trim().min(1, 'the interpreter id is required').max(60),
+    /** null only on discussions saved before the mode was recorded. */
+    mode: InterpreterModeSchema.nullable().default(null),
   }),
 ]);
 
+/**
+ * Decision-making capacity (AMA 2.1.1), or the surrogate who decided for a
+ * patient without it (AMA 2.1.2): name, relationship, and why a surrogate.
+ */
+export const CapacitySchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('not-recorded') }),
+  z.strictObject({ kind: z.literal('patient-has-capacity') }),
+  z.strictObject({
+    kind: z.literal('surrogate'),
+    name: ShortText("the surrogate's name"),
+    relationship: ShortText("the surrogate's relationship to the patient"),
+    reason: z.string().trim().min(1, 'say why the patient could not decide').max(500),
+  }),
+]);
+export type Capacity = z.infer<typeof CapacitySchema>;
+
+/** Someone present for the discussion (clinical-facts.md §5 "who was present", [M]). */
+export const PresentPersonSchema = z.strictObject({
+  name: ShortText('the name'),
+  role: ShortText('the role (e.g. nurse, daughter, interpreter)'),
+});
+
 const ConsentFields = {
+  /** When the discussion took place; null until recorded. */
+  discussedAt: TimestampSchema.nullable().default(null),
+  /** Where it took place (room, clinic). */
+  place: z.string().trim().max(120).default(''),
+  /** The diagnosis, when known (AMA 2.1.1); the indication is on the encounter. */
+  diagnosis: NoteTextSchema.default(''),
   benefitsDiscussed: z.boolean(),
   benefitsNote: NoteTextSchema,
   alternativesDiscussed: z.boolean(),
   alternativesNote: NoteTextSchema,
   questions: z.array(QuestionSchema).max(50),
+  /** The patient's own words restating the key points (teach-back). */
+  teachBack: NoteTextSchema.default(''),
+  capacity: CapacitySchema.default({ kind: 'not-recorded' }),
+  present: z.array(PresentPersonSchema).max(20).default([]),
   interpreter: InterpreterSchema,
   decision: DecisionSchema.nullable(),
 };
@@ -36,7 +81,7 @@ export const SaveConsentInputSchema = z.strictObject({
   encounterId: IdSchema,
   ...ConsentFields,
 });
-export type SaveConsentInput = z.infer<typeof SaveConsentInputSchema>;
+export type SaveConsentInput = z.input<typeof SaveConsentInputSchema>;
 
 export const ConsentDiscussionSchema = z.object({
   ...ConsentFields,

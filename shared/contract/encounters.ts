@@ -1,4 +1,5 @@
 /** Encounters: one patient, one procedure, one day; and the worklist. */
+import { ParticipantSignatureSchema } from './participant-signatures';
 import { z } from 'zod';
 import { ImagingModalitySchema } from '../library/schema';
 import { ActorSchema, DateSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
@@ -73,5 +74,7 @@ export const EncounterDetailSchema = z.object({
   records: z.array(EncounterRecordSchema),
   /** Every change of every checklist item, oldest first. */
   itemHistory: z.array(ItemChangeSchema),
+  /** Patient, surrogate, witness and interpreter signatures, withdrawn ones included, oldest first. */
+  signatures: z.array(ParticipantSignatureSchema),
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;

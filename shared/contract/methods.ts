@@ -55,7 +55,28 @@ import {
   SignNoteInputSchema,
 } from './notes';
 import { AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, EncounterRecordSchema, TransitionSchema, VoidRecordInputSchema } from './workflow';
+import { CaptureSignatureInputSchema, ParticipantSignatureSchema, VoidSignatureInputSchema } from './participant-signatures';
+import {
+  BatchIdInputSchema,
+  BatchStatusSchema,
+  ExportToOutboxInputSchema,
+  ListOutboxExportsInputSchema,
+  OutboxExportSchema,
+  PrintNoteInputSchema,
+  StartBatchInputSchema,
+} from './outbox';
+import { NoteContentSchema } from '../note/signature';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
+import {
+  AddDiaryInputSchema,
+  AddFollowUpInputSchema,
+  FollowUpSchema,
+  OutcomesForPatientInputSchema,
+  PainDiarySchema,
+  PatientOutcomesSchema,
+  WithdrawInputSchema,
+  WithdrawnSchema,
+} from './follow-ups';
 
 /**
  * Who may call a method: anyone (signing in, first start, recovery), any
@@ -311,6 +332,62 @@ export const METHODS = {
     input: GetNoteInputSchema,
     output: NoteSignatureSchema,
   }),
+  'consent.captureSignature': method({
+    summary: "Capture the patient's, surrogate's, witness's or interpreter's signature: drawn on screen (PNG) or marked as signed on paper.",
+    writes: true,
+    access: CLINICAL,
+    input: CaptureSignatureInputSchema,
+    output: ParticipantSignatureSchema,
+  }),
+  'consent.voidSignature': method({
+    summary: 'Withdraw a signature captured in error, with the reason; it stays in the history.',
+    writes: true,
+    access: CLINICAL,
+    input: VoidSignatureInputSchema,
+    output: ParticipantSignatureSchema,
+  }),
+  'note.exportToOutbox': method({
+    summary: 'Write the signed note to the outbox folder as PDF, text, FHIR R4 Bundle and HL7 MDM (atomically), and record the export; a later export replaces the earlier one.',
+    writes: true,
+    access: CLINICAL,
+    input: ExportToOutboxInputSchema,
+    output: OutboxExportSchema,
+  }),
+  'note.outboxExports': method({
+    summary: "List an encounter's exports to the outbox, oldest first.",
+    writes: false,
+    access: CLINICAL,
+    input: ListOutboxExportsInputSchema,
+    output: z.array(OutboxExportSchema),
+  }),
+  'note.print': method({
+    summary: 'The note as it prints (the signed copy with its addenda, or the draft marked unsigned); the print is recorded in the audit trail.',
+    writes: true,
+    access: CLINICAL,
+    input: PrintNoteInputSchema,
+    output: NoteContentSchema,
+  }),
+  'export.startBatch': method({
+    summary: "Start exporting a day's signed notes (or the named encounters) to the outbox in the background.",
+    writes: true,
+    access: CLINICAL,
+    input: StartBatchInputSchema,
+    output: BatchStatusSchema,
+  }),
+  'export.batchStatus': method({
+    summary: 'Progress of a batch export: exported, failed, problems, state.',
+    writes: false,
+    access: CLINICAL,
+    input: BatchIdInputSchema,
+    output: BatchStatusSchema,
+  }),
+  'export.cancelBatch': method({
+    summary: 'Cancel a running batch export; notes already exported stay exported.',
+    writes: true,
+    access: CLINICAL,
+    input: BatchIdInputSchema,
+    output: BatchStatusSchema,
+  }),
   'library.overview': method({
     summary: 'Every template with its versions, evidence summary and how many facts await review.',
     writes: false,
@@ -408,6 +485,34 @@ export const METHODS = {
     access: CLINICAL,
     input: z.strictObject({ today: DateSchema }),
     output: z.object({ added: z.boolean() }),
+  }),
+  'followUp.add': method({
+    summary: 'Record a follow-up after a procedure: pain score, function, percent relief and how long it lasted (allowed after discharge).',
+    writes: true,
+    access: CLINICAL,
+    input: AddFollowUpInputSchema,
+    output: FollowUpSchema,
+  }),
+  'followUp.addDiary': method({
+    summary: 'Enter the pain diary after a diagnostic block: the baseline and the scores at set hours after the block.',
+    writes: true,
+    access: CLINICAL,
+    input: AddDiaryInputSchema,
+    output: PainDiarySchema,
+  }),
+  'followUp.withdraw': method({
+    summary: 'Withdraw a follow-up or pain diary entered in error, with a reason (it stays in the history).',
+    writes: true,
+    access: CLINICAL,
+    input: WithdrawInputSchema,
+    output: WithdrawnSchema,
+  }),
+  'outcomes.forPatient': method({
+    summary: "One patient's outcomes across procedures: follow-ups, pain diaries, the pain-score timeline, and each result against the library's relief thresholds.",
+    writes: false,
+    access: CLINICAL,
+    input: OutcomesForPatientInputSchema,
+    output: PatientOutcomesSchema,
   }),
 } as const;
 

@@ -99,12 +99,18 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
     },
     items,
     consent: options.noConsent ? null : {
+      discussedAt: at(80),
+      place: 'Procedure room 2',
+      diagnosis: 'Lumbar radiculopathy, left L5',
+      teachBack: 'Puede doler unos días; si pierdo fuerza o la vista, voy a urgencias.',
+      capacity: { kind: 'patient-has-capacity' },
+      present: [{ name: 'Nina Nurse', role: 'nurse' }],
       benefitsDiscussed: true,
       benefitsNote: '',
       alternativesDiscussed: true,
       alternativesNote: '',
       questions: [],
-      interpreter: { used: true, language: 'Spanish', interpreterId: '7781' },
+      interpreter: { used: true, language: 'Spanish', interpreterId: '7781', mode: 'video' },
       decision: options.decision === undefined ? 'consents' : options.decision,
       updatedAt: at(90),
       updatedBy: PHYSICIAN,
@@ -112,6 +118,7 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
     transitions,
     records: [],
     itemHistory: [],
+    signatures: [],
   };
 }
 

@@ -10,11 +10,18 @@ import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { formatDate, formatDateTime, patientName } from './format';
 import { attestationSection, type Signing } from './signature';
+import type { OptionalNoteField } from '../contract/export-settings';
+import {
+  fdaEsiSection, fieldsNotUsedSection, participantSignaturesSection, participantsSection, teachBackSection, whenWhereSection,
+  type DiscussionInput,
+} from './discussion';
 
 export type NoteBlock =
   | { kind: 'fields'; rows: [label: string, value: string][] }
   | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[] };
+  | { kind: 'list'; items: string[] }
+  /** A participant's signature: drawn on screen (PNG) or signed on paper (no image). */
+  | { kind: 'signature'; label: string; caption: string; imagePngBase64: string | null };
 
 export interface NoteSection {
   heading: string;
@@ -57,6 +64,8 @@ export interface NoteInput {
    * an export are left out (a signed note is exported many times, unchanged).
    */
   signing?: Signing;
+  /** Optional fields the clinic switched off for this template (settings.noteFieldsOff). */
+  fieldsOff?: readonly OptionalNoteField[];
 }
 
 function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
@@ -64,7 +73,10 @@ function cite(sources: readonly SourceRef[], numbers: Map<string, number>): stri
   return refs.length ? ` [${refs.join(', ')}]` : '';
 }
 
-export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, signing }: NoteInput): NoteContent {
+/** Counselling facts that state the nature and purpose of the procedure, where the template has them. */
+const PURPOSE_FACTS = ['nature-and-purpose', 'diagnostic-purpose', 'trial-purpose'];
+
+export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, signing, fieldsOff = [] }: NoteInput): NoteContent {
   const marked = (text: string, factId: string, factSources: readonly SourceRef[]): string =>
     needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
   const { encounter, patient } = detail;
@@ -89,6 +101,12 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     else notDiscussed.push(item.label);
   }
 
+  const discussion: DiscussionInput = {
+    consent, template, items: states, signatures: detail.signatures, fieldsOff: new Set(fieldsOff),
+    cite: (s) => cite(s, numbers), marked, reviewMark: REVIEW_MARK,
+  };
+  const off = discussion.fieldsOff;
+  const purposeFacts = template.requiredCounselling.filter((c) => PURPOSE_FACTS.includes(c.id));
   const levels = encounter.levels.length ? encounter.levels.join(', ') : 'Not applicable';
   const imaging = template.imaging.options.find((o) => o.modality === encounter.imagingModality);
   const sections: NoteSection[] = [
@@ -109,9 +127,21 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Laterality', encounter.laterality ? (LATERALITY[encounter.laterality] ?? encounter.laterality) : 'Not applicable'],
         ['Planned date', formatDate(encounter.plannedDate)],
         ['Imaging guidance', `${MODALITY[encounter.imagingModality] ?? encounter.imagingModality}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
+        ...(off.has('diagnosis') ? [] : [['Diagnosis', consent?.diagnosis || 'Not recorded'] as [string, string]]),
         ['Indication', encounter.indication],
       ] }],
     },
+    {
+      heading: 'Nature and purpose of the procedure',
+      blocks: [
+        { kind: 'paragraph', text: `${template.name} (${template.category}), under ${(MODALITY[encounter.imagingModality] ?? encounter.imagingModality).toLowerCase()} guidance, for: ${encounter.indication}` },
+        ...(purposeFacts.length
+          ? [{ kind: 'list' as const, items: purposeFacts.map((f) => `${marked(f.patientText ?? f.text, f.id, f.sources)}${cite(f.sources, numbers)}`) }]
+          : []),
+      ],
+    },
+    whenWhereSection(discussion),
+    participantsSection(discussion),
     {
       heading: 'Risks discussed (in the words used with the patient)',
       blocks: [
@@ -122,6 +152,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
           : []),
       ],
     },
+    ...fdaEsiSection(discussion),
     {
       heading: 'Benefits',
       blocks: [
@@ -133,7 +164,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
       ],
     },
     {
-      heading: 'Alternatives',
+      heading: 'Alternatives, including no treatment, with their risks and benefits',
       blocks: [
         { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.id, a.sources)}${cite(a.sources, numbers)}`) },
         { kind: 'fields', rows: [
@@ -142,22 +173,18 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ] },
       ],
     },
-    {
+    ...(off.has('questions') ? [] : [{
       heading: "Patient's questions and answers given",
       blocks: consent?.questions.length
-        ? [{ kind: 'list', items: consent.questions.map((q) => `Q: ${q.question} A: ${q.answer || '(no answer recorded)'}`) }]
-        : [{ kind: 'paragraph', text: 'No questions recorded.' }],
-    },
-    {
-      heading: 'Interpreter',
-      blocks: [{ kind: 'paragraph', text: consent?.interpreter.used
-        ? `Interpreter used. Language: ${consent.interpreter.language}. Interpreter id: ${consent.interpreter.interpreterId}.`
-        : consent ? 'No interpreter used.' : 'Not recorded.' }],
-    },
+        ? [{ kind: 'list' as const, items: consent.questions.map((q) => `Q: ${q.question} A: ${q.answer || '(no answer recorded)'}`) }]
+        : [{ kind: 'paragraph' as const, text: 'No questions recorded.' }],
+    }]),
+    ...teachBackSection(discussion),
     {
       heading: 'Decision',
       blocks: [{ kind: 'paragraph', text: consent?.decision ? (DECISION[consent.decision] ?? consent.decision) : 'No decision recorded.' }],
     },
+    ...participantSignaturesSection(discussion),
     {
       heading: 'Clinician',
       blocks: [{ kind: 'fields', rows: [
@@ -170,6 +197,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
       ] }],
     },
     ...procedureDaySection(detail),
+    ...fieldsNotUsedSection(discussion),
     {
       heading: 'Template and sources',
       blocks: [

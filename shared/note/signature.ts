@@ -38,6 +38,7 @@ const NoteBlockSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('fields'), rows: z.array(z.tuple([z.string(), z.string()])) }),
   z.strictObject({ kind: z.literal('paragraph'), text: z.string() }),
   z.strictObject({ kind: z.literal('list'), items: z.array(z.string()) }),
+  z.strictObject({ kind: z.literal('signature'), label: z.string(), caption: z.string(), imagePngBase64: z.string().nullable() }),
 ]);
 
 /** The stored content of a signed note, read back: refused unless it is exactly a NoteContent. */

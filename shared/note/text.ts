@@ -8,6 +8,7 @@ export function renderNoteText(note: NoteContent): string {
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') out.push(block.text);
       else if (block.kind === 'list') for (const item of block.items) out.push(`- ${item}`);
+      else if (block.kind === 'signature') out.push(`${block.label}. ${block.caption}.`);
       else for (const [label, value] of block.rows) out.push(`${label}: ${value}`);
     }
     out.push('');

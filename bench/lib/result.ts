@@ -1,0 +1,21 @@
+/** What each benchmark reports, and what the results file is written from. */
+import type { Summary } from './stats';
+
+export interface Measurement {
+  /** Which of the benchmarks (1-6). */
+  bench: 'save' | 'search' | 'open' | 'export' | 'renderer' | 'memory';
+  size: string;
+  label: string;
+  unit: 'ms' | 'MB';
+  summary: Summary;
+  baseline?: { label: string; summary: Summary };
+  /** What "good" means for this row, e.g. "≤ 1.5× floor" or "p95 < 20 ms". */
+  goal?: string;
+  met?: boolean;
+  note?: string;
+}
+
+/** median ÷ baseline median (how many times the floor the real path costs). */
+export function ratio(m: Measurement): number | null {
+  return m.baseline ? m.summary.median / m.baseline.summary.median : null;
+}

@@ -1,0 +1,79 @@
+/**
+ * Benchmark 1: one checklist change saved durably, end to end.
+ *
+ * - floor: the same single-row upsert the repository runs, in a BEGIN IMMEDIATE
+ *   transaction on the same better-sqlite3 connection (WAL, synchronous=FULL):
+ *   what any durable save must pay, mostly the WAL fsync.
+ * - dispatcher: checklist.setItem as the screen sends it (session, validation,
+ *   encounter and template checks, the item and its history row, the audit entry
+ *   with its HMAC chain, one commit).
+ * - HTTP: the same through the loopback host (browser mode), with the secret
+ *   and session headers.
+ * The three are interleaved run by run on the same connection and page cache,
+ * so drift on a shared machine hits them alike.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
+import { startHost } from '#e2e/host/server';
+import type { Dataset } from '../data/dataset';
+import { openBenchCore } from '../lib/session';
+import { summarize } from '../lib/stats';
+import type { Measurement } from '../lib/result';
+
+export async function benchSave(ds: Dataset, runs = 300): Promise<Measurement[]> {
+  const bench = await openBenchCore(ds.dataDir);
+  const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pd-bench-static-'));
+  const host = await startHost({ dispatch: bench.core.dispatch, staticDir });
+  try {
+    const encounterId = ds.info.openEncounterId;
+    const [floorItem, dispatchItem, httpItem] = ds.info.openItemIds;
+    if (!floorItem || !dispatchItem || !httpItem) throw new Error('the open encounter has too few items');
+    const floor = bench.core.db.prepare(
+      `INSERT INTO checklist_items (encounter_id, item_id, status, reason, updated_at, updated_by_name, updated_by_role)
+       VALUES (@encounterId, @itemId, @status, NULL, @at, 'Nina Nurse', 'nurse')
+       ON CONFLICT (encounter_id, item_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+         updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name, updated_by_role = excluded.updated_by_role`,
+    );
+    const floorSave = bench.core.db.transaction((status: string) => floor.run({ encounterId, itemId: floorItem, status, at: new Date().toISOString() }));
+    const status = (i: number) => (i % 2 === 0 ? 'checked' : 'unchecked');
+    const viaHttp = async (i: number) => {
+      const response = await fetch(`${host.origin}/api/invoke`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', [SECRET_HEADER]: host.secret, [SESSION_HEADER]: bench.nurse },
+        body: JSON.stringify({ method: 'checklist.setItem', input: { encounterId, itemId: httpItem, status: status(i) } }),
+      });
+      const envelope = (await response.json()) as { ok: boolean };
+      if (!envelope.ok) throw new Error(`HTTP save refused: ${JSON.stringify(envelope)}`);
+    };
+    const times = { floor: [] as number[], dispatcher: [] as number[], http: [] as number[] };
+    for (let i = -20; i < runs; i++) {
+      let t = performance.now();
+      floorSave.immediate(status(i));
+      const f = performance.now() - t;
+      t = performance.now();
+      await bench.call('checklist.setItem', { encounterId, itemId: dispatchItem, status: status(i) });
+      const d = performance.now() - t;
+      t = performance.now();
+      await viaHttp(i);
+      const h = performance.now() - t;
+      // The first 20 warm the caches and the HTTP connection.
+      if (i >= 0) {
+        times.floor.push(f);
+        times.dispatcher.push(d);
+        times.http.push(h);
+      }
+    }
+    const baseline = { label: 'floor: same single-row upsert, BEGIN IMMEDIATE … COMMIT, synchronous=FULL', summary: summarize(times.floor) };
+    const dispatcher = summarize(times.dispatcher);
+    return [
+      { bench: 'save', size: ds.size, label: 'checklist.setItem through the dispatcher', unit: 'ms', summary: dispatcher, baseline, goal: '≤ 1.5× floor (median)', met: dispatcher.median <= 1.5 * baseline.summary.median },
+      { bench: 'save', size: ds.size, label: 'checklist.setItem through the loopback HTTP host', unit: 'ms', summary: summarize(times.http), baseline },
+    ];
+  } finally {
+    await host.close();
+    bench.core.close();
+    fs.rmSync(staticDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,37 @@
+// npm run bench: bundles the TypeScript benchmarks (esbuild, like scripts/build.mjs
+// does for the host) and the renderer benchmark page (Vite), then runs
+// bench/main.ts with the same arguments. Results: bench/RESULTS.md.
+//   npm run bench                   10k and 100k patients
+//   npm run bench -- --size=1m      also 1M (or BENCH_1M=1); --size=10k for a quick run
+//   npm run bench -- --only=search  some benchmarks only (save,search,open,export,memory,renderer)
+import { spawnSync } from 'node:child_process';
+import { build as esbuild } from 'esbuild';
+import { build as vite } from 'vite';
+import react from '@vitejs/plugin-react';
+
+await esbuild({
+  entryPoints: { main: 'bench/main.ts' },
+  outdir: 'out/bench',
+  bundle: true,
+  platform: 'node',
+  target: 'node22',
+  format: 'esm',
+  outExtension: { '.js': '.mjs' },
+  external: ['better-sqlite3', 'pdfmake', 'electron', 'playwright-core'],
+  banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+  sourcemap: true,
+  logLevel: 'warning',
+});
+if (!process.argv.some((a) => a.startsWith('--only=')) || process.argv.some((a) => /^--only=.*renderer/.test(a))) {
+  await vite({
+    configFile: false,
+    root: 'bench/renderer',
+    base: './',
+    plugins: [react()],
+    logLevel: 'warn',
+    build: { outDir: '../../out/bench-renderer', emptyOutDir: true, target: 'chrome130' },
+  });
+}
+// TZ fixed so the dates written into generated notes read the same on every machine.
+const run = spawnSync(process.execPath, ['--expose-gc', 'out/bench/main.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { TZ: 'UTC', ...process.env } });
+process.exit(run.status ?? 1);

@@ -1,0 +1,100 @@
+/**
+ * One signed note to the outbox: PDF, plain text, FHIR R4 transaction Bundle
+ * (the PDF inside a DocumentReference) and HL7 v2.5.1 MDM (the PDF in OBX-5),
+ * the same PDF bytes in all three. Each file is written atomically; then the
+ * export and its audit entry are recorded in one transaction. A crash between
+ * the files and the record leaves files without a record (exporting again
+ * replaces them in the chart), never a record of files that were not written.
+ *
+ * The first export of a note is MDM^T02 with a new document id; each later
+ * one (after an addendum, or sent again) replaces the latest: FHIR
+ * `relatesTo: replaces` and MDM^T10 with TXA-13 naming the parent.
+ */
+import { createHash } from 'node:crypto';
+import type { Caller } from '#shared/contract/dispatcher';
+import { CommandError } from '#shared/contract/errors';
+import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/outbox';
+import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
+import { buildMdmT02 } from '#shared/interop/hl7-mdm';
+import { renderNoteText } from '#shared/note/text';
+import type { AuditLog } from '../audit';
+import type { HandlerContext } from '../handlers/context';
+import { noteComposer } from '../handlers/note-composition';
+import { sha256 } from '../repositories/templates';
+import { outboxFolderProblem, writeFileAtomic } from './atomic-write';
+import { renderNotePdf } from './pdf';
+
+export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
+
+export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne {
+  const { detailOf, exportable } = noteComposer(ctx);
+
+  return async (encounterId, caller, batchId) => {
+    const settings = ctx.settings.get();
+    const folder = settings.outboxFolder;
+    if (!folder) throw new CommandError('CONFLICT', 'No outbox folder is set. An administrator sets it under Users & settings.');
+    const problem = outboxFolderProblem(folder);
+    if (problem) throw new CommandError('UNAVAILABLE', `The outbox cannot be used: ${problem}. Nothing was exported.`);
+
+    const detail = detailOf(encounterId, caller);
+    const at = ctx.now();
+    const { template, content, signed } = exportable(detail, caller.actor, at);
+    if (!signed) {
+      throw new CommandError('CONFLICT', 'Only a signed note goes to the chart. The physician signs it first; a draft can still be saved as PDF or text.');
+    }
+    const previous = ctx.outboxExports.latest(encounterId);
+    const documentId = ctx.newId();
+    const pdf = await renderNotePdf(content, { generatedAt: at, subject: `${template.name}, encounter ${encounterId}` });
+    const pdfBase64 = pdf.toString('base64');
+    const signature = { by: signed.note.signedBy, at: signed.note.signedAt };
+    const interop = settings.interop;
+
+    const safeMrn = detail.patient.mrn.replace(/[^A-Za-z0-9-]/g, '');
+    const base = `consent-note_${safeMrn}_${detail.encounter.plannedDate}_${documentId.slice(0, 8)}`;
+    const bundle = buildFhirDocumentBundle({
+      detail, template, pdfBase64, pdfSha1Base64: createHash('sha1').update(pdf).digest('base64'), generatedAt: at,
+      signature: { ...signature, sha256: signed.note.contentSha256 },
+      replaces: previous?.documentId ?? null, documentId,
+      settings: { mrnSystem: interop.mrnSystem, documentTypeLoinc: interop.documentTypeLoinc },
+      ids: ctx.newId,
+    });
+    const addendaBefore = previous?.addendaCount ?? 0;
+    const hl7 = buildMdmT02({
+      detail, documentNumber: documentId, fileName: `${base}.pdf`, pdfBase64, generatedAt: at, signature,
+      amendment: previous ? {
+        kind: 'replace',
+        parentDocumentNumber: previous.documentId,
+        reason: signed.addenda.length > addendaBefore ? `Addendum ${signed.addenda.length} added` : 'Sent again unchanged',
+      } : null,
+      settings: { ...interop },
+      now: () => at,
+      messageControlId: documentId.replaceAll('-', ''),
+    });
+
+    // One segment per line for the file; the message itself has no trailing CR.
+    const outputs: [OutboxFormat, string, Buffer | string][] = [
+      ['pdf', `${base}.pdf`, pdf],
+      ['text', `${base}.txt`, renderNoteText(content)],
+      ['fhir', `${base}.fhir.json`, `${JSON.stringify(bundle, null, 2)}\n`],
+      ['hl7', `${base}.hl7`, `${hl7}\r`],
+    ];
+    const files: OutboxFile[] = [];
+    for (const [format, file, data] of outputs) {
+      writeFileAtomic(folder, file, data, documentId);
+      files.push({ format, file, sha256: sha256(typeof data === 'string' ? Buffer.from(data, 'utf8') : data) });
+    }
+
+    const record: OutboxExport = {
+      id: ctx.newId(), encounterId, documentId, replacesDocumentId: previous?.documentId ?? null, noteId: signed.note.id,
+      addendaCount: signed.addenda.length, pdfSha256: sha256(pdf), files, folder, batchId, at, by: caller.actor,
+    };
+    ctx.db.transaction(() => {
+      ctx.outboxExports.insert(record, caller.userId);
+      audit.append({
+        at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
+        target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,
+      });
+    }).immediate();
+    return record;
+  };
+}

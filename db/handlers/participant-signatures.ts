@@ -1,0 +1,47 @@
+/** consent.captureSignature, consent.voidSignature */
+import type { Handlers } from '#shared/contract/dispatcher';
+import { CommandError } from '#shared/contract/errors';
+import type { HandlerContext } from './context';
+import { requireEncounter } from './lookups';
+
+type SignatureMethods = 'consent.captureSignature' | 'consent.voidSignature';
+
+export function participantSignatureHandlers(ctx: HandlerContext): Pick<Handlers, SignatureMethods> {
+  /**
+   * Signatures are part of what the physician signs: once the note is signed
+   * they are fixed with it. They may still be taken after discharge (a patient
+   * who signs the paper form on the way out), so only signing closes them.
+   */
+  const requireUnsigned = (encounterId: string) => {
+    requireEncounter(ctx, encounterId);
+    if (ctx.signedNotes.isSigned(encounterId)) {
+      throw new CommandError('CONFLICT', 'The consent-discussion note is signed, so its signatures can no longer change. Record a late signature in an addendum.');
+    }
+  };
+
+  return {
+    'consent.captureSignature': (input, { caller }) => {
+      requireUnsigned(input.encounterId);
+      const signature = {
+        id: ctx.newId(),
+        encounterId: input.encounterId,
+        signer: input.signer,
+        signerName: input.signerName,
+        method: input.method,
+        imagePngBase64: input.method === 'drawn' ? input.imagePngBase64 : null,
+        at: ctx.now(),
+        by: caller.actor,
+      };
+      ctx.participantSignatures.insert(signature, caller.userId);
+      return { ...signature, voided: null };
+    },
+    'consent.voidSignature': ({ encounterId, signatureId, reason }, { caller }) => {
+      requireUnsigned(encounterId);
+      const existing = ctx.participantSignatures.get(signatureId);
+      if (!existing || existing.encounterId !== encounterId) throw new CommandError('NOT_FOUND', `No signature ${signatureId} on this encounter.`);
+      if (existing.voided) throw new CommandError('CONFLICT', 'This signature was already withdrawn.');
+      ctx.participantSignatures.void(signatureId, reason, ctx.now(), caller.actor, caller.userId);
+      return ctx.participantSignatures.get(signatureId)!;
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { useEffect, useState } from 'react';
+import { moveToItem, shortcutFor } from './checklist-keys';
+import { ShortcutHelp } from './ShortcutHelp';
+
+/**
+ * The encounter screen's keyboard layer: J/K (or the arrows on an item) move
+ * between checklist items, ? opens the help overlay. Checking and "not
+ * applicable" belong to the item with focus (ChecklistItemRow handles them and
+ * marks the event handled, so this listener leaves them alone).
+ */
+export function ChecklistShortcuts() {
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  useEffect(() => {
+    function onKeyDown(event: KeyboardEvent) {
+      const action = shortcutFor(event);
+      if (action === 'help') setHelpOpen(true);
+      else if (action === 'next' || action === 'previous') moveToItem(document.activeElement, action === 'next' ? 1 : -1);
+      else return;
+      event.preventDefault();
+    }
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
+
+  return (
+    <>
+      <button type="button" className="link" aria-keyshortcuts="?" onClick={() => setHelpOpen(true)}>
+        Keyboard shortcuts (?)
+      </button>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+    </>
+  );
+}

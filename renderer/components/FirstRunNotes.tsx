@@ -1,0 +1,40 @@
+import { useRecovery } from '../stores/recovery';
+
+/** Joins a folder and a name with the separator the folder already uses (Windows paths use backslashes). */
+function inFolder(dir: string, name: string): string {
+  const sep = dir.includes('\\') && !dir.includes('/') ? '\\' : '/';
+  return dir.endsWith(sep) ? `${dir}${name}` : `${dir}${sep}${name}`;
+}
+
+/**
+ * What someone setting the app up needs to know before the first account exists:
+ * where the data and the backups are, and how to look around with sample
+ * patients. The folder comes from recovery.status, which the app asks before
+ * anyone signs in (it is public: it names the folder, never its contents).
+ */
+export function FirstRunNotes() {
+  const dataDir = useRecovery((s) => s.status?.dataDir);
+  return (
+    <section className="card first-run" aria-labelledby="first-run-heading">
+      <h2 id="first-run-heading">Before you start</h2>
+      <dl className="summary">
+        <dt>Your data</dt>
+        <dd>
+          One file on this computer, nothing sent over a network:{' '}
+          {dataDir ? <code className="path">{inFolder(dataDir, 'proceduredesk.sqlite')}</code> : 'in the app’s data folder'}.
+        </dd>
+        <dt>Backups</dt>
+        <dd>
+          Verified copies at every start and every 30 minutes, the newest 10 kept,
+          in {dataDir ? <code className="path">{inFolder(dataDir, 'backups')}</code> : 'the backups folder beside it'}.
+          Copy that folder to other storage to keep backups off this computer; the Backups screen restores one.
+        </dd>
+        <dt>Sample patients</dt>
+        <dd>
+          To look around first: once the administrator has created a nurse or physician account, that person can add three
+          sample patients with today’s encounters from the empty worklist.
+        </dd>
+      </dl>
+    </section>
+  );
+}

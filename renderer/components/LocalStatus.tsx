@@ -1,0 +1,19 @@
+import { useEncounter } from '../stores/encounter';
+
+/**
+ * The top bar's one-line state of the work. Being offline is the normal case
+ * (everything is stored on this computer, no network is ever needed), so the
+ * resting state says where the data is, never "offline" as a warning. Only a
+ * change the core did not store is shown as a problem; the item itself says why.
+ */
+export function LocalStatus() {
+  const saves = useEncounter((s) => s.saves);
+  const consentSave = useEncounter((s) => s.consentSave);
+  const all = [...Object.values(saves), ...(consentSave ? [consentSave] : [])];
+  const state = all.some((s) => s.kind === 'failed') ? 'failed' : all.some((s) => s.kind === 'saving') ? 'saving' : 'saved';
+  return (
+    <span className={`local-status ${state}`}>
+      {state === 'failed' ? 'A change was not saved' : state === 'saving' ? 'Saving…' : 'All saved on this computer'}
+    </span>
+  );
+}

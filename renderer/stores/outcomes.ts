@@ -1,0 +1,61 @@
+/**
+ * One patient's outcomes: the follow-ups, pain diaries and charts of the
+ * Outcomes screen. Every write reloads the patient's outcomes from the core,
+ * so what the screen shows (and judges) is what was stored.
+ */
+import { create } from 'zustand';
+import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-ups';
+import type { Patient } from '#shared/contract/patients';
+import { api, formErrors } from '../api/client';
+
+/** Field errors keyed by input path, or null when the write succeeded. */
+export type FormResult = Record<string, string> | null;
+
+interface OutcomesState {
+  patientId: string | null;
+  outcomes: PatientOutcomes | null;
+  /** The clinic's time zone, for dates and the datetime fields. */
+  timeZone: string;
+  error: string | null;
+  load: (patientId: string) => Promise<void>;
+  search: (query: string) => Promise<Patient[]>;
+  addFollowUp: (input: AddFollowUpInput) => Promise<FormResult>;
+  addDiary: (input: AddDiaryInput) => Promise<FormResult>;
+  withdraw: (encounterId: string, kind: 'follow-up' | 'diary', id: string, reason: string) => Promise<FormResult>;
+}
+
+export const useOutcomes = create<OutcomesState>((set, get) => {
+  async function write(run: () => Promise<unknown>): Promise<FormResult> {
+    try {
+      await run();
+    } catch (error) {
+      return formErrors(error);
+    }
+    const id = get().patientId;
+    if (id) await get().load(id);
+    return null;
+  }
+
+  return {
+    patientId: null,
+    outcomes: null,
+    timeZone: 'UTC',
+    error: null,
+
+    async load(patientId) {
+      if (get().patientId !== patientId) set({ patientId, outcomes: null, error: null });
+      try {
+        const [outcomes, settings] = await Promise.all([api().call('outcomes.forPatient', { patientId }), api().call('settings.get', {})]);
+        if (get().patientId === patientId) set({ outcomes, timeZone: settings.timeZone, error: null });
+      } catch (error) {
+        if (get().patientId === patientId) set({ error: error instanceof Error ? error.message : String(error) });
+      }
+    },
+
+    search: (query) => api().call('patient.search', { query, limit: 20 }),
+
+    addFollowUp: (input) => write(() => api().call('followUp.add', input)),
+    addDiary: (input) => write(() => api().call('followUp.addDiary', input)),
+    withdraw: (encounterId, kind, id, reason) => write(() => api().call('followUp.withdraw', { encounterId, kind, id, reason })),
+  };
+});

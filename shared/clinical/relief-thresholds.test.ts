@@ -1,0 +1,82 @@
+/**
+ * The relief-threshold table against the library facts it reads and the fact
+ * base. The expected numbers below are copied by hand from
+ * shared/reference/clinical-facts.md §2.2, §2.4 and the SCS row, so a slip in
+ * the table, a template or the fact base shows up as a difference.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LIBRARY } from '../library/index';
+import type { Template } from '../library/schema';
+import { expectsDiary, factStates, RELIEF_THRESHOLDS, requiredPhrases, thresholdsFor } from './relief-thresholds';
+
+const byId = (id: string): Template => {
+  const t = LIBRARY.find((x) => x.id === id);
+  if (!t) throw new Error(`no template ${id}`);
+  return t;
+};
+const factBase = fs.readFileSync(path.join(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
+
+describe('relief thresholds', () => {
+  it('every row reads a follow-up fact of the bundled template that states its number, duration and block count', () => {
+    for (const row of RELIEF_THRESHOLDS) {
+      const fact = byId(row.templateId).followUp.find((f) => f.id === row.factId);
+      expect(fact, `${row.templateId}/${row.factId}`).toBeDefined();
+      for (const phrase of requiredPhrases(row)) {
+        expect(phrase.split('|').some((p) => fact!.text.includes(p)), `${row.factId} states "${phrase}"`).toBe(true);
+      }
+    }
+  });
+
+  it('the numbers are the fact base\'s (copied by hand)', () => {
+    const table = RELIEF_THRESHOLDS.map((r) => `${r.templateId}/${r.factId}: ≥${r.percent}%${r.minDuration ? ` ≥${r.minDuration.value} ${r.minDuration.unit}` : ''}${r.blocksRequired ? ` ×${r.blocksRequired}` : ''}`);
+    expect(table).toEqual([
+      'lumbar-medial-branch-block/rfa-threshold-consensus: ≥50%',
+      'lumbar-medial-branch-block/rfa-threshold-payer: ≥80% ×2',
+      'cervical-medial-branch-block/rfa-threshold-lumbar-consensus-carried-over: ≥50%',
+      'cervical-medial-branch-block/rfa-threshold-payer: ≥80% ×2',
+      'sacroiliac-joint-injection/positive-block-threshold: ≥75% ×2',
+      'lumbar-medial-branch-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
+      'cervical-medial-branch-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
+      'genicular-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
+      'scs-trial/trial-success-threshold: ≥50%',
+    ]);
+    // And the fact base says so.
+    expect(factBase).toContain('**≥50%** pain relief on a prognostic MBB');
+    expect(factBase).toContain('**two** diagnostic MBBs, each with **≥80%** relief');
+    expect(factBase).toContain('the SIS-style threshold is ≥75% relief (dual blocks)');
+    expect(factBase).toContain('≥50% relief lasting ≥6 months from the previous RFA');
+  });
+
+  it('both lumbar MBB thresholds are shown, each with the fact\'s own evidence ([M] consensus, [V2] payer)', () => {
+    const found = thresholdsFor(byId('lumbar-medial-branch-block'));
+    expect(found.map((t) => [t.row.percent, t.fact.sources.map((s) => `${s.sourceId}:${s.evidence}`).join()])).toEqual([
+      [50, 'cohen-2020-lumbar-facet:M'],
+      [80, 'droracle-facet-payer-criteria:V2'],
+    ]);
+    expect(thresholdsFor(byId('cervical-medial-branch-block')).map((t) => t.fact.sources[0]?.evidence)).toEqual(['inference', 'V2']);
+  });
+
+  it('a published version whose fact no longer states the number, or lacks the fact, gets no threshold', () => {
+    const t = byId('lumbar-medial-branch-block');
+    const edited: Template = {
+      ...t,
+      version: 2,
+      followUp: t.followUp
+        .filter((f) => f.id !== 'rfa-threshold-payer')
+        .map((f) => (f.id === 'rfa-threshold-consensus' ? { ...f, text: f.text.replace('≥50%', '≥60%') } : f)),
+    };
+    expect(thresholdsFor(edited)).toEqual([]);
+    const row = RELIEF_THRESHOLDS[0]!;
+    expect(factStates(row, { id: row.factId, text: 'x ≥50% y', sources: [{ sourceId: 's', evidence: 'M' }] })).toBe(true);
+  });
+
+  it('diagnostic blocks expect a pain diary; an ESI does not', () => {
+    expect(expectsDiary(byId('lumbar-medial-branch-block'))).toBe(true);
+    expect(expectsDiary(byId('cervical-medial-branch-block'))).toBe(true);
+    expect(expectsDiary(byId('sacroiliac-joint-injection'))).toBe(true);
+    expect(expectsDiary(byId('lumbar-transforaminal-esi'))).toBe(false);
+    expect(expectsDiary(byId('lumbar-medial-branch-rfa'))).toBe(false);
+  });
+});
