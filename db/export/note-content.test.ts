@@ -94,7 +94,7 @@ function expectEveryElement(all: string, c: Case): void {
     template.name, c.levels.join(', '), 'Bilateral', 'Espondilosis lumbar', 'Axial low back pain for 9 months',
     'Nature and purpose of the procedure', 'Imaging guidance Fluoroscopy',
     // Risks in the patient-friendly wording, with incidence where sourced
-    'Risks discussed (in the words used with the patient)', template.risks.find((r) => r.id === 'infection')!.patientText!.slice(0, 40),
+    'Risks discussed (in the words used with the patient)', template.risks.find((r) => r.id === 'infection')!.patientText.slice(0, 40),
     // Expected benefit; alternatives including no treatment
     'Expected benefit', 'Alternatives, including no treatment, with their risks and benefits',
     template.alternatives[0]!.patientText!.slice(0, 40), 'Fisioterapia and medication reviewed.',

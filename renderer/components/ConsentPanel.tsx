@@ -1,6 +1,8 @@
 import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
+import { ParticipantSignatures } from './ParticipantSignatures';
 import { SaveStatus } from './SaveStatus';
 
 /**
@@ -19,21 +21,24 @@ export function ConsentPanel() {
   // another encounter gets a fresh panel and our own saves never overwrite typing.
   const [draft, setDraft] = useState<ConsentDraft>(() => {
     const c = detail?.consent;
-    return c ? { benefitsDiscussed: c.benefitsDiscussed, benefitsNote: c.benefitsNote, alternativesDiscussed: c.alternativesDiscussed,
-      alternativesNote: c.alternativesNote, questions: c.questions, interpreter: c.interpreter, decision: c.decision } : EMPTY_CONSENT;
+    if (!c) return EMPTY_CONSENT;
+    const { updatedAt: _at, updatedBy: _by, ...saved } = c;
+    return saved;
   });
 
   // What the core last stored: leaving a field without changing it writes nothing.
   const lastSaved = useRef(JSON.stringify(draft));
 
+  const fieldsOff = useEncounter((s) => s.settings?.noteFieldsOff);
   if (!detail || !library) return null;
   const t = library.template;
+  const off = new Set(fieldsOff?.[t.id] ?? []);
   const risks = t.risks;
   const discussed = risks.filter((r) => items[r.id]?.status === 'checked').length;
 
   function save(next: ConsentDraft) {
     const json = JSON.stringify(next);
-    if (json === lastSaved.current || !isSavable(next)) return;
+    if (json === lastSaved.current || draftProblem(next)) return;
     void saveConsent(next).then((stored) => {
       if (stored) lastSaved.current = json;
     });
@@ -44,7 +49,8 @@ export function ConsentPanel() {
   }
   const commit = () => save(draft);
 
-  const interpreter = draft.interpreter;
+  const fieldProps = { draft, update, commit, off };
+  const problem = draftProblem(draft);
   return (
     <section className="card consent" aria-labelledby="consent-heading">
       <h2 id="consent-heading">Consent discussion</h2>
@@ -57,6 +63,9 @@ export function ConsentPanel() {
         </p>
       )}
       <fieldset className="bare" disabled={signed} aria-label={signed ? 'Consent discussion (signed, read-only)' : undefined}>
+        <WhenWhereFields {...fieldProps} />
+        <CapacityFields {...fieldProps} />
+        <PresentFields {...fieldProps} />
         <label className="choice">
           <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
           Benefits discussed
@@ -78,7 +87,7 @@ export function ConsentPanel() {
           <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
         </label>
 
-        <fieldset>
+        {!off.has('questions') && <fieldset>
           <legend>Patient's questions and the answers given</legend>
           {draft.questions.map((q, i) => (
             <div key={i} className="qa">
@@ -101,30 +110,10 @@ export function ConsentPanel() {
           <button type="button" className="secondary" onClick={() => update({ ...draft, questions: [...draft.questions, { question: '', answer: '' }] }, false)}>
             Add question
           </button>
-        </fieldset>
+        </fieldset>}
+        <TeachBackField {...fieldProps} />
 
-        <fieldset>
-          <legend>Interpreter</legend>
-          <label className="choice">
-            <input type="checkbox" checked={interpreter.used}
-              onChange={(e) => update({ ...draft, interpreter: e.target.checked ? { used: true, language: '', interpreterId: '' } : { used: false } }, !e.target.checked)} />
-            Interpreter used
-          </label>
-          {interpreter.used && (
-            <div className="row">
-              <label>
-                Language
-                <input value={interpreter.language} onBlur={commit}
-                  onChange={(e) => update({ ...draft, interpreter: { ...interpreter, language: e.target.value } }, false)} />
-              </label>
-              <label>
-                Interpreter id
-                <input value={interpreter.interpreterId} onBlur={commit}
-                  onChange={(e) => update({ ...draft, interpreter: { ...interpreter, interpreterId: e.target.value } }, false)} />
-              </label>
-            </div>
-          )}
-        </fieldset>
+        <InterpreterFields {...fieldProps} />
 
         <fieldset>
           <legend>Patient's decision</legend>
@@ -140,14 +129,9 @@ export function ConsentPanel() {
       </fieldset>
       <p aria-live="polite" className="consent-save">
         <SaveStatus save={consentSave} what="consent discussion" />
-        {!consentSave && !isSavable(draft) && <span className="muted">Complete the interpreter’s language and id, and each question, to save.</span>}
+        {problem && <span className="muted"> {problem}</span>}
       </p>
+      {!off.has('participantSignatures') && <ParticipantSignatures signed={signed} />}
     </section>
   );
-}
-
-/** A draft the contract would refuse (an empty question, a half-filled interpreter) waits until complete. */
-function isSavable(d: ConsentDraft): boolean {
-  if (d.interpreter.used && (!d.interpreter.language.trim() || !d.interpreter.interpreterId.trim())) return false;
-  return d.questions.every((q) => q.question.trim().length > 0);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import { useEncounter } from '../stores/encounter';
+import { ChartOutbox } from './ChartOutbox';
 import { NoteSigning } from './NoteSigning';
 import { ProgressBar } from './ProgressBar';
 
@@ -56,6 +57,7 @@ export function ExportPanel() {
           <pre className="note-text" tabIndex={0} aria-label="Note text">{exported.text}</pre>
         </div>
       )}
+      <ChartOutbox />
     </section>
   );
 }

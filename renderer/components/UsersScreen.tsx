@@ -1,3 +1,4 @@
+import { NoteFieldsForm, OutboxSettingsForm } from './NoteExportSettings';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { Role } from '#shared/contract/common';
 import { formErrors } from '../api/client';
@@ -56,6 +57,8 @@ export function UsersScreen() {
       </table>
       <NewUserForm />
       {settings && <SettingsForm />}
+      {settings && <OutboxSettingsForm />}
+      {settings && <NoteFieldsForm />}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { patientName } from '#shared/note/format';
 import { useNavigation } from '../stores/navigation';
 import { useWorklist } from '../stores/worklist';
+import { BatchExportPanel } from './BatchExportPanel';
 import { NewEncounterPanel } from './NewEncounterPanel';
 
 const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
@@ -99,6 +100,7 @@ export function WorklistScreen() {
         </table>
       </section>
       <NewEncounterPanel />
+      <BatchExportPanel date={date} />
     </div>
   );
 }

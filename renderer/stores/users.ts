@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Settings, User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
+import type { TemplateSummary } from '#shared/contract/library';
 import { api } from '../api/client';
 
 interface UsersState {
@@ -12,11 +13,18 @@ interface UsersState {
   setActive: (userId: string, active: boolean) => Promise<void>;
   clearLockout: (userId: string) => Promise<void>;
   saveSettings: (changes: Partial<Settings>) => Promise<void>;
+  /** The procedures, for the per-template note settings. */
+  templates: TemplateSummary[];
+  loadTemplates: () => Promise<void>;
 }
 
 export const useUsers = create<UsersState>((set, get) => ({
   users: [],
   settings: null,
+  templates: [],
+  async loadTemplates() {
+    set({ templates: await api().call('library.list', {}) });
+  },
   async load() {
     const [users, settings] = await Promise.all([api().call('users.list', {}), api().call('settings.get', {})]);
     set({ users, settings });

@@ -1,0 +1,68 @@
+import { useEffect } from 'react';
+import { createPortal } from 'react-dom';
+import type { NoteBlock } from '#shared/note/content';
+import { useChartExports } from '../stores/chart-exports';
+
+function Block({ block }: { block: NoteBlock }) {
+  switch (block.kind) {
+    case 'paragraph':
+      return <p>{block.text}</p>;
+    case 'list':
+      return <ul>{block.items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
+    case 'fields':
+      return (
+        <table>
+          <tbody>{block.rows.map(([label, value], i) => <tr key={i}><th scope="row">{label}</th><td>{value}</td></tr>)}</tbody>
+        </table>
+      );
+    case 'signature':
+      return (
+        <div className="print-signature">
+          <strong>{block.label}</strong>
+          {block.imagePngBase64 && <img src={`data:image/png;base64,${block.imagePngBase64}`} alt={`Signature: ${block.label}`} />}
+          <div>{block.caption}</div>
+        </div>
+      );
+  }
+}
+
+/**
+ * The note laid out for the printer: the same content model as the PDF (the
+ * signed copy with its addenda, or the draft marked unsigned), outside the app
+ * root so print CSS shows only it. The patient's name, MRN and date of birth
+ * repeat on every page (a fixed header repeats on each printed page) and the
+ * page margin shows "Page X of Y" (CSS paged media). The print is audited by
+ * the core when the content is fetched.
+ */
+export function PrintableNote() {
+  const note = useChartExports((s) => s.printing);
+  const done = useChartExports((s) => s.donePrinting);
+
+  useEffect(() => {
+    if (!note) return;
+    const after = () => done();
+    window.addEventListener('afterprint', after);
+    // Let React commit the portal before the print dialog snapshots the page.
+    const timer = setTimeout(() => window.print(), 50);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [note, done]);
+
+  if (!note) return null;
+  const { patientName, mrn, birthDate } = note.runningHeader;
+  return createPortal(
+    <article className="print-note" aria-label="Note for printing">
+      <div className="print-running-header">{patientName} · MRN {mrn} · DOB {birthDate}</div>
+      <h1>{note.title}</h1>
+      {note.sections.map((s, i) => (
+        <section key={i}>
+          <h2>{s.heading}</h2>
+          {s.blocks.map((b, j) => <Block key={j} block={b} />)}
+        </section>
+      ))}
+    </article>,
+    document.body,
+  );
+}
