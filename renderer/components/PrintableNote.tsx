@@ -30,7 +30,7 @@ function Block({ block }: { block: NoteBlock }) {
  * The note laid out for the printer: the same content model as the PDF (the
  * signed copy with its addenda, or the draft marked unsigned), outside the app
  * root so print CSS shows only it. The patient's name, MRN and date of birth
- * repeat on every page (a fixed header repeats on each printed page) and the
+ * repeat on every page (a table header group repeats on each printed page) and the
  * page margin shows "Page X of Y" (CSS paged media). The print is audited by
  * the core when the content is fetched.
  */
@@ -54,14 +54,23 @@ export function PrintableNote() {
   const { patientName, mrn, birthDate } = note.runningHeader;
   return createPortal(
     <article className="print-note" aria-label="Note for printing">
-      <div className="print-running-header">{patientName} · MRN {mrn} · DOB {birthDate}</div>
-      <h1>{note.title}</h1>
-      {note.sections.map((s, i) => (
-        <section key={i}>
-          <h2>{s.heading}</h2>
-          {s.blocks.map((b, j) => <Block key={j} block={b} />)}
-        </section>
-      ))}
+      {/* A table's header group repeats at the top of every printed page. */}
+      <table className="print-page" role="presentation">
+        <thead><tr><td className="print-running-header">{patientName} · MRN {mrn} · DOB {birthDate}</td></tr></thead>
+        <tbody>
+          <tr>
+            <td>
+              <h1>{note.title}</h1>
+              {note.sections.map((s, i) => (
+                <section key={i}>
+                  <h2>{s.heading}</h2>
+                  {s.blocks.map((b, j) => <Block key={j} block={b} />)}
+                </section>
+              ))}
+            </td>
+          </tr>
+        </tbody>
+      </table>
     </article>,
     document.body,
   );
