@@ -60,6 +60,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await capture.getByLabel("Signer's name").fill('Begoña Ortiz Núñez');
   await capture.getByRole('radio', { name: 'Draw on screen' }).check();
   const pad = capture.getByRole('img', { name: 'Signature pad for the patient' });
+  await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   await page.mouse.move(box.x + 20, box.y + box.height / 2);
   await page.mouse.down();
