@@ -4,6 +4,7 @@
  * write is present and identical, that no multi-row write is half done, and
  * that quick_check is ok. Repeats on the same data folder.
  */
+import { canonicalJson } from '#shared/domain/canonical-json';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -136,7 +137,7 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       } else if (a.op === 'consent') {
         const json = consents.get(a.encounterId);
         if (json === undefined) fail('lost', `lost consent of ${a.encounterId}`);
-        else if (JSON.stringify(JSON.parse(json)) !== JSON.stringify(a.consent)) fail('mismatched', `consent of ${a.encounterId} differs`);
+        else if (canonicalJson(JSON.parse(json)) !== canonicalJson(a.consent)) fail('mismatched', `consent of ${a.encounterId} differs`);
       }
     }
     // State and history are written in one transaction: never one without the other.

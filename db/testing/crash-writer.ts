@@ -49,9 +49,15 @@ async function run(): Promise<void> {
       await must('checklist.setItem', { actor: nurse, encounterId: encounter.id, itemId: item.id, status, ...(reason ? { reason } : {}) });
       ack({ op: 'item', encounterId: encounter.id, itemId: item.id, status, reason: reason ?? null });
     }
+    // Every field given, so what is stored is exactly what was sent (no defaults filled in).
     const consent = {
+      discussedAt: '2026-11-24T14:00:00.000Z', place: `Room ${n}`, diagnosis: `Diagnosis ${n}`,
       benefitsDiscussed: true, benefitsNote: `benefits ${n}`, alternativesDiscussed: n % 2 === 0, alternativesNote: '',
-      questions: [{ question: `Q${n}?`, answer: `A${n}.` }], interpreter: { used: false }, decision: 'consents',
+      questions: [{ question: `Q${n}?`, answer: `A${n}.` }], teachBack: `In my words ${n}`,
+      capacity: n % 3 === 0 ? { kind: 'surrogate', name: `Surrogate ${n}`, relationship: 'son', reason: 'delirium' } : { kind: 'patient-has-capacity' },
+      present: [{ name: 'Nina Nurse', role: 'nurse' }],
+      interpreter: n % 2 === 0 ? { used: true, language: 'Spanish', interpreterId: `I-${n}`, mode: 'phone' } : { used: false },
+      decision: 'consents',
     };
     await must('consent.save', { actor: physician, encounterId: encounter.id, ...consent });
     ack({ op: 'consent', encounterId: encounter.id, consent });
