@@ -7,7 +7,6 @@
  * Timings are in bench/, never asserted here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from './connection';
 import { createChecklistRepository } from './repositories/checklist';
 import { createEncounterRepository } from './repositories/encounters';
 import { createExportRepository } from './repositories/exports';
@@ -29,7 +28,7 @@ beforeAll(() => {
       const value: unknown = Reflect.get(target, key, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
-  }) as Db;
+  });
   for (const create of [createPatientRepository, createEncounterRepository, createChecklistRepository, createWorkflowRepository, createSignedNoteRepository, createExportRepository]) {
     create(recording);
   }
@@ -44,7 +43,7 @@ function statement(...fragments: string[]): string {
 }
 
 function plan(sql: string, params: unknown = []): string[] {
-  const rows = core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params as never[]) as { detail: string }[];
+  const rows = core.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
   return rows.map((r) => r.detail);
 }
 

@@ -45,6 +45,7 @@ function checkWhen(ctx: HandlerContext, method: string, path: string, iso: strin
 
 const recordedBy = (caller: Caller): RecordedBy => ({ actor: caller.actor, userId: caller.userId });
 
+/** The repository is made here, not in HandlerContext, so wiring these into the composition root takes one line. */
 export function followUpHandlers(ctx: HandlerContext, repo: FollowUpRepository = createFollowUpRepository(ctx.db)): Pick<Handlers, FollowUpMethods> {
   return {
     'followUp.add': (input, { caller }) => {

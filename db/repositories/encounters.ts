@@ -82,14 +82,19 @@ export function createEncounterRepository(db: Db) {
        @plannedDate, @indication, @createdAt, @byName, @byRole, @state, @sedation)`,
   );
   const byId = db.prepare<[string], EncounterRow>(`SELECT ${ENCOUNTER_COLUMNS} FROM encounters e WHERE e.id = ?`);
+  // The page is chosen first (filter, order, LIMIT) and only its rows are joined to their consent
+  // and checklist: a search matching 1,500 encounters then reads 200 checklists, not 1,500.
   const listSql = (where: string) => `
     SELECT ${ENCOUNTER_COLUMNS}, ${PATIENT_AS}, c.decision,
       (SELECT group_concat(i.item_id, char(31)) FROM checklist_items i
         WHERE i.encounter_id = e.id AND i.status <> 'unchecked') AS item_ids
-    FROM encounters e JOIN patients p ON p.id = e.patient_id
+    FROM (SELECT e.id AS page_id, e.planned_date AS page_date, p.family_key AS page_key, e.created_at AS page_created
+          FROM encounters e JOIN patients p ON p.id = e.patient_id
+          WHERE ${where}
+          ORDER BY e.planned_date, p.family_key, e.created_at LIMIT @limit) AS page
+    JOIN encounters e ON e.id = page.page_id JOIN patients p ON p.id = e.patient_id
     LEFT JOIN consent_discussions c ON c.encounter_id = e.id
-    WHERE ${where}
-    ORDER BY e.planned_date, p.family_key, e.created_at LIMIT @limit`;
+    ORDER BY page.page_date, page.page_key, page.page_created`;
   const matchPatient = `(@query = '' OR p.mrn LIKE @pattern ESCAPE '\\' OR p.family_key LIKE @key ESCAPE '\\'
     OR p.given_key LIKE @key ESCAPE '\\')`;
   const byState = `(@state IS NULL OR e.state = @state)`;

@@ -83,6 +83,10 @@ export function createTemplateRepository(db: Db) {
       return allRows.all().map(parse);
     },
     get(id: string, version: number): Template | undefined {
+      // A stored version never changes (migration 002's trigger), so once read it comes from memory:
+      // the worklist asks for it once per row, and the row's JSON is ~30 KB.
+      const cached = cache.get(`${id}@${version}`);
+      if (cached) return cached;
       const row = one.get(id, version);
       return row && parse(row);
     },

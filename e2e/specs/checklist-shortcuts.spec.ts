@@ -72,7 +72,7 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   expect(await focusedItemId(page)).toBe(before);
 
   // In a text field the same keys are just letters: they stay in the field and move nothing.
-  const notes = page.getByRole('region', { name: 'Consent discussion' }).getByRole('textbox').first();
+  const notes = page.getByRole('region', { name: 'Consent discussion' }).getByRole('textbox', { name: 'Notes on benefits' });
   await notes.focus();
   await kb.type('jk?');
   await expect(notes).toBeFocused();

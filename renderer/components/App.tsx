@@ -6,6 +6,7 @@ import { useSession } from '../stores/session';
 import { AuditScreen } from './AuditScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
+import { OutcomesScreen } from './OutcomesScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { LocalStatus } from './LocalStatus';
 import { LockScreen } from './LockScreen';
@@ -55,7 +56,7 @@ export function App() {
   const clinical = CLINICAL.has(user.role);
   // The screen last open in this window may not be one this user's role can see: fall back to its home.
   const allowed =
-    (view.name === 'worklist' || view.name === 'encounter') ? clinical
+    (view.name === 'worklist' || view.name === 'encounter' || view.name === 'outcomes') ? clinical
       : view.name === 'users' ? user.role === 'admin'
         : view.name === 'audit' ? user.role !== 'nurse'
           : true;
@@ -73,6 +74,11 @@ export function App() {
         </button>
         <nav aria-label="Main" className="mainnav">
           {clinical && link('worklist', 'Worklist')}
+          {clinical && (
+            <button type="button" className="navlink" aria-current={current.name === 'outcomes' ? 'page' : undefined} onClick={() => go({ name: 'outcomes', patientId: null })}>
+              Outcomes
+            </button>
+          )}
           {link('library', 'Procedure library')}
           {user.role !== 'nurse' && link('audit', 'Audit trail')}
           {link('backups', 'Backups')}
@@ -93,6 +99,8 @@ export function App() {
       <main>
         {current.name === 'encounter' ? (
           <EncounterScreen encounterId={current.encounterId} />
+        ) : current.name === 'outcomes' ? (
+          <OutcomesScreen patientId={current.patientId} />
         ) : current.name === 'library' ? (
           <LibraryScreen />
         ) : current.name === 'audit' ? (

@@ -12,10 +12,30 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
   const titleId = useId();
   const box = useRef<HTMLDivElement>(null);
 
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    box.current?.querySelector<HTMLElement>(FOCUSABLE)?.focus();
-    return () => opener?.focus();
+    const first = () => box.current?.querySelector<HTMLElement>(FOCUSABLE);
+    first()?.focus();
+    // Escape closes even when focus has slipped to the page (a click on the dialog's text);
+    // focus that moves behind the dialog is brought back into it.
+    const onDocumentKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close.current();
+    };
+    const onFocusIn = (event: FocusEvent) => {
+      if (box.current && event.target instanceof Node && !box.current.contains(event.target)) first()?.focus();
+    };
+    document.addEventListener('keydown', onDocumentKey);
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('keydown', onDocumentKey);
+      document.removeEventListener('focusin', onFocusIn);
+      opener?.focus();
+    };
   }, []);
 
   function onKeyDown(event: KeyboardEvent) {

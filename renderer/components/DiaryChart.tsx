@@ -15,7 +15,8 @@ interface Datum {
 const THRESHOLD_DASHES = ['10 5', '3 4', '14 4 3 4'];
 
 function DiaryMarker(props: DotItemDotProps) {
-  const { cx, cy, payload, index } = props as DotItemDotProps & { payload: Datum };
+  const { cx, cy, index } = props;
+  const payload = props.payload as Datum;
   if (typeof cx !== 'number' || typeof cy !== 'number') return null;
   const baseline = payload.hours === null;
   return (
@@ -68,16 +69,17 @@ export function DiaryChart({ diary, result, thresholds, timeZone }: { diary: Pai
   );
   return (
     <ChartFigure title={`Pain diary after the block on ${clinicDateTime(diary.blockAt, timeZone)}`} summary={summary} table={table} className="diary-chart">
-      <LineChart data={data} width={760} height={320} margin={{ top: 24, right: 24, bottom: 24, left: 8 }} accessibilityLayer={false}>
+      {/* The right margin holds the reference lines' labels, clear of the curve. */}
+      <LineChart data={data} width={1040} height={340} margin={{ top: 24, right: 380, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
         <XAxis dataKey="label" tick={{ fill: 'currentColor' }} stroke="currentColor" label={{ value: 'Time after the block (evenly spaced)', position: 'insideBottom', offset: -16, fill: 'currentColor' }} />
         <YAxis domain={[0, 10]} ticks={[0, 2, 4, 6, 8, 10]} tick={{ fill: 'currentColor' }} stroke="currentColor" label={{ value: 'Pain (0–10)', angle: -90, position: 'insideLeft', fill: 'currentColor' }} />
         <ReferenceLine y={diary.baseline} className="baseline-line" stroke="currentColor" strokeWidth={1.5} strokeDasharray="1 3"
-          label={{ value: `Baseline ${diary.baseline}`, position: 'insideTopRight', fill: 'currentColor' }} />
+          label={{ value: `Baseline: ${diary.baseline}`, position: 'right', fill: 'currentColor', fontSize: 15 }} />
         {lines.map(({ t, y, dash }) => (
           <ReferenceLine key={t.factId} y={y} className="threshold-line" stroke="currentColor" strokeWidth={2} strokeDasharray={dash}
             data-threshold={t.percent}
-            label={{ value: `≥${t.percent}% relief: score ≤ ${y}${t.needsReview ? ' (needs clinical review)' : ''}`, position: 'insideBottomRight', fill: 'currentColor' }} />
+            label={{ value: `≥${t.percent}% relief: score ≤ ${y}${t.needsReview ? ', needs clinical review' : ''}`, position: 'right', fill: 'currentColor', fontSize: 15 }} />
         ))}
         <Line dataKey="score" name="Pain score" className="series diary-series" stroke="currentColor" strokeWidth={2.5} dot={DiaryMarker} activeDot={false} isAnimationActive={false} />
       </LineChart>

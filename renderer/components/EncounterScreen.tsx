@@ -43,6 +43,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   return (
     <div className="encounter">
       <button type="button" className="secondary" onClick={() => go({ name: 'worklist' })}>← Worklist</button>
+      <button type="button" className="secondary" onClick={() => go({ name: 'outcomes', patientId: patient.id })}>Follow-up and outcomes</button>
       <h1 ref={heading} tabIndex={-1}>
         {patientName(patient)} <span className="muted">MRN {patient.mrn} · DOB {patient.birthDate}</span>
       </h1>

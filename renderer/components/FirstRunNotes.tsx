@@ -17,24 +17,21 @@ export function FirstRunNotes() {
   return (
     <section className="card first-run" aria-labelledby="first-run-heading">
       <h2 id="first-run-heading">Before you start</h2>
-      <dl className="summary">
-        <dt>Your data</dt>
-        <dd>
-          One file on this computer, nothing sent over a network:{' '}
+      <ul className="first-run-notes">
+        <li>
+          <strong>Your data</strong> is one file on this computer; nothing is sent over a network:{' '}
           {dataDir ? <code className="path">{inFolder(dataDir, 'proceduredesk.sqlite')}</code> : 'in the app’s data folder'}.
-        </dd>
-        <dt>Backups</dt>
-        <dd>
-          Verified copies at every start and every 30 minutes, the newest 10 kept,
-          in {dataDir ? <code className="path">{inFolder(dataDir, 'backups')}</code> : 'the backups folder beside it'}.
+        </li>
+        <li>
+          <strong>Backups</strong> are verified copies taken at every start and every 30 minutes (the newest 10 are kept) in{' '}
+          {dataDir ? <code className="path">{inFolder(dataDir, 'backups')}</code> : 'the backups folder beside it'}.
           Copy that folder to other storage to keep backups off this computer; the Backups screen restores one.
-        </dd>
-        <dt>Sample patients</dt>
-        <dd>
-          To look around first: once the administrator has created a nurse or physician account, that person can add three
-          sample patients with today’s encounters from the empty worklist.
-        </dd>
-      </dl>
+        </li>
+        <li>
+          <strong>Sample patients</strong>: once the administrator has created a nurse or physician account, that person can add
+          three sample patients with today’s encounters from the empty worklist, to look around first.
+        </li>
+      </ul>
     </section>
   );
 }

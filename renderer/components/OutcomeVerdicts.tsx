@@ -1,21 +1,14 @@
 import type { ReliefThreshold, Verdict } from '#shared/contract/follow-ups';
 import { EvidenceBadges } from './EvidenceBadges';
 
-const STATUS_LABEL: Record<Verdict['status'], string> = {
-  meets: 'Meets',
-  'does-not-meet': 'Does not meet',
-  pending: 'Not yet decided',
-  'not-evaluable': 'Cannot be judged',
-};
-
-/** Each result against each rule, said in words (the status is also a word, never colour alone). */
+/** Each result against each rule, said in words: each sentence starts with its verdict (never colour alone). */
 export function VerdictList({ verdicts }: { verdicts: readonly Verdict[] }) {
   if (verdicts.length === 0) return null;
   return (
     <ul className="verdicts">
       {verdicts.map((v) => (
         <li key={v.factId} className={`verdict ${v.status}`} data-fact={v.factId} data-status={v.status}>
-          <strong className="verdict-status">{STATUS_LABEL[v.status]}:</strong> {v.sentence}
+          {v.sentence}
         </li>
       ))}
     </ul>

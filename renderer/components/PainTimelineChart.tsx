@@ -21,7 +21,8 @@ interface Datum {
 /** One marker, carrying its values for the tests and anyone inspecting the SVG. */
 function marker(shape: (typeof SERIES_SHAPES)[number], series: number) {
   return function Marker(props: DotItemDotProps) {
-    const { cx, cy, payload, index } = props as DotItemDotProps & { payload: Datum };
+    const { cx, cy, index } = props;
+    const payload = props.payload as Datum;
     if (typeof cx !== 'number' || typeof cy !== 'number') return null;
     return (
       <Symbols
@@ -57,7 +58,9 @@ export function PainTimelineChart({ points, timeZone }: { points: readonly Timel
     };
   });
   const times = points.map((p) => Date.parse(p.at));
-  const domain: [number, number] = times.length ? [Math.min(...times) - 3 * DAY_MS, Math.max(...times) + 3 * DAY_MS] : [0, 1];
+  // Room either side, so the first and last markers stand clear of the axes.
+  const pad = times.length ? Math.max(3 * DAY_MS, (Math.max(...times) - Math.min(...times)) * 0.06) : 0;
+  const domain: [number, number] = times.length ? [Math.min(...times) - pad, Math.max(...times) + pad] : [0, 1];
   const summary = timelineSummary(points, timeZone);
   const table = (
     <table className="table chart-data" data-testid="timeline-data">

@@ -17,8 +17,8 @@ export function SignInScreen() {
       <h1>ProcedureDesk</h1>
       <p>Pre-procedure checklists and consent-discussion notes. Works fully offline.</p>
       {notice && <p role="status" className="notice">{notice}</p>}
-      {phase === 'first-admin' ? <FirstAdminForm /> : <LoginForm />}
       {phase === 'first-admin' && <FirstRunNotes />}
+      {phase === 'first-admin' ? <FirstAdminForm /> : <LoginForm />}
     </main>
   );
 }

@@ -1,17 +1,13 @@
 import { ENCOUNTER_STATES, STATE_LABELS, type EncounterState } from '#shared/workflow/states';
 import { useEffect, useState } from 'react';
-import { patientName } from '#shared/note/format';
-import { useNavigation } from '../stores/navigation';
 import { useWorklist } from '../stores/worklist';
 import { BatchExportPanel } from './BatchExportPanel';
 import { NewEncounterPanel } from './NewEncounterPanel';
-
-const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
+import { VIRTUALIZE_ABOVE, WorklistRows } from './WorklistRows';
 
 export function WorklistScreen() {
   const { date, query, state, rows, loading, error, setDate, setQuery, setState, load, watch, addDemoData } = useWorklist();
   const [demoNote, setDemoNote] = useState<string | null>(null);
-  const go = useNavigation((s) => s.go);
 
   useEffect(() => {
     void load();
@@ -55,7 +51,7 @@ export function WorklistScreen() {
             {demoNote && <p role="status">{demoNote}</p>}
           </div>
         )}
-        <table className="table">
+        <table className="table" aria-rowcount={rows.length > VIRTUALIZE_ABOVE ? rows.length + 1 : undefined}>
           <thead>
             <tr>
               <th scope="col">Patient</th>
@@ -69,34 +65,7 @@ export function WorklistScreen() {
               <th scope="col"><span className="visually-hidden">Open</span></th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.encounter.id}>
-                <td>{patientName(row.patient)}</td>
-                <td>{row.patient.mrn}</td>
-                <td>{row.patient.birthDate}</td>
-                <td>
-                  {row.templateName}
-                  <div className="muted">
-                    {[row.encounter.levels.join(', '), row.encounter.laterality].filter(Boolean).join(' · ')}
-                  </div>
-                </td>
-                <td>{row.encounter.plannedDate}</td>
-                <td><span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span></td>
-                <td>
-                  <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${patientName(row.patient)}`} />{' '}
-                  {row.progress.done}/{row.progress.total}
-                </td>
-                <td>{row.decision ? DECISIONS[row.decision] : '—'}</td>
-                <td>
-                  <button type="button" className="primary" onClick={() => go({ name: 'encounter', encounterId: row.encounter.id })}
-                    aria-label={`Open encounter for ${patientName(row.patient)}, ${row.templateName}`}>
-                    Open
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
+          <WorklistRows rows={rows} />
         </table>
       </section>
       <NewEncounterPanel />

@@ -42,6 +42,8 @@ export function itemOf(element: Element | null): HTMLElement | null {
 /** The action a key press asks for, or null when it is not a shortcut here (typing, modifiers, another control's key). */
 export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'target' | 'defaultPrevented'>): ShortcutAction | null {
   if (event.defaultPrevented || event.ctrlKey || event.altKey || event.metaKey || isTypingTarget(event.target)) return null;
+  // Nothing behind an open modal dialog (the help overlay itself) reacts to keys.
+  if (document.querySelector('[aria-modal="true"]')) return null;
   const shortcut = SHORTCUTS.find((s) => s.keys.includes(event.key));
   if (!shortcut) return null;
   const target = event.target instanceof Element ? event.target : null;

@@ -99,7 +99,7 @@ describe('a diary against the thresholds', () => {
   it('a rule asking for two blocks: one qualifying block is pending, two meet; the duration is left to the clinician', () => {
     const one = judgeDiary(good, [PAYER], () => 1).verdicts[0]!;
     expect(one.status).toBe('pending');
-    expect(one.sentence).toMatch(/^This block meets the ≥80% threshold before RFA \(source: payer\/SIS-style criterion\) \[V2: secondary source\]: peak relief 85% at 1 h\./);
+    expect(one.sentence).toMatch(/^Not yet met: this block meets the ≥80% threshold before RFA \(source: payer\/SIS-style criterion\) \[V2: secondary source\]: peak relief 85% at 1 h\./);
     expect(one.sentence).toContain('1 of 2 recorded for this patient');
     expect(one.sentence).toContain('is not in the library');
     expect(judgeDiary(good, [PAYER], () => 2).verdicts[0]!.status).toBe('meets');
@@ -172,7 +172,7 @@ describe('the charts\' text alternatives', () => {
     const result = judgeDiary(d, [CONSENSUS, PAYER], () => 1);
     const text = diarySummary(d, result, [CONSENSUS, PAYER], 'UTC');
     expect(text).toMatch(/^Pain diary after the block on 2026-10-27 14:00 \(bupivacaine 0\.5%\): baseline 7; then 2 at 30 min, 1 at 1 h\. Peak relief 85% at 1 h\. The ≥50% line is at a score of 3\.5\. The ≥80% line is at a score of 1\.4\. Meets the ≥50% threshold/);
-    expect(text).toContain('This block meets the ≥80% threshold');
+    expect(text).toContain('Not yet met: this block meets the ≥80% threshold');
     expect(clinicDate('2026-10-27T02:00:00.000Z', 'America/New_York')).toBe('2026-10-26');
   });
 });

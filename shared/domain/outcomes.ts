@@ -108,7 +108,7 @@ export function judgeDiary(diary: PainDiary, thresholds: readonly ReliefThreshol
       const n = qualifyingBlocks(t);
       const count = ` The rule asks for ${t.blocksRequired} blocks each meeting it: ${Math.min(n, t.blocksRequired)} of ${t.blocksRequired} recorded for this patient.`;
       const status = n >= t.blocksRequired ? 'meets' : 'pending';
-      const verb = status === 'meets' ? 'Meets' : 'This block meets';
+      const verb = status === 'meets' ? 'Meets' : 'Not yet met: this block meets';
       return { factId: t.factId, status, sentence: `${verb} ${rule}: ${peakText}.${held}${count}${durationCaveat(t)}` };
     }
     return { factId: t.factId, status: 'meets', sentence: `Meets ${rule}: ${peakText}.${held}${durationCaveat(t)}` };

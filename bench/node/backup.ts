@@ -1,0 +1,50 @@
+/**
+ * Part of benchmark 3: the backup the app takes after every start (and every
+ * 30 minutes; db/runtime.ts), on the whole data set: SQLite's backup API into a
+ * temporary file, integrity_check on the copy, row counts of every table on
+ * both, fsync, rename. Reported with the longest time the main thread was
+ * blocked meanwhile (every call, a checklist click included, waits that long),
+ * against the floor of copying the file.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { createBackup } from '#db/backup';
+import { openCore } from '#db/core';
+import { DATABASE_FILE } from '#db/paths';
+import type { Dataset } from '../data/dataset';
+import { summarize } from '../lib/stats';
+import type { Measurement } from '../lib/result';
+
+export async function benchBackup(ds: Dataset): Promise<Measurement[]> {
+  const dir = path.join(ds.dataDir, 'bench-backup');
+  const free = fs.statfsSync(ds.dataDir);
+  if (free.bavail * free.bsize < 2.5 * ds.bytes) return [];
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir);
+  try {
+    let t = performance.now();
+    fs.copyFileSync(path.join(ds.dataDir, DATABASE_FILE), path.join(dir, 'copy.sqlite'));
+    const copy = performance.now() - t;
+    fs.rmSync(path.join(dir, 'copy.sqlite'));
+    const core = openCore({ dataDir: ds.dataDir });
+    try {
+      const stalls = monitorEventLoopDelay({ resolution: 5 });
+      stalls.enable();
+      t = performance.now();
+      await createBackup(core.db, dir);
+      const elapsed = performance.now() - t;
+      stalls.disable();
+      const longest = stalls.max / 1e6;
+      return [{
+        bench: 'open', size: ds.size, label: 'start-up backup (runtime: copy, integrity_check, row counts)', unit: 'ms', summary: summarize([elapsed]),
+        baseline: { label: 'floor: copying the file', summary: summarize([copy]) },
+        note: `1 run; longest block of the main thread ${longest.toFixed(0)} ms; file ${(ds.bytes / 2 ** 30).toFixed(2)} GiB, kept ×10 generations`,
+      }];
+    } finally {
+      core.close();
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,57 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import { errorAt } from './outcome-form-helpers';
+
+const REASON_MIN = 5;
+
+/**
+ * "Withdraw…" for a follow-up or a pain diary entered in error: asks the reason,
+ * then the core keeps the record, marked withdrawn with who, when and why.
+ */
+export function WithdrawControl({ what, onWithdraw }: { what: string; onWithdraw: (reason: string) => Promise<Record<string, string> | null> }) {
+  const id = useId();
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const openRef = useRef<HTMLButtonElement>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (reason.trim().length < REASON_MIN) {
+      setErrors({ reason: `Give the reason in a few words (at least ${REASON_MIN} characters).` });
+      return;
+    }
+    setBusy(true);
+    try {
+      const result = await onWithdraw(reason.trim());
+      if (result) setErrors(result);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (!asking) {
+    return (
+      <button ref={openRef} type="button" className="link" aria-label={`Withdraw ${what}`} onClick={() => setAsking(true)}>
+        Withdraw…
+      </button>
+    );
+  }
+  const reasonError = errorAt(errors, 'reason');
+  const other = Object.entries(errors).filter(([k]) => k !== 'reason' && !k.endsWith('.reason')).map(([, v]) => v);
+  return (
+    <form className="na-form void-form" aria-label={`Withdraw ${what}`} onSubmit={(e) => void submit(e)} noValidate>
+      <div className="field">
+        <label>
+          Reason for withdrawing
+          <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)}
+            aria-invalid={!!reasonError} aria-describedby={reasonError ? `${id}-reason-error` : undefined} />
+        </label>
+        {reasonError && <p id={`${id}-reason-error`} className="error field-error">{reasonError}</p>}
+      </div>
+      <button type="submit" className="secondary" disabled={busy}>Withdraw</button>
+      <button type="button" className="link" onClick={() => { setAsking(false); setErrors({}); }}>Keep it</button>
+      {other.length > 0 && <p role="alert" className="error">{other.join(' ')}</p>}
+    </form>
+  );
+}

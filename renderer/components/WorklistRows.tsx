@@ -1,0 +1,91 @@
+import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import type { WorklistRow } from '#shared/contract/encounters';
+import { patientName } from '#shared/note/format';
+import { STATE_LABELS } from '#shared/workflow/states';
+import { useNavigation } from '../stores/navigation';
+
+const DECISIONS = { consents: 'Consents', declines: 'Declines', defers: 'Defers' } as const;
+
+/**
+ * Up to this many rows are all in the page, as before: a day's list, or a search,
+ * is read in full by screen readers and found by the browser's find. Beyond it
+ * (a long search, a busy day at a large practice) only the rows in view and a
+ * margin are rendered, so a list of 100,000 costs what a list of 50 does.
+ */
+export const VIRTUALIZE_ABOVE = 150;
+/** A row with its two-line procedure cell; measured rows replace the estimate. */
+const ESTIMATED_ROW_PX = 62;
+
+/**
+ * One worklist row. Memoised: typing in the filters re-renders the screen, and
+ * rows whose data did not change need not be rendered again.
+ */
+const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index?: number; measure?: (node: HTMLTableRowElement | null) => void }) {
+  const go = useNavigation((s) => s.go);
+  const name = patientName(row.patient);
+  return (
+    // In a long list, data-index and the ref let the virtualiser measure the row (long procedure names wrap).
+    <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2}>
+      <td>{name}</td>
+      <td>{row.patient.mrn}</td>
+      <td>{row.patient.birthDate}</td>
+      <td>
+        {row.templateName}
+        <div className="muted">
+          {[row.encounter.levels.join(', '), row.encounter.laterality].filter(Boolean).join(' · ')}
+        </div>
+      </td>
+      <td>{row.encounter.plannedDate}</td>
+      <td><span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span></td>
+      <td>
+        <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${name}`} />{' '}
+        {row.progress.done}/{row.progress.total}
+      </td>
+      <td>{row.decision ? DECISIONS[row.decision] : '—'}</td>
+      <td>
+        <button type="button" className="primary" onClick={() => go({ name: 'encounter', encounterId: row.encounter.id })}
+          aria-label={`Open encounter for ${name}, ${row.templateName}`}>
+          Open
+        </button>
+      </td>
+    </tr>
+  );
+});
+
+/** The rows that are on screen (and a margin), between two spacer rows that keep the scroll height. */
+function VirtualBody({ rows }: { rows: readonly WorklistRow[] }) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  // Where the list starts on the page: the window scrolls, the list is part of it. Read when the
+  // long list appears and on resize, not on every update: reading it forces a layout mid-commit,
+  // and a line appearing above (an error) moves it less than the rows rendered beyond the view.
+  const [top, setTop] = useState(0);
+  useLayoutEffect(() => {
+    const measure = () => setTop((body.current?.getBoundingClientRect().top ?? 0) + window.scrollY);
+    measure();
+    window.addEventListener('resize', measure);
+    return () => window.removeEventListener('resize', measure);
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count: rows.length, estimateSize: () => ESTIMATED_ROW_PX, overscan: 8, scrollMargin: top });
+  const items = virtualizer.getVirtualItems();
+  const before = items.length ? items[0]!.start - top : 0;
+  const after = items.length ? virtualizer.getTotalSize() - (items.at(-1)!.end - top) : 0;
+  return (
+    <tbody ref={body}>
+      {before > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={9} style={{ height: before, padding: 0, border: 0 }} /></tr>}
+      {items.map((item) => (
+        <Row key={rows[item.index]!.encounter.id} row={rows[item.index]!} index={item.index} measure={virtualizer.measureElement} />
+      ))}
+      {after > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={9} style={{ height: after, padding: 0, border: 0 }} /></tr>}
+    </tbody>
+  );
+}
+
+export function WorklistRows({ rows }: { rows: readonly WorklistRow[] }) {
+  if (rows.length > VIRTUALIZE_ABOVE) return <VirtualBody rows={rows} />;
+  return (
+    <tbody>
+      {rows.map((row) => <Row key={row.encounter.id} row={row} />)}
+    </tbody>
+  );
+}
