@@ -141,13 +141,12 @@ for (const theme of THEMES) {
       await expect(page.getByText('Backup written and verified.')).toBeVisible();
       await checkScreen(page, 'backups');
 
-      // Outcomes arrives with another part of the issue: checked here as soon as the screen exists.
-      const outcomes = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Outcomes/ });
-      if (await outcomes.count()) {
-        await outcomes.click();
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await checkScreen(page, 'outcomes');
-      }
+      await openScreen(page, 'Outcomes', 'Follow-up and outcomes');
+      await checkScreen(page, 'outcomes: choose a patient');
+      await page.getByLabel('Patient (name or MRN)').fill(first!.name.slice(0, 4));
+      await page.getByRole('button', { name: new RegExp(first!.name) }).first().click();
+      await expect(page.getByRole('heading', { level: 1, name: new RegExp(first!.name, 'i') })).toBeVisible();
+      await checkScreen(page, 'outcomes of a patient');
     });
 
     test('administrator: users and settings, backups with restore', async ({ page, app }) => {
@@ -193,6 +192,10 @@ test('the theme can be chosen by hand, overrides the system, and is kept', async
   await page.getByRole('radio', { name: 'Dark (dim rooms)' }).check();
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   expect(await background()).not.toBe(light);
+  // Paper stays white: printing from the dark theme uses the light palette.
+  await page.emulateMedia({ media: 'print' });
+  expect(await background()).toBe(light);
+  await page.emulateMedia({ media: 'screen' });
   await page.getByRole('checkbox', { name: /Compact layout/ }).check();
   await expect(page.locator('html')).toHaveAttribute('data-density', 'compact');
   await page.keyboard.press('Escape');

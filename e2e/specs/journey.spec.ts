@@ -104,7 +104,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   const text = fs.readFileSync((await (await textDownload).path()), 'utf8');
   expect(text).toContain('Name: NÚÑEZ-GARCÍA, Íñigo');
   expect(text).toContain('- Q: ¿Cuánto dura el alivio? A: Varía; a menudo semanas o meses.');
-  expect(text).toContain('Interpreter used. Language: Spanish. Interpreter id: INT-3321.');
+  expect(text).toContain('Interpreter: Used. Language: Spanish. Interpreter id: INT-3321. Mode: not recorded.');
 
   // Back on the worklist: progress and decision show, and search finds the patient without accents.
   await page.getByRole('button', { name: '← Worklist' }).click();

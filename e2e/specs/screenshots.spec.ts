@@ -60,13 +60,11 @@ for (const theme of THEMES) {
       await expect(page.getByRole('heading', { name: 'Procedure library', level: 1 })).toBeVisible();
       await shoot(page, 'library', theme);
 
-      // Outcomes comes with another part of the issue: pictured once the screen exists.
-      const outcomes = page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: /Outcomes/ });
-      if (await outcomes.count()) {
-        await outcomes.click();
-        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-        await shoot(page, 'outcomes', theme);
-      }
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outcomes' }).click();
+      await page.getByLabel('Patient (name or MRN)').fill('DEMO');
+      await page.getByRole('button', { name: /NÚÑEZ/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/i })).toBeVisible();
+      await shoot(page, 'outcomes', theme);
     });
   });
 }
