@@ -62,8 +62,10 @@ for (const theme of THEMES) {
 
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Outcomes' }).click();
       await page.getByLabel('Patient (name or MRN)').fill('DEMO');
-      await page.getByRole('button', { name: /NÚÑEZ/ }).click();
-      await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/i })).toBeVisible();
+      // The demo patient with past procedures, follow-ups and a pain diary, so the charts have data.
+      await page.getByRole('button', { name: /OKAFOR/ }).click();
+      await expect(page.getByRole('heading', { level: 1, name: /OKAFOR/i })).toBeVisible();
+      await expect(page.getByRole('figure', { name: 'Pain-score timeline' }).locator('.recharts-wrapper > svg')).toBeVisible();
       await shoot(page, 'outcomes', theme);
     });
   });
