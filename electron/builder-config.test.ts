@@ -11,6 +11,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
   productName: string;
   scripts: Record<string, string>;
   devDependencies: Record<string, string>;
+  dependencies: Record<string, string>;
 };
 const section = (name: string) => (config[name] ?? {}) as Record<string, unknown>;
 
@@ -82,5 +83,11 @@ describe('electron-builder.yml', () => {
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
     expect(section('directories').output).toBe('dist');
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('dist/');
+  });
+
+  it('ships as runtime dependencies only what the bundles leave external (scripts/build.mjs), so no UI library is copied into the package', () => {
+    const build = fs.readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8');
+    const external = JSON.parse(/const external = (\[[^\]]*\])/.exec(build)![1]!.replaceAll("'", '"')) as string[];
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(external.filter((name) => name !== 'electron').sort());
   });
 });
