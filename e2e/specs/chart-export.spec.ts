@@ -19,7 +19,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-outbox-'));
   await app.call('settings.update', { outboxFolder: outbox }, 'admin');
   const patient = await app.call<{ id: string }>('patient.create', { mrn: 'CHART-8001', familyName: 'Ortiz Núñez', givenName: 'Begoña', birthDate: '1957-06-21', sex: 'female' });
-  const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
+  await app.call('encounter.create', {
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'right', plannedDate: TODAY, indication: 'Right L5 radicular pain for 10 weeks.',
   });
   // Two more signed notes today for the batch, and one left unsigned.
