@@ -5,7 +5,7 @@
  * then the renderer benchmark in Chromium; then writes bench/RESULTS.md.
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
- *   --only=save,search,open,backup,export,memory,renderer
+ *   --only=save,search,open,backup,export,batch,memory,renderer
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureDataset, loadDataset, SIZES, type Dataset, type SizeName } from './data/dataset';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
+import { benchBatchExport } from './node/batch-export';
 import { benchExport } from './node/export';
 import { benchMemory } from './node/memory';
 import { benchOpen } from './node/open';
@@ -23,11 +24,12 @@ import { benchSearch } from './node/search';
 import { benchRenderer } from './renderer/driver';
 import { writeResults } from './report';
 
-const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, export: benchExport, memory: benchMemory } as const;
-// BATCH-EXPORT: the 1,000-note batch export benchmark (time and peak memory, which must stay
-// flat) is added separately, together with the batch export command (db/export/outbox*.ts).
-// Register it above as `batchExport` (bench 'export', label "batch of 1,000 notes") and replace
-// the placeholder under "### Batch export" in report.ts.
+const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, export: benchExport, batch: benchBatchExport, memory: benchMemory } as const;
+/**
+ * The 1,000-note batch export renders and writes 4,000 files (a few minutes); its cost is per
+ * note, not per data size, so it runs on the smallest size only unless BENCH_BATCH_ALL_SIZES=1.
+ */
+const FIRST_SIZE_ONLY: readonly string[] = process.env.BENCH_BATCH_ALL_SIZES ? [] : ['batch'];
 type NodeBench = keyof typeof NODE_BENCHES;
 const ALL = [...(Object.keys(NODE_BENCHES) as NodeBench[]), 'renderer'] as const;
 
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     datasets.push(ds);
     log(`${size}: ${ds.info.patients.toLocaleString('en-US')} patients, ${(ds.bytes / 2 ** 30).toFixed(2)} GiB`);
     for (const name of Object.keys(NODE_BENCHES) as NodeBench[]) {
+      if (FIRST_SIZE_ONLY.includes(name) && size !== sizes[0]) continue;
       if (only.includes(name)) measurements.push(...runChild(name, size));
     }
   }
