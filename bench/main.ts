@@ -13,6 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDataset, loadDataset, SIZES, type Dataset, type SizeName } from './data/dataset';
+import { mergeWithPrevious } from './lib/merge';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
 import { benchBatchExport } from './node/batch-export';
@@ -61,7 +62,7 @@ function runChild(name: string, size: string | null): Measurement[] {
     log(`  ${name}${size ? ` ${size}` : ''}: FAILED (exit ${run.status})`);
     return [];
   }
-  const result = JSON.parse(fs.readFileSync(out, 'utf8')) as Measurement[];
+  const result = (JSON.parse(fs.readFileSync(out, 'utf8')) as Measurement[]).map((m) => ({ ...m, source: name }));
   fs.rmSync(out, { force: true });
   log(`  ${name}${size ? ` ${size}` : ''}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return result;
@@ -112,7 +113,9 @@ async function main(): Promise<void> {
   }
   if (only.includes('renderer')) measurements.push(...runChild('renderer', null));
   const conditions = { priority, loadBefore, loadAfter: os.loadavg()[0]! };
-  const file = writeResults({ started, sizes, only, datasets, measurements, conditions });
+  // With --only, the other rows of the last run stay in the results, marked as earlier.
+  const whole = only.length < ALL.length ? mergeWithPrevious(datasets, measurements) : { datasets, measurements, earlier: null, earlierConditions: null };
+  const file = writeResults({ started, sizes, only, conditions, ...whole });
   log(`results: ${file}`);
 }
 

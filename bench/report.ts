@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Dataset } from './data/dataset';
 import { analysis } from './analysis';
+import { RESULTS_JSON } from './lib/merge';
 import { ratio, type Measurement } from './lib/result';
 import { ms } from './lib/stats';
 
@@ -18,6 +19,9 @@ export interface Run {
   only: string[];
   datasets: Dataset[];
   measurements: Measurement[];
+  /** When rows of an earlier run were kept (a run with --only): that run's date. */
+  earlier?: string | null;
+  earlierConditions?: string | null;
   /** The run's priority and the 1-minute load average before and after (other work on the machine). */
   conditions: { priority: string; loadBefore: number; loadAfter: number };
 }
@@ -34,7 +38,8 @@ function machine(run: Run): string {
     `- RAM: ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
     `- Node ${process.versions.node}, SQLite ${version} (better-sqlite3), Chromium for the renderer`,
-    `- Conditions: 1-minute load average ${run.conditions.loadBefore.toFixed(1)} before and ${run.conditions.loadAfter.toFixed(1)} after the run on ${cpus.length} cores; benchmarks ran at ${run.conditions.priority}`,
+    `- Conditions: 1-minute load average ${run.conditions.loadBefore.toFixed(1)} before and ${run.conditions.loadAfter.toFixed(1)} after the run on ${cpus.length} cores; benchmarks ran at ${run.conditions.priority}` +
+      (run.earlierConditions ? ` (rows from an earlier run: ${run.earlierConditions})` : ''),
   ].join('\n');
 }
 
@@ -78,6 +83,7 @@ export function writeResults(run: Run): string {
     '# Performance at clinic scale (issue 7)',
     '',
     `Written by \`npm run bench\` on ${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC (sizes: ${run.sizes.join(', ')}; benchmarks: ${run.only.join(', ')}). ` +
+      (run.earlier ? 'Rows marked "earlier run" were not measured again this time; each names the run that measured it. ' : '') +
       'Each benchmark reports median and p95 over repeated runs and its ratio to a baseline measured in the same run. ' +
       'Timings are never asserted in tests; the tests check that the hot queries use their indexes (`db/query-plans.test.ts`).',
     '',
@@ -114,6 +120,6 @@ export function writeResults(run: Run): string {
   }
   fs.writeFileSync(RESULTS_FILE, `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
   fs.mkdirSync(path.join('out', 'bench'), { recursive: true });
-  fs.writeFileSync(path.join('out', 'bench', 'results.json'), JSON.stringify(run, null, 2));
+  fs.writeFileSync(RESULTS_JSON, JSON.stringify(run, null, 2));
   return RESULTS_FILE;
 }

@@ -37,7 +37,7 @@ CREATE TABLE pain_diaries ( id TEXT PRIMARY KEY, encounter_id TEXT NOT NULL REFE
 CREATE TABLE pain_diary_entries ( diary_id TEXT NOT NULL REFERENCES pain_diaries (id), minutes_after INTEGER NOT NULL CHECK (minutes_after > 0), score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10), PRIMARY KEY (diary_id, minutes_after) ) STRICT;
 CREATE TABLE pain_diary_voids ( diary_id TEXT PRIMARY KEY REFERENCES pain_diaries (id), reason TEXT NOT NULL CHECK (length(reason) > 0), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL ) STRICT;
-CREATE VIRTUAL TABLE patients_fts USING fts5( family, given, mrn, patient_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3' );
+CREATE VIRTUAL TABLE patients_fts USING fts5( family, given, mrn, patient_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6' );
 CREATE TABLE 'patients_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
 CREATE TABLE 'patients_fts_content'(id INTEGER PRIMARY KEY, c0, c1, c2, c3);
 CREATE TABLE 'patients_fts_data'(id INTEGER PRIMARY KEY, block BLOB);

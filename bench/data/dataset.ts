@@ -1,12 +1,13 @@
 /**
  * Generated data sets, kept between runs (generating 100k patients takes
  * minutes): BENCH_DATA_DIR, or proceduredesk-bench in the temp folder. A set is
- * made again when the generator or the schema changed since it was made.
+ * made again when the generator or any migration changed since it was made.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LATEST_SCHEMA_VERSION } from '#db/migrations/index';
+import { MIGRATIONS } from '#db/migrations/index';
 import { generate, type DatasetInfo } from './generate';
 
 /** Bump when generate.ts changes what it writes. */
@@ -33,8 +34,11 @@ export function datasetRoot(): string {
   return process.env.BENCH_DATA_DIR ?? path.join(os.tmpdir(), 'proceduredesk-bench');
 }
 
+/** The schema a set was made with: a hash of every migration's SQL, so an edited one counts too. */
+const SCHEMA = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n')).digest('hex').slice(0, 8);
+
 function dirFor(size: SizeName): string {
-  return path.join(datasetRoot(), `${size}-g${GENERATOR_VERSION}-s${LATEST_SCHEMA_VERSION}`);
+  return path.join(datasetRoot(), `${size}-g${GENERATOR_VERSION}-${SCHEMA}`);
 }
 
 export function fileBytes(dataDir: string): number {

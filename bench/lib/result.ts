@@ -13,6 +13,8 @@ export interface Measurement {
   goal?: string;
   met?: boolean;
   note?: string;
+  /** The runner that measured it (main.ts: save, search, open, backup, …, renderer). */
+  source?: string;
 }
 
 /** median ÷ baseline median (how many times the floor the real path costs). */

@@ -22,6 +22,8 @@ import type { PageTimings } from './measure';
 const PAGE_DIR = path.resolve('out', 'bench-renderer');
 const FIRST_RENDER_RUNS = 5;
 const TYPED = 'garcia lopez maria';
+/** The search is typed this many times (and cleared after each), for enough keystrokes to make a p95. */
+const SEARCH_ROUNDS = 4;
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.woff2': 'font/woff2', '.ttf': 'font/ttf' };
 
 async function serve(): Promise<{ origin: string; close(): void }> {
@@ -73,20 +75,22 @@ async function bareKeys(page: Page): Promise<void> {
 async function worklist(page: Page): Promise<PageTimings> {
   await mount(page);
   await bareKeys(page);
-  await page.evaluate(() => window.bench.setLabel('worklist-keys'));
   const search = page.getByRole('searchbox', { name: 'Find patient (name or MRN)' });
-  await search.focus();
-  let typed = '';
-  for (const ch of TYPED) {
-    typed += ch;
-    await page.keyboard.press(ch === ' ' ? 'Space' : ch);
-    await page.evaluate((q) => window.bench.worklistSettled(q), typed);
+  for (let round = 0; round < SEARCH_ROUNDS; round++) {
+    await page.evaluate(() => window.bench.setLabel('worklist-keys'));
+    await search.focus();
+    let typed = '';
+    for (const ch of TYPED) {
+      typed += ch;
+      await page.keyboard.press(ch === ' ' ? 'Space' : ch);
+      await page.evaluate((q) => window.bench.worklistSettled(q), typed);
+    }
+    // Back to the whole day: 100,000 rows again.
+    await page.evaluate(() => window.bench.setLabel('worklist-clear'));
+    await search.selectText();
+    await page.keyboard.press('Backspace');
+    await page.evaluate(() => window.bench.worklistSettled(''));
   }
-  // Back to the whole day: 100,000 rows again.
-  await page.evaluate(() => window.bench.setLabel('worklist-clear'));
-  await search.selectText();
-  await page.keyboard.press('Backspace');
-  await page.evaluate(() => window.bench.worklistSettled(''));
   await page.evaluate(() => window.bench.setLabel('worklist-scroll'));
   await page.mouse.move(400, 600);
   for (let i = 0; i < 60; i++) {
@@ -136,11 +140,13 @@ export async function benchRenderer(): Promise<Measurement[]> {
       const type = label.endsWith('keys') ? 'keydown' : label.endsWith('click') ? 'click' : 'scroll';
       const summary = summarize((key === 'nextFrame' ? t.nextFrame[`${label}:${type}`] : t.settled[label]) ?? []);
       const note = slow(t, label, `${label}:${type}`);
-      return { bench: 'renderer', size: key === 'nextFrame' ? 'next frame' : 'settled', label: what, unit: 'ms', summary, baseline: bare, goal: 'p95 < 16 ms', met: summary.p95 < 16, note };
+      // The goal is the input's own frame; "settled" spans the core's answer and the frames in between.
+      const goal = key === 'nextFrame' ? { goal: 'p95 < 16 ms', met: summary.p95 < 16 } : {};
+      return { bench: 'renderer', size: key === 'nextFrame' ? 'next frame' : 'settled', label: what, unit: 'ms', summary, baseline: bare, ...goal, note };
     };
     return [
       { bench: 'renderer', size: 'first render', label: 'worklist, 100,000 encounters (virtualised)', unit: 'ms', summary: summarize(big), baseline: { label: 'the same screen with 200 encounters', summary: summarize(small) } },
-      frame('worklist-keys', w, 'nextFrame', `worklist: keystroke in "Find patient" (${TYPED.length} keys)`),
+      frame('worklist-keys', w, 'nextFrame', `worklist: keystroke in "Find patient" (${TYPED.length} keys × ${SEARCH_ROUNDS})`),
       frame('worklist-keys', w, 'settled', 'worklist: keystroke → its 200 results shown'),
       frame('worklist-clear', w, 'settled', 'worklist: clearing the search → 100,000 rows shown again'),
       frame('worklist-scroll', w, 'nextFrame', 'worklist: scrolling 100,000 rows (wheel events)'),

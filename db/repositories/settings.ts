@@ -6,9 +6,9 @@ import type { Db } from '../connection';
 
 /**
  * The machine's own time zone is the natural default for a clinic laptop. Asked
- * once: Intl builds a whole date formatter to answer (a sixth of a millisecond,
- * on every call, since the session check reads the settings), and V8 keeps the
- * process's zone fixed anyway.
+ * once per run: Intl builds a whole date formatter to answer (a sixth of a
+ * millisecond, on every call, since the session check reads the settings). A
+ * laptop moved to another zone gets it at the next start.
  */
 let hostZone: string | undefined;
 function hostTimeZone(): string {
