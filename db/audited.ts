@@ -23,7 +23,7 @@ export function auditedHandlers(
   now: () => string,
   signedNotes: SignedNoteRepository,
 ): Handlers {
-  const patientOfEncounter = (id: unknown): string | null => (typeof id === 'string' ? (encounters.get(id)?.patientId ?? null) : null);
+  const patientOfEncounter = (id: unknown): string | null => (typeof id === 'string' ? (encounters.patientOf(id) ?? null) : null);
   const byEncounter: Describe = (i) => ({ patientId: patientOfEncounter(i.encounterId), target: `encounter:${String(i.encounterId)}` });
   const encounterOfNote = (id: unknown): string | null => (typeof id === 'string' ? (signedNotes.get(id)?.encounterId ?? null) : null);
   const byNote: Describe = (i, o) => {
@@ -72,14 +72,16 @@ export function auditedHandlers(
       const actor = call.caller?.actor ?? { name: 'unknown', role: 'unknown' };
       audit.append({ at: now(), user: actor, action: method, ...spec.describe(i, (output ?? {}) as Record<string, unknown>) });
     };
+    // Made once per method: better-sqlite3 builds a transaction function's wrappers on every db.transaction().
+    const changeAndRecord = db.transaction((input: unknown, call: Call) => {
+      const output = inner(input, call);
+      record(input, output, call);
+      return output;
+    });
     wrapped[method] = spec.sync
       ? (input, call) => {
           try {
-            return db.transaction(() => {
-              const output = inner(input, call);
-              record(input, output, call);
-              return output;
-            }).immediate();
+            return changeAndRecord.immediate(input, call);
           } catch (error) {
             // The change rolled back; a refusal that must be audited (a wrong signing password) still is.
             if (error instanceof AuditedRefusal) audit.append({ ...error.event, patientId: spec.describe(input as Record<string, unknown>, {}).patientId });

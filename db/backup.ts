@@ -1,22 +1,39 @@
 /**
  * Rotating backups through SQLite's online backup API. Each backup is written
- * under a temporary name, verified (opens, integrity_check ok, row counts
- * match the source), fsynced, and only then renamed into place, so a crash
- * during a backup never leaves a partial file as the newest backup.
+ * under a temporary name, verified (integrity_check, every page of the source
+ * copied, same schema version), fsynced, and only then renamed into place, so a
+ * crash during a backup never leaves a partial file as the newest backup.
+ *
+ * At clinic scale a backup is a 12 GB copy (100k patients). None of it may hold
+ * the main thread, which serves every click: the copy goes in steps of 100 pages
+ * with a turn of the event loop between them, and the whole-file work (leaving
+ * WAL mode, integrity_check, fsync) runs on a worker thread (db/sqlite-worker.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { Db } from './connection';
+import { runSqliteJob } from './sqlite-worker';
 
 export const BACKUP_PREFIX = 'proceduredesk-';
 export const BACKUP_SUFFIX = '.backup.sqlite';
 export const DEFAULT_GENERATIONS = 10;
+/** Short of space, older generations give way for a new one, but never these newest. */
+export const MIN_GENERATIONS = 2;
+/** Left free after a backup, so the live database can still grow: a backup must never fill the disk. */
+export const FREE_SPACE_RESERVE_BYTES = 512 * 2 ** 20;
 
 export interface BackupInfo {
   file: string;
   createdAt: string;
   bytes: number;
+}
+
+export interface BackupOptions {
+  now?: Date;
+  generations?: number;
+  /** Free bytes on the backup volume; tests inject a small disk. */
+  freeBytes?: (dir: string) => number;
 }
 
 function rowCounts(db: Database.Database): Record<string, number> {
@@ -33,7 +50,10 @@ function fsyncPath(p: string): void {
   }
 }
 
-/** Checks a backup file on its own: opens read-only, integrity_check, and returns its row counts. */
+/**
+ * Checks a backup file on its own, synchronously: opens read-only, integrity_check,
+ * and returns its row counts. For tests and tools; the app checks on a worker thread.
+ */
 export function verifyBackupFile(file: string): Record<string, number> {
   const copy = new Database(file, { readonly: true, fileMustExist: true });
   try {
@@ -45,7 +65,31 @@ export function verifyBackupFile(file: string): Record<string, number> {
   }
 }
 
-export async function createBackup(db: Db, dir: string, options: { now?: Date; generations?: number } = {}): Promise<BackupInfo> {
+const statfsFree = (dir: string): number => {
+  const stat = fs.statfsSync(dir);
+  return stat.bavail * stat.bsize;
+};
+
+/**
+ * Makes room for a backup of `bytes`: if the volume is short, the oldest backups
+ * beyond the newest MIN_GENERATIONS are removed; if it is still short, nothing is
+ * written and the error says how much is missing (the database itself is untouched).
+ */
+function ensureRoom(dir: string, bytes: number, freeBytes: (dir: string) => number): void {
+  const needed = bytes + FREE_SPACE_RESERVE_BYTES;
+  const older = listBackups(dir).slice(MIN_GENERATIONS).reverse();
+  while (freeBytes(dir) < needed && older.length > 0) fs.rmSync(older.shift()!.file, { force: true });
+  const free = freeBytes(dir);
+  if (free < needed) {
+    const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
+    throw new Error(
+      `not enough free disk space for a backup: it needs ${mib(needed)} (the database plus ${mib(FREE_SPACE_RESERVE_BYTES)} kept free), ` +
+        `and ${mib(free)} is free in ${dir}. No backup was taken; the database is unchanged.`,
+    );
+  }
+}
+
+export async function createBackup(db: Db, dir: string, options: BackupOptions = {}): Promise<BackupInfo> {
   fs.mkdirSync(dir, { recursive: true });
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   let final = path.join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
@@ -53,20 +97,23 @@ export async function createBackup(db: Db, dir: string, options: { now?: Date; g
   for (let n = 1; fs.existsSync(final); n++) final = path.join(dir, `${BACKUP_PREFIX}${stamp}-${n}${BACKUP_SUFFIX}`);
   const temp = `${final}.tmp`;
   fs.rmSync(temp, { force: true });
-  // Counts read at the same moment as the copy would be ideal; the backup API folds in
-  // this connection's own writes, and nothing else writes, so they match at the end.
-  await db.backup(temp);
-  // The copy inherits WAL mode; make it one self-contained file (no -wal/-shm beside it).
-  const standalone = new Database(temp);
-  standalone.pragma('journal_mode = DELETE');
-  standalone.close();
-  const expected = rowCounts(db);
-  const actual = verifyBackupFile(temp);
-  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * pageSize, options.freeBytes ?? statfsFree);
+  try {
+    // Steps of 100 pages with a turn of the event loop between them; this connection's own
+    // writes meanwhile are folded into the copy, and nothing else writes to the file.
+    const copied = await db.backup(temp);
+    const sealed = await runSqliteJob({ kind: 'seal-backup', file: temp });
+    if (sealed.check !== 'ok') throw new Error(`the backup failed integrity_check (${sealed.check.slice(0, 200)}); it was discarded`);
+    if (sealed.pageCount !== copied.totalPages) {
+      throw new Error(`the backup has ${sealed.pageCount} pages where the database had ${copied.totalPages}; it was discarded`);
+    }
+    const liveVersion = db.pragma('user_version', { simple: true }) as number;
+    if (sealed.userVersion !== liveVersion) throw new Error(`the backup is at schema ${sealed.userVersion}, the database at ${liveVersion}; it was discarded`);
+  } catch (error) {
     fs.rmSync(temp, { force: true });
-    throw new Error('backup row counts differ from the database; the backup was discarded');
+    throw error;
   }
-  fsyncPath(temp);
   fs.renameSync(temp, final);
   fsyncPath(dir);
   pruneBackups(dir, options.generations ?? DEFAULT_GENERATIONS);

@@ -62,6 +62,8 @@ export interface CoreOptions {
   passwordCost?: ScryptCost;
   newId?: () => string;
   log?: (message: string) => void;
+  /** The runtime has just run quick_check on a worker thread and it passed (db/runtime.ts). */
+  quickCheckDone?: boolean;
 }
 
 export interface Core {
@@ -88,9 +90,9 @@ export function openCore(options: CoreOptions): Core {
   const log = options.log ?? (() => undefined);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
-  const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION);
+  const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION, { quickCheckDone: options.quickCheckDone ?? false });
   if (inspection.state === 'damaged') throw new DatabaseDamagedError(inspection);
-  if (inspection.uncleanShutdown) log('the previous run did not close cleanly; quick_check passed');
+  if (inspection.uncleanShutdown) log(`the previous run did not close cleanly; quick_check passed${options.quickCheckDone ? ' (on a worker thread)' : ''}`);
   const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION);
   const marker = path.join(options.dataDir, RUNNING_MARKER);
   fs.writeFileSync(marker, `${process.pid}\n`);

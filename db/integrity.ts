@@ -39,11 +39,32 @@ function headerOf(file: string): Buffer {
   }
 }
 
-/** Looks at the file without writing to it. quick_check runs after an unclean shutdown. */
-export function inspectDatabase(file: string, latestSchema: number): Inspection {
-  const dir = path.dirname(file);
+function uncleanShutdownOf(file: string): boolean {
   const wal = `${file}-wal`;
-  const uncleanShutdown = fs.existsSync(path.join(dir, RUNNING_MARKER)) || (fs.existsSync(wal) && fs.statSync(wal).size > 0);
+  return fs.existsSync(path.join(path.dirname(file), RUNNING_MARKER)) || (fs.existsSync(wal) && fs.statSync(wal).size > 0);
+}
+
+/**
+ * Whether this start needs a quick_check too long for the main thread: after an
+ * unclean shutdown, on a file above the always-checked size. The runtime then
+ * runs it on a worker thread (db/sqlite-worker.ts) before it opens the core,
+ * showing the app's "checking" screen meanwhile instead of a frozen window.
+ */
+export function needsLongQuickCheck(file: string): boolean {
+  try {
+    return uncleanShutdownOf(file) && fs.lstatSync(file).isFile() && fs.statSync(file).size > QUICK_CHECK_ALWAYS_BELOW_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Looks at the file without writing to it. quick_check runs after an unclean
+ * shutdown, unless the caller has just run it on a worker (`quickCheckDone`).
+ */
+export function inspectDatabase(file: string, latestSchema: number, options: { quickCheckDone?: boolean } = {}): Inspection {
+  const wal = `${file}-wal`;
+  const uncleanShutdown = uncleanShutdownOf(file);
   if (!fs.existsSync(file)) {
     // A WAL with no database is someone else's leftover: not ours to interpret.
     return fs.existsSync(wal) ? { state: 'damaged', damage: 'corrupt', detail: 'a WAL file without its database', uncleanShutdown } : { state: 'absent', uncleanShutdown };
@@ -64,7 +85,7 @@ export function inspectDatabase(file: string, latestSchema: number): Inspection 
     const ours = appId === APPLICATION_ID || (appId === 0 && version <= 2 && db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'templates'").pluck().get() === 1);
     if (tables > 0 && !ours) return { state: 'damaged', damage: 'foreign', detail: 'an SQLite database of another application', uncleanShutdown };
     // Always after a crash; otherwise whenever it is cheap (quick_check is O(N): ~0.2 s per 300 MB).
-    if (uncleanShutdown || stat.size <= QUICK_CHECK_ALWAYS_BELOW_BYTES) {
+    if (!options.quickCheckDone && (uncleanShutdown || stat.size <= QUICK_CHECK_ALWAYS_BELOW_BYTES)) {
       const check = db.pragma('quick_check', { simple: true });
       if (check !== 'ok') return { state: 'damaged', damage: 'corrupt', detail: `quick_check: ${String(check).slice(0, 200)}`, uncleanShutdown };
     }

@@ -10,11 +10,12 @@ import { createDispatcher, type Caller, type Dispatch, type Handlers } from '#sh
 import { CommandError } from '#shared/contract/errors';
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { createBackup, verifyBackupFile, type BackupInfo } from './backup';
+import { createBackup, type BackupInfo } from './backup';
 import { DatabaseDamagedError, openCore, type Core, type CoreOptions } from './core';
 import { backupList, backupsDir } from './handlers/recovery';
-import { quarantine } from './integrity';
+import { APPLICATION_ID, needsLongQuickCheck, quarantine } from './integrity';
 import { DATABASE_FILE } from './paths';
+import { runSqliteJob } from './sqlite-worker';
 
 /** Who acts in recovery mode, when no account can be checked. */
 const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', role: 'admin' }, userId: 'recovery-mode', token: '' };
@@ -26,7 +27,9 @@ export interface RuntimeOptions extends CoreOptions {
 
 export interface Runtime {
   dispatch: Dispatch;
-  mode(): 'ready' | 'recovery';
+  mode(): RecoveryStatus['mode'];
+  /** Settles once the start-up check is over, in whichever mode it left the app. */
+  started: Promise<void>;
   /** The running core (ready mode only). */
   core(): Core | null;
   backupNow(): Promise<void>;
@@ -39,24 +42,40 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   let core: Core | null = null;
   let problem: RecoveryStatus['problem'] = null;
   let timer: NodeJS.Timeout | null = null;
+  /** Set while quick_check of a large file runs on a worker after an unclean shutdown. */
+  let checking: RecoveryStatus['check'] = null;
+  let closed = false;
 
-  const status = (): RecoveryStatus => ({ mode: core ? 'ready' : 'recovery', problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
+  const mode = (): RecoveryStatus['mode'] => (core ? 'ready' : checking ? 'checking' : 'recovery');
+  const status = (): RecoveryStatus => ({ mode: mode(), check: checking, problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
 
   // One backup at a time: the scheduled, start-up and requested ones queue behind each other.
   let backupQueue: Promise<unknown> = Promise.resolve();
-  function queuedBackup(): Promise<BackupInfo> {
-    const next = backupQueue.then(() => {
-      if (!core) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
-      return createBackup(core.db, backupsDir(options.dataDir));
+  /**
+   * Rows changed on the core's connection when the last backup began (SQLite's
+   * total_changes(); the core's one connection is the only writer). A scheduled
+   * backup with nothing changed since would be an identical copy of the whole file.
+   */
+  let changesAtLastBackup: number | null = null;
+  const changesSoFar = (c: Core): number => c.db.prepare('SELECT total_changes()').pluck().get() as number;
+  function queuedBackup(when: 'always' | 'if-changed'): Promise<BackupInfo | null> {
+    const next = backupQueue.then(async () => {
+      const open = current();
+      if (!open) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
+      const changes = changesSoFar(open);
+      if (when === 'if-changed' && changes === changesAtLastBackup) return null;
+      const info = await createBackup(open.db, backupsDir(options.dataDir));
+      changesAtLastBackup = changes;
+      return info;
     });
     backupQueue = next.catch(() => undefined);
     return next;
   }
 
-  async function backupNow(): Promise<void> {
+  async function backupNow(when: 'always' | 'if-changed' = 'always'): Promise<void> {
     try {
-      const info = await queuedBackup();
-      log(`backup written: ${path.basename(info.file)} (${info.bytes} bytes)`);
+      const info = await queuedBackup(when);
+      log(info ? `backup written: ${path.basename(info.file)} (${info.bytes} bytes)` : 'backup skipped: nothing changed since the last one');
     } catch (error) {
       log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -68,36 +87,81 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   function becomeReady(next: Core): void {
     core = next;
     problem = null;
+    changesAtLastBackup = null;
     void backupNow();
     if (options.backupEveryMs) {
-      timer = setInterval(() => void backupNow(), options.backupEveryMs);
+      timer = setInterval(() => void backupNow('if-changed'), options.backupEveryMs);
       timer.unref();
     }
   }
 
-  try {
-    becomeReady(openCore(options));
-  } catch (error) {
-    if (!(error instanceof DatabaseDamagedError)) throw error;
+  function setAside(error: DatabaseDamagedError): void {
     const { damage = 'corrupt', detail = '' } = error.inspection;
     const setAsideTo = quarantine(file, damage);
     problem = { damage, detail, setAsideTo };
     log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
   }
 
+  function openOrSetAside(quickCheckDone: boolean): void {
+    try {
+      becomeReady(openCore({ ...options, quickCheckDone }));
+    } catch (error) {
+      if (!(error instanceof DatabaseDamagedError)) throw error;
+      setAside(error);
+    }
+  }
+
+  let started: Promise<void> = Promise.resolve();
+  if (needsLongQuickCheck(file)) {
+    // Nothing touches the file until every page has been read; the window shows the check meanwhile.
+    checking = { bytes: fs.statSync(file).size, startedAt: new Date().toISOString() };
+    log(`the previous run did not close cleanly; checking the ${(checking.bytes / 2 ** 30).toFixed(1)} GiB data file on a worker thread before use`);
+    const damaged = (detail: string) => new DatabaseDamagedError({ state: 'damaged', damage: 'corrupt', detail, uncleanShutdown: true });
+    started = runSqliteJob({ kind: 'check', file, check: 'quick_check' })
+      .then(
+        (result) => (result.check === 'ok' ? null : damaged(`quick_check: ${result.check.slice(0, 200)}`)),
+        (error: unknown) => damaged(error instanceof Error ? error.message : String(error)),
+      )
+      .then((damage) => {
+        checking = null;
+        if (closed) return;
+        if (damage) setAside(damage);
+        else openOrSetAside(true);
+      })
+      .catch((error: unknown) => {
+        checking = null;
+        log(`the start-up check failed: ${error instanceof Error ? error.message : String(error)}`);
+      });
+  } else {
+    openOrSetAside(false);
+  }
+
+  const CHECKING = 'The data file is being checked after an unexpected shutdown; nothing was changed. This screen continues on its own when the check is done.';
   const unavailable = (): never => {
-    throw new CommandError('UNAVAILABLE', 'The database needs recovery: restore a backup or start empty first.');
+    throw new CommandError('UNAVAILABLE', checking ? CHECKING : 'The database needs recovery: restore a backup or start empty first.');
   };
   const recoveryHandlers = Object.fromEntries(
     (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
   ) as unknown as Handlers;
   recoveryHandlers['recovery.status'] = () => status();
   recoveryHandlers['recovery.restoreBackup'] = async ({ backup }, { caller }) => {
+    if (checking) unavailable();
     // Let a backup in progress finish before its database is closed.
     await backupQueue;
     const source = path.join(backupsDir(options.dataDir), backup);
     if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
-    verifyBackupFile(source);
+    // On a worker thread: a whole-file check of a large backup takes minutes.
+    const checked = await runSqliteJob({ kind: 'check', file: source, check: 'integrity_check' }).catch((error: unknown) => ({
+      check: error instanceof Error ? error.message : String(error),
+      applicationId: APPLICATION_ID,
+      userVersion: 0,
+    }));
+    // Files from before migration 003 carry no application id yet.
+    const ours = checked.applicationId === APPLICATION_ID || (checked.applicationId === 0 && checked.userVersion <= 2);
+    if (checked.check !== 'ok' || !ours) {
+      const why = checked.check !== 'ok' ? `it failed its check (${checked.check.slice(0, 200)})` : 'it is not a ProcedureDesk database';
+      throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
+    }
     if (core) {
       // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
       if (timer) clearInterval(timer);
@@ -107,7 +171,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     }
     // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    fs.copyFileSync(source, `${file}.restoring`);
+    await fs.promises.copyFile(source, `${file}.restoring`);
     fs.renameSync(`${file}.restoring`, file);
     becomeReady(openCore(options));
     // Recorded in the restored database's own trail: that is the history that continues.
@@ -116,13 +180,14 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     return status();
   };
   recoveryHandlers['recovery.startEmpty'] = (_input, { caller }) => {
+    if (checking) unavailable();
     becomeReady(openCore(options));
     current()?.record(caller.actor, 'recovery.startEmpty', null);
     log('started with an empty database by explicit choice');
     return status();
   };
   recoveryHandlers['backup.now'] = async (_input, { caller }) => {
-    const info = await queuedBackup();
+    const info = (await queuedBackup('always'))!;
     core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
     log(`backup written on request: ${path.basename(info.file)}`);
     return status();
@@ -132,7 +197,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     // database is the thing being recovered); whoever is at the machine may restore or start empty.
     authenticate: (token, access, method) => {
       if (core) return core.auth.authenticate(token, access, method);
-      if (method === 'recovery.restoreBackup' || method === 'recovery.startEmpty') return RECOVERY_OPERATOR;
+      if (!checking && (method === 'recovery.restoreBackup' || method === 'recovery.startEmpty')) return RECOVERY_OPERATOR;
       return unavailable();
     },
   });
@@ -142,10 +207,12 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   return {
     dispatch: (method, input, session) =>
       core && !RUNTIME_METHODS.has(String(method)) ? core.dispatch(method, input, session) : recoveryDispatch(method, input, session),
-    mode: () => (core ? 'ready' : 'recovery'),
+    mode,
+    started,
     core: () => core,
     backupNow,
     close() {
+      closed = true;
       if (timer) clearInterval(timer);
       core?.close();
     },

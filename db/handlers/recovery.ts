@@ -21,7 +21,7 @@ export function readyModeRecoveryHandlers(dataDir: string): Pick<Handlers, 'reco
     throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
   };
   return {
-    'recovery.status': () => ({ mode: 'ready', problem: null, backups: backupList(dataDir), dataDir }),
+    'recovery.status': () => ({ mode: 'ready', check: null, problem: null, backups: backupList(dataDir), dataDir }),
     'recovery.restoreBackup': () => {
       throw new CommandError('UNAVAILABLE', 'Restoring is done by the running app, not by the core alone.');
     },

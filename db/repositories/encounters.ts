@@ -82,6 +82,7 @@ export function createEncounterRepository(db: Db) {
        @plannedDate, @indication, @createdAt, @byName, @byRole, @state, @sedation)`,
   );
   const byId = db.prepare<[string], EncounterRow>(`SELECT ${ENCOUNTER_COLUMNS} FROM encounters e WHERE e.id = ?`);
+  const patientById = db.prepare<[string], string>('SELECT patient_id FROM encounters WHERE id = ?').pluck();
   // The page is chosen first (filter, order, LIMIT) and only its rows are joined to their consent
   // and checklist: a search matching 300 encounters then reads 200 checklists, a day of 1,600 reads 200.
   const listSql = (where: string) => `
@@ -117,6 +118,10 @@ export function createEncounterRepository(db: Db) {
     get(id: string): Encounter | undefined {
       const row = byId.get(id);
       return row && toEncounter(row);
+    },
+    /** Whose encounter it is: one column by primary key, for the audit entry of every change. */
+    patientOf(id: string): string | undefined {
+      return patientById.get(id);
     },
     list(filter: { date?: string | undefined; query: string; limit: number; state?: Encounter['state'] | undefined }): EncounterListRow[] {
       const params = {

@@ -24,21 +24,43 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = {
   interop: DEFAULT_INTEROP_SETTINGS,
 };
 
+/** A shared read must not be changed by one caller under the others. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 export function createSettingsRepository(db: Db) {
   const rows = db.prepare<[], { key: string; value_json: string }>('SELECT key, value_json FROM settings');
   const upsert = db.prepare(
     `INSERT INTO settings (key, value_json, updated_at, updated_by_name) VALUES (?, ?, ?, ?)
      ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json, updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name`,
   );
+  const read = (): Settings => {
+    const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
+    // Anything stored that no longer validates falls back to the default rather than breaking start-up.
+    const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
+    const parsed = SettingsSchema.safeParse(merged);
+    return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
+  };
+  /**
+   * The session check reads the settings on every call; reading and validating
+   * them each time was a sixth of a durable save. This repository is their only
+   * writer, so a committed read stays true until update(). Inside a transaction
+   * nothing is kept: it may still roll back.
+   */
+  let committed: Settings | undefined;
   return {
     get(): Settings {
-      const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
-      // Anything stored that no longer validates falls back to the default rather than breaking start-up.
-      const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
-      const parsed = SettingsSchema.safeParse(merged);
-      return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
+      if (db.inTransaction) return read();
+      committed ??= deepFreeze(read());
+      return committed;
     },
     update(changes: Partial<Settings>, at: string, actor: Actor): void {
+      committed = undefined;
       for (const [key, value] of Object.entries(changes)) {
         if (value !== undefined) upsert.run(key, JSON.stringify(value), at, actor.name);
       }

@@ -4,6 +4,7 @@ import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
 import { AuditScreen } from './AuditScreen';
+import { CheckingScreen } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { OutcomesScreen } from './OutcomesScreen';
@@ -49,6 +50,7 @@ export function App() {
   useIdleLock(phase === 'active', idleLockMinutes, lock);
 
   if (recovery?.mode === 'recovery') return <RecoveryScreen status={recovery} />;
+  if (recovery?.mode === 'checking') return <CheckingScreen status={recovery} />;
   if (phase === 'loading') return <main className="start" aria-busy="true" />;
   if (phase === 'locked') return <LockScreen />;
   if (phase !== 'active' || !user) return <SignInScreen />;

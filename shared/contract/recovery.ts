@@ -1,10 +1,13 @@
-/** Start-up recovery: why the database was set aside and which backups can replace it. */
+/** Start-up recovery: whether the data file is in use, being checked, or set aside (why), and the backups that can replace it. */
 import { z } from 'zod';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
 export const RecoveryStatusSchema = z.object({
-  mode: z.enum(['ready', 'recovery']),
+  /** checking: after an unclean shutdown, a large data file is checked page by page before use. */
+  mode: z.enum(['ready', 'recovery', 'checking']),
+  /** While checking: the size of the file and when the check began. */
+  check: z.object({ bytes: z.number().int().nonnegative(), startedAt: z.string() }).nullable().default(null),
   problem: z
     .object({
       damage: z.enum(['not-a-file', 'empty-file', 'not-sqlite', 'corrupt', 'foreign', 'newer-version']),
