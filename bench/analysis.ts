@@ -106,10 +106,12 @@ function open(rows: Rows): string {
       'sets the file aside as before. Nothing touches the file until it is checked, so nothing acknowledged as saved can end up in a file set aside later. What ' +
       'would shorten the wait itself: checking only the pages the WAL touched (SQLite has no pragma for that), or letting people read while it runs.',
     '',
-    'The start-up backup (db/runtime.ts: after every start, and every 30 minutes when something changed, 10 generations kept) copies the whole file through the ' +
-      'backup API in steps of 100 pages, with a turn of the event loop between steps; then a worker thread takes the copy out of WAL mode, runs integrity_check ' +
-      'on it and fsyncs it, and the copy is accepted only with as many pages as were copied and the same schema version. It used to run integrity_check on the ' +
-      'main thread and count every table on both files (at 100k: the main thread held for 147 s in one go). The total is still disk work that grows with the file, ' +
+    'The start-up backup (db/runtime.ts: after every start, and every 30 minutes when something changed, 10 generations kept) runs on a worker thread with its ' +
+      'own read-only connection (db/sqlite-worker.ts): the backup API copies the whole file in one read snapshot (WAL lets the app commit meanwhile), then takes ' +
+      'the copy out of WAL mode, runs integrity_check on it and fsyncs it; the copy is accepted only with as many pages as were copied and the same schema version. ' +
+      'It used to copy on the main connection in 100-page steps and then run integrity_check and count every table on both files on the main thread (at 100k: ' +
+      'the main thread held for 147 s in one go; with only the check moved to a worker, the copy steps still held it for up to 4.5 s while the kernel throttled ' +
+      'the writes). The longest block left is the app\'s own work and garbage collection. The total is still disk work that grows with the file, ' +
       'and ten full copies take ten times the file (120 GB at 100k patients); a backup never fills the disk (older generations give way first, never the newest two; ' +
       'short of space it is refused). Not measured above 13 GiB (it grows linearly). What would cut the disk work: incremental backups (copy only the pages changed ' +
       'since the last generation) and thinner generations (hourly today, daily for a week).',

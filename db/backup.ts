@@ -5,9 +5,10 @@
  * crash during a backup never leaves a partial file as the newest backup.
  *
  * At clinic scale a backup is a 12 GB copy (100k patients). None of it may hold
- * the main thread, which serves every click: the copy goes in steps of 100 pages
- * with a turn of the event loop between them, and the whole-file work (leaving
- * WAL mode, integrity_check, fsync) runs on a worker thread (db/sqlite-worker.ts).
+ * the main thread, which serves every click: the copy and the whole-file work
+ * (leaving WAL mode, integrity_check, fsync) run on a worker thread with its own
+ * read-only connection (db/sqlite-worker.ts). The copy is one read snapshot; in
+ * WAL mode the app's connection keeps committing meanwhile.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export interface BackupOptions {
   generations?: number;
   /** Free bytes on the backup volume; tests inject a small disk. */
   freeBytes?: (dir: string) => number;
+  /** Stops the copy (the app is closing); nothing is left but the temporary file, removed at the next backup. */
+  signal?: AbortSignal;
 }
 
 function rowCounts(db: Database.Database): Record<string, number> {
@@ -100,13 +103,10 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions =
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * pageSize, options.freeBytes ?? statfsFree);
   try {
-    // Steps of 100 pages with a turn of the event loop between them; this connection's own
-    // writes meanwhile are folded into the copy, and nothing else writes to the file.
-    const copied = await db.backup(temp);
-    const sealed = await runSqliteJob({ kind: 'seal-backup', file: temp });
+    const sealed = await runSqliteJob({ kind: 'backup', source: db.name, target: temp }, options.signal);
     if (sealed.check !== 'ok') throw new Error(`the backup failed integrity_check (${sealed.check.slice(0, 200)}); it was discarded`);
-    if (sealed.pageCount !== copied.totalPages) {
-      throw new Error(`the backup has ${sealed.pageCount} pages where the database had ${copied.totalPages}; it was discarded`);
+    if (sealed.pageCount !== sealed.copiedPages) {
+      throw new Error(`the backup has ${sealed.pageCount} pages where the database had ${sealed.copiedPages}; it was discarded`);
     }
     const liveVersion = db.pragma('user_version', { simple: true }) as number;
     if (sealed.userVersion !== liveVersion) throw new Error(`the backup is at schema ${sealed.userVersion}, the database at ${liveVersion}; it was discarded`);

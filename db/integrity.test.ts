@@ -75,7 +75,7 @@ describe('start-up integrity', () => {
       expect(restored.mode).toBe('ready');
       expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toHaveLength(1);
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 
@@ -90,7 +90,7 @@ describe('start-up integrity', () => {
       expect(fs.readdirSync(path.join(dir, 'quarantine'))).toHaveLength(1);
       expect(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 
@@ -117,7 +117,7 @@ describe('start-up integrity', () => {
       expect(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
         .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 
@@ -143,11 +143,11 @@ describe('start-up integrity', () => {
       expect(logs.join('\n')).toContain('did not close cleanly; quick_check passed');
       expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toHaveLength(1);
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 
-  it('a WAL without its database is not taken as a database', () => {
+  it('a WAL without its database is not taken as a database', async () => {
     const dir = tempDir();
     dirs.push(dir);
     fs.writeFileSync(path.join(dir, `${DATABASE_FILE}-wal`), Buffer.alloc(8192, 7));
@@ -155,7 +155,7 @@ describe('start-up integrity', () => {
     try {
       expect(runtime.mode()).toBe('recovery');
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 });

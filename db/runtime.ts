@@ -33,7 +33,8 @@ export interface Runtime {
   /** The running core (ready mode only). */
   core(): Core | null;
   backupNow(): Promise<void>;
-  close(): void;
+  /** Stops a backup or check in progress, waits for its thread, then closes the database. */
+  close(): Promise<void>;
 }
 
 export function startRuntime(options: RuntimeOptions): Runtime {
@@ -45,6 +46,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   /** Set while quick_check of a large file runs on a worker after an unclean shutdown. */
   let checking: RecoveryStatus['check'] = null;
   let closed = false;
+  /** Stops a backup or check running on a worker when the app closes. */
+  const closing = new AbortController();
 
   const mode = (): RecoveryStatus['mode'] => (core ? 'ready' : checking ? 'checking' : 'recovery');
   const status = (): RecoveryStatus => ({ mode: mode(), check: checking, problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
@@ -64,7 +67,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       if (!open) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
       const changes = changesSoFar(open);
       if (when === 'if-changed' && changes === changesAtLastBackup) return null;
-      const info = await createBackup(open.db, backupsDir(options.dataDir));
+      const info = await createBackup(open.db, backupsDir(options.dataDir), { signal: closing.signal });
       changesAtLastBackup = changes;
       return info;
     });
@@ -117,7 +120,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     checking = { bytes: fs.statSync(file).size, startedAt: new Date().toISOString() };
     log(`the previous run did not close cleanly; checking the ${(checking.bytes / 2 ** 30).toFixed(1)} GiB data file on a worker thread before use`);
     const damaged = (detail: string) => new DatabaseDamagedError({ state: 'damaged', damage: 'corrupt', detail, uncleanShutdown: true });
-    started = runSqliteJob({ kind: 'check', file, check: 'quick_check' })
+    started = runSqliteJob({ kind: 'check', file, check: 'quick_check' }, closing.signal)
       .then(
         (result) => (result.check === 'ok' ? null : damaged(`quick_check: ${result.check.slice(0, 200)}`)),
         (error: unknown) => damaged(error instanceof Error ? error.message : String(error)),
@@ -211,10 +214,15 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     started,
     core: () => core,
     backupNow,
-    close() {
+    async close() {
       closed = true;
+      closing.abort();
       if (timer) clearInterval(timer);
+      // The worker's read connection must be gone first: the last connection to close checkpoints
+      // the WAL, and a WAL left behind would make the next start check the whole file.
+      await Promise.allSettled([backupQueue, started]);
       core?.close();
+      core = null;
     },
   };
 }

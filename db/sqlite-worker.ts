@@ -1,9 +1,9 @@
 /**
- * Whole-file SQLite checks on a worker thread. integrity_check of a backup and
- * quick_check after a crash read every page of the file: minutes at clinic scale
- * (12 GB at 100k patients). On the main thread they held every call, a checklist
- * click included, for that long. Here each job opens its own connection on a
- * worker thread, so the main thread keeps serving the app meanwhile.
+ * Whole-file SQLite work on a worker thread. A backup and its integrity_check,
+ * and quick_check after a crash, read every page of the file: minutes at clinic
+ * scale (12 GB at 100k patients). On the main thread they held every call, a
+ * checklist click included, for that long. Here each job opens its own
+ * connection on a worker thread, so the main thread keeps serving the app.
  *
  * The worker is plain JavaScript passed as a string (`eval: true`) that loads
  * better-sqlite3 from the path the main thread resolved. So there is no second
@@ -15,14 +15,21 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export type SqliteJob =
-  /** A finished backup copy: make it one self-contained file, check every page, fsync it. */
-  | { kind: 'seal-backup'; file: string }
+  /**
+   * A backup of `source` (the live file) into `target`: copied through a read-only
+   * connection of the worker's own, in one step, so the copy is one read snapshot
+   * (WAL lets the app's connection commit meanwhile); then made one self-contained
+   * file, checked page by page, and fsynced.
+   */
+  | { kind: 'backup'; source: string; target: string }
   /** Any database file, read-only: integrity_check (backups) or quick_check (after a crash). */
   | { kind: 'check'; file: string; check: 'integrity_check' | 'quick_check' };
 
 export interface SqliteCheckResult {
   /** 'ok', or the first problem SQLite reported. */
   check: string;
+  /** backup only: the pages the source had when the copy finished. */
+  copiedPages?: number;
   pageCount: number;
   userVersion: number;
   applicationId: number;
@@ -44,9 +51,17 @@ function inspect(db, check) {
   };
 }
 
-function run() {
-  if (job.kind === 'seal-backup') {
-    const db = new Database(job.file, { fileMustExist: true });
+async function run() {
+  if (job.kind === 'backup') {
+    const source = new Database(job.source, { readonly: true, fileMustExist: true });
+    let copied;
+    try {
+      // After the first (empty) step, every remaining page in one step: one read transaction.
+      copied = await source.backup(job.target, { progress: () => 0x7fffffff });
+    } finally {
+      source.close();
+    }
+    const db = new Database(job.target, { fileMustExist: true });
     let result;
     try {
       // The copy inherits WAL mode from the live file; make it one file, no -wal/-shm beside it.
@@ -56,19 +71,18 @@ function run() {
     } finally {
       db.close();
     }
-    const fd = fs.openSync(job.file, 'r');
+    const fd = fs.openSync(job.target, 'r');
     try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-    return result;
+    return Object.assign(result, { copiedPages: copied.totalPages });
   }
   const db = new Database(job.file, { readonly: true, fileMustExist: true });
   try { return inspect(db, job.check); } finally { db.close(); }
 }
 
-try {
-  parentPort.postMessage({ ok: true, value: run() });
-} catch (error) {
-  parentPort.postMessage({ ok: false, message: error && error.message ? error.message : String(error) });
-}
+run().then(
+  (value) => parentPort.postMessage({ ok: true, value }),
+  (error) => parentPort.postMessage({ ok: false, message: error && error.message ? error.message : String(error) }),
+);
 `;
 
 /**
@@ -82,17 +96,35 @@ function driverPath(): string {
   return unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
 }
 
-/** Runs one job on its own worker thread; rejects with the worker's error. */
-export function runSqliteJob(job: SqliteJob): Promise<SqliteCheckResult> {
+/**
+ * Runs one job on its own worker thread; rejects with the worker's error. An
+ * aborted job's thread is stopped, and the promise settles only once it has
+ * exited with its connection closed, so the app's connection can then close
+ * last (and checkpoint) as after any clean run.
+ */
+export function runSqliteJob(job: SqliteJob, signal?: AbortSignal): Promise<SqliteCheckResult> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error('stopped before it began'));
+      return;
+    }
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), job } });
     let settled = false;
+    signal?.addEventListener('abort', () => {
+      if (settled) return;
+      settled = true;
+      // Settles once the thread has exited and its connection is closed: a long native step
+      // (a backup's copy) finishes first, so the app's own close comes after it.
+      void worker.terminate().finally(() => reject(new Error('stopped: the app is closing')));
+    }, { once: true });
     worker.once('message', (message: { ok: true; value: SqliteCheckResult } | { ok: false; message: string }) => {
+      if (settled) return;
       settled = true;
       if (message.ok) resolve(message.value);
       else reject(new Error(message.message));
     });
     worker.once('error', (error: unknown) => {
+      if (settled) return;
       settled = true;
       reject(error instanceof Error ? error : new Error(String(error)));
     });

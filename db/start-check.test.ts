@@ -60,7 +60,7 @@ describe('the start-up check after a crash, on a large file', () => {
       const after = ok<RecoveryStatus>(await runtime.dispatch('recovery.status', {}));
       expect(after).toMatchObject({ mode: 'ready', check: null, problem: null });
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 
@@ -87,7 +87,7 @@ describe('the start-up check after a crash, on a large file', () => {
       ok(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' }));
       expect(runtime.mode()).toBe('ready');
     } finally {
-      runtime.close();
+      await runtime.close();
     }
   });
 });

@@ -50,4 +50,11 @@ void app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => runtime?.close());
+// Quitting waits for a backup in progress to stop and the database to close cleanly.
+app.on('will-quit', (event) => {
+  const closing = runtime;
+  if (!closing) return;
+  runtime = null;
+  event.preventDefault();
+  void closing.close().finally(() => app.quit());
+});

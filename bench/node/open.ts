@@ -26,25 +26,9 @@ import { DATABASE_FILE } from '#db/paths';
 import type { Dataset } from '../data/dataset';
 import { login } from '../lib/session';
 import { NURSE } from '#db/testing/temp-core';
+import { longestBlock } from '../lib/main-thread';
 import { summarize, type Summary } from '../lib/stats';
 import type { Measurement } from '../lib/result';
-
-/** The longest gap between ticks of a 1 ms timer while `work` runs: how long the main thread was held at once. */
-async function longestBlock<T>(work: () => Promise<T>): Promise<{ value: T; longest: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  try {
-    const value = await work();
-    return { value, longest: Math.max(longest, performance.now() - last) };
-  } finally {
-    clearInterval(probe);
-  }
-}
 
 async function openOnce(ds: Dataset, crashed: boolean): Promise<{ open: number; firstQuery: number; blocked: number }> {
   const file = path.join(ds.dataDir, DATABASE_FILE);

@@ -32,10 +32,10 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.error(`[core] ${signal}: closing`);
-    void host.close().finally(() => {
-      runtime.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => runtime.close())
+      .finally(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
