@@ -30,7 +30,7 @@ function save(rows: Rows): string {
     '',
     'Why the ratio is what it is: the floor is one row and one commit, and this VM acknowledges the WAL fsync in about a quarter of a millisecond. The command must ' +
       'write more than that row: its history row and the audit entry with the audit head (every change knows who and when, in the same transaction), each with its ' +
-      'index pages. Those writes alone, through the same repositories with no session, validation or lookups, are the "writes alone" row: already about 1.3× the ' +
+      'index pages. Those writes alone, through the same repositories with no session, validation or lookups, are the "writes alone" row: already 1.3–1.5× the ' +
       'floor. The rest is the app layer: the session check, input and output validation, the encounter and template lookups and the HMAC of the audit chain, a ' +
       'tenth to a fifth of a millisecond. On a laptop SSD, where a durable commit costs 1–5 ms, the same absolute costs would put the command within about 1.2× of ' +
       'the floor (an estimate from these parts, not measured here); at p95 the two are already close here, because the tail is the disk.',
@@ -87,8 +87,8 @@ function open(rows: Rows): string {
     const gib = Number(crash?.note?.match(/([\d.]+) GiB/)?.[1] ?? NaN);
     if (crash && gib) perGiB.push(`${(crash.summary.median / 1000 / gib).toFixed(1)} s/GiB at ${size}`);
     const held = (m: Measurement | undefined) => m?.note?.match(/main thread (?:meanwhile )?([\d.]+ ms)/)?.[1];
-    lines.push(`- ${size}: clean start ${ms(clean?.summary.median ?? NaN)} ms; after a crash ${(crash ? crash.summary.median / 1000 : NaN).toFixed(1)} s` +
-      `${held(crash) ? ` (main thread held for up to ${held(crash)} meanwhile)` : ''}` +
+    lines.push(`- ${size}: clean start ${ms(clean?.summary.median ?? NaN)} ms` +
+      `${crash ? `; after a crash ${(crash.summary.median / 1000).toFixed(1)} s${held(crash) ? ` (main thread held for up to ${held(crash)} meanwhile)` : ''}` : '; after a crash not measured with the worker (the 1M set was not on disk for this run)'}` +
       `${backup ? `; the start-up backup ${(backup.summary.median / 1000).toFixed(1)} s (copying the file: ${((backup.baseline?.summary.median ?? NaN) / 1000).toFixed(1)} s), ` +
         `main thread held for up to ${held(backup) ?? '?'} at a time` : ''}.`);
   }
@@ -139,10 +139,10 @@ function renderer(rows: Rows): string {
       'are in the DOM, so 100,000 encounters render and scroll like 200, and the rows are memoised so typing in the filters does not render them again. Lists up to 150 ' +
       'rows (a normal day, a search) are rendered in full as before, for screen readers and the browser\'s find.',
     '',
-    'Checklist: the click itself is cheap (only its row shows "Saving…"), but when the answer comes all 150 items render again to show "Saved", because the section ' +
-      'subscribes to the whole item map and every row to the whole item history, which each save replaces, and the rows are not memoised. What would close it (renderer/components/ChecklistSectionView.tsx and ' +
-      'ChecklistItemRow.tsx): memoise the row, select only that item\'s history (or keep history keyed by item in the store), and let the section select its done count ' +
-      'rather than the item map. A first render of 150 items (~1.3 ms per item here, evidence badges included) would also drop by rendering sections below the fold lazily.',
+    'Checklist: a click renders only its row ("Saving…", then "Saved"): the rows are memoised and each reads only its own item state, save and history, which ' +
+      'the store keeps per item; the sections and the navigation read their done counts, the consent form its count of discussed risks, the status bar its ' +
+      'summary. Before this, each save rendered every row of the checklist two or three times (159 row renders for one click on a 53-item encounter; now 2). A first ' +
+      'render of 150 items (~1.5 ms per item here, evidence badges included) would drop by rendering sections below the fold lazily.',
     '',
     'Worklist keystroke: the keystroke itself re-renders the filters and the memoised, virtualised list (nothing of the rows); the results arrive 2 ms later (the ' +
       'fake core\'s delay, about the real core\'s) and replace the ~25 rows in view, which is most of the "settled" time along with the frame in between. On a quiet ' +
@@ -150,7 +150,7 @@ function renderer(rows: Rows): string {
     '',
     'Next-frame times are the app\'s own work for the input (handlers, React render and commit, style and layout) and carry the goal. "Settled" times are wall time ' +
       'until the result is on screen: they include the core\'s answer (2 ms here) and at least one frame painted in between, so they cannot be under one frame and carry ' +
-      'no goal; the difference between the worklist\'s and the checklist\'s (~20 ms) is the 150 items rendered again for "Saved". Chromium\'s Event Timing counts ' +
+      'no goal; the wait in the page starts before the input is sent, so the driver\'s round trips to Chromium are not counted (earlier runs counted them). Chromium\'s Event Timing counts ' +
       'from the input to the frame being presented; headless and without a GPU that includes waiting for the next vsync (up to 16.7 ms) and rastering the page in ' +
       'software, so nearly every interaction reports 16 ms or more there: it shows the cost of painting on this machine, not of the app\'s work.',
   ].join('\n');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { useEncounter } from '../stores/encounter';
@@ -6,13 +6,21 @@ import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceBadges } from './EvidenceBadges';
 import { SaveStatus } from './SaveStatus';
 
-/** One item: check it, or mark it not applicable with a reason. Saved the moment it changes. */
-export function ChecklistItemRow({ item, sources, required = false }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean }) {
+const NO_CHANGES: readonly ItemChange[] = [];
+
+/**
+ * One item: check it, or mark it not applicable with a reason. Saved the moment it changes.
+ *
+ * Memoised, and it reads only its own item's state, save and history from the
+ * store (each replaced only when this item changes): saving one item of a long
+ * checklist renders that row again, not all of them. Its props must stay
+ * stable (the template's item objects and sources); it takes no callbacks.
+ */
+export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, required = false }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean }) {
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
-  const allHistory = useEncounter((s) => s.detail?.itemHistory);
-  const history = (allHistory ?? []).filter((h) => h.itemId === item.id);
+  const history = useEncounter((s) => s.itemHistory[item.id]) ?? NO_CHANGES;
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   const [askingReason, setAskingReason] = useState(false);
@@ -97,7 +105,7 @@ export function ChecklistItemRow({ item, sources, required = false }: { item: Ch
       )}
     </li>
   );
-}
+});
 
 const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unchecked: 'unchecked', 'not-applicable': 'not applicable' };
 

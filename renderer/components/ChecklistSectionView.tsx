@@ -1,23 +1,28 @@
-import { progress, type ChecklistSection } from '#shared/domain/checklist';
-import { useEncounter } from '../stores/encounter';
+import { memo } from 'react';
+import type { ChecklistSection } from '#shared/domain/checklist';
+import { useResolvedCount } from '../stores/encounter';
 import { ChecklistItemRow } from './ChecklistItemRow';
 
 const HINTS: Partial<Record<ChecklistSection['id'], string>> = {
   risks: 'Check each risk once it has been discussed with the patient, in the words shown.',
 };
 
-export function ChecklistSectionView({ section, sources }: { section: ChecklistSection; sources: readonly { id: string; citation: string }[] }) {
-  const items = useEncounter((s) => s.items);
-  const resolved = Object.values(items).filter((i) => i.status !== 'unchecked').map((i) => i.itemId);
-  const p = progress(section.items, resolved);
+/**
+ * One section of the template's checklist. It reads only its own done count
+ * from the store, so it renders again when that count changes; its rows are
+ * memoised and read their own item, so a save renders only the row saved.
+ */
+export const ChecklistSectionView = memo(function ChecklistSectionView({ section, sources }: { section: ChecklistSection; sources: readonly { id: string; citation: string }[] }) {
+  const done = useResolvedCount(section.items);
+  const total = section.items.length;
   const headingId = `heading-${section.id}`;
   return (
     <section id={`section-${section.id}`} aria-labelledby={headingId} className="card checklist-section">
       <h2 id={headingId}>
         {section.title}{' '}
-        <span className="muted">{p.done} of {p.total} done</span>
+        <span className="muted">{done} of {total} done</span>
       </h2>
-      <progress max={p.total} value={p.done} aria-label={`${section.title} progress`} />
+      <progress max={total} value={done} aria-label={`${section.title} progress`} />
       {HINTS[section.id] && <p className="muted">{HINTS[section.id]}</p>}
       {section.items.length === 0 ? (
         <p className="muted">No items for this phase in this template.</p>
@@ -30,4 +35,4 @@ export function ChecklistSectionView({ section, sources }: { section: ChecklistS
       )}
     </section>
   );
-}
+});

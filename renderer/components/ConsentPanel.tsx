@@ -12,7 +12,8 @@ import { SaveStatus } from './SaveStatus';
 export function ConsentPanel() {
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
-  const items = useEncounter((s) => s.items);
+  // The count only, so a checklist save renders this form again only when a risk's check changes.
+  const discussed = useEncounter((s) => s.library?.template.risks.filter((r) => s.items[r.id]?.status === 'checked').length ?? 0);
   const consentSave = useEncounter((s) => s.consentSave);
   const saveConsent = useEncounter((s) => s.saveConsent);
   // Once the note is signed, the discussion it records is read-only: corrections are addenda.
@@ -34,7 +35,6 @@ export function ConsentPanel() {
   const t = library.template;
   const off = new Set(fieldsOff?.[t.id] ?? []);
   const risks = t.risks;
-  const discussed = risks.filter((r) => items[r.id]?.status === 'checked').length;
 
   function save(next: ConsentDraft) {
     const json = JSON.stringify(next);

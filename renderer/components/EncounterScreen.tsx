@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
-import { progress } from '#shared/domain/checklist';
+import type { ChecklistSection } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
-import { useEncounter } from '../stores/encounter';
+import { useEncounter, useResolvedCount } from '../stores/encounter';
 import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ChecklistShortcuts } from './ChecklistShortcuts';
@@ -13,7 +13,13 @@ import { PhaseRecords } from './PhaseRecords';
 import { useNow } from './useNow';
 
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
-  const { detail, library, sections, items, error, open } = useEncounter();
+  // Each piece on its own: a checklist save changes none of these, so the screen
+  // does not render again for it (the row, its section's count and the counts here do).
+  const detail = useEncounter((s) => s.detail);
+  const library = useEncounter((s) => s.library);
+  const sections = useEncounter((s) => s.sections);
+  const error = useEncounter((s) => s.error);
+  const open = useEncounter((s) => s.open);
   const go = useNavigation((s) => s.go);
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
@@ -39,7 +45,6 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
 
   const { encounter, patient } = detail;
   const t = library.template;
-  const resolved = Object.values(items).filter((i) => i.status !== 'unchecked').map((i) => i.itemId);
   return (
     <div className="encounter">
       <button type="button" className="secondary" onClick={() => go({ name: 'worklist' })}>← Worklist</button>
@@ -66,17 +71,9 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       </PhasePanel>
       <nav aria-label="Checklist sections" className="section-nav">
         <ul>
-          {sections.map((s) => {
-            const p = progress(s.items, resolved);
-            return (
-              <li key={s.id}>
-                <a href={`#section-${s.id}`}>{s.title}</a>{' '}
-                <span className={p.done === p.total ? 'done' : 'muted'} aria-label={`${s.title}: ${p.done} of ${p.total} done`}>
-                  {p.done}/{p.total}
-                </span>
-              </li>
-            );
-          })}
+          {sections.map((s) => (
+            <SectionLink key={s.id} section={s} />
+          ))}
         </ul>
         <ChecklistShortcuts />
       </nav>
@@ -87,5 +84,19 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       <ConsentPanel key={encounter.id} />
       <ExportPanel />
     </div>
+  );
+}
+
+/** A section in the checklist's navigation with its done count (renders again only when the count changes). */
+function SectionLink({ section }: { section: ChecklistSection }) {
+  const done = useResolvedCount(section.items);
+  const total = section.items.length;
+  return (
+    <li>
+      <a href={`#section-${section.id}`}>{section.title}</a>{' '}
+      <span className={done === total ? 'done' : 'muted'} aria-label={`${section.title}: ${done} of ${total} done`}>
+        {done}/{total}
+      </span>
+    </li>
   );
 }

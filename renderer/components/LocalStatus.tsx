@@ -7,10 +7,11 @@ import { useEncounter } from '../stores/encounter';
  * change the core did not store is shown as a problem; the item itself says why.
  */
 export function LocalStatus() {
-  const saves = useEncounter((s) => s.saves);
-  const consentSave = useEncounter((s) => s.consentSave);
-  const all = [...Object.values(saves), ...(consentSave ? [consentSave] : [])];
-  const state = all.some((s) => s.kind === 'failed') ? 'failed' : all.some((s) => s.kind === 'saving') ? 'saving' : 'saved';
+  // The summary only (a string), so it renders again when the summary changes, not on every save.
+  const state = useEncounter((s) => {
+    const all = [...Object.values(s.saves), ...(s.consentSave ? [s.consentSave] : [])];
+    return all.some((x) => x.kind === 'failed') ? 'failed' : all.some((x) => x.kind === 'saving') ? 'saving' : 'saved';
+  });
   return (
     <span className={`local-status ${state}`}>
       {state === 'failed' ? 'A change was not saved' : state === 'saving' ? 'Saving…' : 'All saved on this computer'}

@@ -1,6 +1,7 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/workflow';
-import type { ChecklistItem } from '#shared/domain/checklist';
+import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
@@ -41,15 +42,21 @@ function sectionTitle(section: string): string {
  */
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const detail = useEncounter((s) => s.detail)!;
-  const items = useEncounter((s) => s.items);
+  // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
+  const resolvedIds = useEncounter(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
   const settings = useEncounter((s) => s.settings);
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
   const state = encounter.state;
-  const plan = { sedationPlanned: encounter.sedationPlanned, laterality: encounter.laterality, imagingModality: encounter.imagingModality };
-  const resolved = new Set(Object.values(items).filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
+  const { sedationPlanned, laterality, imagingModality } = encounter;
+  const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
+  const resolved = new Set(resolvedIds);
   const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, settings, now }) : [];
-  const workflow = isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : [];
+  // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
+  const workflow = useMemo(
+    () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),
+    [state, template, plan],
+  );
   const sections = [...new Set(workflow.map((w) => w.section))];
   const last = detail.transitions.at(-1);
 
@@ -83,7 +90,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
             {workflow
               .filter((w) => w.section === section)
               .map((w) => (
-                <ChecklistItemRow key={w.id} item={asChecklistItem(w)} sources={sources} required={w.required} />
+                <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
               ))}
           </ul>
         </div>

@@ -4,12 +4,12 @@
  * the write is on disk.
  */
 import { create } from 'zustand';
-import type { ChecklistItemState, ItemStatus } from '#shared/contract/checklist';
+import type { ChecklistItemState, ItemChange, ItemStatus } from '#shared/contract/checklist';
 import type { ConsentDiscussion, SaveConsentInput } from '#shared/contract/consent';
 import type { EncounterDetail } from '#shared/contract/encounters';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes';
-import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
+import { buildChecklist, progress, resolvedIdsOf, type ChecklistSection } from '#shared/domain/checklist';
 import type { Settings } from '#shared/contract/auth';
 import type { RecordData } from '#shared/contract/workflow';
 import type { EncounterState as Phase } from '#shared/workflow/states';
@@ -29,6 +29,20 @@ export type SaveState =
 
 export type ConsentDraft = Omit<SaveConsentInput, 'encounterId'>;
 
+/**
+ * The open encounter as the core returned it, less the checklist history,
+ * which the store keeps per item (itemHistory below): a save then replaces one
+ * item's history and nothing else, so only that item's row renders again.
+ */
+export type OpenEncounter = Omit<EncounterDetail, 'itemHistory'>;
+
+/** Each item's changes, oldest first, grouped from the encounter's history. */
+function historyByItem(changes: readonly ItemChange[]): Record<string, readonly ItemChange[]> {
+  const byItem: Record<string, ItemChange[]> = {};
+  for (const change of changes) (byItem[change.itemId] ??= []).push(change);
+  return byItem;
+}
+
 export const EMPTY_CONSENT: ConsentDraft = {
   benefitsDiscussed: false,
   benefitsNote: '',
@@ -41,10 +55,12 @@ export const EMPTY_CONSENT: ConsentDraft = {
 
 interface EncounterState {
   encounterId: string | null;
-  detail: EncounterDetail | null;
+  detail: OpenEncounter | null;
   library: TemplateWithSources | null;
   sections: ChecklistSection[];
   items: Record<string, ChecklistItemState>;
+  /** Each item's history of changes, oldest first (absent: none yet). */
+  itemHistory: Record<string, readonly ItemChange[]>;
   saves: Record<string, SaveState>;
   consentSave: { kind: 'saving' } | Exclude<SaveState, { kind: 'saving' }> | null;
   exported: ExportedNote | null;
@@ -77,6 +93,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   library: null,
   sections: [],
   items: {},
+  itemHistory: {},
   saves: {},
   consentSave: null,
   exported: null,
@@ -87,7 +104,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   signatureError: null,
 
   async open(encounterId) {
-    set({ encounterId, detail: null, library: null, sections: [], items: {}, saves: {}, consentSave: null, exported: null, error: null });
+    set({ encounterId, detail: null, library: null, sections: [], items: {}, itemHistory: {}, saves: {}, consentSave: null, exported: null, error: null });
     try {
       const detail = await api().call('encounter.get', { encounterId });
       const library = await api().call('library.get', {
@@ -96,8 +113,10 @@ export const useEncounter = create<EncounterState>((set, get) => ({
       });
       const settings = await api().call('settings.get', {});
       if (get().encounterId !== encounterId) return;
+      const { itemHistory, ...rest } = detail;
       set({
-        detail,
+        detail: rest,
+        itemHistory: historyByItem(itemHistory),
         library,
         settings,
         sections: buildChecklist(library.template, new Map(library.reviews.map((r) => [r.factId, { name: r.acceptedBy.name, at: r.acceptedAt }]))),
@@ -119,13 +138,14 @@ export const useEncounter = create<EncounterState>((set, get) => ({
         status,
         ...(status === 'not-applicable' ? { reason } : {}),
       });
+      // Only this item's entries are replaced: every other row selects the same objects as before and does not render again.
       set((s) => ({
         items: { ...s.items, [itemId]: state },
         saves: { ...s.saves, [itemId]: { kind: 'saved', at: state.updatedAt } },
         // The core appended the same change to the item's history; show it without re-reading the record.
-        detail: s.detail && {
-          ...s.detail,
-          itemHistory: [...s.detail.itemHistory, { itemId, from: s.items[itemId]?.status ?? null, to: state.status, reason: state.reason, at: state.updatedAt, by: state.updatedBy }],
+        itemHistory: {
+          ...s.itemHistory,
+          [itemId]: [...(s.itemHistory[itemId] ?? []), { itemId, from: s.items[itemId]?.status ?? null, to: state.status, reason: state.reason, at: state.updatedAt, by: state.updatedBy }],
         },
       }));
       return true;
@@ -260,3 +280,12 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     }
   },
 }));
+
+/**
+ * How many of these items are resolved, by the shared rule (shared/domain/checklist.ts).
+ * A number, so a component using it renders again only when its own count
+ * changes, not on every save elsewhere in the checklist.
+ */
+export function useResolvedCount(items: readonly { id: string }[]): number {
+  return useEncounter((s) => progress(items, resolvedIdsOf(Object.values(s.items))).done);
+}
