@@ -39,6 +39,8 @@ export function mergeWithPrevious(datasets: Dataset[], measurements: Measurement
   if (!fs.existsSync(RESULTS_JSON)) return { datasets, measurements, earlier: null, earlierConditions: null };
   const previous = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as Previous;
   const when = previous.started.slice(0, 16).replace('T', ' ');
+  const c = previous.conditions;
+  const load = c ? ` (load ${c.loadBefore.toFixed(1)}→${c.loadAfter.toFixed(1)}, ${c.priority})` : '';
   const fresh = new Map(measurements.map((m) => [key(m), m]));
   const rerun = new Set(measurements.map((m) => `${m.source}|${m.size}`));
   const merged = previous.measurements.flatMap((m) => {
@@ -46,16 +48,16 @@ export function mergeWithPrevious(datasets: Dataset[], measurements: Measurement
     fresh.delete(key(m));
     if (now) return [now];
     if (rerun.has(`${m.source}|${m.size}`)) return [];
-    // Kept once already (a second --only run): it still names the run that measured it.
-    return [m.note?.includes('earlier run') ? m : { ...m, note: `${m.note ? `${m.note}; ` : ''}earlier run, ${when} UTC` }];
+    // Kept once already (a second --only run): it still names the run that measured it, and the load then.
+    return [m.note?.includes('earlier run') ? m : { ...m, note: `${m.note ? `${m.note}; ` : ''}earlier run, ${when} UTC${load}` }];
   });
   const sizes = new Set(datasets.map((d) => d.size));
   const order = Object.keys(SIZES);
-  const c = previous.conditions;
+  const kept = merged.length > measurements.length - fresh.size;
   return {
     datasets: [...previous.datasets.filter((d) => !sizes.has(d.size)), ...datasets].sort((a, b) => order.indexOf(a.size) - order.indexOf(b.size)),
     measurements: [...merged, ...fresh.values()],
-    earlier: merged.length > measurements.length - fresh.size ? when : null,
-    earlierConditions: previous.earlierConditions ?? (c ? `the run of ${when} UTC: load ${c.loadBefore.toFixed(1)} before and ${c.loadAfter.toFixed(1)} after, ${c.priority}` : null),
+    earlier: kept ? when : null,
+    earlierConditions: kept ? 'each names its run and the load average then' : null,
   };
 }
