@@ -16,6 +16,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx'],
           globalSetup: ['e2e/host/vitest-host-setup.ts'],
+          setupFiles: ['renderer/testing/fail-on-dom-nesting.ts'],
         },
       },
     ],

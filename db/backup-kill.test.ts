@@ -18,18 +18,31 @@ describe('backups under SIGKILL', () => {
       for (let i = 0; i < 200; i++) ok(await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn: `BK-${i}`, familyName: `Backup${'y'.repeat(90)}` }));
       core.close();
       const script = await bundleScript('backup-writer');
+      // The first run is killed just after its first backup is listed, which
+      // also times one backup on this machine. Later runs are killed at a random
+      // point within two backups' time: a fixed window of milliseconds would
+      // never reach a finished backup on a slow runner (the copy runs on a
+      // worker thread that has to start first).
+      let oneBackupMs = 0;
       for (let cycle = 0; cycle < 15; cycle++) {
         await new Promise<void>((resolve) => {
           const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
-          let started = false;
-          child.stdout.on('data', () => {
-            if (started) return;
-            started = true;
-            setTimeout(() => child.kill('SIGKILL'), 5 + Math.floor(Math.random() * 120));
+          let readyAt = 0;
+          child.stdout.setEncoding('utf8');
+          child.stdout.on('data', (chunk: string) => {
+            if (readyAt === 0) {
+              readyAt = performance.now();
+              if (cycle > 0) setTimeout(() => child.kill('SIGKILL'), Math.random() * 2 * oneBackupMs);
+            }
+            if (cycle === 0 && chunk.includes('.backup.sqlite')) {
+              oneBackupMs = performance.now() - readyAt;
+              child.kill('SIGKILL');
+            }
           });
           child.on('exit', () => resolve());
         });
         const newest = listBackups(backupsDir(dir))[0];
+        if (cycle === 0) expect(newest, 'the first run finished one backup').toBeDefined();
         if (!newest) continue;
         expect(verifyBackupFile(newest.file).patients).toBe(200);
       }

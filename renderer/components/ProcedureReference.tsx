@@ -33,14 +33,15 @@ export function ProcedureReference({ template, citations }: { template: Template
         </summary>
         <p><strong>Treats:</strong> {template.conditions.join(', ')}</p>
         <h3>Bleeding-risk class</h3>
-        <p>
+        {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
+        <div className="fact-line">
           ASRA 2018: <strong>{CLASS[asra2018.class]}</strong> <EvidenceBadges sources={asra2018.sources} citations={citations} />
-        </p>
+        </div>
         {asipp2024 && (
-          <p>
+          <div className="fact-line">
             ASIPP 2024: <strong>{CLASS[asipp2024.class]}</strong>. {asipp2024.note}{' '}
             <EvidenceBadges sources={asipp2024.sources} citations={citations} />
-          </p>
+          </div>
         )}
         <FactList title="Absolute contraindications" facts={template.contraindications.absolute} citations={citations} />
         <FactList title="Relative contraindications" facts={template.contraindications.relative} citations={citations} />
