@@ -149,6 +149,28 @@ describe('createBackup', () => {
       db.close();
     }
   });
+
+  it("counts a killed backup's leftover as free space: it is removed, not an older generation", async () => {
+    const d = dir();
+    const db = bigDatabase(path.join(d, 'live.sqlite'), 1);
+    const out = path.join(d, 'backups');
+    try {
+      for (let i = 0; i < 3; i++) await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 8, i)) });
+      const bytes = listBackups(out)[0]!.bytes;
+      // What a process killed mid-copy leaves behind: a temporary file the size of the database, and its journal.
+      const leftover = path.join(out, 'proceduredesk-2026-11-25T08-30-00-000Z.backup.sqlite.tmp');
+      fs.writeFileSync(leftover, Buffer.alloc(bytes));
+      fs.writeFileSync(`${leftover}-journal`, Buffer.alloc(512));
+      const used = () => fs.readdirSync(out).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0);
+      // Room for the three backups, the reserve and one more copy: none of it while the leftover is there.
+      const freeBytes = () => FREE_SPACE_RESERVE_BYTES + 4 * bytes + 1024 - used();
+      await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 9, 0)), freeBytes });
+      expect(listBackups(out).map((b) => b.createdAt)).toEqual(['2026-11-25T09-00-00-000Z', '2026-11-25T08-02-00-000Z', '2026-11-25T08-01-00-000Z', '2026-11-25T08-00-00-000Z']);
+      expect(fs.readdirSync(out).filter((f) => f.includes('.tmp'))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 });
 
 describe('scheduled backups', () => {

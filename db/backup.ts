@@ -99,7 +99,9 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions =
   // Two backups in the same millisecond must not overwrite each other.
   for (let n = 1; fs.existsSync(final); n++) final = path.join(dir, `${BACKUP_PREFIX}${stamp}-${n}${BACKUP_SUFFIX}`);
   const temp = `${final}.tmp`;
-  fs.rmSync(temp, { force: true });
+  // Backups are queued one at a time, so any temporary file here is what a
+  // killed backup left: it goes before free space is measured, not after.
+  removeLeftovers(dir);
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * pageSize, options.freeBytes ?? statfsFree);
   try {
@@ -133,6 +135,9 @@ export function listBackups(dir: string): BackupInfo[] {
 
 function pruneBackups(dir: string, keep: number): void {
   for (const old of listBackups(dir).slice(keep)) fs.rmSync(old.file, { force: true });
-  // Leftovers of a backup that was killed midway.
+}
+
+/** Removes the temporary files of a backup that was killed midway (as large as the database). */
+function removeLeftovers(dir: string): void {
   for (const f of fs.readdirSync(dir)) if (/\.backup\.sqlite\.tmp(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
 }
