@@ -141,8 +141,14 @@ function renderer(rows: Rows): string {
     '',
     'Checklist: a click renders only its row ("Saving…", then "Saved"): the rows are memoised and each reads only its own item state, save and history, which ' +
       'the store keeps per item; the sections and the navigation read their done counts, the consent form its count of discussed risks, the status bar its ' +
-      'summary. Before this, each save rendered every row of the checklist two or three times (159 row renders for one click on a 53-item encounter; now 2). A first ' +
-      'render of 150 items (~1.5 ms per item here, evidence badges included) would drop by rendering sections below the fold lazily.',
+      'summary. Before this, each save rendered every row of the checklist two or three times (159 row renders for one click on a 53-item encounter; now 2).',
+    '',
+    'Checklist first render: items off screen are not laid out until scrolled near (`content-visibility: auto` on each item, renderer/styles.css); they stay ' +
+      'in the DOM for the keyboard, find-in-page and screen readers. With the app\'s stylesheets loaded (the benchmark page loads them since 2026-11-25; earlier rows ' +
+      'timed unstyled rows), a CPU profile of the 150-item render showed layout at about 144 ms of the total; with the items skipped it is about 11 ms. Measured back ' +
+      'to back on 2026-11-25 (11 runs each, a fresh Chromium per run, load 1.6–2.1): 150 ms median without it, 99 ms with it. What remains ' +
+      'is React creating the rows (~0.5 ms per item, evidence badges included); rendering sections below the fold lazily would cut it further, at the cost of items ' +
+      'missing from the DOM.',
     '',
     'Worklist keystroke: the keystroke itself re-renders the filters and the memoised, virtualised list (nothing of the rows); the results arrive 2 ms later (the ' +
       'fake core\'s delay, about the real core\'s) and replace the ~25 rows in view, which is most of the "settled" time along with the frame in between. On a quiet ' +

@@ -20,7 +20,7 @@ import type {} from './handle';
 import type { PageTimings } from './measure';
 
 const PAGE_DIR = path.resolve('out', 'bench-renderer');
-const FIRST_RENDER_RUNS = 5;
+const FIRST_RENDER_RUNS = 11;
 const TYPED = 'garcia lopez maria';
 /** The search is typed this many times (and cleared after each), for enough keystrokes to make a p95. */
 const SEARCH_ROUNDS = 4;

@@ -3,6 +3,11 @@
  * section, its real stores and styles, over a fake bridge (fake-bridge.ts).
  * driver.ts loads it in Chromium and drives it; `window.bench` is its handle.
  */
+// The app's own stylesheets, as renderer/index.html loads them: without them the
+// page would lay out unstyled rows and time less than the app does.
+import '../../renderer/theme.css';
+import '../../renderer/styles.css';
+import '../../renderer/print.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createClient, setClient } from '../../renderer/api/client';
