@@ -7,5 +7,7 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
-  build: { outDir: '../out/renderer', emptyOutDir: true, sourcemap: true, target: 'chrome130' },
+  // The size warning is about pages fetched over a network; this bundle is read from disk. The main chunk is
+  // React DOM, zod (the shared contract) and the screens used all day; the outcomes charts are split off (App.tsx).
+  build: { outDir: '../out/renderer', emptyOutDir: true, sourcemap: true, target: 'chrome130', chunkSizeWarningLimit: 700 },
 });

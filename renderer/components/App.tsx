@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { AppearanceControls } from './AppearanceControls';
 import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
@@ -7,7 +7,6 @@ import { AuditScreen } from './AuditScreen';
 import { CheckingScreen } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
-import { OutcomesScreen } from './OutcomesScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { LocalStatus } from './LocalStatus';
 import { LockScreen } from './LockScreen';
@@ -16,6 +15,13 @@ import { SignInScreen } from './SignInScreen';
 import { UsersScreen } from './UsersScreen';
 import { useIdleLock } from './useIdleLock';
 import { WorklistScreen } from './WorklistScreen';
+
+/**
+ * The outcomes screen and its charts (recharts, about half the bundle) load when
+ * first opened: the worklist and the checklist, used all day, start without
+ * parsing them. The chunk is a file beside the bundle, so it needs no network.
+ */
+const OutcomesScreen = lazy(() => import('./OutcomesScreen').then((m) => ({ default: m.OutcomesScreen })));
 
 /** Patient data is for the clinical roles; the administrator manages accounts and settings. */
 const CLINICAL = new Set(['nurse', 'physician']);
@@ -102,7 +108,9 @@ export function App() {
         {current.name === 'encounter' ? (
           <EncounterScreen encounterId={current.encounterId} />
         ) : current.name === 'outcomes' ? (
-          <OutcomesScreen patientId={current.patientId} />
+          <Suspense fallback={<p role="status">Opening outcomes…</p>}>
+            <OutcomesScreen patientId={current.patientId} />
+          </Suspense>
         ) : current.name === 'library' ? (
           <LibraryScreen />
         ) : current.name === 'audit' ? (
