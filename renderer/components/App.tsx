@@ -17,7 +17,7 @@ import { useIdleLock } from './useIdleLock';
 import { WorklistScreen } from './WorklistScreen';
 
 /**
- * The outcomes screen and its charts (recharts, about half the bundle) load when
+ * The outcomes screen and its charts (recharts: over a third of the bundle) load when
  * first opened: the worklist and the checklist, used all day, start without
  * parsing them. The chunk is a file beside the bundle, so it needs no network.
  */
