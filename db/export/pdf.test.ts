@@ -3,9 +3,12 @@ import type { Encounter } from '#shared/contract/encounters';
 import type { ExportedNote } from '#shared/contract/notes';
 import type { Patient } from '#shared/contract/patients';
 import { buildChecklist } from '#shared/domain/checklist';
+import type { NoteContent } from '#shared/note/content';
+import { renderNoteText } from '#shared/note/text';
 import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from '../testing/temp-core';
 import { pdfPages } from '../testing/pdf-text';
+import { renderNotePdf } from './pdf';
 
 let core: ReturnType<typeof openTempCore>;
 beforeEach(() => {
@@ -70,4 +73,22 @@ describe('the consent-discussion note', () => {
     expect(note.text).toContain('needs clinical review');
     expect(note.text).toMatch(/\[\d+\] FDA Drug Safety Communication/);
   });
+
+  it('rendering the PDF leaves the content model untouched (the outbox renders the text after the PDF)', async () => {
+    const content: NoteContent = {
+      title: 'Consent discussion note',
+      runningHeader: { patientName: 'PEÑA, María José', mrn: 'MRN-1', birthDate: '1970-05-17' },
+      sections: [{ heading: 'Risks discussed', blocks: [
+        { kind: 'list', items: ['Infection', 'Bleeding'] },
+        { kind: 'fields', rows: [['Decision', 'Consents']] },
+        { kind: 'paragraph', text: 'Discussed.' },
+        { kind: 'signature', label: 'Patient', caption: 'Signed on paper', imagePngBase64: null },
+      ] }],
+    };
+    const before = structuredClone(content);
+    await renderNotePdf(content, { generatedAt: '2026-11-24T15:30:00.000Z', subject: 'test' });
+    expect(content).toEqual(before);
+    expect(renderNoteText(content)).not.toContain('[object Object]');
+  });
 });
+

@@ -28,7 +28,9 @@ function block(b: NoteBlock): Record<string, unknown> {
     case 'paragraph':
       return { text: b.text, margin: [0, 0, 0, 4] };
     case 'list':
-      return { ul: b.items, margin: [0, 0, 0, 4] };
+      // pdfmake rewrites the arrays it is given in place; hand it copies so the
+      // content model stays intact for the text rendering that may follow.
+      return { ul: b.items.map((text) => ({ text })), margin: [0, 0, 0, 4] };
     case 'fields':
       return {
         table: { widths: [150, '*'], body: b.rows.map(([label, value]) => [{ text: label, bold: true }, value]) },
