@@ -175,5 +175,5 @@ test('nurse and physician take one encounter through every state; the physician 
   const note = await app.call<{ text: string }>('note.export', { encounterId: encounters[0]!.encounter.id }, 'physician');
   expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${OVERRIDE_REASON}`);
   expect(note.text).toContain('HARD STOP Clopidogrel');
-  expect(note.text).toMatch(/Time-out → Procedure, by Dr Pat Physician \(physician\)/);
+  expect(note.text).toMatch(/Time-out to Procedure, by Dr Pat Physician \(physician\)/);
 });

@@ -224,16 +224,18 @@ const STATE_WORDS: Record<string, string> = {
 /**
  * The encounter's course: each state change with who and when, and every
  * physician override with its reason and what it overrode, so a reader of the
- * chart sees that a required step was bypassed and why.
+ * chart sees that a required step was bypassed and why. With `after`, only the
+ * changes since then: a signed note's export shows what became of the encounter.
  */
-function procedureDaySection(detail: EncounterDetail): NoteSection[] {
-  if (!detail.transitions.length) return [];
-  const items = detail.transitions.map((t) => {
-    const base = `${formatDateTime(t.at)}: ${STATE_WORDS[t.from]} → ${STATE_WORDS[t.to]}, by ${t.by.name} (${t.by.role})`;
+export function procedureDaySection(detail: EncounterDetail, after?: { at: string; heading: string }): NoteSection[] {
+  const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
+  if (!transitions.length) return [];
+  const items = transitions.map((t) => {
+    const base = `${formatDateTime(t.at)}: ${STATE_WORDS[t.from]} to ${STATE_WORDS[t.to]}, by ${t.by.name} (${t.by.role})`;
     if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
     if (!t.overridden.length) return base;
     const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
     return `${base}. PHYSICIAN OVERRIDE, reason: ${t.reason ?? ''}. Overrode: ${what}`;
   });
-  return [{ heading: 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
+  return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
 }

@@ -115,6 +115,8 @@ export function signedNoteContent(
   note: SignedNote,
   addenda: readonly Addendum[],
   exported: { by: Actor; at: string },
+  /** Sections outside the signed content that say what happened since (e.g. the encounter's later states). */
+  since: readonly NoteSection[] = [],
 ): NoteContent {
   const signature: NoteSection = {
     heading: 'Electronic signature',
@@ -138,7 +140,7 @@ export function signedNoteContent(
       ],
     });
   }
-  sections.push({
+  sections.push(...since, {
     heading: 'Export',
     blocks: [{ kind: 'fields', rows: [
       ['Exported by', `${exported.by.name} (${exported.by.role})`],
