@@ -46,16 +46,25 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'shared/ runs anywhere: no Node built-ins.'),
         forbid(['electron', 'better-sqlite3', 'pdfmake', 'react', 'react-dom', 'zustand'], 'shared/ holds domain, content and the contract only.'),
-        forbid(['\\#db/*', '\\#renderer/*', '\\#e2e/*', '../db/*', '../renderer/*', '../../db/*', '../../renderer/*'], 'shared/ imports nothing from other folders.'),
+        forbid(['\\#db/*', '\\#renderer/*', '../db/*', '../renderer/*', '../e2e/*', '../../db/*', '../../renderer/*', '../../e2e/*'], 'shared/ imports nothing from other folders.'),
       ] }],
     },
   },
   {
+    // The core, its loopback host (db/host/) and its test support (db/testing/).
     files: ['db/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
-        forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '\\#e2e/*'], 'db/ is the Node core: no UI, no hosts.'),
+        forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '../renderer/*', '../../renderer/*', '../e2e/*', '../../e2e/*'], 'db/ is Node: no UI, no e2e code.'),
+      ] }],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
+        forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '../renderer/*', '../e2e/*'], 'electron/ is the thin shell: it serves the built renderer, never imports it or the tests.'),
       ] }],
     },
   },
@@ -66,7 +75,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'renderer/ is DOM only: no Node built-ins.'),
-        forbid(['electron', 'better-sqlite3', 'pdfmake', '\\#db/*', '\\#e2e/*'], 'renderer/ reaches the core only through the API client.'),
+        forbid(['electron', 'better-sqlite3', 'pdfmake', '\\#db/*', '../db/*', '../../db/*', '../e2e/*', '../../e2e/*'], 'renderer/ reaches the core only through the API client.'),
       ] }],
     },
   },

@@ -7,7 +7,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'e2e/host/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts'] },
+        test: { name: 'core', environment: 'node', include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts'] },
       },
       {
         extends: true,
@@ -15,7 +15,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx'],
-          globalSetup: ['e2e/host/vitest-host-setup.ts'],
+          globalSetup: ['db/testing/vitest-host-setup.ts'],
           setupFiles: ['renderer/testing/fail-on-dom-nesting.ts'],
         },
       },

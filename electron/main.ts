@@ -5,7 +5,8 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, safeStorage, session } from 'electron';
+import { readLaunchSettings, type LaunchSettings } from '#db/launch-settings';
 import { startRuntime, type Runtime } from '#db/runtime';
 import { resolveStatic } from '#db/serve/static-files';
 import { IPC_CHANNEL } from '#shared/contract/methods';
@@ -20,6 +21,18 @@ app.enableSandbox();
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let runtime: Runtime | null = null;
 
+/** The settings browser mode reads too, with userData as the data folder; a bad one stops the launch, said in a dialog. */
+function launchSettings(): LaunchSettings | null {
+  try {
+    // The desktop app takes no flags of its own: its argv carries Electron's and Chromium's.
+    return readLaunchSettings(process.env, [], { dataDir: app.getPath('userData') });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`ProcedureDesk could not start: ${message}`);
+    dialog.showErrorBox('ProcedureDesk could not start', message);
+    return null;
+  }
+}
 
 function createWindow(): void {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
@@ -29,11 +42,12 @@ function createWindow(): void {
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(() => {
-  const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
+  const settings = launchSettings();
+  if (!settings) return app.exit(1);
   const log = (m: string) => console.error(`[core] ${m}`);
   // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).
   const auditKeyProtector = safeStorageProtector(safeStorage, process.platform, log);
-  runtime = startRuntime({ dataDir, log, backupEveryMs: 30 * 60_000, auditKeyProtector });
+  runtime = startRuntime({ dataDir: settings.dataDir, log, backupEveryMs: settings.backupEveryMs, auditKeyProtector });
 
   guardSession(session.defaultSession);
   protocol.handle(

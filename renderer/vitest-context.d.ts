@@ -1,4 +1,4 @@
-// Values the renderer component tests receive from e2e/host/vitest-host-setup.ts.
+// Values the renderer component tests receive from db/testing/vitest-host-setup.ts.
 import 'vitest';
 
 declare module 'vitest' {

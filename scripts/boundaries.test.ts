@@ -49,6 +49,14 @@ describe('folder boundaries', () => {
     removeProbes();
   }, 120_000);
 
+  it('typecheck refuses the DOM in the loopback host (db/host/) and in electron/', () => {
+    const domInHost = probe('db/host', 'export const probe = document.title;\n');
+    const domInElectron = probe('electron', 'export const probe = window.location.href;\n');
+    expect(typecheck('db')).toMatch(new RegExp(`${path.basename(domInHost)}.*Cannot find name 'document'`));
+    expect(typecheck('electron')).toMatch(new RegExp(`${path.basename(domInElectron)}.*Cannot find name 'window'`));
+    removeProbes();
+  }, 120_000);
+
   it('lint refuses node:fs in shared/, electron and the core in renderer/', async () => {
     const nodeInShared = probe('shared', "import fs from 'node:fs';\nexport const probe = fs.readFileSync;\n");
     const electronInRenderer = probe('renderer', "import { app } from 'electron';\nexport const probe = app;\n");
@@ -56,5 +64,20 @@ describe('folder boundaries', () => {
     expect((await lintMessages(nodeInShared)).join('\n')).toMatch(/no-restricted-imports: .*no Node built-ins/);
     expect((await lintMessages(electronInRenderer)).join('\n')).toMatch(/no-restricted-imports: .*'electron'|no-restricted-imports: .*API client/);
     expect((await lintMessages(dbInRenderer)).join('\n')).toMatch(/no-restricted-imports: .*API client/);
+  }, 120_000);
+
+  it('lint refuses React, the renderer and electron in the loopback host, and the renderer in electron/', async () => {
+    const reactInHost = probe('db/host', "import { useState } from 'react';\nexport const probe = useState;\n");
+    const rendererInHost = probe('db/host', "import { createClient } from '#renderer/api/client';\nexport const probe = createClient;\n");
+    const electronInHost = probe('db/host', "import { app } from 'electron';\nexport const probe = app;\n");
+    const rendererInElectron = probe('electron', "import { createClient } from '#renderer/api/client';\nexport const probe = createClient;\n");
+    const relativeRendererInElectron = probe('electron', "import { createClient } from '../renderer/api/client';\nexport const probe = createClient;\n");
+    const reactInElectron = probe('electron', "import { useState } from 'react';\nexport const probe = useState;\n");
+    expect((await lintMessages(reactInHost)).join('\n')).toMatch(/no-restricted-imports: .*db\/ is Node: no UI/);
+    expect((await lintMessages(rendererInHost)).join('\n')).toMatch(/no-restricted-imports: .*db\/ is Node: no UI/);
+    expect((await lintMessages(electronInHost)).join('\n')).toMatch(/no-restricted-imports: .*Only electron\/ imports electron/);
+    for (const file of [rendererInElectron, relativeRendererInElectron, reactInElectron]) {
+      expect((await lintMessages(file)).join('\n'), path.basename(file)).toMatch(/no-restricted-imports: .*electron\/ is the thin shell/);
+    }
   }, 120_000);
 });

@@ -1,6 +1,6 @@
 // Builds everything the app runs from, into out/:
 //   out/renderer/      the React app (Vite)
-//   out/host/main.mjs  the loopback host for browser mode and e2e (esbuild)
+//   out/host/main.mjs  the loopback host for browser mode and e2e (db/host/main.ts, esbuild)
 //   out/electron/      Electron main and preload (esbuild)
 // Native and font-carrying packages stay external and load from node_modules.
 import { build as esbuild } from 'esbuild';
@@ -12,7 +12,7 @@ const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: tr
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await esbuild({
   ...common,
-  entryPoints: { main: 'e2e/host/main.ts' },
+  entryPoints: { main: 'db/host/main.ts' },
   outdir: 'out/host',
   format: 'esm',
   outExtension: { '.js': '.mjs' },

@@ -24,7 +24,7 @@ import { SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
 import { createAuditLog } from '#db/audit';
 import { loadAuditKey } from '#db/audit-key';
 import { createChecklistRepository } from '#db/repositories/checklist';
-import { startHost } from '#e2e/host/server';
+import { startHost } from '#db/host/server';
 import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize } from '../lib/stats';

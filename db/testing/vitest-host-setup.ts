@@ -5,7 +5,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { NURSE, openTempCore, signIn, tempDir } from '#db/testing/temp-core';
-import { startHost } from './server';
+import { startHost } from '#db/host/server';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -2,28 +2,23 @@
  * Browser mode: runs the core behind the loopback host until SIGINT/SIGTERM.
  * Prints the app's address (secret included) on one line of its own.
  *   node out/host/main.mjs [--port N] [--static DIR]
- * Data folder: PROCEDUREDESK_DATA_DIR, else the per-user folder (db/paths.ts).
+ * Data folder, backup interval and flags: db/launch-settings.ts, as Electron reads them.
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readLaunchSettings } from '#db/launch-settings';
+import { perUserDataDir } from '#db/paths';
 import { startRuntime } from '#db/runtime';
-import { defaultDataDir } from '#db/paths';
 import { startHost } from './server';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-
 async function main(): Promise<void> {
+  const settings = readLaunchSettings(process.env, process.argv.slice(2), { dataDir: perUserDataDir(process.env, process.platform) });
+  // Built, this file is out/host/main.mjs and the renderer is out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const staticDir = path.resolve(arg('--static') ?? path.join(here, '..', 'renderer'));
-  const dataDir = defaultDataDir();
-  const backupMinutes = Number(process.env.PROCEDUREDESK_BACKUP_MINUTES ?? 30);
-  const runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs: backupMinutes * 60_000 });
-  const port = arg('--port');
-  const host = await startHost({ dispatch: runtime.dispatch, staticDir, ...(port ? { port: Number(port) } : {}) });
+  const staticDir = settings.staticDir ?? path.join(here, '..', 'renderer');
+  const { dataDir, backupEveryMs, port } = settings;
+  const runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs });
+  const host = await startHost({ dispatch: runtime.dispatch, staticDir, ...(port !== undefined ? { port } : {}) });
   console.error(`[core] data folder: ${dataDir}`);
   console.log(`ProcedureDesk is running at ${host.url}`);
 
