@@ -24,7 +24,7 @@ no half-done multi-row write, \`PRAGMA quick_check\` ok). WAL with \`synchronous
 
 Acknowledged writes by kind: ${Object.entries(report.byOp ?? {}).map(([op, n]) => `${op} ${n}`).join(', ')}.
 
-This covers process crashes. Power loss needs a VM hard reset or LazyFS (see ../shared/reference/safety.md §2.7), which this workplace cannot run.
+This covers process crashes. Power loss needs a VM hard reset or LazyFS (a FUSE file system that loses un-fsynced data on an injected crash; Ramos et al., PVLDB 17(11), 2024), which this workplace cannot run.
 `;
 fs.writeFileSync('bench/CRASH-SOAK.md', md);
 console.log(md);

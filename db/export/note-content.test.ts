@@ -1,7 +1,7 @@
 // The consent-discussion note's content, checked on the text a reader extracts
 // from the real PDF (PDF.js), for an epidural steroid injection and for a
 // medial branch block, with accented Spanish names: every element the note must
-// carry (clinical-facts.md §3, §5), per-template switches, and the captured
+// carry (fact-reference.md §3, §5), per-template switches, and the captured
 // signatures of the patient, a witness and the interpreter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounters';

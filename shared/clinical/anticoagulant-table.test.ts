@@ -1,6 +1,6 @@
 /**
- * The anticoagulant table against the fact base, row by row. The expected values below are
- * copied by hand from shared/reference/clinical-facts.md §1.3 and §1.3a (not derived from the
+ * The anticoagulant table against the clinical reference, row by row. The expected values below
+ * are copied by hand from shared/clinical/fact-reference.md §1.3 and §1.3a (not derived from the
  * module), so a slip in either place shows up as a difference.
  */
 import fs from 'node:fs';
@@ -54,7 +54,7 @@ interface Expected {
   restart: [string, string, string];
   review: boolean;
   secondary: boolean;
-  /** Fact-base wording to find the row's line(s) in §1.3–§1.3a, for the provenance check. */
+  /** Reference wording to find the row's line(s) in §1.3–§1.3a, for the provenance check. */
   factKeys: string[];
 }
 
@@ -63,7 +63,7 @@ const NSAID = (days: number, key: string): Expected => ({
   factKeys: [key, 'NSAIDs (general rule)'],
 });
 
-/** Literally from clinical-facts.md. Comments quote the cell where the encoding is a reading of it. */
+/** Literally from fact-reference.md. Comments quote the cell where the encoding is a reading of it. */
 const EXPECTED: Record<string, Expected> = {
   // §1.3 [V2]
   'aspirin-primary': { high: 'stop 6 d', intermediate: 'shared', low: 'no', restart: ['24 h', '24 h', '24 h'], review: false, secondary: true, factKeys: ['Aspirin, **primary**'] },
@@ -123,11 +123,22 @@ const EXPECTED: Record<string, Expected> = {
   'herbal-supplements': { high: 'unknown', intermediate: 'unknown', low: 'unknown', restart: ['unknown', 'unknown', 'unknown'], review: true, secondary: false, factKeys: ['Herbal supplements'] },
 };
 
-const factBase = fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
-/** §1.3 and §1.3a only: the sections the table may draw numbers from. */
-const drugSections = factBase.slice(factBase.indexOf('### 1.3 Drug table'), factBase.indexOf('**For comparison only'));
+const factBase = fs.readFileSync(path.resolve(__dirname, 'fact-reference.md'), 'utf8');
+/** The markers around §1.3 and §1.3a in the reference: the only text the table may draw numbers from. */
+const DRUG_TABLE_BEGIN = '<!-- BEGIN anticoagulant drug table';
+const DRUG_TABLE_END = '<!-- END anticoagulant drug table -->';
+const drugSections = factBase.slice(factBase.indexOf(DRUG_TABLE_BEGIN), factBase.indexOf(DRUG_TABLE_END));
 
-describe('anticoagulant table (clinical-facts.md §1.3, §1.3a)', () => {
+describe('anticoagulant table (fact-reference.md §1.3, §1.3a)', () => {
+  it('finds §1.3 and §1.3a between the reference\'s markers, and the PAUSE comparison outside them', () => {
+    expect(factBase.split(DRUG_TABLE_BEGIN).length, 'exactly one BEGIN marker').toBe(2);
+    expect(factBase.split(DRUG_TABLE_END).length, 'exactly one END marker').toBe(2);
+    expect(factBase.indexOf(DRUG_TABLE_BEGIN)).toBeGreaterThan(factBase.indexOf('### 1.3 Drug table'));
+    expect(drugSections).toContain('### 1.3a ');
+    expect(drugSections).not.toContain('PAUSE');
+    expect(factBase.indexOf('PAUSE')).toBeGreaterThan(factBase.indexOf(DRUG_TABLE_END));
+  });
+
   it('has one row for each drug or class of §1.3 and §1.3a, and no other', () => {
     expect(ANTICOAGULANT_TABLE.map((r) => r.id).sort()).toEqual(Object.keys(EXPECTED).sort());
     expect(new Set(ANTICOAGULANT_TABLE.map((r) => r.id)).size).toBe(ANTICOAGULANT_TABLE.length);

@@ -1,7 +1,7 @@
 /**
  * Anticoagulant and antiplatelet management before interventional pain procedures, as data:
  * the ASRA/ESRA/AAPM/INS/NANS/WIP pain-procedure guideline, second edition (Narouze 2018),
- * as far as the fact base could read it (shared/reference/clinical-facts.md §1.3 and §1.3a).
+ * as far as the fact base could read it (shared/clinical/fact-reference.md §1.3 and §1.3a).
  *
  * Provenance, row by row:
  * - Up to and including dalteparin: the UpToDate table mirror [V2]; ship as

@@ -1,8 +1,8 @@
 /**
- * The relief-threshold table against the library facts it reads and the fact
- * base. The expected numbers below are copied by hand from
- * shared/reference/clinical-facts.md §2.2, §2.4 and the SCS row, so a slip in
- * the table, a template or the fact base shows up as a difference.
+ * The relief-threshold table against the library facts it reads and the
+ * clinical reference. The expected numbers below are copied by hand from
+ * shared/clinical/fact-reference.md §2.2, §2.4 and §2.9 (SCS), so a slip in
+ * the table, a template or the reference shows up as a difference.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,18 @@ const byId = (id: string): Template => {
   if (!t) throw new Error(`no template ${id}`);
   return t;
 };
-const factBase = fs.readFileSync(path.join(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
+const factBase = fs.readFileSync(path.join(__dirname, 'fact-reference.md'), 'utf8');
+
+/** The text of one numbered section of the reference ("2.2"), up to the next heading. */
+function section(num: string): string {
+  const start = factBase.indexOf(`\n### ${num} `);
+  expect(start, `§${num} heading`).toBeGreaterThan(-1);
+  const next = factBase.slice(start + 1).search(/\n#{2,3} /);
+  return next === -1 ? factBase.slice(start) : factBase.slice(start, start + 1 + next);
+}
+
+/** The lines (table rows) of a section that carry every one of the phrases. */
+const linesWith = (text: string, ...phrases: string[]) => text.split('\n').filter((line) => phrases.every((p) => line.includes(p)));
 
 describe('relief thresholds', () => {
   it('every row reads a follow-up fact of the bundled template that states its number, duration and block count', () => {
@@ -42,11 +53,13 @@ describe('relief thresholds', () => {
       'genicular-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
       'scs-trial/trial-success-threshold: ≥50%',
     ]);
-    // And the fact base says so.
-    expect(factBase).toContain('**≥50%** pain relief on a prognostic MBB');
-    expect(factBase).toContain('**two** diagnostic MBBs, each with **≥80%** relief');
-    expect(factBase).toContain('the SIS-style threshold is ≥75% relief (dual blocks)');
-    expect(factBase).toContain('≥50% relief lasting ≥6 months from the previous RFA');
+    // And the reference says so, each figure on its row of the matching section.
+    const facet = section('2.2');
+    expect(linesWith(facet, 'consensus', '≥50%', 'prognostic MBB'), '§2.2: ≥50% after a prognostic MBB (consensus)').toHaveLength(1);
+    expect(linesWith(facet, 'SIS-style', '**Two** diagnostic MBBs', '≥80%'), '§2.2: two diagnostic MBBs, each ≥80% (payer / SIS-style)').toHaveLength(1);
+    expect(linesWith(facet, 'Repeat RFA', '≥50% relief lasting ≥6 months'), '§2.2: repeat RFA after ≥50% for ≥6 months').toHaveLength(1);
+    expect(linesWith(section('2.4'), 'SIS-style', '≥75% relief', 'dual blocks'), '§2.4: SIJ block positive at ≥75%, dual blocks').toHaveLength(1);
+    expect(linesWith(section('2.9'), 'trial', 'implant', '≥50%'), '§2.9: SCS trial success at ≥50%').toHaveLength(1);
   });
 
   it('both lumbar MBB thresholds are shown, each with the fact\'s own evidence ([M] consensus, [V2] payer)', () => {

@@ -1,7 +1,7 @@
 /**
  * The consent discussion the physician records. Which risks were discussed lives
  * in the checklist's risk items; this holds the rest of the conversation: the
- * elements clinical-facts.md §5 lists for the note (AMA Opinion 2.1.1 and the
+ * elements fact-reference.md §5 lists for the note (AMA Opinion 2.1.1 and the
  * sources there).
  *
  * Fields added after the first release default when absent, so discussions
@@ -18,7 +18,7 @@ export const QuestionSchema = z.strictObject({
   answer: NoteTextSchema,
 });
 
-/** How the interpreter took part (clinical-facts.md §5: evidence of interpretation). */
+/** How the interpreter took part (fact-reference.md §5: evidence of interpretation). */
 export const InterpreterModeSchema = z.enum(['in-person', 'phone', 'video']);
 export type InterpreterMode = z.infer<typeof InterpreterModeSchema>;
 
@@ -51,7 +51,7 @@ export const CapacitySchema = z.discriminatedUnion('kind', [
 ]);
 export type Capacity = z.infer<typeof CapacitySchema>;
 
-/** Someone present for the discussion (clinical-facts.md §5 "who was present", [M]). */
+/** Someone present for the discussion (fact-reference.md §5 "who was present", [M]). */
 export const PresentPersonSchema = z.strictObject({
   name: ShortText('the name'),
   role: ShortText('the role (e.g. nurse, daughter, interpreter)'),

@@ -1,7 +1,7 @@
 /**
  * Installation settings for the note and its exports: which optional note
  * fields each procedure template uses, the outbox folder, and the identifiers
- * the chart systems need (interop.md §1.3, §1.5). An administrator sets them.
+ * the chart systems need (LOINC document type; HL7 v2.5.1 MSH/PID/TXA fields). An administrator sets them.
  */
 import { z } from 'zod';
 
@@ -50,14 +50,14 @@ const Hl7Name = z.string().trim().min(1).max(40).regex(/^[^|^~\\&\r\n]*$/, 'must
 export const InteropSettingsSchema = z.strictObject({
   /** Patient.identifier.system: the MRN's assigning authority as a URI. */
   mrnSystem: z.string().trim().min(1).max(200).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)'),
-  /** DocumentReference.type and OBX-3 (interop.md §1.3: configurable, default 59284-0). */
+  /** DocumentReference.type and OBX-3: a LOINC document code, configurable, default 59284-0 (LOINC "Consent Document"). */
   documentTypeLoinc: z.string().regex(/^\d{1,7}-\d$/, 'must be a LOINC code like 59284-0'),
   sendingApplication: Hl7Name,
   sendingFacility: Hl7Name,
   receivingApplication: Hl7Name,
   receivingFacility: Hl7Name,
   mrnAssigningAuthority: Hl7Name,
-  /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (§1.5). */
+  /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (HL7 v2.5.1 ED data type). */
   edFormat: z.enum(['mime', 'hl7']),
 });
 export type InteropSettings = z.infer<typeof InteropSettingsSchema>;

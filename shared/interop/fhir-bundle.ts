@@ -2,26 +2,26 @@
  * The consent-discussion note as one FHIR R4 Bundle for the chart: the PDF in a
  * DocumentReference, with the Patient it is about, the Consent decision, the
  * Procedure, the completed checklist as a QuestionnaireResponse and, once
- * signed, a Provenance for the signature (../shared/reference/interop.md §1.1,
- * §1.2, §1.3).
+ * signed, a Provenance for the signature (HL7 FHIR R4: DocumentReference, Patient,
+ * Consent, Procedure, QuestionnaireResponse, Provenance, Bundle).
  *
- * Bundle type: `transaction`. interop.md §1.1 recommends "FHIR R4 `transaction`
- * Bundle" per signed episode: it is what a FHIR server accepts in one POST and
- * commits all-or-nothing, while a `collection` has no processing semantics and
- * a `document` Bundle needs a Composition that EHR write APIs do not take
- * (§1.2). A transaction needs `request` on every entry (bdl-3); entries refer to
- * each other by their `urn:uuid:` fullUrls, which the server rewrites to the ids
- * it assigns. Requests are conditional so that exporting again never duplicates
- * (US Core's "Writing Clinical Notes" page, §1.1, has servers support
- * conditional create):
+ * Bundle type: `transaction` (HL7 FHIR R4 Bundle.type), one per signed episode: it is
+ * what a FHIR server accepts in one POST and commits all-or-nothing, while a
+ * `collection` has no processing semantics and a `document` Bundle needs a
+ * Composition that EHR write APIs do not take. A transaction needs `request` on
+ * every entry (bdl-3); entries refer to each other by their `urn:uuid:` fullUrls,
+ * which the server rewrites to the ids it assigns. Requests are conditional so that
+ * exporting again never duplicates (US Core's "Writing Clinical Notes" page has
+ * servers support conditional create):
  * - Patient: POST with `ifNoneExist` on the MRN, so an existing chart is matched, never overwritten;
  * - DocumentReference: POST with `ifNoneExist` on its document identifier (one per exported version);
  * - Consent, Procedure, QuestionnaireResponse: PUT on an identifier stable per encounter, so a later
  *   export (after discharge, or an amended note) updates them instead of adding copies;
  * - Provenance: POST (R4 Provenance has no identifier; one per signature export).
  *
- * Codes and systems are only those interop.md gives. Nothing here reads a clock
- * or a random source: the caller passes the export time and a UUID source.
+ * Codes and systems are only the LOINC, HL7 FHIR R4 / US Core and ASTM E1762-95 ones
+ * declared below. Nothing here reads a clock or a random source: the caller passes
+ * the export time and a UUID source.
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounters';
@@ -30,12 +30,12 @@ import { templateToQuestionnaire, type QuestionnaireItem } from '../library/ques
 import type { Template } from '../library/schema';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 
-// ---------------------------------------------------------------- codes (interop.md)
+// ---------------------------------------------------------------- codes (LOINC, HL7 FHIR R4)
 
 export const LOINC_SYSTEM = 'http://loinc.org';
-/** §1.3: "make `type` site-configurable, with 59284-0 as the default for the signed consent form". */
+/** DocumentReference.type is site-configurable; the default for the signed consent form is LOINC 59284-0 "Consent Document". */
 export const DEFAULT_DOCUMENT_TYPE_LOINC = '59284-0';
-/** Displays of the §1.3 LOINC document codes that fit a treatment-consent discussion note. */
+/** Displays of the LOINC document codes that fit a treatment-consent discussion note. */
 export const LOINC_DOCUMENT_DISPLAYS: Readonly<Record<string, string>> = {
   '59284-0': 'Consent Document',
   '28570-0': 'Procedure note',
@@ -43,19 +43,19 @@ export const LOINC_DOCUMENT_DISPLAYS: Readonly<Record<string, string>> = {
   '61359-6': 'Anesthesia consent Document',
   '11506-3': 'Progress note',
 };
-/** §1.2 DocumentReference: US Core category. */
+/** US Core DocumentReference: category. */
 export const US_CORE_DOCUMENT_CATEGORY_SYSTEM = 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
-/** §1.2 Consent: scope `treatment`. */
+/** FHIR R4 Consent: scope `treatment`. */
 export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
-/** §1.2 Consent: category `http://loinc.org#59284-0` (in the R4 consent-category value set). */
+/** FHIR R4 Consent: category `http://loinc.org#59284-0` (in the R4 consent-category value set). */
 export const CONSENT_CATEGORY_LOINC = '59284-0';
-/** §1.2 Provenance: `agent.type`. */
+/** FHIR R4 Provenance: `agent.type`. */
 export const PROVENANCE_PARTICIPANT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
-/** §1.2 ASTM E1762-95 signature types. */
+/** ASTM E1762-95 signature types (FHIR R4 Signature.type). */
 export const ASTM_SIGNATURE_SYSTEM = 'urn:iso-astm:E1762-95:2013';
 export const AUTHOR_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" } as const;
 export const VERIFICATION_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature' } as const;
-/** §1.4: DocumentReference.identifier is a URI (`urn:uuid:…`), stable, for conditional create. */
+/** DocumentReference.identifier is a URI (`urn:uuid:…`), stable, for conditional create. */
 export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
 /**
  * The Consent, Procedure and QuestionnaireResponse of one encounter are identified by a URI in the
@@ -187,14 +187,14 @@ export interface NoteSignature {
   at: string;
   /** SHA-256 (hex) of the signed note's canonical content, as recorded with the signature. */
   sha256: string;
-  /** A drawn signature, if one was captured (§1.2: `sigFormat` image/png). */
+  /** A drawn signature, if one was captured (FHIR R4 Signature.sigFormat image/png). */
   imagePngBase64?: string;
 }
 
 export interface FhirBundleSettings {
   /** The URI of the MRN's assigning authority (Patient.identifier.system), e.g. the hospital's MRN system. */
   mrnSystem: string;
-  /** LOINC document type for DocumentReference.type; default 59284-0 (§1.3). */
+  /** LOINC document type for DocumentReference.type; default 59284-0 (LOINC "Consent Document"). */
   documentTypeLoinc?: string;
   /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
   documentTypeDisplay?: string;
@@ -206,7 +206,7 @@ export interface FhirBundleInput {
   template: Template;
   /** The PDF, base64 (no line breaks). */
   pdfBase64: string;
-  /** SHA-1 of the PDF bytes, base64: R4 `Attachment.hash` (§1.2). Computed by the caller (shared/ has no crypto). */
+  /** SHA-1 of the PDF bytes, base64: R4 `Attachment.hash`. Computed by the caller (shared/ has no crypto). */
   pdfSha1Base64: string;
   /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
   generatedAt: string;
@@ -400,7 +400,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     request: { method: 'POST', url: 'Patient', ifNoneExist: conditional(mrn) },
   });
 
-  // DocumentReference: the PDF (§1.2, §1.4; US Core mandatory: status, type, category, subject, content, contentType).
+  // DocumentReference: the PDF (FHIR R4 DocumentReference; US Core mandatory: status, type, category, subject, content, contentType).
   const documentIdentifier = uriIdentifier(`urn:uuid:${documentId}`);
   const typeDisplay = LOINC_DOCUMENT_DISPLAYS[typeCode] ?? settings.documentTypeDisplay;
   const title = `Consent discussion note: ${template.name}`;
@@ -433,7 +433,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
   });
 
-  // Consent: the decision, pointing at the signed PDF (§1.2: scope treatment, category LOINC 59284-0,
+  // Consent: the decision, pointing at the signed PDF (FHIR R4 Consent: scope treatment, category LOINC 59284-0,
   // ppc-1 satisfied by policy.uri = the versioned template, ppc-5 by patient).
   if (consent && consentUrl) {
     const status = consentStatus(consent.decision);
@@ -458,7 +458,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     });
   }
 
-  // Procedure: what was planned or done. Code as text only: §1.3 says SNOMED CT codes belong in the
+  // Procedure: what was planned or done. Code as text only: SNOMED CT codes belong in the
   // template, not in app code, and CPT needs an AMA licence.
   {
     const { status, reason } = procedureStatus(detail);
@@ -505,7 +505,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     });
   }
 
-  // Provenance: who signed, when, what (§1.2). Only for a signed note.
+  // Provenance: who signed, when, what (FHIR R4 Provenance). Only for a signed note.
   if (signature && signedAt && provenanceUrl) {
     const signerIsAuthor = signature.by.name === author.name;
     const participant = (code: 'author' | 'verifier', display: string, actor: Actor) => ({

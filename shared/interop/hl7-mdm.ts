@@ -1,7 +1,7 @@
 /**
  * The consent-discussion note as an HL7 v2.5.1 MDM message with the PDF inside
- * (../shared/reference/interop.md §1.5): the most widely accepted inbound
- * document path for hospital integration engines (§1.1).
+ * (HL7 v2.5.1 chapter 9, Medical Records/Information Management): the most widely accepted
+ * inbound document path for hospital integration engines.
  *
  * - MDM^T02 "original document notification and content" for a note's first export.
  * - MDM^T10 "document replacement notification and content" for an amended note: the
@@ -10,11 +10,11 @@
  *   TXA-13 the parent's, TXA-21 the reason.
  * - MDM^T06 "document addendum notification and content", for a receiver that wants
  *   an addendum as its own document attached to the parent (TXA-13).
- * (§1.5: "Triggers for later changes: T04 status change, T06 addendum, T08 edit,
- * T10 replacement." T08 edits a document in place, which a signed note never is.)
+ * (HL7 v2.5.1 chapter 9 triggers for later changes: T04 status change, T06 addendum, T08 edit,
+ * T10 replacement. T08 edits a document in place, which a signed note never is.)
  * All of these use the MDM_T02 message structure.
  *
- * Segments: MSH, EVN, PID, PV1 (minimal), TXA, OBX (§1.5 structure; ORC/OBR are
+ * Segments: MSH, EVN, PID, PV1 (minimal), TXA, OBX (HL7 v2.5.1 MDM_T02 structure; ORC/OBR are
  * optional and not sent). Segments are separated by CR (`\r`), with no CR after
  * the last one (framing, MLLP or a file's trailing newline, is the sender's job).
  * The PDF goes in OBX-5 as ED: `^application^pdf^Base64^<data>` by default, or
@@ -132,13 +132,13 @@ export interface MdmSettings {
   /** PID-3.4: the MRN's assigning authority (as the receiving site names it). */
   mrnAssigningAuthority: string;
   /**
-   * TXA-2 (table 0270, user-defined). §1.3: "Consent documents need a local TXA-2 code agreed with
-   * the site". Default `PN^Procedure note^HL70270`, the one 0270 code interop.md gives.
+   * TXA-2 (HL7 v2 table 0270, user-defined): a consent document needs a local TXA-2 code agreed
+   * with the site. Default `PN^Procedure note^HL70270` (PN = Procedure note in HL7's suggested values).
    */
   documentType?: { code: string; text: string; codingSystem: string };
   /** OBX-3: LOINC document code, the same setting as the FHIR DocumentReference.type (default 59284-0). */
   documentTypeLoinc?: string;
-  /** OBX-5 ED type/subtype: 'mime' → ^application^pdf^Base64^…, 'hl7' → ^AP^PDF^Base64^… (§1.5). */
+  /** OBX-5 ED type/subtype: 'mime' → ^application^pdf^Base64^…, 'hl7' → ^AP^PDF^Base64^… (HL7 v2.5.1 ED data type). */
   edFormat?: 'mime' | 'hl7';
   /** MSH-11: P production (default), T training, D debugging. */
   processingId?: 'P' | 'T' | 'D';

@@ -7,7 +7,7 @@ import { TemplateSchema } from './schema';
 import { SOURCES } from './sources';
 import { SourceSchema } from './source-schema';
 
-const factBase = fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
+const factBase = fs.readFileSync(path.resolve(__dirname, '../clinical/fact-reference.md'), 'utf8');
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -45,7 +45,7 @@ describe('procedure library', () => {
     for (const t of LIBRARY) {
       for (const text of strings(t)) {
         for (const pct of text.match(/\d+(?:\.\d+)?\s?%/g) ?? []) {
-          expect(factBase.includes(pct.replace(/\s/, '')), `${t.id}: "${pct}" in "${text}" is not in clinical-facts.md`).toBe(true);
+          expect(factBase.includes(pct.replace(/\s/, '')), `${t.id}: "${pct}" in "${text}" is not in fact-reference.md`).toBe(true);
         }
       }
     }

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-/** Evidence tags from shared/reference/clinical-facts.md. */
+/** Evidence tags from shared/clinical/fact-reference.md. */
 export const EvidenceSchema = z.enum(['V', 'V2', 'M', 'inference']);
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -1,4 +1,4 @@
-/** A cited source in the fact base (shared/reference/clinical-facts.md). */
+/** A cited source (the team's sources and citing rules: shared/clinical/fact-reference.md). */
 import { z } from 'zod';
 
 export const SourceSchema = z.strictObject({

@@ -1,7 +1,7 @@
 /**
  * Sources cited by the anticoagulant / antiplatelet table (shared/clinical/anticoagulant-table.ts)
  * that are not already in sources.ts: the two third-party encodings of the Narouze 2018 rows
- * after dalteparin (clinical-facts.md §1.3a), and the ASRA regional-anesthesia guideline that
+ * after dalteparin (fact-reference.md §1.3a), and the ASRA regional-anesthesia guideline that
  * the thrombolytic row is extrapolated from (§1.1, §1.3). Citations are copied from the fact
  * base; it gives no address for any of them, so none is given here. The evidence tag lives on
  * each citing row, not here.

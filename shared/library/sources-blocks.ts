@@ -1,8 +1,8 @@
 /**
  * Sources cited by the block templates (SIJ injection, stellate ganglion block, lumbar
  * sympathetic block, greater occipital nerve block, peripheral nerve block, trigger point
- * injection) that are not already in sources.ts. Citations and addresses are copied from
- * the fact base (shared/reference/clinical-facts.md §2.4–§2.8); where the fact base gives no
+ * injection) that are not already in sources.ts. Citations and addresses were copied from
+ * the team's fact base (restated in shared/clinical/fact-reference.md §2.4–§2.8); where it gives no
  * address, none is given here. The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';

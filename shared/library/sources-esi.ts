@@ -1,8 +1,8 @@
 /**
  * Sources cited by the epidural steroid injection templates (cervical, thoracic and
  * lumbar interlaminar ESI, cervical transforaminal ESI, caudal ESI) that are not already
- * in sources.ts. Citations and addresses are copied from the fact base
- * (shared/reference/clinical-facts.md §2.1); where the fact base gives no address, none is
+ * in sources.ts. Citations and addresses were copied from the team's fact base (restated in
+ * shared/clinical/fact-reference.md §2.1); where the fact base gives no address, none is
  * given here. The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';

@@ -2,8 +2,8 @@
  * Sources cited by the facet joint and radiofrequency ablation templates (lumbar and
  * cervical facet intra-articular injection, cervical medial branch block, lumbar and
  * cervical medial branch RFA, genicular RFA) that are not already in sources.ts.
- * Citations and addresses are copied from the fact base (shared/reference/clinical-facts.md
- * §2.2, §2.3); where the fact base gives no address, none is given here. The evidence tag
+ * Citations and addresses were copied from the team's fact base (restated in
+ * shared/clinical/fact-reference.md §2.2, §2.3); where the fact base gives no address, none is given here. The evidence tag
  * lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';

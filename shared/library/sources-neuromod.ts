@@ -1,7 +1,7 @@
 /**
  * Sources cited by the neuromodulation templates (spinal cord stimulation trial and
- * permanent implant) that are not already in sources.ts. Citations and addresses are
- * copied from the fact base (shared/reference/clinical-facts.md §2.9, §4.1, §5, §8);
+ * permanent implant) that are not already in sources.ts. Citations and addresses were
+ * copied from the team's fact base (restated in shared/clinical/fact-reference.md §2.9, §4.1, §5, §8);
  * where the fact base gives no address, none is given here. The evidence tag lives on
  * each citing fact, not here.
  */

@@ -1,7 +1,9 @@
 /**
- * Every source the bundled templates cite. Citations and addresses are copied from
- * the fact base (shared/reference/clinical-facts.md); where the fact base gives no
- * address, none is given here. The evidence tag lives on each citing fact, not here.
+ * Every source the bundled templates cite. Citations and addresses were copied from
+ * the team's clinical fact base, which shared/clinical/fact-reference.md restates; where
+ * the fact base gives no address, none is given here. The reference lists original works
+ * only, so an address of a copy or summary given here is not in it (see its citing rules).
+ * The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';
 import { ANTICOAG_SOURCES } from './sources-anticoag';

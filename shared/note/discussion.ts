@@ -3,7 +3,7 @@
  * and where, who took part, capacity or surrogate, interpreter, teach-back,
  * the FDA epidural steroid statement, participant signatures, and the optional
  * fields the clinic does not use for this procedure (listed, never dropped).
- * Element list: clinical-facts.md §5 (AMA Opinion 2.1.1 and the sources there).
+ * Element list: fact-reference.md §5 (AMA Opinion 2.1.1 and the sources there).
  */
 import type { ConsentDiscussion } from '../contract/consent';
 import type { ChecklistItemState } from '../contract/checklist';

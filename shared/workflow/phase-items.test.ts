@@ -9,7 +9,7 @@ import { WORKFLOW_ITEMS, workflowItemsFor, type WorkflowItem } from './phase-ite
 import { WORK_PHASES } from './states';
 import { procedureTraits, type ProcedureTraits } from './traits';
 
-const factBase = fs.readFileSync(path.resolve(__dirname, '../../../shared/reference/clinical-facts.md'), 'utf8');
+const factBase = fs.readFileSync(path.resolve(__dirname, '../clinical/fact-reference.md'), 'utf8');
 
 const NONE: ProcedureTraits = {
   neuraxial: false, epiduralSteroid: false, cervicalTransforaminal: false, implant: false,
@@ -116,7 +116,7 @@ describe('procedure-day items', () => {
       const text = `${i.label} ${i.detail ?? ''}`;
       for (const figure of text.match(/\d+(?:–\d+)?\s?(?:h|min|minutes|days|%)(?![a-z])|\d+–\d+/g) ?? []) {
         if (allowed.has(figure)) continue;
-        expect(factBase.includes(figure), `${i.id}: "${figure}" is not in clinical-facts.md`).toBe(true);
+        expect(factBase.includes(figure), `${i.id}: "${figure}" is not in fact-reference.md`).toBe(true);
       }
     }
   });

@@ -2,7 +2,7 @@
  * The checks worked in each phase of the procedure day, as data. Modelled on the WHO
  * Surgical Safety Checklist (Sign In, Time Out, Sign Out) and the Joint Commission
  * Universal Protocol, adapted to spine and pain procedures as the WHO note invites
- * ("Additions and modifications to fit local practice are encouraged"): clinical-facts.md
+ * ("Additions and modifications to fit local practice are encouraged"): fact-reference.md
  * §4, with the pre-procedure checks of §2.0, sedation and fasting of §6, and the FDA 2014
  * symptom list of §3.1.
  *

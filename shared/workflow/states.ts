@@ -2,7 +2,7 @@
  * The states an encounter moves through on the procedure day. The order follows the
  * WHO Surgical Safety Checklist phases (Sign In, Time Out, Sign Out) and the Joint
  * Commission Universal Protocol (pre-procedure verification, then a time-out immediately
- * before starting), adapted to an interventional pain clinic: clinical-facts.md §4.
+ * before starting), adapted to an interventional pain clinic: fact-reference.md §4.
  *
  * The path is strictly linear: an encounter only ever moves to the next state, or is
  * cancelled (with a reason) before it is discharged. Skipping a state would skip the

@@ -2,7 +2,7 @@
  * Facts shared word for word by the block templates (SIJ injection, stellate ganglion
  * block, lumbar sympathetic block, greater occipital nerve block, peripheral nerve block,
  * trigger point injection) that are not already in contraindications.ts or monitoring.ts.
- * Each comes from shared/reference/clinical-facts.md (§2.0, §1.2, §2.4–§2.8, §4.2, §5) with
+ * Each comes from shared/clinical/fact-reference.md (§2.0, §1.2, §2.4–§2.8, §4.2, §5) with
  * the tag the fact base gives it; 'inference' marks content carried over from a related row.
  * A fact that a procedure words or sources differently stays in that template.
  * Changing a shared fact changes every template that uses it, which requires a new

@@ -1,7 +1,7 @@
 /**
  * Facts shared word for word by the epidural steroid injection templates written with
  * this file (cervical, thoracic and lumbar interlaminar ESI, cervical transforaminal ESI,
- * caudal ESI), from shared/reference/clinical-facts.md §2.0, §2.1, §3.1, §3.2 and §5.
+ * caudal ESI), from shared/clinical/fact-reference.md §2.0, §2.1, §3.1, §3.2 and §5.
  * Several repeat, word for word, a fact that lumbar-tfesi.ts states inline (e.g. the FDA
  * 2014 counselling); that template is not changed. A fact that a route words or sources
  * differently (per-route incidences, bleeding-risk notes, the transforaminal trial

@@ -1,6 +1,6 @@
 /**
  * Helpers that build the SourceRef of a fact: a source id from sources.ts plus the
- * evidence tag shared/reference/clinical-facts.md gives the fact. Every template and
+ * evidence tag shared/clinical/fact-reference.md gives the fact. Every template and
  * every file in common/ builds its `sources` with these, so the tags are spelled one way.
  * They build plain objects; changing what they return changes every template that uses
  * them, which requires a new template version of each (stored versions are content-hashed).

@@ -1,7 +1,7 @@
 /**
  * Facts shared word for word by the facet joint and radiofrequency ablation templates
  * (lumbar-facet-ia, cervical-facet-ia, cervical-mbb, lumbar-rfa, cervical-rfa,
- * genicular-rfa). Each comes from shared/reference/clinical-facts.md (§2.0, §2.2, §2.3,
+ * genicular-rfa). Each comes from shared/clinical/fact-reference.md (§2.0, §2.2, §2.3,
  * §1.2, §5) and carries the tag the fact base gives it; 'inference' marks a fact carried
  * over from a related row, as the text says.
  * A fact that one template words or sources differently stays in that template.

@@ -1,6 +1,6 @@
 /**
  * Caudal epidural steroid injection.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.1, §1.2, §3.1,
  * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it. The fact base
  * gives a caudal figure for intravascular entry but none for dural puncture, so the
  * overall dural-puncture figure is shown with that caveat.

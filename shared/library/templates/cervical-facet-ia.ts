@@ -1,6 +1,6 @@
 /**
  * Cervical facet (zygapophyseal) joint intra-articular corticosteroid injection.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.2, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.2, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The fact base shows conflicting
  * evidence on intra-articular facet steroid (AAPM&R vs the 2024/25 multisociety
  * consensus); both are shown and neither is chosen. It gives no complication rates for

@@ -1,6 +1,6 @@
 /**
  * Cervical medial branch block (MBB), diagnostic/prognostic before medial branch RFA.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.2, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.2, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The fact base gives no MBB
  * complication rates (Manchikanti 2012 rates not visible), so no incidence is stated.
  * The fact base states an MBB threshold before RFA only for the lumbar facet consensus

@@ -1,6 +1,6 @@
 /**
  * Cervical transforaminal epidural steroid injection (TFESI).
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.1, §1.2, §3.1,
  * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it. Only
  * nonparticulate steroid is used (§2.1 steroid choice; §3.2 item 6). The Manchikanti 2012
  * summary gives a single "cervical" figure for intravascular entry and dural puncture

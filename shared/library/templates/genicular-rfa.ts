@@ -1,6 +1,6 @@
 /**
  * Genicular nerve radiofrequency ablation (knee). Not done at spinal levels.
- * Every fact comes from shared/reference/clinical-facts.md (§2.3, §2.2, §2.0, §1.2, §4,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.3, §2.2, §2.0, §1.2, §4,
  * §5, §6) and carries the evidence tag the fact base gives it. The fact base gives no
  * complication rates for genicular RFA (the specific reported events are [M]), so no
  * incidence is stated. ASRA 2018 does not list genicular RFA; Low is inferred from the

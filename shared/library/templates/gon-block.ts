@@ -1,6 +1,6 @@
 /**
  * Greater occipital nerve (GON) block.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.7, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.7, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The GON risk list and imaging row
  * are [M] (Pract Neurol 2021 lists adverse effects, but its text was not retrieved), and
  * the fact base gives no GON complication rates, so no incidence is stated.

@@ -1,6 +1,6 @@
 /**
  * Lumbar interlaminar epidural steroid injection (ILESI).
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.1, §1.2, §3.1,
  * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it.
  * Items taken from ../common/ are shared word for word with other templates: changing one
  * there changes each template that uses it, which then needs a new version.

@@ -1,6 +1,6 @@
 /**
  * Lumbar medial branch radiofrequency ablation (RFA) for facet joint pain.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.2, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.2, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The fact base gives no incidence
  * for RFA neuritis or skin burn, so no incidence is stated. The RFA risks other than
  * neuritis, the RFA-specific checks (implanted device, grounding pad) and the Medicare

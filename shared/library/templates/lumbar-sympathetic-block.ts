@@ -1,6 +1,6 @@
 /**
  * Lumbar sympathetic block (LSB).
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.5, §2.6, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.5, §2.6, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The fact base gives no LSB
  * complication rates, so no incidence is stated. The §2.6 risk row cites the Johns Hopkins
  * page and a textbook excerpt together without saying which risk comes from which, so

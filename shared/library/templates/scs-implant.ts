@@ -1,6 +1,6 @@
 /**
  * Spinal cord stimulator (SCS) permanent implant.
- * Every fact comes from shared/reference/clinical-facts.md (§2.9, §2.0, §1.2, §1.3, §4,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.9, §2.0, §1.2, §1.3, §4,
  * §5, §6) and carries the evidence tag the fact base gives it. The lead-migration,
  * lead-breakage and battery-failure figures come from a clinic page listed as unverified
  * in §7 item 15 and are tagged [M]; §2.9 gives no separate trial and implant rates.

@@ -1,6 +1,6 @@
 /**
  * Spinal cord stimulator (SCS) trial.
- * Every fact comes from shared/reference/clinical-facts.md (§2.9, §2.0, §1.2, §1.3, §4,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.9, §2.0, §1.2, §1.3, §4,
  * §5, §6) and carries the evidence tag the fact base gives it. §2.9 covers trial and
  * permanent implant together and gives no trial-specific complication rates, so the SCS
  * figures are shown with that caveat. The lead-migration figure comes from a clinic page

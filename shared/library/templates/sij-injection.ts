@@ -1,6 +1,6 @@
 /**
  * Sacroiliac joint (SIJ) injection, diagnostic block or therapeutic corticosteroid.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.4, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.4, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The fact base gives no SIJ
  * complication rates, so no incidence is stated; the SIJ risk list itself is [M].
  * Facts tagged 'inference' are not stated for SIJ injection in the fact base; they are

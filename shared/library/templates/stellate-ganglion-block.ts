@@ -1,6 +1,6 @@
 /**
  * Stellate ganglion block (SGB).
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.5, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.5, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The source groups SGB complications
  * as common, uncommon or rare, but states that no published reports estimate their
  * frequency, so no incidence is stated; `frequency` carries the source's grouping only.

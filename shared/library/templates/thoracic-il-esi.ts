@@ -1,6 +1,6 @@
 /**
  * Thoracic interlaminar epidural steroid injection (ILESI).
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.1, §1.2, §3.1,
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.1, §1.2, §3.1,
  * §3.2, §4, §5, §6) and carries the evidence tag the fact base gives it. The Manchikanti
  * 2012 summary gives a single "thoracic" figure for intravascular entry and dural puncture
  * without naming the approach; it is used here with that caveat.

@@ -1,6 +1,6 @@
 /**
  * Trigger point injection (TPI), including piriformis.
- * Every fact comes from shared/reference/clinical-facts.md (§2.0, §2.8, §1.2, §4, §5, §6)
+ * Every fact comes from shared/clinical/fact-reference.md (§2.0, §2.8, §1.2, §4, §5, §6)
  * and carries the evidence tag the fact base gives it. The TPI risks come from lay pages
  * [V2]; the fact base gives no TPI complication rates (not even for pneumothorax), so no
  * incidence is stated. The fact base gives no imaging guidance for TPI: the one imaging
