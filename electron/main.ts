@@ -16,6 +16,10 @@ import { APP_ORIGIN } from './sender-guard';
 
 protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 app.enableSandbox();
+// The data folder is Electron's userData, which also holds Chromium's profile (the window's local
+// storage). PROCEDUREDESK_DATA_DIR moves both, as the default folder keeps both: a run on another
+// folder (the e2e smoke test's temporary one) shares nothing with the user's. Only before ready.
+if (process.env.PROCEDUREDESK_DATA_DIR) app.setPath('userData', path.resolve(process.env.PROCEDUREDESK_DATA_DIR));
 
 const rendererDir = path.join(__dirname, '..', 'renderer');
 let runtime: Runtime | null = null;
@@ -29,7 +33,7 @@ function createWindow(): void {
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(() => {
-  const dataDir = process.env.PROCEDUREDESK_DATA_DIR ?? app.getPath('userData');
+  const dataDir = app.getPath('userData');
   const log = (m: string) => console.error(`[core] ${m}`);
   // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).
   const auditKeyProtector = safeStorageProtector(safeStorage, process.platform, log);
