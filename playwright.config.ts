@@ -10,7 +10,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list']],
+  // skip-reasons first: its lines (why a test was skipped) print just above the list's summary.
+  reporter: [['./e2e/skip-reasons.ts'], ['list']],
   use: {
     headless: true,
     viewport: { width: 1366, height: 900 },

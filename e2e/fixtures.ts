@@ -4,9 +4,10 @@
  * A test that needs the first start untouched sets `test.use({ accounts: false })`.
  */
 import fs from 'node:fs';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { ACCOUNTS, E2E_PASSWORD, login, provisionAccounts, type Who } from './accounts';
 import { invoke, InvokeError, killHard, newDataDir, startApp, stopGracefully, type RunningApp } from './app-process';
+import { signIn, signOut } from './pages/session';
 
 export class AppHandle {
   /** Session tokens by account, signed in on first use. */
@@ -45,6 +46,17 @@ export class AppHandle {
     }
   }
 
+  /**
+   * Quits the app the way a user does (SIGTERM: the database closes cleanly), runs `whileStopped`
+   * (e.g. to look at the data folder with no process holding it), then starts it again on the same data.
+   */
+  async restart(whileStopped?: () => void | Promise<void>): Promise<void> {
+    await stopGracefully(this.current);
+    this.tokens.clear();
+    await whileStopped?.();
+    this.current = await startApp(this.current.dataDir);
+  }
+
   /** SIGKILL the app process mid-work, then start it again on the same data folder. Every session is gone. */
   async crashAndRestart(): Promise<void> {
     await killHard(this.current);
@@ -67,18 +79,5 @@ export const test = base.extend<{ accounts: boolean; app: AppHandle }>({
 });
 
 export { expect, ACCOUNTS, E2E_PASSWORD, type Who };
-
-/** Signs in through the real sign-in form and waits until the app shows who is signed in. */
-export async function signIn(page: Page, who: Who, password = E2E_PASSWORD): Promise<void> {
-  const form = page.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Username').fill(ACCOUNTS[who].username);
-  await form.getByLabel('Password').fill(password);
-  await form.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByLabel('Current user')).toHaveText(`${ACCOUNTS[who].displayName} · ${ACCOUNTS[who].role}`);
-}
-
-/** Ends the session through the topbar's "Sign out" and waits for the sign-in form. */
-export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
-}
+// The sign-in steps take only a Page and live with the page models, shared with the Electron smoke spec.
+export { signIn, signOut };

@@ -34,6 +34,11 @@ function launchSettings(): LaunchSettings | null {
   }
 }
 
+// Read before ready: the data folder is Electron's userData, which also holds Chromium's profile,
+// so PROCEDUREDESK_DATA_DIR moves both and a run on another folder shares nothing with the user's.
+const settings = launchSettings();
+if (settings) app.setPath('userData', settings.dataDir);
+
 function createWindow(): void {
   const win = new BrowserWindow(windowOptions(path.join(__dirname, 'preload.cjs')));
   void win.loadURL(`${APP_ORIGIN}/index.html`);
@@ -42,7 +47,6 @@ function createWindow(): void {
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 void app.whenReady().then(() => {
-  const settings = launchSettings();
   if (!settings) return app.exit(1);
   const log = (m: string) => console.error(`[core] ${m}`);
   // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).

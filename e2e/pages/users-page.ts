@@ -1,0 +1,30 @@
+/** Page model: the administrator's Users & settings screen (accounts, chart exports). */
+import { expect, type Page } from '@playwright/test';
+import { ACCOUNTS, E2E_PASSWORD, type Who } from '../accounts';
+
+const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physician' } as const;
+
+export class UsersPage {
+  constructor(readonly page: Page) {}
+
+  /** Creates one of the test accounts with the shared test password, and waits for it in the Accounts table. */
+  async createAccount(who: Exclude<Who, 'admin'>): Promise<void> {
+    const { username, displayName, role } = ACCOUNTS[who];
+    const form = this.page.getByRole('form', { name: 'New account' });
+    await form.getByLabel('Full name (as records will show it)').fill(displayName);
+    await form.getByLabel('Username').fill(username);
+    await form.getByLabel('Role').selectOption({ label: ROLE_LABEL[role] });
+    await form.getByLabel('Initial password (at least 10 characters)').fill(E2E_PASSWORD);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(form.getByRole('status')).toHaveText(`Account created for ${displayName}. Give them the initial password privately.`);
+    await expect(this.page.getByRole('table', { name: 'Accounts' }).getByRole('row', { name: new RegExp(displayName) })).toContainText('Active');
+  }
+
+  /** Sets the outbox folder (an absolute path) under Chart exports. */
+  async setOutboxFolder(folder: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: 'Chart exports' });
+    await form.getByLabel(/^Outbox folder/).fill(folder);
+    await form.getByRole('button', { name: 'Save chart export settings' }).click();
+    await expect(form.getByRole('status')).toHaveText('Chart export settings saved.');
+  }
+}
