@@ -7,7 +7,8 @@ import os from 'node:os';
 
 const cycles = Number(process.env.CRASH_CYCLES ?? 1000);
 const reportFile = `${os.tmpdir()}/proceduredesk-crash-soak.json`;
-const run = spawnSync('npx', ['vitest', 'run', 'db/crash.test.ts', '-t', 'SIGKILL cycles'], {
+// Through scripts/with-node.mjs: on a Node older than engines, vitest runs on the one npm install provisioned.
+const run = spawnSync(process.execPath, ['scripts/with-node.mjs', 'npx', 'vitest', 'run', 'db/crash.test.ts', '-t', 'SIGKILL cycles'], {
   stdio: 'inherit',
   env: { ...process.env, CRASH_CYCLES: String(cycles), CRASH_REPORT: reportFile },
 });
