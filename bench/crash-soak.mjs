@@ -4,10 +4,14 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
+import { provision } from '../scripts/node-runtime.mjs';
 
 const cycles = Number(process.env.CRASH_CYCLES ?? 1000);
+// The Node the cycles run on (this one, or the one provisioned where this is too old).
+const nodeVersion = (provision().version ?? process.version).replace(/^v/, '');
 const reportFile = `${os.tmpdir()}/proceduredesk-crash-soak.json`;
-const run = spawnSync('npx', ['vitest', 'run', 'db/crash.test.ts', '-t', 'SIGKILL cycles'], {
+// Through scripts/with-node.mjs: on a Node older than engines, vitest runs on the one npm install provisioned.
+const run = spawnSync(process.execPath, ['scripts/with-node.mjs', 'npx', 'vitest', 'run', 'db/crash.test.ts', '-t', 'SIGKILL cycles'], {
   stdio: 'inherit',
   env: { ...process.env, CRASH_CYCLES: String(cycles), CRASH_REPORT: reportFile },
 });
@@ -20,7 +24,7 @@ no half-done multi-row write, \`PRAGMA quick_check\` ok). WAL with \`synchronous
 
 | date | machine | cycles | acknowledged writes | lost | altered | half-done | quick_check failures | seconds | result |
 |---|---|---|---|---|---|---|---|---|---|
-| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC | ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.versions.node} | ${report.cycles} | ${report.acknowledged} | ${report.lost} | ${report.mismatched} | ${report.halfDone} | ${report.quickCheckFailures} | ${report.seconds} | ${run.status === 0 ? 'pass' : 'FAIL'} |
+| ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC | ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${nodeVersion} | ${report.cycles} | ${report.acknowledged} | ${report.lost} | ${report.mismatched} | ${report.halfDone} | ${report.quickCheckFailures} | ${report.seconds} | ${run.status === 0 ? 'pass' : 'FAIL'} |
 
 Acknowledged writes by kind: ${Object.entries(report.byOp ?? {}).map(([op, n]) => `${op} ${n}`).join(', ')}.
 

@@ -79,7 +79,8 @@ describe('electron-builder.yml', () => {
   });
 
   it('`npm run dist` builds first, then packages with this file and a pinned electron-builder; Electron is pinned too', () => {
-    expect(pkg.scripts.dist).toMatch(/^node scripts\/build\.mjs && npx --yes electron-builder@\d+\.\d+\.\d+ --config electron-builder\.yml --publish never$/);
+    expect(pkg.scripts.dist).toMatch(/^npm run build && node scripts\/with-node\.mjs npx --yes electron-builder@\d+\.\d+\.\d+ --config electron-builder\.yml --publish never$/);
+    expect(pkg.scripts.build).toBe('node scripts/with-node.mjs scripts/build.mjs');
     expect(pkg.devDependencies.electron).toMatch(/^\d+\.\d+\.\d+$/);
     expect(section('directories').output).toBe('dist');
     expect(fs.readFileSync(path.join(root, '.gitignore'), 'utf8').split('\n')).toContain('dist/');

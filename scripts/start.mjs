@@ -3,12 +3,15 @@
 // run the same app in browser mode: the loopback host plus a Chromium --app window.
 //   npm start -- --browser            force browser mode
 //   npm start -- --browser --no-open  browser mode without opening a window
+// When the host (or Electron) crashes or fails, one line says how and npm start ends
+// non-zero (scripts/host-exit.mjs); a stop asked for with Ctrl-C or SIGTERM ends with 0.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { exitWithChild } from './host-exit.mjs';
 
 const args = process.argv.slice(2);
 const forceBrowser = args.includes('--browser');
@@ -36,8 +39,14 @@ if (!forceBrowser) {
   const found = electronBinary();
   if (found.bin) {
     const child = spawn(found.bin, ['.'], { stdio: 'inherit' });
-    child.on('exit', (code) => process.exit(code ?? 0));
-    for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => child.kill(s));
+    let stopping = false;
+    exitWithChild(child, { label: 'app (Electron)', nodeVersion: null, stopRequested: () => stopping });
+    for (const s of ['SIGINT', 'SIGTERM']) {
+      process.on(s, () => {
+        stopping = true;
+        child.kill(s);
+      });
+    }
   } else {
     console.log(`Electron is not available here (${found.error}); opening ProcedureDesk in browser mode instead.`);
     startBrowserMode();
@@ -77,11 +86,13 @@ function startBrowserMode() {
       }
     });
   });
+  let stopping = false;
   const stop = (signal) => {
+    stopping = true;
     browser?.kill();
     host.kill(signal);
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  host.on('exit', (code) => process.exit(code ?? 0));
+  exitWithChild(host, { label: 'host', stopRequested: () => stopping });
 }
