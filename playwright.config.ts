@@ -9,7 +9,11 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 60_000,
+  // Bounds that only a hang reaches, on a 2-core machine with two workers and other work beside
+  // them (the longest specs without their own limit took 40-45 s there). Waits are on the page's
+  // state (auto-waiting expect), never on a time; expect gives up after 15 s instead of 5 s.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   // skip-reasons first: its lines (why a test was skipped) print just above the list's summary.
   reporter: [['./e2e/skip-reasons.ts'], ['list']],
   use: {

@@ -16,10 +16,14 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['renderer/**/*.test.tsx'],
           globalSetup: ['db/testing/vitest-host-setup.ts'],
-          setupFiles: ['renderer/testing/fail-on-dom-nesting.ts'],
+          setupFiles: ['renderer/testing/fail-on-dom-nesting.ts', 'renderer/testing/async-waits.ts'],
         },
       },
     ],
+    // Bounds for a hang, not waits: the slowest tests without their own limit took up to 7 s on a
+    // 2-core machine with two CPU-bound processes beside them. Hooks (bundling a child's script,
+    // opening a core) get as long as a test rather than Vitest's default 10 s.
     testTimeout: 20_000,
+    hookTimeout: 20_000,
   },
 });

@@ -25,21 +25,27 @@ describe('backups under SIGKILL', () => {
       // worker thread that has to start first).
       let oneBackupMs = 0;
       for (let cycle = 0; cycle < 15; cycle++) {
-        await new Promise<void>((resolve) => {
-          const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+        await new Promise<void>((resolve, reject) => {
+          const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+          let err = '';
+          child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
           let readyAt = 0;
+          let out = '';
           child.stdout.setEncoding('utf8');
           child.stdout.on('data', (chunk: string) => {
+            out += chunk;
             if (readyAt === 0) {
               readyAt = performance.now();
               if (cycle > 0) setTimeout(() => child.kill('SIGKILL'), Math.random() * 2 * oneBackupMs);
             }
-            if (cycle === 0 && chunk.includes('.backup.sqlite')) {
+            // The whole output so far: a name split across two reads is still seen.
+            if (cycle === 0 && out.includes('.backup.sqlite\n')) {
               oneBackupMs = performance.now() - readyAt;
               child.kill('SIGKILL');
             }
           });
-          child.on('exit', () => resolve());
+          // Only the kill may end it: a writer that failed on its own would leave nothing to test.
+          child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`the backup writer exited on its own (${code}): ${err}`))));
         });
         const newest = listBackups(backupsDir(dir))[0];
         if (cycle === 0) expect(newest, 'the first run finished one backup').toBeDefined();

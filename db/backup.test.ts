@@ -177,13 +177,19 @@ describe('scheduled backups', () => {
   it('are skipped while nothing has changed, and taken again after a change', async () => {
     const d = dir();
     const lines: string[] = [];
-    const runtime = startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: d, backupEveryMs: 40, log: (line) => lines.push(line) });
+    const waiting: (() => void)[] = [];
+    const log = (line: string) => {
+      lines.push(line);
+      for (const wake of waiting.splice(0)) wake();
+    };
+    const runtime = startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: d, backupEveryMs: 40, log });
     try {
       const core = withAct(runtime.core()!);
       const written = () => lines.filter((l) => l.startsWith('backup written')).length;
       const skipped = () => lines.filter((l) => l.startsWith('backup skipped')).length;
+      // Every backup taken or skipped logs a line: look again at each one, however long they take.
       const until = async (condition: () => boolean) => {
-        while (!condition()) await new Promise((resolve) => setTimeout(resolve, 10));
+        while (!condition()) await new Promise<void>((resolve) => waiting.push(resolve));
       };
       await until(() => written() === 1 && skipped() >= 3);
       expect(listBackups(backupsDir(d))).toHaveLength(1);
@@ -224,7 +230,12 @@ describe('closing the app during a backup', () => {
     // Work since the start is in the WAL; the start-up backup is under way on its worker; the app closes.
     runtime.core()!.db.prepare('INSERT INTO bulk (body) VALUES (?)').run('written before closing');
     const copying = () => fs.existsSync(backupsDir(d)) && fs.readdirSync(backupsDir(d)).some((f) => f.endsWith('.tmp'));
-    while (!copying()) await new Promise((resolve) => setTimeout(resolve, 2));
+    // Polled without a deadline (the copy of a 96 MiB file takes far longer than a poll); a copy
+    // already finished would never show its temporary file, so say so rather than wait forever.
+    while (!copying()) {
+      expect(listBackups(backupsDir(d)), 'the start-up backup finished before it was seen under way').toEqual([]);
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
     await runtime.close();
     const file = path.join(d, DATABASE_FILE);
     expect(fs.existsSync(path.join(d, RUNNING_MARKER))).toBe(false);

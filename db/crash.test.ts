@@ -21,8 +21,8 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 describe('crash durability (kill -9)', () => {
   it('the check itself fails on a lost or altered acknowledged write', async () => {
-    // Long enough for the writer to sign notes and add addenda before the kill.
-    const report = await runCrashCycles({ dataDir: `${work}/probe`, writer, cycles: 1, minMs: 1500, maxMs: 1600 });
+    // Killed only after the writer acknowledged a signed note and an addendum (waited for, not timed).
+    const report = await runCrashCycles({ dataDir: `${work}/probe`, writer, cycles: 1, startAfter: () => 'addendum' });
     expect(report.problems).toEqual([]);
     const problems: string[] = [];
     const tally = verify(`${work}/probe`, [
@@ -54,5 +54,8 @@ describe('crash durability (kill -9)', () => {
     // Signing and addenda are among the writes killed mid-way.
     expect(report.byOp.note).toBeGreaterThan(0);
     expect(report.byOp.addendum).toBeGreaterThan(0);
-  }, cycles * 3_000 + 60_000);
+    // A cycle (start a node process, write, kill, reopen and check) took 0.7 s in the soak
+    // (bench/CRASH-SOAK.md) and up to 1.7 s on a 2-core machine with two CPU-bound processes and
+    // other work beside it: room for twice that, and a hang still ends the run.
+  }, cycles * 4_000 + 60_000);
 });

@@ -16,6 +16,12 @@ export interface RunningApp {
   secret: string;
   dataDir: string;
   process: ChildProcess;
+  /**
+   * Resolves with the first line the app logged (on stderr, as the core's
+   * "[core] ..." lines) that matches, earlier lines included: wait for what the
+   * app says it did rather than for a time. Rejects if the app exits first.
+   */
+  logged(pattern: RegExp): Promise<string>;
 }
 
 const READY = /^ProcedureDesk is running at (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)$/;
@@ -30,15 +36,37 @@ export async function startApp(dataDir: string, args: string[] = []): Promise<Ru
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  const waiting = new Set<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }>();
+  readline.createInterface({ input: child.stderr }).on('line', (line) => {
+    stderr += `${line}\n`;
+    for (const waiter of waiting) {
+      if (!waiter.pattern.test(line)) continue;
+      waiting.delete(waiter);
+      waiter.resolve(line);
+    }
+  });
+  const logged = (pattern: RegExp): Promise<string> => {
+    const seen = stderr.split('\n').find((line) => pattern.test(line));
+    if (seen !== undefined) return Promise.resolve(seen);
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.reject(new Error(`the app had exited without logging ${pattern}: ${stderr}`));
+    return new Promise((resolve, reject) => waiting.add({ pattern, resolve, reject }));
+  };
+  child.on('exit', () => {
+    for (const waiter of waiting) waiter.reject(new Error(`the app exited without logging ${waiter.pattern}: ${stderr}`));
+    waiting.clear();
+  });
   return new Promise((resolve, reject) => {
+    // Starting takes about a second, a few on a loaded machine: this only turns a hang into a message with the app's log.
     const timer = setTimeout(() => reject(new Error(`app did not start in 20 s: ${stderr}`)), 20_000);
-    child.on('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`app exited with ${code}: ${stderr}`));
+    });
     readline.createInterface({ input: child.stdout }).on('line', (line) => {
       const match = READY.exec(line);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ url: `${match[1]}/#secret=${match[2]}`, origin: match[1]!, secret: match[2]!, dataDir, process: child });
+      resolve({ url: `${match[1]}/#secret=${match[2]}`, origin: match[1]!, secret: match[2]!, dataDir, process: child, logged });
     });
   });
 }

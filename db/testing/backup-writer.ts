@@ -11,7 +11,9 @@ import { backupsDir } from '../handlers/recovery';
 const [dataDir] = process.argv.slice(2) as [string];
 const core = openCore({ dataDir });
 process.stdout.write('ready\n');
-for (let i = 0; ; i++) {
-  const info = await createBackup(core.db, backupsDir(dataDir), { now: new Date(Date.UTC(2026, 0, 1, 0, 0, 0, i)), generations: 5 });
+// Named by the real clock: every run's backups are newer than the last run's. (Names counted from
+// a fixed moment made a later run's backup the oldest of the folder, pruned as soon as written.)
+for (;;) {
+  const info = await createBackup(core.db, backupsDir(dataDir), { generations: 5 });
   process.stdout.write(`${path.basename(info.file)}\n`);
 }

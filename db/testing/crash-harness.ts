@@ -51,8 +51,13 @@ export async function bundleScript(name: string): Promise<string> {
   return outfile;
 }
 
-/** One child run: returns the acknowledgements it printed before it was killed. */
-function runOnce(writer: string, dataDir: string, tag: string, killAfterMs: number): Promise<Ack[]> {
+/**
+ * One child run: returns the acknowledgements it printed before it was killed.
+ * The kill comes killAfterMs after the writer printed its first acknowledgement
+ * of kind startAfter ('ready': it has opened the database): a point reached by
+ * the writer's own progress, however slow the machine, not by the clock.
+ */
+function runOnce(writer: string, dataDir: string, tag: string, killAfterMs: number, startAfter: Ack['op']): Promise<Ack[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [writer, dataDir, tag], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -60,7 +65,7 @@ function runOnce(writer: string, dataDir: string, tag: string, killAfterMs: numb
     let timer: NodeJS.Timeout | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      if (!timer && out.includes('"op":"ready"')) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+      if (!timer && out.includes(`"op":"${startAfter}"`)) timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
     });
     child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
     child.on('exit', (code, signal) => {
@@ -159,7 +164,22 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
   return tally;
 }
 
-export async function runCrashCycles(options: { dataDir: string; writer: string; cycles: number; minMs?: number; maxMs?: number }): Promise<CrashReport> {
+/**
+ * Each cycle kills the writer at a random moment, minMs to maxMs after the
+ * acknowledgement startAfter(cycle) names. By default that is 'ready' (just
+ * after it opened the database), except every tenth cycle (the first
+ * included), which waits for an addendum first: signing and addenda are then
+ * always among the acknowledged writes, on a machine however loaded, where a
+ * window counted from 'ready' might end before the writer got that far.
+ */
+export async function runCrashCycles(options: {
+  dataDir: string;
+  writer: string;
+  cycles: number;
+  minMs?: number;
+  maxMs?: number;
+  startAfter?: (cycle: number) => Ack['op'];
+}): Promise<CrashReport> {
   const started = Date.now();
   const report: CrashReport = { cycles: 0, acknowledged: 0, byOp: {}, lost: 0, mismatched: 0, halfDone: 0, quickCheckFailures: 0, problems: [], seconds: 0 };
   const allAcks: Ack[] = [];
@@ -167,7 +187,8 @@ export async function runCrashCycles(options: { dataDir: string; writer: string;
   for (let cycle = 0; cycle < options.cycles; cycle++) {
     const min = options.minMs ?? 5;
     const max = options.maxMs ?? 250;
-    const acks = await runOnce(options.writer, options.dataDir, String(cycle), min + Math.floor(Math.random() * (max - min)));
+    const startAfter = options.startAfter ?? ((n: number) => (n % 10 === 0 ? 'addendum' : 'ready'));
+    const acks = await runOnce(options.writer, options.dataDir, String(cycle), min + Math.floor(Math.random() * (max - min)), startAfter(cycle));
     allAcks.push(...acks.filter((a) => a.op !== 'ready'));
     // Every acknowledgement from every earlier cycle must still hold after this crash.
     const tally = verify(options.dataDir, allAcks, report.problems);

@@ -44,8 +44,11 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   await kb.press('c');
   await expect(page.locator(`li[data-item-id="${first}"]`).getByText(/^Saved /)).toBeVisible();
   expect(await status(first!)).toMatchObject({ status: 'checked' });
+  // The second C unchecks: wait for the core's answer to that call, then ask the core.
+  const answered = page.waitForResponse((r) => r.url().endsWith('/api/invoke') && (r.request().postDataJSON() as { method?: string } | null)?.method === 'checklist.setItem');
   await kb.press('c');
-  await expect.poll(async () => (await status(first!))?.status).toBe('unchecked');
+  await answered;
+  expect(await status(first!)).toMatchObject({ status: 'unchecked' });
 
   // N asks for the reason; letters typed there are the reason's.
   await kb.press('j');

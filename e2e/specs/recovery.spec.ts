@@ -17,9 +17,10 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
     await stopGracefully(first);
     const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.backup.sqlite')).length : 0);
     const before = backups();
-    // The next start backs the database up (patient and accounts included).
+    // The next start backs the database up (patient and accounts included): wait for its log line.
     const second = await startApp(dataDir);
-    await expect.poll(backups, { timeout: 20_000 }).toBeGreaterThan(before);
+    await second.logged(/^\[core\] backup (written|failed)/);
+    expect(backups()).toBeGreaterThan(before);
     await stopGracefully(second);
 
     const file = path.join(dataDir, 'proceduredesk.sqlite');

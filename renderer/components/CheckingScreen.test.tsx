@@ -10,6 +10,7 @@ import type { RecoveryStatus } from '#shared/contract/recovery';
 import type { Bridge } from '#shared/contract/transport';
 import { createClient, setClient } from '../api/client';
 import { useRecovery } from '../stores/recovery';
+import { coreSettled, trackedBridge } from '../testing/core-calls';
 import { App } from './App';
 
 afterEach(() => {
@@ -42,9 +43,10 @@ describe('the checking screen', () => {
       },
       on: () => () => undefined,
     };
-    setClient(createClient(bridge));
+    setClient(createClient(trackedBridge(bridge)));
     render(<App />);
-    expect(await screen.findByRole('heading', { name: 'Checking the data file' })).toBeDefined();
+    await coreSettled();
+    expect(screen.getByRole('heading', { name: 'Checking the data file' })).toBeDefined();
     expect(screen.getByText(/reads every page of the data file \(12\.9 GB\)/)).toBeDefined();
     expect(screen.getByRole('progressbar', { name: 'Checking every page of the data file' })).toBeDefined();
     // Nothing but the status is asked while checking: no session, no patient data.
@@ -60,6 +62,7 @@ describe('the checking screen', () => {
     });
     expect(screen.queryByRole('heading', { name: 'Checking the data file' })).toBeNull();
     expect(asked).toContain('auth.status');
-    expect(await screen.findByRole('form', { name: 'Sign in' })).toBeDefined();
+    await coreSettled();
+    expect(screen.getByRole('form', { name: 'Sign in' })).toBeDefined();
   });
 });

@@ -1,15 +1,15 @@
-import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { httpBridge } from '../api/bridge';
-import { api, createClient, setClient, setSessionToken } from '../api/client';
+import { api, setClient, setSessionToken } from '../api/client';
 import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
+import { coreClient, coreSettled } from '../testing/core-calls';
 import { EncounterScreen } from './EncounterScreen';
 
 const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
 const signedIn = () => setSessionToken(inject('nurseSession'));
-const realClient = () => createClient(httpBridge(inject('hostSecret'), inject('hostOrigin')));
+const realClient = () => coreClient();
 let encounterId = '';
 
 beforeAll(async () => {
@@ -31,9 +31,10 @@ afterEach(() => {
   setClient(realClient());
 });
 
+/** The item's row once the screen has loaded the encounter from the core. */
 async function itemRow(label: string): Promise<HTMLElement> {
-  const box = await screen.findByRole('checkbox', { name: label });
-  return box.closest('li')!;
+  await coreSettled();
+  return screen.getByRole('checkbox', { name: label }).closest('li')!;
 }
 
 describe('checklist item (against the real core over HTTP)', () => {
@@ -43,7 +44,8 @@ describe('checklist item (against the real core over HTTP)', () => {
     const box = within(row).getByRole('checkbox', { name: 'Infection' });
     expect((box as HTMLInputElement).checked).toBe(false);
     await userEvent.click(box);
-    await waitFor(() => expect(within(row).getByText(/^Saved /)).toBeTruthy());
+    await coreSettled();
+    expect(within(row).getByText(/^Saved /)).toBeTruthy();
     expect((box as HTMLInputElement).checked).toBe(true);
     // The change joins the item's visible history with who made it.
     expect(within(row).getByText('History (1)')).toBeTruthy();
@@ -59,7 +61,8 @@ describe('checklist item (against the real core over HTTP)', () => {
     const confirm = within(row).getByRole('button', { name: 'Confirm not applicable' });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     await userEvent.keyboard('Reviewed with cardiology{Enter}');
-    await waitFor(() => expect(within(row).getByText(/Not applicable: Reviewed with cardiology/)).toBeTruthy());
+    await coreSettled();
+    expect(within(row).getByText(/Not applicable: Reviewed with cardiology/)).toBeTruthy();
     const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Reviewed with cardiology' });
   });
@@ -68,10 +71,11 @@ describe('checklist item (against the real core over HTTP)', () => {
     render(<EncounterScreen encounterId={encounterId} />);
     const row = await itemRow('Temporary discomfort');
     // The host goes away (process died): the next click cannot be stored.
-    act(() => setClient(createClient(httpBridge(inject('hostSecret'), 'http://127.0.0.1:9'))));
+    act(() => setClient(coreClient('http://127.0.0.1:9')));
     const box = within(row).getByRole('checkbox', { name: 'Temporary discomfort' });
     await userEvent.click(box);
-    await waitFor(() => expect(within(row).getByRole('alert').textContent).toMatch(/Not saved/));
+    await coreSettled();
+    expect(within(row).getByRole('alert').textContent).toMatch(/Not saved/);
     expect(within(row).queryByText(/^Saved /)).toBeNull();
     expect((box as HTMLInputElement).checked).toBe(false);
     expect(useEncounter.getState().items['temporary-discomfort']).toBeUndefined();

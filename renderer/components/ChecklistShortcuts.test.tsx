@@ -2,19 +2,19 @@
 // real core over HTTP: J/K move between items, C checks, N asks for the reason,
 // ? opens the help overlay (a named dialog; Esc closes it and focus returns),
 // and none of them fires while typing in a text field.
-import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { httpBridge } from '../api/bridge';
-import { api, createClient, setClient, setSessionToken } from '../api/client';
+import { api, setClient, setSessionToken } from '../api/client';
 import { useSession } from '../stores/session';
+import { coreClient, coreSettled } from '../testing/core-calls';
 import { isTypingTarget, SHORTCUTS, shortcutFor } from './checklist-keys';
 import { EncounterScreen } from './EncounterScreen';
 
 let encounterId = '';
 
 beforeAll(async () => {
-  setClient(createClient(httpBridge(inject('hostSecret'), inject('hostOrigin'))));
+  setClient(coreClient());
   setSessionToken(inject('nurseSession'));
   const session = await api().call('auth.status', {});
   useSession.setState({ phase: 'active', user: session.session!.user });
@@ -33,7 +33,9 @@ const focusedRow = () => document.activeElement?.closest('li.checklist-item') ??
 
 async function openScreen(): Promise<void> {
   render(<EncounterScreen encounterId={encounterId} />);
-  await screen.findByRole('checkbox', { name: 'Infection' });
+  // Loaded from the core: the screen shows the checklist.
+  await coreSettled();
+  expect(screen.getByRole('checkbox', { name: 'Infection' })).toBeTruthy();
 }
 
 describe('checklist keyboard shortcuts', () => {
@@ -51,7 +53,8 @@ describe('checklist keyboard shortcuts', () => {
     const infection = screen.getByRole('checkbox', { name: 'Infection' }).closest('li')!;
     while (focusedRow() !== infection) await user.keyboard('j');
     await user.keyboard('c');
-    await waitFor(() => expect(within(infection).getByText(/^Saved /)).toBeTruthy());
+    await coreSettled();
+    expect(within(infection).getByText(/^Saved /)).toBeTruthy();
     expect(screen.getByRole<HTMLInputElement>('checkbox', { name: 'Infection' }).checked).toBe(true);
     const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'infection')?.status).toBe('checked');
@@ -67,9 +70,10 @@ describe('checklist keyboard shortcuts', () => {
     expect(document.activeElement).toBe(field);
     // j, k, c, n and ? are letters of the reason here, not shortcuts.
     await user.keyboard('Not on anticoagulants, checked ? jkcn{Enter}');
-    await waitFor(() => expect(within(row).getByText('Not applicable: Not on anticoagulants, checked ? jkcn')).toBeTruthy());
+    await coreSettled();
+    expect(within(row).getByText('Not applicable: Not on anticoagulants, checked ? jkcn')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
-    await waitFor(() => expect(row.contains(document.activeElement)).toBe(true));
+    expect(row.contains(document.activeElement)).toBe(true);
     const stored = await api().call('encounter.get', { encounterId });
     expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Not on anticoagulants, checked ? jkcn' });
   });

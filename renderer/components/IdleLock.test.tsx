@@ -3,19 +3,17 @@
 // no patient data stays in the DOM or the window title, and the password brings
 // the encounter back. Time is faked only in the page (setTimeout and
 // performance.now drive useIdleLock); the core runs on its own clocks.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
-import { httpBridge } from '../api/bridge';
-import { api, createClient, setClient, setSessionToken } from '../api/client';
+import { api, setClient, setSessionToken } from '../api/client';
 import { useNavigation } from '../stores/navigation';
 import { useSession } from '../stores/session';
+import { coreClient, coreSettled } from '../testing/core-calls';
 import { App } from './App';
 
 /** TEST_PASSWORD of db/testing/temp-core, which signed the nurse up (renderer/ may not import db/). */
 const TEST_PASSWORD = 'correct horse battery';
 const MINUTE = 60_000;
-const realSetTimeout = globalThis.setTimeout;
-const realClient = () => createClient(httpBridge(inject('hostSecret'), inject('hostOrigin')));
 
 const PATIENT = {
   mrn: `IDLE-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`.toUpperCase(),
@@ -27,7 +25,7 @@ const PATIENT = {
 let encounterId = '';
 
 beforeAll(async () => {
-  setClient(realClient());
+  setClient(coreClient());
   setSessionToken(inject('nurseSession'));
   const shared = await api().call('auth.status', {});
   // A session of this file's own: locking the shared nurse session would make other
@@ -49,17 +47,6 @@ afterAll(async () => {
   setSessionToken(null);
 });
 
-/** Lets the real network answer (in real time) and React render, until the condition holds. */
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500; i++) {
-    if (condition()) return;
-    await act(async () => {
-      await new Promise((resolve) => realSetTimeout(resolve, 10));
-    });
-  }
-  throw new Error(`timed out waiting for ${what}; the page shows: ${document.body.textContent?.slice(0, 300)}`);
-}
-
 /** The page's text, lower-cased: the heading shows the family name in capitals. */
 const text = () => (document.body.textContent ?? '').toLowerCase();
 const shows = (value: string) => text().includes(value.toLowerCase());
@@ -77,7 +64,9 @@ describe('the idle lock in the app (real core over HTTP)', () => {
     expect(useSession.getState()).toMatchObject({ phase: 'active', idleLockMinutes: 10 });
 
     render(<App />);
-    await until(showsPatient, 'the encounter');
+    // The real network answers in real time (only the page's timers are fake).
+    await coreSettled();
+    expect(showsPatient(), document.body.textContent?.slice(0, 300)).toBe(true);
     expect(document.title).toBe('ProcedureDesk');
 
     // Start the clock from a known moment of activity (loading took a few fake-timer ticks).
@@ -105,7 +94,8 @@ describe('the idle lock in the app (real core over HTTP)', () => {
 
     vi.useRealTimers();
     // The page told the core, which now refuses clinical calls on this session too.
-    await waitFor(async () => expect((await api().call('auth.status', {})).session?.locked).toBe(true));
+    await coreSettled();
+    expect((await api().call('auth.status', {})).session?.locked).toBe(true);
     await expect(api().call('patient.search', { query: PATIENT.familyName })).rejects.toMatchObject({ code: 'LOCKED' });
     expect(useSession.getState().phase).toBe('locked');
 
@@ -113,13 +103,15 @@ describe('the idle lock in the app (real core over HTTP)', () => {
     const password = screen.getByLabelText('Password');
     fireEvent.change(password, { target: { value: 'not the password at all' } });
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
-    expect(await screen.findByRole('alert')).toBeTruthy();
+    await coreSettled();
+    expect(screen.getByRole('alert')).toBeTruthy();
     expect(useSession.getState().phase).toBe('locked');
     expect(shows(PATIENT.familyName)).toBe(false);
 
     fireEvent.change(screen.getByLabelText('Password'), { target: { value: TEST_PASSWORD } });
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
-    await waitFor(() => expect(showsPatient()).toBe(true));
+    await coreSettled();
+    expect(showsPatient()).toBe(true);
     expect(useSession.getState().phase).toBe('active');
     expect(document.title).toBe('ProcedureDesk');
     expect((await api().call('auth.status', {})).session?.locked).toBe(false);
