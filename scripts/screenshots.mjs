@@ -1,4 +1,4 @@
-// npm run screenshots: pictures of the main screens for the README, in the light
+// npm run screenshots: pictures of the main screens for docs/screenshots.md and the README, in the light
 // and the dark theme, taken in headless Chromium from the real app (built, then
 // started by the e2e fixtures on a temporary data folder with demo patients).
 // Writes scripts/screenshots/<screen>-<theme>.png; e2e/specs/screenshots.spec.ts

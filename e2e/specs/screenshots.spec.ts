@@ -1,5 +1,5 @@
 /**
- * The README's screenshots, not a test: skipped unless `npm run screenshots`
+ * The screenshots in docs/screenshots.md and the README, not a test: skipped unless `npm run screenshots`
  * (scripts/screenshots.mjs) sets PROCEDUREDESK_SCREENSHOTS to the folder to
  * write. Demo patients on a fresh data folder; each screen in light and dark.
  */
