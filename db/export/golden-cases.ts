@@ -114,6 +114,14 @@ const CONSENT = {
   interpreter: { used: false },
 } as const;
 
+/** The risks discussed, the discussion saved and the note signed, each at its own time. */
+async function discussAndSign(s: Step, encounterId: string, times: { discussed: string; saved: string; signed: string }, consent: Record<string, unknown> = {}): Promise<SignedNote> {
+  await discussRisks(s, encounterId);
+  s.clock.set(at(times.saved));
+  ok(await s.core.as(PHYSICIAN)('consent.save', { encounterId, ...CONSENT, discussedAt: at(times.discussed), questions: [], decision: 'consents', ...consent }));
+  return sign(s, encounterId, times.signed);
+}
+
 export interface GoldenCase {
   what: string;
   run(s: Step): Promise<void>;
@@ -147,10 +155,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0002', familyName: "O'Connor", givenName: 'Seán', birthDate: '1971-11-02', sex: 'male' });
       const id = await encounter(s, p.id, 'lumbar-medial-branch-block', { levels: ['L3', 'L4'], laterality: 'bilateral', indication: 'Axial low back pain for 6 months, worse on extension; diagnostic block.' });
-      await discussRisks(s, id);
-      s.clock.set(at('15:10'));
-      ok(await s.core.as(PHYSICIAN)('consent.save', { encounterId: id, ...CONSENT, discussedAt: at('15:05'), questions: [], decision: 'consents' }));
-      await sign(s, id, '15:12');
+      await discussAndSign(s, id, { discussed: '15:05', saved: '15:10', signed: '15:12' });
       await s.send(id, 'lumbar-mbb');
     },
   },
@@ -159,10 +164,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0003', familyName: 'Nguyễn', givenName: 'Thị Hương', birthDate: '1980-07-21', sex: 'female' });
       const id = await encounter(s, p.id, 'cervical-interlaminar-esi', { levels: ['C6-C7'], laterality: null, indication: 'Neck and right arm pain for 3 months; C6-C7 disc protrusion.' });
-      await discussRisks(s, id);
-      s.clock.set(at('15:30'));
-      ok(await s.core.as(PHYSICIAN)('consent.save', { encounterId: id, ...CONSENT, discussedAt: at('15:25'), questions: [], decision: 'consents' }));
-      const note = await sign(s, id, '15:35');
+      const note = await discussAndSign(s, id, { discussed: '15:25', saved: '15:30', signed: '15:35' });
       s.clock.set(at('15:40'));
       await s.send(id, 'addendum-1-original');
       s.clock.set(at('16:10'));
@@ -179,10 +181,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0004', familyName: 'Schäfer', givenName: 'Jürgen', birthDate: '1949-01-30', sex: 'male' });
       const id = await encounter(s, p.id, 'lumbar-interlaminar-esi', { levels: ['L4-L5'], laterality: null, indication: 'Neurogenic claudication for 5 months; L4-L5 central stenosis.' });
-      await discussRisks(s, id);
-      s.clock.set(at('13:50'));
-      ok(await s.core.as(PHYSICIAN)('consent.save', { encounterId: id, ...CONSENT, discussedAt: at('13:45'), questions: [], decision: 'consents' }));
-      await sign(s, id, '13:55');
+      await discussAndSign(s, id, { discussed: '13:45', saved: '13:50', signed: '13:55' });
       s.clock.set(at('14:05'));
       ok(await s.core.as(NURSE)('encounter.advance', { encounterId: id, to: 'pre-procedure' }));
       s.clock.set(at('14:12'));
@@ -196,13 +195,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0005', familyName: 'Kowalczyk-Brown', givenName: 'Anne-Marie', birthDate: '1965-09-09', sex: 'female' });
       const id = await encounter(s, p.id, 'lumbar-medial-branch-rfa', { levels: ['L4', 'L5 dorsal ramus'], laterality: 'right', indication: 'Right-sided facet-mediated low back pain; two diagnostic blocks with 85% and 90% relief.' });
-      await discussRisks(s, id);
-      s.clock.set(at('17:20'));
-      ok(await s.core.as(PHYSICIAN)('consent.save', {
-        encounterId: id, ...CONSENT, discussedAt: at('17:10'),
+      await discussAndSign(s, id, { discussed: '17:10', saved: '17:20', signed: '17:25' }, {
         questions: [{ question: 'What if I wait?', answer: 'The pain may continue; we can talk again at any time.' }], decision: 'declines',
-      }));
-      await sign(s, id, '17:25');
+      });
       s.clock.set(at('17:30'));
       await s.send(id, 'declined');
     },
