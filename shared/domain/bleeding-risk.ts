@@ -11,11 +11,12 @@
  * class, or not above the current one, is refused (raiseProblem). Pure: the
  * caller passes the template, the latest patient factors and the raises.
  */
+import { RISK_CLASSES } from '../clinical/anticoagulant-table';
 import type { BleedingRiskRaise, RaiseReason } from '../contract/bleeding-risk';
 import type { SourceRef, Template } from '../library/schema';
 import { effectiveRiskClass, type EffectiveRisk, type PatientRiskFactors, type RiskClass } from './anticoagulant-check';
 
-export const RISK_CLASSES: readonly RiskClass[] = ['low', 'intermediate', 'high'];
+/** Low < intermediate < high: the table's order. */
 export const rankOf = (c: RiskClass): number => RISK_CLASSES.indexOf(c);
 const higher = (a: RiskClass, b: RiskClass): RiskClass => (rankOf(b) > rankOf(a) ? b : a);
 
