@@ -63,10 +63,10 @@ export function BleedingRiskClass({ risk, template, canRaise, disabled = false, 
         ))}
       </ul>
       {asipp && asipp.class !== template.bleedingRisk.asra2018.class && (
-        <p className="guidelines-differ">
-          Guidelines differ: ASIPP 2024 classes this procedure {CLASS_LABEL[asipp.class]}. {asipp.note}{' '}
+        <div className="risk-line guidelines-differ">
+          <p>Guidelines differ: ASIPP 2024 classes this procedure {CLASS_LABEL[asipp.class]}. {asipp.note}</p>
           <EvidenceBadges sources={asipp.sources} citations={SOURCES} />
-        </p>
+        </div>
       )}
       {canRaise ? (
         <RaiseForm options={raiseOptions(risk)} disabled={disabled} onRaise={onRaise} />
@@ -156,9 +156,10 @@ function RaiseForm({ options, disabled, onRaise }: { options: RiskClass[]; disab
           </div>
         </div>
         {category === 'deep-or-paravertebral-block' && (
-          <p className="detail">
-            {DEEP_BLOCK_EXCEPTION.text} <EvidenceBadges sources={DEEP_BLOCK_EXCEPTION.sources} citations={SOURCES} />
-          </p>
+          <div className="risk-line">
+            <p>{DEEP_BLOCK_EXCEPTION.text}</p>
+            <EvidenceBadges sources={DEEP_BLOCK_EXCEPTION.sources} citations={SOURCES} />
+          </div>
         )}
         <FormFooter errors={formLevel(errors, fields)} busy={busy} submitLabel="Raise bleeding-risk class" doneText={done} />
       </fieldset>
