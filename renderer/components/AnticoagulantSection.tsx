@@ -34,6 +34,7 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
     <>
       <BleedingRiskClass
         risk={risk}
+        raises={detail.bleedingRiskRaises}
         template={template}
         canRaise={role === 'physician'}
         disabled={disabled}

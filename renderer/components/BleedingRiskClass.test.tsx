@@ -67,6 +67,9 @@ describe('bleeding-risk class on the encounter (against the real core over HTTP)
     await user.type(within(box).getByLabelText('Reason for withdrawing'), 'Raised on the wrong encounter.{Enter}');
     await waitFor(async () => expect((await section()).querySelector('h3')!.textContent).toBe('Bleeding-risk class: Low'));
     expect((await api().call('encounter.get', { encounterId })).bleedingRiskRaises[0]!.withdrawn).toMatchObject({ reason: 'Raised on the wrong encounter.', by: PHYSICIAN });
+    // The withdrawn raise stays in sight, with who withdrew it and why.
+    expect(within(await section()).getByText('Withdrawn raises (1)')).toBeTruthy();
+    expect(within(await section()).getByText(/withdrawn by Dr Pat Physician, .*Reason: Raised on the wrong encounter\.$/)).toBeTruthy();
   });
 
   it('a nurse sees the class and why, read-only', async () => {

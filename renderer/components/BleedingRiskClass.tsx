@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { RAISE_REASONS, type RaiseReason } from '#shared/contract/bleeding-risk';
+import { RAISE_REASONS, type BleedingRiskRaise, type RaiseReason } from '#shared/contract/bleeding-risk';
 import type { RiskClass } from '#shared/domain/anticoagulant-check';
 import {
   basisText,
@@ -22,6 +22,8 @@ type FormResult = Record<string, string> | null;
 export interface BleedingRiskClassProps {
   /** The encounter's class and why (encounterRisk / anticoagulantCheck). */
   risk: EncounterBleedingRisk;
+  /** Every raise, withdrawn ones included: the withdrawn ones stay visible with who, when and why. */
+  raises: readonly BleedingRiskRaise[];
   template: Template;
   /** A physician may raise the class and withdraw a raise; everyone else reads it. */
   canRaise: boolean;
@@ -38,10 +40,11 @@ const REASON_MIN = 5;
  * class, the patient factors, each physician's raise. A physician raises it
  * here (class, reason, text) and may withdraw a raise recorded in error.
  */
-export function BleedingRiskClass({ risk, template, canRaise, disabled = false, timeZone, onRaise, onWithdraw }: BleedingRiskClassProps) {
+export function BleedingRiskClass({ risk, raises, template, canRaise, disabled = false, timeZone, onRaise, onWithdraw }: BleedingRiskClassProps) {
   const headingId = useId();
   const when = (iso: string) => safeFormat(iso, timeZone);
   const asipp = template.bleedingRisk.asipp2024;
+  const withdrawn = raises.filter((r) => r.withdrawn);
   return (
     <section className="card bleeding-risk" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -62,6 +65,18 @@ export function BleedingRiskClass({ risk, template, canRaise, disabled = false, 
           </li>
         ))}
       </ul>
+      {withdrawn.length > 0 && (
+        <details>
+          <summary>Withdrawn raises ({withdrawn.length})</summary>
+          <ul>
+            {withdrawn.map((r) => (
+              <li key={r.id}>
+                Raise to {CLASS_LABEL[r.toClass]} by {r.by.name}, {when(r.at)} ({RAISE_REASON_LABEL[r.reasonCategory]}. {r.reason}): withdrawn by {r.withdrawn!.by.name}, {when(r.withdrawn!.at)}. Reason: {r.withdrawn!.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {asipp && asipp.class !== template.bleedingRisk.asra2018.class && (
         <div className="risk-line guidelines-differ">
           <p>Guidelines differ: ASIPP 2024 classes this procedure {CLASS_LABEL[asipp.class]}. {asipp.note}</p>
