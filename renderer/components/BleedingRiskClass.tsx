@@ -182,9 +182,10 @@ function RaiseForm({ options, disabled, onRaise }: { options: RiskClass[]; disab
   );
 }
 
+/** To the minute, in the clinic's zone: who raised it when, not to the millisecond. */
 function safeFormat(iso: string, timeZone: string): string {
   try {
-    return formatInZone(parseInstant(iso), timeZone);
+    return formatInZone(Math.floor(parseInstant(iso) / 60_000) * 60_000, timeZone);
   } catch {
     return iso;
   }
