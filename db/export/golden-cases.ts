@@ -143,7 +143,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
-    what: 'A lumbar medial branch block: discussed and signed, before the procedure day starts.',
+    what: 'A lumbar medial branch block: its bleeding-risk class raised by a patient factor and by the physician, then discussed and signed, before the procedure day starts.',
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0002', familyName: "O'Connor", givenName: 'Seán', birthDate: '1971-11-02', sex: 'male' });
       const id = await encounter(s, p.id, 'lumbar-medial-branch-block', { levels: ['L3', 'L4'], laterality: 'bilateral', indication: 'Axial low back pain for 6 months, worse on extension; diagnostic block.' });
@@ -164,7 +164,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
-    what: 'A signed note sent to the chart, then an addendum, then sent again (replacing the first document).',
+    what: 'A signed note sent to the chart; the physician raises the bleeding-risk class after signing; an addendum; sent again (replacing the first document).',
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0003', familyName: 'Nguyễn', givenName: 'Thị Hương', birthDate: '1980-07-21', sex: 'female' });
       const id = await encounter(s, p.id, 'cervical-interlaminar-esi', { levels: ['C6-C7'], laterality: null, indication: 'Neck and right arm pain for 3 months; C6-C7 disc protrusion.' });
