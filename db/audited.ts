@@ -39,6 +39,8 @@ export function auditedHandlers(
     'encounter.cancel': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/state:cancelled` }) },
     'encounter.addRecord': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/record:${typeof o.id === 'string' ? o.id : ''}:${String((i.record as { kind?: string } | undefined)?.kind)}` }) },
     'encounter.voidRecord': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/record:${String(i.recordId)}/void` }) },
+    'encounter.raiseBleedingRisk': { sync: true, describe: (i, o) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/bleeding-risk:${typeof o.id === 'string' ? o.id : ''}:${String(i.toClass)}` }) },
+    'encounter.withdrawBleedingRiskRaise': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/bleeding-risk:${String(i.raiseId)}/withdraw` }) },
     'checklist.setItem': { sync: true, describe: (i) => ({ ...byEncounter(i, {}), target: `encounter:${String(i.encounterId)}/item:${String(i.itemId)}` }) },
     'consent.save': { sync: true, describe: byEncounter },
     'note.export': { sync: false, describe: byEncounter },

@@ -241,10 +241,14 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('auth.logout', {}, admin.token)).toEqual({ ended: true });
   });
 
-  it('procedure-day methods through the contract (behaviour in db/workflow.test.ts)', async () => {
+  it('procedure-day methods through the contract (behaviour in db/workflow.test.ts, db/bleeding-risk.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     const record = await call<{ id: string }>('encounter.addRecord', { actor: NURSE, encounterId: encounter.id, record: { kind: 'inr', data: { value: 1.1, takenAt: '2026-11-24T08:00:00.000Z' } } });
     expect(await call('encounter.voidRecord', { actor: NURSE, encounterId: encounter.id, recordId: record.id, reason: 'Wrong sample' })).toMatchObject({ voided: { reason: 'Wrong sample' } });
+    const raised = await call<{ id: string }>('encounter.raiseBleedingRisk', { actor: PHYSICIAN, encounterId: encounter.id, toClass: 'high', reasonCategory: 'asipp-class', reason: 'ASIPP 2024 class applies.' });
+    expect(raised).toMatchObject({ fromClass: 'intermediate', toClass: 'high', by: PHYSICIAN });
+    expect(await call('encounter.withdrawBleedingRiskRaise', { actor: PHYSICIAN, encounterId: encounter.id, raiseId: raised.id, reason: 'Raised in error' }))
+      .toMatchObject({ withdrawn: { reason: 'Raised in error' } });
     expect(await call('encounter.advance', { actor: NURSE, encounterId: encounter.id, to: 'pre-procedure' })).toMatchObject({ from: 'scheduled', to: 'pre-procedure' });
     expect(await call('encounter.cancel', { actor: NURSE, encounterId: encounter.id, reason: 'Patient unwell today' })).toMatchObject({ to: 'cancelled' });
   });

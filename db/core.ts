@@ -18,7 +18,9 @@ import { authHandlers } from './handlers/auth';
 import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
+import { createBleedingRiskRepository } from './repositories/bleeding-risk';
 import { workflowHandlers } from './handlers/workflow';
+import { bleedingRiskHandlers } from './handlers/bleeding-risk';
 import { seedDemo } from './demo';
 import { seedDemoOutcomes } from './demo-outcomes';
 import { followUpHandlers } from './handlers/follow-ups';
@@ -138,6 +140,7 @@ export function openCore(options: CoreOptions): Core {
       settings,
       participantSignatures: createParticipantSignatureRepository(db),
       outboxExports: createOutboxExportRepository(db),
+      bleedingRisk: createBleedingRiskRepository(db),
       auth,
       now,
       newId,
@@ -151,6 +154,7 @@ export function openCore(options: CoreOptions): Core {
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
       ...workflowHandlers(ctx),
+      ...bleedingRiskHandlers(ctx),
       ...noteHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...participantSignatureHandlers(ctx),

@@ -1,4 +1,5 @@
 CREATE INDEX audit_log_patient ON audit_log (patient_id, seq);
+CREATE INDEX bleeding_risk_raises_by_encounter ON bleeding_risk_raises (encounter_id, seq);
 CREATE INDEX checklist_item_events_encounter ON checklist_item_events (encounter_id, item_id);
 CREATE INDEX consent_signatures_by_encounter ON consent_signatures (encounter_id, at);
 CREATE INDEX encounter_records_encounter ON encounter_records (encounter_id, seq);
@@ -17,6 +18,8 @@ CREATE UNIQUE INDEX users_display_name ON users (display_name COLLATE NOCASE);
 CREATE UNIQUE INDEX users_username ON users (username);
 CREATE TABLE audit_head ( id INTEGER PRIMARY KEY CHECK (id = 1), seq INTEGER NOT NULL, hash TEXT NOT NULL, mac TEXT NOT NULL ) STRICT;
 CREATE TABLE audit_log ( seq INTEGER PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, user_role TEXT NOT NULL, patient_id TEXT, action TEXT NOT NULL, target TEXT, prev_hash TEXT NOT NULL, hash TEXT NOT NULL ) STRICT;
+CREATE TABLE bleeding_risk_raise_withdrawals ( raise_id TEXT PRIMARY KEY REFERENCES bleeding_risk_raises (id), reason TEXT NOT NULL CHECK (length(reason) > 0), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
+CREATE TABLE bleeding_risk_raises ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, encounter_id TEXT NOT NULL REFERENCES encounters (id), from_class TEXT NOT NULL CHECK (from_class IN ('low', 'intermediate')), to_class TEXT NOT NULL CHECK (to_class IN ('intermediate', 'high')), reason_category TEXT NOT NULL CHECK (reason_category IN ('deep-or-paravertebral-block', 'asipp-class', 'patient-factors', 'other')), reason TEXT NOT NULL CHECK (length(reason) > 0), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id), CHECK (from_class = 'low' OR to_class = 'high') ) STRICT;
 CREATE TABLE checklist_item_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, from_status TEXT, to_status TEXT NOT NULL, reason TEXT, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE checklist_items ( encounter_id TEXT NOT NULL REFERENCES encounters (id), item_id TEXT NOT NULL, status TEXT NOT NULL CHECK (status IN ('checked', 'not-applicable', 'unchecked')), reason TEXT, updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL, PRIMARY KEY (encounter_id, item_id) ) STRICT, WITHOUT ROWID;
 CREATE TABLE consent_discussion_events ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), content_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
@@ -49,6 +52,10 @@ CREATE TABLE templates ( id TEXT NOT NULL, version INTEGER NOT NULL CHECK (versi
 CREATE TABLE users ( id TEXT PRIMARY KEY, username TEXT NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL CHECK (role IN ('nurse', 'physician', 'admin')), -- scrypt$N$r$p$salt$hash: the cost parameters travel with the hash. password_hash TEXT NOT NULL, active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)), failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until TEXT, created_at TEXT NOT NULL, created_by TEXT REFERENCES users (id), password_changed_at TEXT NOT NULL ) STRICT;
 CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER bleeding_risk_raise_withdrawals_no_delete BEFORE DELETE ON bleeding_risk_raise_withdrawals BEGIN SELECT RAISE(ABORT, 'the bleeding-risk history is append-only'); END;
+CREATE TRIGGER bleeding_risk_raise_withdrawals_no_update BEFORE UPDATE ON bleeding_risk_raise_withdrawals BEGIN SELECT RAISE(ABORT, 'the bleeding-risk history is append-only'); END;
+CREATE TRIGGER bleeding_risk_raises_no_delete BEFORE DELETE ON bleeding_risk_raises BEGIN SELECT RAISE(ABORT, 'a bleeding-risk raise never changes; withdraw it with a reason'); END;
+CREATE TRIGGER bleeding_risk_raises_no_update BEFORE UPDATE ON bleeding_risk_raises BEGIN SELECT RAISE(ABORT, 'a bleeding-risk raise never changes; withdraw it with a reason'); END;
 CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER checklist_item_events_no_update BEFORE UPDATE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
 CREATE TRIGGER consent_discussion_events_no_delete BEFORE DELETE ON consent_discussion_events BEGIN SELECT RAISE(ABORT, 'consent history is append-only'); END;

@@ -6,5 +6,6 @@ declare module 'vitest' {
     hostOrigin: string;
     hostSecret: string;
     nurseSession: string;
+    physicianSession: string;
   }
 }

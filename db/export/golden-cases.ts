@@ -151,22 +151,39 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     },
   },
   {
-    what: 'A lumbar medial branch block: discussed and signed, before the procedure day starts.',
+    what: 'A lumbar medial branch block: its bleeding-risk class raised by a patient factor and by the physician, then discussed and signed, before the procedure day starts.',
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0002', familyName: "O'Connor", givenName: 'Seán', birthDate: '1971-11-02', sex: 'male' });
       const id = await encounter(s, p.id, 'lumbar-medial-branch-block', { levels: ['L3', 'L4'], laterality: 'bilateral', indication: 'Axial low back pain for 6 months, worse on extension; diagnostic block.' });
-      await discussAndSign(s, id, { discussed: '15:05', saved: '15:10', signed: '15:12' });
+      await discussRisks(s, id);
+      // Severe kidney dysfunction raises the low-risk block one class (fact base §1.2); the physician raises it further.
+      s.clock.set(at('15:00'));
+      ok(await s.core.as(NURSE)('encounter.addRecord', { encounterId: id, record: { kind: 'risk-factors', data: {
+        olderAge: false, liverDisease: false, kidneyDisease: true, bleedingHistory: false, coagulopathy: false, priorSurgeryAtSite: false,
+      } } }));
+      s.clock.set(at('15:08'));
+      ok(await s.core.as(PHYSICIAN)('encounter.raiseBleedingRisk', {
+        encounterId: id, toClass: 'high', reasonCategory: 'patient-factors', reason: 'On haemodialysis (eGFR 9) with platelets 70 x10^9/L on the 2026-11-20 count.',
+      }));
+      s.clock.set(at('15:10'));
+      ok(await s.core.as(PHYSICIAN)('consent.save', { encounterId: id, ...CONSENT, discussedAt: at('15:05'), questions: [], decision: 'consents' }));
+      await sign(s, id, '15:12');
       await s.send(id, 'lumbar-mbb');
     },
   },
   {
-    what: 'A signed note sent to the chart, then an addendum, then sent again (replacing the first document).',
+    what: 'A signed note sent to the chart; the physician raises the bleeding-risk class after signing; an addendum; sent again (replacing the first document).',
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0003', familyName: 'Nguyễn', givenName: 'Thị Hương', birthDate: '1980-07-21', sex: 'female' });
       const id = await encounter(s, p.id, 'cervical-interlaminar-esi', { levels: ['C6-C7'], laterality: null, indication: 'Neck and right arm pain for 3 months; C6-C7 disc protrusion.' });
       const note = await discussAndSign(s, id, { discussed: '15:25', saved: '15:30', signed: '15:35' });
       s.clock.set(at('15:40'));
       await s.send(id, 'addendum-1-original');
+      // After signing, the physician applies ASIPP 2024's class (High for cervical interlaminar ESI, fact base §1.2).
+      s.clock.set(at('16:05'));
+      ok(await s.core.as(PHYSICIAN)('encounter.raiseBleedingRisk', {
+        encounterId: id, toClass: 'high', reasonCategory: 'asipp-class', reason: 'ASIPP 2024 classes cervical interlaminar ESI as high risk; we follow the stricter class.',
+      }));
       s.clock.set(at('16:10'));
       ok(await s.core.as(PHYSICIAN)('note.addAddendum', {
         noteId: note.id, reason: 'Allergy reported after signing',

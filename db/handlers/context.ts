@@ -13,6 +13,7 @@ import type { SignedNoteRepository } from '../repositories/signed-notes';
 import type { Auth } from '../auth/sessions';
 import type { ParticipantSignatureRepository } from '../repositories/participant-signatures';
 import type { OutboxExportRepository } from '../repositories/outbox-exports';
+import type { BleedingRiskRepository } from '../repositories/bleeding-risk';
 
 export interface HandlerContext {
   db: Db;
@@ -34,6 +35,8 @@ export interface HandlerContext {
   participantSignatures: ParticipantSignatureRepository;
   /** What was written to the outbox, when and by whom (insert only). */
   outboxExports: OutboxExportRepository;
+  /** Physicians' raises of an encounter's bleeding-risk class (insert only). */
+  bleedingRisk: BleedingRiskRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   now: () => string;

@@ -80,6 +80,7 @@ export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, 'encounte
           by: { name: e.byName, role: e.byRole as Actor['role'] },
         })),
         signatures: ctx.participantSignatures.list(encounterId),
+        bleedingRiskRaises: ctx.bleedingRisk.list(encounterId),
       };
     },
   };

@@ -10,7 +10,7 @@ import { CommandError } from '#shared/contract/errors';
 import type { Addendum, SignedNote } from '#shared/contract/notes';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { buildNoteContent, procedureDaySection, type NoteContent } from '#shared/note/content';
+import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection, type NoteContent } from '#shared/note/content';
 import { signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { checkSignedNote, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
 import type { HandlerContext } from './context';
@@ -80,7 +80,10 @@ export function noteComposer(ctx: HandlerContext) {
       // A signed note is exported exactly as signed, never re-derived from the encounter.
       const signed = verifiedNote(ctx, stored);
       // The encounter went on after signing (discharged, or cancelled): the export says so, outside the signed part.
-      const since = procedureDaySection(detail, { at: stored.signedAt, heading: 'Procedure day since the note was signed' });
+      const since = [
+        ...bleedingRiskSinceSection(detail, template, stored.signedAt),
+        ...procedureDaySection(detail, { at: stored.signedAt, heading: 'Procedure day since the note was signed' }),
+      ];
       const content = signedNoteContent(signed.content, publicNote(stored), signed.addenda.map(publicAddendum), { by: actor, at }, since);
       return { template, content, signed };
     }

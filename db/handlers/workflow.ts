@@ -21,6 +21,7 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
     plan: { sedationPlanned: encounter.sedationPlanned, laterality: encounter.laterality, imagingModality: encounter.imagingModality },
     resolvedIds: resolved,
     records: ctx.workflow.records(encounter.id),
+    bleedingRiskRaises: ctx.bleedingRisk.list(encounter.id),
     settings: ctx.settings.get(),
     now: ctx.now(),
   });

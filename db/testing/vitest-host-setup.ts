@@ -4,7 +4,7 @@
  * in browser mode.
  */
 import type { TestProject } from 'vitest/node';
-import { NURSE, openTempCore, signIn, tempDir } from '#db/testing/temp-core';
+import { NURSE, openTempCore, PHYSICIAN, signIn, tempDir } from '#db/testing/temp-core';
 import { startHost } from '#db/host/server';
 
 declare module 'vitest' {
@@ -13,6 +13,8 @@ declare module 'vitest' {
     hostSecret: string;
     /** A signed-in nurse's session token (the account is created here). */
     nurseSession: string;
+    /** A signed-in physician's session token (the account is created here). */
+    physicianSession: string;
   }
 }
 
@@ -22,6 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('hostOrigin', host.origin);
   project.provide('hostSecret', host.secret);
   project.provide('nurseSession', await signIn(core.dispatch, NURSE));
+  project.provide('physicianSession', await signIn(core.dispatch, PHYSICIAN));
   return async () => {
     await host.close();
     core.cleanup();

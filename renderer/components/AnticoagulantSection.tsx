@@ -4,27 +4,44 @@ import { NO_RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { useEncounter } from '../stores/encounter';
+import { useSession } from '../stores/session';
 import { AnticoagulantCheck } from './AnticoagulantCheck';
+import { BleedingRiskClass } from './BleedingRiskClass';
 
 /**
  * The anticoagulant check of the open encounter: the nurse enters each drug
  * and its last dose, the patient factors and the INR; each entry is a record
  * (who and when), and removing one withdraws it with a reason kept in the history.
+ * Above it, the encounter's bleeding-risk class that the check uses, which a
+ * physician may raise with a reason.
  */
 export function AnticoagulantSection({ template, now, disabled }: { template: Template; now: string; disabled: boolean }) {
   const detail = useEncounter((s) => s.detail)!;
   const settings = useEncounter((s) => s.settings);
   const addRecord = useEncounter((s) => s.addRecord);
   const voidRecord = useEncounter((s) => s.voidRecord);
+  const raiseBleedingRisk = useEncounter((s) => s.raiseBleedingRisk);
+  const withdrawBleedingRiskRaise = useEncounter((s) => s.withdrawBleedingRiskRaise);
+  const role = useSession((s) => s.user?.role);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
-  const { risk, result } = anticoagulantCheck(template, detail.records, settings, now);
+  const { risk, result } = anticoagulantCheck(template, detail.records, detail.bleedingRiskRaises, settings, now);
   const factors = latestOf(detail.records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
   const entries = recordsOf(detail.records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }));
   const report = (errors: Record<string, string> | null) => setError(errors ? (Object.values(errors)[0] ?? 'Not saved.') : null);
 
   return (
     <>
+      <BleedingRiskClass
+        risk={risk}
+        raises={detail.bleedingRiskRaises}
+        template={template}
+        canRaise={role === 'physician'}
+        disabled={disabled}
+        timeZone={settings.timeZone}
+        onRaise={raiseBleedingRisk}
+        onWithdraw={withdrawBleedingRiskRaise}
+      />
       <AnticoagulantCheck
         entries={entries}
         result={result}

@@ -51,7 +51,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
   const { sedationPlanned, laterality, imagingModality } = encounter;
   const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
   const resolved = new Set(resolvedIds);
-  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, settings, now }) : [];
+  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now }) : [];
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
     () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),

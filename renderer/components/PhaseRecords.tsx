@@ -1,5 +1,6 @@
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { restartAt } from '#shared/domain/anticoagulant-check';
+import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
 import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
@@ -79,12 +80,14 @@ function ObservationTimer({ since, now }: { since: string | null; now: string })
 /** When each anticoagulant may restart after the procedure, for the discharge instructions. */
 function RestartTimes({ template, endedAt, settings, now }: { template: Template; endedAt: string; settings: { inrThreshold: number | null; timeZone: string }; now: string }) {
   const records = useEncounter((s) => s.detail!.records);
+  const raises = useEncounter((s) => s.detail!.bleedingRiskRaises);
   const drugs = recordsOf(records, 'anticoagulant');
   if (!drugs.length) return null;
-  const { risk } = anticoagulantCheck(template, records, settings, now);
+  const { risk } = anticoagulantCheck(template, records, raises, settings, now);
   return (
     <section className="card" aria-label="Restarting anticoagulants">
       <h3>Restarting anticoagulants (for the discharge instructions)</h3>
+      <p>At the encounter&apos;s bleeding-risk class: <strong>{CLASS_LABEL[risk.riskClass]}</strong>. {risk.text}.</p>
       <ul>
         {drugs.map((d) => {
           const r = restartAt(d.entry.data.drugId, risk.riskClass, endedAt, settings.timeZone);

@@ -12,6 +12,7 @@ import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes'
 import { buildChecklist, progress, resolvedIdsOf, type ChecklistSection } from '#shared/domain/checklist';
 import type { Settings } from '#shared/contract/auth';
 import type { RecordData } from '#shared/contract/workflow';
+import type { RaiseBleedingRiskInput } from '#shared/contract/bleeding-risk';
 import type { EncounterState as Phase } from '#shared/workflow/states';
 import { api, ApiError, formErrors } from '../api/client';
 
@@ -76,6 +77,9 @@ interface EncounterState {
   cancel: (reason: string) => Promise<FormResult>;
   addRecord: (record: RecordData, password?: string) => Promise<FormResult>;
   voidRecord: (recordId: string, reason: string) => Promise<FormResult>;
+  /** A physician raises the encounter's bleeding-risk class, or withdraws a raise recorded in error. */
+  raiseBleedingRisk: (raise: Omit<RaiseBleedingRiskInput, 'encounterId'>) => Promise<FormResult>;
+  withdrawBleedingRiskRaise: (raiseId: string, reason: string) => Promise<FormResult>;
   /**
    * The note's signature and addenda, for the encounter they were read for
    * (compare with encounterId: another encounter may have been opened since).
@@ -219,6 +223,30 @@ export const useEncounter = create<EncounterState>((set, get) => ({
     try {
       const voided = await api().call('encounter.voidRecord', { encounterId, recordId, reason });
       set((s) => ({ detail: s.detail && { ...s.detail, records: s.detail.records.map((r) => (r.id === recordId ? voided : r)) } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async raiseBleedingRisk(raise) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const added = await api().call('encounter.raiseBleedingRisk', { encounterId, ...raise });
+      set((s) => ({ detail: s.detail && { ...s.detail, bleedingRiskRaises: [...s.detail.bleedingRiskRaises, added] } }));
+      return null;
+    } catch (error) {
+      return formErrors(error);
+    }
+  },
+
+  async withdrawBleedingRiskRaise(raiseId, reason) {
+    const encounterId = get().encounterId;
+    if (!encounterId) return { form: 'No encounter is open.' };
+    try {
+      const withdrawn = await api().call('encounter.withdrawBleedingRiskRaise', { encounterId, raiseId, reason });
+      set((s) => ({ detail: s.detail && { ...s.detail, bleedingRiskRaises: s.detail.bleedingRiskRaises.map((r) => (r.id === raiseId ? withdrawn : r)) } }));
       return null;
     } catch (error) {
       return formErrors(error);

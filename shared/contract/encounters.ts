@@ -7,6 +7,7 @@ import { PatientSchema } from './patients';
 import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
 import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema } from './workflow';
+import { BleedingRiskRaiseSchema } from './bleeding-risk';
 
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
 export type Laterality = z.infer<typeof LateralitySchema>;
@@ -76,5 +77,7 @@ export const EncounterDetailSchema = z.object({
   itemHistory: z.array(ItemChangeSchema),
   /** Patient, surrogate, witness and interpreter signatures, withdrawn ones included, oldest first. */
   signatures: z.array(ParticipantSignatureSchema),
+  /** Physicians' raises of the bleeding-risk class, withdrawn ones included, oldest first. */
+  bleedingRiskRaises: z.array(BleedingRiskRaiseSchema),
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;

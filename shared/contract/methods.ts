@@ -54,6 +54,7 @@ import {
   SignedNoteSchema,
   SignNoteInputSchema,
 } from './notes';
+import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, WithdrawBleedingRiskRaiseInputSchema } from './bleeding-risk';
 import { AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, EncounterRecordSchema, TransitionSchema, VoidRecordInputSchema } from './workflow';
 import { CaptureSignatureInputSchema, ParticipantSignatureSchema, VoidSignatureInputSchema } from './participant-signatures';
 import {
@@ -289,6 +290,20 @@ export const METHODS = {
     access: CLINICAL,
     input: VoidRecordInputSchema,
     output: EncounterRecordSchema,
+  }),
+  'encounter.raiseBleedingRisk': method({
+    summary: "Raise the encounter's bleeding-risk class above the template's (physician, with a reason); never below the template's or the current class.",
+    writes: true,
+    access: PHYSICIAN,
+    input: RaiseBleedingRiskInputSchema,
+    output: BleedingRiskRaiseSchema,
+  }),
+  'encounter.withdrawBleedingRiskRaise': method({
+    summary: 'Withdraw a bleeding-risk raise recorded in error, with a reason (it stays in the history).',
+    writes: true,
+    access: PHYSICIAN,
+    input: WithdrawBleedingRiskRaiseInputSchema,
+    output: BleedingRiskRaiseSchema,
   }),
   'checklist.setItem': method({
     summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',

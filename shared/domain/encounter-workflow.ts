@@ -4,6 +4,7 @@
  * state. The core enforces these rules and the screen shows the same list, so
  * what the nurse sees as "still open" is exactly what the core will refuse.
  */
+import type { BleedingRiskRaise } from '../contract/bleeding-risk';
 import type { Blocker, EncounterRecord, RecordData } from '../contract/workflow';
 import type { Template } from '../library/schema';
 import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
@@ -12,7 +13,8 @@ import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
 import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { procedureTraits } from '../workflow/traits';
-import { checkAnticoagulants, effectiveRiskClass, NO_RISK_FACTORS, type CheckResult, type EffectiveRisk } from './anticoagulant-check';
+import { checkAnticoagulants, NO_RISK_FACTORS, type CheckResult } from './anticoagulant-check';
+import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
 import { buildChecklist, type ReviewedFacts } from './checklist';
 
 export interface EncounterPlan extends EncounterPlanFacts {
@@ -46,19 +48,37 @@ export function latestOf<K extends RecordData['kind']>(records: readonly Encount
 }
 
 export interface AnticoagulantContext {
-  risk: EffectiveRisk;
+  /** The encounter's bleeding-risk class (template, patient factors, physicians' raises) and why. */
+  risk: EncounterBleedingRisk;
   result: CheckResult;
 }
 
-/** The anticoagulant check as of `at`, from the encounter's records and the clinic settings. */
+/**
+ * The records and raises as they stood at `at`: later ones left out, and a void
+ * or withdrawal made after `at` not yet applied (what a note signed then saw).
+ */
+export function asOf(records: readonly EncounterRecord[], raises: readonly BleedingRiskRaise[], at: string): { records: EncounterRecord[]; raises: BleedingRiskRaise[] } {
+  return {
+    records: records.filter((r) => r.at <= at).map((r) => (r.voided && r.voided.at > at ? { ...r, voided: null } : r)),
+    raises: raises.filter((r) => r.at <= at).map((r) => (r.withdrawn && r.withdrawn.at > at ? { ...r, withdrawn: null } : r)),
+  };
+}
+
+/** The encounter's bleeding-risk class from its records (the latest patient factors) and the physicians' raises. */
+export function encounterRisk(template: Template, records: readonly EncounterRecord[], raises: readonly BleedingRiskRaise[]): EncounterBleedingRisk {
+  const factors = latestOf(records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
+  return encounterBleedingRisk(template, factors, raises);
+}
+
+/** The anticoagulant check as of `at`, at the encounter's bleeding-risk class, from its records, raises and the clinic settings. */
 export function anticoagulantCheck(
   template: Template,
   records: readonly EncounterRecord[],
+  raises: readonly BleedingRiskRaise[],
   settings: { inrThreshold: number | null; timeZone: string },
   at: string,
 ): AnticoagulantContext {
-  const factors = latestOf(records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
-  const risk = effectiveRiskClass(template.bleedingRisk.asra2018.class, factors);
+  const risk = encounterRisk(template, records, raises);
   const inr = latestOf(records, 'inr')?.entry.data;
   const result = checkAnticoagulants({
     entries: recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data })),
@@ -76,6 +96,8 @@ export interface BlockerInput {
   plan: EncounterPlan;
   resolvedIds: ReadonlySet<string>;
   records: readonly EncounterRecord[];
+  /** Physicians' raises of the bleeding-risk class: the anticoagulant hard stop is judged at the encounter's class. */
+  bleedingRiskRaises: readonly BleedingRiskRaise[];
   settings: { inrThreshold: number | null; timeZone: string };
   /** Now: the time-out judges anticoagulants against the moment the procedure would start. */
   now: string;
@@ -102,7 +124,7 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   }
   if (phase === 'time-out') {
     if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false });
-    const { result } = anticoagulantCheck(input.template, records, input.settings, input.now);
+    const { result } = anticoagulantCheck(input.template, records, input.bleedingRiskRaises, input.settings, input.now);
     for (const row of result.rows) {
       if (row.status === 'too-recent' || row.status === 'inr-required') {
         extra.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText}`, hardStop: true });

@@ -119,6 +119,7 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
     records: [],
     itemHistory: [],
     signatures: [],
+    bleedingRiskRaises: [],
   };
 }
 

@@ -6,6 +6,8 @@ import type { ConsentDiscussion } from '../contract/consent';
 import type { EncounterDetail } from '../contract/encounters';
 import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
+import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
+import { asOf, encounterRisk } from '../domain/encounter-workflow';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { formatDate, formatDateTime, patientName } from './format';
@@ -140,6 +142,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
           : []),
       ],
     },
+    bleedingRiskSection(encounterRisk(template, detail.records, detail.bleedingRiskRaises), (s) => cite(s, numbers)),
     whenWhereSection(discussion),
     participantsSection(discussion),
     {
@@ -238,4 +241,53 @@ export function procedureDaySection(detail: EncounterDetail, after?: { at: strin
     return `${base}. PHYSICIAN OVERRIDE, reason: ${t.reason ?? ''}. Overrode: ${what}`;
   });
   return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
+}
+
+/** One reason for the class, with its citations, marked where it rests on unverified facts. */
+function basisLine(b: EncounterBleedingRisk['basis'][number], citeSources: (s: readonly SourceRef[]) => string): string {
+  const text = basisText(b, formatDateTime);
+  if (b.kind === 'physician') return text;
+  return `${text}${needsReview(b.sources) ? ` ${REVIEW_MARK}` : ''}${citeSources(b.sources)}`;
+}
+
+/**
+ * The bleeding-risk class the anticoagulant check uses for this encounter, and
+ * why: the template's class, the patient factors that raised it, each
+ * physician's raise with its reason.
+ */
+export function bleedingRiskSection(risk: EncounterBleedingRisk, citeSources: (s: readonly SourceRef[]) => string): NoteSection {
+  return {
+    heading: 'Bleeding-risk class (anticoagulant check)',
+    blocks: [
+      { kind: 'fields', rows: [['Class used', CLASS_LABEL[risk.riskClass]]] },
+      { kind: 'list', items: risk.basis.map((b) => basisLine(b, citeSources)) },
+    ],
+  };
+}
+
+/**
+ * For a signed note's export: the bleeding-risk class changed after signing
+ * (a raise, a withdrawal, patient factors entered or withdrawn). Outside the
+ * signed content; empty when nothing bearing on the class happened since.
+ */
+export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string): NoteSection[] {
+  const changedAfter = (at: string | undefined) => at !== undefined && at > signedAt;
+  const factorRecords = detail.records.filter((r) => r.entry.kind === 'risk-factors');
+  const touched =
+    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.withdrawn?.at)) ||
+    factorRecords.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at));
+  if (!touched) return [];
+  const then = asOf(detail.records, detail.bleedingRiskRaises, signedAt);
+  const before = encounterRisk(template, then.records, then.raises);
+  const now = encounterRisk(template, detail.records, detail.bleedingRiskRaises);
+  const withdrawn = detail.bleedingRiskRaises
+    .filter((r) => r.withdrawn && changedAfter(r.withdrawn.at))
+    .map((r) => `Withdrawn ${formatDateTime(r.withdrawn!.at)} by ${r.withdrawn!.by.name} (${r.withdrawn!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.withdrawn!.reason}`);
+  return [{
+    heading: 'Bleeding-risk class since the note was signed',
+    blocks: [
+      { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
+      { kind: 'list', items: [...now.basis.map((b) => basisLine(b, () => '')), ...withdrawn] },
+    ],
+  }];
 }
