@@ -123,7 +123,9 @@ export function checkLock(versions: readonly LockedVersion[], lock: LibraryLock,
       const what = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
       const origin = originOf?.(key);
       lines.push(`  ${what}: ${describePart(key)}${origin ? ` ← ${origin}` : ''}`);
-      if (origin) changedShared.set(origin, [...(changedShared.get(origin) ?? []), `${id} v${version}`]);
+      // Grouped by the innermost shared fact or section: the one place the edit was made.
+      const shared = origin?.split(' in ')[0];
+      if (shared) changedShared.set(shared, [...new Set([...(changedShared.get(shared) ?? []), `${id} v${version}`])]);
     }
     if (!lines.length) lines.push('  changed: content outside the hashed parts (the lock predates a schema change?)');
     problems.push(`${id} version ${version} (${file}) no longer matches its published content:\n${lines.join('\n')}`);
@@ -138,8 +140,8 @@ export function checkLock(versions: readonly LockedVersion[], lock: LibraryLock,
   }
 
   if (changedShared.size) {
-    const uses = [...changedShared].map(([origin, users]) => `  ${origin}: ${users.join(', ')}`);
-    problems.push(`Changed shared content and the published versions that use it:\n${uses.join('\n')}`);
+    const uses = [...changedShared].map(([origin, users]) => `  ${origin}: ${users.length} published version(s): ${users.join(', ')}`);
+    problems.unshift(`Changed shared content and the published versions it is in:\n${uses.join('\n')}`);
   }
   if (problems.some((p) => p.includes('no longer matches'))) problems.push(PUBLISH_HINT);
   return { problems, unpublished, updated };
