@@ -65,7 +65,8 @@ describe('library lock', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe(generated);
   });
 
-  it('the bundled library is the data on disk', () => {
+  // Not while updating: data-files.ts may just have been rewritten, and the bundle loaded before that.
+  it.skipIf(update)('the bundled library is the data on disk', () => {
     expect(LIBRARY_VERSIONS).toEqual(library.versions.map((v) => v.template));
     expect(LIBRARY).toEqual(library.latest);
   });
@@ -91,16 +92,19 @@ describe('library lock check', () => {
   });
 
   it('publishes a new version without touching the published one', () => {
-    // v2 of lumbar MBB with new wording in a new fact; v1 keeps its fact.
-    let files = edited('facts/contraindications.json', (f) => { f['immunosuppression-any-cause'] = { id: 'immunosuppression', text: 'Immunosuppression (any cause).', sources: f.immunosuppression!.sources }; });
-    const v2 = structuredClone(files['templates/lumbar-medial-branch-block/v1.json']) as { version: number; contraindications: { relative: { fact: string }[] } };
-    v2.version = 2;
-    v2.contraindications.relative = v2.contraindications.relative.map((r) => (r.fact === 'immunosuppression' ? { fact: 'immunosuppression-any-cause' } : r));
-    files = { ...files, 'templates/lumbar-medial-branch-block/v2.json': v2 };
+    // The next version of lumbar MBB says new wording through a new fact; the published ones keep theirs.
+    const mbb = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
+    const next = mbb.version + 1;
+    let files = edited('facts/contraindications.json', (f) => { f['immunosuppression-reworded'] = { id: 'immunosuppression', text: 'Immunosuppression (reworded).', sources: f.immunosuppression!.sources }; });
+    const draft = structuredClone(files[`templates/lumbar-medial-branch-block/v${mbb.version}.json`]) as { version: number; contraindications: { relative: { fact: string }[] } };
+    draft.version = next;
+    draft.contraindications.relative = draft.contraindications.relative.map((r) => (r.fact === 'immunosuppression' ? { fact: 'immunosuppression-reworded' } : r));
+    files = { ...files, [`templates/lumbar-medial-branch-block/v${next}.json`]: draft };
     const result = check(files);
     expect(result.problems).toEqual([]);
-    expect(result.unpublished).toEqual([expect.stringMatching(/^lumbar-medial-branch-block version 2 .* is not in the lock yet/)]);
-    expect(result.updated.templates['lumbar-medial-branch-block']?.['1']).toEqual(lock.templates['lumbar-medial-branch-block']?.['1']);
-    expect(Object.keys(result.updated.templates['lumbar-medial-branch-block'] ?? {})).toEqual(['1', '2']);
+    expect(result.unpublished).toEqual([expect.stringMatching(new RegExp(`^lumbar-medial-branch-block version ${next} .* is not in the lock yet`))]);
+    const published = lock.templates['lumbar-medial-branch-block'] ?? {};
+    for (const [version, entry] of Object.entries(published)) expect(result.updated.templates['lumbar-medial-branch-block']?.[version]).toEqual(entry);
+    expect(Object.keys(result.updated.templates['lumbar-medial-branch-block'] ?? {})).toEqual([...Object.keys(published), String(next)]);
   });
 });
