@@ -1,4 +1,4 @@
-// Builds everything the app runs from, into out/:
+// Builds everything the app runs from, into out/, once the library data has loaded:
 //   out/renderer/      the React app (Vite)
 //   out/host/main.mjs  the loopback host for browser mode and e2e (db/host/main.ts, esbuild)
 //   out/electron/      Electron main and preload (esbuild)
@@ -8,6 +8,16 @@ import { build as vite } from 'vite';
 
 const external = ['better-sqlite3', 'pdfmake', 'electron'];
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, external, logLevel: 'warning' };
+
+// The library data (shared/library/data/) is resolved and validated when shared/library/index.ts
+// loads. Load it once here, so a malformed data file fails the build naming its file and field.
+const library = await esbuild({ entryPoints: ['shared/library/index.ts'], bundle: true, write: false, platform: 'node', format: 'esm', logLevel: 'warning' });
+try {
+  await import(`data:text/javascript;base64,${Buffer.from(library.outputFiles[0].text).toString('base64')}`);
+} catch (error) {
+  console.error(`build: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 
 await vite({ configFile: 'vite.config.ts', logLevel: 'warn' });
 await esbuild({

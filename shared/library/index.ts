@@ -1,56 +1,21 @@
-/** The bundled procedure library: seeded into the database as version 1 of each template. */
-import { caudalEsi } from './templates/caudal-esi';
-import { cervicalFacetIa } from './templates/cervical-facet-ia';
-import { cervicalIlEsi } from './templates/cervical-il-esi';
-import { cervicalTfesi } from './templates/cervical-tfesi';
-import { cervicalMbb } from './templates/cervical-mbb';
-import { cervicalRfa } from './templates/cervical-rfa';
-import { genicularRfa } from './templates/genicular-rfa';
-import { gonBlock } from './templates/gon-block';
-import { lumbarFacetIa } from './templates/lumbar-facet-ia';
-import { lumbarIlEsi } from './templates/lumbar-il-esi';
-import { lumbarMbb } from './templates/lumbar-mbb';
-import { lumbarRfa } from './templates/lumbar-rfa';
-import { lumbarSympatheticBlock } from './templates/lumbar-sympathetic-block';
-import { lumbarTfesi } from './templates/lumbar-tfesi';
-import { peripheralNerveBlock } from './templates/peripheral-nerve-block';
-import { scsImplant } from './templates/scs-implant';
-import { scsTrial } from './templates/scs-trial';
-import { sijInjection } from './templates/sij-injection';
-import { stellateGanglionBlock } from './templates/stellate-ganglion-block';
-import { thoracicIlEsi } from './templates/thoracic-il-esi';
-import { triggerPointInjection } from './templates/trigger-point-injection';
+/**
+ * The bundled procedure library: the templates in shared/library/data/ (bundled at build time
+ * through data-files.ts), resolved and validated by load.ts. Each template's highest version is
+ * seeded into the database; a version once published never changes (library.lock.json).
+ */
+import { LIBRARY_DATA_FILES } from './data-files';
+import { loadLibrary } from './load';
 import type { Template } from './schema';
 import { SOURCES } from './sources';
 import type { Source } from './source-schema';
 
-export const LIBRARY: readonly Template[] = [
-  // Epidural steroid injections
-  cervicalIlEsi,
-  thoracicIlEsi,
-  lumbarIlEsi,
-  cervicalTfesi,
-  lumbarTfesi,
-  caudalEsi,
-  // Facet joint, medial branch, radiofrequency ablation
-  lumbarFacetIa,
-  cervicalFacetIa,
-  lumbarMbb,
-  cervicalMbb,
-  lumbarRfa,
-  cervicalRfa,
-  genicularRfa,
-  // Sacroiliac joint, sympathetic and peripheral blocks
-  sijInjection,
-  stellateGanglionBlock,
-  lumbarSympatheticBlock,
-  gonBlock,
-  peripheralNerveBlock,
-  triggerPointInjection,
-  // Neuromodulation
-  scsTrial,
-  scsImplant,
-];
+const loaded = loadLibrary(LIBRARY_DATA_FILES);
+
+/** The highest version of each template, in the order the app lists them. */
+export const LIBRARY: readonly Template[] = loaded.latest;
+
+/** Every bundled version of every template (older versions stay: databases and the lock refer to them). */
+export const LIBRARY_VERSIONS: readonly Template[] = loaded.versions.map((v) => v.template);
 
 const byId = new Map(SOURCES.map((s) => [s.id, s]));
 

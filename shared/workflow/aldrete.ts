@@ -5,7 +5,7 @@
  * is shown here: the nurse scores each component 0, 1 or 2 by the clinic's own chart.
  */
 import { z } from 'zod';
-import { V2 } from '../library/common/evidence';
+import { V2 } from '../library/evidence';
 import type { SourceRef } from '../library/schema';
 
 export const ALDRETE_COMPONENTS = ['activity', 'respiration', 'circulation', 'consciousness', 'oxygenSaturation'] as const;

@@ -15,7 +15,7 @@
  * The items check that something was done or recorded; the records themselves (the
  * anticoagulation calculator, the structured procedure record) are built elsewhere.
  */
-import { I, M, V, V2 } from '../library/common/evidence';
+import { I, M, V, V2 } from '../library/evidence';
 import type { SourceRef } from '../library/schema';
 import { applies, type Applicability, type EncounterPlanFacts } from './applicability';
 import type { WorkPhase } from './states';

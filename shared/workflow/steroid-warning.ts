@@ -20,7 +20,7 @@
  * containing "acetate" or "acetonide" that is none of those generics is only flagged for
  * confirmation, so an entry that names the product some other way is not passed silently.
  */
-import { M, V, V2 } from '../library/common/evidence';
+import { M, V, V2 } from '../library/evidence';
 import type { SourceRef } from '../library/schema';
 import type { ProcedureTraits } from './traits';
 

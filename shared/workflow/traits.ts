@@ -33,7 +33,7 @@ export interface ProcedureTraits {
 const ESI = 'Epidural steroid injection';
 const NEUROMODULATION = 'Neuromodulation';
 
-/** The categories of the bundled library (shared/library/templates/); any other is unknown. */
+/** The categories of the bundled library (shared/library/data/); any other is unknown. */
 export const KNOWN_CATEGORIES: readonly string[] = [
   ESI,
   'Facet joint / medial branch',
