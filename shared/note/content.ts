@@ -6,8 +6,10 @@ import type { ConsentDiscussion } from '../contract/consent';
 import type { EncounterDetail } from '../contract/encounters';
 import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
+import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
+import { CHART_GUIDELINE_IDS } from '../library/sources';
 import { formatDate, formatDateTime, patientName } from './format';
 import { attestationSection, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
@@ -45,9 +47,9 @@ const DECISION: Record<string, string> = {
   defers: 'The patient defers the decision.',
 };
 
-/** Unverified ([M]) facts and inferences from the fact base both await a clinician's review. */
+/** Unverified ([M]) facts, inferences, and facts resting on low-reliability sources only await a clinician's review (reliability.ts). */
 export function needsReview(sources: readonly SourceRef[]): boolean {
-  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
+  return needsClinicalReview(sources);
 }
 
 export interface NoteInput {
@@ -68,9 +70,32 @@ export interface NoteInput {
   fieldsOff?: readonly OptionalNoteField[];
 }
 
-function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
-  const refs = [...new Set(sources.map((s) => numbers.get(s.sourceId)).filter((n) => n !== undefined))];
-  return refs.length ? ` [${refs.join(', ')}]` : '';
+/**
+ * The note's "Template and sources" section. A chart note records care; it is not a
+ * bibliography (fact-reference.md, citing rule 3): it names the template with its version
+ * and, at most, the primary guidelines the discussion rests on that this template cites
+ * (CHART_GUIDELINE_IDS). Every other source, with its evidence tag and reliability, stays
+ * in the app's reference view (the procedure library).
+ */
+export function templateAndSourcesSection(template: Template, sources: readonly Source[]): NoteSection {
+  const cited = new Map(sources.map((s) => [s.id, s]));
+  const guidelines = CHART_GUIDELINE_IDS.map((id) => cited.get(id)).filter((s) => s !== undefined);
+  return {
+    heading: 'Template and sources',
+    blocks: [
+      { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
+      ...(guidelines.length
+        ? [
+            { kind: 'paragraph' as const, text: 'Primary guidelines the discussion rests on:' },
+            { kind: 'list' as const, items: guidelines.map((g) => `${g.citation}${g.url && !/\bdoi:/i.test(g.citation) ? `. ${g.url}` : ''}`) },
+          ]
+        : []),
+      {
+        kind: 'paragraph',
+        text: `Statements marked ${REVIEW_MARK} rest on no verified primary source, and the clinic's reviewer has not yet accepted them. The full sources of this template version, with their evidence levels, are listed in ProcedureDesk's procedure library.`,
+      },
+    ],
+  };
 }
 
 /** Counselling facts that state the nature and purpose of the procedure, where the template has them. */
@@ -81,7 +106,6 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
   const { encounter, patient } = detail;
   const consent: ConsentDiscussion | null = detail.consent;
-  const numbers = new Map(sources.map((s, i) => [s.id, i + 1]));
   const states = new Map(detail.items.map((s) => [s.itemId, s]));
   const risksSection = buildChecklist(template).find((s) => s.id === 'risks');
   const riskItems = risksSection ? risksSection.items : [];
@@ -94,8 +118,9 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     const risk = template.risks.find((r) => r.id === item.id);
     const counselling = template.requiredCounselling.find((c) => c.id === item.id);
     const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
-    const incidence = risk?.incidence ? ` Incidence: ${risk.incidence.text}${cite(risk.incidence.sources, numbers)}.` : '';
-    const line = `${item.label}: ${marked(wording, item.id, item.sources)}${cite(item.sources, numbers)}${incidence}`;
+    // The statement and its incidence figure are marked each on its own support (a figure from a lay page alone needs review).
+    const incidence = risk?.incidence ? ` Incidence: ${marked(risk.incidence.text, item.id, risk.incidence.sources)}.` : '';
+    const line = `${item.label}: ${marked(wording, item.id, risk ? risk.sources : item.sources)}${incidence}`;
     if (state?.status === 'checked') discussed.push(line);
     else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);
     else notDiscussed.push(item.label);
@@ -103,7 +128,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
 
   const discussion: DiscussionInput = {
     consent, template, items: states, signatures: detail.signatures, fieldsOff: new Set(fieldsOff),
-    cite: (s) => cite(s, numbers), marked, reviewMark: REVIEW_MARK,
+    marked, reviewMark: REVIEW_MARK,
   };
   const off = discussion.fieldsOff;
   const purposeFacts = template.requiredCounselling.filter((c) => PURPOSE_FACTS.includes(c.id));
@@ -136,7 +161,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
       blocks: [
         { kind: 'paragraph', text: `${template.name} (${template.category}), under ${(MODALITY[encounter.imagingModality] ?? encounter.imagingModality).toLowerCase()} guidance, for: ${encounter.indication}` },
         ...(purposeFacts.length
-          ? [{ kind: 'list' as const, items: purposeFacts.map((f) => `${marked(f.patientText ?? f.text, f.id, f.sources)}${cite(f.sources, numbers)}`) }]
+          ? [{ kind: 'list' as const, items: purposeFacts.map((f) => marked(f.patientText ?? f.text, f.id, f.sources)) }]
           : []),
       ],
     },
@@ -156,7 +181,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Benefits',
       blocks: [
-        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.id, template.expectedBenefit.sources)}${cite(template.expectedBenefit.sources, numbers)}` },
+        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.id, template.expectedBenefit.sources)}` },
         { kind: 'fields', rows: [
           ['Benefits discussed', consent?.benefitsDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.benefitsNote ? [['Notes', consent.benefitsNote] as [string, string]] : []),
@@ -166,7 +191,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Alternatives, including no treatment, with their risks and benefits',
       blocks: [
-        { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.id, a.sources)}${cite(a.sources, numbers)}`) },
+        { kind: 'list', items: template.alternatives.map((a) => marked(a.patientText ?? a.text, a.id, a.sources)) },
         { kind: 'fields', rows: [
           ['Alternatives discussed', consent?.alternativesDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.alternativesNote ? [['Notes', consent.alternativesNote] as [string, string]] : []),
@@ -198,14 +223,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     },
     ...procedureDaySection(detail),
     ...fieldsNotUsedSection(discussion),
-    {
-      heading: 'Template and sources',
-      blocks: [
-        { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
-        { kind: 'paragraph', text: `Statements marked ${REVIEW_MARK} come from unverified entries of the clinical fact base that the clinic's reviewer has not yet accepted.` },
-        { kind: 'list', items: sources.map((s, i) => `[${i + 1}] ${s.citation}${s.url ? `. ${s.url}` : ''}`) },
-      ],
-    },
+    templateAndSourcesSection(template, sources),
     ...(signing ? [attestationSection(signing)] : []),
   ];
 
