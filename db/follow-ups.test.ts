@@ -131,7 +131,8 @@ describe('outcomes for a patient', () => {
     expect(p1).toMatchObject({ templateName: 'Lumbar medial branch block', canRecord: true, diaryExpected: true, baseline: { score: 7, source: 'pain diary' } });
     expect(p1.thresholds.map((t) => [t.factId, t.percent, t.needsReview, t.sources.map((s) => s.evidence).join()])).toEqual([
       ['rfa-threshold-consensus', 50, true, 'M'],
-      ['rfa-threshold-payer', 80, false, 'V2'],
+      // Tagged [V2], but its only source is an AI-generated summary: no verified primary source, so it needs review.
+      ['rfa-threshold-payer', 80, true, 'V2'],
     ]);
     expect(p1.thresholds[0]!.sources[0]!.citation).toContain('Consensus practice guidelines on interventions for lumbar facet joint pain');
     expect(p1.diaryResults[0]).toMatchObject({ peakRelief: 85, peakAtHours: 1 });

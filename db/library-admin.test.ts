@@ -4,7 +4,7 @@ import type { TemplateWithSources } from '#shared/contract/library';
 import type { TemplateOverview } from '#shared/contract/library-admin';
 import type { Patient } from '#shared/contract/patients';
 import { LIBRARY } from '#shared/library/index';
-import { factsOf, isUnverified } from '#shared/library/evidence-summary';
+import { factsOf, isFactUnverified } from '#shared/library/evidence-summary';
 import type { Template } from '#shared/library/schema';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
 
@@ -27,8 +27,8 @@ function withInfectionWording(t: Template, patientText: string): Template {
 
 describe('library review', () => {
   it('records who accepted which unverified fact of which version', async () => {
-    const unverified = factsOf(mbb).find((f) => isUnverified(f.sources))!;
-    const verified = factsOf(mbb).find((f) => !isUnverified(f.sources))!;
+    const unverified = factsOf(mbb).find((f) => isFactUnverified(f))!;
+    const verified = factsOf(mbb).find((f) => !isFactUnverified(f))!;
     const before = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
     expect(before.awaitingReview).toBeGreaterThan(0);
     expect(before.evidence.M + before.evidence.inference).toBe(before.awaitingReview);

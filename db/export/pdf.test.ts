@@ -53,7 +53,7 @@ describe('the consent-discussion note', () => {
       'Lumbar transforaminal epidural steroid injection', 'L4-L5, L5-S1', 'Right', 'Fluoroscopy',
       'Right S1 radicular pain for 6 weeks', '¿Podré conducir a casa?', 'No, traiga acompañante.',
       'Language: Spanish', 'INT-204', 'The patient consents to the procedure.', 'version 1', 'Dr Pat Physician',
-      'FDA Drug Safety Communication', 'Not recorded as discussed',
+      'Drug Safety Communication, 23 April 2014', 'Not recorded as discussed',
     ]) {
       expect(all).toContain(expected);
     }
@@ -71,7 +71,9 @@ describe('the consent-discussion note', () => {
       expect(pdfText).toContain(words.replace(/\s+/g, ' ').trim());
     }
     expect(note.text).toContain('needs clinical review');
-    expect(note.text).toMatch(/\[\d+\] FDA Drug Safety Communication/);
+    // No bibliography: the primary guidelines by name, no numbered source list and no per-statement numbers.
+    expect(note.text).toContain('- U.S. Food and Drug Administration. Drug Safety Communication, 23 April 2014');
+    expect(note.text).not.toMatch(/\[\d+(, \d+)*\]/);
   });
 
   it('rendering the PDF leaves the content model untouched (the outbox renders the text after the PDF)', async () => {

@@ -3,7 +3,7 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { buildLibraryDocument, citedSources, parseLibraryDocument } from '#shared/library/document';
 import { diffTemplates } from '#shared/library/diff';
-import { awaitingReview, evidenceCounts, factsOf, isUnverified } from '#shared/library/evidence-summary';
+import { awaitingReview, evidenceCounts, factsOf, isFactUnverified } from '#shared/library/evidence-summary';
 import { SOURCES } from '#shared/library/sources';
 import { sourcesCitedBy } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
@@ -50,8 +50,8 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
       const template = requireTemplate(ctx, templateId, version);
       const fact = factsOf(template).find((f) => f.id === factId);
       if (!fact) throw new CommandError('NOT_FOUND', `${template.name} v${version} has no fact "${factId}".`);
-      if (!isUnverified(fact.sources)) {
-        throw new CommandError('INVALID_INPUT', `Fact "${factId}" is sourced at [V]/[V2]; only [M] or inferred facts need acceptance.`);
+      if (!isFactUnverified(fact)) {
+        throw new CommandError('INVALID_INPUT', `Fact "${factId}" rests on a verified or secondary source; only [M] or inferred facts, or facts with no verified primary source, need acceptance.`);
       }
       if (ctx.reviews.list(templateId, version).some((r) => r.factId === factId)) {
         throw new CommandError('CONFLICT', `Fact "${factId}" of ${template.name} v${version} is already accepted.`);

@@ -23,6 +23,15 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   expect(awaiting).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Review Lumbar medial branch block' }).click();
+  // The reference view keeps the full source list the chart note no longer prints: original works, with reliability and tags.
+  const sourceList = page.getByRole('list', { name: /^Sources of this version/ });
+  await expect(sourceList.locator('li[data-source-id="narouze-2018-asra"]')).toContainText('Reg Anesth Pain Med 2018;43(3):225–262');
+  await expect(sourceList.locator('li[data-source-id="narouze-2018-asra"]')).toContainText('[original work; cited as');
+  await expect(sourceList.locator('li[data-source-id="droracle-mbb-volume"]')).toContainText('No verified primary source');
+  await expect(sourceList.locator('li[data-source-id="droracle-mbb-volume"]')).toContainText('no verified primary source: needs clinical review');
+  expect(await sourceList.locator('li').count()).toBeGreaterThan(10);
+  const listed = (await sourceList.textContent()) ?? '';
+  for (const host of ['droracle', 'scribd', 'pdfcoffee', 'medilib', 'studentdoctor', 'code corpus', 'clinical-facts.md']) expect(listed).not.toContain(host);
   await page.getByRole('button', { name: /^Accept after review:/ }).first().click();
   await expect(page.getByText(/reviewed by Dr Pat Physician/).first()).toBeVisible();
   await expect(row.getByRole('cell').nth(3)).toHaveText(String(awaiting - 1));

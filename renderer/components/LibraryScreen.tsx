@@ -45,7 +45,7 @@ export function LibraryScreen() {
     <div className="library">
       <h1>Procedure library</h1>
       <p className="muted">
-        Every fact carries its source and evidence level. Facts tagged [M] or inferred show “needs clinical review” until a physician reviewer accepts them for that version.
+        Every fact carries its sources, each the original work, and its evidence level. Facts tagged [M] or inferred, and facts resting only on sources with no verified primary source, show “needs clinical review” until a physician reviewer accepts them for that version. The full source list of a version is under Review.
       </p>
       <div className="row">
         <button type="button" className="secondary" onClick={() => void exportJson()}>Export whole library (JSON)</button>

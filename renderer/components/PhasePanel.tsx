@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/workflow';
 import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
+import { needsClinicalReview } from '#shared/library/reliability';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
@@ -25,7 +26,7 @@ function asChecklistItem(w: WorkflowItem): ChecklistItem {
     detail: w.detail ?? null,
     incidence: null,
     sources: w.sources,
-    needsReview: tags.has('M') || tags.has('inference'),
+    needsReview: needsClinicalReview(w.sources),
     reviewedBy: null,
     secondarySource: tags.has('V2'),
   };

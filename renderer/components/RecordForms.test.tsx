@@ -202,7 +202,10 @@ describe('AldreteForm', () => {
     const user = userEvent.setup();
     const form = screen.getByRole('form', { name: 'Aldrete score' });
     expect(within(form).getByText(/Discharge threshold: 9 or more/)).toBeTruthy();
-    expect(within(form).getByText('secondary source')).toBeTruthy();
+    // The Aldrete criteria rest on an AI-generated summary alone: no verified primary source, so they need review.
+    expect(within(form).getByText('needs clinical review')).toBeTruthy();
+    expect(within(form).queryByText('secondary source')).toBeNull();
+    expect(form.textContent).toContain('No verified primary source: the Aldrete recovery score');
     expect(within(form).getByText('Total: 0 of 10')).toBeTruthy();
 
     const score = async (legend: string, n: number) => user.click(within(screen.getByRole('group', { name: legend })).getByRole('radio', { name: String(n) }));

@@ -1,4 +1,5 @@
-import { factsOf, isUnverified } from '#shared/library/evidence-summary';
+import { evidenceBySource, factsOf, isFactUnverified } from '#shared/library/evidence-summary';
+import { RELIABILITY_LABEL } from '#shared/library/source-schema';
 import { useLibrary } from '../stores/library';
 import { useSession } from '../stores/session';
 import { EvidenceBadges } from './EvidenceBadges';
@@ -11,7 +12,8 @@ export function TemplateReview() {
   if (!selected) return null;
   const { template, sources, reviews } = selected;
   const reviewed = new Map(reviews.map((r) => [r.factId, r]));
-  const unverified = factsOf(template).filter((f) => isUnverified(f.sources));
+  const unverified = factsOf(template).filter((f) => isFactUnverified(f));
+  const tagsOf = evidenceBySource(template);
   const textOf = (id: string): string => {
     const all = [...template.indications, ...template.contraindications.absolute, ...template.contraindications.relative,
       ...template.imaging.checks, ...template.requiredCounselling, ...template.monitoring, ...template.alternatives,
@@ -42,6 +44,21 @@ export function TemplateReview() {
           );
         })}
       </ul>
+      <h3 id="template-sources-heading">Sources of this version ({sources.length})</h3>
+      <p className="muted">
+        Each source is the original work, with how far it can carry a fact and the evidence tags this version gives it.
+        A chart note names only the template version and the primary guidelines among them.
+      </p>
+      <ol className="sources" aria-labelledby="template-sources-heading">
+        {sources.map((s) => (
+          <li key={s.id} data-source-id={s.id}>
+            {s.citation}
+            {s.url && <span className="source-url"> {s.url}</span>}{' '}
+            <em>[{RELIABILITY_LABEL[s.reliability]}; cited as {(tagsOf.get(s.id) ?? []).map((t) => `[${t}]`).join(', ')}]</em>
+            {s.note && <div className="muted source-note">{s.note}</div>}
+          </li>
+        ))}
+      </ol>
     </section>
   );
 }

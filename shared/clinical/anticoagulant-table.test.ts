@@ -159,8 +159,10 @@ describe('anticoagulant table (fact-reference.md §1.3, §1.3a)', () => {
     it(`is ${expected.review ? '' : 'not '}flagged for clinical review, ${expected.secondary ? '' : 'not '}as a secondary source`, () => {
       expect(row.needsClinicalReview).toBe(expected.review);
       expect(row.secondarySource).toBe(expected.secondary);
-      // The flags agree with the evidence tags the row cites.
-      expect(row.needsClinicalReview).toBe(row.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference'));
+      // The flags agree with the evidence tags the row cites, and with its sources' reliability:
+      // a row resting only on low-reliability sources needs review whatever its tags.
+      const lowOnly = row.sources.every((s) => SOURCES.find((x) => x.id === s.sourceId)?.reliability === 'low');
+      expect(row.needsClinicalReview).toBe(row.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference') || lowOnly);
       expect(row.secondarySource).toBe(row.sources.some((s) => s.evidence === 'V2'));
     });
 
@@ -232,8 +234,15 @@ describe('anticoagulant sources (sources-anticoag.ts)', () => {
       expect(all).toContain(s.id);
       expect(s.url).toBeUndefined();
     }
-    expect(ANTICOAG_SOURCES.find((s) => s.id === 'anticoag2-hold-app')!.citation).toContain('nmhusa-pixel/anticoag2');
-    expect(ANTICOAG_SOURCES.find((s) => s.id === 'french-us-pain-manual-memo')!.citation).toContain('memo');
+    // The two third-party encodings are not the guideline (§1.3a): no verified primary source,
+    // and no repository named (summaries found in code are not sources).
+    for (const id of ['anticoag2-hold-app', 'french-us-pain-manual-memo']) {
+      const s = ANTICOAG_SOURCES.find((x) => x.id === id)!;
+      expect(s.reliability, id).toBe('low');
+      expect(s.citation, id).toMatch(/^No verified primary source: .*not the guideline$/);
+      expect(s.citation, id).not.toMatch(/github|nmhusa|repository|app\.js/i);
+    }
+    expect(ANTICOAG_SOURCES.find((s) => s.id === 'french-us-pain-manual-memo')!.citation).toContain('aide-memoire');
   });
 
   it('are each cited by some row of the table', () => {

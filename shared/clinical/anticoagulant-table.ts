@@ -14,6 +14,7 @@
  * Numbers appear here only where the fact base states them. A cell the fact base does not
  * show is `unknown`, never a guess.
  */
+import { needsClinicalReview } from '../library/reliability';
 import type { Evidence, SourceRef } from '../library/schema';
 
 export type RiskClass = 'low' | 'intermediate' | 'high';
@@ -82,7 +83,7 @@ export interface AnticoagulantRow {
   renalImpairedHold?: Readonly<Partial<Record<RiskClass, HoldRule>>>;
   restart: Readonly<Record<RiskClass, RestartRule>>;
   sources: readonly SourceRef[];
-  /** Any source tagged [M] or inferred: show "needs clinical review". Derived from `sources`. */
+  /** Any source tagged [M] or inferred, or low-reliability sources only (library/reliability.ts): show "needs clinical review". Derived from `sources`. */
   needsClinicalReview: boolean;
   /** Any source tagged [V2]: show "secondary source: confirm against the primary". Derived from `sources`. */
   secondarySource: boolean;
@@ -103,7 +104,7 @@ function row(spec: RowSpec): AnticoagulantRow {
   const has = (...tags: Evidence[]) => spec.sources.some((s) => tags.includes(s.evidence));
   return {
     ...spec,
-    needsClinicalReview: has('M', 'inference'),
+    needsClinicalReview: needsClinicalReview(spec.sources),
     secondarySource: has('V2'),
     disagreement: spec.disagreement ?? null,
     notes: spec.notes ?? [],

@@ -1,6 +1,7 @@
 /** The procedure library as the UI reads it. */
 import { z } from 'zod';
 import { TemplateSchema } from '../library/schema';
+import { SOURCE_RELIABILITY } from '../library/source-schema';
 
 export const TemplateSummarySchema = z.object({
   id: z.string(),
@@ -19,6 +20,6 @@ export const GetTemplateInputSchema = z.strictObject({
 export const TemplateWithSourcesSchema = z.object({
   template: TemplateSchema,
   reviews: z.array(z.object({ factId: z.string(), acceptedAt: z.string(), acceptedBy: z.object({ name: z.string(), role: z.string() }) })),
-  sources: z.array(z.object({ id: z.string(), citation: z.string(), url: z.string().optional() })),
+  sources: z.array(z.object({ id: z.string(), citation: z.string(), url: z.string().optional(), reliability: z.enum(SOURCE_RELIABILITY), note: z.string().optional() })),
 });
 export type TemplateWithSources = z.infer<typeof TemplateWithSourcesSchema>;

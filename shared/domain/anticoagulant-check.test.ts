@@ -111,6 +111,7 @@ describe('anticoagulant check, drug by drug and class by class', () => {
   it('says "needs clinical review" for every [M] row and passes its sources and disagreement through', () => {
     for (const r of ANTICOAGULANT_TABLE) {
       const row = one({ drugId: r.id, lastDoseAt: LAST_DOSE }, 'high', '2026-06-20T08:00:00Z');
+      expect(row.needsClinicalReview, r.id).toBe(r.needsClinicalReview);
       expect(row.needsClinicalReview, r.id).toBe(r.sources.some((s) => s.evidence === 'M'));
       expect(row.sources).toEqual(r.sources);
       expect(row.disagreement).toBe(r.disagreement);

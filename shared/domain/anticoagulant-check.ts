@@ -20,6 +20,7 @@ import {
   type RestartRule,
   type RiskClass,
 } from '../clinical/anticoagulant-table';
+import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef } from '../library/schema';
 import { DAY_MS, HOUR_MS, addCalendarDays, assertTimeZone, formatInZone, instantOfWallTime, parseInstant, toIso, wallTimeOf } from './zoned-time';
 
@@ -399,7 +400,7 @@ function summarize(rows: readonly RowResult[], riskClass: RiskClass, hardStop: b
 }
 
 function needsReview(sources: readonly SourceRef[]): boolean {
-  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
+  return needsClinicalReview(sources);
 }
 
 function dedupe(sources: readonly SourceRef[]): SourceRef[] {

@@ -4,6 +4,7 @@
  * exact statement that was shown.
  */
 import type { ChecklistItemState } from '../contract/checklist';
+import { partsNeedClinicalReview } from '../library/reliability';
 import type { Evidence, SourceRef, Template } from '../library/schema';
 
 export const SECTION_IDS = ['indications', 'imaging', 'risks', 'monitoring-pre', 'monitoring-intra', 'monitoring-post'] as const;
@@ -27,7 +28,7 @@ export interface ChecklistItem {
   detail: string | null;
   incidence: string | null;
   sources: SourceRef[];
-  /** Fact base tag [M], or an inference from it, not yet accepted by the clinic's reviewer. */
+  /** Fact base tag [M], an inference, or low-reliability sources only (reliability.ts), not yet accepted by the clinic's reviewer. */
   needsReview: boolean;
   /** Who accepted this unverified fact for this template version, if anyone. */
   reviewedBy: { name: string; at: string } | null;
@@ -45,9 +46,12 @@ export interface ChecklistSection {
 export type ReviewedFacts = ReadonlyMap<string, { name: string; at: string }>;
 
 export function buildChecklist(template: Template, reviewed: ReviewedFacts = new Map()): ChecklistSection[] {
-  const item = (section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null): ChecklistItem => {
+  const item = (
+    section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null,
+    parts: SourceRef[][] = [sources],
+  ): ChecklistItem => {
     const tags = new Set<Evidence>(sources.map((s) => s.evidence));
-    const unverified = tags.has('M') || tags.has('inference');
+    const unverified = partsNeedClinicalReview(parts);
     const review = unverified ? (reviewed.get(id) ?? null) : null;
     return { id, section, label, detail, incidence, sources, needsReview: unverified && !review, reviewedBy: review, secondarySource: tags.has('V2') };
   };
@@ -56,7 +60,8 @@ export function buildChecklist(template: Template, reviewed: ReviewedFacts = new
     imaging: template.imaging.checks.map((f) => item('imaging', f.id, f.text, f.sources, f.patientText ?? null)),
     risks: [
       ...template.risks.map((r) =>
-        item('risks', r.id, r.name, [...r.sources, ...(r.incidence?.sources ?? [])], r.patientText, r.incidence?.text ?? null),
+        item('risks', r.id, r.name, [...r.sources, ...(r.incidence?.sources ?? [])], r.patientText, r.incidence?.text ?? null,
+          r.incidence ? [r.sources, r.incidence.sources] : [r.sources]),
       ),
       ...template.requiredCounselling.map((f) => item('risks', f.id, f.text, f.sources, f.patientText ?? null)),
     ],

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { formatIssues } from '../contract/dispatcher';
-import { SourceSchema } from './source-schema';
+import { DocumentSourceSchema, type Source } from './source-schema';
+import { FORMER_CITATIONS } from './sources-former';
 import { TemplateSchema, type Template } from './schema';
 
 export const LIBRARY_FORMAT = 'proceduredesk.library';
@@ -15,7 +16,7 @@ export const LibraryDocumentSchema = z.strictObject({
   format: z.literal(LIBRARY_FORMAT),
   formatVersion: z.literal(1),
   exportedAt: z.iso.datetime(),
-  sources: z.array(SourceSchema.strict()).max(1000),
+  sources: z.array(DocumentSourceSchema).max(1000),
   templates: z.array(TemplateSchema).min(1).max(500),
 });
 export type LibraryDocument = z.infer<typeof LibraryDocumentSchema>;
@@ -39,7 +40,9 @@ function depthExceeds(value: unknown, limit: number): boolean {
 
 /**
  * Parses and validates a document against the app's source registry. Returns
- * the templates, or every problem found; never a partial result.
+ * the templates, or every problem found; never a partial result. A source's
+ * citation must be this registry's, or the one it had before the registry named
+ * original works (sources-former.ts), so documents exported earlier still import.
  */
 export function parseLibraryDocument(
   text: string,
@@ -62,7 +65,7 @@ export function parseLibraryDocument(
   doc.sources.forEach((s, i) => {
     const known = knownSources.get(s.id);
     if (!known) problems.push({ path: `sources.${i}.id`, message: `unknown source "${s.id}": this app's source registry does not list it` });
-    else if (known.citation !== s.citation) problems.push({ path: `sources.${i}.citation`, message: `differs from this app's citation for "${s.id}"` });
+    else if (known.citation !== s.citation && !(FORMER_CITATIONS[s.id] ?? []).includes(s.citation)) problems.push({ path: `sources.${i}.citation`, message: `differs from this app's citation for "${s.id}"` });
   });
   const seen = new Set<string>();
   doc.templates.forEach((t, i) => {
@@ -91,7 +94,7 @@ export function citedSources(template: Template): { path: string; sourceId: stri
   return out;
 }
 
-export function buildLibraryDocument(templates: readonly Template[], sources: readonly z.infer<typeof SourceSchema>[], exportedAt: string): string {
+export function buildLibraryDocument(templates: readonly Template[], sources: readonly Source[], exportedAt: string): string {
   const doc: LibraryDocument = { format: LIBRARY_FORMAT, formatVersion: 1, exportedAt, sources: [...sources], templates: [...templates] };
   return `${JSON.stringify(doc, null, 2)}\n`;
 }

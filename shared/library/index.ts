@@ -35,5 +35,5 @@ export function sourcesCitedBy(template: Template): Source[] {
     }
   };
   visit(template);
-  return [...ids].map((id) => byId.get(id) ?? { id, citation: `Unknown source "${id}"` });
+  return [...ids].map((id) => byId.get(id) ?? { id, citation: `No verified primary source: unknown source "${id}"`, reliability: 'low' as const });
 }

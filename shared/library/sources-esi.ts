@@ -1,9 +1,9 @@
 /**
  * Sources cited by the epidural steroid injection templates (cervical, thoracic and
  * lumbar interlaminar ESI, cervical transforaminal ESI, caudal ESI) that are not already
- * in sources.ts. Citations and addresses were copied from the team's fact base (restated in
- * shared/clinical/fact-reference.md §2.1); where the fact base gives no address, none is
- * given here. The evidence tag lives on each citing fact, not here.
+ * in sources.ts. Each names the original work, from the team's fact base (restated in
+ * shared/clinical/fact-reference.md §2.1); the rules every entry keeps are in
+ * source-schema.ts. The evidence tag lives on each citing fact, not here.
  */
 import type { Source } from './source-schema';
 
@@ -11,7 +11,8 @@ export const ESI_SOURCES: readonly Source[] = [
   // Cervical ESI prerequisites and expected benefit (§2.1)
   {
     id: 'statpearls-cervical-epidural',
-    citation: 'StatPearls: "Cervical Epidural Injection" (updated 4/2023)',
+    citation: 'StatPearls: "Cervical Epidural Injection" (updated April 2023). StatPearls Publishing (authors not recorded)',
     url: 'http://www.statpearls.com/point-of-care/19234',
+    reliability: 'primary',
   },
 ];

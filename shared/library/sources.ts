@@ -1,11 +1,18 @@
 /**
- * Every source the bundled templates cite. Citations and addresses were copied from
- * the team's clinical fact base, which shared/clinical/fact-reference.md restates; where
- * the fact base gives no address, none is given here. The reference lists original works
- * only, so an address of a copy or summary given here is not in it (see its citing rules).
- * The evidence tag lives on each citing fact, not here.
+ * Every source the bundled templates, the anticoagulant table and the procedure-day items
+ * cite. Each entry names the original work, from the fact base's rows and its §8 "Main
+ * sources" (restated in shared/clinical/fact-reference.md): authors, title, journal, year,
+ * DOI or the official address, as far as the fact base records them. No entry points at
+ * a copy or names where one was read; where the fact base records nothing better than an
+ * AI summary, a forum post, a lay or clinic page or an unidentified excerpt, the entry
+ * says "No verified primary source" and is 'low' (source-schema.ts). The evidence tag
+ * lives on each citing fact, not here.
+ *
+ * Ids never change, even where one names the copy the team first read (e.g.
+ * 'uptodate-bleeding-risk-mirror', 'racoosin-2017-nejm'): templates cite sources by id,
+ * and a stored template version is content-hashed, ids included.
  */
-import type { Source } from './source-schema';
+import { TEAM_CONSENSUS_CITATION, type Source } from './source-schema';
 import { ANTICOAG_SOURCES } from './sources-anticoag';
 import { BLOCK_SOURCES } from './sources-blocks';
 import { ESI_SOURCES } from './sources-esi';
@@ -13,235 +20,316 @@ import { FACET_SOURCES } from './sources-facet';
 import { NEUROMOD_SOURCES } from './sources-neuromod';
 
 const BASE_SOURCES: readonly Source[] = [
-  // Fact base itself
+  // The clinical team's consensus: not a source of evidence
   {
     id: 'fact-base-consensus',
-    citation:
-      'ProcedureDesk clinical fact base (clinical-facts.md) §2.0, §2.2, §6: facts tagged [M] as general consensus or practice standard, with no external source (unverified). Where cited with evidence "inference", the template author carried the content over from related rows of the fact base',
+    citation: TEAM_CONSENSUS_CITATION,
+    reliability: 'low',
+    note: 'General consensus or practice standard recorded by the clinical team without an external source. Where a fact cites it as "inference", the content was carried over from related facts.',
   },
 
   // Regulators, guidelines and consensus statements
   {
     id: 'fda-dsc-2014',
     citation:
-      'FDA Drug Safety Communication, 23 April 2014: "FDA requires label changes to warn of rare but serious neurologic problems after epidural corticosteroid injections for pain"',
+      'U.S. Food and Drug Administration. Drug Safety Communication, 23 April 2014: "FDA requires label changes to warn of rare but serious neurologic problems after epidural corticosteroid injections for pain"',
     url: 'http://www.fda.gov/Drugs/DrugSafety/ucm394280.htm',
+    reliability: 'primary',
   },
   {
     id: 'racoosin-2017-nejm',
     citation:
-      'Racoosin et al. FDA risk assessment of serious neurologic events after epidural corticosteroid injection. N Engl J Med 2017 (excerpt at forum.tomhsiung.com)',
+      'Racoosin JA, Seymour SM, Cascio L, Gill R. Serious Neurologic Events after Epidural Glucocorticoid Injection — The FDA\'s Risk Assessment. N Engl J Med 2015;373(24):2299–2301. doi:10.1056/NEJMp1511754',
+    url: 'https://doi.org/10.1056/NEJMp1511754',
+    reliability: 'primary',
   },
   {
     id: 'rathmell-2015',
     citation:
       'Rathmell JP, Benzon HT, Dreyfuss P, et al. Safeguards to Prevent Neurologic Complications after Epidural Steroid Injections: Consensus Opinions from a Multidisciplinary Working Group and National Organizations. Anesthesiology 2015;122(5):974–984. doi:10.1097/ALN.0000000000000614. PMID 25668411',
-    url: 'https://scholars.duke.edu/individual/pub1344819',
+    url: 'https://doi.org/10.1097/ALN.0000000000000614',
+    reliability: 'primary',
   },
   {
     id: 'narouze-2018-asra',
     citation:
-      'Narouze S, Benzon HT, Provenzano D, et al. Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications (Second Edition). Reg Anesth Pain Med 2018;43(3):225–262. doi:10.1097/AAP.0000000000000700',
+      'Narouze S, Benzon HT, Provenzano D, Buvanendran A, De Andres J, Deer T, Rauck R, Huntoon MA. Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications (Second Edition). Reg Anesth Pain Med 2018;43(3):225–262. doi:10.1097/AAP.0000000000000700',
     url: 'https://journals.lww.com/rapm/Fulltext/2018/04000/Interventional_Spine_and_Pain_Procedures_in.2.aspx',
+    reliability: 'primary',
   },
   {
     id: 'uptodate-bleeding-risk-mirror',
     citation:
-      'UpToDate graphic "Classification of bleeding risk for selected interventional pain procedures", adapted from Narouze 2018 (mirror copy)',
-    url: 'https://medilib.ir/uptodate/show/144053',
+      'UpToDate graphic "Classification of bleeding risk for selected interventional pain procedures", adapted from Narouze S, et al. Reg Anesth Pain Med 2018;43(3):225–262',
+    reliability: 'secondary',
+    note: 'An adaptation of the Narouze 2018 table, cited by its title; confirm each class against the guideline.',
   },
   {
     id: 'uptodate-antithrombotic-mirror',
     citation:
-      'UpToDate graphic "Summary of periprocedural management of anticoagulants and antiplatelet medications for interventional pain procedures", adapted from Narouze 2018 (mirror copy, truncated after the dalteparin row)',
-    url: 'https://www.medilib.ir/uptodate/show/108918',
+      'UpToDate graphic "Summary of periprocedural management of anticoagulants and antiplatelet medications for interventional pain procedures", adapted from Narouze S, et al. Reg Anesth Pain Med 2018;43(3):225–262',
+    reliability: 'secondary',
+    note: 'An adaptation of the Narouze 2018 table, cited by its title. The team could read it only as far as the dalteparin row; every drug below it needs clinical review.',
   },
   {
     id: 'asra-news-2019',
     citation:
-      'Wickboldt & Guirguis. Updates to the ASRA Guidelines for Interventional Pain Procedures. ASRA News, 27 Aug 2019',
+      'Wickboldt & Guirguis. "Updates to the ASRA Guidelines for Interventional Pain Procedures". ASRA News (American Society of Regional Anesthesia and Pain Medicine), 27 August 2019',
     url: 'https://www.asra.com/news-publications/asra-updates/blog-landing/asra-news/2019/08/27/updates-to-the-asra-guidelines-for-interventional-pain-procedures',
+    reliability: 'secondary',
+    note: "The society's newsletter on the changes from the 2015 to the 2018 edition of the guideline.",
   },
   {
     id: 'clinicalpainadvisor-asra-2015',
-    citation: 'Clinical Pain Advisor. An overview of ASRA guidelines for patients on anticoagulants undergoing pain procedures (summary of ASRA 2015)',
-    url: 'https://www.clinicalpainadvisor.com/pharmacology/an-overview-of-asra-guidelines-for-patients-on-anticoagulants-undergoing-pain-procedures/',
+    citation:
+      'Narouze S, Benzon HT, Provenzano DA, Buvanendran A, De Andres J, Deer TR, Rauck R, Huntoon MA. Interventional Spine and Pain Procedures in Patients on Antiplatelet and Anticoagulant Medications: Guidelines From the American Society of Regional Anesthesia and Pain Medicine, the European Society of Regional Anaesthesia and Pain Therapy, the American Academy of Pain Medicine, the International Neuromodulation Society, the North American Neuromodulation Society, and the World Institute of Pain. Reg Anesth Pain Med 2015;40(3):182–212. doi:10.1097/AAP.0000000000000223',
+    url: 'https://doi.org/10.1097/AAP.0000000000000223',
+    reliability: 'secondary',
+    note: 'The first (2015) edition. The team knows its procedure list through Clinical Pain Advisor\'s summary ("An overview of ASRA guidelines for patients on anticoagulants undergoing pain procedures"): confirm against the guideline.',
   },
   {
     id: 'asipp-2024',
     citation:
-      'Manchikanti L, et al. Perioperative management of antiplatelet and anticoagulant therapy in patients undergoing interventional techniques: 2024 updated guidelines from ASIPP. Pain Physician 2024;27:S1–S94. doi:10.36076/ppj.2024.7.S1',
+      'Manchikanti L, et al. Perioperative management of antiplatelet and anticoagulant therapy in patients undergoing interventional techniques: 2024 updated guidelines from the American Society of Interventional Pain Physicians (ASIPP). Pain Physician 2024;27:S1–S94. doi:10.36076/ppj.2024.7.S1',
     url: 'https://www.painphysicianjournal.com/current/abstracts?article=Nzg3NQ%3D%3D',
+    reliability: 'primary',
   },
   {
     id: 'asipp-2024-risk-summary',
-    citation: 'Secondary summary of ASIPP 2024 procedure bleeding-risk classes ("Periprocedural management of antithrombotic therapy"; excerpt truncated)',
-    url: 'https://p-web.fly.dev/diseases/periprocedural-management-of-antithrombotic-therapy-recfNAeCwjrsCzIVy',
+    citation:
+      'No verified primary source: the procedure bleeding-risk classes attributed to the ASIPP 2024 guideline (Manchikanti L, et al. Pain Physician 2024;27:S1–S94, doi:10.36076/ppj.2024.7.S1)',
+    reliability: 'low',
+    note: 'Known only from a web summary whose publisher is not identified and whose text broke off inside the high-risk list: check each class against the guideline before relying on it.',
   },
   {
     id: 'benzon-2024-asra-corticosteroid',
     citation:
-      'Benzon HT, et al. ASRA-led multisociety corticosteroid injection guidelines, part 1. Reg Anesth Pain Med 2024. doi:10.1136/rapm-2024-105593 (abstract)',
+      'Benzon HT, et al. ASRA-led multisociety guidelines on the use of corticosteroids in interventional pain procedures, part 1 (sympathetic and peripheral nerve blocks, trigger point injections). Reg Anesth Pain Med 2024. doi:10.1136/rapm-2024-105593',
     url: 'https://rapm.bmj.com/content/early/2024/07/16/rapm-2024-105593.abstract',
+    reliability: 'primary',
+    note: 'Read as its abstract.',
   },
   {
     id: 'facet-sij-corticosteroid-consensus',
-    citation: 'Multisociety (ASRA-led) consensus on corticosteroid injections for facet and sacroiliac joint pain, 2024/25 (abstract)',
+    citation:
+      'ASRA-led multisociety consensus guidelines on corticosteroid injections for facet joint and sacroiliac joint pain, 2024/25 (part of the series begun by Benzon HT, et al. Reg Anesth Pain Med 2024)',
     url: 'https://experts.mcmaster.ca/scholarly-works/3839991',
+    reliability: 'primary',
+    note: 'Read as its abstract, on the research portal of an author\'s university; authors, journal pages and DOI not recorded.',
   },
   {
     id: 'cohen-2020-lumbar-facet',
     citation:
-      'Cohen SP, et al. Consensus practice guidelines on interventions for lumbar facet joint pain from a multispecialty, international working group. Reg Anesth Pain Med 2020;45(6):424–467. doi:10.1136/rapm-2019-101243',
+      'Cohen SP, et al. Consensus practice guidelines on interventions for lumbar facet joint pain from a multispecialty, international working group. Reg Anesth Pain Med 2020;45(6):424–467. doi:10.1136/rapm-2019-101243. PMID 32245841',
     url: 'https://pubmed.ncbi.nlm.nih.gov/32245841/',
+    reliability: 'primary',
   },
   {
     id: 'sis-2019-dexamethasone-shortage',
     citation:
-      'Spine Intervention Society. Best-practice recommendations for epidural steroid injections during the preservative-free dexamethasone shortage (Pain Medicine, 2019); summary at medicalbag.com',
-    url: 'https://www.medicalbag.com/home/medicine/best-practice-recommendations-for-epidural-steroid-injections-in-a-preservative-free-dexamethasone-shortage/',
+      'Spine Intervention Society. Best-practice recommendations for epidural steroid injections during the preservative-free dexamethasone shortage. Pain Medicine, 2019 (authors and pages not recorded)',
+    reliability: 'secondary',
+    note: 'Known through a summary in MedicalBag: confirm against the recommendations in Pain Medicine.',
   },
   {
     id: 'aapmr-spinal-procedures',
-    citation: 'AAPM&R, PM&R KnowledgeNow: "Spinal procedures"',
+    citation: 'American Academy of Physical Medicine and Rehabilitation. PM&R KnowledgeNow: "Spinal procedures"',
     url: 'https://now.aapmr.org/spinal-procedures',
+    reliability: 'primary',
   },
   {
     id: 'statpearls-epidural-steroids',
-    citation: 'StatPearls: "Epidural Steroids"',
+    citation: 'StatPearls: "Epidural Steroids". StatPearls Publishing (authors and date not recorded)',
+    reliability: 'primary',
   },
   {
     id: 'klessinger-2013',
-    citation: 'Klessinger. Tech Orthop 2013;28:18 (review of facet interventions; scribd copy)',
+    citation: 'Klessinger. Tech Orthop 2013;28:18: a review of facet joint interventions (title not recorded)',
+    reliability: 'primary',
   },
   {
     id: 'lcd-l33906',
-    citation: 'CMS Local Coverage Determination L33906 (with billing article A56651), epidural steroid injections: secondary summary',
-    url: 'https://verity.backworkai.com/policy/L33906',
+    citation: 'Centers for Medicare & Medicaid Services. Local Coverage Determination L33906, epidural steroid injections for pain management, with billing and coding article A56651',
+    reliability: 'secondary',
+    note: 'Known through a third-party summary of the policy: confirm against the current LCD in the Medicare Coverage Database.',
   },
   {
     id: 'evicore-cmm-200',
-    citation: 'eviCore musculoskeletal guideline CMM-200 (epidural steroid injections): secondary summary',
-    url: 'https://verity.backworkai.com/policy/EVICORE-MSK_ADVANCED-29C62396',
+    citation: 'eviCore healthcare. Musculoskeletal clinical guideline CMM-200: epidural steroid injections',
+    reliability: 'secondary',
+    note: 'A private payer\'s policy, as an example; known through a third-party summary of it: confirm against the current guideline.',
   },
   {
     id: 'tjc-universal-protocol',
     citation:
-      'The Joint Commission Universal Protocol UP.01.01.01–UP.01.03.01 (JCAHO UP table; TJC hospital UP chapter copy; TJC "Time-Out" document)',
-    url: 'https://escholarship.org/content/qt75z671jb/inner/table8.htm',
+      'The Joint Commission. Universal Protocol, hospital accreditation standards UP.01.01.01 (pre-procedure verification), UP.01.02.01 (marking the procedure site) and UP.01.03.01 (time-out)',
+    reliability: 'primary',
+    note: 'With The Joint Commission\'s "Time-Out" document and its FAQ on UP.01.01.01 (https://www.jointcommission.org/standards/standard-faqs/ambulatory/national-patient-safety-goals-npsg/000002148/). Using two patient identifiers is National Patient Safety Goal NPSG.01.01.01, not a Universal Protocol standard; it is cited on its own.',
+  },
+  {
+    id: 'tjc-npsg-01-01-01',
+    citation:
+      'The Joint Commission. National Patient Safety Goals, NPSG.01.01.01: use at least two patient identifiers when providing care, treatment and services',
+    url: 'https://jointcommission.org/standards/standard-faqs/home-care/national-patient-safety-goals-npsg/000001545',
+    reliability: 'primary',
+    note: 'The address is The Joint Commission\'s FAQ "Two Patient Identifiers: Understanding the Requirements". Not yet in the clinical team\'s reference: cited as [M] until the clinical reviewer adds it.',
   },
   {
     id: 'ama-2-1-1',
-    citation: 'AMA Code of Medical Ethics, Opinion 2.1.1 "Informed Consent" (text copy)',
-    url: 'https://www.scribd.com/document/526971649/American-Medical-Association-Code-of-Ethics-informed-consent',
+    citation: 'American Medical Association. Code of Medical Ethics, Opinion 2.1.1: Informed Consent',
+    url: 'https://code-medical-ethics.ama-assn.org',
+    reliability: 'primary',
   },
   {
     id: 'asa-2018-moderate-sedation',
     citation:
-      'ASA Practice Guidelines for Moderate Procedural Sedation and Analgesia 2018. Anesthesiology 2018;128(3):437–479 (Guideline Central summary page, titled "Moderate Procedural Sedation and Analgesia")',
-    url: 'https://guidelinecentral.com/summaries/emergency-tracheal-intubation-immediately-following-traumatic-injury-an-eastern-association-for-the-surgery-of-trauma-practice-management-guideline',
+      'American Society of Anesthesiologists (with AAOMS, ACR, ADA, ASDA and SIR). Practice Guidelines for Moderate Procedural Sedation and Analgesia 2018. Anesthesiology 2018;128(3):437–479',
+    reliability: 'secondary',
+    note: 'Replaces the 2002 guideline "Sedation and Analgesia by Non-Anesthesiologists". The team read Guideline Central\'s summary of it (its opening part): confirm monitoring advice in the guideline.',
   },
   {
     id: 'asa-2017-fasting',
-    citation: 'ASA preoperative fasting guideline (2017), as tabulated on the Kaiser Permanente anesthesiology page',
-    url: 'https://thrive.kaiserpermanente.org/care-near-you/northern-california/santarosa/departments/anesthesiology/preoperative-fasting-guidelines/',
+    citation: 'American Society of Anesthesiologists. Practice guideline for preoperative fasting, 2017 (journal citation not recorded)',
+    reliability: 'secondary',
+    note: 'The fasting times were read in reproductions of the guideline\'s table: confirm against the guideline.',
   },
   {
     id: 'openfda-bupivacaine-label',
-    citation: 'Bupivacaine prescribing label, precautions ("Resuscitative equipment, oxygen, and other resuscitative drugs should be available for immediate use"), via openFDA',
+    citation:
+      'Bupivacaine hydrochloride injection, US prescribing information (label), Precautions: "Resuscitative equipment, oxygen, and other resuscitative drugs should be available for immediate use". U.S. Food and Drug Administration, openFDA drug label data',
+    reliability: 'primary',
   },
   {
     id: 'clinicaltrials-nct01020929',
-    citation: 'ClinicalTrials.gov NCT01020929: exclusion criteria of a transforaminal injection trial (as summarised in the code corpus)',
+    citation: 'ClinicalTrials.gov record NCT01020929: a trial of transforaminal epidural injection, exclusion criteria',
+    url: 'https://clinicaltrials.gov/study/NCT01020929',
+    reliability: 'secondary',
+    note: 'The team knows the exclusion criteria only through a summary of the record: confirm against the registry entry.',
   },
 
-  // Primary studies and reviews seen through secondary copies
+  // Primary studies
   {
     id: 'manchikanti-2012-epidural-complications',
     citation:
-      'Manchikanti et al. Pain Physician 2012: prospective study of complications in >10,000 fluoroscopic epidural injections (MDLinx summary)',
-    url: 'http://www.mdlinx.com/pain-management/medical-news-article/2012/03/26/pain/3987501/',
+      'Manchikanti L, et al. Prospective evaluation of complications of more than 10,000 fluoroscopically directed epidural injections. Pain Physician 2012 (full citation not recorded)',
+    reliability: 'secondary',
+    note: 'Known through an MDLinx news summary: confirm the figures against the paper.',
   },
   {
     id: 'manchikanti-2012-facet-complications',
     citation:
-      'Manchikanti et al. Pain Physician 2012;15:E143: prospective series of complications in ~7,500 episodes / 43,000 facet nerve blocks (title and outcomes only; rates not seen)',
+      'Manchikanti L, et al. Complications of fluoroscopically directed facet joint nerve blocks: a prospective evaluation of ~7,500 episodes with 43,000 nerve blocks. Pain Physician 2012;15:E143',
+    reliability: 'primary',
+    note: 'Title and outcomes only: the rates were not read.',
   },
 
-  // Secondary and lay sources
+  // Textbooks, lay and clinic pages, AI-generated summaries
   {
     id: 'spine-health-esi-risks',
-    citation: 'spine-health.com, patient-education pages on epidural steroid injection risks',
+    citation: 'No verified primary source: risks of epidural steroid injection as listed on a patient-education website',
+    reliability: 'low',
+    note: 'A page for lay readers. Confirm each risk against Spine Secrets or Benedetti et al., Tech Reg Anesth Pain Manag 2009;13:236.',
   },
   {
     id: 'spine-secrets-excerpt',
-    citation: 'Spine Secrets (textbook), excerpt on epidural steroid injection complications (mitchmedical.us copy)',
+    citation: 'Spine Secrets (textbook; edition, chapter and authors not recorded): complications of epidural steroid injection',
+    reliability: 'secondary',
+    note: 'Read as an excerpt: confirm the list against the book.',
   },
   {
     id: 'stepshealth-textbook-excerpt',
-    citation: 'Textbook excerpt on epidural steroid pharmacology and HPA-axis suppression (78stepshealth.us copy)',
+    citation: 'No verified primary source: an excerpt of an unidentified textbook on epidural steroid pharmacology and HPA-axis suppression',
+    reliability: 'low',
   },
   {
     id: 'vancouverspinedoctor-complications',
-    citation: 'vancouverspinedoctor.com clinic page on spinal-injection complications and patient restrictions',
-    url: 'https://vancouverspinedoctor.com/procedures/spinal-injections/complications/',
+    citation: "No verified primary source: a clinic's patient page on spinal-injection complications and patient restrictions",
+    reliability: 'low',
   },
   {
     id: 'psadocs-preparing',
-    citation: 'psadocs.com clinic patient page on preparing for a procedure (reschedule if ill)',
-    url: 'https://psadocs.com/for-patients/preparing-for-your-procedure/',
+    citation: "No verified primary source: a clinic's patient page on preparing for a procedure (reschedule if unwell)",
+    reliability: 'low',
   },
   {
     id: 'sabackpain-lsb',
-    citation: 'sabackpain.com clinic patient page on lumbar sympathetic block (escort home after sedation)',
-    url: 'https://www.sabackpain.com/lumbar-sympathetic-block',
+    citation: "No verified primary source: a clinic's patient page (an escort home after sedation)",
+    reliability: 'low',
   },
   {
     id: 'martinez-serrano-discharge-summary',
     citation:
-      'Journal-reading summary of Martínez Serrano et al., anticoagulants in interventional pain procedures: warning signs after neuraxial procedures (pdfcoffee.com copy)',
-    url: 'https://pdfcoffee.com/jurding-anestesi-khairunnisa--pdf-free.html',
+      'Martínez Serrano B, et al. Anticoagulant and interventional pain management: warning signs after neuraxial procedures (journal and year not recorded)',
+    reliability: 'secondary',
+    note: 'Known only through a journal-club summary of the paper: confirm against the paper.',
   },
   {
     id: 'droracle-aldrete',
-    citation: 'Aldrete discharge score summary (droracle.ai)',
-    url: 'https://www.droracle.ai/articles/756346',
+    citation:
+      'No verified primary source: the Aldrete recovery score (respiration, SpO2, consciousness, circulation, activity, each 0–2; discharge at ≥9)',
+    reliability: 'low',
+    note: 'Known only from an AI-generated summary: confirm against the original description of the score.',
   },
   {
     id: 'wjge-2013-padss',
-    citation: 'Modified PADSS table. World J Gastrointest Endosc 2013;5(10):502',
+    citation: 'Modified Post-Anesthetic Discharge Scoring System (PADSS), table in World J Gastrointest Endosc 2013;5(10):502 (authors not recorded)',
     url: 'https://www.wjgnet.com/1948-5190/tables/v5/i10/502.htm',
+    reliability: 'primary',
   },
   {
     id: 'droracle-esi-glucose',
-    citation: 'AI-generated summary on blood glucose after epidural steroid injection (droracle.ai; low quality, verify)',
-    url: 'https://www.droracle.ai/articles/252637',
+    citation: 'No verified primary source: how long blood glucose stays raised after an epidural steroid injection',
+    reliability: 'low',
+    note: 'Known only from an AI-generated summary.',
   },
   {
     id: 'droracle-esi-dose',
-    citation: 'AI-generated summaries citing epidural steroid dose RCTs (droracle.ai articles 569268 and 342097; low quality, verify)',
-    url: 'droracle.ai/articles/569268',
+    citation:
+      'No verified primary source: the randomized trials comparing epidural steroid doses (methylprednisolone, triamcinolone, dexamethasone) are not identified',
+    reliability: 'low',
+    note: 'Known only from AI-generated summaries: find and cite the trials themselves.',
   },
   {
     id: 'droracle-bmj-2025-axial',
-    citation: 'AI-generated summary of a 2025 BMJ Rapid Recommendation on epidural injections for chronic axial spine pain (droracle.ai; verify against BMJ 2025)',
-    url: 'droracle.ai/articles/834552',
+    citation:
+      'No verified primary source: a 2025 BMJ Rapid Recommendation against epidural injections for chronic axial spine pain is reported, not verified',
+    reliability: 'low',
+    note: 'Known only from an AI-generated summary: confirm against the BMJ Rapid Recommendation itself.',
   },
   {
     id: 'studentdoctor-tf-vs-il',
-    citation: 'Forum post citing a large database analysis of transforaminal vs interlaminar ESI complications (forums.studentdoctor.net; low reliability, verify)',
+    citation:
+      'No verified primary source: a large database analysis comparing the complications of transforaminal and interlaminar epidural steroid injections, not identified',
+    reliability: 'low',
+    note: 'Known only from a forum post.',
   },
   {
     id: 'droracle-facet-payer-criteria',
-    citation: 'Insurance-policy wording on diagnostic medial branch blocks before RFA, quoted in an AI-generated summary (droracle.ai)',
-    url: 'https://www.droracle.ai/articles/554586',
+    citation: 'No verified primary source: insurance-policy wording on diagnostic medial branch blocks before radiofrequency ablation (policy not identified)',
+    reliability: 'low',
+    note: 'Known only from an AI-generated summary: confirm against the payer\'s policy or the Medicare facet LCDs.',
   },
   {
     id: 'droracle-mbb-volume',
-    citation: 'AI-generated summary on medial branch block injectate volume (droracle.ai; verify)',
-    url: 'droracle.ai/articles/676215',
+    citation: 'No verified primary source: the injectate volume of a diagnostic medial branch block',
+    reliability: 'low',
+    note: 'Known only from an AI-generated summary.',
   },
 ];
 
 /** The registry: the first-cut sources plus those added with each group of templates. Ids are unique (tested). */
 export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...ANTICOAG_SOURCES];
+
+/**
+ * The primary guidelines a chart note may name (fact-reference.md, citing rule 3), in the
+ * order a note lists them; a note names only those its template cites. Every other source
+ * stays in the app's reference view.
+ */
+export const CHART_GUIDELINE_IDS: readonly string[] = [
+  'narouze-2018-asra',
+  'fda-dsc-2014',
+  'rathmell-2015',
+  'who-surgical-safety-checklist-2009',
+  'tjc-universal-protocol',
+  'ama-2-1-1',
+];

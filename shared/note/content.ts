@@ -8,8 +8,10 @@ import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
 import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
+import { CHART_GUIDELINE_IDS } from '../library/sources';
 import { formatDate, formatDateTime, patientName } from './format';
 import { attestationSection, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
@@ -47,9 +49,9 @@ const DECISION: Record<string, string> = {
   defers: 'The patient defers the decision.',
 };
 
-/** Unverified ([M]) facts and inferences from the fact base both await a clinician's review. */
+/** Unverified ([M]) facts, inferences, and facts resting on low-reliability sources only await a clinician's review (reliability.ts). */
 export function needsReview(sources: readonly SourceRef[]): boolean {
-  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
+  return needsClinicalReview(sources);
 }
 
 export interface NoteInput {
@@ -70,9 +72,32 @@ export interface NoteInput {
   fieldsOff?: readonly OptionalNoteField[];
 }
 
-function cite(sources: readonly SourceRef[], numbers: Map<string, number>): string {
-  const refs = [...new Set(sources.map((s) => numbers.get(s.sourceId)).filter((n) => n !== undefined))];
-  return refs.length ? ` [${refs.join(', ')}]` : '';
+/**
+ * The note's "Template and sources" section. A chart note records care; it is not a
+ * bibliography (fact-reference.md, citing rule 3): it names the template with its version
+ * and, at most, the primary guidelines the discussion rests on that this template cites
+ * (CHART_GUIDELINE_IDS). Every other source, with its evidence tag and reliability, stays
+ * in the app's reference view (the procedure library).
+ */
+export function templateAndSourcesSection(template: Template, sources: readonly Source[]): NoteSection {
+  const cited = new Map(sources.map((s) => [s.id, s]));
+  const guidelines = CHART_GUIDELINE_IDS.map((id) => cited.get(id)).filter((s) => s !== undefined);
+  return {
+    heading: 'Template and sources',
+    blocks: [
+      { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
+      ...(guidelines.length
+        ? [
+            { kind: 'paragraph' as const, text: 'Primary guidelines the discussion rests on:' },
+            { kind: 'list' as const, items: guidelines.map((g) => `${g.citation}${g.url && !/\bdoi:/i.test(g.citation) ? `. ${g.url}` : ''}`) },
+          ]
+        : []),
+      {
+        kind: 'paragraph',
+        text: `Statements marked ${REVIEW_MARK} rest on no verified primary source, and the clinic's reviewer has not yet accepted them. The full sources of this template version, with their evidence levels, are listed in ProcedureDesk's procedure library.`,
+      },
+    ],
+  };
 }
 
 /** Counselling facts that state the nature and purpose of the procedure, where the template has them. */
@@ -83,7 +108,6 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
   const { encounter, patient } = detail;
   const consent: ConsentDiscussion | null = detail.consent;
-  const numbers = new Map(sources.map((s, i) => [s.id, i + 1]));
   const states = new Map(detail.items.map((s) => [s.itemId, s]));
   const risksSection = buildChecklist(template).find((s) => s.id === 'risks');
   const riskItems = risksSection ? risksSection.items : [];
@@ -96,8 +120,9 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     const risk = template.risks.find((r) => r.id === item.id);
     const counselling = template.requiredCounselling.find((c) => c.id === item.id);
     const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
-    const incidence = risk?.incidence ? ` Incidence: ${risk.incidence.text}${cite(risk.incidence.sources, numbers)}.` : '';
-    const line = `${item.label}: ${marked(wording, item.id, item.sources)}${cite(item.sources, numbers)}${incidence}`;
+    // The statement and its incidence figure are marked each on its own support (a figure from a lay page alone needs review).
+    const incidence = risk?.incidence ? ` Incidence: ${marked(risk.incidence.text, item.id, risk.incidence.sources)}.` : '';
+    const line = `${item.label}: ${marked(wording, item.id, risk ? risk.sources : item.sources)}${incidence}`;
     if (state?.status === 'checked') discussed.push(line);
     else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);
     else notDiscussed.push(item.label);
@@ -105,7 +130,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
 
   const discussion: DiscussionInput = {
     consent, template, items: states, signatures: detail.signatures, fieldsOff: new Set(fieldsOff),
-    cite: (s) => cite(s, numbers), marked, reviewMark: REVIEW_MARK,
+    marked, reviewMark: REVIEW_MARK,
   };
   const off = discussion.fieldsOff;
   const purposeFacts = template.requiredCounselling.filter((c) => PURPOSE_FACTS.includes(c.id));
@@ -138,11 +163,11 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
       blocks: [
         { kind: 'paragraph', text: `${template.name} (${template.category}), under ${(MODALITY[encounter.imagingModality] ?? encounter.imagingModality).toLowerCase()} guidance, for: ${encounter.indication}` },
         ...(purposeFacts.length
-          ? [{ kind: 'list' as const, items: purposeFacts.map((f) => `${marked(f.patientText ?? f.text, f.id, f.sources)}${cite(f.sources, numbers)}`) }]
+          ? [{ kind: 'list' as const, items: purposeFacts.map((f) => marked(f.patientText ?? f.text, f.id, f.sources)) }]
           : []),
       ],
     },
-    bleedingRiskSection(encounterRisk(template, detail.records, detail.bleedingRiskRaises), (s) => cite(s, numbers)),
+    bleedingRiskSection(encounterRisk(template, detail.records, detail.bleedingRiskRaises)),
     whenWhereSection(discussion),
     participantsSection(discussion),
     {
@@ -159,7 +184,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Benefits',
       blocks: [
-        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.id, template.expectedBenefit.sources)}${cite(template.expectedBenefit.sources, numbers)}` },
+        { kind: 'paragraph', text: `Expected benefit: ${marked(template.expectedBenefit.patientText ?? template.expectedBenefit.text, template.expectedBenefit.id, template.expectedBenefit.sources)}` },
         { kind: 'fields', rows: [
           ['Benefits discussed', consent?.benefitsDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.benefitsNote ? [['Notes', consent.benefitsNote] as [string, string]] : []),
@@ -169,7 +194,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Alternatives, including no treatment, with their risks and benefits',
       blocks: [
-        { kind: 'list', items: template.alternatives.map((a) => `${marked(a.patientText ?? a.text, a.id, a.sources)}${cite(a.sources, numbers)}`) },
+        { kind: 'list', items: template.alternatives.map((a) => marked(a.patientText ?? a.text, a.id, a.sources)) },
         { kind: 'fields', rows: [
           ['Alternatives discussed', consent?.alternativesDiscussed ? 'Yes' : 'Not recorded'],
           ...(consent?.alternativesNote ? [['Notes', consent.alternativesNote] as [string, string]] : []),
@@ -201,14 +226,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     },
     ...procedureDaySection(detail),
     ...fieldsNotUsedSection(discussion),
-    {
-      heading: 'Template and sources',
-      blocks: [
-        { kind: 'fields', rows: [['Template', `${template.name}, version ${template.version} (${template.id})`]] },
-        { kind: 'paragraph', text: `Statements marked ${REVIEW_MARK} come from unverified entries of the clinical fact base that the clinic's reviewer has not yet accepted.` },
-        { kind: 'list', items: sources.map((s, i) => `[${i + 1}] ${s.citation}${s.url ? `. ${s.url}` : ''}`) },
-      ],
-    },
+    templateAndSourcesSection(template, sources),
     ...(signing ? [attestationSection(signing)] : []),
   ];
 
@@ -243,11 +261,11 @@ export function procedureDaySection(detail: EncounterDetail, after?: { at: strin
   return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
 }
 
-/** One reason for the class, with its citations, marked where it rests on unverified facts. */
-function basisLine(b: EncounterBleedingRisk['basis'][number], citeSources: (s: readonly SourceRef[]) => string): string {
+/** One reason for the class, marked where it rests on unverified facts (the chart note cites no sources). */
+function basisLine(b: EncounterBleedingRisk['basis'][number]): string {
   const text = basisText(b, formatDateTime);
   if (b.kind === 'physician') return text;
-  return `${text}${needsReview(b.sources) ? ` ${REVIEW_MARK}` : ''}${citeSources(b.sources)}`;
+  return `${text}${needsReview(b.sources) ? ` ${REVIEW_MARK}` : ''}`;
 }
 
 /**
@@ -255,12 +273,12 @@ function basisLine(b: EncounterBleedingRisk['basis'][number], citeSources: (s: r
  * why: the template's class, the patient factors that raised it, each
  * physician's raise with its reason.
  */
-export function bleedingRiskSection(risk: EncounterBleedingRisk, citeSources: (s: readonly SourceRef[]) => string): NoteSection {
+export function bleedingRiskSection(risk: EncounterBleedingRisk): NoteSection {
   return {
     heading: 'Bleeding-risk class (anticoagulant check)',
     blocks: [
       { kind: 'fields', rows: [['Class used', CLASS_LABEL[risk.riskClass]]] },
-      { kind: 'list', items: risk.basis.map((b) => basisLine(b, citeSources)) },
+      { kind: 'list', items: risk.basis.map((b) => basisLine(b)) },
     ],
   };
 }
@@ -287,7 +305,7 @@ export function bleedingRiskSinceSection(detail: EncounterDetail, template: Temp
     heading: 'Bleeding-risk class since the note was signed',
     blocks: [
       { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
-      { kind: 'list', items: [...now.basis.map((b) => basisLine(b, () => '')), ...withdrawn] },
+      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...withdrawn] },
     ],
   }];
 }

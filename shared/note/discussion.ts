@@ -20,8 +20,6 @@ export interface DiscussionInput {
   items: ReadonlyMap<string, ChecklistItemState>;
   signatures: readonly ParticipantSignature[];
   fieldsOff: ReadonlySet<OptionalNoteField>;
-  /** " [n, m]" citation for a fact's sources. */
-  cite: (sources: readonly SourceRef[]) => string;
   /** The text with the review mark when the fact is unverified and not yet accepted. */
   marked: (text: string, factId: string, sources: readonly SourceRef[]) => string;
   reviewMark: string;
@@ -70,7 +68,7 @@ export function teachBackSection({ consent, fieldsOff, reviewMark }: DiscussionI
     heading: "Teach-back (the patient's own words)",
     blocks: [
       { kind: 'paragraph', text: consent?.teachBack ? `“${consent.teachBack}”` : 'No teach-back recorded.' },
-      { kind: 'paragraph', text: `The patient restates the key points in their own words (fact base §5, unverified) ${reviewMark}` },
+      { kind: 'paragraph', text: `The patient restates the key points in their own words (recommended practice, no verified primary source) ${reviewMark}` },
     ],
   }];
 }
@@ -82,7 +80,7 @@ export function teachBackSection({ consent, fieldsOff, reviewMark }: DiscussionI
  * and alternatives with their risks and benefits, each with whether the
  * checklist records it as discussed. The wording is the template's own facts.
  */
-export function fdaEsiSection({ template, items, cite, marked }: DiscussionInput): NoteSection[] {
+export function fdaEsiSection({ template, items, marked }: DiscussionInput): NoteSection[] {
   if (!procedureTraits(template).epiduralSteroid) return [];
   const wanted = ['fda-serious-neurologic-events', 'fda-off-label-use', 'fda-benefits-risks-alternatives'];
   const facts = wanted.map((id) => template.requiredCounselling.find((c) => c.id === id)).filter((f) => f !== undefined);
@@ -92,7 +90,7 @@ export function fdaEsiSection({ template, items, cite, marked }: DiscussionInput
   };
   return [{
     heading: 'FDA statement on epidural steroid injections (Drug Safety Communication, 23 April 2014)',
-    blocks: [{ kind: 'list', items: facts.map((f) => `${status(f.id)}: ${marked(f.text, f.id, f.sources)}${cite(f.sources)}`) }],
+    blocks: [{ kind: 'list', items: facts.map((f) => `${status(f.id)}: ${marked(f.text, f.id, f.sources)}`) }],
   }];
 }
 

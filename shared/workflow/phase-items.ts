@@ -40,6 +40,7 @@ export interface WorkflowItem {
 const WHO = 'who-surgical-safety-checklist-2009';
 const UP = 'tjc-universal-protocol';
 const CONSENSUS = 'fact-base-consensus';
+const NPSG_IDENTIFIERS = 'tjc-npsg-01-01-01';
 
 // Pre-procedure: the WHO Sign In and UP.01.01.01 pre-procedure verification, done by the nurse.
 const PRE_PROCEDURE: WorkflowItem[] = [
@@ -51,7 +52,9 @@ const PRE_PROCEDURE: WorkflowItem[] = [
     required: true,
     by: 'nurse',
     when: 'always',
-    sources: [M(CONSENSUS), V(UP)],
+    // Two patient identifiers are National Patient Safety Goal NPSG.01.01.01, not the Universal
+    // Protocol. The fact base does not record NPSG.01.01.01 yet, so it is [M] until reviewed.
+    sources: [M(CONSENSUS), M(NPSG_IDENTIFIERS)],
   },
   {
     id: 'wf-procedure-site-confirmed',
