@@ -17,6 +17,7 @@ const NO_TRAITS: ProcedureTraits = {
   neuraxial: false,
   epiduralSteroid: false,
   cervicalTransforaminal: false,
+  lumbarTransforaminal: false,
   implant: false,
   diagnosticBlock: false,
   steroid: false,

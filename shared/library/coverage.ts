@@ -4,6 +4,7 @@
  * shared/library/COVERAGE.md (`npm run library:coverage`); a test keeps it current.
  */
 import { ANTICOAGULANT_TABLE } from '../clinical/anticoagulant-table';
+import { STEROID_NAMES, STEROID_PRODUCTS } from '../clinical/steroid-table';
 import { evidenceCounts } from './evidence-summary';
 import type { Template } from './schema';
 
@@ -65,6 +66,11 @@ function anticoagulantRowsCiting(id: string): number {
   return ANTICOAGULANT_TABLE.filter((r) => r.sources.some((s) => s.sourceId === id)).length;
 }
 
+/** The steroid table's rows (products and the names that map to them) that cite a source. */
+function steroidRowsCiting(id: string): number {
+  return [...STEROID_PRODUCTS, ...STEROID_NAMES].filter((r) => r.sources.some((s) => s.sourceId === id)).length;
+}
+
 /** The sources table: every registered source, its citation and address, and which procedures (or anticoagulant table rows) cite it. */
 export function sourcesMarkdown(templates: readonly Template[], sources: readonly { id: string; citation: string; url?: string | undefined }[]): string {
   const citedBy = new Map<string, string[]>();
@@ -74,12 +80,14 @@ export function sourcesMarkdown(templates: readonly Template[], sources: readonl
     }
   }
   const cell = (text: string) => text.replace(/\|/g, '\\|');
-  // A source cited only by the anticoagulant table shows no "0 procedure(s)": it is cited, just not by a template.
+  // A source cited only by the anticoagulant or steroid table shows no "0 procedure(s)": it is cited, just not by a template.
   const citers = (id: string) => {
     const procedures = (citedBy.get(id) ?? []).length;
     const rows = anticoagulantRowsCiting(id);
-    const parts = procedures || !rows ? [`${procedures} procedure(s)`] : [];
+    const steroidRows = steroidRowsCiting(id);
+    const parts = procedures || !(rows || steroidRows) ? [`${procedures} procedure(s)`] : [];
     if (rows) parts.push(`${rows} anticoagulant table row(s)`);
+    if (steroidRows) parts.push(`${steroidRows} steroid table row(s)`);
     return parts.join('; ');
   };
   return [
