@@ -9,11 +9,14 @@ import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } fro
 import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
+import { InjectateReadBack } from './InjectatePlan';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
 /** Open items listed by name before the list is summarised. */
 const SHOWN = 8;
+/** The time-out item that reads the planned injectate back instead of being a bare checkbox. */
+const READ_BACK_ITEM = 'wf-steroid-type-confirmed';
 
 /** A procedure-day item as the checklist row shows it. */
 function asChecklistItem(w: WorkflowItem): ChecklistItem {
@@ -90,7 +93,13 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
             {workflow
               .filter((w) => w.section === section)
               .map((w) => (
-                <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
+                w.id === READ_BACK_ITEM ? (
+                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required}>
+                    <InjectateReadBack template={template} />
+                  </ChecklistItemRow>
+                ) : (
+                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
+                )
               ))}
           </ul>
         </div>

@@ -184,6 +184,20 @@ describe('ProcedureRecordForm', () => {
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ imagingUsed: 'ultrasound', contrastUsed: false, fluoroscopyTimeSeconds: null, levelsTreated: [] }));
   });
 
+  it('catches brand names too (the same steroid table as the time-out), however they are spelled', async () => {
+    const user = userEvent.setup();
+    render(<ProcedureRecordForm defaultImaging="fluoroscopy" plannedLevels={['C6-C7']} traits={CERVICAL_TF} onSubmit={ok()} />);
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('Lidocaine 1%');
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('depo medrol 80mg');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Warning: particulate steroid for a cervical transforaminal injection.');
+    expect(alert.textContent).toContain('Particulate corticosteroid chosen: depo medrol 80mg (methylprednisolone acetate).');
+    expect(alert.textContent).not.toContain('Lidocaine');
+    expect(alert.textContent).toContain('DEPO-MEDROL (methylprednisolone acetate injectable suspension, USP)');
+  });
+
   it('shows a medication row error next to that row', async () => {
     const onSubmit = vi.fn(() => Promise.resolve({ 'record.data.medications.0.name': 'name the medication' }));
     render(<ProcedureRecordForm defaultImaging="ct" plannedLevels={['L4-L5']} traits={NO_TRAITS} onSubmit={onSubmit} />);
