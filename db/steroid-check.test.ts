@@ -32,7 +32,7 @@ const plan = (steroid: string | null, extra: Record<string, unknown> = {}) => ({
   },
 });
 type Envelope = { ok: boolean; error?: { code: string; message: string; details?: unknown } };
-const blockerDetails = (r: Envelope) => (r.ok ? [] : (r.error!.details as { path: string; message: string; hardStop: boolean }[]));
+const blockerDetails = (r: Envelope) => (r.ok ? [] : (r.error!.details as { path: string; message: string; hardStop: boolean; sources?: { sourceId: string; evidence: string }[] }[]));
 const audit = () => core.db.prepare('SELECT action, user_name AS user FROM audit_log ORDER BY seq').all() as { action: string; user: string }[];
 
 /** A cervical (or lumbar) TFESI with its pre-procedure phase done and the given steroid planned, moved to the time-out with the team's items checked and the time-out signed. */
@@ -68,7 +68,13 @@ describe('cervical transforaminal ESI: particulate steroid at the time-out', () 
     expect(stop?.hardStop).toBe(true);
     expect(stop?.message).toMatch(/^Kenalog-40 \(triamcinolone acetonide\) is a particulate steroid, and a cervical transforaminal injection takes nonparticulate steroid only/);
     expect(stop?.message).toMatch(/embolic infarction/);
-    expect(stop?.message).toMatch(/Sources: Spine Intervention Society 2019 \[secondary source\]; Rathmell 2015 item 6 \[needs clinical review\]/);
+    // Its sources with their tags: the fact base (SIS [V2], Rathmell item 6 [M], the FDA risk assessment [V]) and the Kenalog label [V2].
+    expect(stop?.sources).toEqual([
+      { sourceId: 'sis-2019-dexamethasone-shortage', evidence: 'V2' },
+      { sourceId: 'rathmell-2015', evidence: 'M' },
+      { sourceId: 'racoosin-2017-nejm', evidence: 'V' },
+      { sourceId: 'fda-label-kenalog-40-80', evidence: 'V2' },
+    ]);
     expect(tableCounts(core)).toEqual(before);
     const d = await detail(encounterId);
     expect(d.encounter.state).toBe('time-out');
@@ -111,6 +117,7 @@ describe('cervical transforaminal ESI: particulate steroid at the time-out', () 
       path: 'blockers.steroid-confirm-nonparticulate',
       hardStop: false,
       message: 'Physician to confirm that Kenelog 40 is nonparticulate: it is not in the steroid table, and a cervical transforaminal injection takes nonparticulate steroid only',
+      sources: expect.arrayContaining([{ sourceId: 'sis-2019-dexamethasone-shortage', evidence: 'V2' }]),
     });
 
     const before = tableCounts(core);

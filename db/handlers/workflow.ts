@@ -73,7 +73,7 @@ export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMe
         throw new CommandError(
           'CONFLICT',
           `${STATE_LABELS[encounter.state]} cannot end yet: ${blockers.length} item(s) open${hard ? `, ${hard} hard stop(s)` : ''}. A physician may override with a reason.`,
-          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop })),
+          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop, ...(b.sources ? { sources: b.sources } : {}) })),
         );
       }
       const transition = { from: encounter.state, to, at: ctx.now(), by: caller.actor, reason: override?.reason ?? null, overridden: override ? blockers : [] };

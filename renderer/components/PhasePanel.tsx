@@ -9,6 +9,7 @@ import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } fro
 import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
+import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
@@ -105,12 +106,12 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
         </div>
       ))}
       {children}
-      {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} />}
+      {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} citations={sources} />}
     </section>
   );
 }
 
-function AdvanceArea({ blockers, role }: { blockers: Blocker[]; role: string | undefined }) {
+function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role: string | undefined; citations: readonly { id: string; citation: string }[] }) {
   const detail = useEncounter((s) => s.detail)!;
   const advance = useEncounter((s) => s.advance);
   const cancel = useEncounter((s) => s.cancel);
@@ -157,7 +158,10 @@ function AdvanceArea({ blockers, role }: { blockers: Blocker[]; role: string | u
           <ul aria-label="Still open">
             {/* Hard stops and records first (phaseBlockers orders them so), then the open checks. */}
             {blockers.slice(0, SHOWN).map((b) => (
-              <li key={b.id}>{b.hardStop ? <strong>{b.label}</strong> : b.label}</li>
+              <li key={b.id}>
+                {b.hardStop ? <strong>{b.label}</strong> : b.label}
+                {b.sources && b.sources.length > 0 && <> <EvidenceBadges sources={b.sources} citations={citations} /></>}
+              </li>
             ))}
           </ul>
           {blockers.length > SHOWN && <p className="muted">…and {blockers.length - SHOWN} more open item(s) in the checklists below.</p>}

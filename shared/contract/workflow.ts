@@ -5,7 +5,7 @@
  * the record and the reason, so every change keeps who, when and what it was.
  */
 import { z } from 'zod';
-import { ImagingModalitySchema } from '../library/schema';
+import { ImagingModalitySchema, SourceRefSchema } from '../library/schema';
 import { AldreteScoresSchema } from '../workflow/aldrete';
 import { ENCOUNTER_STATES } from '../workflow/states';
 import { PasswordSchema } from './auth';
@@ -28,8 +28,13 @@ export const AdvanceInputSchema = z.strictObject({
 
 export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason });
 
-/** What stood in the way when a physician overrode a transition. */
-export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean() });
+/**
+ * What stood in the way when a physician overrode a transition. A blocker that rests on a
+ * clinical fact (the particulate-steroid hard stop) carries its sources with their tags,
+ * so the screen can show them; the note prints the label only (chart notes are not
+ * bibliographies: fact-reference.md, citing rule 3).
+ */
+export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional() });
 export type Blocker = z.infer<typeof BlockerSchema>;
 
 export const TransitionSchema = z.object({

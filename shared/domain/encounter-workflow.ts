@@ -112,14 +112,16 @@ function steroidBlockers(template: Template, records: readonly EncounterRecord[]
     case 'hard-stop':
       return [{
         id: 'steroid-particulate',
-        label: `${withGeneric(check.steroid!)} is a particulate steroid, and ${rule!.route} takes nonparticulate steroid only (${rule!.risk}). Sources: ${rule!.cited}`,
+        label: `${withGeneric(check.steroid!)} is a particulate steroid, and ${rule!.route} takes nonparticulate steroid only (${rule!.risk})`,
         hardStop: true,
+        sources: check.sources,
       }];
     case 'confirm':
       return [{
         id: 'steroid-confirm-nonparticulate',
         label: `Physician to confirm that ${check.steroid!.entered} is nonparticulate: it is not in the steroid table, and ${rule!.route} takes nonparticulate steroid only`,
         hardStop: false,
+        sources: check.sources,
       }];
     default:
       return [];

@@ -40,8 +40,6 @@ export interface SteroidRouteRule {
   text: string;
   /** Why, in a few words (for the refusal and the note). */
   risk: string;
-  /** The sources in a few words, for a refusal or a note line that cannot show badges. */
-  cited: string;
   sources: readonly SourceRef[];
 }
 
@@ -55,7 +53,6 @@ export const STEROID_ROUTE_RULES: readonly SteroidRouteRule[] = [
     text:
       'Only nonparticulate steroid (preservative-free dexamethasone) is used for cervical transforaminal injection; inadvertent intra-arterial injection of particulate steroid can cause embolic infarction.',
     risk: 'inadvertent intra-arterial injection of particulate steroid can cause embolic infarction',
-    cited: 'Spine Intervention Society 2019 [secondary source]; Rathmell 2015 item 6 [needs clinical review]; FDA risk assessment (Racoosin) [verified]',
     sources: PARTICULATE_STEROID_SOURCES,
   },
   {
@@ -66,7 +63,6 @@ export const STEROID_ROUTE_RULES: readonly SteroidRouteRule[] = [
     text:
       'For lumbar transforaminal injection a nonparticulate steroid (dexamethasone) is preferred and is used for the first injection; a particulate steroid is an option only if every risk-reducing measure is used (for example after a poor response to dexamethasone).',
     risk: 'particulate steroids carry more risk',
-    cited: 'Spine Intervention Society 2019 [secondary source]; Rathmell 2015 items 7–8 [needs clinical review]',
     sources: [V2('sis-2019-dexamethasone-shortage'), M('rathmell-2015')],
   },
 ];
