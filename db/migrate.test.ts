@@ -220,3 +220,32 @@ describe('migrations', () => {
     db.close();
   });
 });
+
+describe('012 injectate-plan', () => {
+  it('a v10 file with records and a withdrawal migrates: rows, sequence and withdrawals kept, the new kind accepted, both tables still append-only', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 10), null);
+    db.exec(`
+      INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');
+      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
+      INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality, planned_date, indication, created_at, created_by_name, created_by_role)
+        VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');
+      INSERT INTO encounter_records (seq, id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (7, 'r1', 'e', 'vitals', '{}', 'now', 'N', 'nurse');
+      INSERT INTO encounter_records (seq, id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (9, 'r2', 'e', 'inr', '{}', 'now', 'N', 'nurse');
+      INSERT INTO encounter_record_voids VALUES ('r1', 'later', 'N', 'nurse', 'wrong patient');
+    `);
+    expect(() => db.prepare(`INSERT INTO encounter_records (id, encounter_id, kind, data_json, at, by_name, by_role) VALUES ('x', 'e', 'injectate-plan', '{}', 'now', 'N', 'nurse')`).run()).toThrow(/CHECK/);
+    expect(migrate(db, MIGRATIONS.slice(0, 12), path.join(dir, 'backups'))).toMatchObject({ from: 10, to: 12 });
+    expect(db.prepare('SELECT seq, id, kind FROM encounter_records ORDER BY seq').all()).toEqual([{ seq: 7, id: 'r1', kind: 'vitals' }, { seq: 9, id: 'r2', kind: 'inr' }]);
+    expect(db.prepare('SELECT record_id, reason FROM encounter_record_voids').all()).toEqual([{ record_id: 'r1', reason: 'wrong patient' }]);
+    const add = db.prepare(`INSERT INTO encounter_records (id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (?, 'e', ?, '{}', 'now', 'N', 'nurse')`);
+    expect(add.run('r3', 'injectate-plan').lastInsertRowid).toBe(10);
+    expect(() => add.run('r4', 'grocery-list')).toThrow(/CHECK/);
+    expect(() => db.prepare(`INSERT INTO encounter_record_voids VALUES ('missing', 'now', 'N', 'nurse', 'x')`).run()).toThrow(/FOREIGN KEY/);
+    for (const sql of ["UPDATE encounter_records SET kind = 'inr'", 'DELETE FROM encounter_records']) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+    for (const sql of ["UPDATE encounter_record_voids SET reason = 'x'", 'DELETE FROM encounter_record_voids']) expect(() => db.prepare(sql).run(), sql).toThrow(/voids are final/);
+    expect(db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE '%before_012'").pluck().get()).toBe(0);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

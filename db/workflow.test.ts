@@ -35,6 +35,10 @@ async function resolvePhase(phase: 'pre-procedure' | 'time-out' | 'procedure' | 
 }
 
 const vitals = (phase: string) => ({ kind: 'vitals', data: { phase, systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, painScore: 6 } });
+const injectatePlan = {
+  kind: 'injectate-plan',
+  data: { steroid: { name: 'Dexamethasone sodium phosphate', dose: '10 mg' }, localAnaesthetic: { name: 'Lidocaine 1%', dose: '1 mL' }, contrast: { name: 'Iohexol 240', dose: '2 mL' } },
+};
 
 describe('procedure-day states', () => {
   it('moves only to the next state, and each phase waits for its required items and records', async () => {
@@ -48,10 +52,12 @@ describe('procedure-day states', () => {
     const paths = (blocked.ok ? [] : (blocked.error.details as { path: string }[])).map((d) => d.path);
     expect(paths).toContain('blockers.wf-identity-two-identifiers');
     expect(paths).toContain('blockers.record-baseline-vitals');
+    expect(paths).toContain('blockers.record-injectate-plan');
     expect(tableCounts(core)).toEqual(before);
 
     await resolvePhase('pre-procedure');
     ok(await nurse()('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
+    ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
     ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
     expect((await detail()).encounter.state).toBe('time-out');
   });
@@ -60,6 +66,7 @@ describe('procedure-day states', () => {
     ok(await nurse()('encounter.advance', { encounterId, to: 'pre-procedure' }));
     await resolvePhase('pre-procedure');
     ok(await nurse()('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
+    ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
     // Clopidogrel 2 days ago before an intermediate-risk procedure (7 days in the fact base).
     ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'anticoagulant', data: { drugId: 'clopidogrel', lastDoseAt: '2026-11-22T08:00:00.000Z' } } }));
     ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
@@ -100,6 +107,7 @@ describe('procedure-day states', () => {
       }
       await resolvePhase(phase);
       if (phase === 'pre-procedure' || phase === 'recovery') ok(await nurse()('encounter.addRecord', { encounterId, record: vitals(phase) }));
+      if (phase === 'pre-procedure') ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
       if (phase === 'time-out') {
         ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: 'A', role: 'nurse' }, { name: 'B', role: 'physician' }] } } }));
       }

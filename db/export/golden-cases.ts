@@ -83,6 +83,9 @@ async function runToDischarge(s: Step, encounterId: string, t: Template): Promis
   ok(await nurse('encounter.advance', { encounterId, to: 'pre-procedure' }));
   await resolvePhase('pre-procedure');
   ok(await nurse('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
+  ok(await nurse('encounter.addRecord', { encounterId, record: { kind: 'injectate-plan', data: {
+    steroid: { name: 'Dexamethasone', dose: '10 mg' }, localAnaesthetic: { name: 'Lidocaine 1%', dose: '1 mL' }, contrast: { name: 'Iohexol', dose: '1 mL' },
+  } } }));
   s.clock.set(at('14:55'));
   ok(await nurse('encounter.advance', { encounterId, to: 'time-out' }));
   await resolvePhase('time-out');

@@ -2,8 +2,9 @@
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { Encounter } from '#shared/contract/encounters';
 import { CommandError } from '#shared/contract/errors';
-import { SIGNED_KINDS } from '#shared/contract/workflow';
+import { recordNeedsSignature, type RecordData } from '#shared/contract/workflow';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
+import { classifySteroid } from '#shared/clinical/steroid-table';
 import { phaseBlockers } from '#shared/domain/encounter-workflow';
 import { nextState, STATE_LABELS, transitionProblem } from '#shared/workflow/states';
 import type { HandlerContext } from './context';
@@ -27,6 +28,33 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
   });
 }
 
+/**
+ * The planned injectate is what the time-out checks, so it is recorded before the
+ * procedure starts (a correction at the time-out is a new plan, checked again); after
+ * that the procedure record says what was given. Only a physician confirms that a steroid
+ * is nonparticulate, and never one the steroid table knows to be particulate.
+ */
+function checkInjectatePlan(encounter: Encounter, record: Extract<RecordData, { kind: 'injectate-plan' }>, role: string): void {
+  if (!['scheduled', 'pre-procedure', 'time-out'].includes(encounter.state)) {
+    throw new CommandError('CONFLICT', `The planned injectate is recorded before the procedure starts; the encounter is ${STATE_LABELS[encounter.state]}. Record what was given in the procedure record.`);
+  }
+  const plan = record.data;
+  if (!plan.nonParticulateConfirmed) return;
+  const path = 'record.data.nonParticulateConfirmed';
+  if (role !== 'physician') {
+    throw new CommandError('FORBIDDEN', 'Only a physician may confirm that a steroid is nonparticulate.', [{ path, message: 'only a physician may confirm this' }]);
+  }
+  if (!plan.steroid) {
+    throw new CommandError('INVALID_INPUT', `encounter.addRecord: ${path}: there is no steroid to confirm`, [{ path, message: 'there is no steroid to confirm' }]);
+  }
+  const steroid = classifySteroid(plan.steroid.name);
+  if (steroid.particulate === true) {
+    throw new CommandError('INVALID_INPUT', `encounter.addRecord: ${path}: ${plan.steroid.name} is a particulate steroid (${steroid.generic}); it cannot be confirmed nonparticulate`, [
+      { path, message: `${plan.steroid.name} is a particulate steroid (${steroid.generic}); it cannot be confirmed nonparticulate` },
+    ]);
+  }
+}
+
 export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> {
   return {
     'encounter.advance': ({ encounterId, to, override }, { caller }) => {
@@ -46,7 +74,7 @@ export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMe
         throw new CommandError(
           'CONFLICT',
           `${STATE_LABELS[encounter.state]} cannot end yet: ${blockers.length} item(s) open${hard ? `, ${hard} hard stop(s)` : ''}. A physician may override with a reason.`,
-          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop })),
+          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop, ...(b.sources ? { sources: b.sources } : {}) })),
         );
       }
       const transition = { from: encounter.state, to, at: ctx.now(), by: caller.actor, reason: override?.reason ?? null, overridden: override ? blockers : [] };
@@ -67,9 +95,11 @@ export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMe
     },
 
     'encounter.addRecord': ({ encounterId, record, password }, { caller }) => {
-      requireOpenEncounter(ctx, encounterId);
-      if (SIGNED_KINDS.has(record.kind)) {
-        if (!password) throw new CommandError('INVALID_INPUT', 'encounter.addRecord: password: signing the time-out needs your password', [{ path: 'password', message: 'signing needs your password' }]);
+      const encounter = requireOpenEncounter(ctx, encounterId);
+      if (record.kind === 'injectate-plan') checkInjectatePlan(encounter, record, caller.actor.role);
+      if (recordNeedsSignature(record)) {
+        const what = record.kind === 'time-out' ? 'signing the time-out' : 'confirming the steroid is nonparticulate';
+        if (!password) throw new CommandError('INVALID_INPUT', `encounter.addRecord: password: ${what} needs your password`, [{ path: 'password', message: `${what} needs your password` }]);
         ctx.auth.confirmPasswordSync(caller, password, `encounter:${encounterId}/${record.kind}`);
       }
       if (record.kind === 'anticoagulant' && Date.parse(record.data.lastDoseAt) > Date.parse(ctx.now()) + 5 * 60_000) {

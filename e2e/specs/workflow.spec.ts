@@ -105,6 +105,15 @@ test('nurse and physician take one encounter through every state; the physician 
   await anticoag.getByLabel(/Last dose/).fill(local);
   await anticoag.getByRole('button', { name: 'Add drug' }).click();
   await expect(anticoag.getByRole('alert')).toContainText(/hard stop/i);
+  // The injectate planned before the time-out, which the time-out checks and reads back.
+  await expect(moveOn('Time-out')).toBeDisabled();
+  const injectate = page.getByRole('region', { name: 'Planned injectate' }).getByRole('form', { name: 'Planned injectate' });
+  await injectate.getByLabel('Steroid, as on the vial (brand or generic)').fill('Dexamethasone sodium phosphate');
+  await injectate.getByLabel('Steroid dose, with its unit (e.g. 10 mg)').fill('10 mg');
+  await injectate.getByLabel('Local anaesthetic', { exact: true }).fill('Lidocaine 1%');
+  await injectate.getByLabel('Local anaesthetic dose, with its unit').fill('1 mL');
+  await injectate.getByRole('button', { name: 'Save planned injectate' }).click();
+  await expect(page.getByRole('region', { name: 'Planned injectate' }).getByRole('list', { name: 'Planned injectate as recorded' })).toContainText('Steroid: Dexamethasone sodium phosphate, 10 mg');
   await expect(moveOn('Time-out')).toBeEnabled();
   await moveOn('Time-out').click();
 

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { useEncounter } from '../stores/encounter';
@@ -16,7 +16,7 @@ const NO_CHANGES: readonly ItemChange[] = [];
  * checklist renders that row again, not all of them. Its props must stay
  * stable (the template's item objects and sources); it takes no callbacks.
  */
-export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, required = false }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean }) {
+export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, required = false, children }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean; children?: ReactNode }) {
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
@@ -75,6 +75,8 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
         <SaveStatus save={save} />
       </div>
       {item.detail && <p className="detail">{item.detail}</p>}
+      {/* What the item reads back (the planned injectate), where it has any. */}
+      {children}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
       <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} />
       {history.length > 0 && <ItemHistory changes={history} label={item.label} />}

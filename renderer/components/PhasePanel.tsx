@@ -10,11 +10,15 @@ import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } fro
 import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
+import { EvidenceBadges } from './EvidenceBadges';
+import { InjectateReadBack } from './InjectatePlan';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
 /** Open items listed by name before the list is summarised. */
 const SHOWN = 8;
+/** The time-out item that reads the planned injectate back instead of being a bare checkbox. */
+const READ_BACK_ITEM = 'wf-steroid-type-confirmed';
 
 /** A procedure-day item as the checklist row shows it. */
 function asChecklistItem(w: WorkflowItem): ChecklistItem {
@@ -91,18 +95,24 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
             {workflow
               .filter((w) => w.section === section)
               .map((w) => (
-                <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
+                w.id === READ_BACK_ITEM ? (
+                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required}>
+                    <InjectateReadBack template={template} />
+                  </ChecklistItemRow>
+                ) : (
+                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
+                )
               ))}
           </ul>
         </div>
       ))}
       {children}
-      {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} />}
+      {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} citations={sources} />}
     </section>
   );
 }
 
-function AdvanceArea({ blockers, role }: { blockers: Blocker[]; role: string | undefined }) {
+function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role: string | undefined; citations: readonly { id: string; citation: string }[] }) {
   const detail = useEncounter((s) => s.detail)!;
   const advance = useEncounter((s) => s.advance);
   const cancel = useEncounter((s) => s.cancel);
@@ -149,7 +159,10 @@ function AdvanceArea({ blockers, role }: { blockers: Blocker[]; role: string | u
           <ul aria-label="Still open">
             {/* Hard stops and records first (phaseBlockers orders them so), then the open checks. */}
             {blockers.slice(0, SHOWN).map((b) => (
-              <li key={b.id}>{b.hardStop ? <strong>{b.label}</strong> : b.label}</li>
+              <li key={b.id}>
+                {b.hardStop ? <strong>{b.label}</strong> : b.label}
+                {b.sources && b.sources.length > 0 && <> <EvidenceBadges sources={b.sources} citations={citations} /></>}
+              </li>
             ))}
           </ul>
           {blockers.length > SHOWN && <p className="muted">…and {blockers.length - SHOWN} more open item(s) in the checklists below.</p>}

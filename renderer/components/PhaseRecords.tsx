@@ -1,7 +1,7 @@
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { restartAt } from '#shared/domain/anticoagulant-check';
 import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
-import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
+import { anticoagulantCheck, injectatePlanRequired, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
 import { procedureTraits } from '#shared/workflow/traits';
@@ -9,6 +9,7 @@ import { useEncounter } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { AldreteForm } from './AldreteForm';
 import { AnticoagulantSection } from './AnticoagulantSection';
+import { InjectatePlanSection } from './InjectatePlan';
 import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
 import { TimeOutForm } from './TimeOutForm';
@@ -30,6 +31,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
     <div className="phase-records">
       {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} now={now} disabled={closed} />}
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
+      {(state === 'pre-procedure' || state === 'time-out') && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
       {state === 'time-out' && (
         <TimeOutForm
           key={user?.id ?? 'nobody'}

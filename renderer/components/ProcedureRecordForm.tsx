@@ -16,7 +16,7 @@ export interface ProcedureRecordFormProps {
   defaultImaging: ImagingModality;
   /** The levels planned for this encounter; each starts ticked. */
   plannedLevels: readonly string[];
-  /** Decides the live particulate-steroid warning (cervical transforaminal only). */
+  /** Decides the live steroid warning (the route's rule: cervical or lumbar transforaminal). */
   traits: ProcedureTraits;
   disabled?: boolean;
   /** Resolves null when stored (the form then resets), or errors keyed by input path ('record.data.medications.0.name', 'form'). */
@@ -75,8 +75,9 @@ const SIMPLE_FIELDS = ['imagingUsed', 'contrastUsed', 'contrastAgent', 'fluorosc
 
 /**
  * What was done: imaging, contrast, dose, medications, levels and complications. While
- * medications are typed, a particulate steroid for a cervical transforaminal injection is
- * warned about (a warning, not a block). Presentational: the caller stores the record.
+ * medications are typed, each steroid (by brand or generic name) is checked against the
+ * route as at the time-out (a warning here, not a block: the record says what was given).
+ * Presentational: the caller stores the record.
  */
 export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, disabled = false, onSubmit }: ProcedureRecordFormProps) {
   const id = useId();
@@ -283,7 +284,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
 
         {warning && (
           <div role="alert" className="steroid-warning">
-            <strong>Warning: particulate steroid for a cervical transforaminal injection.</strong>
+            <strong>{warning.title}</strong>
             <p>{warning.warning}</p>
             <EvidenceBadges sources={warning.sources} citations={CITATIONS} />
             <p className="muted">This is a warning: the record can still be saved.</p>

@@ -17,6 +17,7 @@ const NO_TRAITS: ProcedureTraits = {
   neuraxial: false,
   epiduralSteroid: false,
   cervicalTransforaminal: false,
+  lumbarTransforaminal: false,
   implant: false,
   diagnosticBlock: false,
   steroid: false,
@@ -181,6 +182,20 @@ describe('ProcedureRecordForm', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Save procedure record' }));
     expect(onSubmit).toHaveBeenCalledWith(expect.objectContaining({ imagingUsed: 'ultrasound', contrastUsed: false, fluoroscopyTimeSeconds: null, levelsTreated: [] }));
+  });
+
+  it('catches brand names too (the same steroid table as the time-out), however they are spelled', async () => {
+    const user = userEvent.setup();
+    render(<ProcedureRecordForm defaultImaging="fluoroscopy" plannedLevels={['C6-C7']} traits={CERVICAL_TF} onSubmit={ok()} />);
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('Lidocaine 1%');
+    await user.click(screen.getByRole('button', { name: 'Add medication' }));
+    await user.keyboard('depo medrol 80mg');
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('Warning: particulate steroid for a cervical transforaminal injection.');
+    expect(alert.textContent).toContain('Particulate corticosteroid chosen: depo medrol 80mg (methylprednisolone acetate).');
+    expect(alert.textContent).not.toContain('Lidocaine');
+    expect(alert.textContent).toContain('DEPO-MEDROL (methylprednisolone acetate injectable suspension, USP)');
   });
 
   it('shows a medication row error next to that row', async () => {

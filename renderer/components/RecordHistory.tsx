@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/workflow';
 import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
+import { injectatePlanLines } from '#shared/domain/encounter-workflow';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
 import { ALDRETE_COMPONENTS, ALDRETE_COMPONENT_LABELS, aldreteTotal } from '#shared/workflow/aldrete';
 
@@ -22,6 +23,7 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   'time-out': 'Time-out',
   procedure: 'Procedure record',
   aldrete: 'Aldrete score',
+  'injectate-plan': 'Planned injectate',
 };
 
 const IMAGING: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
@@ -78,6 +80,8 @@ export function summarizeRecord(entry: RecordData, time: (iso: string) => string
       parts.push(`complications: ${p.complications || 'not recorded'}`);
       return parts.join('; ');
     }
+    case 'injectate-plan':
+      return injectatePlanLines(entry.data).join('; ');
     case 'aldrete':
       return `Total ${aldreteTotal(entry.data)} of 10 (${ALDRETE_COMPONENTS.map((c) => `${ALDRETE_COMPONENT_LABELS[c].toLowerCase()} ${entry.data[c]}`).join(', ')})`;
   }

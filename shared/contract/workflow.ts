@@ -1,11 +1,11 @@
 /**
  * The procedure day: state transitions, overrides and structured records
- * (vitals, anticoagulants, time-out, procedure, Aldrete). Records are
+ * (vitals, anticoagulants, planned injectate, time-out, procedure, Aldrete). Records are
  * append-only: a correction is a new record, a withdrawal is a void naming
  * the record and the reason, so every change keeps who, when and what it was.
  */
 import { z } from 'zod';
-import { ImagingModalitySchema } from '../library/schema';
+import { ImagingModalitySchema, SourceRefSchema } from '../library/schema';
 import { AldreteScoresSchema } from '../workflow/aldrete';
 import { ENCOUNTER_STATES } from '../workflow/states';
 import { PasswordSchema } from './auth';
@@ -28,8 +28,13 @@ export const AdvanceInputSchema = z.strictObject({
 
 export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason });
 
-/** What stood in the way when a physician overrode a transition. */
-export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean() });
+/**
+ * What stood in the way when a physician overrode a transition. A blocker that rests on a
+ * clinical fact (the particulate-steroid hard stop) carries its sources with their tags,
+ * so the screen can show them; the note prints the label only (chart notes are not
+ * bibliographies: fact-reference.md, citing rule 3).
+ */
+export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional() });
 export type Blocker = z.infer<typeof BlockerSchema>;
 
 export const TransitionSchema = z.object({
@@ -105,6 +110,56 @@ export const ProcedureRecordSchema = z.strictObject({
 
 export const AldreteRecordSchema = AldreteScoresSchema;
 
+/**
+ * A dose as entered: the amount first, then its unit, then anything else ("10 mg",
+ * "2 mL of 1%", "1 mL (40 mg/mL)"). A bare number, or a concentration given as if it were
+ * a dose ("40 mg/mL"), is refused with a message that says which.
+ */
+const DOSE = /^\d+(?:\.\d+)?\s*(?:mg|mcg|µg|micrograms?|g|ml)(?![a-zµ/])(?!\s*\/)/i;
+export function doseProblem(dose: string): string | null {
+  const d = dose.trim();
+  if (!d) return 'enter the dose with its unit, e.g. 10 mg or 2 mL';
+  if (DOSE.test(d)) return null;
+  if (/^\d+(?:\.\d+)?$/.test(d)) return 'add the unit: mg, mcg or mL (e.g. 10 mg)';
+  if (/^\d+(?:\.\d+)?\s*\S+\s*\/\s*\S+$/.test(d)) return 'that is a concentration: give the dose, e.g. 40 mg or 1 mL';
+  return 'start with the amount and its unit (mg, mcg or mL), e.g. 10 mg or 2 mL';
+}
+const DoseSchema = z
+  .string()
+  .trim()
+  .max(60, 'keep the dose under 60 characters')
+  .superRefine((dose, ctx) => {
+    const problem = doseProblem(dose);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+/** Optional (contrast): empty, or a dose with its unit. */
+const OptionalDoseSchema = z
+  .string()
+  .trim()
+  .max(60, 'keep the dose under 60 characters')
+  .superRefine((dose, ctx) => {
+    const problem = dose ? doseProblem(dose) : null;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
+
+const drugName = (what: string) => z.string().trim().min(1, `name the ${what}`).max(120);
+
+/**
+ * What is planned for injection, recorded before the time-out so that the time-out checks
+ * it (the steroid against the route: shared/workflow/steroid-warning.ts) and reads it back.
+ * The steroid is named as entered (brand or generic) with its dose; null means none is
+ * planned. `nonParticulateConfirmed` is a physician's signed statement that a steroid the
+ * table does not recognise is nonparticulate; the core refuses it from anyone else, and for
+ * a steroid the table knows to be particulate.
+ */
+export const InjectatePlanSchema = z.strictObject({
+  steroid: z.strictObject({ name: drugName('steroid'), dose: DoseSchema }).nullable(),
+  localAnaesthetic: z.strictObject({ name: drugName('local anaesthetic'), dose: DoseSchema }).nullable(),
+  contrast: z.strictObject({ name: drugName('contrast agent'), dose: OptionalDoseSchema.default('') }).nullable(),
+  nonParticulateConfirmed: z.boolean().default(false),
+});
+export type InjectatePlan = z.infer<typeof InjectatePlanSchema>;
+
 export const RecordDataSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('vitals'), data: VitalsSchema }),
   z.strictObject({ kind: z.literal('anticoagulant'), data: AnticoagulantRecordSchema }),
@@ -113,6 +168,7 @@ export const RecordDataSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('time-out'), data: TimeOutRecordSchema }),
   z.strictObject({ kind: z.literal('procedure'), data: ProcedureRecordSchema }),
   z.strictObject({ kind: z.literal('aldrete'), data: AldreteRecordSchema }),
+  z.strictObject({ kind: z.literal('injectate-plan'), data: InjectatePlanSchema }),
 ]);
 export type RecordData = z.infer<typeof RecordDataSchema>;
 export type RecordKind = RecordData['kind'];
@@ -120,10 +176,15 @@ export type RecordKind = RecordData['kind'];
 /** Kinds that are signed: the time-out sign-off needs the password again. */
 export const SIGNED_KINDS: ReadonlySet<RecordKind> = new Set(['time-out']);
 
+/** Whether adding this record needs the password again: a signed kind, or a physician's confirmation that a steroid is nonparticulate. */
+export function recordNeedsSignature(record: RecordData): boolean {
+  return SIGNED_KINDS.has(record.kind) || (record.kind === 'injectate-plan' && record.data.nonParticulateConfirmed);
+}
+
 export const AddRecordInputSchema = z.strictObject({
   encounterId: IdSchema,
   record: RecordDataSchema,
-  /** Required for signed kinds (time-out). */
+  /** Required for signed kinds (time-out) and for a nonparticulate confirmation. */
   password: PasswordSchema.optional(),
 });
 

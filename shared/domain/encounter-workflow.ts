@@ -5,13 +5,14 @@
  * what the nurse sees as "still open" is exactly what the core will refuse.
  */
 import type { BleedingRiskRaise } from '../contract/bleeding-risk';
-import type { Blocker, EncounterRecord, RecordData } from '../contract/workflow';
+import type { Blocker, EncounterRecord, InjectatePlan, RecordData } from '../contract/workflow';
 import type { Template } from '../library/schema';
 import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
 import type { EncounterPlanFacts } from '../workflow/applicability';
 import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
 import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
+import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type CheckResult } from './anticoagulant-check';
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
@@ -90,6 +91,63 @@ export function anticoagulantCheck(
   return { risk, result };
 }
 
+/** The planned injectate standing now (the latest not withdrawn), or null. */
+export function plannedInjectate(records: readonly EncounterRecord[]): (EncounterRecord & { entry: Entry<'injectate-plan'> }) | null {
+  return latestOf(records, 'injectate-plan');
+}
+
+/** Whether this procedure asks for a planned injectate before the time-out: a steroid is commonly injected, or the fact base restricts the steroid for its route. */
+export function injectatePlanRequired(template: Template): boolean {
+  const traits = procedureTraits(template);
+  return traits.steroid || steroidRouteRule(traits) !== null;
+}
+
+/** The planned steroid against the route's rule (shared/workflow/steroid-warning.ts). */
+export function injectateSteroidCheck(template: Template, records: readonly EncounterRecord[]): SteroidCheck {
+  return plannedSteroidCheck(procedureTraits(template), plannedInjectate(records)?.entry.data ?? null);
+}
+
+/** The plan read back, one line per part: what the time-out item and the record history show. */
+export function injectatePlanLines(plan: InjectatePlan): string[] {
+  const drug = (d: { name: string; dose: string } | null, none: string, what: string) => (d ? `${what}: ${[d.name, d.dose].filter(Boolean).join(', ')}` : none);
+  const lines = [
+    drug(plan.steroid, 'No steroid planned', 'Steroid'),
+    drug(plan.localAnaesthetic, 'No local anaesthetic planned', 'Local anaesthetic'),
+    drug(plan.contrast, 'No contrast planned', 'Contrast'),
+  ];
+  if (plan.nonParticulateConfirmed) lines.push('Steroid confirmed nonparticulate by a physician');
+  return lines;
+}
+
+const PLAN_LABEL = 'Planned injectate recorded: steroid (or none) with its dose, local anaesthetic and contrast';
+
+/** The steroid check as blockers of the time-out: a hard stop, a physician's confirmation, or the missing plan. */
+function steroidBlockers(template: Template, records: readonly EncounterRecord[]): Blocker[] {
+  if (!injectatePlanRequired(template)) return [];
+  const check = injectateSteroidCheck(template, records);
+  const rule = check.rule;
+  switch (check.status) {
+    case 'no-plan':
+      return [{ id: 'record-injectate-plan', label: `${PLAN_LABEL} (the steroid is checked against it)`, hardStop: false }];
+    case 'hard-stop':
+      return [{
+        id: 'steroid-particulate',
+        label: `${withGeneric(check.steroid!)} is a particulate steroid, and ${rule!.route} takes nonparticulate steroid only (${rule!.risk})`,
+        hardStop: true,
+        sources: check.sources,
+      }];
+    case 'confirm':
+      return [{
+        id: 'steroid-confirm-nonparticulate',
+        label: `Physician to confirm that ${check.steroid!.entered} is nonparticulate: it is not in the steroid table, and ${rule!.route} takes nonparticulate steroid only`,
+        hardStop: false,
+        sources: check.sources,
+      }];
+    default:
+      return [];
+  }
+}
+
 export interface BlockerInput {
   state: EncounterState;
   template: Template;
@@ -105,7 +163,8 @@ export interface BlockerInput {
 
 /**
  * What must be done before leaving the current state. Hard stops (an
- * anticoagulant dose too recent, an INR not shown normal) are marked: only a
+ * anticoagulant dose too recent, an INR not shown normal, a planned particulate
+ * steroid where the route takes nonparticulate only) are marked: only a
  * physician may override them, with a reason, and the note shows it.
  */
 export function phaseBlockers(input: BlockerInput): Blocker[] {
@@ -122,7 +181,12 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   if (phase === 'pre-procedure' && !vitalsIn('pre-procedure')) {
     extra.push({ id: 'record-baseline-vitals', label: 'Baseline vitals and pain score recorded', hardStop: false });
   }
+  if (phase === 'pre-procedure' && injectatePlanRequired(input.template) && !plannedInjectate(records)) {
+    extra.push({ id: 'record-injectate-plan', label: PLAN_LABEL, hardStop: false });
+  }
   if (phase === 'time-out') {
+    // The steroid hard stop first: it is what the team must see before anything else.
+    extra.push(...steroidBlockers(input.template, records));
     if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false });
     const { result } = anticoagulantCheck(input.template, records, input.bleedingRiskRaises, input.settings, input.now);
     for (const row of result.rows) {

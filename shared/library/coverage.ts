@@ -5,6 +5,7 @@
  */
 import { ANTICOAGULANT_TABLE } from '../clinical/anticoagulant-table';
 import { WORKFLOW_ITEMS } from '../workflow/phase-items';
+import { STEROID_NAMES, STEROID_PRODUCTS } from '../clinical/steroid-table';
 import { evidenceCounts } from './evidence-summary';
 import type { Template } from './schema';
 import type { Source } from './source-schema';
@@ -70,6 +71,11 @@ function procedureDayItemsCiting(id: string): number {
   return WORKFLOW_ITEMS.filter((i) => i.sources.some((s) => s.sourceId === id)).length;
 }
 
+/** The steroid table's rows (products and the names that map to them) that cite a source. */
+function steroidRowsCiting(id: string): number {
+  return [...STEROID_PRODUCTS, ...STEROID_NAMES].filter((r) => r.sources.some((s) => s.sourceId === id)).length;
+}
+
 /** The sources table: every registered source, the original work, its address and reliability, and what cites it. */
 export function sourcesMarkdown(templates: readonly Template[], sources: readonly Source[]): string {
   const citedBy = new Map<string, string[]>();
@@ -84,9 +90,11 @@ export function sourcesMarkdown(templates: readonly Template[], sources: readonl
     const procedures = (citedBy.get(id) ?? []).length;
     const rows = anticoagulantRowsCiting(id);
     const items = procedureDayItemsCiting(id);
-    const parts = procedures || !(rows || items) ? [`${procedures} procedure(s)`] : [];
+    const steroidRows = steroidRowsCiting(id);
+    const parts = procedures || !(rows || items || steroidRows) ? [`${procedures} procedure(s)`] : [];
     if (rows) parts.push(`${rows} anticoagulant table row(s)`);
     if (items) parts.push(`${items} procedure-day item(s)`);
+    if (steroidRows) parts.push(`${steroidRows} steroid table row(s)`);
     return parts.join('; ');
   };
   return [

@@ -18,6 +18,7 @@ import { BLOCK_SOURCES } from './sources-blocks';
 import { ESI_SOURCES } from './sources-esi';
 import { FACET_SOURCES } from './sources-facet';
 import { NEUROMOD_SOURCES } from './sources-neuromod';
+import { STEROID_LABEL_SOURCES } from './sources-steroid';
 
 const BASE_SOURCES: readonly Source[] = [
   // The clinical team's consensus: not a source of evidence
@@ -318,7 +319,7 @@ const BASE_SOURCES: readonly Source[] = [
 ];
 
 /** The registry: the first-cut sources plus those added with each group of templates. Ids are unique (tested). */
-export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...ANTICOAG_SOURCES];
+export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...ANTICOAG_SOURCES, ...STEROID_LABEL_SOURCES];
 
 /**
  * The primary guidelines a chart note may name (fact-reference.md, citing rule 3), in the

@@ -12,11 +12,11 @@ import { procedureTraits, type ProcedureTraits } from './traits';
 const factBase = fs.readFileSync(path.resolve(__dirname, '../clinical/fact-reference.md'), 'utf8');
 
 const NONE: ProcedureTraits = {
-  neuraxial: false, epiduralSteroid: false, cervicalTransforaminal: false, implant: false,
+  neuraxial: false, epiduralSteroid: false, cervicalTransforaminal: false, lumbarTransforaminal: false, implant: false,
   diagnosticBlock: false, steroid: false, spinal: false, fluoroscopyDefault: false,
 };
 const ALL: ProcedureTraits = {
-  neuraxial: true, epiduralSteroid: true, cervicalTransforaminal: true, implant: true,
+  neuraxial: true, epiduralSteroid: true, cervicalTransforaminal: true, lumbarTransforaminal: true, implant: true,
   diagnosticBlock: true, steroid: true, spinal: true, fluoroscopyDefault: true,
 };
 const noSedation = { sedationPlanned: false, laterality: null };

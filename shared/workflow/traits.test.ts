@@ -24,8 +24,9 @@ describe('procedure traits of the bundled library', () => {
     expect(trait('implant')).toEqual([...SCS].sort());
   });
 
-  it('marks only cervical transforaminal ESI as cervical transforaminal', () => {
+  it('marks only cervical transforaminal ESI as cervical transforaminal, and only lumbar transforaminal ESI as lumbar transforaminal', () => {
     expect(trait('cervicalTransforaminal')).toEqual(['cervical-transforaminal-esi']);
+    expect(trait('lumbarTransforaminal')).toEqual(['lumbar-transforaminal-esi']);
   });
 
   it('marks the blocks followed by a pain diary, including both medial branch blocks and no RFA', () => {
@@ -65,6 +66,7 @@ describe('procedure traits of clinic-authored templates', () => {
       neuraxial: true,
       epiduralSteroid: true,
       cervicalTransforaminal: true,
+      lumbarTransforaminal: true,
       implant: true,
       diagnosticBlock: true,
       steroid: true,
@@ -79,5 +81,7 @@ describe('procedure traits of clinic-authored templates', () => {
     expect(procedureTraits(copy).cervicalTransforaminal).toBe(true);
     const lumbarCopy: Template = { ...template('lumbar-transforaminal-esi'), id: 'l-spine-tf', name: 'Lumbar transforaminal ESI (clinic protocol)' };
     expect(procedureTraits(lumbarCopy).cervicalTransforaminal).toBe(false);
+    expect(procedureTraits(lumbarCopy).lumbarTransforaminal).toBe(true);
+    expect(procedureTraits(copy).lumbarTransforaminal).toBe(false);
   });
 });

@@ -18,6 +18,8 @@ export interface ProcedureTraits {
   epiduralSteroid: boolean;
   /** Cervical transforaminal ESI: only nonparticulate steroid (fact base §2.1, §3.2 item 6). */
   cervicalTransforaminal: boolean;
+  /** Lumbar transforaminal ESI: nonparticulate steroid preferred, particulate only with every risk-reducing measure (§2.1, §3.2 items 7–8). */
+  lumbarTransforaminal: boolean;
   /** Implanted device (spinal cord stimulator trial or implant): antibiotic prophylaxis at the time-out. */
   implant: boolean;
   /** The template asks for a pain diary after the block (diagnostic or prognostic block). */
@@ -51,6 +53,8 @@ export const KNOWN_CATEGORIES: readonly string[] = [
  * another id is caught by its name instead.
  */
 const CERVICAL_TRANSFORAMINAL_IDS: readonly string[] = ['cervical-transforaminal-esi'];
+/** Likewise the only bundled lumbar transforaminal template. */
+const LUMBAR_TRANSFORAMINAL_IDS: readonly string[] = ['lumbar-transforaminal-esi'];
 
 export function procedureTraits(template: Template): ProcedureTraits {
   const defaultImaging = template.imaging.options.find((o) => o.isDefault)?.modality;
@@ -62,6 +66,7 @@ export function procedureTraits(template: Template): ProcedureTraits {
       neuraxial: true,
       epiduralSteroid: true,
       cervicalTransforaminal: true,
+      lumbarTransforaminal: true,
       implant: true,
       diagnosticBlock: true,
       steroid: true,
@@ -77,6 +82,9 @@ export function procedureTraits(template: Template): ProcedureTraits {
   const cervicalTransforaminal =
     CERVICAL_TRANSFORAMINAL_IDS.includes(template.id) ||
     (epiduralSteroid && /cervical/i.test(template.name) && /transforaminal/i.test(template.name));
+  const lumbarTransforaminal =
+    LUMBAR_TRANSFORAMINAL_IDS.includes(template.id) ||
+    (epiduralSteroid && /lumb/i.test(template.name) && /transforaminal/i.test(template.name));
   // Templates where a corticosteroid is commonly injected ask for a diabetic glucose plan
   // "for the days after the steroid" (ESI, facet intra-articular, SIJ, GON). Trigger point
   // injection mentions steroid only as a risk "if used" (ACOEM recommends against it), so a
@@ -88,5 +96,5 @@ export function procedureTraits(template: Template): ProcedureTraits {
   // Caudal ESI has no level list but is still a spinal (neuraxial) procedure.
   const spinal = template.levels !== null || neuraxial;
 
-  return { neuraxial, epiduralSteroid, cervicalTransforaminal, implant, diagnosticBlock, steroid, spinal, fluoroscopyDefault };
+  return { neuraxial, epiduralSteroid, cervicalTransforaminal, lumbarTransforaminal, implant, diagnosticBlock, steroid, spinal, fluoroscopyDefault };
 }
