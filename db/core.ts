@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
 import { LIBRARY } from '#shared/library/index';
+import type { Template } from '#shared/library/schema';
 import { openDatabase, type Db } from './connection';
 import { createAuditLog } from './audit';
 import { loadAuditKey, type KeyProtector } from './audit-key';
@@ -45,6 +46,7 @@ import { createExportRepository } from './repositories/exports';
 import { createPatientRepository } from './repositories/patients';
 import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
+import { seedLibrary } from './seed-library';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
@@ -66,6 +68,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The runtime has just run quick_check on a worker thread and it passed (db/runtime.ts). */
   quickCheckDone?: boolean;
+  /** The bundled library to seed; tests inject a later release's. Defaults to LIBRARY. */
+  library?: readonly Template[];
 }
 
 export interface Core {
@@ -105,11 +109,10 @@ export function openCore(options: CoreOptions): Core {
     const clock = options.now ?? (() => new Date());
     const now = () => clock().toISOString();
     const templates = createTemplateRepository(db);
-    db.transaction(() => {
-      for (const template of LIBRARY) templates.seed(template, now());
-    }).immediate();
-
+    // Before seeding: a bundled version stored under a new number is audited.
     const audit = createAuditLog(db, loadAuditKey(options.dataDir, options.auditKeyProtector));
+    seedLibrary(options.library ?? LIBRARY, { db, templates, audit, now, log });
+
     const users = createUserRepository(db);
     const settings = createSettingsRepository(db);
     const newId = options.newId ?? randomUUID;
