@@ -19,7 +19,10 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const core = openTempCore();
+  // One core serves every renderer test file for the whole run. Its idle clock stands still, so
+  // sessions signed in here never idle-lock however long a loaded machine takes to reach a file
+  // (they did, after 10 real minutes). The renderer's own idle timer is tested on fake timers.
+  const core = openTempCore({ monotonic: () => 0 });
   const host = await startHost({ dispatch: core.dispatch, staticDir: tempDir('proceduredesk-static-') });
   project.provide('hostOrigin', host.origin);
   project.provide('hostSecret', host.secret);
