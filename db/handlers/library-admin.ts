@@ -51,7 +51,7 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
       const fact = factsOf(template).find((f) => f.id === factId);
       if (!fact) throw new CommandError('NOT_FOUND', `${template.name} v${version} has no fact "${factId}".`);
       if (!isFactUnverified(fact)) {
-        throw new CommandError('INVALID_INPUT', `Fact "${factId}" rests on a verified or secondary source; only [M] or inferred facts, or facts with no verified primary source, need acceptance.`);
+        throw new CommandError('INVALID_INPUT', `Fact "${factId}" rests on a verified or secondary source; only [M] or inferred facts, facts with no verified primary source, and facts §7 of the fact reference lists need acceptance.`);
       }
       if (ctx.reviews.list(templateId, version).some((r) => r.factId === factId)) {
         throw new CommandError('CONFLICT', `Fact "${factId}" of ${template.name} v${version} is already accepted.`);

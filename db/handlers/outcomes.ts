@@ -12,7 +12,7 @@ import { expectsDiary, thresholdsFor } from '#shared/clinical/relief-thresholds'
 import { diaryMeets, judgeDiary, judgeFollowUp, painTimeline } from '#shared/domain/outcomes';
 import { findSource } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { needsReview } from '#shared/note/content';
+import { factNeedsReview } from '#shared/library/evidence-state';
 import { createFollowUpRepository, type FollowUpRepository } from '../repositories/follow-ups';
 import type { HandlerContext } from './context';
 import { OUTCOME_STATES } from './follow-ups';
@@ -32,7 +32,7 @@ function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[
       minDuration: row.minDuration,
       factText: fact.text,
       sources: fact.sources.map((s) => ({ ...s, citation: findSource(s.sourceId)?.citation ?? s.sourceId })),
-      needsReview: needsReview(fact.sources) && !review,
+      needsReview: factNeedsReview({ sources: fact.sources, templateId: template.id, factId: fact.id }) && !review,
       reviewedBy: review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null,
     };
   });

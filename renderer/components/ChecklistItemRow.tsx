@@ -78,7 +78,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
       {/* What the item reads back (the planned injectate), where it has any. */}
       {children}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
-      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} />
+      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} />
       {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
       {status === 'not-applicable' ? (
         <p className="na">

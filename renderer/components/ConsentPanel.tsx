@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+import { FactEvidenceBadges } from './EvidenceBadges';
 import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
 import { ParticipantSignatures } from './ParticipantSignatures';
 import { SaveStatus } from './SaveStatus';
@@ -70,7 +71,11 @@ export function ConsentPanel() {
           <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
           Benefits discussed
         </label>
-        <p className="detail">Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}</p>
+        {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
+        <div className="detail fact-line" data-fact-id={t.expectedBenefit.id}>
+          Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}{' '}
+          <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} />
+        </div>
         <label>
           Notes on benefits
           <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
@@ -80,7 +85,12 @@ export function ConsentPanel() {
           Alternatives discussed
         </label>
         <ul className="detail">
-          {t.alternatives.map((a) => <li key={a.id}>{a.patientText ?? a.text}</li>)}
+          {t.alternatives.map((a) => (
+            <li key={a.id} data-fact-id={a.id}>
+              {a.patientText ?? a.text}{' '}
+              <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} />
+            </li>
+          ))}
         </ul>
         <label>
           Notes on alternatives

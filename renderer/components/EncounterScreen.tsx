@@ -77,7 +77,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         </ul>
         <ChecklistShortcuts />
       </nav>
-      <ProcedureReference template={t} citations={library.sources} />
+      <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
       {sections.map((s) => (
         <ChecklistSectionView key={s.id} section={s} sources={library.sources} />
       ))}

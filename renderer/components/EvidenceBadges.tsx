@@ -1,7 +1,7 @@
-import type { SourceRef } from '#shared/library/schema';
+import type { Fact, SourceRef } from '#shared/library/schema';
 import { RELIABILITY_LABEL, type SourceReliability } from '#shared/library/source-schema';
 import { SOURCES } from '#shared/library/sources';
-import { needsReview } from '#shared/note/content';
+import { evidenceState, type EvidenceState } from '#shared/library/evidence-state';
 
 const REGISTRY = new Map(SOURCES.map((s) => [s.id, s]));
 
@@ -19,6 +19,11 @@ interface Props {
   citations: readonly Citation[];
   /** The clinic reviewer's acceptance of an unverified fact, if given. */
   reviewedBy?: { name: string; at: string } | null;
+  /**
+   * The fact's evidence state where the screen knows more than its sources (a fact §7 lists
+   * by its template and id: evidence-state.ts); otherwise it is worked out from the sources.
+   */
+  state?: EvidenceState;
 }
 
 const TAG_LABEL: Record<SourceRef['evidence'], string> = {
@@ -44,14 +49,13 @@ function lookup(citations: readonly Citation[], id: string): Citation | undefine
  * the original work with its address, its evidence tag, and, where it is no verified
  * primary source, that it is not.
  */
-export function EvidenceBadges({ sources, citations, reviewedBy = null }: Props) {
-  const review = needsReview(sources) && !reviewedBy;
-  const secondary = sources.some((s) => s.evidence === 'V2');
+export function EvidenceBadges({ sources, citations, reviewedBy = null, state }: Props) {
+  const evidence = state ?? evidenceState({ sources }, reviewedBy !== null);
   return (
     <span className="evidence">
-      {review && <span className="badge review">needs clinical review</span>}
-      {reviewedBy && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
-      {secondary && !review && <span className="badge secondary">secondary source</span>}
+      {evidence === 'needs-review' && <span className="badge review">needs clinical review</span>}
+      {evidence === 'accepted' && reviewedBy && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
+      {evidence === 'secondary' && <span className="badge secondary">secondary source</span>}
       <details>
         <summary>Sources</summary>
         <ul>
@@ -70,4 +74,18 @@ export function EvidenceBadges({ sources, citations, reviewedBy = null }: Props)
       </details>
     </span>
   );
+}
+
+/** The clinic reviewer's acceptances for a template version (TemplateWithSources.reviews). */
+export type FactReviews = readonly { factId: string; acceptedAt: string; acceptedBy: { name: string } }[];
+
+/**
+ * The badges of one template fact, wherever it is shown (consent panel, procedure reference):
+ * its evidence state with §7 applied by template and id, and the reviewer's acceptance.
+ */
+export function FactEvidenceBadges({ fact, templateId, reviews, citations }: { fact: Fact; templateId: string; reviews: FactReviews; citations: readonly Citation[] }) {
+  const review = reviews.find((r) => r.factId === fact.id);
+  const state = evidenceState({ sources: fact.sources, templateId, factId: fact.id }, review !== undefined);
+  const reviewedBy = state === 'accepted' && review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null;
+  return <EvidenceBadges sources={fact.sources} citations={citations} reviewedBy={reviewedBy} state={state} />;
 }

@@ -29,6 +29,8 @@ export function ThresholdList({ thresholds }: { thresholds: readonly ReliefThres
               sources={t.sources.map((s) => ({ sourceId: s.sourceId, evidence: s.evidence }))}
               citations={t.sources.map((s) => ({ id: s.sourceId, citation: s.citation }))}
               reviewedBy={t.reviewedBy}
+              // The core decides (with §7 applied by template and fact id): needsReview, or accepted by the reviewer.
+              state={t.needsReview ? 'needs-review' : t.reviewedBy ? 'accepted' : t.sources.some((s) => s.evidence === 'V2') ? 'secondary' : 'verified'}
             />
           </li>
         ))}

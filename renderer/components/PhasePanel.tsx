@@ -3,7 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/workflow';
 import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
-import { needsClinicalReview } from '#shared/library/reliability';
+import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
@@ -23,6 +23,7 @@ const READ_BACK_ITEM = 'wf-steroid-type-confirmed';
 /** A procedure-day item as the checklist row shows it. */
 function asChecklistItem(w: WorkflowItem): ChecklistItem {
   const tags = new Set<Evidence>(w.sources.map((s) => s.evidence));
+  const evidence = evidenceState({ sources: w.sources, workflowItemId: w.id });
   return {
     id: w.id,
     section: w.section,
@@ -30,7 +31,8 @@ function asChecklistItem(w: WorkflowItem): ChecklistItem {
     detail: w.detail ?? null,
     incidence: null,
     sources: w.sources,
-    needsReview: needsClinicalReview(w.sources),
+    needsReview: evidence === 'needs-review',
+    evidence,
     reviewedBy: null,
     secondarySource: tags.has('V2'),
   };

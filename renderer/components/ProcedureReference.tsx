@@ -1,9 +1,9 @@
 import type { Fact, Template } from '#shared/library/schema';
-import { EvidenceBadges } from './EvidenceBadges';
+import { EvidenceBadges, FactEvidenceBadges, type FactReviews } from './EvidenceBadges';
 
 type Citations = readonly { id: string; citation: string }[];
 
-function FactList({ title, facts, citations }: { title: string; facts: readonly Fact[]; citations: Citations }) {
+function FactList({ title, facts, citations, template, reviews }: { title: string; facts: readonly Fact[]; citations: Citations; template: Template; reviews: FactReviews }) {
   if (facts.length === 0) return null;
   return (
     <>
@@ -12,7 +12,7 @@ function FactList({ title, facts, citations }: { title: string; facts: readonly 
         {facts.map((f) => (
           <li key={f.id} className="fact">
             {f.text}
-            <EvidenceBadges sources={f.sources} citations={citations} />
+            <FactEvidenceBadges fact={f} templateId={template.id} reviews={reviews} citations={citations} />
           </li>
         ))}
       </ul>
@@ -23,7 +23,7 @@ function FactList({ title, facts, citations }: { title: string; facts: readonly 
 const CLASS = { low: 'Low', intermediate: 'Intermediate', high: 'High' } as const;
 
 /** The template's reference content beside the checklist: what to screen for, bleeding risk, benefit and follow-up. */
-export function ProcedureReference({ template, citations }: { template: Template; citations: Citations }) {
+export function ProcedureReference({ template, citations, reviews = [] }: { template: Template; citations: Citations; reviews?: FactReviews }) {
   const { asra2018, asipp2024 } = template.bleedingRisk;
   return (
     <section className="card" aria-labelledby="reference-heading">
@@ -43,11 +43,11 @@ export function ProcedureReference({ template, citations }: { template: Template
             <EvidenceBadges sources={asipp2024.sources} citations={citations} />
           </div>
         )}
-        <FactList title="Absolute contraindications" facts={template.contraindications.absolute} citations={citations} />
-        <FactList title="Relative contraindications" facts={template.contraindications.relative} citations={citations} />
-        <FactList title="Expected benefit" facts={[template.expectedBenefit]} citations={citations} />
-        <FactList title="Alternatives" facts={template.alternatives} citations={citations} />
-        <FactList title="Follow-up" facts={template.followUp} citations={citations} />
+        <FactList title="Absolute contraindications" facts={template.contraindications.absolute} citations={citations} template={template} reviews={reviews} />
+        <FactList title="Relative contraindications" facts={template.contraindications.relative} citations={citations} template={template} reviews={reviews} />
+        <FactList title="Expected benefit" facts={[template.expectedBenefit]} citations={citations} template={template} reviews={reviews} />
+        <FactList title="Alternatives" facts={template.alternatives} citations={citations} template={template} reviews={reviews} />
+        <FactList title="Follow-up" facts={template.followUp} citations={citations} template={template} reviews={reviews} />
       </details>
     </section>
   );

@@ -34,7 +34,8 @@ export function TemplateReview() {
           return (
             <li key={f.id} className="fact">
               <strong>{f.section}</strong>: {textOf(f.id)}
-              <EvidenceBadges sources={f.sources} citations={sources} reviewedBy={review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null} />
+              {/* Every fact listed here needs review (isFactUnverified, §7 included), unless accepted. */}
+              <EvidenceBadges sources={f.sources} citations={sources} reviewedBy={review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null} state={review ? 'accepted' : 'needs-review'} />
               {!review && role === 'physician' && (
                 <button type="button" className="secondary" aria-label={`Accept after review: ${textOf(f.id).slice(0, 80)}`} onClick={() => void acceptFact(f.id)}>
                   Accept after review

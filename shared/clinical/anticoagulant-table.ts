@@ -15,6 +15,7 @@
  * show is `unknown`, never a guess.
  */
 import { needsClinicalReview } from '../library/reliability';
+import { isSection7AnticoagulantRow } from '../library/section7';
 import type { Evidence, SourceRef } from '../library/schema';
 
 export type RiskClass = 'low' | 'intermediate' | 'high';
@@ -104,7 +105,8 @@ function row(spec: RowSpec): AnticoagulantRow {
   const has = (...tags: Evidence[]) => spec.sources.some((s) => tags.includes(s.evidence));
   return {
     ...spec,
-    needsClinicalReview: needsClinicalReview(spec.sources),
+    // Fact-reference §7 item 1 beats a row's tag (section7.ts).
+    needsClinicalReview: needsClinicalReview(spec.sources) || isSection7AnticoagulantRow(spec.id),
     secondarySource: has('V2'),
     disagreement: spec.disagreement ?? null,
     notes: spec.notes ?? [],

@@ -4,8 +4,8 @@
  * exact statement that was shown.
  */
 import type { ChecklistItemState } from '../contract/checklist';
-import { partsNeedClinicalReview } from '../library/reliability';
-import type { Evidence, SourceRef, Template } from '../library/schema';
+import { evidenceState, type EvidenceState } from '../library/evidence-state';
+import type { SourceRef, Template } from '../library/schema';
 
 export const SECTION_IDS = ['indications', 'imaging', 'risks', 'monitoring-pre', 'monitoring-intra', 'monitoring-post'] as const;
 export type SectionId = (typeof SECTION_IDS)[number];
@@ -28,8 +28,10 @@ export interface ChecklistItem {
   detail: string | null;
   incidence: string | null;
   sources: SourceRef[];
-  /** Fact base tag [M], an inference, or low-reliability sources only (reliability.ts), not yet accepted by the clinic's reviewer. */
+  /** Fact base tag [M], an inference, low-reliability sources only, or listed in fact-reference §7 (evidence-state.ts), not yet accepted by the clinic's reviewer. */
   needsReview: boolean;
+  /** How firm the statement is, as every surface shows it (evidence-state.ts). */
+  evidence: EvidenceState;
   /** Who accepted this unverified fact for this template version, if anyone. */
   reviewedBy: { name: string; at: string } | null;
   /** Fact base tag [V2]: "secondary source: confirm against the primary". */
@@ -50,10 +52,11 @@ export function buildChecklist(template: Template, reviewed: ReviewedFacts = new
     section: SectionId, id: string, label: string, sources: SourceRef[], detail: string | null = null, incidence: string | null = null,
     parts: SourceRef[][] = [sources],
   ): ChecklistItem => {
-    const tags = new Set<Evidence>(sources.map((s) => s.evidence));
-    const unverified = partsNeedClinicalReview(parts);
+    const fact = { sources, parts, templateId: template.id, factId: id, hasIncidence: incidence !== null };
+    const unverified = evidenceState(fact) === 'needs-review';
     const review = unverified ? (reviewed.get(id) ?? null) : null;
-    return { id, section, label, detail, incidence, sources, needsReview: unverified && !review, reviewedBy: review, secondarySource: tags.has('V2') };
+    const evidence = evidenceState(fact, review !== null);
+    return { id, section, label, detail, incidence, sources, needsReview: evidence === 'needs-review', evidence, reviewedBy: review, secondarySource: sources.some((s) => s.evidence === 'V2') };
   };
   const bySection: Record<SectionId, ChecklistItem[]> = {
     indications: template.indications.map((f) => item('indications', f.id, f.text, f.sources, f.patientText ?? null)),

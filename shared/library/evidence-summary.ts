@@ -2,7 +2,8 @@
  * Counts of facts by evidence tag, and which facts still await a clinician's review. A fact
  * resting on low-reliability sources only counts as [M], whatever its tag (reliability.ts).
  */
-import { effectiveEvidence, needsClinicalReview, partsNeedClinicalReview } from './reliability';
+import { factNeedsReview } from './evidence-state';
+import { effectiveEvidence, needsClinicalReview } from './reliability';
 import type { Evidence, SourceRef, Template } from './schema';
 
 export interface EvidenceCounts {
@@ -19,18 +20,21 @@ export interface FactSources {
   sources: SourceRef[];
   /** A risk is two parts, its statement and its incidence figure; any other fact is one. */
   parts: SourceRef[][];
+  /** The template it belongs to (fact-reference §7 lists some facts by template and id). */
+  templateId?: string;
 }
 
 /** Each fact once, with the sources it cites (a risk's incidence counts as part of the risk). */
 export function factsOf(template: Template): FactSources[] {
-  const withSources = (section: string) => (f: { id: string; sources: SourceRef[] }): FactSources => ({ id: f.id, section, sources: f.sources, parts: [f.sources] });
+  const templateId = template.id;
+  const withSources = (section: string) => (f: { id: string; sources: SourceRef[] }): FactSources => ({ id: f.id, section, sources: f.sources, parts: [f.sources], templateId });
   return [
     ...template.indications.map(withSources('indications')),
     ...template.contraindications.absolute.map(withSources('contraindications.absolute')),
     ...template.contraindications.relative.map(withSources('contraindications.relative')),
     ...template.imaging.checks.map(withSources('imaging.checks')),
     ...template.risks.map((r): FactSources => ({
-      id: r.id, section: 'risks', sources: [...r.sources, ...(r.incidence?.sources ?? [])], parts: r.incidence ? [r.sources, r.incidence.sources] : [r.sources],
+      id: r.id, section: 'risks', sources: [...r.sources, ...(r.incidence?.sources ?? [])], parts: r.incidence ? [r.sources, r.incidence.sources] : [r.sources], templateId,
     })),
     ...template.requiredCounselling.map(withSources('requiredCounselling')),
     ...template.monitoring.map(withSources('monitoring')),
@@ -51,14 +55,23 @@ export function isUnverified(sources: readonly SourceRef[]): boolean {
   return needsClinicalReview(sources);
 }
 
-/** A fact of factsOf awaits review when any of its parts does (a risk whose incidence rests on a lay page only). */
-export function isFactUnverified(fact: Pick<FactSources, 'parts'>): boolean {
-  return partsNeedClinicalReview(fact.parts);
+/**
+ * A fact of factsOf awaits review when any of its parts does (a risk whose incidence rests on
+ * a lay page only), or when fact-reference §7 lists it (evidence-state.ts).
+ */
+export function isFactUnverified(fact: Pick<FactSources, 'parts'> & Partial<Pick<FactSources, 'id' | 'sources' | 'templateId'>>): boolean {
+  return factNeedsReview({
+    sources: fact.sources ?? fact.parts.flat(), parts: fact.parts, templateId: fact.templateId, factId: fact.id, hasIncidence: fact.parts.length > 1,
+  });
 }
 
+/** Facts by the tag they are shown with: one that §7 lists counts as [M], whatever its tag. */
 export function evidenceCounts(template: Template): EvidenceCounts {
   const counts: EvidenceCounts = { V: 0, V2: 0, M: 0, inference: 0 };
-  for (const fact of factsOf(template)) counts[effectiveEvidence(fact.sources, fact.parts)]++;
+  for (const fact of factsOf(template)) {
+    const tag = effectiveEvidence(fact.sources, fact.parts);
+    counts[(tag === 'V' || tag === 'V2') && isFactUnverified(fact) ? 'M' : tag]++;
+  }
   return counts;
 }
 

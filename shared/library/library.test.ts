@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChecklist } from '../domain/checklist';
+import { inSection7 } from './evidence-state';
 import { LIBRARY, sourcesCitedBy } from './index';
 import { TemplateSchema } from './schema';
 import { SOURCES } from './sources';
@@ -73,9 +74,10 @@ describe('procedure library', () => {
     }
   });
 
-  it('marks every [M] or inferred fact, and every fact resting only on low-reliability sources, for clinical review in the checklist', () => {
+  it('marks every [M] or inferred fact, every fact resting only on low-reliability sources, and every fact §7 lists, for clinical review in the checklist', () => {
     const low = new Set(SOURCES.filter((s) => s.reliability === 'low').map((s) => s.id));
     let lowOnly = 0;
+    let section7Only = 0;
     for (const t of LIBRARY) {
       for (const item of buildChecklist(t).flatMap((s) => s.items)) {
         const tagged = item.sources.some((s) => s.evidence === 'M' || s.evidence === 'inference');
@@ -84,11 +86,17 @@ describe('procedure library', () => {
         const parts = risk?.incidence ? [risk.sources, risk.incidence.sources] : [item.sources];
         const weak = parts.some((p) => p.every((s) => low.has(s.sourceId)));
         if (weak && !tagged) lowOnly++;
-        expect(item.needsReview, `${t.id} ${item.id}`).toBe(tagged || weak);
+        // Fact-reference §7 beats a row's tag (citing rule 4): by a source it cites, or by template and id.
+        const listed = inSection7({ sources: item.sources, templateId: t.id, factId: item.id, hasIncidence: item.incidence !== null });
+        if (listed && !tagged && !weak) section7Only++;
+        expect(item.needsReview, `${t.id} ${item.id}`).toBe(tagged || weak || listed);
+        expect(item.evidence, `${t.id} ${item.id}`).toBe(item.needsReview ? 'needs-review' : item.sources.some((s) => s.evidence === 'V2') ? 'secondary' : 'verified');
       }
     }
     // Facts the fact base tags [V]/[V2] whose only support is an AI summary, a forum or a lay page exist, and are caught.
     expect(lowOnly).toBeGreaterThan(0);
+    // And [V]/[V2] facts that §7 lists (the steroid-dose equivalences, the glucose-rise durations, the time-out elements).
+    expect(section7Only).toBeGreaterThan(0);
   });
 
   it('builds the checklist sections in order with monitoring in all three phases', () => {

@@ -8,6 +8,7 @@
  */
 import type { Evidence, SourceRef } from './schema';
 import { SOURCES } from './sources';
+import { citesSection7Source } from './section7';
 
 const RELIABILITY = new Map(SOURCES.map((s) => [s.id, s.reliability]));
 
@@ -21,9 +22,13 @@ export function restsOnLowReliabilityOnly(sources: readonly SourceRef[]): boolea
   return sources.length > 0 && sources.every((s) => isLowReliability(s.sourceId));
 }
 
-/** [M] or inferred, or resting on low-reliability sources only. */
+/**
+ * [M] or inferred, or resting on low-reliability sources only, or citing a source that
+ * carries nothing but §7 claims (section7.ts). A fact §7 lists by its id needs its template:
+ * use evidence-state.ts, which applies this and §7's fact list.
+ */
 export function needsClinicalReview(sources: readonly SourceRef[]): boolean {
-  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference') || restsOnLowReliabilityOnly(sources);
+  return sources.some((s) => s.evidence === 'M' || s.evidence === 'inference') || restsOnLowReliabilityOnly(sources) || citesSection7Source(sources);
 }
 
 /**

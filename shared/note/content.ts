@@ -8,6 +8,7 @@ import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
 import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { evidenceState } from '../library/evidence-state';
 import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
@@ -40,6 +41,8 @@ export interface NoteContent {
 }
 
 export const REVIEW_MARK = '[needs clinical review]';
+/** A statement known only from a secondary summary ([V2]); the note names no citation for it (citing rule 3). */
+export const SECONDARY_MARK = '[secondary source]';
 
 const LATERALITY: Record<string, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral' };
 const MODALITY: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
@@ -94,7 +97,7 @@ export function templateAndSourcesSection(template: Template, sources: readonly 
         : []),
       {
         kind: 'paragraph',
-        text: `Statements marked ${REVIEW_MARK} rest on no verified primary source, and the clinic's reviewer has not yet accepted them. The full sources of this template version, with their evidence levels, are listed in ProcedureDesk's procedure library.`,
+        text: `Statements marked ${REVIEW_MARK} rest on no verified primary source, and the clinic's reviewer has not yet accepted them; those marked ${SECONDARY_MARK} are known only from a secondary summary. The full sources of this template version, with their evidence levels, are listed in ProcedureDesk's procedure library.`,
       },
     ],
   };
@@ -104,8 +107,11 @@ export function templateAndSourcesSection(template: Template, sources: readonly 
 const PURPOSE_FACTS = ['nature-and-purpose', 'diagnostic-purpose', 'trial-purpose'];
 
 export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, signing, fieldsOff = [] }: NoteInput): NoteContent {
-  const marked = (text: string, factId: string, factSources: readonly SourceRef[]): string =>
-    needsReview(factSources) && !reviewedFactIds.has(factId) ? `${text} ${REVIEW_MARK}` : text;
+  // Each statement carries its evidence state (evidence-state.ts): needs review, unless the clinic's reviewer accepted it; or secondary source.
+  const marked = (text: string, factId: string, factSources: readonly SourceRef[], part?: 'incidence'): string => {
+    const state = evidenceState({ sources: factSources, templateId: template.id, factId, hasIncidence: part === 'incidence' }, reviewedFactIds.has(factId));
+    return state === 'needs-review' ? `${text} ${REVIEW_MARK}` : state === 'secondary' ? `${text} ${SECONDARY_MARK}` : text;
+  };
   const { encounter, patient } = detail;
   const consent: ConsentDiscussion | null = detail.consent;
   const states = new Map(detail.items.map((s) => [s.itemId, s]));
@@ -121,7 +127,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     const counselling = template.requiredCounselling.find((c) => c.id === item.id);
     const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
     // The statement and its incidence figure are marked each on its own support (a figure from a lay page alone needs review).
-    const incidence = risk?.incidence ? ` Incidence: ${marked(risk.incidence.text, item.id, risk.incidence.sources)}.` : '';
+    const incidence = risk?.incidence ? ` Incidence: ${marked(risk.incidence.text, item.id, risk.incidence.sources, 'incidence')}.` : '';
     const line = `${item.label}: ${marked(wording, item.id, risk ? risk.sources : item.sources)}${incidence}`;
     if (state?.status === 'checked') discussed.push(line);
     else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);

@@ -21,7 +21,7 @@ export interface DiscussionInput {
   signatures: readonly ParticipantSignature[];
   fieldsOff: ReadonlySet<OptionalNoteField>;
   /** The text with the review mark when the fact is unverified and not yet accepted. */
-  marked: (text: string, factId: string, sources: readonly SourceRef[]) => string;
+  marked: (text: string, factId: string, sources: readonly SourceRef[], part?: 'incidence') => string;
   reviewMark: string;
 }
 
