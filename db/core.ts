@@ -56,6 +56,8 @@ import { APP_VERSION } from './version';
 
 export interface CoreOptions {
   dataDir: string;
+  /** The key folder, outside dataDir (db/keys/key-folder.ts); defaults to "<dataDir>.keys". */
+  keyDir?: string;
   /** Injected in tests; defaults to the system clock. */
   now?: () => Date;
   /** Wraps the audit key with the OS keystore (Electron); without it the key is an owner-only file. */

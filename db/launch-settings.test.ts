@@ -21,14 +21,14 @@ const refusal = (env: Record<string, string>, argv: string[] = []) => {
 
 describe('readLaunchSettings', () => {
   it('uses the defaults when nothing is set: the shell\'s folder, a backup every 30 minutes, no flags', () => {
-    expect(readLaunchSettings({}, [], defaults)).toEqual({ dataDir: defaults.dataDir, backupEveryMs: 30 * 60_000 });
+    expect(readLaunchSettings({}, [], defaults)).toEqual({ dataDir: defaults.dataDir, keyDir: expect.stringMatching(/ProcedureDesk.keys$/) as unknown, backupEveryMs: 30 * 60_000 });
     // An empty variable counts as unset.
-    expect(readLaunchSettings({ PROCEDUREDESK_DATA_DIR: '', PROCEDUREDESK_BACKUP_MINUTES: '' }, [], defaults)).toEqual({ dataDir: defaults.dataDir, backupEveryMs: 30 * 60_000 });
+    expect(readLaunchSettings({ PROCEDUREDESK_DATA_DIR: '', PROCEDUREDESK_BACKUP_MINUTES: '' }, [], defaults)).toEqual({ dataDir: defaults.dataDir, keyDir: expect.stringMatching(/ProcedureDesk.keys$/) as unknown, backupEveryMs: 30 * 60_000 });
   });
 
   it('reads the data folder (resolved) and the backup interval from the environment', () => {
     const settings = readLaunchSettings({ PROCEDUREDESK_DATA_DIR: 'rel/data', PROCEDUREDESK_BACKUP_MINUTES: '5' }, [], defaults);
-    expect(settings).toEqual({ dataDir: path.resolve('rel/data'), backupEveryMs: 5 * 60_000 });
+    expect(settings).toEqual({ dataDir: path.resolve('rel/data'), keyDir: `${path.resolve('rel/data')}.keys`, backupEveryMs: 5 * 60_000 });
     expect(readLaunchSettings({ PROCEDUREDESK_BACKUP_MINUTES: String(MAX_BACKUP_MINUTES) }, [], defaults).backupEveryMs).toBe(MAX_BACKUP_MINUTES * 60_000);
   });
 
@@ -45,7 +45,7 @@ describe('readLaunchSettings', () => {
   it('reads --port and --static', () => {
     expect(readLaunchSettings({}, ['--port', '0'], defaults).port).toBe(0);
     expect(readLaunchSettings({}, ['--port', '8080', '--static', 'out/renderer'], defaults)).toEqual({
-      dataDir: defaults.dataDir, backupEveryMs: 30 * 60_000, port: 8080, staticDir: path.resolve('out/renderer'),
+      dataDir: defaults.dataDir, keyDir: expect.any(String) as unknown, backupEveryMs: 30 * 60_000, port: 8080, staticDir: path.resolve('out/renderer'),
     });
   });
 

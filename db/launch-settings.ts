@@ -3,11 +3,13 @@
  * and db/host/main.ts) so they cannot drift apart. A bad value is refused with
  * one line naming the variable or flag, never turned into NaN or a default.
  *   PROCEDUREDESK_DATA_DIR        the data folder (else the shell's per-user folder)
+ *   PROCEDUREDESK_KEY_DIR         the key folder, outside the data folder (db/keys/key-folder.ts)
  *   PROCEDUREDESK_BACKUP_MINUTES  minutes between scheduled backups (else 30)
  *   --port N, --static DIR        the loopback host's port and renderer folder
  * An empty variable counts as unset, as the host always treated it.
  */
 import path from 'node:path';
+import { resolveKeyDir } from './keys/key-folder';
 
 export const DEFAULT_BACKUP_MINUTES = 30;
 /** A week. setInterval cannot wait past about 24.8 days: longer, and it fires every millisecond. */
@@ -20,6 +22,8 @@ export interface LaunchDefaults {
 
 export interface LaunchSettings {
   dataDir: string;
+  /** Keys that must not travel with the data folder (db/keys/key-folder.ts). */
+  keyDir: string;
   backupEveryMs: number;
   /** --port: where the loopback host listens (absent: a free port). */
   port?: number;
@@ -64,5 +68,11 @@ export function readLaunchSettings(env: Env, argv: readonly string[], defaults: 
   const minutes = env.PROCEDUREDESK_BACKUP_MINUTES
     ? wholeNumber(env.PROCEDUREDESK_BACKUP_MINUTES, 'PROCEDUREDESK_BACKUP_MINUTES', 1, MAX_BACKUP_MINUTES, 'a whole number of minutes')
     : DEFAULT_BACKUP_MINUTES;
-  return { dataDir, backupEveryMs: minutes * 60_000, ...readFlags(argv) };
+  let keyDir: string;
+  try {
+    keyDir = resolveKeyDir(env, dataDir);
+  } catch (error) {
+    throw new LaunchSettingsError((error as Error).message);
+  }
+  return { dataDir, keyDir, backupEveryMs: minutes * 60_000, ...readFlags(argv) };
 }

@@ -51,7 +51,7 @@ void app.whenReady().then(() => {
   const log = (m: string) => console.error(`[core] ${m}`);
   // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).
   const auditKeyProtector = safeStorageProtector(safeStorage, process.platform, log);
-  runtime = startRuntime({ dataDir: settings.dataDir, log, backupEveryMs: settings.backupEveryMs, auditKeyProtector });
+  runtime = startRuntime({ dataDir: settings.dataDir, keyDir: settings.keyDir, log, backupEveryMs: settings.backupEveryMs, auditKeyProtector });
 
   guardSession(session.defaultSession);
   protocol.handle(

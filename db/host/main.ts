@@ -16,8 +16,8 @@ async function main(): Promise<void> {
   // Built, this file is out/host/main.mjs and the renderer is out/renderer.
   const here = path.dirname(fileURLToPath(import.meta.url));
   const staticDir = settings.staticDir ?? path.join(here, '..', 'renderer');
-  const { dataDir, backupEveryMs, port } = settings;
-  const runtime = startRuntime({ dataDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs });
+  const { dataDir, keyDir, backupEveryMs, port } = settings;
+  const runtime = startRuntime({ dataDir, keyDir, log: (m) => console.error(`[core] ${m}`), backupEveryMs });
   const host = await startHost({ dispatch: runtime.dispatch, staticDir, ...(port !== undefined ? { port } : {}) });
   console.error(`[core] data folder: ${dataDir}`);
   console.log(`ProcedureDesk is running at ${host.url}`);
