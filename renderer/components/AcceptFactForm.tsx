@@ -61,7 +61,7 @@ export function AcceptFactForm({ factLabel, onAccept }: { factLabel: string; onA
       <p id={`${id}-count`} className="muted field-hint">Required; {comment.length} of {MAX_REVIEW_COMMENT} characters. Kept with your name and the date.</p>
       {commentError && <p id={`${id}-error`} className="error field-error">{commentError}</p>}
       <div className="row">
-        <button type="submit" disabled={busy}>Accept fact</button>
+        <button type="submit" className="primary" disabled={busy}>Accept fact</button>
         <button type="button" className="link" onClick={close}>Cancel</button>
       </div>
       {other.length > 0 && <p role="alert" className="error">{other.join(' ')}</p>}

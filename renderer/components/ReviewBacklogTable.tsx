@@ -50,10 +50,12 @@ export function ReviewBacklogTable({ overview, selectedId, onReview, onEdit, onE
             </th>
             <td>v{t.latestVersion}{t.versions.length > 1 ? ` (${t.versions.length} versions)` : ''}</td>
             {COLUMNS.map(([key]) => <td key={key} className="count" data-column={key}>{t.backlog[key]}</td>)}
-            <td className="row">
-              <button type="button" className="secondary" aria-label={`Edit ${t.name}`} onClick={() => onEdit(t)}>Edit</button>
-              <button type="button" className="link" aria-label={`Export ${t.name} as JSON`} onClick={() => onExportJson(t)}>JSON</button>
-              <button type="button" className="link" aria-label={`Export ${t.name} as a FHIR Questionnaire`} onClick={() => onExportFhir(t)}>FHIR</button>
+            <td>
+              <div className="actions">
+                <button type="button" className="secondary" aria-label={`Edit ${t.name}`} onClick={() => onEdit(t)}>Edit</button>
+                <button type="button" className="link" aria-label={`Export ${t.name} as JSON`} onClick={() => onExportJson(t)}>JSON</button>
+                <button type="button" className="link" aria-label={`Export ${t.name} as a FHIR Questionnaire`} onClick={() => onExportFhir(t)}>FHIR</button>
+              </div>
             </td>
           </tr>
         ))}
