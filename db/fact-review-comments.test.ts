@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PatientOutcomes } from '#shared/contract/follow-ups';
 import type { TemplateWithSources } from '#shared/contract/library';
+import { thresholdsFor } from '#shared/clinical/relief-thresholds';
 import type { TemplateOverview } from '#shared/contract/library-admin';
 import { factsOf } from '#shared/library/evidence-summary';
 import { LIBRARY } from '#shared/library/index';
@@ -17,7 +19,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
-import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tableCounts, tempDir, TEST_PASSWORD_COST, withAct, type TempCore } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDir, TEST_PASSWORD_COST, withAct, type TempCore } from './testing/temp-core';
 
 const MBB = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
 const needsReview = factsOf(MBB).find((f) => baseEvidence(f) === 'needs-review')!;
@@ -104,6 +106,24 @@ describe('accepting a fact with a comment', () => {
     const got = ok<TemplateWithSources>(await reopened.act('library.get', { templateId: MBB.id, version: MBB.version }));
     expect(got.reviews).toEqual([{ factId: needsReview.id, acceptedAt: review.acceptedAt, acceptedBy: PHYSICIAN, comment: COMMENT }]);
     expect(await backlogOf(reopened)).toMatchObject({ accepted: 1 });
+  });
+});
+
+describe('an accepted secondary-source fact elsewhere', () => {
+  it('the outcomes screen still shows a relief threshold from a secondary source as secondary once the clinic accepted it', async () => {
+    const c = core();
+    // No bundled threshold rests on a secondary source today: the clinic publishes one that does (the payer criterion, cited [V2] from a primary work).
+    const payer = MBB.followUp.find((f) => f.id === 'rfa-threshold-payer')!;
+    const edited = { ...MBB, followUp: MBB.followUp.map((f) => (f.id === payer.id ? { ...f, sources: [{ sourceId: 'cohen-2020-lumbar-facet', evidence: 'V2' as const }] } : f)) };
+    const v2 = ok<{ version: number }>(await c.act('library.publish', { actor: PHYSICIAN, basedOnVersion: MBB.version, template: edited })).version;
+    const asPublished = { ...edited, version: v2 };
+    expect(thresholdsFor(asPublished).map((t) => t.fact.id)).toContain(payer.id);
+    expect(baseEvidence(factsOf(asPublished).find((f) => f.id === payer.id)!)).toBe('secondary');
+    ok(await c.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB.id, version: v2, factId: payer.id, comment: COMMENT }));
+    const patient = ok<{ id: string }>(await c.act('patient.create', { actor: NURSE, ...PATIENT }));
+    ok(await c.act('encounter.create', { actor: NURSE, patientId: patient.id, templateId: MBB.id, levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial pain.' }));
+    const outcomes = ok<PatientOutcomes>(await c.act('outcomes.forPatient', { actor: NURSE, patientId: patient.id }));
+    expect(outcomes.procedures[0]!.thresholds.find((t) => t.factId === payer.id)).toMatchObject({ needsReview: false, reviewedBy: null });
   });
 });
 
