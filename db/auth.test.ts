@@ -390,7 +390,7 @@ describe('role-based access', () => {
           encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: null,
         },
         'note.export': { encounterId },
-        'library.acceptFact': { templateId: TEMPLATE, version: 1, factId: 'no-such-fact' },
+        'library.acceptFact': { templateId: TEMPLATE, version: 1, factId: 'no-such-fact', comment: 'Reaches the handler.' },
         'library.publish': { basedOnVersion: 1, template: {} },
         'library.diff': { templateId: TEMPLATE, from: 1, to: 1 },
         'library.export': { templateIds: [TEMPLATE] },

@@ -193,7 +193,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const id = 'lumbar-medial-branch-block';
     const got = await call<{ template: Template }>('library.get', { templateId: id, version: 1 });
     // 'infection' is an inferred (unverified) fact in this template.
-    await call('library.acceptFact', { actor: PHYSICIAN, templateId: id, version: 1, factId: 'infection' });
+    await call('library.acceptFact', { actor: PHYSICIAN, templateId: id, version: 1, factId: 'infection', comment: 'Standard wording for every procedure here.' });
     const edited = { ...got.template, risks: got.template.risks.map((r, i) => (i === 0 ? { ...r, patientText: `${r.patientText} Edited.` } : r)) };
     expect(await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited })).toMatchObject({ version: 2 });
     expect(await call<unknown[]>('library.diff', { templateId: id, from: 1, to: 2 })).toHaveLength(1);

@@ -5,6 +5,7 @@ import type { TemplateOverview } from '#shared/contract/library-admin';
 import type { Patient } from '#shared/contract/patients';
 import { LIBRARY } from '#shared/library/index';
 import { factsOf, isFactUnverified } from '#shared/library/evidence-summary';
+import { baseEvidence, reviewBacklog } from '#shared/library/review-backlog';
 import type { Template } from '#shared/library/schema';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
 
@@ -16,6 +17,7 @@ afterEach(() => core.cleanup());
 
 const MBB = 'lumbar-medial-branch-block';
 const mbb = LIBRARY.find((t) => t.id === MBB)!;
+const REASON = 'Reviewed against our protocol: acceptable for this clinic.';
 
 async function call<T>(method: string, input: unknown): Promise<T> {
   return ok<T>(await core.act(method, input));
@@ -28,26 +30,28 @@ function withInfectionWording(t: Template, patientText: string): Template {
 describe('library review', () => {
   it('records who accepted which unverified fact of which version', async () => {
     const unverified = factsOf(mbb).find((f) => isFactUnverified(f))!;
-    const verified = factsOf(mbb).find((f) => !isFactUnverified(f))!;
+    // Verified: neither needs review nor rests on a secondary source (those the clinic may accept too).
+    const verified = factsOf(mbb).find((f) => baseEvidence(f) === 'verified')!;
     const before = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
-    expect(before.awaitingReview).toBeGreaterThan(0);
-    expect(before.evidence.M + before.evidence.inference).toBe(before.awaitingReview);
+    expect(before.backlog.awaitingReview).toBeGreaterThan(0);
+    expect(before.backlog).toEqual(reviewBacklog(mbb, []));
 
-    const review = await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id });
-    expect(review).toMatchObject({ factId: unverified.id, acceptedBy: PHYSICIAN });
+    const review = await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id, comment: REASON });
+    expect(review).toMatchObject({ factId: unverified.id, acceptedBy: PHYSICIAN, comment: REASON });
     const got = await call<TemplateWithSources>('library.get', { templateId: MBB, version: 1 });
     expect(got.reviews.map((r) => r.factId)).toEqual([unverified.id]);
     const after = (await call<TemplateOverview[]>('library.overview', {})).find((o) => o.id === MBB)!;
-    expect(after.awaitingReview).toBe(before.awaitingReview - 1);
+    expect(after.backlog.awaitingReview).toBe(before.backlog.awaitingReview - 1);
+    expect(after.backlog.accepted).toBe(1);
 
-    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: unverified.id, comment: REASON }))
       .toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: verified.id }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: verified.id, comment: REASON }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact' }))
+    expect(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'no-such-fact', comment: REASON }))
       .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(() => core.db.prepare('DELETE FROM fact_reviews').run()).toThrow(/append-only/);
-    expect(await core.act('library.acceptFact', { actor: NURSE, templateId: MBB, version: 1, factId: unverified.id }))
+    expect(await core.act('library.acceptFact', { actor: NURSE, templateId: MBB, version: 1, factId: unverified.id, comment: REASON }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
@@ -59,7 +63,7 @@ describe('reviewed facts in the note', () => {
     for (const itemId of ['infection', 'temporary-discomfort']) {
       await call('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId, status: 'checked' });
     }
-    await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'infection' });
+    await call('library.acceptFact', { actor: PHYSICIAN, templateId: MBB, version: 1, factId: 'infection', comment: REASON });
     const { text } = await call<{ text: string }>('note.export', { actor: PHYSICIAN, encounterId: encounter.id });
     const line = (name: string) => text.split('\n').find((l) => l.startsWith(`- ${name}:`)) ?? '';
     expect(line('Infection')).not.toContain('needs clinical review');

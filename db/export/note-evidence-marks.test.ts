@@ -62,10 +62,18 @@ describe('evidence marks in the chart note', () => {
   });
 
   it('drops the mark of a §7 fact once the clinic reviewer accepts it (library.acceptFact)', async () => {
-    ok(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: TFESI, version: template.version, factId: 'blood-glucose-rise' }));
+    ok(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: TFESI, version: template.version, factId: 'blood-glucose-rise', comment: 'Our diabetic patients are told this.' }));
     const { text } = await exportedNote();
     const glucose = line(text, '- Blood glucose rise in diabetics:');
     expect(glucose).not.toBe('');
     expect(glucose).not.toContain(REVIEW_MARK);
+  });
+
+  it('keeps "[secondary source]" on a secondary-source fact the clinic accepted: the acceptance quiets the bedside, not the record', async () => {
+    ok(await core.act('library.acceptFact', { actor: PHYSICIAN, templateId: TFESI, version: template.version, factId: 'vasovagal-reaction', comment: 'Matches our experience.' }));
+    const { text } = await exportedNote();
+    expect(line(text, '- Vasovagal reaction:').endsWith(SECONDARY_MARK)).toBe(true);
+    // Nor does the comment travel to the chart.
+    expect(text).not.toContain('Matches our experience.');
   });
 });

@@ -3,7 +3,8 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { buildLibraryDocument, citedSources, parseLibraryDocument } from '#shared/library/document';
 import { diffTemplates } from '#shared/library/diff';
-import { awaitingReview, evidenceCounts, factsOf, isFactUnverified } from '#shared/library/evidence-summary';
+import { factsOf } from '#shared/library/evidence-summary';
+import { isReviewable, reviewBacklog } from '#shared/library/review-backlog';
 import { SOURCES } from '#shared/library/sources';
 import { sourcesCitedBy } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
@@ -33,31 +34,30 @@ export function libraryAdminHandlers(ctx: HandlerContext): Pick<Handlers, AdminM
     'library.overview': () =>
       ctx.templates.listLatest().map((summary) => {
         const template = requireTemplate(ctx, summary.id, summary.version);
-        const reviewed = new Set(ctx.reviews.list(summary.id, summary.version).map((r) => r.factId));
         return {
           id: summary.id,
           name: summary.name,
           category: summary.category,
           latestVersion: summary.version,
           versions: ctx.templates.versions(summary.id),
-          evidence: evidenceCounts(template),
-          awaitingReview: awaitingReview(template, reviewed).length,
+          backlog: reviewBacklog(template, ctx.reviews.list(summary.id, summary.version)),
         };
       }),
 
-    'library.acceptFact': ({ templateId, version, factId }, { caller: { actor } }) => {
-      requirePhysician(actor, 'accept an unverified fact');
+    // The dispatcher already limits this to physicians; the handler says so again, so no other path can skip it.
+    'library.acceptFact': ({ templateId, version, factId, comment }, { caller: { actor } }) => {
+      requirePhysician(actor, 'accept a fact for the clinic');
       const template = requireTemplate(ctx, templateId, version);
       const fact = factsOf(template).find((f) => f.id === factId);
       if (!fact) throw new CommandError('NOT_FOUND', `${template.name} v${version} has no fact "${factId}".`);
-      if (!isFactUnverified(fact)) {
-        throw new CommandError('INVALID_INPUT', `Fact "${factId}" rests on a verified or secondary source; only [M] or inferred facts, facts with no verified primary source, and facts §7 of the fact reference lists need acceptance.`);
+      if (!isReviewable(fact)) {
+        throw new CommandError('INVALID_INPUT', `Fact "${factId}" rests on verified primary sources and needs no acceptance; only facts that need clinical review or rest on a secondary source are accepted.`);
       }
       if (ctx.reviews.list(templateId, version).some((r) => r.factId === factId)) {
         throw new CommandError('CONFLICT', `Fact "${factId}" of ${template.name} v${version} is already accepted.`);
       }
-      const review = { factId, acceptedAt: ctx.now(), acceptedBy: actor };
-      ctx.reviews.accept(templateId, version, factId, review.acceptedAt, actor);
+      const review = { factId, acceptedAt: ctx.now(), acceptedBy: actor, comment };
+      ctx.reviews.accept(templateId, version, factId, review.acceptedAt, actor, comment);
       return review;
     },
 

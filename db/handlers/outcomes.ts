@@ -21,7 +21,9 @@ import { requireTemplate } from './lookups';
 function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[] {
   const reviews = ctx.reviews.list(template.id, template.version);
   return thresholdsFor(template).map(({ row, fact }) => {
-    const review = reviews.find((r) => r.factId === fact.id);
+    const needsReview = factNeedsReview({ sources: fact.sources, templateId: template.id, factId: fact.id });
+    // An accepted secondary-source threshold still shows as secondary here (the acceptance is the library's and the bedside's).
+    const review = needsReview ? reviews.find((r) => r.factId === fact.id) : undefined;
     return {
       factId: fact.id,
       purpose: row.purpose,
@@ -32,7 +34,7 @@ function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[
       minDuration: row.minDuration,
       factText: fact.text,
       sources: fact.sources.map((s) => ({ ...s, citation: findSource(s.sourceId)?.citation ?? s.sourceId })),
-      needsReview: factNeedsReview({ sources: fact.sources, templateId: template.id, factId: fact.id }) && !review,
+      needsReview: needsReview && !review,
       reviewedBy: review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null,
     };
   });

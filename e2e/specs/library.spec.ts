@@ -1,7 +1,7 @@
 /**
- * The procedure library screen: a physician accepts an unverified fact, edits a
- * template and publishes version 2 after seeing the diff; an encounter begun on
- * version 1 still shows version 1; a malformed import is refused with its paths.
+ * The procedure library screen: a physician accepts a fact awaiting review with a comment and the
+ * backlog counts follow; edits a template and publishes version 2 after seeing the diff; an
+ * encounter begun on version 1 still shows version 1; a malformed import is refused with its paths.
  */
 import fs from 'node:fs';
 import { expect, signIn, test } from '../fixtures';
@@ -19,7 +19,10 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   await signIn(page, 'physician');
   await page.getByRole('button', { name: 'Procedure library' }).click();
   const row = page.getByRole('row', { name: /Lumbar medial branch block/ });
-  const awaiting = Number(await row.getByRole('cell').nth(3).textContent());
+  // The review backlog, counted from the data and the clinic's acceptances.
+  const count = (column: string) => row.locator(`td[data-column="${column}"]`);
+  const awaiting = Number(await count('awaitingReview').textContent());
+  const accepted = Number(await count('accepted').textContent());
   expect(awaiting).toBeGreaterThan(0);
 
   await page.getByRole('button', { name: 'Review Lumbar medial branch block' }).click();
@@ -32,9 +35,20 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   expect(await sourceList.locator('li').count()).toBeGreaterThan(10);
   const listed = (await sourceList.textContent()) ?? '';
   for (const host of ['droracle', 'scribd', 'pdfcoffee', 'medilib', 'studentdoctor', 'code corpus', 'clinical-facts.md']) expect(listed).not.toContain(host);
-  await page.getByRole('button', { name: /^Accept after review:/ }).first().click();
-  await expect(page.getByText(/reviewed by Dr Pat Physician/).first()).toBeVisible();
-  await expect(row.getByRole('cell').nth(3)).toHaveText(String(awaiting - 1));
+  // A physician accepts a fact awaiting review, saying why it is acceptable for this clinic; a blank reason is refused.
+  await page.getByRole('button', { name: /^Accept after review: Infection:/ }).click();
+  const reason = page.getByLabel('Why this is acceptable for this clinic');
+  await reason.fill('   ');
+  await page.getByRole('button', { name: 'Accept fact' }).click();
+  await expect(page.getByText('Say why this fact is acceptable for this clinic.')).toBeVisible();
+  await expect(count('awaitingReview')).toHaveText(String(awaiting));
+  await reason.fill('Our infection-control protocol covers this; agreed at the March governance meeting.');
+  await page.getByRole('button', { name: 'Accept fact' }).click();
+  const review = page.getByRole('list', { name: 'Facts to review in Lumbar medial branch block' }).locator('li[data-fact-id="infection"]');
+  await expect(review).toContainText(/Accepted for this clinic by Dr Pat Physician \(physician\) on \d{4}-\d{2}-\d{2}: Our infection-control protocol covers this/);
+  await expect(review.getByText(/^reviewed by Dr Pat Physician/)).toBeVisible();
+  await expect(count('awaitingReview')).toHaveText(String(awaiting - 1));
+  await expect(count('accepted')).toHaveText(String(accepted + 1));
 
   await page.getByRole('button', { name: 'Edit Lumbar medial branch block' }).click();
   await page.getByLabel('Patient wording: Infection').fill('Version two: germs can get in where the needle goes in.');

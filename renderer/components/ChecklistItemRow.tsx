@@ -16,7 +16,14 @@ const NO_CHANGES: readonly ItemChange[] = [];
  * checklist renders that row again, not all of them. Its props must stay
  * stable (the template's item objects and sources); it takes no callbacks.
  */
-export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, required = false, children }: { item: ChecklistItem; sources: readonly { id: string; citation: string }[]; required?: boolean; children?: ReactNode }) {
+export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, required = false, reviewed = false, children }: {
+  item: ChecklistItem;
+  sources: readonly { id: string; citation: string }[];
+  required?: boolean;
+  /** The clinic has reviewed the template version's content (review-backlog.ts): no evidence badges, the sources on request. */
+  reviewed?: boolean;
+  children?: ReactNode;
+}) {
   const state = useEncounter((s) => s.items[item.id]);
   const save = useEncounter((s) => s.saves[item.id]);
   const setItem = useEncounter((s) => s.setItem);
@@ -78,7 +85,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
       {/* What the item reads back (the planned injectate), where it has any. */}
       {children}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
-      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} />
+      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
       {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
       {status === 'not-applicable' ? (
         <p className="na">

@@ -12,7 +12,12 @@ const HINTS: Partial<Record<ChecklistSection['id'], string>> = {
  * from the store, so it renders again when that count changes; its rows are
  * memoised and read their own item, so a save renders only the row saved.
  */
-export const ChecklistSectionView = memo(function ChecklistSectionView({ section, sources }: { section: ChecklistSection; sources: readonly { id: string; citation: string }[] }) {
+export const ChecklistSectionView = memo(function ChecklistSectionView({ section, sources, reviewed = false }: {
+  section: ChecklistSection;
+  sources: readonly { id: string; citation: string }[];
+  /** The clinic has reviewed the template version's content: its rows show no evidence badges. */
+  reviewed?: boolean;
+}) {
   const done = useResolvedCount(section.items);
   const total = section.items.length;
   const headingId = `heading-${section.id}`;
@@ -29,7 +34,7 @@ export const ChecklistSectionView = memo(function ChecklistSectionView({ section
       ) : (
         <ul className="items">
           {section.items.map((item) => (
-            <ChecklistItemRow key={item.id} item={item} sources={sources} />
+            <ChecklistItemRow key={item.id} item={item} sources={sources} reviewed={reviewed} />
           ))}
         </ul>
       )}

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
 import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+import { ContentReviewed } from './ContentReviewed';
 import { FactEvidenceBadges } from './EvidenceBadges';
 import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
 import { ParticipantSignatures } from './ParticipantSignatures';
@@ -13,6 +14,9 @@ import { SaveStatus } from './SaveStatus';
 export function ConsentPanel() {
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
+  // A version the clinic has reviewed shows no evidence badges here (review-backlog.ts), only one line saying so.
+  const contentReview = useEncounter((s) => s.contentReview);
+  const quiet = contentReview?.reviewed ?? false;
   // The count only, so a checklist save renders this form again only when a risk's check changes.
   const discussed = useEncounter((s) => s.library?.template.risks.filter((r) => s.items[r.id]?.status === 'checked').length ?? 0);
   const consentSave = useEncounter((s) => s.consentSave);
@@ -58,6 +62,7 @@ export function ConsentPanel() {
       <p className="muted">
         Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
       </p>
+      <ContentReviewed backlog={contentReview} />
       {signed && (
         <p className="notice" role="status">
           The note is signed, so this discussion can no longer be edited. To correct it, add an addendum to the note below.
@@ -74,7 +79,7 @@ export function ConsentPanel() {
         {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
         <div className="detail fact-line" data-fact-id={t.expectedBenefit.id}>
           Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}{' '}
-          <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} />
+          <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
         </div>
         <label>
           Notes on benefits
@@ -88,7 +93,7 @@ export function ConsentPanel() {
           {t.alternatives.map((a) => (
             <li key={a.id} data-fact-id={a.id}>
               {a.patientText ?? a.text}{' '}
-              <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} />
+              <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
             </li>
           ))}
         </ul>

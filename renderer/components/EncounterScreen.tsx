@@ -6,6 +6,7 @@ import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ChecklistShortcuts } from './ChecklistShortcuts';
 import { ConsentPanel } from './ConsentPanel';
+import { ContentReviewed } from './ContentReviewed';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PhasePanel } from './PhasePanel';
@@ -18,6 +19,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
   const sections = useEncounter((s) => s.sections);
+  const contentReview = useEncounter((s) => s.contentReview);
   const error = useEncounter((s) => s.error);
   const open = useEncounter((s) => s.open);
   const go = useNavigation((s) => s.go);
@@ -78,8 +80,9 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <ChecklistShortcuts />
       </nav>
       <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
+      <ContentReviewed backlog={contentReview} />
       {sections.map((s) => (
-        <ChecklistSectionView key={s.id} section={s} sources={library.sources} />
+        <ChecklistSectionView key={s.id} section={s} sources={library.sources} reviewed={contentReview?.reviewed ?? false} />
       ))}
       <ConsentPanel key={encounter.id} />
       <ExportPanel />

@@ -14,11 +14,23 @@ export interface Citation {
   note?: string | undefined;
 }
 
+/** The clinic reviewer's acceptance of a fact: who, when, and why it is acceptable here (none before migration 014). */
+export interface Acceptance {
+  name: string;
+  at: string;
+  comment?: string | null | undefined;
+}
+
 interface Props {
   sources: readonly SourceRef[];
   citations: readonly Citation[];
-  /** The clinic reviewer's acceptance of an unverified fact, if given. */
-  reviewedBy?: { name: string; at: string } | null;
+  /** The clinic reviewer's acceptance of a needs-review or secondary-source fact, if given. */
+  reviewedBy?: Acceptance | null;
+  /**
+   * The bedside of a version the clinic has reviewed (review-backlog.ts): no badges, only the
+   * sources on request. The library and the procedure reference always show the badges.
+   */
+  quiet?: boolean;
   /**
    * The fact's evidence state where the screen knows more than its sources (a fact §7 lists
    * by its template and id: evidence-state.ts); otherwise it is worked out from the sources.
@@ -49,13 +61,15 @@ function lookup(citations: readonly Citation[], id: string): Citation | undefine
  * the original work with its address, its evidence tag, and, where it is no verified
  * primary source, that it is not.
  */
-export function EvidenceBadges({ sources, citations, reviewedBy = null, state }: Props) {
+export function EvidenceBadges({ sources, citations, reviewedBy = null, state, quiet = false }: Props) {
   const evidence = state ?? evidenceState({ sources }, reviewedBy !== null);
+  // A secondary-source fact keeps its badge once accepted: the acceptance is shown beside it.
+  const accepted = reviewedBy !== null && (evidence === 'accepted' || evidence === 'secondary');
   return (
     <span className="evidence">
-      {evidence === 'needs-review' && <span className="badge review">needs clinical review</span>}
-      {evidence === 'accepted' && reviewedBy && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
-      {evidence === 'secondary' && <span className="badge secondary">secondary source</span>}
+      {!quiet && evidence === 'needs-review' && <span className="badge review">needs clinical review</span>}
+      {!quiet && evidence === 'secondary' && <span className="badge secondary">secondary source</span>}
+      {!quiet && accepted && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
       <details>
         <summary>Sources</summary>
         <ul>
@@ -71,21 +85,24 @@ export function EvidenceBadges({ sources, citations, reviewedBy = null, state }:
             );
           })}
         </ul>
+        {accepted && reviewedBy.comment && (
+          <p className="review-comment">Accepted for this clinic by {reviewedBy.name} on {reviewedBy.at.slice(0, 10)}: “{reviewedBy.comment}”</p>
+        )}
       </details>
     </span>
   );
 }
 
 /** The clinic reviewer's acceptances for a template version (TemplateWithSources.reviews). */
-export type FactReviews = readonly { factId: string; acceptedAt: string; acceptedBy: { name: string } }[];
+export type FactReviews = readonly { factId: string; acceptedAt: string; acceptedBy: { name: string }; comment?: string | null }[];
 
 /**
  * The badges of one template fact, wherever it is shown (consent panel, procedure reference):
- * its evidence state with §7 applied by template and id, and the reviewer's acceptance.
+ * its evidence state with §7 applied by template and id, and the reviewer's acceptance with why.
  */
-export function FactEvidenceBadges({ fact, templateId, reviews, citations }: { fact: Fact; templateId: string; reviews: FactReviews; citations: readonly Citation[] }) {
+export function FactEvidenceBadges({ fact, templateId, reviews, citations, quiet = false }: { fact: Fact; templateId: string; reviews: FactReviews; citations: readonly Citation[]; quiet?: boolean }) {
   const review = reviews.find((r) => r.factId === fact.id);
   const state = evidenceState({ sources: fact.sources, templateId, factId: fact.id }, review !== undefined);
-  const reviewedBy = state === 'accepted' && review ? { name: review.acceptedBy.name, at: review.acceptedAt } : null;
-  return <EvidenceBadges sources={fact.sources} citations={citations} reviewedBy={reviewedBy} state={state} />;
+  const reviewedBy = state !== 'verified' && review ? { name: review.acceptedBy.name, at: review.acceptedAt, comment: review.comment } : null;
+  return <EvidenceBadges sources={fact.sources} citations={citations} reviewedBy={reviewedBy} state={state} quiet={quiet} />;
 }

@@ -2,10 +2,11 @@ import { useEffect, useState, type ChangeEvent } from 'react';
 import { formErrors } from '../api/client';
 import { useLibrary } from '../stores/library';
 import { offerDownload } from './download';
+import { ReviewBacklogTable } from './ReviewBacklogTable';
 import { TemplateEditor } from './TemplateEditor';
 import { TemplateReview } from './TemplateReview';
 
-/** Templates with version, review status and evidence; review, edit, import and export. */
+/** The review backlog of every procedure; review (accept facts with a comment), edit, import and export. */
 export function LibraryScreen() {
   const { overview, error, load, select, selected, exportLibrary, importLibrary, questionnaire } = useLibrary();
   const [mode, setMode] = useState<'review' | 'edit'>('review');
@@ -45,7 +46,7 @@ export function LibraryScreen() {
     <div className="library">
       <h1>Procedure library</h1>
       <p className="muted">
-        Every fact carries its sources, each the original work, and its evidence level. Facts tagged [M] or inferred, and facts resting only on sources with no verified primary source, show “needs clinical review” until a physician reviewer accepts them for that version. The full source list of a version is under Review.
+        Every fact carries its sources, each the original work, and its evidence level. Facts tagged [M] or inferred, and facts resting only on sources with no verified primary source, show “needs clinical review”, and facts known from a secondary source show “secondary source”, until a physician reviewer accepts them for that version with a comment. Once every such fact of a version is accepted, the bedside shows no evidence badges for it. The full source list of a version is under its review.
       </p>
       <div className="row">
         <button type="button" className="secondary" onClick={() => void exportJson()}>Export whole library (JSON)</button>
@@ -61,37 +62,12 @@ export function LibraryScreen() {
         </ul>
       )}
       {error && <p role="alert" className="error">{error}</p>}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Procedure</th>
-            <th scope="col">Version</th>
-            <th scope="col">Evidence [V] / [V2] / [M] / inferred</th>
-            <th scope="col">Awaiting review</th>
-            <th scope="col"><span className="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {overview.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}<div className="muted">{t.category}</div></td>
-              <td>v{t.latestVersion}{t.versions.length > 1 ? ` (${t.versions.length} versions)` : ''}</td>
-              <td>{t.evidence.V} / {t.evidence.V2} / {t.evidence.M} / {t.evidence.inference}</td>
-              <td>{t.awaitingReview}</td>
-              <td className="row">
-                <button type="button" className="secondary" aria-label={`Review ${t.name}`} onClick={() => void open(t.id, t.latestVersion, 'review')}>Review</button>
-                <button type="button" className="secondary" aria-label={`Edit ${t.name}`} onClick={() => void open(t.id, t.latestVersion, 'edit')}>Edit</button>
-                <button type="button" className="link" aria-label={`Export ${t.name} as JSON`} onClick={() => void exportJson([t.id])}>JSON</button>
-                <button type="button" className="link" aria-label={`Export ${t.name} as a FHIR Questionnaire`}
-                  onClick={() => void questionnaire(t.id, t.latestVersion).then((json) =>
-                    offerDownload(`questionnaire_${t.id}_v${t.latestVersion}.json`, new Blob([json], { type: 'application/fhir+json' })))}>
-                  FHIR
-                </button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ReviewBacklogTable overview={overview} selectedId={mode === 'review' ? (selected?.template.id ?? null) : null}
+        onReview={(t) => void open(t.id, t.latestVersion, 'review')}
+        onEdit={(t) => void open(t.id, t.latestVersion, 'edit')}
+        onExportJson={(t) => void exportJson([t.id])}
+        onExportFhir={(t) => void questionnaire(t.id, t.latestVersion).then((json) =>
+          offerDownload(`questionnaire_${t.id}_v${t.latestVersion}.json`, new Blob([json], { type: 'application/fhir+json' })))} />
       {selected && (mode === 'review' ? <TemplateReview key={`${selected.template.id}@${selected.template.version}`} /> : <TemplateEditor key={`${selected.template.id}@${selected.template.version}`} onPublished={setStatus} />)}
     </div>
   );

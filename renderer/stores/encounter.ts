@@ -12,6 +12,7 @@ import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes'
 import { buildChecklist, progress, resolvedIdsOf, type ChecklistSection } from '#shared/domain/checklist';
 import type { Settings } from '#shared/contract/auth';
 import type { RecordData } from '#shared/contract/workflow';
+import { reviewBacklog, type ReviewBacklog } from '#shared/library/review-backlog';
 import type { RaiseBleedingRiskInput } from '#shared/contract/bleeding-risk';
 import type { EncounterState as Phase } from '#shared/workflow/states';
 import { api, ApiError, formErrors } from '../api/client';
@@ -58,6 +59,8 @@ interface EncounterState {
   encounterId: string | null;
   detail: OpenEncounter | null;
   library: TemplateWithSources | null;
+  /** The clinic's review of the encounter's template version: once reviewed, the bedside shows no evidence badges. */
+  contentReview: ReviewBacklog | null;
   sections: ChecklistSection[];
   items: Record<string, ChecklistItemState>;
   /** Each item's history of changes, oldest first (absent: none yet). */
@@ -95,6 +98,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   encounterId: null,
   detail: null,
   library: null,
+  contentReview: null,
   sections: [],
   items: {},
   itemHistory: {},
@@ -108,7 +112,7 @@ export const useEncounter = create<EncounterState>((set, get) => ({
   signatureError: null,
 
   async open(encounterId) {
-    set({ encounterId, detail: null, library: null, sections: [], items: {}, itemHistory: {}, saves: {}, consentSave: null, exported: null, error: null });
+    set({ encounterId, detail: null, library: null, contentReview: null, sections: [], items: {}, itemHistory: {}, saves: {}, consentSave: null, exported: null, error: null });
     try {
       const detail = await api().call('encounter.get', { encounterId });
       const library = await api().call('library.get', {
@@ -123,7 +127,8 @@ export const useEncounter = create<EncounterState>((set, get) => ({
         itemHistory: historyByItem(itemHistory),
         library,
         settings,
-        sections: buildChecklist(library.template, new Map(library.reviews.map((r) => [r.factId, { name: r.acceptedBy.name, at: r.acceptedAt }]))),
+        contentReview: reviewBacklog(library.template, library.reviews),
+        sections: buildChecklist(library.template, new Map(library.reviews.map((r) => [r.factId, { name: r.acceptedBy.name, at: r.acceptedAt, comment: r.comment }]))),
         items: Object.fromEntries(detail.items.map((i) => [i.itemId, i])),
       });
     } catch (error) {

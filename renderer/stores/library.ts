@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { TemplateOverview } from '#shared/contract/library-admin';
 import type { Template } from '#shared/library/schema';
-import { api } from '../api/client';
+import { api, formErrors } from '../api/client';
 
 interface LibraryState {
   overview: TemplateOverview[];
@@ -11,7 +11,8 @@ interface LibraryState {
   error: string | null;
   load: () => Promise<void>;
   select: (id: string, version: number) => Promise<void>;
-  acceptFact: (factId: string) => Promise<void>;
+  /** Accepts a fact of the selected version with why it is acceptable here; field errors, or null once stored. */
+  acceptFact: (factId: string, comment: string) => Promise<Record<string, string> | null>;
   publish: (template: Template, basedOnVersion: number) => Promise<number>;
   exportLibrary: (templateIds?: string[]) => Promise<{ document: string; fileBaseName: string }>;
   importLibrary: (document: string) => Promise<{ inserted: number; unchanged: number }>;
@@ -32,11 +33,16 @@ export const useLibrary = create<LibraryState>((set, get) => ({
   async select(id, version) {
     set({ selected: await api().call('library.get', { templateId: id, version }) });
   },
-  async acceptFact(factId) {
+  async acceptFact(factId, comment) {
     const selected = get().selected;
-    if (!selected) return;
-    await api().call('library.acceptFact', { templateId: selected.template.id, version: selected.template.version, factId });
+    if (!selected) return { form: 'Choose a procedure to review first.' };
+    try {
+      await api().call('library.acceptFact', { templateId: selected.template.id, version: selected.template.version, factId, comment });
+    } catch (error) {
+      return formErrors(error);
+    }
     await Promise.all([get().select(selected.template.id, selected.template.version), get().load()]);
+    return null;
   },
   async publish(template, basedOnVersion) {
     const published = await api().call('library.publish', { basedOnVersion, template });

@@ -6,10 +6,19 @@ import { ActorSchema, TimestampSchema } from './common';
 const TemplateId = z.string().min(1).max(100);
 const Version = z.number().int().positive();
 
+/** Why the reviewer accepts a fact for this clinic: required, short, never blank. */
+export const MAX_REVIEW_COMMENT = 1000;
+export const ReviewCommentSchema = z.string()
+  .trim()
+  .min(1, 'say why this fact is acceptable for this clinic')
+  .max(MAX_REVIEW_COMMENT, `keep the comment to ${MAX_REVIEW_COMMENT} characters`);
+
 export const FactReviewSchema = z.object({
   factId: z.string(),
   acceptedAt: TimestampSchema,
   acceptedBy: ActorSchema,
+  /** null: accepted before comments were asked for (migration 014). */
+  comment: z.string().nullable(),
 });
 export type FactReview = z.infer<typeof FactReviewSchema>;
 
@@ -17,9 +26,21 @@ export const AcceptFactInputSchema = z.strictObject({
   templateId: TemplateId,
   version: Version,
   factId: z.string().min(1).max(100),
+  comment: ReviewCommentSchema,
 });
 
-const EvidenceCountsSchema = z.object({ V: z.number().int(), V2: z.number().int(), M: z.number().int(), inference: z.number().int() });
+const Count = z.number().int().nonnegative();
+
+/** shared/library/review-backlog.ts: every fact of a version once, by where its review stands. */
+export const ReviewBacklogSchema = z.object({
+  verified: Count,
+  secondary: Count,
+  awaitingReview: Count,
+  accepted: Count,
+  total: Count,
+  reviewed: z.boolean(),
+  reviewedBy: z.object({ names: z.array(z.string()), lastAt: TimestampSchema }).nullable(),
+});
 
 export const TemplateOverviewSchema = z.object({
   id: z.string(),
@@ -27,8 +48,8 @@ export const TemplateOverviewSchema = z.object({
   category: z.string(),
   latestVersion: Version,
   versions: z.array(z.object({ version: Version, createdAt: TimestampSchema })),
-  evidence: EvidenceCountsSchema,
-  awaitingReview: z.number().int(),
+  /** The review backlog of the latest version. */
+  backlog: ReviewBacklogSchema,
 });
 export type TemplateOverview = z.infer<typeof TemplateOverviewSchema>;
 

@@ -16,10 +16,14 @@ export const GetTemplateInputSchema = z.strictObject({
   version: z.number().int().positive(),
 });
 
-/** A template as stored, with the sources its facts cite resolved and the reviews of its unverified facts. */
+/** A template as stored, with the sources its facts cite resolved and the clinic's acceptances of its facts. */
 export const TemplateWithSourcesSchema = z.object({
   template: TemplateSchema,
-  reviews: z.array(z.object({ factId: z.string(), acceptedAt: z.string(), acceptedBy: z.object({ name: z.string(), role: z.string() }) })),
+  reviews: z.array(z.object({
+    factId: z.string(), acceptedAt: z.string(), acceptedBy: z.object({ name: z.string(), role: z.string() }),
+    /** Why the reviewer accepted it for this clinic; null for acceptances from before comments (migration 014). */
+    comment: z.string().nullable(),
+  })),
   sources: z.array(z.object({ id: z.string(), citation: z.string(), url: z.string().optional(), reliability: z.enum(SOURCE_RELIABILITY), note: z.string().optional() })),
 });
 export type TemplateWithSources = z.infer<typeof TemplateWithSourcesSchema>;

@@ -404,14 +404,14 @@ export const METHODS = {
     output: BatchStatusSchema,
   }),
   'library.overview': method({
-    summary: 'Every template with its versions, evidence summary and how many facts await review.',
+    summary: "Every template with its versions and its latest version's review backlog (verified, secondary, awaiting review, accepted).",
     writes: false,
     access: ANY_ROLE,
     input: Empty,
     output: z.array(TemplateOverviewSchema),
   }),
   'library.acceptFact': method({
-    summary: "Record a reviewer's acceptance of one unverified fact of one template version.",
+    summary: "Record a physician reviewer's acceptance, with why, of one needs-review or secondary-source fact of one template version.",
     writes: true,
     access: PHYSICIAN,
     input: AcceptFactInputSchema,

@@ -32,8 +32,8 @@ export interface ChecklistItem {
   needsReview: boolean;
   /** How firm the statement is, as every surface shows it (evidence-state.ts). */
   evidence: EvidenceState;
-  /** Who accepted this unverified fact for this template version, if anyone. */
-  reviewedBy: { name: string; at: string } | null;
+  /** Who accepted this needs-review or secondary-source fact for this template version, if anyone, and why. */
+  reviewedBy: { name: string; at: string; comment?: string | null } | null;
   /** Fact base tag [V2]: "secondary source: confirm against the primary". */
   secondarySource: boolean;
 }
@@ -44,8 +44,8 @@ export interface ChecklistSection {
   items: ChecklistItem[];
 }
 
-/** Reviewer acceptances of unverified facts, by fact id. */
-export type ReviewedFacts = ReadonlyMap<string, { name: string; at: string }>;
+/** The clinic reviewer's acceptances of needs-review and secondary-source facts, by fact id. */
+export type ReviewedFacts = ReadonlyMap<string, { name: string; at: string; comment?: string | null }>;
 
 export function buildChecklist(template: Template, reviewed: ReviewedFacts = new Map()): ChecklistSection[] {
   const item = (
@@ -53,8 +53,8 @@ export function buildChecklist(template: Template, reviewed: ReviewedFacts = new
     parts: SourceRef[][] = [sources],
   ): ChecklistItem => {
     const fact = { sources, parts, templateId: template.id, factId: id, hasIncidence: incidence !== null };
-    const unverified = evidenceState(fact) === 'needs-review';
-    const review = unverified ? (reviewed.get(id) ?? null) : null;
+    // A verified fact needs no acceptance; a secondary-source one keeps its state once accepted (evidence-state.ts).
+    const review = evidenceState(fact) !== 'verified' ? (reviewed.get(id) ?? null) : null;
     const evidence = evidenceState(fact, review !== null);
     return { id, section, label, detail, incidence, sources, needsReview: evidence === 'needs-review', evidence, reviewedBy: review, secondarySource: sources.some((s) => s.evidence === 'V2') };
   };

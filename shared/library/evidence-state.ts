@@ -5,7 +5,8 @@
  * - 'needs-review': tagged [M] or inferred; or every source of the fact (or of a part of it)
  *   is low-reliability; or §7 lists it (section7.ts), whatever its tag, [V2] and [V] included.
  * - 'accepted': needs review, and the clinic's reviewer accepted it for this template version.
- * - 'secondary': a [V2] source: "secondary source: confirm against the primary".
+ * - 'secondary': a [V2] source: "secondary source: confirm against the primary". It stays so once
+ *   the clinic accepts it (the note keeps its mark); review-backlog.ts counts it as accepted.
  * - 'verified': none of the above.
  */
 import { citesSection7Source, isSection7Fact, isSection7WorkflowItem } from './section7';
