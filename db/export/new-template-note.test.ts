@@ -4,13 +4,11 @@
 // chart may not carry. NOTE_TEXT_OUT=<file> keeps the exported text for a person to read.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
 import type { Patient } from '#shared/contract/patients';
-import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/content';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { signedNote } from '../testing/signed-note';
+import { NURSE, ok, openTempCore, PATIENT, type TempCore } from '../testing/temp-core';
 
 const ID = 'vertebral-augmentation';
 const template = LIBRARY.find((t) => t.id === ID)!;
@@ -23,20 +21,10 @@ describe('the signed note of a vertebral augmentation', () => {
   beforeAll(async () => {
     core = openTempCore({ now: () => new Date('2026-11-24T15:30:00.000Z') });
     const patient = ok<Patient>(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-    const encounter = ok<Encounter>(await core.act('encounter.create', {
-      actor: NURSE, patientId: patient.id, templateId: ID, levels: ['L1'], laterality: null,
-      plannedDate: '2026-11-24', indication: 'Painful osteoporotic L1 compression fracture, not healing on MRI.',
-    }));
-    for (const item of buildChecklist(template).find((s) => s.id === 'risks')!.items) {
-      ok(await core.act('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: item.id, status: 'checked' }));
-    }
-    ok(await core.act('consent.save', {
-      actor: PHYSICIAN, encounterId: encounter.id, discussedAt: '2026-11-24T15:00:00.000Z', place: 'Room 2',
-      benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [],
-      teachBack: 'Cement goes into the broken bone; it can leak.', capacity: { kind: 'patient-has-capacity' }, interpreter: { used: false }, decision: 'consents',
-    }));
-    ok(await core.act('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' }));
-    text = ok<ExportedNote>(await core.act('note.export', { actor: PHYSICIAN, encounterId: encounter.id })).text;
+    text = (await signedNote(core, {
+      patientId: patient.id, template, levels: ['L1'],
+      indication: 'Painful osteoporotic L1 compression fracture, not healing on MRI.', teachBack: 'Cement goes into the broken bone; it can leak.',
+    })).text;
     if (process.env.NOTE_TEXT_OUT) fs.writeFileSync(process.env.NOTE_TEXT_OUT, text);
   }, 60_000);
   afterAll(() => core.cleanup());
