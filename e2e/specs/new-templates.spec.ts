@@ -74,3 +74,23 @@ test('vertebral augmentation: verified cement figures without a badge, inferred 
   await shot(page, testInfo, 'vertebral-augmentation-checklist-risks', row(page, 'cement-leakage'));
   await expect(page.locator('section.bleeding-risk').getByRole('heading', { name: 'Bleeding-risk class: High' })).toBeVisible();
 });
+
+test('the procedure library lists the four new procedures, each with its group', async ({ page, app }, testInfo) => {
+  await page.goto(app.url);
+  await signIn(page, 'physician');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Procedure library' }).click();
+  await expect(page.getByRole('heading', { name: 'Procedure library', level: 1 })).toBeVisible();
+  const listed: [string, string][] = [
+    ['Percutaneous epidural adhesiolysis', 'Epidural adhesiolysis'],
+    ['Vertebral augmentation (vertebroplasty or kyphoplasty)', 'Vertebral augmentation'],
+    ['Intrathecal drug delivery trial', 'Intrathecal drug delivery'],
+    ['Intrathecal pump implant', 'Intrathecal drug delivery'],
+  ];
+  for (const [name, group] of listed) {
+    const row = page.getByRole('row').filter({ hasText: name });
+    await expect(row, name).toHaveCount(1);
+    await expect(row.getByRole('cell').first(), name).toContainText(group);
+    await expect(row.getByRole('cell').nth(1), name).toHaveText('v1');
+  }
+  await shot(page, testInfo, 'library-list', page.getByRole('row').filter({ hasText: 'Intrathecal drug delivery trial' }));
+});
