@@ -13,15 +13,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
 import type { Patient } from '#shared/contract/patients';
-import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { COPY_HOSTS, copyHostIn } from '#shared/library/source-schema';
 import { CHART_GUIDELINE_IDS, SOURCES } from '#shared/library/sources';
 import { pdfPages } from '../testing/pdf-text';
-import { NURSE, ok, openTempCore, PHYSICIAN, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { signedNote } from '../testing/signed-note';
+import { NURSE, ok, openTempCore, type TempCore } from '../testing/temp-core';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
 
@@ -108,21 +106,7 @@ describe('the chart exports cite no copy, no low-reliability source and no bibli
       core = openTempCore({ now: () => new Date('2026-11-24T15:30:00.000Z') });
       const patient = ok<Patient>(await core.act('patient.create', { actor: NURSE, mrn: 'SRC-0001', familyName: 'Okafor', givenName: 'Ada', birthDate: '1966-02-14', sex: 'female' }));
       for (const template of LIBRARY) {
-        const encounter = ok<Encounter>(await core.act('encounter.create', {
-          actor: NURSE, patientId: patient.id, templateId: template.id,
-          levels: template.levels ? [template.levels.options[0]!] : [], laterality: template.lateralityRequired ? 'left' : null,
-          plannedDate: '2026-11-24', indication: 'Chronic pain; procedure planned.',
-        }));
-        for (const item of buildChecklist(template).find((s) => s.id === 'risks')!.items) {
-          ok(await core.act('checklist.setItem', { actor: PHYSICIAN, encounterId: encounter.id, itemId: item.id, status: 'checked' }));
-        }
-        ok(await core.act('consent.save', {
-          actor: PHYSICIAN, encounterId: encounter.id, discussedAt: '2026-11-24T15:00:00.000Z', place: 'Room 1',
-          benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [],
-          teachBack: 'I can say it back.', capacity: { kind: 'patient-has-capacity' }, interpreter: { used: false }, decision: 'consents',
-        }));
-        ok(await core.act('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' }));
-        const note = ok<ExportedNote>(await core.act('note.export', { actor: PHYSICIAN, encounterId: encounter.id }));
+        const note = await signedNote(core, { patientId: patient.id, template });
         exported.set(template.id, { text: note.text, pdfText: (await pdfPages(Buffer.from(note.pdfBase64, 'base64'))).join('\n') });
       }
     }, 240_000);

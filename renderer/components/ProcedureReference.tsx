@@ -1,3 +1,4 @@
+import { classedByAsra } from '#shared/domain/bleeding-risk';
 import type { Fact, Template } from '#shared/library/schema';
 import { EvidenceBadges, FactEvidenceBadges, type FactReviews } from './EvidenceBadges';
 
@@ -35,7 +36,8 @@ export function ProcedureReference({ template, citations, reviews = [] }: { temp
         <h3>Bleeding-risk class</h3>
         {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
         <div className="fact-line">
-          ASRA 2018: <strong>{CLASS[asra2018.class]}</strong> <EvidenceBadges sources={asra2018.sources} citations={citations} />
+          {classedByAsra(asra2018.sources) ? 'ASRA 2018' : "Template's class (not in the ASRA 2018 list)"}: <strong>{CLASS[asra2018.class]}</strong>{' '}
+          <EvidenceBadges sources={asra2018.sources} citations={citations} />
         </div>
         {asipp2024 && (
           <div className="fact-line">

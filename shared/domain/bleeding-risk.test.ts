@@ -29,6 +29,9 @@ describe("the encounter's bleeding-risk class", () => {
     expect(risk).toMatchObject({ riskClass: 'low', templateClass: 'low', raisedFrom: null, raises: [], text: "Low-risk procedure (the template's class)" });
     expect(risk.basis).toEqual([{ kind: 'template', riskClass: 'low', sources: PNB.bleedingRisk.asra2018.sources }]);
     expect(basisText(risk.basis[0]!)).toBe("Procedure template's class: Low (ASRA 2018)");
+    // A procedure §1.2 does not list keeps its template's class, not attributed to ASRA.
+    const adhesiolysis = encounterBleedingRisk(LIBRARY.find((t) => t.id === 'epidural-adhesiolysis')!, NO_RISK_FACTORS, []);
+    expect(basisText(adhesiolysis.basis[0]!)).toBe("Procedure template's class: High (not in the ASRA 2018 list)");
   });
 
   it('is raised automatically by the fact base\'s patient factors (§1.2), with their sources and review flag', () => {

@@ -87,11 +87,22 @@ export function encounterBleedingRisk(template: Template, factors: PatientRiskFa
   };
 }
 
+/** Sources that carry the ASRA pain-procedure classification (the 2018 guideline, its UpToDate adaptation, the 2015 list, the 2019 newsletter). */
+const ASRA_CLASS_SOURCES: ReadonlySet<string> = new Set(['narouze-2018-asra', 'uptodate-bleeding-risk-mirror', 'clinicalpainadvisor-asra-2015', 'asra-news-2019']);
+
+/**
+ * The template's class rests on the ASRA classification. Not so for a procedure §1.2 does not
+ * list (epidural adhesiolysis): its class is the template's own, and is not said to be ASRA's.
+ */
+export function classedByAsra(sources: readonly SourceRef[]): boolean {
+  return sources.some((s) => ASRA_CLASS_SOURCES.has(s.sourceId));
+}
+
 /** One reason in plain words; `when` formats the instant of a physician's raise (left out without it). */
 export function basisText(b: RiskBasis, when?: (iso: string) => string): string {
   switch (b.kind) {
     case 'template':
-      return `Procedure template's class: ${CLASS_LABEL[b.riskClass]} (ASRA 2018)`;
+      return `Procedure template's class: ${CLASS_LABEL[b.riskClass]} (${classedByAsra(b.sources) ? 'ASRA 2018' : 'not in the ASRA 2018 list'})`;
     case 'patient-factors': {
       const list = b.factors.join(', ').toLowerCase();
       return b.raised

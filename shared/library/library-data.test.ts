@@ -29,10 +29,10 @@ const MBB = 'templates/lumbar-medial-branch-block/v1.json';
 const CONTRAINDICATIONS = 'facts/contraindications.json';
 
 describe('library data loader', () => {
-  it('loads the bundled data into the 21 templates, in library.json order', () => {
+  it('loads the bundled data into the 25 templates, in library.json order', () => {
     const loaded = loadLibrary(LIBRARY_DATA_FILES);
     expect(loaded.latest.map((t) => t.id)).toEqual(at(LIBRARY_DATA_FILES['library.json'], 'order'));
-    expect(loaded.latest).toHaveLength(21);
+    expect(loaded.latest).toHaveLength(25);
     expect(LIBRARY).toEqual(loaded.latest);
   });
 

@@ -14,6 +14,7 @@
  */
 import { TEAM_CONSENSUS_CITATION, type Source } from './source-schema';
 import { ANTICOAG_SOURCES } from './sources-anticoag';
+import { AUGMENTATION_INTRATHECAL_SOURCES } from './sources-augmentation-intrathecal';
 import { BLOCK_SOURCES } from './sources-blocks';
 import { ESI_SOURCES } from './sources-esi';
 import { FACET_SOURCES } from './sources-facet';
@@ -319,7 +320,7 @@ const BASE_SOURCES: readonly Source[] = [
 ];
 
 /** The registry: the first-cut sources plus those added with each group of templates. Ids are unique (tested). */
-export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...ANTICOAG_SOURCES, ...STEROID_LABEL_SOURCES];
+export const SOURCES: readonly Source[] = [...BASE_SOURCES, ...ESI_SOURCES, ...FACET_SOURCES, ...BLOCK_SOURCES, ...NEUROMOD_SOURCES, ...AUGMENTATION_INTRATHECAL_SOURCES, ...ANTICOAG_SOURCES, ...STEROID_LABEL_SOURCES];
 
 /**
  * The primary guidelines a chart note may name (fact-reference.md, citing rule 3), in the

@@ -168,9 +168,9 @@ describe('which items apply', () => {
     }
   });
 
-  it('asks for antibiotic prophylaxis only for implants', () => {
+  it('asks for antibiotic prophylaxis only for implants (stimulators and intrathecal drug delivery, trial and implant)', () => {
     const withAntibiotic = LIBRARY.filter((t) => templateIds(t.id).includes('wf-antibiotic-prophylaxis')).map((t) => t.id).sort();
-    expect(withAntibiotic).toEqual(['scs-permanent-implant', 'scs-trial']);
+    expect(withAntibiotic).toEqual(['intrathecal-drug-delivery-trial', 'intrathecal-pump-implant', 'scs-permanent-implant', 'scs-trial']);
   });
 
   it('gives a pain diary only after diagnostic blocks: medial branch blocks yes, RFA and ESI no', () => {
@@ -186,8 +186,8 @@ describe('which items apply', () => {
     expect(withVision).toEqual(['caudal-esi', 'cervical-interlaminar-esi', 'cervical-transforaminal-esi', 'lumbar-interlaminar-esi', 'lumbar-transforaminal-esi', 'thoracic-interlaminar-esi']);
   });
 
-  it('adds the neuro check and neuraxial red flags for ESI and stimulator leads, not for peripheral blocks', () => {
-    for (const id of ['lumbar-interlaminar-esi', 'scs-trial']) {
+  it('adds the neuro check and neuraxial red flags for ESI, adhesiolysis, stimulator leads, intrathecal catheters and vertebral augmentation, not for peripheral blocks', () => {
+    for (const id of ['lumbar-interlaminar-esi', 'scs-trial', 'epidural-adhesiolysis', 'intrathecal-drug-delivery-trial', 'intrathecal-pump-implant', 'vertebral-augmentation']) {
       expect(templateIds(id)).toEqual(expect.arrayContaining(['wf-neuro-check', 'wf-discharge-red-flags-neuraxial']));
     }
     expect(templateIds('genicular-rfa')).not.toContain('wf-neuro-check');

@@ -12,16 +12,17 @@ function template(id: string): Template {
 const ESIS = ['caudal-esi', 'cervical-interlaminar-esi', 'cervical-transforaminal-esi', 'lumbar-interlaminar-esi', 'lumbar-transforaminal-esi', 'thoracic-interlaminar-esi'];
 const MBBS = ['cervical-medial-branch-block', 'lumbar-medial-branch-block'];
 const SCS = ['scs-trial', 'scs-permanent-implant'];
+const INTRATHECAL = ['intrathecal-drug-delivery-trial', 'intrathecal-pump-implant'];
 const trait = (name: keyof ProcedureTraits) => LIBRARY.filter((t) => procedureTraits(t)[name]).map((t) => t.id).sort();
 
 describe('procedure traits of the bundled library', () => {
-  it('marks epidural steroid injections and stimulator leads as neuraxial', () => {
+  it('marks epidural steroid injections, adhesiolysis, stimulator leads, intrathecal catheters and vertebral augmentation as neuraxial', () => {
     expect(trait('epiduralSteroid')).toEqual([...ESIS].sort());
-    expect(trait('neuraxial')).toEqual([...ESIS, ...SCS].sort());
+    expect(trait('neuraxial')).toEqual([...ESIS, ...SCS, ...INTRATHECAL, 'epidural-adhesiolysis', 'vertebral-augmentation'].sort());
   });
 
-  it('marks only the spinal cord stimulator templates as implants', () => {
-    expect(trait('implant')).toEqual([...SCS].sort());
+  it('marks only the spinal cord stimulator and intrathecal drug delivery templates as implants', () => {
+    expect(trait('implant')).toEqual([...SCS, ...INTRATHECAL].sort());
   });
 
   it('marks only cervical transforaminal ESI as cervical transforaminal, and only lumbar transforaminal ESI as lumbar transforaminal', () => {
@@ -61,7 +62,7 @@ describe('procedure traits of the bundled library', () => {
 
 describe('procedure traits of clinic-authored templates', () => {
   it('turns every safety trait on for a template of an unknown category', () => {
-    const unknown: Template = { ...template('peripheral-nerve-block'), id: 'vertebroplasty', name: 'Vertebroplasty', category: 'Vertebral augmentation' };
+    const unknown: Template = { ...template('peripheral-nerve-block'), id: 'basivertebral-rfa', name: 'Basivertebral nerve ablation', category: 'Basivertebral nerve' };
     expect(procedureTraits(unknown)).toEqual({
       neuraxial: true,
       epiduralSteroid: true,

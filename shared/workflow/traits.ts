@@ -12,7 +12,7 @@
 import type { Template } from '../library/schema';
 
 export interface ProcedureTraits {
-  /** Needle or lead in the epidural space: post-procedure neuro check and hematoma/abscess red flags. */
+  /** Needle, lead, catheter or cement in or beside the spinal canal: post-procedure neuro check and hematoma/abscess red flags. */
   neuraxial: boolean;
   /** Epidural corticosteroid: the FDA 2014 warning's symptom list (vision change) at discharge. */
   epiduralSteroid: boolean;
@@ -20,7 +20,7 @@ export interface ProcedureTraits {
   cervicalTransforaminal: boolean;
   /** Lumbar transforaminal ESI: nonparticulate steroid preferred, particulate only with every risk-reducing measure (§2.1, §3.2 items 7–8). */
   lumbarTransforaminal: boolean;
-  /** Implanted device (spinal cord stimulator trial or implant): antibiotic prophylaxis at the time-out. */
+  /** Implanted device (spinal cord stimulator or intrathecal drug delivery, trial or implant): antibiotic prophylaxis at the time-out. */
   implant: boolean;
   /** The template asks for a pain diary after the block (diagnostic or prognostic block). */
   diagnosticBlock: boolean;
@@ -34,6 +34,9 @@ export interface ProcedureTraits {
 
 const ESI = 'Epidural steroid injection';
 const NEUROMODULATION = 'Neuromodulation';
+const ADHESIOLYSIS = 'Epidural adhesiolysis';
+const INTRATHECAL = 'Intrathecal drug delivery';
+const VERTEBRAL_AUGMENTATION = 'Vertebral augmentation';
 
 /** The categories of the bundled library (shared/library/data/); any other is unknown. */
 export const KNOWN_CATEGORIES: readonly string[] = [
@@ -45,6 +48,9 @@ export const KNOWN_CATEGORIES: readonly string[] = [
   'Peripheral nerve block',
   'Soft tissue / trigger point',
   NEUROMODULATION,
+  ADHESIOLYSIS,
+  INTRATHECAL,
+  VERTEBRAL_AUGMENTATION,
 ];
 
 /**
@@ -75,10 +81,14 @@ export function procedureTraits(template: Template): ProcedureTraits {
     };
   }
 
+  // Adhesiolysis is not an ESI: the fact base does not say it uses a steroid (its template counsels the FDA warning "if used").
   const epiduralSteroid = template.category === ESI;
-  // Spinal cord stimulator leads are placed in the epidural space (fact base §2.9).
-  const implant = template.category === NEUROMODULATION;
-  const neuraxial = epiduralSteroid || implant;
+  // Spinal cord stimulator leads are placed in the epidural space (fact base §2.9); intrathecal
+  // catheters and pumps are implanted too (§1.2), so their trial gets the same time-out check.
+  const implant = template.category === NEUROMODULATION || template.category === INTRATHECAL;
+  // Adhesiolysis is an epidural procedure (§2.1). Vertebral augmentation is not, but its cement
+  // can leak outside the vertebra (§2.11): the neuro check and red flags are carried over to it.
+  const neuraxial = epiduralSteroid || implant || template.category === ADHESIOLYSIS || template.category === VERTEBRAL_AUGMENTATION;
   const cervicalTransforaminal =
     CERVICAL_TRANSFORAMINAL_IDS.includes(template.id) ||
     (epiduralSteroid && /cervical/i.test(template.name) && /transforaminal/i.test(template.name));
