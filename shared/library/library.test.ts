@@ -42,11 +42,14 @@ describe('procedure library', () => {
     }
   });
 
-  it('states no percentage that the fact base does not state', () => {
+  it('states no percentage, and no rate per 1,000,000, that the fact base does not state', () => {
     for (const t of LIBRARY) {
       for (const text of strings(t)) {
         for (const pct of text.match(/\d+(?:\.\d+)?\s?%/g) ?? []) {
           expect(factBase.includes(pct.replace(/\s/, '')), `${t.id}: "${pct}" in "${text}" is not in fact-reference.md`).toBe(true);
+        }
+        for (const rate of text.match(/\d+(?:\.\d+)? per 1,000,000/g) ?? []) {
+          expect(factBase.includes(rate), `${t.id}: "${rate}" in "${text}" is not in fact-reference.md`).toBe(true);
         }
       }
     }
