@@ -74,11 +74,11 @@ export function frequencyField(f: StatedFrequency): FrequencyBand['id'] {
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})*`;
 /**
  * A figure in patient wording, its label beside it: "about N in D", "about N to M in D",
- * "about N in D to N in D", "fewer than N in D"; up to two words may name what is counted
- * ("about 1 in 200 shots (uncommon)").
+ * "about N in D to N in D", "fewer than N in D"; up to three words may name what is counted
+ * ("about 1 in 200 shots (uncommon)", "about 8 in 100 of these shots (common)").
  */
 export const FREQUENCY_PHRASE = new RegExp(
-  String.raw`\b([Aa]bout|[Ff]ewer than) (${NUMBER})(?: to (${NUMBER}))? in (${NUMBER})(?: to (${NUMBER}) in (${NUMBER}))?((?: [a-z]+){0,2}) \(([a-z ]+)\)`,
+  String.raw`\b([Aa]bout|[Ff]ewer than) (${NUMBER})(?: to (${NUMBER}))? in (${NUMBER})(?: to (${NUMBER}) in (${NUMBER}))?((?: [a-z-]+){0,3}) \(([a-z ]+)\)`,
   'g',
 );
 
@@ -112,7 +112,7 @@ export function ratesOf(f: StatedFrequency): number[] {
 }
 
 /** What a risk with no known figure says, in these words: "No one knows exactly how often this happens." */
-export const NO_FIGURE_WORDING = /\bNo one knows exactly how often (?:this|these|it|they) happens?\./;
+export const NO_FIGURE_WORDING = /\bNo one knows exactly how often (?:this|these|it|they) happens?\b/;
 
 /** The convention's labels, and their adverbs, outside a figure's label: reserved for figures. */
 export const FREQUENCY_WORDS = /\b(?:very common|commonly|common|uncommonly|uncommon|very rare|rarely|rarer|rare)\b/i;
