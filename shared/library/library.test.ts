@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChecklist } from '../domain/checklist';
 import { inSection7 } from './evidence-state';
-import { LIBRARY, sourcesCitedBy } from './index';
-import { TemplateSchema } from './schema';
+import { LIBRARY, LIBRARY_VERSIONS, sourcesCitedBy } from './index';
+import { TemplateSchema, type Template } from './schema';
 import { SOURCES } from './sources';
 import { SourceSchema } from './source-schema';
 
@@ -52,6 +52,24 @@ describe('procedure library', () => {
           expect(factBase.includes(rate), `${t.id}: "${rate}" in "${text}" is not in fact-reference.md`).toBe(true);
         }
       }
+    }
+  });
+
+  it("speaks to its users without the research team's words: no 'fact base', copy-site name, 'corpus' or 'summary'", () => {
+    // Source ids keep the names they were given (sources.ts); every other string is product wording.
+    const withoutIds = (value: unknown): unknown => (Array.isArray(value) ? value.map(withoutIds)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'sourceId').map(([k, v]) => [k, withoutIds(v)])) : value);
+    const found = (templates: readonly Template[]) => templates.flatMap((t) => strings(withoutIds(t))
+      .filter((text) => /fact base|aneskey|corpus|summar/i.test(text)).map((text) => `${t.id} v${t.version}: ${text}`));
+    expect(found(LIBRARY_VERSIONS.filter((t) => t.version === 1))).toContainEqual(expect.stringMatching(/^trigger-point-injection v1: .*\(aneskey chapter\)/));
+    expect(found(LIBRARY)).toEqual([]);
+  });
+
+  it('keeps every checklist id from one bundled version to the next (answers, reviews and Questionnaire linkIds are keyed by them)', () => {
+    const ids = (t: Template) => buildChecklist(t).map((s) => [s.id, s.items.map((i) => i.id)]);
+    for (const t of LIBRARY_VERSIONS) {
+      const previous = LIBRARY_VERSIONS.find((p) => p.id === t.id && p.version === t.version - 1);
+      if (previous) expect(ids(t), `${t.id} v${t.version}`).toEqual(ids(previous));
     }
   });
 
