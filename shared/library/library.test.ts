@@ -73,6 +73,41 @@ describe('procedure library', () => {
     }
   });
 
+  it('states no cervical interlaminar figure for a cervical transforaminal injection (the Manchikanti 2012 series had none for it, fact-reference §2.1)', () => {
+    // The series' cervical figures: vessel entry 4.1%, dural puncture 1% ("about 4 in 100", "about 1 in 100" in version 1's patient words).
+    const borrowed = (t: Template) => ['intravascular-injection', 'dural-puncture-headache'].flatMap((id) => {
+      const risk = t.risks.find((r) => r.id === id)!;
+      return [risk.clinicianText, risk.patientText, risk.incidence?.text ?? ''].filter((text) => /4\.1\s?%|\b1\s?% of cervical|about [14] (?:out of|in) 100/.test(text));
+    });
+    const versions = LIBRARY_VERSIONS.filter((t) => t.id === 'cervical-transforaminal-esi');
+    expect(borrowed(versions.find((t) => t.version === 1)!)).toHaveLength(6);
+    const offered = LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!;
+    expect(borrowed(offered)).toEqual([]);
+    for (const id of ['intravascular-injection', 'dural-puncture-headache']) {
+      const risk = offered.risks.find((r) => r.id === id)!;
+      expect(risk, id).toMatchObject({ frequency: 'unknown' });
+      expect(risk.incidence, id).toBeUndefined();
+      expect(risk.patientText, id).toMatch(/No one knows exactly how often this happens with this kind of shot\./);
+    }
+  });
+
+  it('gives each ESI route its own population rate of serious spinal events (Eworuke 2020: cervical/thoracic 29.4, lumbar/sacral 5.1 per 1,000,000)', () => {
+    const rate = (id: string) => (/^(cervical|thoracic)-/.test(id) ? { perMillion: '29.4 per 1,000,000', patient: 'about 1 in 34,000 people (very rare)' } : { perMillion: '5.1 per 1,000,000', patient: 'about 1 in 200,000 people (very rare)' });
+    const esis = LIBRARY.filter((t) => t.category === 'Epidural steroid injection');
+    expect(esis).toHaveLength(6);
+    for (const t of esis) {
+      const risk = t.risks.find((r) => r.id === 'catastrophic-neurologic-events')!;
+      const fda = t.requiredCounselling.find((c) => c.id === 'fda-serious-neurologic-events')!;
+      expect(risk.incidence?.text, t.id).toContain(rate(t.id).perMillion);
+      expect(risk.incidence?.sources, t.id).toEqual([{ sourceId: 'eworuke-2020-medicare-esi', evidence: 'V' }]);
+      expect(risk.frequency, t.id).toBe('very-rare');
+      for (const text of [risk.patientText, fda.patientText ?? '']) expect(text, t.id).toContain(rate(t.id).patient);
+      expect(fda.text, t.id).toContain(rate(t.id).perMillion);
+      expect(fda.sources.map((x) => x.sourceId), t.id).toContain('eworuke-2020-medicare-esi');
+    }
+    expect(SOURCES.find((x) => x.id === 'eworuke-2020-medicare-esi')).toMatchObject({ reliability: 'primary', url: 'https://doi.org/10.1136/rapm-2020-101778' });
+  });
+
   it('counsels infection, bleeding and temporary discomfort for every procedure, in patient words', () => {
     for (const t of LIBRARY) {
       for (const id of ['infection', 'bleeding', 'temporary-discomfort']) {
