@@ -93,8 +93,9 @@ describe('procedure library', () => {
 
   it('gives each ESI route its own population rate of serious spinal events (Eworuke 2020: cervical/thoracic 29.4, lumbar/sacral 5.1 per 1,000,000)', () => {
     const rate = (id: string) => (/^(cervical|thoracic)-/.test(id) ? { perMillion: '29.4 per 1,000,000', patient: 'about 1 in 34,000 people (very rare)' } : { perMillion: '5.1 per 1,000,000', patient: 'about 1 in 200,000 people (very rare)' });
-    const esis = LIBRARY.filter((t) => t.category === 'Epidural steroid injection');
-    expect(esis).toHaveLength(6);
+    const routes = ['cervical-interlaminar-esi', 'thoracic-interlaminar-esi', 'cervical-transforaminal-esi', 'lumbar-interlaminar-esi', 'lumbar-transforaminal-esi', 'caudal-esi'];
+    const esis = LIBRARY.filter((t) => routes.includes(t.id));
+    expect(esis).toHaveLength(routes.length);
     for (const t of esis) {
       const risk = t.risks.find((r) => r.id === 'catastrophic-neurologic-events')!;
       const fda = t.requiredCounselling.find((c) => c.id === 'fda-serious-neurologic-events')!;
