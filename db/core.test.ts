@@ -13,6 +13,8 @@ import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
 const covered = new Set<MethodName>();
+/** The bundled (highest) version of a template: what a fresh database stores and new encounters use. */
+const bundled = (id: string) => LIBRARY.find((t) => t.id === id)!.version;
 
 async function call<T>(method: MethodName, input: unknown): Promise<T> {
   covered.add(method);
@@ -37,8 +39,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   it('system.info and the library', async () => {
     expect(await call('system.info', {})).toMatchObject({ schemaVersion: LATEST_SCHEMA_VERSION, dataDir: core.dataDir });
     const list = await call<{ id: string; version: number }[]>('library.list', {});
-    expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(LIBRARY.map((t) => `${t.id}@1`).sort());
-    const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
+    expect(list.map((t) => `${t.id}@${t.version}`).sort()).toEqual(LIBRARY.map((t) => `${t.id}@${t.version}`).sort());
+    const got = await call<{ template: { id: string }; sources: { id: string }[] }>('library.get', { templateId: 'lumbar-medial-branch-block', version: bundled('lumbar-medial-branch-block') });
     expect(got.template.id).toBe('lumbar-medial-branch-block');
     expect(got.sources.length).toBeGreaterThan(0);
     expect(await core.act('library.get', { templateId: 'nope', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
@@ -70,7 +72,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
 
   it('encounters: records the template version, checks levels and side against the template, lists the worklist', async () => {
     const { patient, encounter } = await patientAndEncounter();
-    expect(encounter).toMatchObject({ templateVersion: 1, imagingModality: 'fluoroscopy', createdBy: NURSE });
+    expect(encounter).toMatchObject({ templateVersion: bundled('lumbar-transforaminal-esi'), imagingModality: 'fluoroscopy', createdBy: NURSE });
     const tooMany = await core.act('encounter.create', {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L3-L4', 'L4-L5', 'L5-S1'],
       laterality: null, plannedDate: '2026-11-24', indication: 'x',
@@ -191,15 +193,16 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const overview = await call<{ id: string; latestVersion: number }[]>('library.overview', {});
     expect(overview).toHaveLength(LIBRARY.length);
     const id = 'lumbar-medial-branch-block';
-    const got = await call<{ template: Template }>('library.get', { templateId: id, version: 1 });
+    const from = bundled(id);
+    const got = await call<{ template: Template }>('library.get', { templateId: id, version: from });
     // 'infection' is an inferred (unverified) fact in this template.
-    await call('library.acceptFact', { actor: PHYSICIAN, templateId: id, version: 1, factId: 'infection', comment: 'Standard wording for every procedure here.' });
+    await call('library.acceptFact', { actor: PHYSICIAN, templateId: id, version: from, factId: 'infection', comment: 'Standard wording for every procedure here.' });
     const edited = { ...got.template, risks: got.template.risks.map((r, i) => (i === 0 ? { ...r, patientText: `${r.patientText} Edited.` } : r)) };
-    expect(await call('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: edited })).toMatchObject({ version: 2 });
-    expect(await call<unknown[]>('library.diff', { templateId: id, from: 1, to: 2 })).toHaveLength(1);
+    expect(await call('library.publish', { actor: PHYSICIAN, basedOnVersion: from, template: edited })).toMatchObject({ version: from + 1 });
+    expect(await call<unknown[]>('library.diff', { templateId: id, from, to: from + 1 })).toHaveLength(1);
     const { document } = await call<{ document: string }>('library.export', {});
     expect(await call('library.import', { actor: PHYSICIAN, document })).toMatchObject({ inserted: [] });
-    expect(await call('library.questionnaire', { templateId: id, version: 2 })).toMatchObject({ resourceType: 'Questionnaire', version: '2' });
+    expect(await call('library.questionnaire', { templateId: id, version: from + 1 })).toMatchObject({ resourceType: 'Questionnaire', version: String(from + 1) });
   });
 
   it('recovery and audit while the database is healthy', async () => {

@@ -33,7 +33,7 @@ describe('the seeded library and the lock', () => {
       const template = LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!;
       const edited = { ...template, contraindications: { ...template.contraindications, absolute: template.contraindications.absolute.map((f, i) => (i === 0 ? { ...f, text: `${f.text} Edited.` } : f)) } };
       expect(() => createTemplateRepository(core.db).seed(edited, '2026-01-01T00:00:00Z')).toThrow(
-        'Template cervical-transforaminal-esi version 1 differs from the stored copy',
+        `Template cervical-transforaminal-esi version ${template.version} differs from the stored copy`,
       );
     } finally {
       core.cleanup();

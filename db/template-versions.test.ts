@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounters';
 import type { Patient } from '#shared/contract/patients';
-import { LIBRARY } from '#shared/library/index';
+import { LIBRARY, LIBRARY_VERSIONS } from '#shared/library/index';
 import { canonicalJson, LibraryLockSchema, LOCK_FILE } from '#shared/library/lock';
 import type { Template } from '#shared/library/schema';
 import { openDatabase } from './connection';
@@ -17,19 +17,24 @@ import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDi
 
 const lock = LibraryLockSchema.parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', LOCK_FILE), 'utf8')));
 const MBB = 'lumbar-medial-branch-block';
-const mbb = LIBRARY.find((t) => t.id === MBB)!;
+/**
+ * These cases replay a release history from a release that bundled version 1 of the medial branch
+ * block (the later bundled versions of the real library are seeded like any other).
+ */
+const mbb = LIBRARY_VERSIONS.find((t) => t.id === MBB && t.version === 1)!;
+const RELEASE_1 = LIBRARY.map((t) => (t.id === MBB ? mbb : t));
 
 function withInfectionWording(t: Template, patientText: string): Template {
   return { ...t, risks: t.risks.map((r) => (r.id === 'infection' ? { ...r, patientText } : r)) };
 }
 /** A later release: this bundle, with its own (different) v2 of the medial branch block. */
 const bundledV2 = { ...withInfectionWording(mbb, 'Bundled release wording.'), version: 2 };
-const laterRelease = LIBRARY.map((t) => (t.id === MBB ? bundledV2 : t));
+const laterRelease = RELEASE_1.map((t) => (t.id === MBB ? bundledV2 : t));
 
 const opened: TempCore[] = [];
 afterEach(() => opened.splice(0).forEach((c) => c.cleanup()));
 function open(options: Parameters<typeof openTempCore>[0] = {}): TempCore {
-  const core = openTempCore(options);
+  const core = openTempCore({ library: RELEASE_1, ...options });
   opened.push(core);
   return core;
 }
@@ -65,7 +70,7 @@ describe('seeding the bundled library', () => {
   it('a fresh database stores and records every bundled version under its own number; reopened, nothing new', () => {
     const first = open();
     expect(mapping(first)).toEqual(
-      LIBRARY.map((t) => ({ template_id: t.id, bundled_version: t.version, stored_version: t.version, content_sha256: lock.templates[t.id]?.[String(t.version)]?.sha256 }))
+      RELEASE_1.map((t) => ({ template_id: t.id, bundled_version: t.version, stored_version: t.version, content_sha256: lock.templates[t.id]?.[String(t.version)]?.sha256 }))
         .sort((a, b) => (a.template_id < b.template_id ? -1 : 1)),
     );
     const before = tableCounts(first);
@@ -73,6 +78,21 @@ describe('seeding the bundled library', () => {
     expect(tableCounts(again)).toEqual(before);
     expect(() => again.db.prepare('DELETE FROM bundled_template_versions').run()).toThrow(/insert-only/);
     expect(() => again.db.prepare('UPDATE bundled_template_versions SET stored_version = 9').run()).toThrow(/insert-only/);
+  });
+
+  it('a database seeded by a release of version-1 templates gets each bundled later version beside them; its encounters keep theirs', async () => {
+    const versionOne = LIBRARY_VERSIONS.filter((t) => t.version === 1);
+    const first = open({ library: versionOne });
+    const onOne = await newEncounter(first);
+    expect(onOne.templateVersion).toBe(1);
+    const core = open({ dataDir: close(first), library: LIBRARY });
+    for (const t of LIBRARY) expect(versionsOf(core, t.id).map((v) => v.version), t.id).toEqual(t.version === 1 ? [1] : [1, t.version]);
+    expect(renumberAudits(core)).toEqual([]);
+    expect(ok<{ encounter: Encounter }>(await core.act('encounter.get', { actor: NURSE, encounterId: onOne.id })).encounter.templateVersion).toBe(1);
+    const next = ok<Encounter>(await core.act('encounter.create', {
+      actor: NURSE, patientId: onOne.patientId, templateId: MBB, levels: ['L4'], laterality: 'left', plannedDate: '2026-11-25', indication: 'Axial pain.',
+    }));
+    expect(next.templateVersion).toBe(LIBRARY.find((t) => t.id === MBB)!.version);
   });
 
   it('a later release bundling a v2 the clinic already published opens: the clinic v2 stays, the bundled one arrives as v3, audited, and new encounters use it', async () => {
@@ -118,7 +138,7 @@ describe('seeding the bundled library', () => {
     await publishClinicV2(first);
     const second = open({ dataDir: close(first), library: laterRelease });
     const bundledV3 = { ...withInfectionWording(mbb, 'Third release wording.'), version: 3 };
-    const third = open({ dataDir: close(second), library: LIBRARY.map((t) => (t.id === MBB ? bundledV3 : t)) });
+    const third = open({ dataDir: close(second), library: RELEASE_1.map((t) => (t.id === MBB ? bundledV3 : t)) });
     expect(versionsOf(third, MBB).map((v) => v.version)).toEqual([1, 2, 3, 4]);
     expect(mapping(third).filter((m) => m.template_id === MBB))
       .toEqual([expect.objectContaining({ bundled_version: 1, stored_version: 1 }), expect.objectContaining({ bundled_version: 2, stored_version: 3 }), expect.objectContaining({ bundled_version: 3, stored_version: 4 })]);
@@ -129,7 +149,7 @@ describe('seeding the bundled library', () => {
     const first = open();
     const clinicV2 = withInfectionWording(mbb, 'Same words as the release.');
     ok(await first.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: clinicV2 }));
-    const core = open({ dataDir: close(first), library: LIBRARY.map((t) => (t.id === MBB ? { ...clinicV2, version: 2 } : t)) });
+    const core = open({ dataDir: close(first), library: RELEASE_1.map((t) => (t.id === MBB ? { ...clinicV2, version: 2 } : t)) });
     expect(versionsOf(core, MBB).map((v) => v.version)).toEqual([1, 2]);
     expect(mapping(core)).toContainEqual({ template_id: MBB, bundled_version: 2, stored_version: 2, content_sha256: sha256(canonicalJson({ ...clinicV2, version: 2 })) });
     expect(renumberAudits(core)).toEqual([]);
@@ -140,7 +160,7 @@ describe('seeding the bundled library', () => {
     const dataDir = close(first);
     const file = path.join(dataDir, DATABASE_FILE);
     const bytes = fs.readFileSync(file);
-    const edited = LIBRARY.map((t) => (t.id === MBB ? withInfectionWording(t, 'Edited without a new version.') : t));
+    const edited = RELEASE_1.map((t) => (t.id === MBB ? withInfectionWording(t, 'Edited without a new version.') : t));
     expect(() => open({ dataDir, library: edited })).toThrow(`Template ${MBB} version 1 differs from the stored copy`);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -155,7 +175,7 @@ describe('a database from before migration 013', () => {
     migrate(db, MIGRATIONS.slice(0, 12), null);
     const insert = db.prepare('INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const store = (t: Template) => insert.run(t.id, t.version, t.name, canonicalJson(t), sha256(canonicalJson(t)), '2026-01-01T00:00:00.000Z');
-    LIBRARY.forEach(store);
+    RELEASE_1.forEach(store);
     const clinicV2 = { ...withInfectionWording(mbb, 'Our clinic wording.'), version: 2 };
     store(clinicV2);
     db.close();

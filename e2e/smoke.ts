@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { RUNNING_MARKER } from '#db/integrity';
+import { LIBRARY } from '#shared/library/index';
 import { pdfPages } from '#db/testing/pdf-text';
 import { E2E_PASSWORD } from './accounts';
 import { EncounterPage } from './pages/encounter-page';
@@ -53,7 +54,7 @@ export async function firstStartToSignedNote(page: Page, outbox: string): Promis
   const worklist = new WorklistPage(page);
   await worklist.registerPatient(SMOKE_PATIENT);
   await worklist.createEncounter({
-    procedure: 'Lumbar medial branch block (v1)',
+    procedure: `Lumbar medial branch block (v${LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!.version})`,
     levels: ['L4'],
     laterality: 'Left',
     indication: 'Axial low back pain for 6 months, worse on extension; diagnostic block before radiofrequency ablation.',

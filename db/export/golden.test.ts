@@ -125,6 +125,8 @@ describe('golden exports', () => {
       expect(text, name).not.toMatch(/\bundefined\b|\bNaN\b/);
       // A glyph the PDF's font lacks extracts as NUL or U+FFFD: it printed as an empty box.
       expect(text.includes('\u0000') || text.includes('\ufffd'), name).toBe(false);
+      // A label that is a sentence runs into its text as ".:" (shared/note/format.ts labelled()).
+      expect(text.match(/.{0,40}\.:.{0,40}/g) ?? [], name).toEqual([]);
     }
     for (const label of raw.keys()) {
       const textCopy = produced.get(`${label}.txt`)!;

@@ -107,7 +107,7 @@ function expectEveryElement(all: string, c: Case): void {
     'The patient consents to the procedure.',
     'Patient: María José Peña Muñoz', 'Signed on screen', 'Witness: Nina Nurse', 'Signed on paper', 'Interpreter: Íñigo Ortúzar (INT-204)',
     "Physician's attestation", 'I held this discussion with the patient', 'Signed by Dr Pat Physician (physician)',
-    `${template.name}, version 1 (`, 'Template and sources', 'Primary guidelines the discussion rests on:',
+    `${template.name}, version ${template.version} (`, 'Template and sources', 'Primary guidelines the discussion rests on:',
     'The full sources of this template version, with their evidence levels, are listed in ProcedureDesk',
   ]) {
     expect(all, expected).toContain(expected.replace(/\s+/g, ' '));

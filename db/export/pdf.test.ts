@@ -52,7 +52,7 @@ describe('the consent-discussion note', () => {
     for (const expected of [
       'Lumbar transforaminal epidural steroid injection', 'L4-L5, L5-S1', 'Right', 'Fluoroscopy',
       'Right S1 radicular pain for 6 weeks', '¿Podré conducir a casa?', 'No, traiga acompañante.',
-      'Language: Spanish', 'INT-204', 'The patient consents to the procedure.', 'version 1', 'Dr Pat Physician',
+      'Language: Spanish', 'INT-204', 'The patient consents to the procedure.', `version ${LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!.version}`, 'Dr Pat Physician',
       'Drug Safety Communication, 23 April 2014', 'Not recorded as discussed',
     ]) {
       expect(all).toContain(expected);

@@ -5,11 +5,14 @@
  */
 import fs from 'node:fs';
 import { pdfPages } from '#db/testing/pdf-text';
+import { LIBRARY } from '#shared/library/index';
 import { EncounterPage } from '../pages/encounter-page';
 import { WorklistPage } from '../pages/worklist-page';
 import { expect, signIn, test } from '../fixtures';
 
-const RISKS = ['Infection', 'Bleeding', 'Temporary discomfort', 'Intravascular injection', 'Dural puncture and post-dural-puncture headache', 'Nerve injury', 'Rare catastrophic neurologic events (FDA 2014 warning)'];
+const RISKS = ['Infection', 'Bleeding', 'Temporary discomfort', 'Intravascular injection', 'Dural puncture and post-dural-puncture headache', 'Nerve injury', 'Catastrophic neurologic events (FDA 2014 warning)'];
+/** The bundled version of the template: what a fresh database holds and a new encounter uses. */
+const VERSION = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!.version;
 
 test('nurse opens an encounter, physician records consent, the note exports as PDF and text', async ({ page, app }) => {
   await page.goto(app.url);
@@ -28,7 +31,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
 
   await worklist.registerPatient({ mrn: 'E2E-5001', familyName: 'Núñez-García', givenName: 'Íñigo', birthDate: '1966-07-09', sex: 'Male' });
   await worklist.createEncounter({
-    procedure: 'Lumbar transforaminal epidural steroid injection (v1)',
+    procedure: `Lumbar transforaminal epidural steroid injection (v${VERSION})`,
     levels: ['L4-L5'],
     laterality: 'Left',
     indication: 'Left L5 radicular pain for 7 weeks from an L4-L5 disc herniation; failed physiotherapy.',
@@ -36,7 +39,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
 
   const encounter = new EncounterPage(page);
   await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
-  await expect(page.getByText('template v1')).toBeVisible();
+  await expect(page.getByText(`template v${VERSION}`)).toBeVisible();
   const indications = page.getByRole('region', { name: /^Indications/ });
   const firstIndication = indications.getByRole('checkbox').first();
   await firstIndication.check();
@@ -95,7 +98,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   });
   const all = pages.join(' ').replace(/\s+/g, ' ');
   for (const expected of ['Lumbar transforaminal epidural steroid injection', 'L4-L5', 'Left', 'Fluoroscopy', 'Left L5 radicular pain for 7 weeks',
-    'Intravascular injection', '¿Cuánto dura el alivio?', 'INT-3321', 'The patient consents to the procedure.', 'Dr Pat Physician (physician)', 'version 1']) {
+    'Intravascular injection', '¿Cuánto dura el alivio?', 'INT-3321', 'The patient consents to the procedure.', 'Dr Pat Physician (physician)', `version ${VERSION}`]) {
     expect(all).toContain(expected);
   }
 

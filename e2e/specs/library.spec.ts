@@ -1,18 +1,23 @@
 /**
  * The procedure library screen: a physician accepts a fact awaiting review with a comment and the
- * backlog counts follow; edits a template and publishes version 2 after seeing the diff; an
- * encounter begun on version 1 still shows version 1; a malformed import is refused with its paths.
+ * backlog counts follow; edits a template and publishes the next version after seeing the diff; an
+ * encounter begun on the bundled version still shows it; a malformed import is refused with its paths.
  */
 import fs from 'node:fs';
+import { LIBRARY } from '#shared/library/index';
 import { expect, signIn, test } from '../fixtures';
 
-test('review, edit and publish v2; encounters keep v1; imports are validated', async ({ page, app }) => {
+/** The bundled version a fresh database holds, and the one the physician publishes. */
+const B = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!.version;
+const N = B + 1;
+
+test('review, edit and publish the next version; encounters keep theirs; imports are validated', async ({ page, app }) => {
   const patient = await app.call<{ id: string }>('patient.create', { mrn: 'LIB-1', familyName: 'Moreau', givenName: 'Élodie', birthDate: '1971-04-04', sex: 'female' });
   await app.call('encounter.create', {
     patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left',
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Axial back pain.',
   });
-  const original = await app.call<{ template: { risks: { id: string; patientText: string }[] } }>('library.get', { templateId: 'lumbar-medial-branch-block', version: 1 });
+  const original = await app.call<{ template: { risks: { id: string; patientText: string }[] } }>('library.get', { templateId: 'lumbar-medial-branch-block', version: B });
   const infectionV1 = original.template.risks.find((r) => r.id === 'infection')!.patientText;
 
   await page.goto(app.url);
@@ -54,14 +59,14 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   await page.getByLabel('Patient wording: Infection').fill('Version two: germs can get in where the needle goes in.');
   await page.getByRole('button', { name: 'Review changes (1)' }).click();
   await expect(page.getByRole('region', { name: 'Changes to publish' })).toContainText('risks[infection].patientText');
-  await page.getByRole('button', { name: 'Publish as version 2' }).click();
-  await expect(page.getByText('Published version 2.')).toBeVisible();
-  await expect(row).toContainText('v2 (2 versions)');
+  await page.getByRole('button', { name: `Publish as version ${N}` }).click();
+  await expect(page.getByText(`Published version ${N}.`)).toBeVisible();
+  await expect(row).toContainText(`v${N} (2 versions)`);
 
-  // The encounter begun on v1 still shows v1 and its wording.
+  // The encounter begun on the bundled version still shows it and its wording.
   await page.getByRole('button', { name: 'Worklist' }).click();
   await page.getByRole('button', { name: /Open encounter for MOREAU/ }).click();
-  await expect(page.getByText('template v1')).toBeVisible();
+  await expect(page.getByText(`template v${B}`)).toBeVisible();
   await expect(page.locator('li.item[data-item-id="infection"]')).toContainText(infectionV1);
 
   // A malformed import is refused, with paths, and changes nothing.
@@ -70,14 +75,14 @@ test('review, edit and publish v2; encounters keep v1; imports are validated', a
   await page.getByLabel('Import library (JSON)…').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
   await expect(page.getByRole('status')).toContainText('Nothing was imported');
   await expect(page.getByRole('list', { name: 'Import problems' })).toContainText('templates.0.risks');
-  await expect(row).toContainText('v2 (2 versions)');
+  await expect(row).toContainText(`v${N} (2 versions)`);
 
   // The whole library exports as JSON and re-imports as "already present".
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export whole library (JSON)' }).click();
   const file = (await (await download).path());
   const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as { templates: { id: string; version: number }[] };
-  expect(doc.templates.find((t) => t.id === 'lumbar-medial-branch-block')?.version).toBe(2);
+  expect(doc.templates.find((t) => t.id === 'lumbar-medial-branch-block')?.version).toBe(N);
   await page.getByLabel('Import library (JSON)…').setInputFiles(file);
   await expect(page.getByRole('status')).toContainText('0 new template version(s)');
 });

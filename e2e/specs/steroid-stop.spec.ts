@@ -11,6 +11,7 @@ import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
+import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { SECTION_PHASE } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
@@ -35,7 +36,7 @@ async function preProcedure(page: Page, app: AppHandle, mrn: string, who: 'nurse
     patientId: patient.id, templateId: 'cervical-transforaminal-esi', levels: ['C6-C7'], laterality: 'right', plannedDate: today(), indication: 'Right C7 radicular pain for 9 weeks; C6-C7 foraminal stenosis.',
   });
   await app.call('encounter.advance', { encounterId, to: 'pre-procedure' });
-  const template = (await app.call<{ template: Template }>('library.get', { templateId: 'cervical-transforaminal-esi', version: 1 })).template;
+  const template = (await app.call<{ template: Template }>('library.get', { templateId: 'cervical-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!.version })).template;
   const plan = { sedationPlanned: false, laterality: 'right' as const, imagingModality: 'fluoroscopy' as const };
   const ids = new Set([
     ...encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'pre-procedure').map((i) => i.id),

@@ -6,6 +6,7 @@
  * overrides with a reason and password; the note shows the override.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { buildChecklist } from '#shared/domain/checklist';
 import { SECTION_PHASE } from '#shared/workflow/requirements';
@@ -35,7 +36,7 @@ async function checkWholeChecklist(page: Page, app: AppHandle, encounterId: stri
   await checkAll(page.getByRole('region', { name: /^Now:/ }));
   const detail = await app.call<{ items: { itemId: string; status: string }[] }>('encounter.get', { encounterId });
   const done = new Set(detail.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
-  const template = await app.call<{ template: Template }>('library.get', { templateId: 'lumbar-transforaminal-esi', version: 1 });
+  const template = await app.call<{ template: Template }>('library.get', { templateId: 'lumbar-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!.version });
   for (const section of buildChecklist(template.template)) {
     if (SECTION_PHASE[section.id] !== phaseName) continue;
     for (const item of section.items) if (!done.has(item.id)) await app.call('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' });

@@ -172,7 +172,7 @@ describe('FHIR R4 document Bundle', () => {
       patient: { reference: bundle.entry[0]!.fullUrl },
       performer: [{ reference: bundle.entry[0]!.fullUrl }],
       sourceReference: { reference: doc.fullUrl },
-      policy: [{ uri: 'urn:proceduredesk:questionnaire:lumbar-transforaminal-esi|1' }],
+      policy: [{ uri: `urn:proceduredesk:questionnaire:lumbar-transforaminal-esi|${ESI.version}` }],
       provision: { type: 'permit' },
     });
 
@@ -373,7 +373,7 @@ describe('FHIR R4 document Bundle', () => {
       [{ generatedAt: '2026-11-24T15:12:30' }, /generatedAt/],
       [{ signature: { ...SIGNATURE, sha256: 'xyz' } }, /sha256/],
       [{ ids: () => 'not-a-uuid' }, /UUID/],
-      [{ template: { ...ESI, version: 2 } }, /not the one the encounter used/],
+      [{ template: { ...ESI, version: ESI.version + 1 } }, /not the one the encounter used/],
     ];
     for (const [overrides, message] of bad) expect(() => buildFhirDocumentBundle(input({}, overrides))).toThrow(message);
   });

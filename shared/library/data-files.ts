@@ -14,29 +14,50 @@ import sectionsFacet from './data/sections/facet.json' with { type: 'json' };
 import sectionsIntrathecal from './data/sections/intrathecal.json' with { type: 'json' };
 import sectionsNeuromod from './data/sections/neuromod.json' with { type: 'json' };
 import templatesCaudalEsiV1 from './data/templates/caudal-esi/v1.json' with { type: 'json' };
+import templatesCaudalEsiV2 from './data/templates/caudal-esi/v2.json' with { type: 'json' };
 import templatesCervicalFacetIntraArticularV1 from './data/templates/cervical-facet-intra-articular/v1.json' with { type: 'json' };
+import templatesCervicalFacetIntraArticularV2 from './data/templates/cervical-facet-intra-articular/v2.json' with { type: 'json' };
 import templatesCervicalInterlaminarEsiV1 from './data/templates/cervical-interlaminar-esi/v1.json' with { type: 'json' };
+import templatesCervicalInterlaminarEsiV2 from './data/templates/cervical-interlaminar-esi/v2.json' with { type: 'json' };
 import templatesCervicalMedialBranchBlockV1 from './data/templates/cervical-medial-branch-block/v1.json' with { type: 'json' };
+import templatesCervicalMedialBranchBlockV2 from './data/templates/cervical-medial-branch-block/v2.json' with { type: 'json' };
 import templatesCervicalMedialBranchRfaV1 from './data/templates/cervical-medial-branch-rfa/v1.json' with { type: 'json' };
+import templatesCervicalMedialBranchRfaV2 from './data/templates/cervical-medial-branch-rfa/v2.json' with { type: 'json' };
 import templatesCervicalTransforaminalEsiV1 from './data/templates/cervical-transforaminal-esi/v1.json' with { type: 'json' };
+import templatesCervicalTransforaminalEsiV2 from './data/templates/cervical-transforaminal-esi/v2.json' with { type: 'json' };
 import templatesEpiduralAdhesiolysisV1 from './data/templates/epidural-adhesiolysis/v1.json' with { type: 'json' };
 import templatesGenicularRfaV1 from './data/templates/genicular-rfa/v1.json' with { type: 'json' };
+import templatesGenicularRfaV2 from './data/templates/genicular-rfa/v2.json' with { type: 'json' };
 import templatesGreaterOccipitalNerveBlockV1 from './data/templates/greater-occipital-nerve-block/v1.json' with { type: 'json' };
+import templatesGreaterOccipitalNerveBlockV2 from './data/templates/greater-occipital-nerve-block/v2.json' with { type: 'json' };
 import templatesIntrathecalDrugDeliveryTrialV1 from './data/templates/intrathecal-drug-delivery-trial/v1.json' with { type: 'json' };
 import templatesIntrathecalPumpImplantV1 from './data/templates/intrathecal-pump-implant/v1.json' with { type: 'json' };
 import templatesLumbarFacetIntraArticularV1 from './data/templates/lumbar-facet-intra-articular/v1.json' with { type: 'json' };
+import templatesLumbarFacetIntraArticularV2 from './data/templates/lumbar-facet-intra-articular/v2.json' with { type: 'json' };
 import templatesLumbarInterlaminarEsiV1 from './data/templates/lumbar-interlaminar-esi/v1.json' with { type: 'json' };
+import templatesLumbarInterlaminarEsiV2 from './data/templates/lumbar-interlaminar-esi/v2.json' with { type: 'json' };
 import templatesLumbarMedialBranchBlockV1 from './data/templates/lumbar-medial-branch-block/v1.json' with { type: 'json' };
+import templatesLumbarMedialBranchBlockV2 from './data/templates/lumbar-medial-branch-block/v2.json' with { type: 'json' };
 import templatesLumbarMedialBranchRfaV1 from './data/templates/lumbar-medial-branch-rfa/v1.json' with { type: 'json' };
+import templatesLumbarMedialBranchRfaV2 from './data/templates/lumbar-medial-branch-rfa/v2.json' with { type: 'json' };
 import templatesLumbarSympatheticBlockV1 from './data/templates/lumbar-sympathetic-block/v1.json' with { type: 'json' };
+import templatesLumbarSympatheticBlockV2 from './data/templates/lumbar-sympathetic-block/v2.json' with { type: 'json' };
 import templatesLumbarTransforaminalEsiV1 from './data/templates/lumbar-transforaminal-esi/v1.json' with { type: 'json' };
+import templatesLumbarTransforaminalEsiV2 from './data/templates/lumbar-transforaminal-esi/v2.json' with { type: 'json' };
 import templatesPeripheralNerveBlockV1 from './data/templates/peripheral-nerve-block/v1.json' with { type: 'json' };
+import templatesPeripheralNerveBlockV2 from './data/templates/peripheral-nerve-block/v2.json' with { type: 'json' };
 import templatesSacroiliacJointInjectionV1 from './data/templates/sacroiliac-joint-injection/v1.json' with { type: 'json' };
+import templatesSacroiliacJointInjectionV2 from './data/templates/sacroiliac-joint-injection/v2.json' with { type: 'json' };
 import templatesScsPermanentImplantV1 from './data/templates/scs-permanent-implant/v1.json' with { type: 'json' };
+import templatesScsPermanentImplantV2 from './data/templates/scs-permanent-implant/v2.json' with { type: 'json' };
 import templatesScsTrialV1 from './data/templates/scs-trial/v1.json' with { type: 'json' };
+import templatesScsTrialV2 from './data/templates/scs-trial/v2.json' with { type: 'json' };
 import templatesStellateGanglionBlockV1 from './data/templates/stellate-ganglion-block/v1.json' with { type: 'json' };
+import templatesStellateGanglionBlockV2 from './data/templates/stellate-ganglion-block/v2.json' with { type: 'json' };
 import templatesThoracicInterlaminarEsiV1 from './data/templates/thoracic-interlaminar-esi/v1.json' with { type: 'json' };
+import templatesThoracicInterlaminarEsiV2 from './data/templates/thoracic-interlaminar-esi/v2.json' with { type: 'json' };
 import templatesTriggerPointInjectionV1 from './data/templates/trigger-point-injection/v1.json' with { type: 'json' };
+import templatesTriggerPointInjectionV2 from './data/templates/trigger-point-injection/v2.json' with { type: 'json' };
 import templatesVertebralAugmentationV1 from './data/templates/vertebral-augmentation/v1.json' with { type: 'json' };
 
 /** Library data file (relative to shared/library/data/) → its parsed JSON. */
@@ -55,28 +76,49 @@ export const LIBRARY_DATA_FILES: Readonly<Record<string, unknown>> = {
   'sections/intrathecal.json': sectionsIntrathecal,
   'sections/neuromod.json': sectionsNeuromod,
   'templates/caudal-esi/v1.json': templatesCaudalEsiV1,
+  'templates/caudal-esi/v2.json': templatesCaudalEsiV2,
   'templates/cervical-facet-intra-articular/v1.json': templatesCervicalFacetIntraArticularV1,
+  'templates/cervical-facet-intra-articular/v2.json': templatesCervicalFacetIntraArticularV2,
   'templates/cervical-interlaminar-esi/v1.json': templatesCervicalInterlaminarEsiV1,
+  'templates/cervical-interlaminar-esi/v2.json': templatesCervicalInterlaminarEsiV2,
   'templates/cervical-medial-branch-block/v1.json': templatesCervicalMedialBranchBlockV1,
+  'templates/cervical-medial-branch-block/v2.json': templatesCervicalMedialBranchBlockV2,
   'templates/cervical-medial-branch-rfa/v1.json': templatesCervicalMedialBranchRfaV1,
+  'templates/cervical-medial-branch-rfa/v2.json': templatesCervicalMedialBranchRfaV2,
   'templates/cervical-transforaminal-esi/v1.json': templatesCervicalTransforaminalEsiV1,
+  'templates/cervical-transforaminal-esi/v2.json': templatesCervicalTransforaminalEsiV2,
   'templates/epidural-adhesiolysis/v1.json': templatesEpiduralAdhesiolysisV1,
   'templates/genicular-rfa/v1.json': templatesGenicularRfaV1,
+  'templates/genicular-rfa/v2.json': templatesGenicularRfaV2,
   'templates/greater-occipital-nerve-block/v1.json': templatesGreaterOccipitalNerveBlockV1,
+  'templates/greater-occipital-nerve-block/v2.json': templatesGreaterOccipitalNerveBlockV2,
   'templates/intrathecal-drug-delivery-trial/v1.json': templatesIntrathecalDrugDeliveryTrialV1,
   'templates/intrathecal-pump-implant/v1.json': templatesIntrathecalPumpImplantV1,
   'templates/lumbar-facet-intra-articular/v1.json': templatesLumbarFacetIntraArticularV1,
+  'templates/lumbar-facet-intra-articular/v2.json': templatesLumbarFacetIntraArticularV2,
   'templates/lumbar-interlaminar-esi/v1.json': templatesLumbarInterlaminarEsiV1,
+  'templates/lumbar-interlaminar-esi/v2.json': templatesLumbarInterlaminarEsiV2,
   'templates/lumbar-medial-branch-block/v1.json': templatesLumbarMedialBranchBlockV1,
+  'templates/lumbar-medial-branch-block/v2.json': templatesLumbarMedialBranchBlockV2,
   'templates/lumbar-medial-branch-rfa/v1.json': templatesLumbarMedialBranchRfaV1,
+  'templates/lumbar-medial-branch-rfa/v2.json': templatesLumbarMedialBranchRfaV2,
   'templates/lumbar-sympathetic-block/v1.json': templatesLumbarSympatheticBlockV1,
+  'templates/lumbar-sympathetic-block/v2.json': templatesLumbarSympatheticBlockV2,
   'templates/lumbar-transforaminal-esi/v1.json': templatesLumbarTransforaminalEsiV1,
+  'templates/lumbar-transforaminal-esi/v2.json': templatesLumbarTransforaminalEsiV2,
   'templates/peripheral-nerve-block/v1.json': templatesPeripheralNerveBlockV1,
+  'templates/peripheral-nerve-block/v2.json': templatesPeripheralNerveBlockV2,
   'templates/sacroiliac-joint-injection/v1.json': templatesSacroiliacJointInjectionV1,
+  'templates/sacroiliac-joint-injection/v2.json': templatesSacroiliacJointInjectionV2,
   'templates/scs-permanent-implant/v1.json': templatesScsPermanentImplantV1,
+  'templates/scs-permanent-implant/v2.json': templatesScsPermanentImplantV2,
   'templates/scs-trial/v1.json': templatesScsTrialV1,
+  'templates/scs-trial/v2.json': templatesScsTrialV2,
   'templates/stellate-ganglion-block/v1.json': templatesStellateGanglionBlockV1,
+  'templates/stellate-ganglion-block/v2.json': templatesStellateGanglionBlockV2,
   'templates/thoracic-interlaminar-esi/v1.json': templatesThoracicInterlaminarEsiV1,
+  'templates/thoracic-interlaminar-esi/v2.json': templatesThoracicInterlaminarEsiV2,
   'templates/trigger-point-injection/v1.json': templatesTriggerPointInjectionV1,
+  'templates/trigger-point-injection/v2.json': templatesTriggerPointInjectionV2,
   'templates/vertebral-augmentation/v1.json': templatesVertebralAugmentationV1,
 };

@@ -110,7 +110,8 @@ describe('library data loader', () => {
 describe('library data: one fact in one place', () => {
   const loaded = loadLibrary(LIBRARY_DATA_FILES);
   const facts = [...loaded.facts].map(([id, { file, value }]) => ({ id, file, value: stripComments(value) as Json }));
-  const wording = (f: Json) => String(f.text ?? f.clinicianText);
+  // A fact's wording is what it says to the clinician and to the patient: a later version may reword only the patient's words.
+  const wording = (f: Json) => `${String(f.text ?? f.clinicianText)} | ${typeof f.patientText === 'string' ? f.patientText : ''}`;
 
   it('uses every shared fact and section in some template version', () => {
     const unused = [...loaded.facts.keys(), ...loaded.sections.keys()].filter((id) => !loaded.usage.has(id));

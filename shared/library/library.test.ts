@@ -3,8 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildChecklist } from '../domain/checklist';
 import { inSection7 } from './evidence-state';
-import { LIBRARY, sourcesCitedBy } from './index';
-import { TemplateSchema } from './schema';
+import { LIBRARY, LIBRARY_VERSIONS, sourcesCitedBy } from './index';
+import { TemplateSchema, type Template } from './schema';
 import { SOURCES } from './sources';
 import { SourceSchema } from './source-schema';
 
@@ -47,14 +47,71 @@ describe('procedure library', () => {
     }
   });
 
-  it('states no percentage that the fact base does not state', () => {
+  it('states no percentage, and no rate per 1,000,000, that the fact base does not state', () => {
     for (const t of LIBRARY) {
       for (const text of strings(t)) {
         for (const pct of text.match(/\d+(?:\.\d+)?\s?%/g) ?? []) {
           expect(factBase.includes(pct.replace(/\s/, '')), `${t.id}: "${pct}" in "${text}" is not in fact-reference.md`).toBe(true);
         }
+        for (const rate of text.match(/\d+(?:\.\d+)? per 1,000,000/g) ?? []) {
+          expect(factBase.includes(rate), `${t.id}: "${rate}" in "${text}" is not in fact-reference.md`).toBe(true);
+        }
       }
     }
+  });
+
+  it("speaks to its users without the research team's words: no 'fact base', copy-site name, 'corpus' or 'summary'", () => {
+    // Source ids keep the names they were given (sources.ts); every other string is product wording.
+    const withoutIds = (value: unknown): unknown => (Array.isArray(value) ? value.map(withoutIds)
+      : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'sourceId').map(([k, v]) => [k, withoutIds(v)])) : value);
+    const found = (templates: readonly Template[]) => templates.flatMap((t) => strings(withoutIds(t))
+      .filter((text) => /fact base|aneskey|corpus|summar/i.test(text)).map((text) => `${t.id} v${t.version}: ${text}`));
+    expect(found(LIBRARY_VERSIONS.filter((t) => t.version === 1))).toContainEqual(expect.stringMatching(/^trigger-point-injection v1: .*\(aneskey chapter\)/));
+    expect(found(LIBRARY)).toEqual([]);
+  });
+
+  it('keeps every checklist id from one bundled version to the next (answers, reviews and Questionnaire linkIds are keyed by them)', () => {
+    const ids = (t: Template) => buildChecklist(t).map((s) => [s.id, s.items.map((i) => i.id)]);
+    for (const t of LIBRARY_VERSIONS) {
+      const previous = LIBRARY_VERSIONS.find((p) => p.id === t.id && p.version === t.version - 1);
+      if (previous) expect(ids(t), `${t.id} v${t.version}`).toEqual(ids(previous));
+    }
+  });
+
+  it('states no cervical interlaminar figure for a cervical transforaminal injection (the Manchikanti 2012 series had none for it, fact-reference §2.1)', () => {
+    // The series' cervical figures: vessel entry 4.1%, dural puncture 1% ("about 4 in 100", "about 1 in 100" in version 1's patient words).
+    const borrowed = (t: Template) => ['intravascular-injection', 'dural-puncture-headache'].flatMap((id) => {
+      const risk = t.risks.find((r) => r.id === id)!;
+      return [risk.clinicianText, risk.patientText, risk.incidence?.text ?? ''].filter((text) => /4\.1\s?%|\b1\s?% of cervical|about [14] (?:out of|in) 100/.test(text));
+    });
+    const versions = LIBRARY_VERSIONS.filter((t) => t.id === 'cervical-transforaminal-esi');
+    expect(borrowed(versions.find((t) => t.version === 1)!)).toHaveLength(6);
+    const offered = LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!;
+    expect(borrowed(offered)).toEqual([]);
+    for (const id of ['intravascular-injection', 'dural-puncture-headache']) {
+      const risk = offered.risks.find((r) => r.id === id)!;
+      expect(risk, id).toMatchObject({ frequency: 'unknown' });
+      expect(risk.incidence, id).toBeUndefined();
+      expect(risk.patientText, id).toMatch(/No one knows exactly how often this happens with this kind of shot\./);
+    }
+  });
+
+  it('gives each ESI route its own population rate of serious spinal events (Eworuke 2020: cervical/thoracic 29.4, lumbar/sacral 5.1 per 1,000,000)', () => {
+    const rate = (id: string) => (/^(cervical|thoracic)-/.test(id) ? { perMillion: '29.4 per 1,000,000', patient: 'about 1 in 34,000 people (very rare)' } : { perMillion: '5.1 per 1,000,000', patient: 'about 1 in 200,000 people (very rare)' });
+    const routes = ['cervical-interlaminar-esi', 'thoracic-interlaminar-esi', 'cervical-transforaminal-esi', 'lumbar-interlaminar-esi', 'lumbar-transforaminal-esi', 'caudal-esi'];
+    const esis = LIBRARY.filter((t) => routes.includes(t.id));
+    expect(esis).toHaveLength(routes.length);
+    for (const t of esis) {
+      const risk = t.risks.find((r) => r.id === 'catastrophic-neurologic-events')!;
+      const fda = t.requiredCounselling.find((c) => c.id === 'fda-serious-neurologic-events')!;
+      expect(risk.incidence?.text, t.id).toContain(rate(t.id).perMillion);
+      expect(risk.incidence?.sources, t.id).toEqual([{ sourceId: 'eworuke-2020-medicare-esi', evidence: 'V' }]);
+      expect(risk.frequency, t.id).toBe('very-rare');
+      for (const text of [risk.patientText, fda.patientText ?? '']) expect(text, t.id).toContain(rate(t.id).patient);
+      expect(fda.text, t.id).toContain(rate(t.id).perMillion);
+      expect(fda.sources.map((x) => x.sourceId), t.id).toContain('eworuke-2020-medicare-esi');
+    }
+    expect(SOURCES.find((x) => x.id === 'eworuke-2020-medicare-esi')).toMatchObject({ reliability: 'primary', url: 'https://doi.org/10.1136/rapm-2020-101778' });
   });
 
   it('counsels infection, bleeding and temporary discomfort for every procedure, in patient words', () => {

@@ -4,6 +4,7 @@
  * so each statement the app shows or exports can be traced back and reviewed.
  */
 import { z } from 'zod';
+import { FREQUENCY_IDS } from './frequency-scheme';
 
 /** Evidence tags from shared/clinical/fact-reference.md. */
 export const EvidenceSchema = z.enum(['V', 'V2', 'M', 'inference']);
@@ -45,7 +46,8 @@ export const ImagingOptionSchema = z.strictObject({
 });
 
 export const SeveritySchema = z.enum(['minor', 'moderate', 'serious', 'catastrophic']);
-export const FrequencySchema = z.enum(['common', 'uncommon', 'rare', 'very-rare', 'unknown']);
+/** How often a risk happens: a band of the CIOMS III / SmPC convention, or 'unknown' (frequency-scheme.ts). */
+export const FrequencySchema = z.enum(FREQUENCY_IDS);
 
 export const RiskSchema = z.strictObject({
   id: ItemId,

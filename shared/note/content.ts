@@ -13,7 +13,7 @@ import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { CHART_GUIDELINE_IDS } from '../library/sources';
-import { formatDate, formatDateTime, patientName } from './format';
+import { formatDate, formatDateTime, labelled, patientName } from './format';
 import { attestationSection, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
 import {
@@ -128,9 +128,9 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     const wording = risk?.patientText ?? counselling?.patientText ?? item.label;
     // The statement and its incidence figure are marked each on its own support (a figure from a lay page alone needs review).
     const incidence = risk?.incidence ? ` Incidence: ${marked(risk.incidence.text, item.id, risk.incidence.sources, 'incidence')}.` : '';
-    const line = `${item.label}: ${marked(wording, item.id, risk ? risk.sources : item.sources)}${incidence}`;
+    const line = labelled(item.label, `${marked(wording, item.id, risk ? risk.sources : item.sources)}${incidence}`);
     if (state?.status === 'checked') discussed.push(line);
-    else if (state?.status === 'not-applicable') notApplicable.push(`${item.label}: not applicable (${state.reason ?? 'no reason given'})`);
+    else if (state?.status === 'not-applicable') notApplicable.push(labelled(item.label, `not applicable (${state.reason ?? 'no reason given'})`));
     else notDiscussed.push(item.label);
   }
 

@@ -22,3 +22,11 @@ export function formatDateTime(iso: string): string {
   const abs = Math.abs(offset);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
+
+/**
+ * "Label: text". A label may be a whole sentence (a counselling fact's clinician wording
+ * ends with a full stop): its closing punctuation is dropped, so a line never reads ".:".
+ */
+export function labelled(label: string, text: string): string {
+  return `${label.replace(/[\s.,:;]+$/, '')}: ${text}`;
+}
