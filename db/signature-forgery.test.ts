@@ -1,0 +1,174 @@
+// Forgeries of a signed note, made the way someone holding the data file and a
+// SQLite shell would (triggers dropped, hashes recomputed with the app's own
+// published algorithm), each detected on every read: note.get, note.print,
+// note.export and the outbox. Issue 16 point 2: before Ed25519 signatures every
+// one of these read back as a valid note.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Encounter } from '#shared/contract/encounters';
+import type { Envelope } from '#shared/contract/errors';
+import type { Addendum, SignedNote } from '#shared/contract/notes';
+import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
+import type { Patient } from '#shared/contract/patients';
+import { canonicalAddendum } from '#shared/note/signature';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, tempDir, type TempCore } from './testing/temp-core';
+
+const NOW = new Date('2026-11-24T14:00:00.000Z');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const FAILED = 'Signature does not verify: this note was changed after signing';
+const CONSENTS = 'The patient consents to the procedure.';
+const DECLINES = 'The patient declines the procedure.';
+
+let core: TempCore;
+let logs: string[];
+let outbox: string;
+
+const nurse = () => core.as(NURSE);
+const physician = () => core.as(PHYSICIAN);
+
+async function signedEncounter(mrn: string, addenda = 2): Promise<{ encounterId: string; note: SignedNote; patientId: string }> {
+  const patientId = ok<Patient>(await nurse()('patient.create', { ...PATIENT, mrn })).id;
+  const encounterId = ok<Encounter>(await nurse()('encounter.create', {
+    patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
+  })).id;
+  ok(await physician()('consent.save', {
+    encounterId, benefitsDiscussed: true, benefitsNote: 'Relief for some months.', alternativesDiscussed: true, alternativesNote: 'Physical therapy.',
+    questions: [], interpreter: { used: false }, decision: 'consents',
+  }));
+  const note = ok<SignedNote>(await physician()('note.sign', { encounterId, password: TEST_PASSWORD, attestation: DEFAULT_ATTESTATION }));
+  for (let i = 1; i <= addenda; i++) {
+    ok<Addendum>(await nurse()('note.addAddendum', { noteId: note.id, reason: `Correction number ${i}`, text: `Addendum text ${i}.`, password: TEST_PASSWORD }));
+  }
+  return { encounterId, note, patientId };
+}
+
+type AddendumRow = { id: string; note_id: string; seq: number; reason: string; text: string; signed_at: string; signed_by_name: string; signed_by_role: 'nurse' | 'physician'; signed_by_user_id: string };
+
+/** Recomputes every addendum hash of a note in order, as an attacker who knows the algorithm would. */
+function rechain(noteId: string): void {
+  let previousSha256 = core.db.prepare('SELECT content_sha256 FROM signed_notes WHERE id = ?').pluck().get(noteId) as string;
+  for (const a of core.db.prepare('SELECT * FROM note_addenda WHERE note_id = ? ORDER BY seq').all(noteId) as AddendumRow[]) {
+    const hash = sha256(canonicalAddendum({
+      noteId: a.note_id, seq: a.seq, reason: a.reason, text: a.text, signedAt: a.signed_at,
+      signedBy: { name: a.signed_by_name, role: a.signed_by_role }, signedByUserId: a.signed_by_user_id, previousSha256,
+    }));
+    core.db.prepare('UPDATE note_addenda SET content_sha256 = ? WHERE id = ?').run(hash, a.id);
+    previousSha256 = hash;
+  }
+}
+
+function dropTriggers(): void {
+  for (const t of ['signed_notes_no_update', 'signed_notes_no_delete', 'note_addenda_no_update', 'note_addenda_no_delete']) core.db.exec(`DROP TRIGGER IF EXISTS ${t}`);
+}
+
+/** Every read of the note refuses it with the one clear message, shows none of it, and the refusal is audited. */
+async function expectEveryReadRefuses(encounterId: string, patientId: string, why: RegExp): Promise<void> {
+  const auditBefore = core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'note.signatureFailed'").pluck().get() as number;
+  const exportsBefore = core.db.prepare('SELECT count(*) FROM note_exports').pluck().get();
+  const reads: [string, Envelope<unknown>][] = [
+    ['note.get', await nurse()('note.get', { encounterId })],
+    ['note.print', await nurse()('note.print', { encounterId })],
+    ['note.export', await nurse()('note.export', { encounterId })],
+    ['note.exportToOutbox', await nurse()('note.exportToOutbox', { encounterId })],
+  ];
+  for (const [method, result] of reads) {
+    expect(result, method).toMatchObject({ ok: false, error: { message: expect.stringContaining(FAILED) } });
+    if (!result.ok) expect(result.error.message, method).toMatch(why);
+    expect(JSON.stringify(result), method).not.toContain(DECLINES);
+  }
+  // Nothing left the app: no export recorded, no file in the outbox.
+  expect(core.db.prepare('SELECT count(*) FROM note_exports').pluck().get()).toBe(exportsBefore);
+  expect(fs.readdirSync(outbox)).toEqual([]);
+  // Each refusal is in the audit trail against this patient.
+  const failures = core.db.prepare("SELECT patient_id AS patientId, user_name AS user FROM audit_log WHERE action = 'note.signatureFailed' ORDER BY seq").all() as { patientId: string; user: string }[];
+  expect(failures.length - auditBefore).toBe(reads.length);
+  expect(failures.slice(auditBefore).every((f) => f.patientId === patientId && f.user === NURSE.name)).toBe(true);
+}
+
+beforeEach(async () => {
+  logs = [];
+  outbox = tempDir('proceduredesk-forgery-outbox-');
+  core = openTempCore({ now: () => NOW, log: (m) => logs.push(m) });
+  ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox }));
+});
+afterEach(() => {
+  core.cleanup();
+  fs.rmSync(outbox, { recursive: true, force: true });
+});
+
+describe('forged signed notes are detected on every read', () => {
+  it('"consents" changed to "declines", the content re-hashed and the addenda re-chained', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-1');
+    dropTriggers();
+    const row = core.db.prepare('SELECT content_json FROM signed_notes WHERE id = ?').get(note.id) as { content_json: string };
+    expect(row.content_json).toContain(CONSENTS);
+    const forged = row.content_json.replace(CONSENTS, DECLINES);
+    core.db.prepare('UPDATE signed_notes SET content_json = ?, content_sha256 = ? WHERE id = ?').run(forged, sha256(forged), note.id);
+    rechain(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /signature of the note/);
+  });
+
+  it('the last addendum deleted', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-2');
+    dropTriggers();
+    core.db.prepare('DELETE FROM note_addenda WHERE note_id = ? AND seq = 2').run(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /addendum 2 .*missing/);
+  });
+
+  it('every addendum deleted', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-3', 1);
+    dropTriggers();
+    core.db.prepare('DELETE FROM note_addenda WHERE note_id = ?').run(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /addendum 1 .*missing/);
+  });
+
+  it('an addendum changed and the chain re-hashed after it', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-4');
+    dropTriggers();
+    core.db.prepare("UPDATE note_addenda SET text = 'The patient declines the procedure.' WHERE note_id = ? AND seq = 1").run(note.id);
+    rechain(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /signature of addendum 1/);
+  });
+
+  it("a signed note moved to another of the patient's encounters", async () => {
+    const first = await signedEncounter('FORGE-5', 0);
+    const otherId = ok<Encounter>(await nurse()('encounter.create', {
+      patientId: first.patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L5-S1'], laterality: 'right', plannedDate: '2026-11-25', indication: 'Right S1 radicular pain.',
+    })).id;
+    dropTriggers();
+    core.db.prepare('UPDATE signed_notes SET encounter_id = ? WHERE id = ?').run(otherId, first.note.id);
+    await expectEveryReadRefuses(otherId, first.patientId, /signature of the note/);
+  });
+
+  it("one note's signature copied onto another note by the same physician", async () => {
+    const a = await signedEncounter('FORGE-6', 0);
+    const b = await signedEncounter('FORGE-7', 0);
+    dropTriggers();
+    const sig = core.db.prepare('SELECT signature, key_id FROM signed_notes WHERE id = ?').get(a.note.id) as { signature: string; key_id: string };
+    core.db.prepare('UPDATE signed_notes SET signature = ?, key_id = ? WHERE id = ?').run(sig.signature, sig.key_id, b.note.id);
+    await expectEveryReadRefuses(b.encounterId, b.patientId, /signature of the note/);
+    // The note the signature belongs to still verifies.
+    expect(await nurse()('note.get', { encounterId: a.encounterId })).toMatchObject({ ok: true });
+  });
+
+  it('a signature stripped to pass the note off as one signed before cryptographic signatures', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-8', 1);
+    dropTriggers();
+    core.db.prepare('UPDATE signed_notes SET signature = NULL, key_id = NULL WHERE id = ?').run(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /has no signature/);
+  });
+
+  it('a signed note deleted with its addenda, so the encounter looks unsigned', async () => {
+    const { encounterId, note, patientId } = await signedEncounter('FORGE-9', 1);
+    dropTriggers();
+    core.db.prepare('DELETE FROM note_addenda WHERE note_id = ?').run(note.id);
+    core.db.prepare('DELETE FROM signed_notes WHERE id = ?').run(note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /signed note .*missing/);
+    // And the consent discussion stays closed: it was signed.
+    const reopened = await physician()('consent.save', {
+      encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'declines',
+    });
+    expect(reopened).toMatchObject({ ok: false });
+  });
+});
