@@ -148,7 +148,7 @@ describe("an administrator's own clinical account", () => {
     const session = ok<{ user: Listed }>(await dispatch('auth.login', { username: 'ada.md', password: TEST_PASSWORD }));
     expect(session.user).toMatchObject({ createdBy: ADMIN.name, createdForSelf: true });
     expect(core.db.prepare("SELECT user_name, target FROM audit_log WHERE action = 'users.create' AND target LIKE ?").all(`user:${own.id}%`))
-      .toEqual([{ user_name: ADMIN.name, target: `user:${own.id}/physician/for-self` }]);
+      .toEqual([{ user_name: ADMIN.name, target: `user:${own.id}/for-self` }]);
     // The mark cannot be taken off, even by SQL.
     expect(() => core.db.prepare('UPDATE users SET created_for_self = 0 WHERE id = ?').run(own.id)).toThrow(/never changes/);
   });

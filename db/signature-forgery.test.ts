@@ -3,22 +3,18 @@
 // published algorithm), each detected on every read: note.get, note.print,
 // note.export and the outbox. Issue 16 point 2: before Ed25519 signatures every
 // one of these read back as a valid note.
-import { createHash } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounters';
 import type { Envelope } from '#shared/contract/errors';
-import type { Addendum, SignedNote } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
-import { canonicalAddendum } from '#shared/note/signature';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, tempDir, type TempCore } from './testing/temp-core';
+import { canonicalAddendum, noteSignaturePayload } from '#shared/note/signature';
+import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from './testing/signed-note';
+import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tempDir, type TempCore } from './testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const FAILED = 'Signature does not verify: this note was changed after signing';
-const CONSENTS = 'The patient consents to the procedure.';
-const DECLINES = 'The patient declines the procedure.';
 
 let core: TempCore;
 let logs: string[];
@@ -26,22 +22,6 @@ let outbox: string;
 
 const nurse = () => core.as(NURSE);
 const physician = () => core.as(PHYSICIAN);
-
-async function signedEncounter(mrn: string, addenda = 2): Promise<{ encounterId: string; note: SignedNote; patientId: string }> {
-  const patientId = ok<Patient>(await nurse()('patient.create', { ...PATIENT, mrn })).id;
-  const encounterId = ok<Encounter>(await nurse()('encounter.create', {
-    patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
-  })).id;
-  ok(await physician()('consent.save', {
-    encounterId, benefitsDiscussed: true, benefitsNote: 'Relief for some months.', alternativesDiscussed: true, alternativesNote: 'Physical therapy.',
-    questions: [], interpreter: { used: false }, decision: 'consents',
-  }));
-  const note = ok<SignedNote>(await physician()('note.sign', { encounterId, password: TEST_PASSWORD, attestation: DEFAULT_ATTESTATION }));
-  for (let i = 1; i <= addenda; i++) {
-    ok<Addendum>(await nurse()('note.addAddendum', { noteId: note.id, reason: `Correction number ${i}`, text: `Addendum text ${i}.`, password: TEST_PASSWORD }));
-  }
-  return { encounterId, note, patientId };
-}
 
 type AddendumRow = { id: string; note_id: string; seq: number; reason: string; text: string; signed_at: string; signed_by_name: string; signed_by_role: 'nurse' | 'physician'; signed_by_user_id: string };
 
@@ -56,10 +36,6 @@ function rechain(noteId: string): void {
     core.db.prepare('UPDATE note_addenda SET content_sha256 = ? WHERE id = ?').run(hash, a.id);
     previousSha256 = hash;
   }
-}
-
-function dropTriggers(): void {
-  for (const t of ['signed_notes_no_update', 'signed_notes_no_delete', 'note_addenda_no_update', 'note_addenda_no_delete']) core.db.exec(`DROP TRIGGER IF EXISTS ${t}`);
 }
 
 /** Every read of the note refuses it with the one clear message, shows none of it, and the refusal is audited. */
@@ -99,8 +75,8 @@ afterEach(() => {
 
 describe('forged signed notes are detected on every read', () => {
   it('"consents" changed to "declines", the content re-hashed and the addenda re-chained', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-1');
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-1');
+    dropNoteTriggers(core.db);
     const row = core.db.prepare('SELECT content_json FROM signed_notes WHERE id = ?').get(note.id) as { content_json: string };
     expect(row.content_json).toContain(CONSENTS);
     const forged = row.content_json.replace(CONSENTS, DECLINES);
@@ -110,41 +86,41 @@ describe('forged signed notes are detected on every read', () => {
   });
 
   it('the last addendum deleted', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-2');
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-2');
+    dropNoteTriggers(core.db);
     core.db.prepare('DELETE FROM note_addenda WHERE note_id = ? AND seq = 2').run(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /addendum 2 .*missing/);
   });
 
   it('every addendum deleted', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-3', 1);
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-3', 1);
+    dropNoteTriggers(core.db);
     core.db.prepare('DELETE FROM note_addenda WHERE note_id = ?').run(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /addendum 1 .*missing/);
   });
 
   it('an addendum changed and the chain re-hashed after it', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-4');
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-4');
+    dropNoteTriggers(core.db);
     core.db.prepare("UPDATE note_addenda SET text = 'The patient declines the procedure.' WHERE note_id = ? AND seq = 1").run(note.id);
     rechain(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /signature of addendum 1/);
   });
 
   it("a signed note moved to another of the patient's encounters", async () => {
-    const first = await signedEncounter('FORGE-5', 0);
+    const first = await signedEncounter(core, 'FORGE-5', 0);
     const otherId = ok<Encounter>(await nurse()('encounter.create', {
       patientId: first.patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L5-S1'], laterality: 'right', plannedDate: '2026-11-25', indication: 'Right S1 radicular pain.',
     })).id;
-    dropTriggers();
+    dropNoteTriggers(core.db);
     core.db.prepare('UPDATE signed_notes SET encounter_id = ? WHERE id = ?').run(otherId, first.note.id);
     await expectEveryReadRefuses(otherId, first.patientId, /signature of the note/);
   });
 
   it("one note's signature copied onto another note by the same physician", async () => {
-    const a = await signedEncounter('FORGE-6', 0);
-    const b = await signedEncounter('FORGE-7', 0);
-    dropTriggers();
+    const a = await signedEncounter(core, 'FORGE-6', 0);
+    const b = await signedEncounter(core, 'FORGE-7', 0);
+    dropNoteTriggers(core.db);
     const sig = core.db.prepare('SELECT signature, key_id FROM signed_notes WHERE id = ?').get(a.note.id) as { signature: string; key_id: string };
     core.db.prepare('UPDATE signed_notes SET signature = ?, key_id = ? WHERE id = ?').run(sig.signature, sig.key_id, b.note.id);
     await expectEveryReadRefuses(b.encounterId, b.patientId, /signature of the note/);
@@ -153,15 +129,15 @@ describe('forged signed notes are detected on every read', () => {
   });
 
   it('a signature stripped to pass the note off as one signed before cryptographic signatures', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-8', 1);
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-8', 1);
+    dropNoteTriggers(core.db);
     core.db.prepare('UPDATE signed_notes SET signature = NULL, key_id = NULL WHERE id = ?').run(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /has no signature/);
   });
 
   it('a signed note deleted with its addenda, so the encounter looks unsigned', async () => {
-    const { encounterId, note, patientId } = await signedEncounter('FORGE-9', 1);
-    dropTriggers();
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-9', 1);
+    dropNoteTriggers(core.db);
     core.db.prepare('DELETE FROM note_addenda WHERE note_id = ?').run(note.id);
     core.db.prepare('DELETE FROM signed_notes WHERE id = ?').run(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /signed note .*missing/);
@@ -170,5 +146,27 @@ describe('forged signed notes are detected on every read', () => {
       encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'declines',
     });
     expect(reopened).toMatchObject({ ok: false });
+  });
+
+  it("content forged and re-signed with a key of the forger's own, slipped into the key registry by hand", async () => {
+    const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-10', 0);
+    dropNoteTriggers(core.db);
+    const row = core.db.prepare('SELECT * FROM signed_notes WHERE id = ?').get(note.id) as Record<string, string>;
+    const forged = row.content_json!.replace(CONSENTS, DECLINES);
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const spki = publicKey.export({ format: 'der', type: 'spki' });
+    const keyId = createHash('sha256').update(spki).digest('hex');
+    // The registry allows a key to be retired once and a new one added: exactly what a reset does.
+    core.db.prepare("UPDATE signing_keys SET retired_at = '2026-11-24T13:00:00.000Z', retired_by_name = 'x' WHERE user_id = ?").run(row.signed_by_user_id);
+    core.db.prepare("INSERT INTO signing_keys (key_id, user_id, public_key, registered_at, registered_by_name, registered_by_role) VALUES (?, ?, ?, '2026-11-24T13:00:00.000Z', 'x', 'physician')")
+      .run(keyId, row.signed_by_user_id, spki.toString('base64'));
+    const contentSha256 = sha256(forged);
+    const payload = noteSignaturePayload({
+      noteId: note.id, encounterId, patientId, mrn: 'FORGE-10', contentSha256, signedAt: row.signed_at!,
+      signedBy: { name: row.signed_by_name!, role: 'physician' }, signedByUserId: row.signed_by_user_id!, keyId,
+    });
+    core.db.prepare('UPDATE signed_notes SET content_json = ?, content_sha256 = ?, key_id = ?, signature = ? WHERE id = ?')
+      .run(forged, contentSha256, keyId, sign(null, Buffer.from(payload), privateKey).toString('base64'), note.id);
+    await expectEveryReadRefuses(encounterId, patientId, /registration is not in the audit trail/);
   });
 });

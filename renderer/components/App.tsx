@@ -97,6 +97,7 @@ export function App() {
         <span className="who" aria-label="Current user">
           {user.displayName} · {user.role}
         </span>
+        {user.createdForSelf && <span className="mark self-made">Account created by administrator {user.createdBy} for themself</span>}
         <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
           Lock
         </button>
