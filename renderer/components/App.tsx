@@ -97,7 +97,6 @@ export function App() {
         <span className="who" aria-label="Current user">
           {user.displayName} · {user.role}
         </span>
-        {user.createdForSelf && <span className="mark self-made">Account created by administrator {user.createdBy} for themself</span>}
         <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
           Lock
         </button>
@@ -105,6 +104,11 @@ export function App() {
           Sign out
         </button>
       </header>
+      {user.createdForSelf && (
+        <p className="self-made-banner" role="note">
+          Account created by administrator {user.createdBy} for themself: shown here, on the users list and in the audit trail.
+        </p>
+      )}
       <main>
         {current.name === 'encounter' ? (
           <EncounterScreen encounterId={current.encounterId} />

@@ -155,6 +155,23 @@ function AddendumItem({ addendum: a }: { addendum: Addendum }) {
 }
 
 /**
+ * The note could not be read: for a note that fails verification, the
+ * headline, what failed and what to do, and nothing of the note itself.
+ */
+function ReadRefused({ message }: { message: string }) {
+  if (!message.startsWith(SIGNATURE_FAILED)) return <p role="alert" className="error">{message}</p>;
+  // "<headline> (<what failed>). <what to do>"
+  const rest = message.slice(SIGNATURE_FAILED.length).trim();
+  const close = rest.startsWith('(') ? rest.indexOf(').') : -1;
+  return (
+    <div role="alert" className="error signature-failed">
+      <p><strong>{SIGNATURE_FAILED}.</strong></p>
+      {close > 0 ? <><p>What failed: {rest.slice(1, close)}.</p><p>{rest.slice(close + 2).trim()}</p></> : <p>{rest}</p>}
+    </div>
+  );
+}
+
+/**
  * The note's signature: a physician signs (attestation and password); once
  * signed, who signed when, the content's SHA-256 and how the signature
  * verified on this read, then the addenda in order, and a form to add one
@@ -181,16 +198,7 @@ export function NoteSigning() {
     if (signedId) status.current?.focus();
   }, [signedId]);
 
-  if (signatureError) {
-    // A note that fails verification: the headline first, then what failed and what to do, nothing of the note.
-    const failed = signatureError.startsWith(SIGNATURE_FAILED);
-    return (
-      <div role="alert" className="error signature-failed">
-        {failed && <p><strong>{SIGNATURE_FAILED}.</strong></p>}
-        <p>{failed ? signatureError.slice(SIGNATURE_FAILED.length).trim() : signatureError}</p>
-      </div>
-    );
-  }
+  if (signatureError) return <ReadRefused message={signatureError} />;
   if (!current) return <p className="muted" aria-live="polite">Checking whether the note is signed…</p>;
   if (!note) {
     return role === 'physician'
