@@ -13,6 +13,7 @@ import Database from 'better-sqlite3';
 import type { Page, TestInfo } from '@playwright/test';
 import type { NoteSignature } from '#shared/contract/notes';
 import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/notes';
+import { consentedEncounter } from '../consented-encounter';
 import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -26,15 +27,7 @@ async function shot(page: Page, testInfo: TestInfo, name: string): Promise<void>
 
 test('a signed note shows its verified signature; forged in the file, it shows only the failure and cannot be exported', async ({ page, app }, testInfo) => {
   test.setTimeout(120_000);
-  const patient = await app.call<{ id: string }>('patient.create', PATIENT);
-  const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
-    patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
-    plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks.',
-  });
-  await app.call('consent.save', {
-    encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: 'Physical therapy reviewed.',
-    questions: [], interpreter: { used: false }, decision: 'consents',
-  }, 'physician');
+  const encounterId = await consentedEncounter(app, PATIENT);
   await app.call('note.sign', { encounterId, password: E2E_PASSWORD, attestation: DEFAULT_ATTESTATION }, 'physician');
   const { note } = await app.call<NoteSignature>('note.get', { encounterId });
   expect(note?.verification.method).toBe('ed25519');
