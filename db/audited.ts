@@ -90,8 +90,8 @@ export function auditedHandlers(
             if (error instanceof AuditedRefusal) {
               const patientId = error.event.patientId ?? spec.describe(input as Record<string, unknown>, {}).patientId;
               db.transaction(() => {
-                error.also?.();
                 audit.append({ ...error.event, patientId });
+                error.also?.();
               }).immediate();
             }
             throw error;

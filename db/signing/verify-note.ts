@@ -37,11 +37,12 @@ export function createNoteVerifier(db: Db, keys: SigningKeyRepository) {
   // A key's registration never goes away once found: looked up once per key, not on every read.
   const registered = new Set<string>();
   const isRegistered = (userId: string, keyId: string): boolean => {
-    if (!registered.has(keyId) && (registration.get(`user:${userId}/key:${keyId}`) ?? 0) > 0) registered.add(keyId);
-    return registered.has(keyId);
+    const target = `user:${userId}/key:${keyId}`;
+    if (!registered.has(target) && (registration.get(target) ?? 0) > 0) registered.add(target);
+    return registered.has(target);
   };
 
-  /** Checks one Ed25519 signature; returns what is wrong with it, or null. */
+  /** Checks one signature: how it verified, or what is wrong with it. */
   function signatureProblem(
     what: string,
     item: { id: string; signature: string | null; keyId: string | null; signedAt: string; signedByUserId: string },
