@@ -31,9 +31,10 @@ async function activity(): Promise<{ encounterId: string; patientId: string }> {
 
 /**
  * Entries activity() leaves: the first administrator created and signed in, the
- * nurse and the physician created and signed in (6), then the 6 clinical entries.
+ * nurse and the physician created (each with their signing key registered) and
+ * signed in (8), then the 6 clinical entries.
  */
-const ENTRIES = 12;
+const ENTRIES = 14;
 
 /** Tampering as someone with the raw file would do it: triggers dropped, rows changed. */
 function tamper(sql: string): void {
@@ -45,8 +46,8 @@ describe('audit trail', () => {
   it('records every view and change with who, when, patient and target, in order', async () => {
     const { encounterId, patientId } = await activity();
     const all = ok<AuditEntryView[]>(await core.act('audit.list', {})).reverse();
-    // Sign-ins and account creation are recorded too (db/auth.test.ts); here, the clinical trail.
-    const entries = all.filter((e) => !/^(auth|users)\./.test(e.action));
+    // Sign-ins, account creation and signing keys are recorded too (db/auth.test.ts, db/signing-keys.test.ts); here, the clinical trail.
+    const entries = all.filter((e) => !/^(auth|users|signingKey)\./.test(e.action));
     expect(entries.map((e) => [e.action, e.user.name, e.patientId])).toEqual([
       ['patient.create', NURSE.name, patientId],
       ['encounter.create', NURSE.name, patientId],

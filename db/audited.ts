@@ -85,8 +85,15 @@ export function auditedHandlers(
           try {
             return changeAndRecord.immediate(input, call);
           } catch (error) {
-            // The change rolled back; a refusal that must be audited (a wrong signing password) still is.
-            if (error instanceof AuditedRefusal) audit.append({ ...error.event, patientId: spec.describe(input as Record<string, unknown>, {}).patientId });
+            // The change rolled back; a refusal that must be audited (a wrong signing password) still is,
+            // with what must outlive the rollback (its count towards the lockout).
+            if (error instanceof AuditedRefusal) {
+              const patientId = error.event.patientId ?? spec.describe(input as Record<string, unknown>, {}).patientId;
+              db.transaction(() => {
+                audit.append({ ...error.event, patientId });
+                error.also?.();
+              }).immediate();
+            }
             throw error;
           }
         }

@@ -218,7 +218,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await core.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await patientAndEncounter();
     const entries = await call<{ action: string }[]>('audit.list', {});
-    expect(entries.map((e) => e.action).filter((a) => !/^(auth|users)\./.test(a))).toEqual(['encounter.create', 'patient.create']);
+    expect(entries.map((e) => e.action).filter((a) => !/^(auth|users|signingKey)\./.test(a))).toEqual(['encounter.create', 'patient.create']);
     expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
   });
 
@@ -229,7 +229,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     };
     expect(await use('auth.status', {})).toEqual({ needsFirstAdmin: true, session: null });
     const admin = await use<{ token: string }>('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: 'a long enough secret' });
-    const nurse = await use<{ id: string }>('users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'another long secret' }, admin.token);
+    const nurse = await use<{ id: string }>('users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'another long secret', holder: 'someone-else' }, admin.token);
     expect((await use<{ username: string }[]>('users.list', {}, admin.token)).map((u) => u.username)).toEqual(['ada', 'nina']);
     const session = await use<{ token: string; user: { role: string } }>('auth.login', { username: 'NINA', password: 'another long secret' });
     expect(session.user.role).toBe('nurse');
@@ -239,6 +239,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('settings.get', {}, session.token)).toMatchObject({ idleLockMinutes: 10, inrThreshold: null });
     expect(await use('settings.update', { idleLockMinutes: 5, inrThreshold: 1.2 }, admin.token)).toMatchObject({ idleLockMinutes: 5, inrThreshold: 1.2 });
     expect(await use('users.clearLockout', { userId: nurse.id }, admin.token)).toMatchObject({ lockedUntil: null });
+    expect(await use('users.resetPassword', { userId: nurse.id, newPassword: 'a reset long secret', adminPassword: 'a long enough secret' }, admin.token)).toMatchObject({ passwordResetBy: 'Ada Admin' });
     expect(await use('users.setActive', { userId: nurse.id, active: false }, admin.token)).toMatchObject({ active: false });
     expect(await core.dispatch('patient.search', { query: 'a' }, session.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await use('auth.logout', {}, admin.token)).toEqual({ ended: true });

@@ -13,8 +13,13 @@ import { openDatabase, type Db } from './connection';
 import { createAuditLog } from './audit';
 import { loadAuditKey, type KeyProtector } from './audit-key';
 import { auditedHandlers } from './audited';
-import type { ScryptCost } from './auth/password';
+import { createAccounts } from './auth/accounts';
+import { DEFAULT_COST, type ScryptCost } from './auth/password';
 import { createAuth, type Auth } from './auth/sessions';
+import { createSigningKeyRepository } from './repositories/signing-keys';
+import type { KeyPair } from './signing/ed25519';
+import { createKeyring } from './signing/keyring';
+import { createNoteVerifier } from './signing/verify-note';
 import { authHandlers } from './handlers/auth';
 import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
@@ -72,6 +77,8 @@ export interface CoreOptions {
   quickCheckDone?: boolean;
   /** The bundled library to seed; tests inject a later release's. Defaults to LIBRARY. */
   library?: readonly Template[];
+  /** Tests only (golden files): signing key pairs made from fixed seeds. Defaults to random keys. */
+  newSigningKeyPair?: () => KeyPair;
 }
 
 export interface Core {
@@ -128,6 +135,10 @@ export function openCore(options: CoreOptions): Core {
       newId,
       cost: options.passwordCost,
     });
+    const cost = options.passwordCost ?? DEFAULT_COST;
+    const signingKeys = createSigningKeyRepository(db);
+    const keyring = createKeyring({ keys: signingKeys, audit, now, cost, ...(options.newSigningKeyPair ? { newKeyPair: options.newSigningKeyPair } : {}) });
+    const accounts = createAccounts({ db, users, audit, auth, keyring, now, newId, cost });
     const ctx: HandlerContext = {
       db,
       dataDir: options.dataDir,
@@ -147,12 +158,15 @@ export function openCore(options: CoreOptions): Core {
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
       auth,
+      keyring,
+      verifier: createNoteVerifier(db, signingKeys),
+      audit,
       now,
       newId,
       log,
     };
     const handlers: Handlers = {
-      ...authHandlers({ db, auth, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
+      ...authHandlers({ db, auth, accounts, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
       ...libraryHandlers(ctx),
       ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),

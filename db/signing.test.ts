@@ -4,6 +4,7 @@
 // every path that would change a signed note fails, including direct SQL; the
 // export is the signed content, never re-derived, with every addendum after it
 // in text and PDF; a note altered behind the app's back is refused on read.
+// Forgeries that also recompute the hashes: signature-forgery.test.ts.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounters';
@@ -135,12 +136,15 @@ describe('a signed note never changes', () => {
     ]) {
       expect(() => db.prepare(sql).run(), sql).toThrow(/a signed note never changes; add an addendum/);
     }
-    expect(() => db.prepare(`INSERT INTO signed_notes SELECT '${randomUUID()}', encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation FROM signed_notes`).run())
+    expect(() => db.prepare(`INSERT INTO signed_notes SELECT '${randomUUID()}', encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature FROM signed_notes`).run())
       .toThrow(/UNIQUE constraint failed: signed_notes.encounter_id/);
-    expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', '${randomUUID()}', 9, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id FROM note_addenda`).run())
+    expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', '${randomUUID()}', 9, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, key_id, signature FROM note_addenda`).run())
       .toThrow(/FOREIGN KEY constraint failed/);
-    expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', note_id, 1, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id FROM note_addenda`).run())
+    expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', note_id, 1, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, key_id, signature FROM note_addenda`).run())
       .toThrow(/UNIQUE constraint failed/);
+    // Since migration 015 nothing is signed without its Ed25519 signature and key.
+    expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', note_id, 2, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, NULL, NULL FROM note_addenda`).run())
+      .toThrow(/signed with an Ed25519 signature/);
     expect(ok<NoteSignature>(await nurse()('note.get', { encounterId }))).toEqual({ note, addenda: [addendum] });
   });
 });
@@ -211,7 +215,7 @@ describe('integrity on read', () => {
   async function expectRefused(noteId: string, why: RegExp): Promise<void> {
     for (const [method, input] of [['note.get', { encounterId }], ['note.export', { encounterId }], ['note.addAddendum', { noteId, reason: 'Another correction', text: 'x', password: TEST_PASSWORD }]] as const) {
       const result = await nurse()(method, input);
-      expect(result, method).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('failed its integrity check') } });
+      expect(result, method).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Signature does not verify: this note was changed after signing') } });
       if (!result.ok) expect(result.error.message).toMatch(why);
     }
     expect(logs.filter((l) => l.includes(`signed note ${noteId}`)).length).toBeGreaterThanOrEqual(3);

@@ -30,7 +30,7 @@ export async function provisionAccounts(app: RunningApp): Promise<string> {
   const session = await invoke<SessionView>(app, 'auth.setupFirstAdmin', { username: admin.username, displayName: admin.displayName, password: E2E_PASSWORD });
   for (const who of ['nurse', 'nurse2', 'physician'] as const) {
     const { username, displayName, role } = ACCOUNTS[who];
-    await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD }, session.token);
+    await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD, holder: 'someone-else' }, session.token);
   }
   return session.token;
 }

@@ -5,8 +5,9 @@
  * transitions to discharge; today's encounters partly done, future ones not
  * started. Rows are clones of the prototypes the dispatcher made
  * (prototypes.ts), written with prepared statements in large transactions.
- * Signed notes get the patient's own name, MRN and dates and their SHA-256
- * recomputed, so they pass checkSignedNote like any note the app signed.
+ * Signed notes get the patient's own name, MRN and dates, their SHA-256
+ * recomputed and an Ed25519 signature by the prototype physician's key (opened
+ * with the test password), so they verify like any note the app signed.
  *
  * Not generated: the audit trail of the bulk rows (only the prototypes' calls
  * are audited) and procedure-day records (vitals, time-out). `documentedShare`
@@ -16,7 +17,10 @@
 import { createHash } from 'node:crypto';
 import { openCore } from '#db/core';
 import { foldForSearch } from '#db/repositories/patients';
-import { TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
+import { createSigningKeyRepository } from '#db/repositories/signing-keys';
+import { signText, unwrapPrivateKey } from '#db/signing/ed25519';
+import { TEST_PASSWORD, TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
+import { noteSignaturePayload } from '#shared/note/signature';
 import { formatDateTime, patientName } from '#shared/note/format';
 import { FAMILY_NAMES, GIVEN_NAMES, INDICATIONS } from './names';
 import { makePrototypes } from './prototypes';
@@ -68,6 +72,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
     const db = core.db;
     const prototypes = await makePrototypes(core, options.today);
     const physicianId = db.prepare("SELECT id FROM users WHERE role = 'physician'").pluck().get() as string;
+    const signingKey = createSigningKeyRepository(db).active(physicianId)!;
+    const privateKey = unwrapPrivateKey(signingKey.wrapped!, signingKey.keyId, TEST_PASSWORD)!;
     const protos = prototypes.map((p) => {
       const e = db.prepare('SELECT * FROM encounters WHERE id = ?').get(p.encounterId) as Record<string, unknown>;
       const patient = db.prepare('SELECT family_name, given_name, mrn, birth_date FROM patients WHERE id = ?').get(p.patientId) as Record<string, string>;
@@ -94,8 +100,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
     const insertEvent = db.prepare(`INSERT INTO checklist_item_events (encounter_id, item_id, from_status, to_status, reason, at, by_name, by_role) VALUES (?, ?, NULL, ?, ?, ?, ?, 'nurse')`);
     const insertConsent = db.prepare(`INSERT INTO consent_discussions (encounter_id, content_json, decision, updated_at, updated_by_name, updated_by_role) VALUES (?, ?, ?, ?, ?, 'physician')`);
     const insertConsentEvent = db.prepare(`INSERT INTO consent_discussion_events (encounter_id, content_json, at, by_name, by_role) VALUES (?, ?, ?, ?, 'physician')`);
-    const insertNote = db.prepare(`INSERT INTO signed_notes (id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation)
-      VALUES (?, ?, ?, ?, ?, ?, 'physician', ?, ?)`);
+    const insertNote = db.prepare(`INSERT INTO signed_notes (id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature)
+      VALUES (?, ?, ?, ?, ?, ?, 'physician', ?, ?, ?, ?)`);
     const insertTransition = db.prepare(`INSERT INTO encounter_transitions (encounter_id, from_state, to_state, at, by_name, by_role, reason, overridden_json) VALUES (?, ?, ?, ?, ?, 'physician', ?, ?)`);
 
     const info: DatasetInfo = {
@@ -171,7 +177,12 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
           ];
           let content = proto.note.content_json;
           for (const [from, to] of swaps) content = content.replaceAll(escapeJson(from), escapeJson(to));
-          insertNote.run(newId(), encounterId, content, sha256(content), signedAt, PHYSICIAN.name, physicianId, proto.note.attestation);
+          const noteId = newId();
+          const contentSha256 = sha256(content);
+          const signature = signText(privateKey, noteSignaturePayload({
+            noteId, encounterId, patientId, mrn, contentSha256, signedAt, signedBy: PHYSICIAN, signedByUserId: physicianId, keyId: signingKey.keyId,
+          }));
+          insertNote.run(noteId, encounterId, content, contentSha256, signedAt, PHYSICIAN.name, physicianId, proto.note.attestation, signingKey.keyId, signature);
           info.signedNotes++;
           if (!info.signedEncounterId) info.signedEncounterId = encounterId;
         }

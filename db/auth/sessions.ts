@@ -15,10 +15,10 @@ import type { Db } from '../connection';
 import { publicUser, type StoredUser, type UserRepository } from '../repositories/users';
 import type { SettingsRepository } from '../repositories/settings';
 import { AuditedRefusal } from '../audited-refusal';
+import { createLockout, LOCKOUT, SIGN_IN_REFUSED } from './lockout';
 import { decoyHash, DEFAULT_COST, hashPassword, verifyPassword, verifyPasswordSync, type ScryptCost } from './password';
 
-/** Consecutive failed sign-ins that lock an account, and for how long. */
-export const LOCKOUT = { attempts: 5, minutes: 15 } as const;
+export { LOCKOUT } from './lockout';
 
 interface Session {
   token: string;
@@ -26,8 +26,6 @@ interface Session {
   actor: Actor;
   lastActivity: number;
   locked: boolean;
-  /** Wrong passwords typed at the lock screen; too many end the session. */
-  failedUnlocks: number;
 }
 
 export interface AuthOptions {
@@ -43,7 +41,14 @@ export interface AuthOptions {
   cost?: ScryptCost;
 }
 
-const actorOf = (user: StoredUser): Actor => ({ name: user.displayName, role: user.role });
+export const actorOf = (user: StoredUser): Actor => ({ name: user.displayName, role: user.role });
+
+/** A wrong password at a re-check; the one that locks the account says so. */
+function wrongPassword(nothingDone: string, locks: boolean): string {
+  return locks
+    ? `The password is not right; ${nothingDone}. That was the last attempt allowed: the account is locked for ${LOCKOUT.minutes} minutes and you have been signed out.`
+    : `The password is not right; ${nothingDone}.`;
+}
 
 export function createAuth(options: AuthOptions) {
   const { users, settings, audit } = options;
@@ -51,6 +56,7 @@ export function createAuth(options: AuthOptions) {
   const sessions = new Map<string, Session>();
   let decoy: Promise<string> | null = null;
   const iso = () => options.now().toISOString();
+  const lockout = createLockout({ users, audit, now: options.now });
 
   const record = (user: { name: string; role: string }, action: string, target: string | null = null) =>
     audit.append({ at: iso(), user, patientId: null, action, target });
@@ -63,7 +69,7 @@ export function createAuth(options: AuthOptions) {
 
   function open(user: StoredUser): SessionView {
     const token = randomBytes(32).toString('hex');
-    const session: Session = { token, userId: user.id, actor: actorOf(user), lastActivity: options.monotonic(), locked: false, failedUnlocks: 0 };
+    const session: Session = { token, userId: user.id, actor: actorOf(user), lastActivity: options.monotonic(), locked: false };
     sessions.set(token, session);
     return view(session);
   }
@@ -112,8 +118,19 @@ export function createAuth(options: AuthOptions) {
     return verifyPassword(password, user.passwordHash);
   }
 
-  function isLockedOut(user: StoredUser): boolean {
-    return user.lockedUntil !== null && Date.parse(user.lockedUntil) > options.now().getTime();
+  /** Ends every session of a user (deactivated or locked-out accounts are signed out at once). */
+  function endSessionsOf(userId: string): void {
+    for (const [token, session] of sessions) if (session.userId === userId) sessions.delete(token);
+  }
+
+  /** One wrong password for the account, audited and counted in one transaction; a lock ends its sessions. */
+  function countFailure(actor: Actor, action: string, target: string, userId: string): boolean {
+    const locked = options.db.transaction(() => {
+      record(actor, action, target);
+      return lockout.recordFailure(userId);
+    }).immediate();
+    if (locked) endSessionsOf(userId);
+    return locked;
   }
 
   return {
@@ -141,32 +158,21 @@ export function createAuth(options: AuthOptions) {
     },
 
     async login(input: { username: string; password: string }): Promise<SessionView> {
-      const refused = new CommandError('UNAUTHENTICATED', 'The username or password is not right.');
-      const refuseIfLockedOut = (user: StoredUser | null) => {
-        if (user && isLockedOut(user)) {
-          record(actorOf(user), 'auth.loginRefusedLockedOut', `user:${user.id}`);
-          throw new CommandError('FORBIDDEN', `Too many failed sign-ins: this account is locked until ${new Date(user.lockedUntil!).toLocaleTimeString()} or until an administrator lifts the lock.`);
-        }
-      };
+      const refused = new CommandError('UNAUTHENTICATED', SIGN_IN_REFUSED);
       const found = users.byUsername(input.username);
-      refuseIfLockedOut(found);
+      // The slow hash runs for every attempt (unknown name, locked account or not), and every refusal
+      // reads the same: neither the answer nor its time tells whether the account exists.
       const matches = await passwordMatches(found, input.password);
-      // Read again after the slow hash: guesses sent in parallel all passed the check above with the
-      // same count, so the count and the lock must be the database's as it is now (no await from here
-      // to the write below, so no other sign-in can interleave).
+      // Read again after the slow hash: guesses sent in parallel all passed the same count, so the
+      // count and the lock must be the database's as it is now (no await from here to the write).
       const user = found ? users.get(found.id) : null;
-      refuseIfLockedOut(user);
+      if (user && lockout.isLockedOut(user)) {
+        record(actorOf(user), 'auth.loginRefusedLockedOut', `user:${user.id}`);
+        throw refused;
+      }
       if (!user || !matches || !user.active) {
         options.db.transaction(() => {
-          if (user && !matches) {
-            // A lockout that has run out starts the count again: one more slip is not another lockout.
-            const expired = user.lockedUntil !== null && !isLockedOut(user);
-            if (expired) users.clearFailures(user.id);
-            const reachesLimit = (expired ? 0 : user.failedAttempts) + 1 >= LOCKOUT.attempts;
-            const until = reachesLimit ? new Date(options.now().getTime() + LOCKOUT.minutes * 60_000).toISOString() : null;
-            users.recordFailure(user.id, until);
-            if (reachesLimit) record(actorOf(user), 'auth.accountLocked', `user:${user.id}`);
-          }
+          if (user && !matches) lockout.recordFailure(user.id);
           record(user ? actorOf(user) : { name: input.username, role: 'unknown' }, 'auth.loginFailed', user ? `user:${user.id}` : null);
         }).immediate();
         throw user && matches && !user.active ? new CommandError('FORBIDDEN', 'This account has been deactivated.') : refused;
@@ -196,84 +202,74 @@ export function createAuth(options: AuthOptions) {
 
     async unlock(token: string, password: string): Promise<SessionView> {
       const session = sessionOf(token);
+      const right = await verifyPassword(password, users.get(session.userId)!.passwordHash);
+      // Read after the slow hash, as at sign-in: guesses elsewhere may have locked the account meanwhile.
       const user = users.get(session.userId)!;
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        record(session.actor, 'auth.unlockFailed', `user:${session.userId}`);
-        session.failedUnlocks += 1;
-        if (session.failedUnlocks >= LOCKOUT.attempts) {
-          // Guessing at a locked screen: end the session; signing in again is subject to the account lockout.
-          sessions.delete(session.token);
-          record(session.actor, 'auth.sessionEnded', `user:${session.userId}`);
-          throw new CommandError('UNAUTHENTICATED', 'Too many wrong passwords: the session has ended. Sign in again.');
+      if (lockout.isLockedOut(user)) {
+        endSessionsOf(user.id);
+        record(session.actor, 'auth.sessionEnded', `user:${user.id}`);
+        throw new CommandError('UNAUTHENTICATED', lockout.lockedMessage(user, 'The session has ended.'));
+      }
+      if (!right) {
+        if (countFailure(session.actor, 'auth.unlockFailed', `user:${user.id}`, user.id)) {
+          record(session.actor, 'auth.sessionEnded', `user:${user.id}`);
+          throw new CommandError('UNAUTHENTICATED', lockout.lockedMessage(users.get(user.id)!, 'The session has ended.'));
         }
         throw new CommandError('UNAUTHENTICATED', 'The password is not right; the session stays locked.', [{ path: 'password', message: 'the password is not right' }]);
       }
+      lockout.recordSuccess(user);
       session.locked = false;
-      session.failedUnlocks = 0;
       session.lastActivity = options.monotonic();
-      record(session.actor, 'auth.unlock', `user:${session.userId}`);
+      record(session.actor, 'auth.unlock', `user:${user.id}`);
       return view(session);
     },
 
-    /** Signing needs the password again: throws unless it is the caller's own. */
+    /**
+     * A password typed again outside a write (changing one's password, an
+     * administrator's reset): throws unless it is the caller's own. A wrong one
+     * counts towards the lockout; a locked account is refused whatever is typed.
+     */
     async confirmPassword(caller: Caller, password: string, purpose: string): Promise<void> {
+      const right = await verifyPassword(password, users.get(caller.userId)?.passwordHash ?? '');
       const user = users.get(caller.userId);
-      if (!user || !(await verifyPassword(password, user.passwordHash))) {
-        record(caller.actor, 'auth.reauthFailed', purpose);
-        throw new CommandError('FORBIDDEN', 'The password is not right; nothing was signed.', [{ path: 'password', message: 'the password is not right' }]);
+      if (!user) throw new CommandError('UNAUTHENTICATED', 'The account of this session no longer exists.');
+      if (lockout.isLockedOut(user)) {
+        record(caller.actor, 'auth.reauthRefusedLockedOut', purpose);
+        endSessionsOf(user.id);
+        throw new CommandError('FORBIDDEN', lockout.lockedMessage(user, 'Nothing was changed; you have been signed out.'));
       }
+      if (!right) {
+        const locks = countFailure(caller.actor, 'auth.reauthFailed', purpose, user.id);
+        throw new CommandError('FORBIDDEN', wrongPassword('nothing was changed', locks), [{ path: 'password', message: 'the password is not right' }]);
+      }
+      lockout.recordSuccess(user);
     },
 
     /**
      * Signing inside a write: checks the password synchronously so the
-     * signature and its write commit together. A wrong password is refused
-     * and the refusal is audited even though the write's transaction rolls back.
+     * signature and its write commit together. A wrong password is refused,
+     * and the refusal and its count towards the lockout are kept even though
+     * the write's transaction rolls back (AuditedRefusal); a locked account is
+     * refused whatever is typed. A right one starts the count again.
      */
     confirmPasswordSync(caller: Caller, password: string, purpose: string): void {
       const user = users.get(caller.userId);
-      if (!user || !verifyPasswordSync(password, user.passwordHash)) {
-        throw new AuditedRefusal('FORBIDDEN', 'The password is not right; nothing was signed.', [{ path: 'password', message: 'the password is not right' }], {
-          at: iso(),
-          user: caller.actor,
-          patientId: null,
-          action: 'auth.reauthFailed',
-          target: purpose,
-        });
+      if (!user) throw new CommandError('UNAUTHENTICATED', 'The account of this session no longer exists.');
+      const event = { at: iso(), user: caller.actor, patientId: null, target: purpose };
+      if (lockout.isLockedOut(user)) {
+        throw new AuditedRefusal('FORBIDDEN', lockout.lockedMessage(user, 'Nothing was signed; you have been signed out.'), [{ path: 'password', message: 'the account is locked' }],
+          { ...event, action: 'auth.reauthRefusedLockedOut' }, () => endSessionsOf(user.id));
       }
+      if (!verifyPasswordSync(password, user.passwordHash)) {
+        throw new AuditedRefusal('FORBIDDEN', wrongPassword('nothing was signed', lockout.nextFailureLocks(user)), [{ path: 'password', message: 'the password is not right' }],
+          { ...event, action: 'auth.reauthFailed' }, () => {
+            if (lockout.recordFailure(user.id)) endSessionsOf(user.id);
+          });
+      }
+      lockout.recordSuccess(user);
     },
 
-    async changePassword(caller: Caller, current: string, next: string): Promise<void> {
-      await this.confirmPassword(caller, current, 'auth.changePassword');
-      const hash = await hashPassword(next, cost);
-      options.db.transaction(() => {
-        users.setPassword(caller.userId, hash, iso());
-        record(caller.actor, 'auth.changePassword', `user:${caller.userId}`);
-      }).immediate();
-    },
-
-    async createUser(caller: Caller, input: { username: string; displayName: string; role: Actor['role']; password: string }): Promise<StoredUser> {
-      const ensureFree = () => {
-        if (users.byUsername(input.username)) throw new CommandError('CONFLICT', `The username ${input.username} is taken.`, [{ path: 'username', message: 'this username is taken' }]);
-        if (users.displayNameTaken(input.displayName)) {
-          throw new CommandError('CONFLICT', `Another account is already called ${input.displayName}.`, [{ path: 'displayName', message: 'another account has this name; records must name one person' }]);
-        }
-      };
-      ensureFree();
-      const passwordHash = await hashPassword(input.password, cost);
-      const id = options.newId();
-      options.db.transaction(() => {
-        // Again inside the write: a creation sent in parallel may have taken the name during the hash.
-        ensureFree();
-        users.insert({ id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: iso(), createdBy: caller.userId });
-        record(caller.actor, 'users.create', `user:${id}`);
-      }).immediate();
-      return users.get(id)!;
-    },
-
-    /** Ends every session of a user (deactivated accounts are signed out at once). */
-    endSessionsOf(userId: string): void {
-      for (const [token, session] of sessions) if (session.userId === userId) sessions.delete(token);
-    },
+    endSessionsOf,
   };
 }
 export type Auth = ReturnType<typeof createAuth>;

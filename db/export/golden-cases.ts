@@ -4,6 +4,7 @@
  * every run. Each case returns the encounters whose notes go to the outbox, in
  * the order they are sent.
  */
+import { createHash } from 'node:crypto';
 import type { EncounterDetail } from '#shared/contract/encounters';
 import type { CreatePatientInput, Patient } from '#shared/contract/patients';
 import type { SignedNote } from '#shared/contract/notes';
@@ -11,6 +12,7 @@ import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
+import { keyPairFromSeed, type KeyPair } from '../signing/ed25519';
 import { NURSE, ok, PHYSICIAN, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 /** The test's clock: moved on by each step, so the note's times read like a real morning. */
@@ -22,6 +24,12 @@ export interface GoldenClock {
 export function goldenClock(startIso: string): GoldenClock {
   let t = Date.parse(startIso);
   return { set: (iso) => (t = Date.parse(iso)), now: () => new Date(t) };
+}
+
+/** Signing keys from counted seeds, so the PDF (which names the key) is the same bytes on every run. */
+export function goldenKeys(): () => KeyPair {
+  let n = 0;
+  return () => keyPairFromSeed(createHash('sha256').update(`golden signing key ${++n}`).digest());
 }
 
 /** Version-4-shaped ids counted from 1, so the files name the same ids on every run. */

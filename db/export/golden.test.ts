@@ -1,8 +1,8 @@
 // Golden exports: the fixed encounters of golden-cases.ts go through the real core
 // to the outbox, and every file it writes (text, HL7, FHIR JSON, and the PDF as
 // PDF.js extracts its text) is compared byte for byte with db/export/golden/.
-// Only what no reader needs is normalised: hashes, and the PDF's base64 inside
-// HL7 and FHIR (its text has its own file). `npm run golden` writes them anew;
+// Only what no reader needs is normalised: hashes and signing-key fingerprints,
+// and the PDF's base64 inside HL7 and FHIR (its text has its own file). `npm run golden` writes them anew;
 // review the diff as the records clerk and the physician would before committing.
 process.env.TZ = 'America/Chicago';
 
@@ -17,15 +17,20 @@ import type { FhirBundle } from '#shared/interop/fhir-bundle';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, tempDir } from '../testing/temp-core';
-import { GOLDEN_CASES, goldenClock, goldenIds } from './golden-cases';
+import { GOLDEN_CASES, goldenClock, goldenIds, goldenKeys } from './golden-cases';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 /** With UPDATE_GOLDEN, the PDFs themselves are kept here to be looked at (they are not committed). */
 const PDF_DIR = path.join(os.tmpdir(), 'proceduredesk-golden-pdfs');
 
-/** SHA-256 and SHA-1 digests change with any byte of the PDF or the content; a reader checks them, never reads them. */
-const normaliseHashes = (text: string) => text.replace(/\b[0-9a-f]{64}\b/g, '<sha256>');
+/**
+ * SHA-256 and SHA-1 digests change with any byte of the PDF or the content; a reader checks them, never reads them.
+ * The Ed25519 signing key's fingerprint is a SHA-256 too (of keys from fixed seeds here, random in the app): named as such.
+ */
+const normaliseHashes = (text: string) => text
+  .replace(/(signing\s+key\s+fingerprint\s+\(SHA-256\s+of\s+the\s+public\s+key\):\s*)[0-9a-f]{64}\b/g, '$1<Ed25519 key fingerprint>')
+  .replace(/\b[0-9a-f]{64}\b/g, '<sha256>');
 
 function normaliseFhir(json: string): string {
   const bundle = JSON.parse(json) as unknown;
@@ -65,7 +70,7 @@ beforeAll(async () => {
   fhirTerminology();
   for (const golden of GOLDEN_CASES) {
     const clock = goldenClock('2026-11-24T12:00:00.000Z');
-    const core = openTempCore({ now: clock.now, newId: goldenIds() });
+    const core = openTempCore({ now: clock.now, newId: goldenIds(), newSigningKeyPair: goldenKeys() });
     const outbox = tempDir('proceduredesk-golden-outbox-');
     try {
       ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, timeZone: 'America/Chicago' }));

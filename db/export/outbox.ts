@@ -38,7 +38,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
 
     const detail = detailOf(encounterId, caller);
     const at = ctx.now();
-    const { template, content, signed } = exportable(detail, caller.actor, at);
+    const { template, content, signed } = exportable(detail, caller, at);
     if (!signed) {
       throw new CommandError('CONFLICT', 'Only a signed note goes to the chart. The physician signs it first; a draft can still be saved as PDF or text.');
     }
@@ -53,7 +53,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     const base = `consent-note_${safeMrn}_${detail.encounter.plannedDate}_${documentId.slice(0, 8)}`;
     const bundle = buildFhirDocumentBundle({
       detail, template, pdfBase64, pdfSha1Base64: createHash('sha1').update(pdf).digest('base64'), generatedAt: at,
-      signature: { ...signature, sha256: signed.note.contentSha256 },
+      signature: { ...signature, sha256: signed.note.contentSha256, verification: signed.publicNote.verification },
       replaces: previous?.documentId ?? null, documentId,
       settings: { mrnSystem: interop.mrnSystem, documentTypeLoinc: interop.documentTypeLoinc },
       ids: ctx.newId,

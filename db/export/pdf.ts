@@ -23,6 +23,11 @@ pdfmake.setFonts({ Roboto: fontFiles });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
 
+/** Small enough to move whole to the next page rather than split: a few fields, a paragraph, a signature. */
+function isShort(b: NoteBlock): boolean {
+  return b.kind === 'fields' ? b.rows.length <= 8 : b.kind === 'paragraph' ? b.text.length <= 600 : b.kind === 'signature';
+}
+
 function block(b: NoteBlock): Record<string, unknown> {
   switch (b.kind) {
     case 'paragraph':
@@ -36,6 +41,8 @@ function block(b: NoteBlock): Record<string, unknown> {
         table: { widths: [150, '*'], body: b.rows.map(([label, value]) => [{ text: label, bold: true }, value]) },
         layout: 'noBorders',
         margin: [0, 0, 0, 4],
+        // A short group (an addendum's author, time and reason; the export's who and when) stays on one page.
+        ...(isShort(b) ? { unbreakable: true } : {}),
       };
     case 'signature':
       return {
@@ -85,10 +92,12 @@ export async function renderNotePdf(note: NoteContent, meta: { generatedAt: stri
     }),
     content: [
       { text: note.title, fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
-      ...note.sections.flatMap((s) => [
-        { text: s.heading, fontSize: 12, bold: true, margin: [0, 8, 0, 4] },
-        ...s.blocks.map(block),
-      ]),
+      ...note.sections.flatMap((s) => {
+        const heading = { text: s.heading, fontSize: 12, bold: true, margin: [0, 8, 0, 4] };
+        const [first, ...rest] = s.blocks;
+        // A heading never ends a page alone: it goes with its first block when that block is short.
+        return first && isShort(first) ? [{ stack: [heading, block(first)], unbreakable: true }, ...rest.map(block)] : [heading, ...s.blocks.map(block)];
+      }),
     ],
   };
   return pdfmake.createPdf(doc).getBuffer();

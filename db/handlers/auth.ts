@@ -1,6 +1,7 @@
 /** Sign-in, the session lock, accounts and clinic settings. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
+import type { Accounts } from '../auth/accounts';
 import type { Auth } from '../auth/sessions';
 import { publicUser, type UserRepository } from '../repositories/users';
 import type { SettingsRepository } from '../repositories/settings';
@@ -10,14 +11,14 @@ import { outboxFolderProblem } from '../export/atomic-write';
 
 type AuthMethods =
   | 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
-  | 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'settings.get' | 'settings.update';
+  | 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'users.resetPassword' | 'settings.get' | 'settings.update';
 
 export function authHandlers(deps: {
-  db: Db; auth: Auth; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string;
+  db: Db; auth: Auth; accounts: Accounts; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string;
   /** Whether a procedure template with this id exists (per-template note settings). */
   knownTemplate: (id: string) => boolean;
 }): Pick<Handlers, AuthMethods> {
-  const { auth, users, settings, audit, db, now, knownTemplate } = deps;
+  const { auth, accounts, users, settings, audit, db, now, knownTemplate } = deps;
   const existing = (userId: string) => {
     const user = users.get(userId);
     if (!user) throw new CommandError('NOT_FOUND', 'No such account.');
@@ -34,11 +35,12 @@ export function authHandlers(deps: {
     'auth.lock': (_input, { token }) => auth.lock(token),
     'auth.unlock': ({ password }, { token }) => auth.unlock(token, password),
     'auth.changePassword': async ({ currentPassword, newPassword }, { caller }) => {
-      await auth.changePassword(caller, currentPassword, newPassword);
+      await accounts.changePassword(caller, currentPassword, newPassword);
       return { changed: true };
     },
     'users.list': () => users.list().map(publicUser),
-    'users.create': async (input, { caller }) => publicUser(await auth.createUser(caller, input)),
+    'users.create': async (input, { caller }) => publicUser(await accounts.create(caller, input)),
+    'users.resetPassword': async (input, { caller }) => publicUser(await accounts.resetPassword(caller, input)),
     'users.setActive': ({ userId, active }, { caller }) => {
       const user = existing(userId);
       if (!active && userId === caller.userId) throw new CommandError('CONFLICT', 'You cannot deactivate your own account.');

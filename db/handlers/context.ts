@@ -14,6 +14,9 @@ import type { Auth } from '../auth/sessions';
 import type { ParticipantSignatureRepository } from '../repositories/participant-signatures';
 import type { OutboxExportRepository } from '../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../repositories/bleeding-risk';
+import type { AuditLog } from '../audit';
+import type { Keyring } from '../signing/keyring';
+import type { NoteVerifier } from '../signing/verify-note';
 
 export interface HandlerContext {
   db: Db;
@@ -39,6 +42,12 @@ export interface HandlerContext {
   bleedingRisk: BleedingRiskRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
+  /** Each signer's Ed25519 key, opened only at the moment of signing. */
+  keyring: Keyring;
+  /** Verifies a signed note on every read: hashes, signatures, and the audit trail's record of its addenda. */
+  verifier: NoteVerifier;
+  /** For refusals recorded outside a write (a note that fails verification on an export). */
+  audit: AuditLog;
   now: () => string;
   newId: () => string;
   /** The core's log (e.g. a signed note that fails its integrity check). */

@@ -1,54 +1,78 @@
 /**
  * The note as it leaves the app, for every path (download, print, outbox,
- * batch): a signed note exactly as signed with its addenda, verified on read;
- * otherwise a draft built from the encounter as it stands and marked unsigned.
+ * batch): a signed note exactly as signed with its addenda, its signatures
+ * verified on every read; otherwise a draft built from the encounter as it
+ * stands and marked unsigned.
  */
 import type { Caller } from '#shared/contract/dispatcher';
 import type { Actor } from '#shared/contract/common';
 import type { EncounterDetail } from '#shared/contract/encounters';
 import { CommandError } from '#shared/contract/errors';
-import type { Addendum, SignedNote } from '#shared/contract/notes';
+import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/notes';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection, type NoteContent } from '#shared/note/content';
 import { signedNoteContent, unsignedSection } from '#shared/note/signature';
-import { checkSignedNote, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
+import { AuditedRefusal } from '../audited-refusal';
+import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import type { HandlerContext } from './context';
 import { encounterHandlers } from './encounters';
 import { requireTemplate } from './lookups';
 
-/** The contract's view of a stored note (no content, no account id). */
-export function publicNote(n: StoredNote): SignedNote {
-  return { id: n.id, encounterId: n.encounterId, contentSha256: n.contentSha256, signedAt: n.signedAt, signedBy: n.signedBy, attestation: n.attestation };
+/** The contract's view of a stored note (no content, no account id), with how its signature verified. */
+export function publicNote(n: StoredNote, verification: SignatureVerification): SignedNote {
+  return { id: n.id, encounterId: n.encounterId, contentSha256: n.contentSha256, signedAt: n.signedAt, signedBy: n.signedBy, attestation: n.attestation, verification };
 }
-export function publicAddendum(a: StoredAddendum): Addendum {
-  return { id: a.id, noteId: a.noteId, seq: a.seq, reason: a.reason, text: a.text, contentSha256: a.contentSha256, signedAt: a.signedAt, signedBy: a.signedBy };
+export function publicAddendum(a: StoredAddendum, verification: SignatureVerification): Addendum {
+  return { id: a.id, noteId: a.noteId, seq: a.seq, reason: a.reason, text: a.text, contentSha256: a.contentSha256, signedAt: a.signedAt, signedBy: a.signedBy, verification };
 }
 
 export interface VerifiedNote {
   note: StoredNote;
   content: NoteContent;
   addenda: StoredAddendum[];
+  /** The contract's views, each with how it verified. */
+  publicNote: SignedNote;
+  publicAddenda: Addendum[];
 }
 
 /**
- * Reads a signed note and its addenda and proves them unchanged: the content
- * hashes to its recorded SHA-256, the signature beside it is the one inside it,
- * and each addendum hashes to its own, chained in order. Anything else means
- * the file was changed outside the app (the triggers stop every path through
- * it): nothing is shown or exported, and the core's log says what failed.
+ * Refuses a note that fails verification: nothing of it is shown or exported,
+ * the core's log says what failed, and the refusal is audited against the
+ * patient (after the rollback when inside a write, at once otherwise).
  */
-export function verifiedNote(ctx: HandlerContext, note: StoredNote): VerifiedNote {
+function refuse(ctx: HandlerContext, caller: Caller, encounterId: string, noteId: string, problem: string): never {
+  ctx.log(`signed note ${noteId} of encounter ${encounterId} failed verification: ${problem}`);
+  const message = `${SIGNATURE_FAILED} (${problem}). It is not shown or exported; restore a backup and report this.`;
+  const event = { at: ctx.now(), user: caller.actor, patientId: ctx.encounters.patientOf(encounterId) ?? null, action: 'note.signatureFailed', target: `encounter:${encounterId}/note:${noteId}` };
+  if (ctx.db.inTransaction) throw new AuditedRefusal('INTERNAL', message, undefined, event);
+  ctx.audit.append(event);
+  throw new CommandError('INTERNAL', message);
+}
+
+/**
+ * Reads a signed note's addenda and verifies it all (db/signing/verify-note.ts):
+ * hashes, Ed25519 signatures, and the addenda the audit trail records.
+ * Anything else means the file was changed outside the app.
+ */
+export function verifiedNote(ctx: HandlerContext, note: StoredNote, caller: Caller): VerifiedNote {
   const addenda = ctx.signedNotes.addenda(note.id);
-  const checked = checkSignedNote(note, addenda);
-  if (!checked.ok) {
-    ctx.log(`signed note ${note.id} of encounter ${note.encounterId} failed its integrity check: ${checked.problem}`);
-    throw new CommandError(
-      'INTERNAL',
-      `The signed note of this encounter failed its integrity check (${checked.problem}): it was changed outside ProcedureDesk. It is not shown or exported; restore a backup and report this.`,
-    );
-  }
-  return { note, content: checked.content, addenda };
+  const checked = ctx.verifier.verify(note, addenda);
+  if (!checked.ok) refuse(ctx, caller, note.encounterId, note.id, checked.problem);
+  return {
+    note, content: checked.content, addenda,
+    publicNote: publicNote(note, checked.note),
+    publicAddenda: addenda.map((a, i) => publicAddendum(a, checked.addenda[i]!)),
+  };
+}
+
+/** The encounter's signed note, verified; null only if the audit trail also says it was never signed. */
+export function signedNoteOf(ctx: HandlerContext, encounterId: string, caller: Caller): VerifiedNote | null {
+  const stored = ctx.signedNotes.byEncounter(encounterId);
+  if (stored) return verifiedNote(ctx, stored, caller);
+  const recorded = ctx.verifier.recordedNoteId(encounterId);
+  if (recorded) refuse(ctx, caller, encounterId, recorded, `the signed note ${recorded} recorded in the audit trail is missing`);
+  return null;
 }
 
 export function noteComposer(ctx: HandlerContext) {
@@ -72,22 +96,21 @@ export function noteComposer(ctx: HandlerContext) {
     return { template, content };
   };
 
-  /** What leaves the app for this encounter: the signed copy with its addenda, or the marked draft. */
-  const exportable = (detail: EncounterDetail, actor: Actor, at: string): { template: Template; content: NoteContent; signed: VerifiedNote | null } => {
+  /** What leaves the app for this encounter: the signed copy with its addenda (verified), or the marked draft. */
+  const exportable = (detail: EncounterDetail, caller: Caller, at: string): { template: Template; content: NoteContent; signed: VerifiedNote | null } => {
     const template = requireTemplate(ctx, detail.encounter.templateId, detail.encounter.templateVersion);
-    const stored = ctx.signedNotes.byEncounter(detail.encounter.id);
-    if (stored) {
+    const signed = signedNoteOf(ctx, detail.encounter.id, caller);
+    if (signed) {
       // A signed note is exported exactly as signed, never re-derived from the encounter.
-      const signed = verifiedNote(ctx, stored);
       // The encounter went on after signing (discharged, or cancelled): the export says so, outside the signed part.
       const since = [
-        ...bleedingRiskSinceSection(detail, template, stored.signedAt),
-        ...procedureDaySection(detail, { at: stored.signedAt, heading: 'Procedure day since the note was signed' }),
+        ...bleedingRiskSinceSection(detail, template, signed.note.signedAt),
+        ...procedureDaySection(detail, { at: signed.note.signedAt, heading: 'Procedure day since the note was signed' }),
       ];
-      const content = signedNoteContent(signed.content, publicNote(stored), signed.addenda.map(publicAddendum), { by: actor, at }, since);
+      const content = signedNoteContent(signed.content, signed.publicNote, signed.publicAddenda, { by: caller.actor, at }, since);
       return { template, content, signed };
     }
-    const draft = compose(detail, actor, at).content;
+    const draft = compose(detail, caller.actor, at).content;
     return { template, content: { ...draft, sections: [...draft.sections, unsignedSection()] }, signed: null };
   };
 

@@ -1,14 +1,15 @@
 /** note.export, note.sign, note.addAddendum, note.get and system.info */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import { canonicalAddendum, canonicalNoteContent } from '#shared/note/signature';
+import { addendumSignaturePayload, canonicalAddendum, canonicalNoteContent, noteSignaturePayload } from '#shared/note/signature';
 import { renderNoteText } from '#shared/note/text';
 import { renderNotePdf } from '../export/pdf';
 import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import { sha256 } from '../repositories/templates';
+import { signText } from '../signing/ed25519';
 import type { HandlerContext } from './context';
 import { requireEncounter } from './lookups';
-import { noteComposer, publicAddendum, publicNote, verifiedNote } from './note-composition';
+import { noteComposer, publicAddendum, publicNote, signedNoteOf, verifiedNote } from './note-composition';
 
 export { verifiedNote, type VerifiedNote } from './note-composition';
 
@@ -22,7 +23,7 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
       const actor = call.caller.actor;
       const detail = detailOf(encounterId, call.caller);
       const generatedAt = ctx.now();
-      const { template, content: note } = exportable(detail, actor, generatedAt);
+      const { template, content: note } = exportable(detail, call.caller, generatedAt);
       const text = renderNoteText(note);
       const pdf = await renderNotePdf(note, { generatedAt, subject: `${template.name}, encounter ${encounterId}` });
       const pdfSha256 = sha256(pdf);
@@ -38,13 +39,13 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
     },
 
     // The same content the PDF carries; the screen lays it out for the printer. Audited as a print.
-    'note.print': ({ encounterId }, { caller }) => exportable(detailOf(encounterId, caller), caller.actor, ctx.now()).content,
+    'note.print': ({ encounterId }, { caller }) => exportable(detailOf(encounterId, caller), caller, ctx.now()).content,
 
     // Runs inside the audit wrapper's write transaction: the password check, the
-    // note and its audit entry commit together or not at all.
+    // note, its signature and its audit entry commit together or not at all.
     'note.sign': ({ encounterId, password, attestation }, { caller }) => {
-      requireEncounter(ctx, encounterId);
-      if (ctx.signedNotes.byEncounter(encounterId)) {
+      const encounter = requireEncounter(ctx, encounterId);
+      if (signedNoteOf(ctx, encounterId, caller)) {
         throw new CommandError('CONFLICT', 'This note is already signed; a signed note never changes. Add an addendum instead.');
       }
       const detail = detailOf(encounterId, caller);
@@ -52,44 +53,47 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
         throw new CommandError('CONFLICT', "Record the patient's decision in the consent discussion before signing the note.", [{ path: 'consent.decision', message: 'no decision recorded' }]);
       }
       ctx.auth.confirmPasswordSync(caller, password, `encounter:${encounterId}/note.sign`);
+      // The private key is opened here, with the password just typed, and used once.
+      const signer = ctx.keyring.signerFor(caller.userId, caller.actor, password);
       const signedAt = ctx.now();
       const { content } = compose(detail, caller.actor, signedAt, { attestation });
       const contentJson = canonicalNoteContent(content);
-      const note: StoredNote = {
-        id: ctx.newId(),
-        encounterId,
-        contentJson,
-        contentSha256: sha256(contentJson),
-        signedAt,
-        signedBy: caller.actor,
-        signedByUserId: caller.userId,
-        attestation,
+      const unsigned = {
+        id: ctx.newId(), encounterId, contentJson, contentSha256: sha256(contentJson), signedAt,
+        signedBy: caller.actor, signedByUserId: caller.userId, attestation, keyId: signer.keyId,
       };
+      const payload = noteSignaturePayload({ ...unsigned, noteId: unsigned.id, patientId: encounter.patientId, mrn: content.runningHeader.mrn });
+      const note: StoredNote = { ...unsigned, signature: signText(signer.privateKey, payload) };
       ctx.signedNotes.insertNote(note);
-      return publicNote(note);
+      return publicNote(note, { method: 'ed25519', keyId: signer.keyId });
     },
 
     'note.addAddendum': ({ noteId, reason, text, password }, { caller }) => {
       const stored = ctx.signedNotes.get(noteId);
       if (!stored) throw new CommandError('NOT_FOUND', `No signed note with id ${noteId}.`);
-      // An addendum chains to the hashes before it: never to a note that fails its check.
-      const { addenda } = verifiedNote(ctx, stored);
+      // An addendum chains to the hashes and signatures before it: never to a note that fails its check.
+      const { addenda, content } = verifiedNote(ctx, stored, caller);
       ctx.auth.confirmPasswordSync(caller, password, `note:${noteId}/addendum`);
+      const signer = ctx.keyring.signerFor(caller.userId, caller.actor, password);
       const seq = addenda.length + 1;
-      const previousSha256 = addenda.at(-1)?.contentSha256 ?? stored.contentSha256;
+      const last = addenda.at(-1) ?? stored;
       const signedAt = ctx.now();
       const unsigned = { id: ctx.newId(), noteId, seq, reason, text, signedAt, signedBy: caller.actor, signedByUserId: caller.userId };
-      const addendum: StoredAddendum = { ...unsigned, contentSha256: sha256(canonicalAddendum({ ...unsigned, previousSha256 })) };
+      const contentSha256 = sha256(canonicalAddendum({ ...unsigned, previousSha256: last.contentSha256 }));
+      const payload = addendumSignaturePayload({
+        ...unsigned, addendumId: unsigned.id, contentSha256, keyId: signer.keyId,
+        encounterId: stored.encounterId, patientId: requireEncounter(ctx, stored.encounterId).patientId, mrn: content.runningHeader.mrn,
+        previous: { sha256: last.contentSha256, signature: last.signature },
+      });
+      const addendum: StoredAddendum = { ...unsigned, contentSha256, keyId: signer.keyId, signature: signText(signer.privateKey, payload) };
       ctx.signedNotes.insertAddendum(addendum);
-      return publicAddendum(addendum);
+      return publicAddendum(addendum, { method: 'ed25519', keyId: signer.keyId });
     },
 
-    'note.get': ({ encounterId }) => {
+    'note.get': ({ encounterId }, { caller }) => {
       requireEncounter(ctx, encounterId);
-      const stored = ctx.signedNotes.byEncounter(encounterId);
-      if (!stored) return { note: null, addenda: [] };
-      const { addenda } = verifiedNote(ctx, stored);
-      return { note: publicNote(stored), addenda: addenda.map(publicAddendum) };
+      const signed = signedNoteOf(ctx, encounterId, caller);
+      return signed ? { note: signed.publicNote, addenda: signed.publicAddenda } : { note: null, addenda: [] };
     },
 
     'system.info': () => ({ appVersion: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),

@@ -3,6 +3,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NURSE, openTempCore, PATIENT, signIn, tableCounts, tempDir } from '#db/testing/temp-core';
+import { MAX_REQUEST_BYTES } from '#shared/contract/transport';
 import { startHost, type Host } from './server';
 
 let core: ReturnType<typeof openTempCore>;
@@ -95,7 +96,7 @@ describe('loopback host', () => {
     expect(await notJson.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const wrongType = await invoke('x', { 'content-type': 'text/plain' });
     expect(wrongType.status).toBe(415);
-    const huge = await invoke({ method: 'patient.search', input: { query: 'x'.repeat(2 * 1024 * 1024) } });
+    const huge = await invoke({ method: 'patient.search', input: { query: 'x'.repeat(MAX_REQUEST_BYTES + 1) } });
     expect(huge.status).toBe(413);
     const array = await invoke([1, 2]);
     expect(await array.json()).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,7 +1,8 @@
 /**
  * Signed notes and their addenda: insert and read only. The tables refuse
  * UPDATE and DELETE by trigger (migration 007), so nothing here could change
- * a signed note even by mistake.
+ * a signed note even by mistake. Each row carries its Ed25519 signature and key
+ * id (migration 015); rows signed before that are listed as hash-only.
  */
 import type { Actor } from '#shared/contract/common';
 import type { Addendum, SignedNote } from '#shared/contract/notes';
@@ -20,6 +21,8 @@ interface NoteRow {
   signed_by_role: Actor['role'];
   signed_by_user_id: string;
   attestation: string;
+  key_id: string | null;
+  signature: string | null;
 }
 
 interface AddendumRow {
@@ -33,19 +36,27 @@ interface AddendumRow {
   signed_by_name: string;
   signed_by_role: Actor['role'];
   signed_by_user_id: string;
+  key_id: string | null;
+  signature: string | null;
 }
 
-/** A signed note as stored: the contract's view plus what only the core sees. */
-export interface StoredNote extends SignedNote {
+/** The Ed25519 signature stored with a note or addendum; null on those signed before migration 015 (hash only). */
+export interface StoredSignature {
+  keyId: string | null;
+  signature: string | null;
+}
+
+/** A signed note as stored: the contract's view (before verification) plus what only the core sees. */
+export interface StoredNote extends Omit<SignedNote, 'verification'>, StoredSignature {
   contentJson: string;
   signedByUserId: string;
 }
-export interface StoredAddendum extends Addendum {
+export interface StoredAddendum extends Omit<Addendum, 'verification'>, StoredSignature {
   signedByUserId: string;
 }
 
-const NOTE_COLUMNS = 'id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation';
-const ADDENDUM_COLUMNS = 'id, note_id, seq, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id';
+const NOTE_COLUMNS = 'id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature';
+const ADDENDUM_COLUMNS = 'id, note_id, seq, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, key_id, signature';
 
 function toNote(r: NoteRow): StoredNote {
   return {
@@ -57,6 +68,8 @@ function toNote(r: NoteRow): StoredNote {
     attestation: r.attestation,
     contentJson: r.content_json,
     signedByUserId: r.signed_by_user_id,
+    keyId: r.key_id,
+    signature: r.signature,
   };
 }
 
@@ -71,34 +84,43 @@ function toAddendum(r: AddendumRow): StoredAddendum {
     signedAt: r.signed_at,
     signedBy: { name: r.signed_by_name, role: r.signed_by_role },
     signedByUserId: r.signed_by_user_id,
+    keyId: r.key_id,
+    signature: r.signature,
   };
 }
 
 export function createSignedNoteRepository(db: Db) {
   const insertNote = db.prepare(
     `INSERT INTO signed_notes (${NOTE_COLUMNS})
-     VALUES (@id, @encounterId, @contentJson, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @attestation)`,
+     VALUES (@id, @encounterId, @contentJson, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @attestation, @keyId, @signature)`,
   );
   const insertAddendum = db.prepare(
     `INSERT INTO note_addenda (${ADDENDUM_COLUMNS})
-     VALUES (@id, @noteId, @seq, @reason, @text, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId)`,
+     VALUES (@id, @noteId, @seq, @reason, @text, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @keyId, @signature)`,
   );
   const byEncounter = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM signed_notes WHERE encounter_id = ?`);
   const byId = db.prepare<[string], NoteRow>(`SELECT ${NOTE_COLUMNS} FROM signed_notes WHERE id = ?`);
   const addendaOf = db.prepare<[string], AddendumRow>(`SELECT ${ADDENDUM_COLUMNS} FROM note_addenda WHERE note_id = ? ORDER BY seq`);
+  // Signed if the row is there, or if the audit trail records the signing (a row deleted behind the app's back).
+  const signed = db.prepare<{ encounterId: string; prefix: string }, number>(
+    `SELECT EXISTS (SELECT 1 FROM signed_notes WHERE encounter_id = @encounterId)
+         OR EXISTS (SELECT 1 FROM audit_log a JOIN encounters e ON e.id = @encounterId
+                    WHERE a.patient_id = e.patient_id AND a.action = 'note.sign' AND substr(a.target, 1, length(@prefix)) = @prefix)`,
+  ).pluck();
 
   return {
     insertNote(note: StoredNote): void {
       insertNote.run({
         id: note.id, encounterId: note.encounterId, contentJson: note.contentJson, contentSha256: note.contentSha256,
         signedAt: note.signedAt, signedByName: note.signedBy.name, signedByRole: note.signedBy.role,
-        signedByUserId: note.signedByUserId, attestation: note.attestation,
+        signedByUserId: note.signedByUserId, attestation: note.attestation, keyId: note.keyId, signature: note.signature,
       });
     },
     insertAddendum(a: StoredAddendum): void {
       insertAddendum.run({
         id: a.id, noteId: a.noteId, seq: a.seq, reason: a.reason, text: a.text, contentSha256: a.contentSha256,
         signedAt: a.signedAt, signedByName: a.signedBy.name, signedByRole: a.signedBy.role, signedByUserId: a.signedByUserId,
+        keyId: a.keyId, signature: a.signature,
       });
     },
     byEncounter(encounterId: string): StoredNote | null {
@@ -113,18 +135,19 @@ export function createSignedNoteRepository(db: Db) {
       return addendaOf.all(noteId).map(toAddendum);
     },
     isSigned(encounterId: string): boolean {
-      return byEncounter.get(encounterId) !== undefined;
+      return signed.get({ encounterId, prefix: `encounter:${encounterId}/note:` }) === 1;
     },
   };
 }
 export type SignedNoteRepository = ReturnType<typeof createSignedNoteRepository>;
 
 /**
- * Whether a stored note and its addenda are as signed: the content hashes to
- * its recorded SHA-256 and parses as a note, the signature stored beside it is
- * the one inside it, and each addendum (numbered 1, 2, 3…) hashes to its own,
- * chained to the hash before it. The app checks this on every read; the crash
- * harness checks it after every kill.
+ * The hash layer of a signed note's check: the content hashes to its recorded
+ * SHA-256 and parses as a note, the signature stored beside it is the one
+ * inside it, and each addendum (numbered 1, 2, 3…) hashes to its own, chained
+ * to the hash before it. Anyone can recompute hashes, so this alone proves
+ * nothing against a forger: db/signing/verify-note.ts adds the Ed25519
+ * signatures and what the audit trail records, and is what every read uses.
  */
 export function checkSignedNote(note: StoredNote, addenda: readonly StoredAddendum[]): { ok: true; content: NoteContent } | { ok: false; problem: string } {
   const actual = sha256(note.contentJson);

@@ -1,4 +1,8 @@
-/** Accounts: created, deactivated, locked after failed sign-ins; never deleted. */
+/**
+ * Accounts: created, deactivated, locked after failed sign-ins, reset by an
+ * administrator; never deleted. Each is read with who created it (and whether
+ * for themself), who last reset its password, and its signing key in use.
+ */
 import type { User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
 import type { Db } from '../connection';
@@ -13,6 +17,11 @@ interface UserRow {
   failed_attempts: number;
   locked_until: string | null;
   created_at: string;
+  created_for_self: number;
+  password_reset_at: string | null;
+  created_by_name: string | null;
+  reset_by_name: string | null;
+  signing_key_id: string | null;
 }
 
 export interface StoredUser extends User {
@@ -29,6 +38,11 @@ function toUser(row: UserRow): StoredUser {
     active: row.active === 1,
     createdAt: row.created_at,
     lockedUntil: row.locked_until,
+    createdBy: row.created_by_name,
+    createdForSelf: row.created_for_self === 1,
+    passwordResetAt: row.password_reset_at,
+    passwordResetBy: row.reset_by_name,
+    signingKeyId: row.signing_key_id,
     passwordHash: row.password_hash,
     failedAttempts: row.failed_attempts,
   };
@@ -42,17 +56,23 @@ export function publicUser(user: StoredUser): User {
 
 export function createUserRepository(db: Db) {
   const count = db.prepare<[], number>('SELECT count(*) FROM users').pluck();
-  const byId = db.prepare<[string], UserRow>('SELECT * FROM users WHERE id = ?');
-  const byUsername = db.prepare<[string], UserRow>('SELECT * FROM users WHERE username = ?');
-  const all = db.prepare<[], UserRow>('SELECT * FROM users ORDER BY active DESC, display_name COLLATE NOCASE');
+  const SELECT = `SELECT u.*, c.display_name AS created_by_name, r.display_name AS reset_by_name, k.key_id AS signing_key_id
+    FROM users u LEFT JOIN users c ON c.id = u.created_by LEFT JOIN users r ON r.id = u.password_reset_by
+      LEFT JOIN signing_keys k ON k.user_id = u.id AND k.retired_at IS NULL`;
+  const byId = db.prepare<[string], UserRow>(`${SELECT} WHERE u.id = ?`);
+  const byUsername = db.prepare<[string], UserRow>(`${SELECT} WHERE u.username = ?`);
+  const all = db.prepare<[], UserRow>(`${SELECT} ORDER BY u.active DESC, u.display_name COLLATE NOCASE`);
   const insert = db.prepare(
-    `INSERT INTO users (id, username, display_name, role, password_hash, created_at, created_by, password_changed_at)
-     VALUES (@id, @username, @displayName, @role, @passwordHash, @createdAt, @createdBy, @createdAt)`,
+    `INSERT INTO users (id, username, display_name, role, password_hash, created_at, created_by, password_changed_at, created_for_self)
+     VALUES (@id, @username, @displayName, @role, @passwordHash, @createdAt, @createdBy, @createdAt, @createdForSelf)`,
   );
   const recordFailure = db.prepare('UPDATE users SET failed_attempts = failed_attempts + 1, locked_until = ? WHERE id = ?');
   const clearFailures = db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?');
   const setActive = db.prepare('UPDATE users SET active = ? WHERE id = ?');
   const setPassword = db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?');
+  const resetPassword = db.prepare(
+    'UPDATE users SET password_hash = ?, password_changed_at = ?, password_reset_at = ?, password_reset_by = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
+  );
   const nameTaken = db.prepare<[string], number>('SELECT count(*) FROM users WHERE display_name = ? COLLATE NOCASE').pluck();
 
   return {
@@ -67,8 +87,8 @@ export function createUserRepository(db: Db) {
     },
     list: (): StoredUser[] => all.all().map(toUser),
     displayNameTaken: (name: string): boolean => (nameTaken.get(name) ?? 0) > 0,
-    insert(user: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; createdBy: string | null }): void {
-      insert.run(user);
+    insert(user: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; createdBy: string | null; createdForSelf?: boolean }): void {
+      insert.run({ ...user, createdForSelf: user.createdForSelf ? 1 : 0 });
     },
     /** One more failed sign-in; lockedUntil is set when the limit is reached. */
     recordFailure(id: string, lockedUntil: string | null): void {
@@ -82,6 +102,10 @@ export function createUserRepository(db: Db) {
     },
     setPassword(id: string, hash: string, at: string): void {
       setPassword.run(hash, at, id);
+    },
+    /** An administrator's reset: the new password, who and when, and any lock lifted. */
+    resetPassword(id: string, hash: string, at: string, byUserId: string): void {
+      resetPassword.run(hash, at, at, byUserId, id);
     },
   };
 }

@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { openCore } from '../core';
-import { checkSignedNote, createSignedNoteRepository, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
+import { createSignedNoteRepository, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';
+import { createSigningKeyRepository } from '../repositories/signing-keys';
+import { createNoteVerifier } from '../signing/verify-note';
 
 export interface CrashReport {
   cycles: number;
@@ -102,8 +104,10 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
     const consents = new Map((db.prepare('SELECT encounter_id, content_json FROM consent_discussions').all() as { encounter_id: string; content_json: string }[])
       .map((r) => [r.encounter_id, r.content_json]));
     // Every signed note on file (acknowledged or not) must pass the check the app makes on read:
-    // content hash, signature, and the chain of its addenda. An acknowledged one must also be the one acknowledged.
+    // content hash, Ed25519 signatures, the chain of its addenda and the audit trail's record of them.
+    // An acknowledged one must also be the one acknowledged.
     const signed = createSignedNoteRepository(db);
+    const verifier = createNoteVerifier(db, createSigningKeyRepository(db));
     const notes = new Map<string, StoredNote>();
     const addenda = new Map<string, StoredAddendum>();
     for (const id of db.prepare('SELECT id FROM signed_notes').pluck().all() as string[]) {
@@ -111,7 +115,7 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       const its = signed.addenda(id);
       notes.set(id, note);
       for (const a of its) addenda.set(a.id, a);
-      const checked = checkSignedNote(note, its);
+      const checked = verifier.verify(note, its);
       if (!checked.ok) fail('halfDone', `signed note ${id} fails its integrity check: ${checked.problem}`);
     }
     for (const a of acks) {

@@ -14,6 +14,7 @@ export class UsersPage {
     await form.getByLabel('Full name (as records will show it)').fill(displayName);
     await form.getByLabel('Username').fill(username);
     await form.getByLabel('Role').selectOption({ label: ROLE_LABEL[role] });
+    await form.getByRole('radio', { name: /^Someone else/ }).check();
     await form.getByLabel('Initial password (at least 10 characters)').fill(E2E_PASSWORD);
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect(form.getByRole('status')).toHaveText(`Account created for ${displayName}. Give them the initial password privately.`);

@@ -42,6 +42,7 @@ test.describe('first start', () => {
     await form.getByLabel('Full name (as records will show it)').fill(ACCOUNTS.nurse.displayName);
     await form.getByLabel('Username').fill(ACCOUNTS.nurse.username);
     await form.getByLabel('Role').selectOption({ label: 'Nurse' });
+    await form.getByRole('radio', { name: /^Someone else/ }).check();
     await form.getByLabel('Initial password (at least 10 characters)').fill(E2E_PASSWORD);
     await form.getByRole('button', { name: 'Create account' }).click();
     await expect(form.getByRole('status')).toHaveText('Account created for Nina Nurse. Give them the initial password privately.');
@@ -58,7 +59,8 @@ test.describe('first start', () => {
     await signInForm.getByLabel('Username').fill(ACCOUNTS.nurse.username);
     await signInForm.getByLabel('Password').fill('not-the-password');
     await signInForm.getByRole('button', { name: 'Sign in' }).click();
-    await expect(signInForm.getByRole('alert')).toHaveText('The username or password is not right.');
+    // The same answer whether the name is unknown, the password wrong or the account locked (issue 16).
+    await expect(signInForm.getByRole('alert')).toContainText('The username or password is not right, or the account is locked');
     await expect(signInForm.getByLabel('Password')).toHaveValue('');
     await expect(page.getByLabel('Current user')).toHaveCount(0);
 

@@ -8,21 +8,14 @@
 import fs from 'node:fs';
 import type { NoteSignature } from '#shared/contract/notes';
 import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
+import { consentedEncounter } from '../consented-encounter';
 import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 
 const PATIENT = { mrn: 'SIGN-7001', familyName: 'Ibáñez-Olmos', givenName: 'Aitana', birthDate: '1961-03-14', sex: 'female' } as const;
 
 test('a physician signs the note on screen; addenda follow it, in order, in the exported text', async ({ page, app }) => {
   test.setTimeout(120_000);
-  const patient = await app.call<{ id: string }>('patient.create', PATIENT);
-  const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
-    patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
-    plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks.',
-  });
-  await app.call('consent.save', {
-    encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: 'Physical therapy reviewed.',
-    questions: [{ question: '¿Cuándo puedo volver al trabajo?', answer: 'Al día siguiente, en general.' }], interpreter: { used: false }, decision: 'consents',
-  }, 'physician');
+  const encounterId = await consentedEncounter(app, PATIENT, [{ question: '¿Cuándo puedo volver al trabajo?', answer: 'Al día siguiente, en general.' }]);
 
   await page.goto(app.url);
   await signIn(page, 'physician');

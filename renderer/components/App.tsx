@@ -104,6 +104,11 @@ export function App() {
           Sign out
         </button>
       </header>
+      {user.createdForSelf && (
+        <p className="self-made-banner" role="note">
+          Account created by administrator {user.createdBy} for themself: shown here, on the users list and in the audit trail.
+        </p>
+      )}
       <main>
         {current.name === 'encounter' ? (
           <EncounterScreen encounterId={current.encounterId} />

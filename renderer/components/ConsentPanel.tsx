@@ -22,7 +22,8 @@ export function ConsentPanel() {
   const consentSave = useEncounter((s) => s.consentSave);
   const saveConsent = useEncounter((s) => s.saveConsent);
   // Once the note is signed, the discussion it records is read-only: corrections are addenda.
-  const signed = useEncounter((s) => s.signature !== null && s.signature.encounterId === s.encounterId && s.signature.note !== null);
+  // A note that could not be read (e.g. it fails verification) counts as signed: nothing is reopened for editing.
+  const signed = useEncounter((s) => s.signatureError !== null || (s.signature !== null && s.signature.encounterId === s.encounterId && s.signature.note !== null));
   // Seeded once from what was saved; the parent keys this panel by encounter, so
   // another encounter gets a fresh panel and our own saves never overwrite typing.
   const [draft, setDraft] = useState<ConsentDraft>(() => {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { DEFAULT_ATTESTATION, type Addendum } from '#shared/contract/notes';
+import { DEFAULT_ATTESTATION, SIGNATURE_FAILED, type Addendum, type SignatureVerification } from '#shared/contract/notes';
 import { useEncounter, type FormResult } from '../stores/encounter';
 import { useSession } from '../stores/session';
 import { FormFooter } from './FormFooter';
@@ -69,7 +69,7 @@ function SignForm() {
       onSubmit={(e) => void form.submit(e, (): Record<string, string> => (attestation.trim() ? {} : { attestation: 'Write your attestation.' }))}>
       <h3>Sign the note</h3>
       <p className="muted">
-        Signing fixes the note exactly as it reads now, with a SHA-256 fingerprint. After that the consent discussion cannot change;
+        Signing fixes the note exactly as it reads now, with a SHA-256 fingerprint signed by your key (Ed25519, opened with your password). After that the consent discussion cannot change;
         corrections are added as signed addenda. Checklist changes later in the day do not alter the signed note.
       </p>
       <Field id={`${id}-attestation`} label="Attestation" error={errors.attestation}>
@@ -131,6 +131,17 @@ function AddendumForm({ onAdded }: { onAdded: () => void }) {
   );
 }
 
+/**
+ * How this read verified the signature, in words: never "verified" for a note
+ * signed before cryptographic signatures, whose hash alone was checked. (A
+ * signature that fails is never shown: the read is refused with the error.)
+ */
+export function VerificationState({ verification: v }: { verification: SignatureVerification }) {
+  return v.method === 'ed25519'
+    ? <p className="verification verified">Signature verified (Ed25519), signing key <code className="hash" title={v.keyId}>{v.keyId.slice(0, 16)}…</code></p>
+    : <p className="verification hash-only">Signed before cryptographic signatures (hash only): the SHA-256 matches, but there is no Ed25519 signature to verify.</p>;
+}
+
 function AddendumItem({ addendum: a }: { addendum: Addendum }) {
   return (
     <li>
@@ -138,14 +149,33 @@ function AddendumItem({ addendum: a }: { addendum: Addendum }) {
       <p>Reason: {a.reason}</p>
       <p className="addendum-text">{a.text}</p>
       <p className="muted">SHA-256 <code className="hash">{a.contentSha256}</code></p>
+      <VerificationState verification={a.verification} />
     </li>
   );
 }
 
 /**
+ * The note could not be read: for a note that fails verification, the
+ * headline, what failed and what to do, and nothing of the note itself.
+ */
+function ReadRefused({ message }: { message: string }) {
+  if (!message.startsWith(SIGNATURE_FAILED)) return <p role="alert" className="error">{message}</p>;
+  // "<headline> (<what failed>). <what to do>"
+  const rest = message.slice(SIGNATURE_FAILED.length).trim();
+  const close = rest.startsWith('(') ? rest.indexOf(').') : -1;
+  return (
+    <div role="alert" className="error signature-failed">
+      <p><strong>{SIGNATURE_FAILED}.</strong></p>
+      {close > 0 ? <><p>What failed: {rest.slice(1, close)}.</p><p>{rest.slice(close + 2).trim()}</p></> : <p>{rest}</p>}
+    </div>
+  );
+}
+
+/**
  * The note's signature: a physician signs (attestation and password); once
- * signed, who signed when and the content's SHA-256, then the addenda in
- * order, and a form to add one (physician or nurse, with their password).
+ * signed, who signed when, the content's SHA-256 and how the signature
+ * verified on this read, then the addenda in order, and a form to add one
+ * (physician or nurse, with their password).
  */
 export function NoteSigning() {
   const encounterId = useEncounter((s) => s.encounterId);
@@ -168,7 +198,7 @@ export function NoteSigning() {
     if (signedId) status.current?.focus();
   }, [signedId]);
 
-  if (signatureError) return <p role="alert" className="error">{signatureError}</p>;
+  if (signatureError) return <ReadRefused message={signatureError} />;
   if (!current) return <p className="muted" aria-live="polite">Checking whether the note is signed…</p>;
   if (!note) {
     return role === 'physician'
@@ -180,6 +210,7 @@ export function NoteSigning() {
       <p ref={status} tabIndex={-1} className="signed-by">
         Signed by {note.signedBy.name} ({note.signedBy.role}) at {when(note.signedAt)}, SHA-256 <code className="hash">{note.contentSha256}</code>
       </p>
+      <VerificationState verification={note.verification} />
       <blockquote className="attestation">{note.attestation}</blockquote>
       <h3>Addenda</h3>
       {current.addenda.length === 0

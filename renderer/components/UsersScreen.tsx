@@ -1,5 +1,6 @@
 import { NoteFieldsForm, OutboxSettingsForm } from './NoteExportSettings';
 import { useEffect, useState, type FormEvent } from 'react';
+import type { User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
@@ -29,6 +30,7 @@ export function UsersScreen() {
             <th>Username</th>
             <th>Role</th>
             <th>Status</th>
+            <th>Account history</th>
             <th>Actions</th>
           </tr>
         </thead>
@@ -39,6 +41,7 @@ export function UsersScreen() {
               <td>{u.username}</td>
               <td>{ROLE_LABELS[u.role]}</td>
               <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${new Date(u.lockedUntil).toLocaleTimeString()})` : 'Active'}</td>
+              <td><AccountHistory user={u} /></td>
               <td className="row">
                 {u.lockedUntil && (
                   <button type="button" className="secondary" onClick={() => act(clearLockout(u.id))}>
@@ -56,6 +59,7 @@ export function UsersScreen() {
         </tbody>
       </table>
       <NewUserForm />
+      <ResetPasswordForm />
       {settings && <SettingsForm />}
       {settings && <OutboxSettingsForm />}
       {settings && <NoteFieldsForm />}
@@ -63,18 +67,44 @@ export function UsersScreen() {
   );
 }
 
+/** Who made the account (and whether for themself), the last reset, and its signing key: what a reviewer checks. */
+function AccountHistory({ user: u }: { user: User }) {
+  return (
+    <ul className="plain account-history">
+      {u.createdForSelf
+        ? <li><strong className="mark self-made">Created by administrator {u.createdBy} for themself</strong></li>
+        : <li>{u.createdBy ? `Created by ${u.createdBy}` : 'First administrator'}</li>}
+      {u.passwordResetAt && <li>Password reset by {u.passwordResetBy} on {new Date(u.passwordResetAt).toLocaleString()} (new signing key)</li>}
+      {u.signingKeyId && <li>Signing key <code className="hash" title={u.signingKeyId}>{u.signingKeyId.slice(0, 16)}…</code></li>}
+    </ul>
+  );
+}
+
+type Holder = 'someone-else' | 'self';
+
 function NewUserForm() {
   const create = useUsers((s) => s.create);
+  const me = useSession((s) => s.user);
   const [form, setForm] = useState({ username: '', displayName: '', role: 'nurse' as Role, password: '' });
+  // No default: the administrator says whose account it is every time.
+  const [holder, setHolder] = useState<Holder | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    if (!holder) {
+      setErrors({ holder: 'Say whose account this is.' });
+      setDone(null);
+      return;
+    }
     try {
-      await create(form);
-      setDone(`Account created for ${form.displayName}. Give them the initial password privately.`);
+      await create({ ...form, holder });
+      setDone(holder === 'self'
+        ? `Account created for you (${form.displayName}). It is marked as made by you for yourself, on this list, in its own header and in the audit trail.`
+        : `Account created for ${form.displayName}. Give them the initial password privately.`);
       setForm({ username: '', displayName: '', role: form.role, password: '' });
+      setHolder(null);
       setErrors({});
     } catch (e) {
       setErrors(formErrors(e));
@@ -105,6 +135,18 @@ function NewUserForm() {
           ))}
         </select>
       </label>
+      <fieldset aria-invalid={!!errors.holder}>
+        <legend>Whose account is this?</legend>
+        <label className="choice">
+          <input type="radio" name="holder" checked={holder === 'someone-else'} onChange={() => setHolder('someone-else')} />
+          Someone else&apos;s (I give them the initial password privately)
+        </label>
+        <label className="choice">
+          <input type="radio" name="holder" checked={holder === 'self'} onChange={() => setHolder('self')} />
+          Mine{me ? ` (${me.displayName})` : ''}: it will be marked, for good, as created by me for myself
+        </label>
+        {errors.holder && <span className="error">{errors.holder}</span>}
+      </fieldset>
       <label>
         Initial password (at least 10 characters)
         <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!errors.password} />
@@ -113,6 +155,63 @@ function NewUserForm() {
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {done && <p role="status">{done}</p>}
       <button type="submit" className="primary">Create account</button>
+    </form>
+  );
+}
+
+/** An administrator resets another account's password; the holder's signing key is replaced (old signatures still verify). */
+function ResetPasswordForm() {
+  const users = useUsers((s) => s.users);
+  const reset = useUsers((s) => s.resetPassword);
+  const me = useSession((s) => s.user);
+  const others = users.filter((u) => u.id !== me?.id);
+  const [form, setForm] = useState({ userId: '', newPassword: '', adminPassword: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!form.userId) {
+      setErrors({ userId: 'Choose the account to reset.' });
+      return;
+    }
+    try {
+      await reset(form);
+      const who = users.find((u) => u.id === form.userId)?.displayName ?? 'the account';
+      setDone(`Password reset for ${who}; they were signed out and hold a new signing key. Give them the new password privately.`);
+      setForm({ userId: '', newPassword: '', adminPassword: '' });
+      setErrors({});
+    } catch (e) {
+      setErrors(formErrors(e));
+      setDone(null);
+    }
+  }
+
+  return (
+    <form className="card" aria-label="Reset a password" onSubmit={(e) => void submit(e)}>
+      <h2>Reset a password</h2>
+      <p className="hint">For someone who has forgotten theirs. It issues them a new signing key; what their old key signed still verifies. The reset is shown on this list and audited.</p>
+      <label>
+        Account
+        <select value={form.userId} onChange={(e) => setForm({ ...form, userId: e.target.value })} aria-invalid={!!errors.userId}>
+          <option value="">Choose…</option>
+          {others.map((u) => <option key={u.id} value={u.id}>{u.displayName} ({ROLE_LABELS[u.role]})</option>)}
+        </select>
+        {errors.userId && <span className="error">{errors.userId}</span>}
+      </label>
+      <label>
+        New password (at least 10 characters)
+        <input type="password" autoComplete="new-password" value={form.newPassword} onChange={(e) => setForm({ ...form, newPassword: e.target.value })} aria-invalid={!!errors.newPassword} />
+        {errors.newPassword && <span className="error">{errors.newPassword}</span>}
+      </label>
+      <label>
+        Your own password
+        <input type="password" autoComplete="current-password" value={form.adminPassword} onChange={(e) => setForm({ ...form, adminPassword: e.target.value })} aria-invalid={!!(errors.adminPassword ?? errors.password)} />
+        {(errors.adminPassword ?? errors.password) && <span className="error">{errors.adminPassword ?? errors.password}</span>}
+      </label>
+      {errors.form && <p role="alert" className="error">{errors.form}</p>}
+      {done && <p role="status">{done}</p>}
+      <button type="submit" className="primary">Reset the password</button>
     </form>
   );
 }

@@ -9,7 +9,9 @@ interface UsersState {
   users: User[];
   settings: Settings | null;
   load: () => Promise<void>;
-  create: (input: { username: string; displayName: string; role: Role; password: string }) => Promise<void>;
+  create: (input: { username: string; displayName: string; role: Role; password: string; holder: 'someone-else' | 'self' }) => Promise<void>;
+  /** An administrator's reset of another account's password (their own password again); issues a new signing key. */
+  resetPassword: (input: { userId: string; newPassword: string; adminPassword: string }) => Promise<void>;
   setActive: (userId: string, active: boolean) => Promise<void>;
   clearLockout: (userId: string) => Promise<void>;
   saveSettings: (changes: Partial<Settings>) => Promise<void>;
@@ -31,6 +33,10 @@ export const useUsers = create<UsersState>((set, get) => ({
   },
   async create(input) {
     await api().call('users.create', input);
+    await get().load();
+  },
+  async resetPassword(input) {
+    await api().call('users.resetPassword', input);
     await get().load();
   },
   async setActive(userId, active) {

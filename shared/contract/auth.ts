@@ -35,6 +35,15 @@ export const UserSchema = z.object({
   createdAt: TimestampSchema,
   /** Set while repeated failed sign-ins keep the account locked. */
   lockedUntil: TimestampSchema.nullable(),
+  /** Who created the account (null for the first administrator, who created themself at first start). */
+  createdBy: z.string().nullable(),
+  /** An administrator made this account for themself: shown wherever the account is listed or signed in, and audited. */
+  createdForSelf: z.boolean(),
+  /** The last password reset by an administrator, and by whom (a reset also issues a new signing key). */
+  passwordResetAt: TimestampSchema.nullable(),
+  passwordResetBy: z.string().nullable(),
+  /** The fingerprint (SHA-256 of the Ed25519 public key, hex) of the account's signing key in use, if it holds one. */
+  signingKeyId: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -62,11 +71,27 @@ export const SetupFirstAdminInputSchema = z.strictObject({
 export const LoginInputSchema = z.strictObject({ username: z.string().trim().toLowerCase().min(1, 'the username is required').max(32), password: PasswordSchema });
 export const UnlockInputSchema = z.strictObject({ password: PasswordSchema });
 
+/**
+ * Whose account it is, said by the administrator creating it. An administrator
+ * may need a clinical account of their own (small clinics often have one
+ * administrator, who is also a physician), so it is allowed, but never quietly:
+ * "self" marks the account for good, visibly and in the audit trail.
+ */
+export const AccountHolderSchema = z.enum(['someone-else', 'self'], 'say whose account this is: someone else, or yourself');
+
 export const CreateUserInputSchema = z.strictObject({
   username: UsernameSchema,
   displayName: DisplayNameSchema,
   role: RoleSchema,
   password: NewPasswordSchema,
+  holder: AccountHolderSchema,
+});
+
+/** An administrator's reset of another account's password: their own password again, and a new initial password. */
+export const ResetPasswordInputSchema = z.strictObject({
+  userId: IdSchema,
+  newPassword: NewPasswordSchema,
+  adminPassword: PasswordSchema,
 });
 
 export const UserIdInputSchema = z.strictObject({ userId: IdSchema });

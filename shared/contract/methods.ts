@@ -18,6 +18,7 @@ import {
   UnlockInputSchema,
   UpdateSettingsInputSchema,
   UserIdInputSchema,
+  ResetPasswordInputSchema,
   UserSchema,
 } from './auth';
 import { BackupNameSchema, RecoveryStatusSchema } from './recovery';
@@ -193,6 +194,13 @@ export const METHODS = {
     input: UserIdInputSchema,
     output: UserSchema,
   }),
+  'users.resetPassword': method({
+    summary: "Reset another account's password (the administrator's own password again): a new initial password and a new signing key; the old key is retired and still verifies what it signed.",
+    writes: true,
+    access: ADMIN,
+    input: ResetPasswordInputSchema,
+    output: UserSchema,
+  }),
   'settings.get': method({
     summary: 'The clinic settings: idle lock time, INR threshold, time zone.',
     writes: false,
@@ -327,7 +335,7 @@ export const METHODS = {
     output: ExportedNoteSchema,
   }),
   'note.sign': method({
-    summary: "Sign the consent-discussion note (physician, password again, attestation): its content is fixed with a SHA-256 and never changes.",
+    summary: "Sign the consent-discussion note (physician, password again, attestation): its content is fixed with a SHA-256, signed with the physician's Ed25519 key, and never changes.",
     writes: true,
     access: PHYSICIAN,
     input: SignNoteInputSchema,
@@ -341,7 +349,7 @@ export const METHODS = {
     output: AddendumSchema,
   }),
   'note.get': method({
-    summary: "An encounter's signed note (or null) and its addenda in order, checked against their hashes.",
+    summary: "An encounter's signed note (or null) and its addenda in order, each signature verified (refused if any fails).",
     writes: false,
     access: CLINICAL,
     input: GetNoteInputSchema,

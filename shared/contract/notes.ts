@@ -19,8 +19,9 @@ export type ExportedNote = z.infer<typeof ExportedNoteSchema>;
 
 /**
  * Signing: the physician re-enters the password and attests; the core builds
- * the note from the encounter as it stands, fixes its canonical content and
- * records its SHA-256. A signed note never changes; corrections are addenda.
+ * the note from the encounter as it stands, fixes its canonical content,
+ * records its SHA-256 and signs it with the physician's Ed25519 key. A signed
+ * note never changes; corrections are addenda, each signed in turn.
  */
 const Sha256Schema = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -43,6 +44,22 @@ export const AddAddendumInputSchema = z.strictObject({
 
 export const GetNoteInputSchema = z.strictObject({ encounterId: IdSchema });
 
+/**
+ * How a signature was verified on this read (a note or addendum that fails is
+ * never returned: the read is refused). "ed25519": the signer's key signed it,
+ * keyId naming the key (SHA-256 of its public key). "hash-only": signed before
+ * cryptographic signatures existed; only its SHA-256 was checked, and every
+ * screen and export says so.
+ */
+export const SignatureVerificationSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('ed25519'), keyId: Sha256Schema }),
+  z.object({ method: z.literal('hash-only') }),
+]);
+export type SignatureVerification = z.infer<typeof SignatureVerificationSchema>;
+
+/** How every refusal of a signed note that fails verification begins, on every surface. */
+export const SIGNATURE_FAILED = 'Signature does not verify: this note was changed after signing';
+
 export const SignedNoteSchema = z.object({
   id: IdSchema,
   encounterId: IdSchema,
@@ -50,6 +67,7 @@ export const SignedNoteSchema = z.object({
   signedAt: TimestampSchema,
   signedBy: ActorSchema,
   attestation: z.string(),
+  verification: SignatureVerificationSchema,
 });
 export type SignedNote = z.infer<typeof SignedNoteSchema>;
 
@@ -63,6 +81,7 @@ export const AddendumSchema = z.object({
   contentSha256: Sha256Schema,
   signedAt: TimestampSchema,
   signedBy: ActorSchema,
+  verification: SignatureVerificationSchema,
 });
 export type Addendum = z.infer<typeof AddendumSchema>;
 

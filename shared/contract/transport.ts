@@ -12,8 +12,8 @@ export interface Bridge {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
 }
 
-/** Largest request either transport accepts, in bytes of JSON. */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Largest request either transport accepts, in bytes of JSON: room for the largest library import (MAX_IMPORT_CHARS) once escaped as a JSON string. */
+export const MAX_REQUEST_BYTES = 8 * 1024 * 1024;
 
 /** Header carrying the loopback host's per-launch secret. */
 export const SECRET_HEADER = 'x-proceduredesk-secret';

@@ -25,9 +25,11 @@
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounters';
+import type { SignatureVerification } from '../contract/notes';
 import type { Transition } from '../contract/workflow';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';
+import { verificationLine } from '../note/signature';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 
 // ---------------------------------------------------------------- codes (LOINC, HL7 FHIR R4)
@@ -187,6 +189,8 @@ export interface NoteSignature {
   at: string;
   /** SHA-256 (hex) of the signed note's canonical content, as recorded with the signature. */
   sha256: string;
+  /** How the signature verified when exported: the Ed25519 key's fingerprint, or hash only (signed before signatures). */
+  verification?: SignatureVerification;
   /** A drawn signature, if one was captured (FHIR R4 Signature.sigFormat image/png). */
   imagePngBase64?: string;
 }
@@ -518,7 +522,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
         resourceType: 'Provenance',
         text: {
           status: 'generated',
-          div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${escapeXml(`Consent-discussion note signed by ${signature.by.name} (${signature.by.role}) at ${signedAt}. SHA-256 of the signed note content: ${signature.sha256}.`)}</p></div>`,
+          div: `<div xmlns="http://www.w3.org/1999/xhtml"><p>${escapeXml(`Consent-discussion note signed by ${signature.by.name} (${signature.by.role}) at ${signedAt}. SHA-256 of the signed note content: ${signature.sha256}.${signature.verification ? ` ${verificationLine(signature.verification, 'note')}` : ''}`)}</p></div>`,
         },
         target: [{ reference: documentUrl }, ...(consentUrl ? [{ reference: consentUrl }] : [])],
         recorded: signedAt,

@@ -1,13 +1,15 @@
 /**
  * Signing in the note's content model. A signed note is its stored content
  * (fixed at signing, attestation included) followed by sections this module
- * adds: the signature with the content's SHA-256, then every addendum in order
- * with its own hash. Both renderings (text, PDF) draw these sections like any
- * other, so they can never differ on what was signed.
+ * adds: the signature with the content's SHA-256 and how it was verified, then
+ * every addendum in order with its own. Both renderings (text, PDF) draw these
+ * sections like any other, so they can never differ on what was signed.
+ * The texts an Ed25519 signature signs are defined here, once; the signing and
+ * verifying (node:crypto) live in db/signing/.
  */
 import { z } from 'zod';
 import type { Actor } from '../contract/common';
-import type { Addendum, SignedNote } from '../contract/notes';
+import type { Addendum, SignatureVerification, SignedNote } from '../contract/notes';
 import { canonicalJson } from '../domain/canonical-json';
 import type { NoteContent, NoteSection } from './content';
 import { formatDateTime } from './format';
@@ -80,6 +82,62 @@ export function canonicalAddendum(a: {
   });
 }
 
+/** Where a note or addendum belongs: the signature binds it to this note, encounter and patient. */
+export interface SignedPlace {
+  noteId: string;
+  encounterId: string;
+  patientId: string;
+  /** The MRN as the signed content shows it (its running header). */
+  mrn: string;
+}
+
+interface SignedBy {
+  signedAt: string;
+  signedBy: Actor;
+  signedByUserId: string;
+  /** The signing key's id: the SHA-256 of its public key. */
+  keyId: string;
+}
+
+/**
+ * The text a note's Ed25519 signature signs: the content's SHA-256 and
+ * everything that places it (note, encounter, patient and MRN, signer, key,
+ * time), so a signature copied onto another note, encounter or patient fails.
+ */
+export function noteSignaturePayload(n: SignedPlace & SignedBy & { contentSha256: string }): string {
+  return canonicalJson({
+    kind: 'proceduredesk/note-signature/1',
+    noteId: n.noteId, encounterId: n.encounterId, patientId: n.patientId, mrn: n.mrn,
+    contentSha256: n.contentSha256, signedAt: n.signedAt,
+    signedBy: { name: n.signedBy.name, role: n.signedBy.role, userId: n.signedByUserId }, keyId: n.keyId,
+  });
+}
+
+/**
+ * The text an addendum's signature signs: its own hash (which already covers
+ * its text, reason, author, time and the hash before it) and the signature
+ * before it (the note's for the first; null when that one was signed by hash
+ * only), so each addendum signature covers the one before it.
+ */
+export function addendumSignaturePayload(a: SignedPlace & SignedBy & { addendumId: string; seq: number; contentSha256: string; previous: { sha256: string; signature: string | null } }): string {
+  return canonicalJson({
+    kind: 'proceduredesk/addendum-signature/1',
+    noteId: a.noteId, encounterId: a.encounterId, patientId: a.patientId, mrn: a.mrn,
+    addendumId: a.addendumId, seq: a.seq, contentSha256: a.contentSha256, signedAt: a.signedAt,
+    signedBy: { name: a.signedBy.name, role: a.signedBy.role, userId: a.signedByUserId }, keyId: a.keyId,
+    previous: { sha256: a.previous.sha256, signature: a.previous.signature },
+  });
+}
+
+/** How the export states a verified signature; never claims more than was checked. */
+export function verificationLine(v: SignatureVerification, what: 'note' | 'addendum'): string {
+  if (v.method === 'hash-only') {
+    return `Signed before cryptographic signatures (hash only): the SHA-256 above matches, but this ${what} carries no Ed25519 signature.`;
+  }
+  const covers = what === 'addendum' ? ' (it also covers the signature before it)' : '';
+  return `Ed25519 signature verified when exported${covers}; signing key fingerprint (SHA-256 of the public key): ${v.keyId}`;
+}
+
 /** Parses "YYYY-MM-DD HH:MM (UTC±HH:MM)" (formatDateTime) back to the minute it names, in ms since the epoch. */
 function minuteOf(formatted: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) \(UTC([+-])(\d{2}):(\d{2})\)$/.exec(formatted);
@@ -122,6 +180,7 @@ export function signedNoteContent(
     heading: 'Electronic signature',
     blocks: [
       { kind: 'paragraph', text: `Signed by ${note.signedBy.name} (${note.signedBy.role}) at ${formatDateTime(note.signedAt)}; SHA-256 of the signed content: ${note.contentSha256}` },
+      { kind: 'paragraph', text: verificationLine(note.verification, 'note') },
       { kind: 'paragraph', text: 'Everything above this signature is the note exactly as signed; it cannot be changed. Corrections follow as addenda, in the order they were signed.' },
     ],
   };
@@ -137,6 +196,7 @@ export function signedNoteContent(
         ] },
         { kind: 'paragraph', text: a.text },
         { kind: 'paragraph', text: `SHA-256 of this addendum: ${a.contentSha256}` },
+        { kind: 'paragraph', text: verificationLine(a.verification, 'addendum') },
       ],
     });
   }
