@@ -37,9 +37,9 @@ describe('the signed note of a vertebral augmentation', () => {
 
   it('gives each risk in the patient\'s words, with its natural frequency and word, or says it is not known', () => {
     expect(line(text, '- Cement leakage:')).toContain('about 9 in 100 treated bones (common)');
-    expect(line(text, '- Cement leakage:')).toContain('75 leaks in 211 vertebroplasties');
+    expect(line(text, '- Cement leakage:')).toContain('about 36 in 100 procedures (very common)');
     expect(line(text, '- New vertebral fractures:')).toContain('about 8 to 52 in 100 (common to very common)');
-    expect(line(text, '- Cement travelling to the lungs (pulmonary cement embolism):')).toContain('We do not know exactly how often it happens.');
+    expect(line(text, '- Cement travelling to the lungs (pulmonary cement embolism):')).toContain('No one knows exactly how often it happens.');
     // Verified statements carry no mark; inferred ones are marked for review; [V2] ones as secondary.
     expect(line(text, '- Cement leakage:')).not.toMatch(/\[(needs clinical review|secondary source)\]/);
     expect(line(text, '- Infection:').endsWith(REVIEW_MARK)).toBe(true);

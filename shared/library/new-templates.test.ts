@@ -11,6 +11,7 @@ import { NO_RISK_FACTORS } from '../domain/anticoagulant-check';
 import { encounterBleedingRisk } from '../domain/bleeding-risk';
 import { evidenceState } from './evidence-state';
 import { awaitingReview, factsOf, isFactUnverified } from './evidence-summary';
+import { NO_FIGURE_WORDING } from './frequency-scheme';
 import { LIBRARY } from './index';
 import { needsClinicalReview } from './reliability';
 import type { Risk, Template } from './schema';
@@ -114,22 +115,24 @@ const number = (text: string) => Number(text.replace(/,/g, ''));
 
 /**
  * What is wrong with a risk's patient wording, or []: each "about N in M (word)" (or "about N to K
- * in M (word to word)") matches a percentage of the risk's incidence text to the precision of M and
- * carries the CIOMS word for it; a risk without an incidence figure says so in words.
+ * in M (word to word)") matches a percentage or a count ("75/211") of the risk's incidence text to
+ * the precision of M and carries the CIOMS word for it; a risk without an incidence figure says so
+ * in the library's words ("No one knows exactly how often this happens.").
  */
 function frequencyProblems(risk: Pick<Risk, 'patientText' | 'incidence'>): string[] {
   const problems: string[] = [];
   const percents = [...(risk.incidence?.text ?? '').matchAll(/(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]) / 100);
   const ranges = [...(risk.incidence?.text ?? '').matchAll(/(\d+(?:\.\d+)?)–(\d+(?:\.\d+)?)\s?%/g)].map((m) => Number(m[1]) / 100);
-  const stated = [...percents, ...ranges];
+  const counts = [...(risk.incidence?.text ?? '').matchAll(/\b(\d+)\/(\d+)\b/g)].map((m) => Number(m[1]) / Number(m[2]));
+  const stated = [...percents, ...ranges, ...counts];
   // "about 12 in 100 of these procedures (very common)": the word comes in the first brackets after the figure.
   const said = [...risk.patientText.matchAll(/about ([\d,]+)(?: to ([\d,]+))? in ([\d,]+)\b[^()]*?\(([a-z ]+?)\)/gi)];
   if (!risk.incidence) {
     if (said.length) problems.push(`gives "${said[0]![0]}" with no incidence figure`);
-    if (!/We do not know exactly how often/.test(risk.patientText)) problems.push('has no figure and does not say so in words');
+    if (!NO_FIGURE_WORDING.test(risk.patientText)) problems.push('has no figure and does not say so in words');
     return problems;
   }
-  if (!said.length && !/\d+ leaks in \d+/.test(risk.patientText)) problems.push('states an incidence but tells the patient no frequency');
+  if (!said.length) problems.push('states an incidence but tells the patient no frequency');
   for (const m of said) {
     const [phrase, low, high, per, word] = m as unknown as [string, string, string | undefined, string, string];
     const denominator = number(per);
@@ -144,13 +147,18 @@ function frequencyProblems(risk: Pick<Risk, 'patientText' | 'incidence'>): strin
 }
 
 describe('issue 15 templates: frequencies in patient words', () => {
-  it('the check catches a wrong word, an unstated number and a missing "we do not know"', () => {
+  it('the check catches a wrong word, an unstated number and a missing "no one knows"', () => {
     const incidence = { text: 'Intravascular entry in 11.6%', sources: [] };
     expect(frequencyProblems({ incidence, patientText: 'In about 12 in 100 (very common).' })).toEqual([]);
     expect(frequencyProblems({ incidence, patientText: 'In about 12 in 100 (common).' })).toEqual([expect.stringMatching(/the word for it is "very common"/)]);
     expect(frequencyProblems({ incidence, patientText: 'In about 2 in 100 of them (common).' })).toEqual([expect.stringMatching(/no stated figure/)]);
     expect(frequencyProblems({ incidence, patientText: 'It happens often.' })).toEqual([expect.stringMatching(/tells the patient no frequency/)]);
     expect(frequencyProblems({ incidence: undefined, patientText: 'It can happen.' })).toEqual([expect.stringMatching(/does not say so/)]);
+    expect(frequencyProblems({ incidence: undefined, patientText: 'It can happen. No one knows exactly how often this happens.' })).toEqual([]);
+    // A count the incidence states ("75 leaks in 211 vertebroplasties (75/211)") is a figure too: 75/211 is about 36 in 100.
+    const count = { text: '75 leaks in 211 vertebroplasties (75/211)', sources: [] };
+    expect(frequencyProblems({ incidence: count, patientText: 'The count was about 36 in 100 procedures (very common).' })).toEqual([]);
+    expect(frequencyProblems({ incidence: count, patientText: 'The count was about 30 in 100 procedures (very common).' })).toEqual([expect.stringMatching(/no stated figure/)]);
     expect(ciomsLabel(0.00088)).toBe('rare');
     expect(ciomsLabel(0.009)).toBe('uncommon');
   });
