@@ -2,8 +2,9 @@
 import { z } from 'zod';
 import { TemplateSchema } from '../library/schema';
 import { ActorSchema, TimestampSchema } from './common';
+import { shortText } from './text';
 
-const TemplateId = z.string().min(1).max(100);
+const TemplateId = shortText('the template id', { min: 1, max: 100 });
 const Version = z.number().int().positive();
 
 export const FactReviewSchema = z.object({
@@ -16,7 +17,7 @@ export type FactReview = z.infer<typeof FactReviewSchema>;
 export const AcceptFactInputSchema = z.strictObject({
   templateId: TemplateId,
   version: Version,
-  factId: z.string().min(1).max(100),
+  factId: shortText('the fact id', { min: 1, max: 100 }),
 });
 
 const EvidenceCountsSchema = z.object({ V: z.number().int(), V2: z.number().int(), M: z.number().int(), inference: z.number().int() });
