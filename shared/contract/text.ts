@@ -24,6 +24,12 @@ export interface TextOptions {
   tooLong?: string;
 }
 
+/** Each text schema carries this as metadata, so a test can find every text field of the contract. */
+export interface TextRuleMeta {
+  textRule: TextShape;
+  field: string;
+}
+
 let storedReads = 0;
 
 /** Runs a parse of stored data: the text schemas neutralise what they would refuse as input. Synchronous parses only. */
@@ -52,7 +58,8 @@ function textSchema(field: string, shape: TextShape, options: TextOptions & { no
       if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
       else if (text.length < min) ctx.addIssue({ code: 'custom', message: options.required ?? (min <= 1 ? `${field} is required` : `${field} needs at least ${min} characters`) });
       else if (text.length > max) ctx.addIssue({ code: 'custom', message: options.tooLong ?? `${field} is longer than ${max} characters` });
-    });
+    })
+    .meta({ textRule: shape, field });
 }
 
 /** A person's name (patient, signer, surrogate, team member, account): one line, at least one character. */
@@ -80,11 +87,15 @@ export function pathText(field: string, options: TextOptions) {
  * but nothing is rewritten, because a template version is stored and hashed exactly as given.
  */
 export function libraryText(field: string, shape: TextShape = 'multiline') {
-  return z.string().min(1).superRefine((text, ctx) => {
-    if (storedReads > 0) return;
-    const problem = textProblem(text, shape);
-    if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
-  });
+  return z
+    .string()
+    .min(1)
+    .superRefine((text, ctx) => {
+      if (storedReads > 0) return;
+      const problem = textProblem(text, shape);
+      if (problem) ctx.addIssue({ code: 'custom', message: `${field} ${problem}` });
+    })
+    .meta({ textRule: shape, field });
 }
 
 /** Output side of text read back from storage (never input): neutralised, never refused. */
