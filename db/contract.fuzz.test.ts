@@ -103,14 +103,15 @@ describe('every string of every method input (issue 16, point 6)', () => {
   const fields = (Object.keys(METHODS) as MethodName[]).flatMap((method) => stringFields(METHODS[method].input).map((f) => ({ method, ...f })));
 
   it('follows a text rule, or is a format that refuses the characters itself, or is named here with the reason', () => {
-    expect(fields.filter((f) => f.rule).length).toBeGreaterThan(80);
     for (const { method, path, schema, rule } of fields) {
       if (rule || NOT_TEXT[path]) continue;
       for (const char of REFUSED) expect(schema.safeParse(`abcdef${char}ghijk`).success, `${method} ${path} accepts U+${char.codePointAt(0)!.toString(16)}`).toBe(false);
     }
+    expect(fields.filter((f) => f.rule).length).toBeGreaterThan(80);
   });
 
   it('refuses control, bidi and separator characters, naming the field', () => {
+    expect(fields.filter((f) => f.rule).length, 'text fields found').toBeGreaterThan(80);
     for (const { method, path, schema, rule } of fields) {
       if (!rule) continue;
       for (const char of REFUSED) {

@@ -121,9 +121,11 @@ describe('text the contract refuses', () => {
 });
 
 describe('text stored before the rules (control, bidi and line-break characters in the database)', () => {
-  it('exports exactly as its clean form, in all four formats', async () => {
-    const baseline = await exportWithTexts(CLEAN);
-    const legacy = await exportWithTexts(CLEAN, (core, { patientId, encounterId }) => {
+  let baseline: Exported;
+  let legacy: Exported;
+  beforeAll(async () => {
+    baseline = await exportWithTexts(CLEAN);
+    legacy = await exportWithTexts(CLEAN, (core, { patientId, encounterId }) => {
       const db = core.db;
       db.prepare('UPDATE patients SET family_name = ?, given_name = ? WHERE id = ?').run('\u202eDoe-Smith\u001b\u0007', 'Jane\r\nAnn\u0000', patientId);
       db.prepare('UPDATE encounters SET indication = ? WHERE id = ?').run('Axial low back\u2066 pain\r\nfor 6\u001b months.', encounterId);
@@ -138,11 +140,30 @@ describe('text stored before the rules (control, bidi and line-break characters 
       db.prepare('UPDATE consent_discussions SET content_json = ?, updated_by_name = ? WHERE encounter_id = ?').run(JSON.stringify(consent), `\u202b${row.updated_by_name}\u202c`, encounterId);
       db.prepare("UPDATE checklist_items SET reason = ? WHERE encounter_id = ? AND status = 'not-applicable'").run('not at\u0007 this level', encounterId);
     });
+  }, 120_000);
+
+  it('FHIR: the Bundle still validates offline', () => {
+    expectValidBundle(legacy.bundle);
+  });
+
+  it('text: no ESC, BEL, NUL, RLO or any other refused character', () => {
     expect(legacy.text).not.toMatch(REFUSED);
+  });
+
+  it('PDF: a CR LF stored in a name adds no line; the header stays one line', () => {
+    for (const page of legacy.pdf) expect(page.split('\n')).toContain(`DOE-SMITH, Jane Ann MRN ${legacy.mrn} DOB ${legacy.birthDate}`);
+    expect(pdfLines(legacy)).toHaveLength(pdfLines(baseline).length);
+    expect(legacy.pdf.join('\n')).not.toMatch(REFUSED);
+  });
+
+  it('HL7: the same six segments', () => {
+    expect(Hl7Message.parse(legacy.hl7.trimEnd()).segments.map((s) => s.name)).toEqual(['MSH', 'EVN', 'PID', 'PV1', 'TXA', 'OBX']);
+  });
+
+  it('every format is exactly what the clean text exports', () => {
     expect(legacy.text).toBe(baseline.text);
     expect(legacy.pdf).toEqual(baseline.pdf);
     expect(legacy.hl7).toBe(baseline.hl7);
     expect(legacy.bundle).toEqual(baseline.bundle);
-    expectValidBundle(legacy.bundle);
-  }, 120_000);
+  });
 });
