@@ -23,7 +23,7 @@ export interface Texts {
   naReason: string; signerName: string; raiseReason: string; physicianName: string; attestation: string; addendumReason: string; addendumText: string;
 }
 
-export interface Exported { text: string; pdf: string[]; bundle: FhirBundle; hl7: string; mrn: string; birthDate: string }
+export interface Exported { text: string; pdf: string[]; pdfBytes: Buffer; bundle: FhirBundle; hl7: string; mrn: string; birthDate: string }
 
 const TEMPLATE_ID = 'lumbar-medial-branch-block';
 
@@ -73,6 +73,7 @@ export async function exportWithTexts(t: Texts, beforeSigning?: (core: TempCore,
     return {
       text: read('text').toString('utf8'),
       pdf: await pdfPages(read('pdf')),
+      pdfBytes: read('pdf'),
       bundle: JSON.parse(read('fhir').toString('utf8')) as FhirBundle,
       hl7: read('hl7').toString('utf8'),
       mrn,

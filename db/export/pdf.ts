@@ -4,7 +4,7 @@
  * pdfmake package) is embedded, covering accented Latin names. Every string is
  * neutralised first (text-rules.ts): headings, labels and the running header on
  * one line, so a line break stored in a name cannot add a line; a value's own
- * line breaks (long text) stay inside its paragraph, item or cell.
+ * line breaks (long text) stay inside its item or cell, or continue a paragraph indented.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -32,8 +32,11 @@ const value = (text: string) => neutraliseText(text, 'multiline').replace(/\t/g,
 
 function block(b: NoteBlock): Record<string, unknown> {
   switch (b.kind) {
-    case 'paragraph':
-      return { text: value(b.text), margin: [0, 0, 0, 4] };
+    case 'paragraph': {
+      // As in the text rendering, a line typed into long text continues indented, never at the margin with the note's own lines.
+      const [first, ...rest] = value(b.text).split('\n');
+      return rest.length ? { stack: [first, { text: rest.join('\n'), margin: [12, 0, 0, 0] }], margin: [0, 0, 0, 4] } : { text: first, margin: [0, 0, 0, 4] };
+    }
     case 'list':
       // pdfmake rewrites the arrays it is given in place; hand it copies so the
       // content model stays intact for the text rendering that may follow.
