@@ -10,9 +10,13 @@ process.env.TZ = 'America/Chicago';
 import { Hl7Message } from '@medplum/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unescapeHl7 } from '#shared/interop/hl7-mdm';
+import type { NoteContent } from '#shared/note/content';
+import { renderNoteText } from '#shared/note/text';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
+import { pdfPages } from '../testing/pdf-text';
 import { NURSE, ok, openTempCore, tableCounts } from '../testing/temp-core';
 import { exportWithTexts, flattened, type Exported, type Texts } from './hostile-scenario';
+import { renderNotePdf } from './pdf';
 
 // eslint-disable-next-line no-control-regex
 const REFUSED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029\ud800-\udfff]/;
@@ -165,5 +169,41 @@ describe('text stored before the rules (control, bidi and line-break characters 
     expect(legacy.pdf).toEqual(baseline.pdf);
     expect(legacy.hl7).toBe(baseline.hl7);
     expect(legacy.bundle).toEqual(baseline.bundle);
+  });
+});
+
+describe('a note signed before the rules, its stored content holding such characters', () => {
+  // A signed note is exported exactly as signed (never rebuilt), so the renderings themselves neutralise.
+  const tainted = (text: string) => `\u202e${text}\u001b[2J\u0007`;
+  const note: NoteContent = {
+    title: tainted('Consent discussion note'),
+    runningHeader: { patientName: 'DOE\r\nSMITH, Jane\u0000', mrn: tainted('MRN-1'), birthDate: '1960-01-01' },
+    sections: [{
+      heading: tainted('Patient'),
+      blocks: [
+        { kind: 'fields', rows: [['Name\r\nFAKE', 'DOE\u2028SMITH, Jane'], ['Diagnosis', 'line one\r\nline two\u0085line three']] },
+        { kind: 'paragraph', text: tainted('A paragraph\nFAKE HEADING') },
+        { kind: 'list', items: [tainted('an item\n- fake item')] },
+        { kind: 'signature', label: tainted('Patient\nsigned'), caption: 'on paper\r\n', imagePngBase64: null },
+      ],
+    }],
+  };
+
+  it('text: none of them, labels and headings on one line, a value\'s own lines indented', () => {
+    const text = renderNoteText(note);
+    expect(text).not.toMatch(REFUSED);
+    expect(marginLines(text)).toEqual([
+      'CONSENT DISCUSSION NOTE[2J', 'PATIENT[2J', 'Name FAKE: DOE', 'Diagnosis: line one', 'A paragraph', '- an item', 'Patient signed[2J. on paper .',
+    ]);
+    // A field's value may be long text, so a break in it continues indented under its row.
+    expect(text).toContain('Name FAKE: DOE\n  SMITH, Jane\nDiagnosis: line one\n  line two\n  line three\nA paragraph\n  FAKE HEADING[2J\n- an item\n  - fake item[2J\n');
+  });
+
+  it('PDF: none of them, and the running header on one line on every page', async () => {
+    const pages = await pdfPages(await renderNotePdf(note, { generatedAt: '2026-11-24T15:00:00.000Z', subject: 'test' }));
+    for (const page of pages) {
+      expect(page).not.toMatch(REFUSED);
+      expect(page.split('\n')).toContain('DOE SMITH, Jane MRN MRN-1[2J DOB 1960-01-01');
+    }
   });
 });
