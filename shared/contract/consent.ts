@@ -47,7 +47,7 @@ export const CapacitySchema = z.discriminatedUnion('kind', [
     kind: z.literal('surrogate'),
     name: personName("the surrogate's name", { max: 80 }),
     relationship: ShortText("the surrogate's relationship to the patient"),
-    reason: shortText("the reason for a surrogate", { min: 1, max: 500, required: 'say why the patient could not decide' }),
+    reason: shortText('the reason for a surrogate', { min: 1, max: 500, required: 'say why the patient could not decide' }),
   }),
 ]);
 export type Capacity = z.infer<typeof CapacitySchema>;

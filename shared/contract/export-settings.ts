@@ -48,10 +48,10 @@ export const InteropSettingsSchema = z.strictObject({
   mrnSystem: shortText('the MRN system', { min: 1, max: 200 }).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)'),
   /** DocumentReference.type and OBX-3: a LOINC document code, configurable, default 59284-0 (LOINC "Consent Document"). */
   documentTypeLoinc: z.string().regex(/^\d{1,7}-\d$/, 'must be a LOINC code like 59284-0'),
-  sendingApplication: hl7Name("the sending application"),
-  sendingFacility: hl7Name("the sending facility"),
-  receivingApplication: hl7Name("the receiving application"),
-  receivingFacility: hl7Name("the receiving facility"),
+  sendingApplication: hl7Name('the sending application'),
+  sendingFacility: hl7Name('the sending facility'),
+  receivingApplication: hl7Name('the receiving application'),
+  receivingFacility: hl7Name('the receiving facility'),
   mrnAssigningAuthority: hl7Name("the MRN's assigning authority"),
   /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (HL7 v2.5.1 ED data type). */
   edFormat: z.enum(['mime', 'hl7']),

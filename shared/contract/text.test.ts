@@ -2,7 +2,7 @@
 // NFC, refused characters named with their field, and stored text neutralised on read.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { longText, personName, readStored, shortText, storedLine } from './text';
+import { longText, pathText, personName, readStored, shortText, storedLine } from './text';
 import { neutraliseText, textProblem } from './text-rules';
 
 const REFUSED_ANYWHERE = ['\u0000', '\u0007', '\u001b', '\r', '\u000b', '\u000c', '\u007f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\u2029', '\ud800', '\udfff'];
@@ -51,6 +51,9 @@ describe('text rules', () => {
     expect(readStored(() => name.parse('\u202eDoe\r\nJane\u001b\u0007'))).toBe('Doe Jane');
     expect(readStored(() => longText('the note', { max: 10 }).parse('a\r\nb\u0000\u0085c'))).toBe('a\nb\nc');
     expect(storedLine.parse('A\nB\u2028C\tD\u009b')).toBe('A B C D');
+    // A folder path is never rewritten, not even on read: another string would name another folder.
+    expect(readStored(() => pathText('the outbox folder', { max: 100 }).parse('/srv/out\tbox'))).toBe('/srv/out\tbox');
+    expect(pathText('the outbox folder', { max: 100 }).safeParse('/srv/out\tbox').success).toBe(false);
     // Outside readStored the same schema refuses again.
     expect(name.safeParse('Doe\u001b').success).toBe(false);
   });

@@ -47,9 +47,10 @@ function textSchema(field: string, shape: TextShape, options: TextOptions & { no
   return z
     .string()
     .overwrite((raw) => {
-      const text = normalise ? nfc(raw) : raw;
-      const ended = shape === 'multiline' ? normaliseLineEndings(text) : text;
-      return (storedReads > 0 ? neutraliseText(ended, shape) : ended).trim();
+      // A path read back is used as it is: any rewrite would name another folder.
+      if (!normalise) return storedReads > 0 ? raw : raw.trim();
+      const text = shape === 'multiline' ? normaliseLineEndings(nfc(raw)) : nfc(raw);
+      return (storedReads > 0 ? neutraliseText(text, shape) : text).trim();
     })
     .superRefine((text, ctx) => {
       // What is stored was accepted once; reading it back never fails on its length.
