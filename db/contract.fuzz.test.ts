@@ -1,12 +1,15 @@
 // Every contract method under at least 10,000 generated hostile payloads (wrong
 // types, missing and extra keys, huge strings, deep nesting, __proto__ keys,
-// lone surrogates): each gets a typed error, nothing throws, Object.prototype is
-// untouched, and the database is unchanged.
+// lone surrogates, control and bidi characters): each gets a typed error, nothing
+// throws, Object.prototype is untouched, and the database is unchanged. And every
+// string of every method's input refuses control and bidi characters, a text
+// field naming itself in the message (issue 16).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '#shared/contract/errors';
 import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from './testing/temp-core';
+import { stringFields } from './testing/text-fields';
 
 let core: ReturnType<typeof openTempCore>;
 let encounterId = '';
@@ -30,6 +33,7 @@ const hostileString = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 50 }),
   fc.constantFrom('\uD800', 'a\uDFFFb', '\u0000', '%00', '../../etc/passwd', "'; DROP TABLE patients; --", 'x'.repeat(5000)),
+  fc.constantFrom('Doe\u001b[2J', 'a\u0007b', '\u202eeoD', 'x\u2066y\u2069', 'a\u0085b', 'a\u2028b', 'Jane\r\nMRN: FAKE', 'a\u009bb'),
 );
 const leaf = fc.oneof(hostileString, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
 const deep = fc.nat({ max: 200 }).map((depth) => {
@@ -82,4 +86,41 @@ describe('every contract method under hostile payloads', () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort().join()).toBe(protoBefore);
     expect(tableCounts(core)).toEqual(before);
   }, 120_000);
+});
+
+/** One of each kind of character the text rules refuse (shared/contract/text-rules.ts). */
+const REFUSED = ['\u0000', '\u0007', '\u001b', '\r', '\u007f', '\u0085', '\u009b', '\u202a', '\u202e', '\u2066', '\u2069', '\u2028', '\ud800'];
+/** Strings no text rule applies to, and why. Every other string without one must refuse the characters by its format. */
+const NOT_TEXT: Record<string, string> = {
+  password: 'compared as typed against stored hashes; never shown or exported',
+  currentPassword: 'compared as typed against stored hashes; never shown or exported',
+  newPassword: 'hashed as typed; never shown or exported',
+  adminPassword: 'compared as typed against the administrator\'s stored hash; never shown or exported',
+  'override.password': 'compared as typed against stored hashes; never shown or exported',
+  document: 'JSON text: every string inside is a template text checked by TemplateSchema after parsing',
+};
+
+describe('every string of every method input (issue 16, point 6)', () => {
+  const fields = (Object.keys(METHODS) as MethodName[]).flatMap((method) => stringFields(METHODS[method].input).map((f) => ({ method, ...f })));
+
+  it('follows a text rule, or is a format that refuses the characters itself, or is named here with the reason', () => {
+    for (const { method, path, schema, rule } of fields) {
+      if (rule || NOT_TEXT[path]) continue;
+      for (const char of REFUSED) expect(schema.safeParse(`abcdef${char}ghijk`).success, `${method} ${path} accepts U+${char.codePointAt(0)!.toString(16)}`).toBe(false);
+    }
+    expect(fields.filter((f) => f.rule).length).toBeGreaterThan(80);
+  });
+
+  it('refuses control, bidi and separator characters, naming the field', () => {
+    expect(fields.filter((f) => f.rule).length, 'text fields found').toBeGreaterThan(80);
+    for (const { method, path, schema, rule } of fields) {
+      if (!rule) continue;
+      for (const char of REFUSED) {
+        if (rule.textRule === 'multiline' && char === '\r') continue; // a line ending, read as LF
+        const parsed = schema.safeParse(`abcdef${char}ghijk`);
+        const messages = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+        expect(messages.some((m) => m.startsWith(`${rule.field} contains `)), `${method} ${path} with U+${char.codePointAt(0)!.toString(16)}: ${messages.join('; ')}`).toBe(true);
+      }
+    }
+  });
 });

@@ -57,6 +57,7 @@ import { createParticipantSignatureRepository } from './repositories/participant
 import { createOutboxExportRepository } from './repositories/outbox-exports';
 import { participantSignatureHandlers } from './handlers/participant-signatures';
 import { outboxHandlers } from './handlers/outbox';
+import { reconcileOutbox } from './export/reconcile';
 import { APP_VERSION } from './version';
 
 export interface CoreOptions {
@@ -165,6 +166,8 @@ export function openCore(options: CoreOptions): Core {
       newId,
       log,
     };
+    // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
+    reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const handlers: Handlers = {
       ...authHandlers({ db, auth, accounts, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
       ...libraryHandlers(ctx),

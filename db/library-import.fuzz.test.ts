@@ -67,6 +67,13 @@ const mutation = (): fc.Arbitrary<Mutation> => {
       const s = strings[i]!;
       return { kind: 'empty text', path: at(s.path), text: JSON.stringify(setAt(valid, s.path, '')) };
     }),
+    // A control, bidi or separator character anywhere in any text (issue 16): an import is a boundary too.
+    fc.record({ i: fc.nat(strings.length - 1), at: fc.nat(), char: fc.constantFrom('\u0000', '\u0007', '\u001b', '\r', '\u0085', '\u202e', '\u2066', '\u2028', '\ud800') }).map(({ i, at: where, char }) => {
+      const s = strings[i]!;
+      const text = s.value as string;
+      const cut = where % (text.length + 1);
+      return { kind: `U+${char.codePointAt(0)!.toString(16)} in text`, path: at(s.path), text: JSON.stringify(setAt(valid, s.path, `${text.slice(0, cut)}${char}${text.slice(cut)}`)) };
+    }),
     fc.record({ i: fc.nat(Math.max(0, enums.length - 1)), word: fc.stringMatching(/^[a-z]{3,10}$/) }).map(({ i, word }) => {
       const e = enums[i]!;
       return { kind: 'bad enum', path: at(e.path), text: JSON.stringify(setAt(valid, e.path, `not-${word}`)) };

@@ -1,16 +1,28 @@
 /**
  * Writes a file so that a reader of the folder (an integration engine polling
  * the outbox) sees either nothing or the whole file: the bytes go to a hidden
- * temporary name in the same folder, are fsynced, then renamed into place, and
- * the folder is fsynced so the rename survives a power cut. A temporary file
- * left by a crash starts with "." and ends in ".partial": never picked up.
+ * temporary name in the same folder and are fsynced (writePartial), then renamed
+ * into place (publishPartial), and the folder is fsynced so the rename survives a
+ * power cut. A temporary file starts with "." and ends in ".partial": never picked
+ * up, and removed or finished at start-up (reconcile.ts).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 
-export function writeFileAtomic(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
-  const final = path.join(folder, name);
-  const temp = path.join(folder, `.${name}.${uniqueId}.partial`);
+/** The hidden name a file waits under until it is published. */
+export function partialName(name: string, uniqueId: string): string {
+  return `.${name}.${uniqueId}.partial`;
+}
+
+/** The final name and id a partial file stands for, or null for any other file. */
+export function parsePartialName(file: string): { name: string; uniqueId: string } | null {
+  const match = /^\.(.+)\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.partial$/.exec(file);
+  return match ? { name: match[1]!, uniqueId: match[2]! } : null;
+}
+
+/** Writes and fsyncs the bytes under the partial name; on failure nothing is left behind. */
+export function writePartial(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
+  const temp = path.join(folder, partialName(name, uniqueId));
   const fd = fs.openSync(temp, 'wx', 0o640);
   try {
     fs.writeFileSync(fd, data);
@@ -21,17 +33,32 @@ export function writeFileAtomic(folder: string, name: string, data: Buffer | str
     throw error;
   }
   fs.closeSync(fd);
+}
+
+/** Renames a partial file into place (the folder is synced by the caller, once for all its files). */
+export function publishPartial(folder: string, name: string, uniqueId: string): void {
+  fs.renameSync(path.join(folder, partialName(name, uniqueId)), path.join(folder, name));
+}
+
+/** Removes a partial file if it is there. */
+export function removePartial(folder: string, name: string, uniqueId: string): void {
+  fs.rmSync(path.join(folder, partialName(name, uniqueId)), { force: true });
+}
+
+/** One file, written whole or not at all. */
+export function writeFileAtomic(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
+  writePartial(folder, name, data, uniqueId);
   try {
-    fs.renameSync(temp, final);
+    publishPartial(folder, name, uniqueId);
   } catch (error) {
-    fs.rmSync(temp, { force: true });
+    removePartial(folder, name, uniqueId);
     throw error;
   }
   syncFolder(folder);
 }
 
 /** fsync on a directory: POSIX needs it for the rename to be durable; Windows cannot open a folder this way. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   const fd = fs.openSync(folder, 'r');
   try {

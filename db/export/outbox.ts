@@ -1,10 +1,13 @@
 /**
  * One signed note to the outbox: PDF, plain text, FHIR R4 transaction Bundle
  * (the PDF inside a DocumentReference) and HL7 v2.5.1 MDM (the PDF in OBX-5),
- * the same PDF bytes in all three. Each file is written atomically; then the
- * export and its audit entry are recorded in one transaction. A crash between
- * the files and the record leaves files without a record (exporting again
- * replaces them in the chart), never a record of files that were not written.
+ * the same PDF bytes in all three. The export is recorded before its files
+ * become visible: each file is written and fsynced under a hidden .partial name,
+ * the export and its audit entry are committed in one transaction, and only then
+ * are the files renamed into place. So a crash never leaves a document in the
+ * outbox that the record does not know (which made the next export fork the
+ * replacement chain: two T10s naming the same parent); start-up finishes a
+ * recorded export's renames and removes every other .partial (reconcile.ts).
  *
  * The first export of a note is MDM^T02 with a new document id; each later
  * one (after an addendum, or sent again) replaces the latest: FHIR
@@ -21,10 +24,23 @@ import type { AuditLog } from '../audit';
 import type { HandlerContext } from '../handlers/context';
 import { noteComposer } from '../handlers/note-composition';
 import { sha256 } from '../repositories/templates';
-import { outboxFolderProblem, writeFileAtomic } from './atomic-write';
+import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';
 
 export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
+
+/** Renames a just-recorded export's files into place and syncs the folder. */
+function publishExport(folder: string, record: OutboxExport): void {
+  try {
+    for (const { file } of record.files) publishPartial(folder, file, record.documentId);
+    syncFolder(folder);
+  } catch (error) {
+    throw new CommandError(
+      'STORAGE_FAILED',
+      `The export was recorded, but its files could not be put in place in the outbox (${error instanceof Error ? error.message : String(error)}). ProcedureDesk puts them in place when it next starts.`,
+    );
+  }
+}
 
 export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne {
   const { detailOf, exportable } = noteComposer(ctx);
@@ -78,23 +94,33 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       ['fhir', `${base}.fhir.json`, `${JSON.stringify(bundle, null, 2)}\n`],
       ['hl7', `${base}.hl7`, `${hl7}\r`],
     ];
-    const files: OutboxFile[] = [];
-    for (const [format, file, data] of outputs) {
-      writeFileAtomic(folder, file, data, documentId);
-      files.push({ format, file, sha256: sha256(typeof data === 'string' ? Buffer.from(data, 'utf8') : data) });
-    }
-
+    const files: OutboxFile[] = outputs.map(([format, file, data]) => ({ format, file, sha256: sha256(typeof data === 'string' ? Buffer.from(data, 'utf8') : data) }));
     const record: OutboxExport = {
       id: ctx.newId(), encounterId, documentId, replacesDocumentId: previous?.documentId ?? null, noteId: signed.note.id,
       addendaCount: signed.addenda.length, pdfSha256: sha256(pdf), files, folder, batchId, at, by: caller.actor,
     };
-    ctx.db.transaction(() => {
-      ctx.outboxExports.insert(record, caller.userId);
-      audit.append({
-        at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
-        target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,
-      });
-    }).immediate();
+    const discardPartials = () => outputs.forEach(([, file]) => removePartial(folder, file, documentId));
+    try {
+      for (const [, file, data] of outputs) writePartial(folder, file, data, documentId);
+      syncFolder(folder);
+      ctx.db.transaction(() => {
+        // Another export of this note finished while this one was being built: replacing the same parent would fork the chain.
+        if (ctx.outboxExports.latest(encounterId)?.documentId !== previous?.documentId) {
+          throw new CommandError('CONFLICT', 'This note was exported again while this export was being prepared. Nothing was written; export it again if needed.');
+        }
+        ctx.outboxExports.insert(record, caller.userId);
+        audit.append({
+          at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
+          target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,
+        });
+      }).immediate();
+    } catch (error) {
+      discardPartials();
+      throw error;
+    }
+    // Recorded before visible: the export and its audit entry are committed while the files are still .partial;
+    // a crash from here on is finished at start-up (reconcileOutbox), one before it leaves only .partial files to remove.
+    publishExport(folder, record);
     return record;
   };
 }

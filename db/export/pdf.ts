@@ -1,11 +1,15 @@
 /**
  * Renders the note content model to PDF with pdfmake, in the core, so the file is
  * the same from Electron, browser mode and the tests. Roboto (shipped inside the
- * pdfmake package) is embedded, covering accented Latin names.
+ * pdfmake package) is embedded, covering accented Latin names. Every string is
+ * neutralised first (text-rules.ts): headings, labels and the running header on
+ * one line, so a line break stored in a name cannot add a line; a value's own
+ * line breaks (long text) stay inside its item or cell, or continue a paragraph indented.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
+import { neutraliseText, oneLine } from '#shared/contract/text-rules';
 import type { NoteBlock, NoteContent } from '#shared/note/content';
 
 const require = createRequire(import.meta.url);
@@ -27,18 +31,23 @@ pdfmake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
 function isShort(b: NoteBlock): boolean {
   return b.kind === 'fields' ? b.rows.length <= 8 : b.kind === 'paragraph' ? b.text.length <= 600 : b.kind === 'signature';
 }
+/** Long text as pdfmake lays it out: LF breaks the line within the block; a tab has no glyph in the font. */
+const value = (text: string) => neutraliseText(text, 'multiline').replace(/\t/g, '    ');
 
 function block(b: NoteBlock): Record<string, unknown> {
   switch (b.kind) {
-    case 'paragraph':
-      return { text: b.text, margin: [0, 0, 0, 4] };
+    case 'paragraph': {
+      // As in the text rendering, a line typed into long text continues indented, never at the margin with the note's own lines.
+      const [first, ...rest] = value(b.text).split('\n');
+      return rest.length ? { stack: [first, { text: rest.join('\n'), margin: [12, 0, 0, 0] }], margin: [0, 0, 0, 4] } : { text: first, margin: [0, 0, 0, 4] };
+    }
     case 'list':
       // pdfmake rewrites the arrays it is given in place; hand it copies so the
       // content model stays intact for the text rendering that may follow.
-      return { ul: b.items.map((text) => ({ text })), margin: [0, 0, 0, 4] };
+      return { ul: b.items.map((text) => ({ text: value(text) })), margin: [0, 0, 0, 4] };
     case 'fields':
       return {
-        table: { widths: [150, '*'], body: b.rows.map(([label, value]) => [{ text: label, bold: true }, value]) },
+        table: { widths: [150, '*'], body: b.rows.map(([label, text]) => [{ text: oneLine(label), bold: true }, value(text)]) },
         layout: 'noBorders',
         margin: [0, 0, 0, 4],
         // A short group (an addendum's author, time and reason; the export's who and when) stays on one page.
@@ -47,9 +56,9 @@ function block(b: NoteBlock): Record<string, unknown> {
     case 'signature':
       return {
         stack: [
-          { text: b.label, bold: true },
+          { text: oneLine(b.label), bold: true },
           ...(b.imagePngBase64 ? [{ image: `data:image/png;base64,${b.imagePngBase64}`, fit: [220, 70], margin: [0, 2, 0, 2] }] : []),
-          { text: b.caption, fontSize: 9 },
+          { text: oneLine(b.caption), fontSize: 9 },
         ],
         margin: [0, 2, 0, 8],
         unbreakable: true,
@@ -58,11 +67,11 @@ function block(b: NoteBlock): Record<string, unknown> {
 }
 
 export async function renderNotePdf(note: NoteContent, meta: { generatedAt: string; subject: string }): Promise<Buffer> {
-  const { patientName, mrn, birthDate } = note.runningHeader;
+  const [title, patientName, mrn, birthDate] = [note.title, note.runningHeader.patientName, note.runningHeader.mrn, note.runningHeader.birthDate].map(oneLine);
   const doc = {
     info: {
-      title: `${note.title}: ${patientName}`,
-      subject: meta.subject,
+      title: `${title}: ${patientName}`,
+      subject: oneLine(meta.subject),
       creator: 'ProcedureDesk',
       producer: 'ProcedureDesk',
       creationDate: new Date(meta.generatedAt),
@@ -86,14 +95,14 @@ export async function renderNotePdf(note: NoteContent, meta: { generatedAt: stri
     footer: (page: number, pages: number) => ({
       margin: [54, 20, 54, 0],
       columns: [
-        { text: `${note.title} · ProcedureDesk`, fontSize: 8, color: '#444444' },
+        { text: `${title} · ProcedureDesk`, fontSize: 8, color: '#444444' },
         { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 8 },
       ],
     }),
     content: [
-      { text: note.title, fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
+      { text: title, fontSize: 16, bold: true, margin: [0, 0, 0, 10] },
       ...note.sections.flatMap((s) => {
-        const heading = { text: s.heading, fontSize: 12, bold: true, margin: [0, 8, 0, 4] };
+        const heading = { text: oneLine(s.heading), fontSize: 12, bold: true, margin: [0, 8, 0, 4] };
         const [first, ...rest] = s.blocks;
         // A heading never ends a page alone: it goes with its first block when that block is short.
         return first && isShort(first) ? [{ stack: [heading, block(first)], unbreakable: true }, ...rest.map(block)] : [heading, ...s.blocks.map(block)];

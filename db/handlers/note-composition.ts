@@ -6,9 +6,10 @@
  */
 import type { Caller } from '#shared/contract/dispatcher';
 import type { Actor } from '#shared/contract/common';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import { EncounterDetailSchema, type EncounterDetail } from '#shared/contract/encounters';
 import { CommandError } from '#shared/contract/errors';
 import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/notes';
+import { readStored } from '#shared/contract/text';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection, type NoteContent } from '#shared/note/content';
@@ -77,11 +78,15 @@ export function signedNoteOf(ctx: HandlerContext, encounterId: string, caller: C
 
 export function noteComposer(ctx: HandlerContext) {
   const getEncounter = encounterHandlers(ctx)['encounter.get'];
-  /** encounter.get without its audit entry (the calling method has its own); it is synchronous. */
+  /**
+   * encounter.get without its audit entry (the calling method has its own); it is synchronous.
+   * Read through the contract's schema as the screen reads it, so text stored before the text
+   * rules reaches a note or an export neutralised, field by field (names on one line).
+   */
   const detailOf = (encounterId: string, caller: Caller): EncounterDetail => {
     const detail = getEncounter({ encounterId }, { token: caller.token, caller });
     if (detail instanceof Promise) throw new Error('encounter.get is expected to be synchronous');
-    return detail;
+    return readStored(() => EncounterDetailSchema.parse(detail));
   };
 
   /** The note built from the encounter now; with `signing`, the content a physician signs. */

@@ -1,5 +1,6 @@
 /** The consent discussion per encounter, with every saved version kept. */
 import { ConsentDiscussionSchema, type ConsentDiscussion } from '#shared/contract/consent';
+import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 
 interface ConsentRow {
@@ -47,12 +48,13 @@ export function createConsentRepository(db: Db) {
     get(encounterId: string): ConsentDiscussion | null {
       const row = one.get(encounterId);
       if (!row) return null;
-      // Parsed, not cast: discussions saved before a field existed read with its default.
-      return ConsentDiscussionSchema.parse({
+      // Parsed, not cast: discussions saved before a field existed read with its default,
+      // and text saved before the text rules reads back neutralised (readStored).
+      return readStored(() => ConsentDiscussionSchema.parse({
         ...(JSON.parse(row.content_json) as ConsentContent),
         updatedAt: row.updated_at,
         updatedBy: { name: row.updated_by_name, role: row.updated_by_role },
-      });
+      }));
     },
   };
 }

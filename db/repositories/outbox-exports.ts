@@ -41,6 +41,8 @@ export function createOutboxExportRepository(db: Db) {
   );
   const byEncounter = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE encounter_id = ? ORDER BY at, rowid');
   const latest = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE encounter_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
+  const byDocumentId = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE document_id = ?');
+  const folders = db.prepare<[], string>('SELECT DISTINCT folder FROM outbox_exports').pluck();
   const plannedOn = db.prepare<[string], { id: string; signed: number }>(
     `SELECT e.id, EXISTS (SELECT 1 FROM signed_notes n WHERE n.encounter_id = e.id) AS signed
      FROM encounters e WHERE e.planned_date = ? ORDER BY e.created_at, e.id`,
@@ -71,6 +73,14 @@ export function createOutboxExportRepository(db: Db) {
     latest(encounterId: string): OutboxExport | null {
       const row = latest.get(encounterId);
       return row ? toExport(row) : null;
+    },
+    byDocumentId(documentId: string): OutboxExport | null {
+      const row = byDocumentId.get(documentId);
+      return row ? toExport(row) : null;
+    },
+    /** Every folder an export was written to. */
+    folders(): string[] {
+      return folders.all();
     },
   };
 }

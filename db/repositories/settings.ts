@@ -2,6 +2,7 @@
 import { SettingsSchema, type Settings } from '#shared/contract/auth';
 import type { Actor } from '#shared/contract/common';
 import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/export-settings';
+import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 
 /**
@@ -43,7 +44,7 @@ export function createSettingsRepository(db: Db) {
     const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
     // Anything stored that no longer validates falls back to the default rather than breaking start-up.
     const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
-    const parsed = SettingsSchema.safeParse(merged);
+    const parsed = readStored(() => SettingsSchema.safeParse(merged));
     return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
   };
   /**

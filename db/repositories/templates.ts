@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { TemplateSchema, type Template } from '#shared/library/schema';
 import type { TemplateSummary } from '#shared/contract/library';
+import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 import { createBundledVersionRepository } from './bundled-versions';
 
@@ -59,7 +60,7 @@ export function createTemplateRepository(db: Db) {
     const key = `${row.id}@${row.version}`;
     let template = cache.get(key);
     if (!template) {
-      template = TemplateSchema.parse(JSON.parse(row.content_json));
+      template = readStored(() => TemplateSchema.parse(JSON.parse(row.content_json)));
       cache.set(key, template);
     }
     return template;

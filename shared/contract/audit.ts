@@ -1,6 +1,7 @@
 /** The audit trail as the admin screen reads it. */
 import { z } from 'zod';
 import { IdSchema } from './common';
+import { shortText } from './text';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -15,8 +16,8 @@ export type AuditEntryView = z.infer<typeof AuditEntrySchema>;
 
 export const AuditListInputSchema = z.strictObject({
   patientId: IdSchema.optional(),
-  action: z.string().min(1).max(60).optional(),
-  user: z.string().min(1).max(80).optional(),
+  action: shortText('the action', { min: 1, max: 60 }).optional(),
+  user: shortText('the user', { min: 1, max: 80 }).optional(),
   /** Entries older than this sequence number (paging backwards). */
   before: z.number().int().positive().optional(),
   limit: z.number().int().min(1).max(1000).default(200),

@@ -7,11 +7,10 @@
 import { InteropSettingsSchema, NoteFieldsOffSchema, OutboxFolderSchema } from './export-settings';
 import { z } from 'zod';
 import { IdSchema, RoleSchema, TimestampSchema } from './common';
+import { personName, shortText, storedLine } from './text';
 
 /** Sign-in names: short, lower-case, no spaces, so they are typed the same way every time. */
-export const UsernameSchema = z
-  .string()
-  .trim()
+export const UsernameSchema = shortText('the username', { max: 32 })
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'use 2–32 letters, digits, dots, dashes or underscores, starting with a letter or digit');
 
@@ -21,15 +20,19 @@ export const NewPasswordSchema = z
   .min(10, 'use at least 10 characters')
   .max(200, 'use at most 200 characters');
 
-/** A password being checked: never trimmed, never length-checked beyond a sanity cap. */
+/**
+ * A password being checked: never trimmed, never normalised (it is compared as typed, against
+ * hashes made before any normalisation), never length-checked beyond a sanity cap. It never
+ * leaves the core, so the text rules (text.ts) do not apply.
+ */
 export const PasswordSchema = z.string().min(1, 'the password is required').max(200);
 
-export const DisplayNameSchema = z.string().trim().min(1, 'a display name is required').max(80);
+export const DisplayNameSchema = personName('the display name', { max: 80, required: 'a display name is required' });
 
 export const UserSchema = z.object({
   id: IdSchema,
-  username: z.string(),
-  displayName: z.string(),
+  username: storedLine,
+  displayName: storedLine,
   role: RoleSchema,
   active: z.boolean(),
   createdAt: TimestampSchema,
@@ -68,7 +71,7 @@ export const SetupFirstAdminInputSchema = z.strictObject({
   password: NewPasswordSchema,
 });
 
-export const LoginInputSchema = z.strictObject({ username: z.string().trim().toLowerCase().min(1, 'the username is required').max(32), password: PasswordSchema });
+export const LoginInputSchema = z.strictObject({ username: shortText('the username', { min: 1, max: 32 }).toLowerCase(), password: PasswordSchema });
 export const UnlockInputSchema = z.strictObject({ password: PasswordSchema });
 
 /**
@@ -109,7 +112,7 @@ export const SettingsSchema = z.object({
    */
   inrThreshold: z.number().min(0.8).max(3).nullable(),
   /** The clinic's time zone (IANA), for dose times and intervals across daylight saving. */
-  timeZone: z.string().min(1).max(64),
+  timeZone: shortText('the time zone', { min: 1, max: 64 }),
   /** Optional note fields switched off per template (never silently: the note says so). */
   noteFieldsOff: NoteFieldsOffSchema,
   /** Where exports for the chart are written; null until an administrator sets it. */

@@ -8,13 +8,14 @@
 import { z } from 'zod';
 import { BleedingRiskClassSchema } from '../library/schema';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
+import { shortText, storedText } from './text';
 
 /** Why a physician raises the class. */
 export const RAISE_REASONS = ['deep-or-paravertebral-block', 'asipp-class', 'patient-factors', 'other'] as const;
 export const RaiseReasonSchema = z.enum(RAISE_REASONS);
 export type RaiseReason = z.infer<typeof RaiseReasonSchema>;
 
-const text = z.string().trim().min(5, 'give the reason in a few words').max(500);
+const text = shortText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' });
 
 export const RaiseBleedingRiskInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -38,10 +39,10 @@ export const BleedingRiskRaiseSchema = z.object({
   fromClass: BleedingRiskClassSchema,
   toClass: BleedingRiskClassSchema,
   reasonCategory: RaiseReasonSchema,
-  reason: z.string(),
+  reason: storedText,
   at: TimestampSchema,
   by: ActorSchema,
   /** Set when the raise was withdrawn as recorded in error: by whom, when and why. */
-  withdrawn: z.object({ at: TimestampSchema, by: ActorSchema, reason: z.string() }).nullable(),
+  withdrawn: z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText }).nullable(),
 });
 export type BleedingRiskRaise = z.infer<typeof BleedingRiskRaiseSchema>;

@@ -1,6 +1,7 @@
 /** Checklist item state: each change is saved durably the moment it is made. */
 import { z } from 'zod';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
+import { shortText, storedText } from './text';
 
 export const ItemStatusSchema = z.enum(['checked', 'not-applicable', 'unchecked']);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
@@ -8,7 +9,7 @@ export type ItemStatus = z.infer<typeof ItemStatusSchema>;
 export const ChecklistItemStateSchema = z.object({
   itemId: z.string(),
   status: ItemStatusSchema,
-  reason: z.string().nullable(),
+  reason: storedText.nullable(),
   updatedAt: TimestampSchema,
   updatedBy: ActorSchema,
 });
@@ -19,7 +20,7 @@ export const ItemChangeSchema = z.object({
   itemId: z.string(),
   from: ItemStatusSchema.nullable(),
   to: ItemStatusSchema,
-  reason: z.string().nullable(),
+  reason: storedText.nullable(),
   at: TimestampSchema,
   by: ActorSchema,
 });
@@ -28,10 +29,10 @@ export type ItemChange = z.infer<typeof ItemChangeSchema>;
 export const SetItemInputSchema = z
   .strictObject({
     encounterId: IdSchema,
-    itemId: z.string().min(1).max(100),
+    itemId: shortText('the item id', { min: 1, max: 100 }),
     status: ItemStatusSchema,
     /** Required when marking an item not applicable; refused otherwise. */
-    reason: z.string().trim().max(500).optional(),
+    reason: shortText('the reason', { max: 500 }).optional(),
   })
   .superRefine((v, ctx) => {
     if (v.status === 'not-applicable' && !v.reason) {

@@ -1,5 +1,6 @@
 /** Schemas shared by several methods of the command contract. */
 import { z } from 'zod';
+import { longText, storedLine } from './text';
 
 export const RoleSchema = z.enum(['nurse', 'physician', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -10,7 +11,7 @@ export type Role = z.infer<typeof RoleSchema>;
  * from the session the transport carries, never from a request's payload.
  */
 export const ActorSchema = z.strictObject({
-  name: z.string().trim().min(1, 'a display name is required').max(80),
+  name: storedLine.pipe(z.string().trim().min(1, 'a display name is required').max(80)),
   role: RoleSchema,
 });
 export type Actor = z.infer<typeof ActorSchema>;
@@ -32,5 +33,5 @@ export const DateSchema = z
 /** An instant as stored: ISO 8601 UTC. */
 export const TimestampSchema = z.iso.datetime();
 
-/** Free text a clinician types: trimmed, bounded so one field cannot flood a note. */
-export const NoteTextSchema = z.string().trim().max(4000);
+/** Free text a clinician types (text-area rules: text.ts), bounded so one field cannot flood a note. */
+export const noteText = (field: string) => longText(field, { max: 4000 });

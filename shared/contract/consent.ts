@@ -8,28 +8,29 @@
  * saved before them still read, and a caller that does not know them still saves.
  */
 import { z } from 'zod';
-import { ActorSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
+import { longText, personName, shortText } from './text';
 
 export const DecisionSchema = z.enum(['consents', 'declines', 'defers']);
 export type Decision = z.infer<typeof DecisionSchema>;
 
 export const QuestionSchema = z.strictObject({
-  question: NoteTextSchema.pipe(z.string().min(1, 'the question is empty')),
-  answer: NoteTextSchema,
+  question: longText('the question', { min: 1, max: 4000, required: 'the question is empty' }),
+  answer: noteText('the answer'),
 });
 
 /** How the interpreter took part (fact-reference.md §5: evidence of interpretation). */
 export const InterpreterModeSchema = z.enum(['in-person', 'phone', 'video']);
 export type InterpreterMode = z.infer<typeof InterpreterModeSchema>;
 
-const ShortText = (what: string) => z.string().trim().min(1, `${what} is required`).max(80);
+const ShortText = (what: string) => shortText(what, { min: 1, max: 80 });
 
 export const InterpreterSchema = z.discriminatedUnion('used', [
   z.strictObject({ used: z.literal(false) }),
   z.strictObject({
     used: z.literal(true),
-    language: z.string().trim().min(1, 'the language is required').max(60),
-    interpreterId: z.string().trim().min(1, 'the interpreter id is required').max(60),
+    language: shortText('the language', { min: 1, max: 60 }),
+    interpreterId: shortText('the interpreter id', { min: 1, max: 60 }),
     /** null only on discussions saved before the mode was recorded. */
     mode: InterpreterModeSchema.nullable().default(null),
   }),
@@ -44,16 +45,16 @@ export const CapacitySchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('patient-has-capacity') }),
   z.strictObject({
     kind: z.literal('surrogate'),
-    name: ShortText("the surrogate's name"),
+    name: personName("the surrogate's name", { max: 80 }),
     relationship: ShortText("the surrogate's relationship to the patient"),
-    reason: z.string().trim().min(1, 'say why the patient could not decide').max(500),
+    reason: shortText('the reason for a surrogate', { min: 1, max: 500, required: 'say why the patient could not decide' }),
   }),
 ]);
 export type Capacity = z.infer<typeof CapacitySchema>;
 
 /** Someone present for the discussion (fact-reference.md §5 "who was present", [M]). */
 export const PresentPersonSchema = z.strictObject({
-  name: ShortText('the name'),
+  name: personName('the name of a person present', { max: 80 }),
   role: ShortText('the role (e.g. nurse, daughter, interpreter)'),
 });
 
@@ -61,16 +62,16 @@ const ConsentFields = {
   /** When the discussion took place; null until recorded. */
   discussedAt: TimestampSchema.nullable().default(null),
   /** Where it took place (room, clinic). */
-  place: z.string().trim().max(120).default(''),
+  place: shortText('the place', { max: 120 }).default(''),
   /** The diagnosis, when known (AMA 2.1.1); the indication is on the encounter. */
-  diagnosis: NoteTextSchema.default(''),
+  diagnosis: noteText('the diagnosis').default(''),
   benefitsDiscussed: z.boolean(),
-  benefitsNote: NoteTextSchema,
+  benefitsNote: noteText('the note on benefits'),
   alternativesDiscussed: z.boolean(),
-  alternativesNote: NoteTextSchema,
+  alternativesNote: noteText('the note on alternatives'),
   questions: z.array(QuestionSchema).max(50),
   /** The patient's own words restating the key points (teach-back). */
-  teachBack: NoteTextSchema.default(''),
+  teachBack: noteText('the teach-back').default(''),
   capacity: CapacitySchema.default({ kind: 'not-recorded' }),
   present: z.array(PresentPersonSchema).max(20).default([]),
   interpreter: InterpreterSchema,

@@ -2,7 +2,8 @@
 import { ParticipantSignatureSchema } from './participant-signatures';
 import { z } from 'zod';
 import { ImagingModalitySchema } from '../library/schema';
-import { ActorSchema, DateSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
+import { longText, shortText, storedLine, storedText } from './text';
 import { PatientSchema } from './patients';
 import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
@@ -17,11 +18,11 @@ export const EncounterSchema = z.object({
   patientId: IdSchema,
   templateId: z.string(),
   templateVersion: z.number().int().positive(),
-  levels: z.array(z.string()),
+  levels: z.array(storedLine),
   laterality: LateralitySchema.nullable(),
   imagingModality: ImagingModalitySchema,
   plannedDate: DateSchema,
-  indication: z.string(),
+  indication: storedText,
   createdAt: TimestampSchema,
   createdBy: ActorSchema,
   state: EncounterStateSchema,
@@ -32,12 +33,12 @@ export type Encounter = z.infer<typeof EncounterSchema>;
 
 export const CreateEncounterInputSchema = z.strictObject({
   patientId: IdSchema,
-  templateId: z.string().min(1).max(100),
-  levels: z.array(z.string().min(1).max(40)).max(10),
+  templateId: shortText('the template id', { min: 1, max: 100 }),
+  levels: z.array(shortText('a level', { min: 1, max: 40 })).max(10),
   laterality: LateralitySchema.nullable(),
   imagingModality: ImagingModalitySchema.optional(),
   plannedDate: DateSchema,
-  indication: NoteTextSchema.pipe(z.string().min(1, 'the indication is required')),
+  indication: longText('the indication', { min: 1, max: 4000 }),
   sedationPlanned: z.boolean().default(false),
 });
 export type CreateEncounterInput = z.infer<typeof CreateEncounterInputSchema>;
@@ -57,7 +58,7 @@ export const ListEncountersInputSchema = z.strictObject({
   /** Encounters planned on this date; omit for every date. */
   date: DateSchema.optional(),
   /** Patient name fragment or MRN; empty for all. */
-  query: z.string().trim().max(100).default(''),
+  query: shortText('the search', { max: 100 }).default(''),
   /** Only encounters in this state. */
   state: EncounterStateSchema.optional(),
   limit: z.number().int().min(1).max(500).default(200),

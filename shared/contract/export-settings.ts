@@ -4,6 +4,7 @@
  * the chart systems need (LOINC document type; HL7 v2.5.1 MSH/PID/TXA fields). An administrator sets them.
  */
 import { z } from 'zod';
+import { pathText, shortText } from './text';
 
 /**
  * Consent-discussion elements a clinic may switch off per template. The rest
@@ -37,26 +38,21 @@ export type NoteFieldsOff = z.infer<typeof NoteFieldsOffSchema>;
  * The outbox: an absolute folder the integration engine or records staff pick
  * exports up from. Checked to exist and be writable when set.
  */
-export const OutboxFolderSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500)
-  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute folder path')
-  .refine((p) => !/[\0\r\n]/.test(p), 'must not contain control characters');
+export const OutboxFolderSchema = pathText('the outbox folder', { min: 1, max: 500 })
+  .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute folder path');
 
-const Hl7Name = z.string().trim().min(1).max(40).regex(/^[^|^~\\&\r\n]*$/, 'must not contain HL7 delimiters (| ^ ~ \\ &)');
+const hl7Name = (field: string) => shortText(field, { min: 1, max: 40 }).regex(/^[^|^~\\&]*$/, 'must not contain HL7 delimiters (| ^ ~ \\ &)');
 
 export const InteropSettingsSchema = z.strictObject({
   /** Patient.identifier.system: the MRN's assigning authority as a URI. */
-  mrnSystem: z.string().trim().min(1).max(200).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)'),
+  mrnSystem: shortText('the MRN system', { min: 1, max: 200 }).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)'),
   /** DocumentReference.type and OBX-3: a LOINC document code, configurable, default 59284-0 (LOINC "Consent Document"). */
   documentTypeLoinc: z.string().regex(/^\d{1,7}-\d$/, 'must be a LOINC code like 59284-0'),
-  sendingApplication: Hl7Name,
-  sendingFacility: Hl7Name,
-  receivingApplication: Hl7Name,
-  receivingFacility: Hl7Name,
-  mrnAssigningAuthority: Hl7Name,
+  sendingApplication: hl7Name('the sending application'),
+  sendingFacility: hl7Name('the sending facility'),
+  receivingApplication: hl7Name('the receiving application'),
+  receivingFacility: hl7Name('the receiving facility'),
+  mrnAssigningAuthority: hl7Name("the MRN's assigning authority"),
   /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (HL7 v2.5.1 ED data type). */
   edFormat: z.enum(['mime', 'hl7']),
 });

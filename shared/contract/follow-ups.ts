@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { EvidenceSchema } from '../library/schema';
-import { ActorSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
+import { shortText, storedLine, storedText } from './text';
 import { EncounterSchema } from './encounters';
 import { PatientSchema } from './patients';
 
@@ -45,7 +46,7 @@ export const AddFollowUpInputSchema = z.strictObject({
   /** How long the relief lasted (or has lasted so far, when ongoing); null when not asked. */
   reliefDuration: ReliefDurationSchema.nullable(),
   reliefOngoing: z.boolean().default(false),
-  notes: NoteTextSchema.default(''),
+  notes: noteText('the notes').default(''),
 });
 export type AddFollowUpInput = z.input<typeof AddFollowUpInputSchema>;
 
@@ -69,17 +70,17 @@ export const AddDiaryInputSchema = z.strictObject({
   /** The pain score just before the block. */
   baseline: PainScoreSchema,
   /** As recorded (e.g. drug and strength), so the reader can judge the duration the diary must cover. */
-  localAnaesthetic: z.string().trim().max(120).default(''),
+  localAnaesthetic: shortText('the local anaesthetic', { max: 120 }).default(''),
   entries: z
     .array(DiaryEntrySchema)
     .min(1, 'enter at least one score after the block')
     .max(DIARY_HOURS.length)
     .refine((entries) => new Set(entries.map((e) => e.hours)).size === entries.length, 'each time appears once'),
-  notes: NoteTextSchema.default(''),
+  notes: noteText('the notes').default(''),
 });
 export type AddDiaryInput = z.input<typeof AddDiaryInputSchema>;
 
-const reason = z.string().trim().min(5, 'give the reason in a few words').max(500);
+const reason = shortText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' });
 
 /** Withdraw a follow-up or a diary entered in error; it stays in the history with who, when and why. */
 export const WithdrawInputSchema = z.strictObject({
@@ -89,7 +90,7 @@ export const WithdrawInputSchema = z.strictObject({
   reason,
 });
 
-const WithdrawalSchema = z.object({ at: TimestampSchema, by: ActorSchema, reason: z.string() });
+const WithdrawalSchema = z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText });
 const VoidedSchema = WithdrawalSchema.nullable();
 
 export const WithdrawnSchema = z.object({ kind: z.enum(['follow-up', 'diary']), id: IdSchema, voided: WithdrawalSchema });
@@ -103,7 +104,7 @@ export const FollowUpSchema = z.object({
   percentRelief: z.number().int().nullable(),
   reliefDuration: ReliefDurationSchema.nullable(),
   reliefOngoing: z.boolean(),
-  notes: z.string(),
+  notes: storedText,
   at: TimestampSchema,
   by: ActorSchema,
   voided: VoidedSchema,
@@ -115,9 +116,9 @@ export const PainDiarySchema = z.object({
   encounterId: IdSchema,
   blockAt: TimestampSchema,
   baseline: z.number().int(),
-  localAnaesthetic: z.string(),
+  localAnaesthetic: storedLine,
   entries: z.array(z.object({ hours: z.number(), score: z.number().int() })),
-  notes: z.string(),
+  notes: storedText,
   at: TimestampSchema,
   by: ActorSchema,
   voided: VoidedSchema,

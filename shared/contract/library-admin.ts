@@ -2,30 +2,33 @@
 import { z } from 'zod';
 import { TemplateSchema } from '../library/schema';
 import { ActorSchema, TimestampSchema } from './common';
+import { longText, shortText, storedText } from './text';
 
-const TemplateId = z.string().min(1).max(100);
+const TemplateId = shortText('the template id', { min: 1, max: 100 });
 const Version = z.number().int().positive();
 
 /** Why the reviewer accepts a fact for this clinic: required, short, never blank. */
 export const MAX_REVIEW_COMMENT = 1000;
-export const ReviewCommentSchema = z.string()
-  .trim()
-  .min(1, 'say why this fact is acceptable for this clinic')
-  .max(MAX_REVIEW_COMMENT, `keep the comment to ${MAX_REVIEW_COMMENT} characters`);
+export const ReviewCommentSchema = longText('the review comment', {
+  min: 1,
+  max: MAX_REVIEW_COMMENT,
+  required: 'say why this fact is acceptable for this clinic',
+  tooLong: `keep the comment to ${MAX_REVIEW_COMMENT} characters`,
+});
 
 export const FactReviewSchema = z.object({
   factId: z.string(),
   acceptedAt: TimestampSchema,
   acceptedBy: ActorSchema,
   /** null: accepted before comments were asked for (migration 014). */
-  comment: z.string().nullable(),
+  comment: storedText.nullable(),
 });
 export type FactReview = z.infer<typeof FactReviewSchema>;
 
 export const AcceptFactInputSchema = z.strictObject({
   templateId: TemplateId,
   version: Version,
-  factId: z.string().min(1).max(100),
+  factId: shortText('the fact id', { min: 1, max: 100 }),
   comment: ReviewCommentSchema,
 });
 

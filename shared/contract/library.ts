@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { TemplateSchema } from '../library/schema';
 import { SOURCE_RELIABILITY } from '../library/source-schema';
+import { shortText } from './text';
 
 export const TemplateSummarySchema = z.object({
   id: z.string(),
@@ -12,7 +13,7 @@ export const TemplateSummarySchema = z.object({
 export type TemplateSummary = z.infer<typeof TemplateSummarySchema>;
 
 export const GetTemplateInputSchema = z.strictObject({
-  templateId: z.string().min(1).max(100),
+  templateId: shortText('the template id', { min: 1, max: 100 }),
   version: z.number().int().positive(),
 });
 

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { PasswordSchema } from './auth';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
+import { longText, shortText, storedText } from './text';
 
 export const ExportNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -32,13 +33,13 @@ export const DEFAULT_ATTESTATION =
 export const SignNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
   password: PasswordSchema,
-  attestation: z.string().trim().min(1, "the physician's attestation is required").max(2000),
+  attestation: longText("the physician's attestation", { min: 1, max: 2000 }),
 });
 
 export const AddAddendumInputSchema = z.strictObject({
   noteId: IdSchema,
-  reason: z.string().trim().min(5, 'give the reason for the addendum (at least 5 characters)').max(500),
-  text: z.string().trim().min(1, 'the addendum is empty').max(4000),
+  reason: shortText('the reason for the addendum', { min: 5, max: 500, required: 'give the reason for the addendum (at least 5 characters)' }),
+  text: longText('the addendum', { min: 1, max: 4000, required: 'the addendum is empty' }),
   password: PasswordSchema,
 });
 
@@ -66,7 +67,7 @@ export const SignedNoteSchema = z.object({
   contentSha256: Sha256Schema,
   signedAt: TimestampSchema,
   signedBy: ActorSchema,
-  attestation: z.string(),
+  attestation: storedText,
   verification: SignatureVerificationSchema,
 });
 export type SignedNote = z.infer<typeof SignedNoteSchema>;
@@ -76,8 +77,8 @@ export const AddendumSchema = z.object({
   noteId: IdSchema,
   /** 1, 2, 3… in the order they were signed. */
   seq: z.number().int().min(1),
-  reason: z.string(),
-  text: z.string(),
+  reason: storedText,
+  text: storedText,
   contentSha256: Sha256Schema,
   signedAt: TimestampSchema,
   signedBy: ActorSchema,

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
+import { personName, shortText, storedLine, storedText } from './text';
 
 export const SignerSchema = z.enum(['patient', 'surrogate', 'witness', 'interpreter']);
 export type Signer = z.infer<typeof SignerSchema>;
@@ -34,14 +35,14 @@ export const CaptureSignatureInputSchema = z.discriminatedUnion('method', [
   z.strictObject({
     encounterId: IdSchema,
     signer: SignerSchema,
-    signerName: z.string().trim().min(1, "the signer's name is required").max(80),
+    signerName: personName("the signer's name", { max: 80 }),
     method: z.literal('drawn'),
     imagePngBase64: SignatureImageSchema,
   }),
   z.strictObject({
     encounterId: IdSchema,
     signer: SignerSchema,
-    signerName: z.string().trim().min(1, "the signer's name is required").max(80),
+    signerName: personName("the signer's name", { max: 80 }),
     method: z.literal('paper'),
   }),
 ]);
@@ -50,18 +51,18 @@ export type CaptureSignatureInput = z.infer<typeof CaptureSignatureInputSchema>;
 export const VoidSignatureInputSchema = z.strictObject({
   encounterId: IdSchema,
   signatureId: IdSchema,
-  reason: z.string().trim().min(3, 'give the reason (at least 3 characters)').max(500),
+  reason: shortText('the reason', { min: 3, max: 500, required: 'give the reason (at least 3 characters)' }),
 });
 
 export const ParticipantSignatureSchema = z.object({
   id: IdSchema,
   encounterId: IdSchema,
   signer: SignerSchema,
-  signerName: z.string(),
+  signerName: storedLine,
   method: z.enum(['drawn', 'paper']),
   imagePngBase64: z.string().nullable(),
   at: TimestampSchema,
   by: ActorSchema,
-  voided: z.object({ reason: z.string(), at: TimestampSchema, by: ActorSchema }).nullable(),
+  voided: z.object({ reason: storedText, at: TimestampSchema, by: ActorSchema }).nullable(),
 });
 export type ParticipantSignature = z.infer<typeof ParticipantSignatureSchema>;

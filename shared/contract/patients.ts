@@ -1,16 +1,16 @@
 /** Patient records: creation and search. */
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common';
+import { personName, shortText, storedLine } from './text';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 
-const NameSchema = z.string().trim().min(1, 'is required').max(100);
 
 export const PatientSchema = z.object({
   id: IdSchema,
-  mrn: z.string(),
-  familyName: z.string(),
-  givenName: z.string(),
+  mrn: storedLine,
+  familyName: storedLine,
+  givenName: storedLine,
   birthDate: DateSchema,
   sex: SexSchema,
   createdAt: TimestampSchema,
@@ -24,14 +24,14 @@ export const CreatePatientInputSchema = z.strictObject({
     .min(1, 'is required')
     .max(32)
     .regex(/^[A-Za-z0-9-]+$/, 'may contain only letters, digits and hyphens'),
-  familyName: NameSchema,
-  givenName: NameSchema,
+  familyName: personName('the family name'),
+  givenName: personName('the given name'),
   birthDate: DateSchema,
   sex: SexSchema,
 });
 export type CreatePatientInput = z.infer<typeof CreatePatientInputSchema>;
 
 export const SearchPatientsInputSchema = z.strictObject({
-  query: z.string().trim().max(100),
+  query: shortText('the search', { max: 100 }),
   limit: z.number().int().min(1).max(100).default(20),
 });

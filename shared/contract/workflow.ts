@@ -9,12 +9,14 @@ import { ImagingModalitySchema, SourceRefSchema } from '../library/schema';
 import { AldreteScoresSchema } from '../workflow/aldrete';
 import { ENCOUNTER_STATES } from '../workflow/states';
 import { PasswordSchema } from './auth';
-import { ActorSchema, IdSchema, NoteTextSchema, TimestampSchema } from './common';
+import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
+import { longText, personName, shortText, storedLine, storedText } from './text';
 
 export const EncounterStateSchema = z.enum(ENCOUNTER_STATES);
 export const WorkPhaseSchema = z.enum(['pre-procedure', 'time-out', 'procedure', 'recovery']);
 
-const reason = z.string().trim().min(5, 'give the reason in a few words').max(500);
+/** Typed in a text area (an override, a cancellation). */
+const reason = longText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' });
 
 /** A physician's override of what blocks a transition: the reason and the password again. */
 export const OverrideSchema = z.strictObject({ reason, password: PasswordSchema });
@@ -34,7 +36,7 @@ export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason 
  * so the screen can show them; the note prints the label only (chart notes are not
  * bibliographies: fact-reference.md, citing rule 3).
  */
-export const BlockerSchema = z.object({ id: z.string(), label: z.string(), hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional() });
+export const BlockerSchema = z.object({ id: z.string(), label: storedLine, hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional() });
 export type Blocker = z.infer<typeof BlockerSchema>;
 
 export const TransitionSchema = z.object({
@@ -44,7 +46,7 @@ export const TransitionSchema = z.object({
   at: TimestampSchema,
   by: ActorSchema,
   /** Cancellation reason, or the override reason. */
-  reason: z.string().nullable(),
+  reason: storedText.nullable(),
   /** The open items and hard stops a physician overrode, if any. */
   overridden: z.array(BlockerSchema),
 });
@@ -62,11 +64,11 @@ export const VitalsSchema = z.strictObject({
   respiratoryRate: int(4, 60, 'respiratory rate').nullable(),
   /** Numeric rating scale as the clinic records it. */
   painScore: int(0, 10, 'pain score').nullable(),
-  note: NoteTextSchema.default(''),
+  note: noteText('the note').default(''),
 });
 
 export const AnticoagulantRecordSchema = z.strictObject({
-  drugId: z.string().min(1).max(60),
+  drugId: shortText('the anticoagulant', { min: 1, max: 60 }),
   lastDoseAt: TimestampSchema,
   renalImpaired: z.boolean().optional(),
 });
@@ -86,26 +88,26 @@ export const InrRecordSchema = z.strictObject({ value: z.number().min(0.5).max(1
 export const TimeOutRecordSchema = z.strictObject({
   /** Everyone in the room who took part, by name and role (introduced aloud). */
   participants: z
-    .array(z.strictObject({ name: z.string().trim().min(1).max(80), role: z.string().trim().min(1).max(40) }))
+    .array(z.strictObject({ name: personName('the name of a team member', { max: 80 }), role: shortText('the role of a team member', { min: 1, max: 40 }) }))
     .min(2, 'a time-out involves the team: name at least two people'),
 });
 
 export const MedicationSchema = z.strictObject({
-  name: z.string().trim().min(1, 'name the medication').max(120),
-  dose: z.string().trim().max(60).default(''),
-  route: z.string().trim().max(60).default(''),
+  name: shortText('the medication', { min: 1, max: 120, required: 'name the medication' }),
+  dose: shortText('the dose', { max: 60 }).default(''),
+  route: shortText('the route', { max: 60 }).default(''),
 });
 
 export const ProcedureRecordSchema = z.strictObject({
   imagingUsed: ImagingModalitySchema,
   contrastUsed: z.boolean(),
-  contrastAgent: z.string().trim().max(120).default(''),
+  contrastAgent: shortText('the contrast agent', { max: 120 }).default(''),
   fluoroscopyTimeSeconds: z.number().min(0).max(36_000).nullable(),
   /** Reference air kerma or DAP as the unit reports it, with its unit. */
-  radiationDose: z.string().trim().max(60).default(''),
+  radiationDose: shortText('the radiation dose', { max: 60 }).default(''),
   medications: z.array(MedicationSchema).max(20),
-  levelsTreated: z.array(z.string().min(1).max(40)).max(10),
-  complications: NoteTextSchema.default(''),
+  levelsTreated: z.array(shortText('a level treated', { min: 1, max: 40 })).max(10),
+  complications: noteText('the complications').default(''),
 });
 
 export const AldreteRecordSchema = AldreteScoresSchema;
@@ -124,25 +126,19 @@ export function doseProblem(dose: string): string | null {
   if (/^\d+(?:\.\d+)?\s*\S+\s*\/\s*\S+$/.test(d)) return 'that is a concentration: give the dose, e.g. 40 mg or 1 mL';
   return 'start with the amount and its unit (mg, mcg or mL), e.g. 10 mg or 2 mL';
 }
-const DoseSchema = z
-  .string()
-  .trim()
-  .max(60, 'keep the dose under 60 characters')
+const DoseSchema = shortText('the dose', { max: 60, tooLong: 'keep the dose under 60 characters' })
   .superRefine((dose, ctx) => {
     const problem = doseProblem(dose);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 /** Optional (contrast): empty, or a dose with its unit. */
-const OptionalDoseSchema = z
-  .string()
-  .trim()
-  .max(60, 'keep the dose under 60 characters')
+const OptionalDoseSchema = shortText('the dose', { max: 60, tooLong: 'keep the dose under 60 characters' })
   .superRefine((dose, ctx) => {
     const problem = dose ? doseProblem(dose) : null;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const drugName = (what: string) => z.string().trim().min(1, `name the ${what}`).max(120);
+const drugName = (what: string) => shortText(`the ${what}`, { min: 1, max: 120, required: `name the ${what}` });
 
 /**
  * What is planned for injection, recorded before the time-out so that the time-out checks
@@ -188,14 +184,18 @@ export const AddRecordInputSchema = z.strictObject({
   password: PasswordSchema.optional(),
 });
 
-export const VoidRecordInputSchema = z.strictObject({ encounterId: IdSchema, recordId: IdSchema, reason });
+export const VoidRecordInputSchema = z.strictObject({
+  encounterId: IdSchema,
+  recordId: IdSchema,
+  reason: shortText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' }),
+});
 
 export const EncounterRecordSchema = z.object({
   id: IdSchema,
   at: TimestampSchema,
   by: ActorSchema,
   /** Set when the record was withdrawn: by whom, when and why. */
-  voided: z.object({ at: TimestampSchema, by: ActorSchema, reason: z.string() }).nullable(),
+  voided: z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText }).nullable(),
   entry: RecordDataSchema,
 });
 export type EncounterRecord = z.infer<typeof EncounterRecordSchema>;

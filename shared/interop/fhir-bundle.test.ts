@@ -17,6 +17,7 @@ import {
   type FhirBundleInput,
   type FhirConsent,
   type FhirDocumentReference,
+  type FhirPatient,
   type FhirProcedure,
   type FhirProvenance,
   type FhirQuestionnaireResponse,
@@ -129,6 +130,25 @@ function expectConforms(items: QrItem[] | undefined, declared: QuestionnaireItem
 }
 
 describe('FHIR R4 document Bundle', () => {
+  it('text stored before the text rules (control, bidi, line-break characters) still gives a valid Bundle with none of them', () => {
+    const TEXT_KEYS = new Set(['familyName', 'givenName', 'name', 'reason', 'indication', 'teachBack', 'diagnosis', 'question', 'answer', 'benefitsNote', 'alternativesNote', 'place', 'signerName', 'language', 'label']);
+    const taint = (value: unknown, key = ''): unknown => {
+      if (typeof value === 'string') return TEXT_KEYS.has(key) ? `\u202e${value}\r\n\u001b[2J\u0007\u0000\u0085\u2028${value}` : value;
+      if (Array.isArray(value)) return value.map((v) => taint(v));
+      if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, taint(v, k)]));
+      return value;
+    };
+    const hostile = { name: 'Dr\u0007 Evil\r\nLine', role: 'physician' as const };
+    const bundle = buildFhirDocumentBundle(input({}, { detail: taint(encounterDetail({ state: 'cancelled', cancelledFrom: 'pre-procedure', cancelReason: 'INR 3.1' })) as ReturnType<typeof encounterDetail>, signature: { ...SIGNATURE, by: hostile } }));
+    expectValid(bundle);
+    const strings: string[] = [];
+    JSON.stringify(bundle, (_key, v: unknown) => (typeof v === 'string' && strings.push(v), v));
+    // eslint-disable-next-line no-control-regex
+    expect(strings.filter((text) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/.test(text))).toEqual([]);
+    const patient = resourceOf<FhirPatient>(bundle, 'Patient');
+    for (const part of [patient.name[0]!.family, ...patient.name[0]!.given, patient.name[0]!.text]) expect(part).not.toMatch(/\n/);
+  });
+
   it('a signed ESI encounter with consent: every resource validates, references resolve, the PDF round-trips', () => {
     const bundle = buildFhirDocumentBundle(input());
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'transaction', timestamp: '2026-11-24T15:12:30.000Z' });

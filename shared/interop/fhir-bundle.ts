@@ -24,6 +24,7 @@
  * the export time and a UUID source.
  */
 import type { Actor } from '../contract/common';
+import { neutraliseText, oneLine } from '../contract/text-rules';
 import type { EncounterDetail } from '../contract/encounters';
 import type { SignatureVerification } from '../contract/notes';
 import type { Transition } from '../contract/workflow';
@@ -344,7 +345,18 @@ function escapeXml(text: string): string {
 }
 
 function who(actor: Actor): Reference {
-  return { display: `${actor.name} (${actor.role})` };
+  return { display: oneLine(`${actor.name} (${actor.role})`) };
+}
+
+/**
+ * FHIR strings may hold no control character but tab, CR and LF (R4 §2.1.28.0.1 string);
+ * whatever was stored before the text rules is neutralised here, whole bundle at once.
+ */
+function neutraliseStrings<T>(value: T): T {
+  if (typeof value === 'string') return neutraliseText(value, 'multiline') as T;
+  if (Array.isArray(value)) return value.map(neutraliseStrings) as T;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, neutraliseStrings(v)])) as T;
+  return value;
 }
 
 function uriIdentifier(value: string): Identifier {
@@ -397,7 +409,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     resource: {
       resourceType: 'Patient',
       identifier: [mrn],
-      name: [{ family: patient.familyName, given: [patient.givenName], text: `${patient.givenName} ${patient.familyName}` }],
+      name: [{ family: oneLine(patient.familyName), given: [oneLine(patient.givenName)], text: oneLine(`${patient.givenName} ${patient.familyName}`) }],
       gender: patient.sex,
       birthDate: patient.birthDate,
     },
@@ -540,5 +552,5 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     });
   }
 
-  return { resourceType: 'Bundle', type: 'transaction', timestamp: generatedAt, entry: entries };
+  return neutraliseStrings<FhirBundle>({ resourceType: 'Bundle', type: 'transaction', timestamp: generatedAt, entry: entries });
 }

@@ -20,13 +20,16 @@
  * The PDF goes in OBX-5 as ED: `^application^pdf^Base64^<data>` by default, or
  * `^AP^PDF^Base64^<data>` (both occur in the wild; the receiving engine decides),
  * unwrapped (no escaped CR/LF in the base64). MSH-18 declares UTF-8, so accented
- * names travel as they are; every text field is escaped (escapeHl7).
+ * names travel as they are; every text field loses any control or bidirectional
+ * character but CR, LF and tab (text stored before the text rules may hold them:
+ * withoutHiddenCharacters) and is escaped (escapeHl7), line breaks as hex escapes.
  *
  * Nothing here reads a clock or a counter: the caller passes `now` and the message
  * control id.
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounters';
+import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-bundle';
 import { isBase64, toInstant } from './encoding';
 
@@ -75,9 +78,9 @@ export function unescapeHl7(text: string): string {
   });
 }
 
-/** Components of one field, each escaped, joined by ^, trailing empty components dropped. */
+/** Components of one field, each cleaned and escaped, joined by ^, trailing empty components dropped. */
 function components(...parts: (string | null | undefined)[]): string {
-  const escaped = parts.map((p) => (p ? escapeHl7(p) : ''));
+  const escaped = parts.map((p) => (p ? escapeHl7(withoutHiddenCharacters(p)) : ''));
   while (escaped.length && escaped[escaped.length - 1] === '') escaped.pop();
   return escaped.join('^');
 }
@@ -111,7 +114,7 @@ function person(actor: Actor): string {
 /** PPN (TXA-22): the person and, in component 15, when they authenticated. */
 function authentication(actor: Actor, at: string): string {
   const parts: string[] = new Array<string>(15).fill('');
-  parts[1] = escapeHl7(actor.name);
+  parts[1] = escapeHl7(withoutHiddenCharacters(actor.name));
   parts[14] = hl7DateTime(at);
   return parts.join('^');
 }

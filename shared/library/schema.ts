@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { FREQUENCY_IDS } from './frequency-scheme';
+import { libraryText } from '../contract/text';
 
 /** Evidence tags from shared/clinical/fact-reference.md. */
 export const EvidenceSchema = z.enum(['V', 'V2', 'M', 'inference']);
@@ -12,7 +13,7 @@ export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** Where a fact comes from: a source id from the registry and the tag given there. */
 export const SourceRefSchema = z.strictObject({
-  sourceId: z.string().min(1),
+  sourceId: libraryText('the source id', 'line'),
   evidence: EvidenceSchema,
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
@@ -25,9 +26,9 @@ const ItemId = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-cas
 /** A clinical statement as the clinician reads it, with its sources. */
 export const FactSchema = z.strictObject({
   id: ItemId,
-  text: z.string().min(1),
+  text: libraryText('the text'),
   /** Plain-language wording for the patient, where the fact is said to the patient. */
-  patientText: z.string().min(1).optional(),
+  patientText: libraryText("the patient's wording").optional(),
   sources,
 });
 export type Fact = z.infer<typeof FactSchema>;
@@ -41,7 +42,7 @@ export const ImagingOptionSchema = z.strictObject({
   modality: ImagingModalitySchema,
   isDefault: z.boolean(),
   contrast: ContrastUseSchema,
-  note: z.string().min(1),
+  note: libraryText('the note'),
   sources,
 });
 
@@ -51,12 +52,12 @@ export const FrequencySchema = z.enum(FREQUENCY_IDS);
 
 export const RiskSchema = z.strictObject({
   id: ItemId,
-  name: z.string().min(1),
-  clinicianText: z.string().min(1),
-  patientText: z.string().min(1),
+  name: libraryText('the name', 'line'),
+  clinicianText: libraryText("the clinician's wording"),
+  patientText: libraryText("the patient's wording"),
   /** Only where a source states a figure; never estimated. */
   incidence: z
-    .strictObject({ text: z.string().min(1), sources })
+    .strictObject({ text: libraryText('the incidence'), sources })
     .optional(),
   severity: SeveritySchema,
   frequency: FrequencySchema,
@@ -78,14 +79,14 @@ export const TemplateSchema = z
   .strictObject({
     id: ItemId,
     version: z.number().int().positive(),
-    name: z.string().min(1),
-    category: z.string().min(1),
+    name: libraryText('the name', 'line'),
+    category: libraryText('the category', 'line'),
     /** Spinal levels the physician can pick from, if the procedure is done at levels. */
     levels: z
-      .strictObject({ options: z.array(z.string().min(1)).min(1), max: z.number().int().positive() })
+      .strictObject({ options: z.array(libraryText('a level', 'line')).min(1), max: z.number().int().positive() })
       .nullable(),
     lateralityRequired: z.boolean(),
-    conditions: z.array(z.string().min(1)).min(1),
+    conditions: z.array(libraryText('a condition', 'line')).min(1),
     indications: z.array(FactSchema).min(1),
     contraindications: z.strictObject({
       absolute: z.array(FactSchema).min(1),
@@ -103,7 +104,7 @@ export const TemplateSchema = z
     bleedingRisk: z.strictObject({
       asra2018: z.strictObject({ class: BleedingRiskClassSchema, sources }),
       /** Shown only where ASIPP 2024 differs from ASRA 2018. */
-      asipp2024: z.strictObject({ class: BleedingRiskClassSchema, note: z.string().min(1), sources }).optional(),
+      asipp2024: z.strictObject({ class: BleedingRiskClassSchema, note: libraryText('the note'), sources }).optional(),
     }),
     alternatives: z.array(FactSchema).min(1),
     expectedBenefit: FactSchema,

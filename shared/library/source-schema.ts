@@ -11,6 +11,7 @@
  * counts as needing clinical review whatever its evidence tag (shared/library/reliability.ts).
  */
 import { z } from 'zod';
+import { libraryText } from '../contract/text';
 
 /**
  * How far a source can carry a fact:
@@ -68,15 +69,15 @@ export function copyHostIn(text: string): string | null {
 const SourceFields = {
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   /** The original work (authors, title, journal, year, DOI), or "No verified primary source: …". */
-  citation: z.string().min(1),
+  citation: libraryText('the citation', 'line'),
   /** The original work's address: a DOI link or the issuer's own page. Never a copy's. */
-  url: z.string().min(1).optional(),
+  url: libraryText('the address', 'line').optional(),
   reliability: z.enum(SOURCE_RELIABILITY),
   /**
    * For the reference view only, never a chart note: how the team knows the work (e.g.
    * "known only through a summary: confirm against the guideline") or what it does not cover.
    */
-  note: z.string().min(1).optional(),
+  note: libraryText('the note').optional(),
 };
 
 export const SourceSchema = z.strictObject(SourceFields).superRefine((s, ctx) => {
