@@ -1,13 +1,14 @@
 /**
  * The tamper-evident audit trail: append entries chained by HMAC-SHA256, and a
- * verifier that reports the first broken link. The key lives beside the
- * database in audit.key (created once, owner-only), never inside it, so the
- * chain cannot be recomputed from the database alone.
+ * verifier that reports the first broken link. The key lives in the key folder
+ * (audit-key.ts), never in the database or beside it, so the chain cannot be
+ * recomputed from the data folder alone. The chain's head is also sealed in the
+ * key folder (audit-seal.ts, audit-guard.ts), so cutting or replaying is seen.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Db } from './connection';
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 export interface AuditEvent {
   at: string;
@@ -22,12 +23,16 @@ export interface AuditEntry extends AuditEvent {
   hash: string;
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; firstBrokenSeq: number; reason: string };
+export type AuditVerdict =
+  | { ok: true; entries: number; sealed?: { counter: number; seq: number; hash: string }; unverifiedBefore?: number }
+  | { ok: false; firstBrokenSeq: number; reason: string };
+/** A verdict on the chain alone, with its last entry (seq 0 and GENESIS when empty). */
+export type ChainVerdict = { ok: true; entries: number; head: { seq: number; hash: string } } | { ok: false; firstBrokenSeq: number; reason: string };
 
 /** Where the key lives and how it is protected: audit-key.ts. */
 export { AUDIT_KEY_FILE, loadAuditKey } from './audit-key';
 
-function mac(key: Buffer | KeyObject, ...parts: (string | number | null)[]): string {
+export function mac(key: Buffer | KeyObject, ...parts: (string | number | null)[]): string {
   return createHmac('sha256', key).update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex');
 }
 
@@ -73,6 +78,11 @@ export function createAuditLog(db: Db, key: Buffer) {
   const append = db.transaction(write);
 
   return {
+    /** The newest entry (seq 0 and GENESIS when the trail is empty). */
+    head(): { seq: number; hash: string } {
+      const row = last.get();
+      return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS };
+    },
     /** Inside the caller's transaction when there is one, so the entry commits with the change it records. */
     append(e: AuditEvent): void {
       // Already in one (every audited command is): no savepoint of its own, its two statements saved.
@@ -84,32 +94,47 @@ export function createAuditLog(db: Db, key: Buffer) {
         .all({ patientId: filter.patientId ?? null, action: filter.action ?? null, user: filter.user ?? null, limit: filter.limit, before: filter.before ?? Number.MAX_SAFE_INTEGER })
         .map((r) => ({ seq: r.seq, at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target, hash: r.hash }));
     },
-    verify(): AuditVerdict {
-      return verifyAuditChain(db, secret);
-    },
   };
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
-/** Walks the chain in order; the first entry whose link or MAC fails is reported. */
-export function verifyAuditChain(db: Db, key: Buffer | KeyObject): AuditVerdict {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let count = 0;
-  for (const r of db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+/** Walks the chain in order from entry `from` (whose predecessor's hash is `prevHash`); reports the first entry whose number, link or MAC fails. */
+export function verifyChainRange(db: Db, key: Buffer | KeyObject, range: { from: number; prevHash: string }): ChainVerdict {
+  let prevHash = range.prevHash;
+  let expectedSeq = range.from;
+  for (const r of db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').iterate(range.from)) {
     if (r.seq !== expectedSeq) return { ok: false, firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
     if (r.prev_hash !== prevHash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} does not follow entry ${r.seq - 1}` };
     const event = { at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target };
     if (entryMac(key, r.seq, r.prev_hash, event) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
     prevHash = r.hash;
     expectedSeq++;
-    count++;
   }
+  return { ok: true, entries: expectedSeq - 1, head: { seq: expectedSeq - 1, hash: prevHash } };
+}
+
+/** The hash of entry `seq` (GENESIS for 0), or null when there is no such entry. */
+export function hashAt(db: Db, seq: number): string | null {
+  if (seq === 0) return GENESIS;
+  return (db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash) ?? null;
+}
+
+/**
+ * The chain and the keyed head record in the database; the seal outside it is checked by
+ * audit-guard.ts. Checked from entry `since` on: entries before it predate an acknowledged
+ * break (the key was lost, or an entry altered) and can no longer be verified.
+ */
+export function verifyAuditChain(db: Db, key: Buffer | KeyObject, since = 1): ChainVerdict {
+  const prevHash = hashAt(db, since - 1);
+  if (prevHash === null) return { ok: false, firstBrokenSeq: since - 1, reason: `entry ${since - 1} is missing` };
+  const chain = verifyChainRange(db, key, { from: since, prevHash });
+  if (!chain.ok) return chain;
+  const count = chain.entries;
   const head = db.prepare<[], { seq: number; hash: string; mac: string }>('SELECT seq, hash, mac FROM audit_head WHERE id = 1').get();
-  if (count === 0 && !head) return { ok: true, entries: 0 };
-  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: expectedSeq, reason: 'the head record is missing or was altered' };
-  if (head.seq !== count || head.hash !== prevHash) {
+  if (count === 0 && !head) return chain;
+  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: count + 1, reason: 'the head record is missing or was altered' };
+  if (head.seq !== count || head.hash !== chain.head.hash) {
     return { ok: false, firstBrokenSeq: Math.min(head.seq, count) + 1, reason: `the log ends at entry ${count} but its head names entry ${head.seq}: entries were removed` };
   }
-  return { ok: true, entries: count };
+  return chain;
 }

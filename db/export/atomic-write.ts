@@ -31,7 +31,7 @@ export function writeFileAtomic(folder: string, name: string, data: Buffer | str
 }
 
 /** fsync on a directory: POSIX needs it for the rename to be durable; Windows cannot open a folder this way. */
-function syncFolder(folder: string): void {
+export function syncFolder(folder: string): void {
   if (process.platform === 'win32') return;
   const fd = fs.openSync(folder, 'r');
   try {

@@ -7,9 +7,16 @@ interface RecoveryState {
   status: RecoveryStatus | null;
   error: string | null;
   load: () => Promise<void>;
-  restore: (backup: string) => Promise<void>;
-  startEmpty: () => Promise<void>;
+  /** Needs an administrator of that backup (their username and password as they were in it). */
+  restore: (backup: string, admin: AdminProof) => Promise<void>;
+  /** Needs an administrator of the newest backup, or with no backup the console's one-time code. */
+  startEmpty: (proof: AdminProof & { consoleCode?: string }) => Promise<void>;
   backupNow: () => Promise<void>;
+}
+
+export interface AdminProof {
+  username: string;
+  password: string;
 }
 
 export const useRecovery = create<RecoveryState>((set) => ({
@@ -22,9 +29,9 @@ export const useRecovery = create<RecoveryState>((set) => ({
       set({ error: error instanceof Error ? error.message : String(error) });
     }
   },
-  async restore(backup) {
+  async restore(backup, admin) {
     try {
-      set({ status: await api().call('recovery.restoreBackup', { backup }), error: null });
+      set({ status: await api().call('recovery.restoreBackup', { backup, ...admin }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
@@ -36,9 +43,10 @@ export const useRecovery = create<RecoveryState>((set) => ({
       set({ error: error instanceof Error ? error.message : String(error) });
     }
   },
-  async startEmpty() {
+  async startEmpty({ username, password, consoleCode }) {
     try {
-      set({ status: await api().call('recovery.startEmpty', { confirm: 'start-empty' }), error: null });
+      const input = { confirm: 'start-empty' as const, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(consoleCode ? { consoleCode } : {}) };
+      set({ status: await api().call('recovery.startEmpty', input), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }

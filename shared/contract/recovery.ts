@@ -1,5 +1,6 @@
 /** Start-up recovery: whether the data file is in use, being checked, or set aside (why), and the backups that can replace it. */
 import { z } from 'zod';
+import { AuditAlarmSchema } from './audit';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
@@ -18,5 +19,25 @@ export const RecoveryStatusSchema = z.object({
     .nullable(),
   backups: z.array(z.object({ name: BackupNameSchema, createdAt: z.string(), bytes: z.number().int() })),
   dataDir: z.string(),
+  /** The audit trail and its seal disagree (db/audit-guard.ts): every screen says so until an administrator acknowledges it. */
+  auditAlarm: AuditAlarmSchema.nullable().default(null),
+  /** Recovery with no backup in browser mode: starting empty needs the one-time code printed on the console. */
+  needsConsoleCode: z.boolean().default(false),
+});
+
+/** An administrator of the file that will replace the database (checked against that file's accounts). */
+const RecoveryAdmin = {
+  username: z.string().trim().toLowerCase().min(1, 'the username is required').max(32),
+  password: z.string().min(1, 'the password is required').max(200),
+};
+
+export const RestoreBackupInputSchema = z.strictObject({ backup: BackupNameSchema, ...RecoveryAdmin });
+
+export const StartEmptyInputSchema = z.strictObject({
+  confirm: z.literal('start-empty'),
+  /** An administrator of the newest usable backup; without backups, the console's one-time code instead. */
+  username: RecoveryAdmin.username.optional(),
+  password: RecoveryAdmin.password.optional(),
+  consoleCode: z.string().trim().max(40).optional(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatusSchema>;
