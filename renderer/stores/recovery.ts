@@ -19,6 +19,9 @@ export interface AdminProof {
   password: string;
 }
 
+/** Only the fields typed: an empty one is left out, and the core says what is missing. */
+const typed = <T extends object>(fields: T): Partial<T> => Object.fromEntries(Object.entries(fields).filter(([, v]) => v)) as Partial<T>;
+
 export const useRecovery = create<RecoveryState>((set) => ({
   status: null,
   error: null,
@@ -31,7 +34,7 @@ export const useRecovery = create<RecoveryState>((set) => ({
   },
   async restore(backup, admin) {
     try {
-      set({ status: await api().call('recovery.restoreBackup', { backup, ...admin }), error: null });
+      set({ status: await api().call('recovery.restoreBackup', { backup, ...typed(admin) }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }
@@ -43,10 +46,9 @@ export const useRecovery = create<RecoveryState>((set) => ({
       set({ error: error instanceof Error ? error.message : String(error) });
     }
   },
-  async startEmpty({ username, password, consoleCode }) {
+  async startEmpty(proof) {
     try {
-      const input = { confirm: 'start-empty' as const, ...(username ? { username } : {}), ...(password ? { password } : {}), ...(consoleCode ? { consoleCode } : {}) };
-      set({ status: await api().call('recovery.startEmpty', input), error: null });
+      set({ status: await api().call('recovery.startEmpty', { confirm: 'start-empty', ...typed(proof) }), error: null });
     } catch (error) {
       set({ error: error instanceof Error ? error.message : String(error) });
     }

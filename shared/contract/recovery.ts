@@ -25,10 +25,13 @@ export const RecoveryStatusSchema = z.object({
   needsConsoleCode: z.boolean().default(false),
 });
 
-/** An administrator of the file that will replace the database (checked against that file's accounts). */
+/**
+ * An administrator of the file that will replace the database, checked against that file's accounts
+ * by the runtime (db/recovery-admin.ts), which refuses, changing nothing, when they are missing or wrong.
+ */
 const RecoveryAdmin = {
-  username: z.string().trim().toLowerCase().min(1, 'the username is required').max(32),
-  password: z.string().min(1, 'the password is required').max(200),
+  username: z.string().trim().toLowerCase().min(1, 'the username is required').max(32).optional(),
+  password: z.string().min(1, 'the password is required').max(200).optional(),
 };
 
 export const RestoreBackupInputSchema = z.strictObject({ backup: BackupNameSchema, ...RecoveryAdmin });
@@ -36,8 +39,7 @@ export const RestoreBackupInputSchema = z.strictObject({ backup: BackupNameSchem
 export const StartEmptyInputSchema = z.strictObject({
   confirm: z.literal('start-empty'),
   /** An administrator of the newest usable backup; without backups, the console's one-time code instead. */
-  username: RecoveryAdmin.username.optional(),
-  password: RecoveryAdmin.password.optional(),
+  ...RecoveryAdmin,
   consoleCode: z.string().trim().max(40).optional(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatusSchema>;
