@@ -8,7 +8,7 @@ export function BackupsScreen() {
   const isAdmin = useSession((st) => st.user?.role === 'admin');
   const me = useSession((st) => st.user?.username ?? '');
   // Restoring needs an administrator of that backup, by password (the data it brings back may have other accounts).
-  const [adminName, setAdminName] = useState('');
+  const [adminName, setAdminName] = useState<string | null>(null);
   const [password, setPassword] = useState('');
   const { status, error, load, backupNow, restore } = useRecovery();
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -46,10 +46,10 @@ export function BackupsScreen() {
           <li key={b.name} className="fact row">
             <span>{b.createdAt.replace(/T(\d\d)-(\d\d)-(\d\d).*/, ' $1:$2:$3 UTC')}{i === 0 ? ' (newest)' : ''}, {Math.round(b.bytes / 1024)} KB</span>
             {!isAdmin ? null : confirming === b.name ? (
-              <>
+              <div className="row" role="group" aria-label="Confirm the restore">
                 <label>
                   Administrator of that backup
-                  <input value={adminName || me} onChange={(e) => setAdminName(e.target.value)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+                  <input value={adminName ?? me} onChange={(e) => setAdminName(e.target.value)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
                 </label>
                 <label>
                   Password (as it was in that backup)
@@ -57,7 +57,7 @@ export function BackupsScreen() {
                 </label>
                 <button type="button" className="primary"
                   onClick={() => {
-                    const admin = { username: adminName || me, password };
+                    const admin = { username: adminName ?? me, password };
                     setConfirming(null);
                     setPassword('');
                     run('Restoring the backup', () => restore(b.name, admin), `Restored the backup of ${b.createdAt}.`);
@@ -65,7 +65,7 @@ export function BackupsScreen() {
                   Yes, restore this backup
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
-              </>
+              </div>
             ) : (
               <button type="button" className="secondary" aria-label={`Restore the backup of ${b.createdAt}`} onClick={() => setConfirming(b.name)}>Restore…</button>
             )}
