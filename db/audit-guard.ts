@@ -67,8 +67,16 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
 
   const failed = (c: ChainVerdict): c is Extract<ChainVerdict, { ok: false }> => !c.ok;
 
-  /** After every call: seal the entries it added, if they follow the sealed one. */
+  /** After every call: seal the entries it added, if they follow the sealed one. Never throws: the call's answer is already decided. */
   function advance(): void {
+    try {
+      step();
+    } catch (error) {
+      log(`the audit seal could not be checked (${error instanceof Error ? error.message : String(error)}); it will be after the next change`);
+    }
+  }
+
+  function step(): void {
     if (alarm || !sealed || db.inTransaction) return;
     const head = audit.head();
     if (head.seq === sealed.seq && head.hash === sealed.hash) return;
@@ -76,12 +84,9 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     if (problem) return raise(problem);
     const added = verifyChainRange(db, key, { from: sealed.seq + 1, prevHash: sealed.hash });
     if (failed(added)) return raise(added);
-    try {
-      write({ seq: added.head.seq, hash: added.head.hash, since: sealed.since });
-    } catch (error) {
-      // The change itself is saved; the seal catches up after the next one (a trail ahead of its seal is checked entry by entry).
-      log(`the audit seal could not be written (${error instanceof Error ? error.message : String(error)}); it will be after the next change`);
-    }
+    // If this fails (disk full), the change itself is saved; the seal catches up after the next one,
+    // as a trail ahead of its seal is checked entry by entry.
+    write({ seq: added.head.seq, hash: added.head.hash, since: sealed.since });
   }
 
   /** After the database was replaced through the app: record how far the trail went back, and seal the new head. */
@@ -125,10 +130,11 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
       if (replace) return reseal(replace, sealed);
       const chain = verifyAuditChain(db, key, sealed?.since ?? 1);
       const lastSeq = audit.head().seq;
-      if (keyOrigin === 'created' && lastSeq > 0) {
-        return raise({ firstBrokenSeq: 1, reason: `the audit key was missing from the key folder (${keyDir}); a new one was made, and the ${lastSeq} entries written before cannot be checked` });
+      if (failed(chain)) {
+        // A trail the new key cannot check: the key folder was lost or is not this data folder's.
+        if (keyOrigin === 'created') return raise({ firstBrokenSeq: 1, reason: `the audit key was missing from the key folder (${keyDir}); a new one was made, and the ${lastSeq} entries written before cannot be checked` });
+        return raise(chain);
       }
-      if (failed(chain)) return raise(chain);
       if (read.state === 'invalid') return raise({ firstBrokenSeq: lastSeq + 1, reason: read.reason });
       if (read.state === 'missing') {
         // First use of the seal: a new trail, or the key just moved out of the data folder by this version.
