@@ -10,6 +10,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
+import { createAuditLog } from './audit';
+import { loadAuditKey } from './audit-key';
 import { DATABASE_FILE } from './paths';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
 
@@ -152,6 +154,27 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     dropTriggers(core.db);
     core.db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE seq = 2").run();
     expect((await list(core)).verdict).toMatchObject({ ok: false, firstBrokenSeq: 2 });
+  });
+
+  it('a long trail is checked whole in steps: an edit far back is found while other calls are answered meanwhile', async () => {
+    const core = open();
+    await activity(core);
+    const { key } = loadAuditKey(`${core.dataDir}.keys`);
+    const audit = createAuditLog(core.db, key);
+    const at = new Date().toISOString();
+    core.db.transaction(() => {
+      for (let i = 0; i < 25_000; i += 1) audit.append({ at, user: NURSE, patientId: null, action: 'encounter.get', target: `encounter:${i}` });
+    })();
+    // The next call seals those entries (each checked as the seal moves over them).
+    ok(await core.act('settings.get', { actor: ADMIN }));
+    dropTriggers(core.db);
+    core.db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE seq = 20000").run();
+    const order: string[] = [];
+    const whole = core.act('audit.verify', { actor: PHYSICIAN }).then((v) => (order.push('verify'), v));
+    const other = core.act('patient.search', { actor: NURSE, query: 'Pe' }).then(() => order.push('search'));
+    const [verdict] = await Promise.all([whole, other]);
+    expect(ok(verdict)).toMatchObject({ ok: false, firstBrokenSeq: 20000 });
+    expect(order).toEqual(['search', 'verify']);
   });
 
   it('an older seal copied back while the app runs is detected', async () => {

@@ -98,19 +98,39 @@ export function createAuditLog(db: Db, key: Buffer) {
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
-/** Walks the chain in order from entry `from` (whose predecessor's hash is `prevHash`); reports the first entry whose number, link or MAC fails. */
-export function verifyChainRange(db: Db, key: Buffer | KeyObject, range: { from: number; prevHash: string }): ChainVerdict {
+type Broken = Extract<ChainVerdict, { ok: false }>;
+
+const eventOf = (r: Row): AuditEvent => ({ at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target });
+
+/**
+ * Walks the chain in order from entry `from` (whose predecessor's hash is `prevHash`) up to `to`
+ * (default: the end); reports the first entry whose number, link or MAC fails.
+ */
+export function verifyChainRange(db: Db, key: Buffer | KeyObject, range: { from: number; prevHash: string; to?: number }): ChainVerdict {
   let prevHash = range.prevHash;
   let expectedSeq = range.from;
-  for (const r of db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq >= ? ORDER BY seq').iterate(range.from)) {
+  const rows = db.prepare<[number, number], Row>('SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq').iterate(range.from, range.to ?? Number.MAX_SAFE_INTEGER);
+  for (const r of rows) {
     if (r.seq !== expectedSeq) return { ok: false, firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
     if (r.prev_hash !== prevHash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} does not follow entry ${r.seq - 1}` };
-    const event = { at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target };
-    if (entryMac(key, r.seq, r.prev_hash, event) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
+    if (entryMac(key, r.seq, r.prev_hash, eventOf(r)) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
     prevHash = r.hash;
     expectedSeq++;
   }
   return { ok: true, entries: expectedSeq - 1, head: { seq: expectedSeq - 1, hash: prevHash } };
+}
+
+/** Entries one by one (a page of the trail, filtered or not): each one's MAC, and its link to the entry before it. */
+export function verifyEntries(db: Db, key: Buffer | KeyObject, seqs: readonly number[]): Broken | null {
+  const row = db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq = ?');
+  for (const seq of [...seqs].sort((a, b) => a - b)) {
+    const r = row.get(seq);
+    if (!r) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} is missing` };
+    if (entryMac(key, r.seq, r.prev_hash, eventOf(r)) !== r.hash) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} was altered` };
+    const before = hashAt(db, seq - 1);
+    if (before !== null && before !== r.prev_hash) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} does not follow entry ${seq - 1}` };
+  }
+  return null;
 }
 
 /** The hash of entry `seq` (GENESIS for 0), or null when there is no such entry. */
@@ -119,22 +139,26 @@ export function hashAt(db: Db, seq: number): string | null {
   return (db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash) ?? null;
 }
 
+/** The keyed head record in the database against the chain's last entry. */
+export function headRecordProblem(db: Db, key: Buffer | KeyObject, last: { seq: number; hash: string }): Broken | null {
+  const head = db.prepare<[], { seq: number; hash: string; mac: string }>('SELECT seq, hash, mac FROM audit_head WHERE id = 1').get();
+  if (last.seq === 0 && !head) return null;
+  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: last.seq + 1, reason: 'the head record is missing or was altered' };
+  if (head.seq !== last.seq || head.hash !== last.hash) {
+    return { ok: false, firstBrokenSeq: Math.min(head.seq, last.seq) + 1, reason: `the log ends at entry ${last.seq} but its head names entry ${head.seq}: entries were removed` };
+  }
+  return null;
+}
+
 /**
- * The chain and the keyed head record in the database; the seal outside it is checked by
- * audit-guard.ts. Checked from entry `since` on: entries before it predate an acknowledged
- * break (the key was lost, or an entry altered) and can no longer be verified.
+ * The chain and the keyed head record in the database, in one go (audit-guard.ts walks long trails
+ * in steps, and checks the seal outside the database). Checked from entry `since` on: entries
+ * before it predate an acknowledged break (the key was lost, or an entry altered) and cannot be verified.
  */
 export function verifyAuditChain(db: Db, key: Buffer | KeyObject, since = 1): ChainVerdict {
   const prevHash = hashAt(db, since - 1);
   if (prevHash === null) return { ok: false, firstBrokenSeq: since - 1, reason: `entry ${since - 1} is missing` };
   const chain = verifyChainRange(db, key, { from: since, prevHash });
   if (!chain.ok) return chain;
-  const count = chain.entries;
-  const head = db.prepare<[], { seq: number; hash: string; mac: string }>('SELECT seq, hash, mac FROM audit_head WHERE id = 1').get();
-  if (count === 0 && !head) return chain;
-  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: count + 1, reason: 'the head record is missing or was altered' };
-  if (head.seq !== count || head.hash !== chain.head.hash) {
-    return { ok: false, firstBrokenSeq: Math.min(head.seq, count) + 1, reason: `the log ends at entry ${count} but its head names entry ${head.seq}: entries were removed` };
-  }
-  return chain;
+  return headRecordProblem(db, key, chain.head) ?? chain;
 }

@@ -215,6 +215,7 @@ export function openCore(options: CoreOptions): Core {
       databaseFile,
       migration,
       close() {
+        guard.stop();
         if (db.open) {
           db.close();
           // Only a clean close removes the marker; a crash leaves it for the next start.
