@@ -34,7 +34,7 @@ export const AuditVerdictSchema = z.discriminatedUnion('ok', [
   z.object({ ok: z.literal(false), firstBrokenSeq: z.number().int(), reason: z.string() }),
 ]);
 
-/** A page of the trail, always with the check of the whole chain and its seal. */
+/** A page of the trail, always with a check: the seal against the trail's head, and every entry on the page (audit.verify walks the whole chain). */
 export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), verdict: AuditVerdictSchema });
 
 /**

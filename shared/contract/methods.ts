@@ -481,7 +481,7 @@ export const METHODS = {
     output: RecoveryStatusSchema,
   }),
   'audit.list': method({
-    summary: 'The audit trail, newest first, filtered by patient, action or user, with the check of the whole chain and its seal.',
+    summary: 'The audit trail, newest first, filtered by patient, action or user, with a check of its seal against the head and of every entry returned.',
     writes: false,
     access: OVERSIGHT,
     input: AuditListInputSchema,
