@@ -16,7 +16,8 @@ import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
+afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs.rmSync(f, { recursive: true, force: true }))));
 
 /** A data folder holding a real database with one patient and one backup, closed cleanly. */
 async function populated(): Promise<{ dir: string; file: string }> {

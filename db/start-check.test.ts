@@ -13,7 +13,8 @@ import { startRuntime } from './runtime';
 import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
+afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs.rmSync(f, { recursive: true, force: true }))));
 
 /** A real data folder above the always-checked size, with one patient, left as a crash leaves it. */
 async function largeAfterCrash(): Promise<string> {

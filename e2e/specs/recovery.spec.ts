@@ -59,7 +59,7 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
       await stopGracefully(app);
     }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
