@@ -55,9 +55,9 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
   let alarm: AuditAlarm | null = null;
   let stopped = false;
 
-  function write(next: Omit<Seal, 'counter'>): void {
+  function write(next: Omit<Seal, 'counter'>, moving = false): void {
     const seal = { counter: (sealed?.counter ?? 0) + 1, ...next };
-    writeSeal(keyDir, key, seal);
+    writeSeal(keyDir, key, seal, moving);
     sealed = seal;
   }
 
@@ -143,7 +143,7 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     if (failed(added)) return raise(added);
     // If this fails (disk full), the change itself is saved; the seal catches up after the next one,
     // as a trail ahead of its seal is checked entry by entry.
-    write({ seq: added.head.seq, hash: added.head.hash, since: sealed.since });
+    write({ seq: added.head.seq, hash: added.head.hash, since: sealed.since }, true);
   }
 
   /** After every call. Never throws: the call's answer is already decided. */

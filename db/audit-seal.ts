@@ -62,6 +62,12 @@ export function readSeal(keyDir: string, key: Buffer): SealRead {
   return { state: 'ok', seal };
 }
 
-export function writeSeal(keyDir: string, key: Buffer, seal: Seal): void {
-  writeOwnerOnly(path.join(keyDir, SEAL_FILE), `${JSON.stringify({ format: 1, ...seal, mac: sealMac(key, seal) })}\n`);
+/**
+ * moving: the seal only moves forward over new entries. After a power cut the previous seal may
+ * then be back, which is harmless (the entries after it are checked as it moves on), so the
+ * folder is not fsynced, halving the cost on every call. A seal that starts again (a restore, an
+ * acknowledged alarm, the first one) must not fall back, or the next start would raise a false alarm.
+ */
+export function writeSeal(keyDir: string, key: Buffer, seal: Seal, moving = false): void {
+  writeOwnerOnly(path.join(keyDir, SEAL_FILE), `${JSON.stringify({ format: 1, ...seal, mac: sealMac(key, seal) })}\n`, { syncFolder: !moving });
 }

@@ -8,7 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { syncFolder } from '../export/atomic-write';
 
-export function writeOwnerOnly(file: string, data: Buffer | string): void {
+/**
+ * syncFolder: false skips the fsync of the folder after the rename, for a file that may fall back
+ * to its previous version after a power cut without harm (the seal: a trail ahead of its seal is
+ * checked entry by entry); the file's own bytes are always fsynced before the rename.
+ */
+export function writeOwnerOnly(file: string, data: Buffer | string, options: { syncFolder?: boolean } = {}): void {
   const temp = `${file}.tmp`;
   // A temporary file left by a crash is replaced: it was never renamed, so it was never in use.
   fs.rmSync(temp, { force: true });
@@ -20,7 +25,7 @@ export function writeOwnerOnly(file: string, data: Buffer | string): void {
     fs.closeSync(fd);
   }
   fs.renameSync(temp, file);
-  syncFolder(path.dirname(file));
+  if (options.syncFolder ?? true) syncFolder(path.dirname(file));
 }
 
 /** Removes a file and makes the removal durable (the folder is fsynced). */
