@@ -14,6 +14,7 @@ import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
 import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { populatedDataDir } from './testing/populated';
 
 const dirs: string[] = [];
 // The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
@@ -21,12 +22,8 @@ afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs
 
 /** A data folder holding a real database with one patient and one backup, closed cleanly. */
 async function populated(): Promise<{ dir: string; file: string }> {
-  const dir = tempDir();
+  const dir = await populatedDataDir();
   dirs.push(dir);
-  const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
-  ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-  await createBackup(core.db, backupsDir(dir));
-  core.close();
   return { dir, file: path.join(dir, DATABASE_FILE) };
 }
 

@@ -10,11 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createConsoleCode } from './auth/console-code';
-import { createBackup } from './backup';
-import { openCore } from './core';
-import { backupsDir } from './handlers/recovery';
 import { DATABASE_FILE } from './paths';
 import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
+import { populatedDataDir } from './testing/populated';
 import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
@@ -38,12 +36,8 @@ function fakeConsole() {
 
 /** A data folder with accounts, a patient and one backup, closed cleanly; then its file damaged. */
 async function damagedWithBackup(): Promise<string> {
-  const dir = tempDir();
+  const dir = await populatedDataDir();
   dirs.push(dir);
-  const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
-  ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-  await createBackup(core.db, backupsDir(dir));
-  core.close();
   fs.truncateSync(path.join(dir, DATABASE_FILE), 0);
   return dir;
 }
