@@ -6,6 +6,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
+type AuditPage = { entries: AuditEntryView[]; verdict: { ok: boolean } };
 import { loadAuditKey, verifyAuditChain } from './audit';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from './testing/temp-core';
 
@@ -45,7 +46,9 @@ function tamper(sql: string): void {
 describe('audit trail', () => {
   it('records every view and change with who, when, patient and target, in order', async () => {
     const { encounterId, patientId } = await activity();
-    const all = ok<AuditEntryView[]>(await core.act('audit.list', {})).reverse();
+    const page = ok<AuditPage>(await core.act('audit.list', {}));
+    expect(page.verdict).toMatchObject({ ok: true });
+    const all = page.entries.reverse();
     // Sign-ins, account creation and signing keys are recorded too (db/auth.test.ts, db/signing-keys.test.ts); here, the clinical trail.
     const entries = all.filter((e) => !/^(auth|users|signingKey)\./.test(e.action));
     expect(entries.map((e) => [e.action, e.user.name, e.patientId])).toEqual([
@@ -57,17 +60,19 @@ describe('audit trail', () => {
       ['note.export', PHYSICIAN.name, patientId],
     ]);
     expect(entries[3]!.target).toBe(`encounter:${encounterId}/item:infection`);
-    expect(ok<AuditEntryView[]>(await core.act('audit.list', { patientId, action: 'note.export' }))).toHaveLength(1);
-    expect(ok(await core.act('audit.verify', {}))).toEqual({ ok: true, entries: all.length });
+    expect(ok<AuditPage>(await core.act('audit.list', { patientId, action: 'note.export' })).entries).toHaveLength(1);
+    expect(ok(await core.act('audit.verify', {}))).toMatchObject({ ok: true, entries: all.length });
     expect(() => core.db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
     expect(() => core.db.prepare("UPDATE audit_log SET user_name = 'x'").run()).toThrow(/append-only/);
   });
 
-  it('keeps its key outside the database, and the chain cannot be checked without it', async () => {
+  it('keeps its key outside the database and the data folder, and the chain cannot be checked without it', async () => {
     await activity();
-    const key = loadAuditKey(core.dataDir);
-    expect(fs.statSync(path.join(core.dataDir, 'audit.key')).mode & 0o077).toBe(0);
-    expect(verifyAuditChain(core.db, key)).toEqual({ ok: true, entries: ENTRIES });
+    const keyDir = `${core.dataDir}.keys`;
+    const { key } = loadAuditKey(keyDir);
+    expect(fs.statSync(path.join(keyDir, 'audit.key')).mode & 0o077).toBe(0);
+    expect(fs.existsSync(path.join(core.dataDir, 'audit.key'))).toBe(false);
+    expect(verifyAuditChain(core.db, key)).toMatchObject({ ok: true, entries: ENTRIES });
     expect(verifyAuditChain(core.db, Buffer.alloc(32, 1))).toMatchObject({ ok: false, firstBrokenSeq: 1 });
   });
 
@@ -88,9 +93,9 @@ describe('audit trail', () => {
 
   it('detects any single-field edit anywhere, and never flags an untouched log', async () => {
     await activity();
-    expect(verifyAuditChain(core.db, loadAuditKey(core.dataDir)).ok).toBe(true);
+    const { key } = loadAuditKey(`${core.dataDir}.keys`);
+    expect(verifyAuditChain(core.db, key).ok).toBe(true);
     core.db.exec('DROP TRIGGER audit_log_no_update;');
-    const key = loadAuditKey(core.dataDir);
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 6 }), fc.constantFrom('at', 'user_name', 'user_role', 'patient_id', 'action', 'target', 'prev_hash', 'hash'), fc.string({ minLength: 1, maxLength: 10 }), (seq, column, value) => {
         const original = core.db.prepare(`SELECT ${column} AS v FROM audit_log WHERE seq = ?`).get(seq) as { v: unknown };

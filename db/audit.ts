@@ -1,13 +1,14 @@
 /**
  * The tamper-evident audit trail: append entries chained by HMAC-SHA256, and a
- * verifier that reports the first broken link. The key lives beside the
- * database in audit.key (created once, owner-only), never inside it, so the
- * chain cannot be recomputed from the database alone.
+ * verifier that reports the first broken link. The key lives in the key folder
+ * (audit-key.ts), never in the database or beside it, so the chain cannot be
+ * recomputed from the data folder alone. The chain's head is also sealed in the
+ * key folder (audit-seal.ts, audit-guard.ts), so cutting or replaying is seen.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
 import type { Db } from './connection';
 
-const GENESIS = '0'.repeat(64);
+export const GENESIS = '0'.repeat(64);
 
 export interface AuditEvent {
   at: string;
@@ -22,12 +23,16 @@ export interface AuditEntry extends AuditEvent {
   hash: string;
 }
 
-export type AuditVerdict = { ok: true; entries: number } | { ok: false; firstBrokenSeq: number; reason: string };
+export type AuditVerdict =
+  | { ok: true; entries: number; sealed?: { counter: number; seq: number; hash: string }; unverifiedBefore?: number }
+  | { ok: false; firstBrokenSeq: number; reason: string };
+/** A verdict on the chain alone, with its last entry (seq 0 and GENESIS when empty). */
+export type ChainVerdict = { ok: true; entries: number; head: { seq: number; hash: string } } | { ok: false; firstBrokenSeq: number; reason: string };
 
 /** Where the key lives and how it is protected: audit-key.ts. */
 export { AUDIT_KEY_FILE, loadAuditKey } from './audit-key';
 
-function mac(key: Buffer | KeyObject, ...parts: (string | number | null)[]): string {
+export function mac(key: Buffer | KeyObject, ...parts: (string | number | null)[]): string {
   return createHmac('sha256', key).update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex');
 }
 
@@ -73,6 +78,11 @@ export function createAuditLog(db: Db, key: Buffer) {
   const append = db.transaction(write);
 
   return {
+    /** The newest entry (seq 0 and GENESIS when the trail is empty). */
+    head(): { seq: number; hash: string } {
+      const row = last.get();
+      return row ? { seq: row.seq, hash: row.hash } : { seq: 0, hash: GENESIS };
+    },
     /** Inside the caller's transaction when there is one, so the entry commits with the change it records. */
     append(e: AuditEvent): void {
       // Already in one (every audited command is): no savepoint of its own, its two statements saved.
@@ -84,32 +94,71 @@ export function createAuditLog(db: Db, key: Buffer) {
         .all({ patientId: filter.patientId ?? null, action: filter.action ?? null, user: filter.user ?? null, limit: filter.limit, before: filter.before ?? Number.MAX_SAFE_INTEGER })
         .map((r) => ({ seq: r.seq, at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target, hash: r.hash }));
     },
-    verify(): AuditVerdict {
-      return verifyAuditChain(db, secret);
-    },
   };
 }
 export type AuditLog = ReturnType<typeof createAuditLog>;
 
-/** Walks the chain in order; the first entry whose link or MAC fails is reported. */
-export function verifyAuditChain(db: Db, key: Buffer | KeyObject): AuditVerdict {
-  let prevHash = GENESIS;
-  let expectedSeq = 1;
-  let count = 0;
-  for (const r of db.prepare<[], Row>('SELECT * FROM audit_log ORDER BY seq').iterate()) {
+type Broken = Extract<ChainVerdict, { ok: false }>;
+
+const eventOf = (r: Row): AuditEvent => ({ at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target });
+
+/**
+ * Walks the chain in order from entry `from` (whose predecessor's hash is `prevHash`) up to `to`
+ * (default: the end); reports the first entry whose number, link or MAC fails.
+ */
+export function verifyChainRange(db: Db, key: Buffer | KeyObject, range: { from: number; prevHash: string; to?: number }): ChainVerdict {
+  let prevHash = range.prevHash;
+  let expectedSeq = range.from;
+  const rows = db.prepare<[number, number], Row>('SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq').iterate(range.from, range.to ?? Number.MAX_SAFE_INTEGER);
+  for (const r of rows) {
     if (r.seq !== expectedSeq) return { ok: false, firstBrokenSeq: expectedSeq, reason: `entry ${expectedSeq} is missing (next is ${r.seq})` };
     if (r.prev_hash !== prevHash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} does not follow entry ${r.seq - 1}` };
-    const event = { at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target };
-    if (entryMac(key, r.seq, r.prev_hash, event) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
+    if (entryMac(key, r.seq, r.prev_hash, eventOf(r)) !== r.hash) return { ok: false, firstBrokenSeq: r.seq, reason: `entry ${r.seq} was altered` };
     prevHash = r.hash;
     expectedSeq++;
-    count++;
   }
+  return { ok: true, entries: expectedSeq - 1, head: { seq: expectedSeq - 1, hash: prevHash } };
+}
+
+/** Entries one by one (a page of the trail, filtered or not): each one's MAC, and its link to the entry before it. */
+export function verifyEntries(db: Db, key: Buffer | KeyObject, seqs: readonly number[]): Broken | null {
+  const row = db.prepare<[number], Row>('SELECT * FROM audit_log WHERE seq = ?');
+  for (const seq of [...seqs].sort((a, b) => a - b)) {
+    const r = row.get(seq);
+    if (!r) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} is missing` };
+    if (entryMac(key, r.seq, r.prev_hash, eventOf(r)) !== r.hash) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} was altered` };
+    const before = hashAt(db, seq - 1);
+    if (before !== null && before !== r.prev_hash) return { ok: false, firstBrokenSeq: seq, reason: `entry ${seq} does not follow entry ${seq - 1}` };
+  }
+  return null;
+}
+
+/** The hash of entry `seq` (GENESIS for 0), or null when there is no such entry. */
+export function hashAt(db: Db, seq: number): string | null {
+  if (seq === 0) return GENESIS;
+  return (db.prepare<[number], { hash: string }>('SELECT hash FROM audit_log WHERE seq = ?').get(seq)?.hash) ?? null;
+}
+
+/** The keyed head record in the database against the chain's last entry. */
+export function headRecordProblem(db: Db, key: Buffer | KeyObject, last: { seq: number; hash: string }): Broken | null {
   const head = db.prepare<[], { seq: number; hash: string; mac: string }>('SELECT seq, hash, mac FROM audit_head WHERE id = 1').get();
-  if (count === 0 && !head) return { ok: true, entries: 0 };
-  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: expectedSeq, reason: 'the head record is missing or was altered' };
-  if (head.seq !== count || head.hash !== prevHash) {
-    return { ok: false, firstBrokenSeq: Math.min(head.seq, count) + 1, reason: `the log ends at entry ${count} but its head names entry ${head.seq}: entries were removed` };
+  if (last.seq === 0 && !head) return null;
+  if (!head || head.mac !== mac(key, 'head', head.seq, head.hash)) return { ok: false, firstBrokenSeq: last.seq + 1, reason: 'the head record is missing or was altered' };
+  if (head.seq !== last.seq || head.hash !== last.hash) {
+    return { ok: false, firstBrokenSeq: Math.min(head.seq, last.seq) + 1, reason: `the log ends at entry ${last.seq} but its head names entry ${head.seq}: entries were removed` };
   }
-  return { ok: true, entries: count };
+  return null;
+}
+
+/**
+ * The chain and the keyed head record in the database, in one go (audit-guard.ts walks long trails
+ * in steps, and checks the seal outside the database). Checked from entry `since` on: entries
+ * before it predate an acknowledged break (the key was lost, or an entry altered) and cannot be verified.
+ */
+export function verifyAuditChain(db: Db, key: Buffer | KeyObject, since = 1): ChainVerdict {
+  const prevHash = hashAt(db, since - 1);
+  if (prevHash === null) return { ok: false, firstBrokenSeq: since - 1, reason: `entry ${since - 1} is missing` };
+  const chain = verifyChainRange(db, key, { from: since, prevHash });
+  if (!chain.ok) return chain;
+  return headRecordProblem(db, key, chain.head) ?? chain;
 }

@@ -15,7 +15,8 @@ import { runSqliteJob } from './sqlite-worker';
 import { NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
+afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs.rmSync(f, { recursive: true, force: true }))));
 function dir(): string {
   const d = tempDir();
   dirs.push(d);

@@ -210,16 +210,20 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(status.mode).toBe('ready');
     // Restoring and backing up replace or copy the open file: the runtime does them, not the core (db/integrity.test.ts).
     covered.add('recovery.restoreBackup');
-    expect(await core.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite' }))
+    expect(await core.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite', username: 'ada', password: 'x' }))
       .toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('backup.now');
     expect(await core.act('backup.now', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('recovery.startEmpty');
     expect(await core.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     await patientAndEncounter();
-    const entries = await call<{ action: string }[]>('audit.list', {});
+    const { entries, verdict } = await call<{ entries: { action: string }[]; verdict: unknown }>('audit.list', {});
     expect(entries.map((e) => e.action).filter((a) => !/^(auth|users|signingKey)\./.test(a))).toEqual(['encounter.create', 'patient.create']);
-    expect(await call('audit.verify', {})).toEqual({ ok: true, entries: entries.length });
+    expect(verdict).toMatchObject({ ok: true, entries: entries.length });
+    expect(await call('audit.verify', {})).toMatchObject({ ok: true, entries: entries.length });
+    // Nothing to acknowledge on a healthy trail (db/audit-seal.test.ts covers the alarm).
+    covered.add('audit.acknowledgeAlarm');
+    expect(await core.act('audit.acknowledgeAlarm', { actor: ADMIN, reason: 'nothing happened at all', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
   it('accounts, sessions and settings through the contract (behaviour in db/auth.test.ts)', async () => {
@@ -227,7 +231,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
       covered.add(method);
       return ok<T>(await core.dispatch(method, input, token));
     };
-    expect(await use('auth.status', {})).toEqual({ needsFirstAdmin: true, session: null });
+    expect(await use('auth.status', {})).toEqual({ needsFirstAdmin: true, session: null, needsConsoleCode: false });
     const admin = await use<{ token: string }>('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: 'a long enough secret' });
     const nurse = await use<{ id: string }>('users.create', { username: 'nina', displayName: 'Nina Nurse', role: 'nurse', password: 'another long secret', holder: 'someone-else' }, admin.token);
     expect((await use<{ username: string }[]>('users.list', {}, admin.token)).map((u) => u.username)).toEqual(['ada', 'nina']);

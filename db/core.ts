@@ -11,10 +11,13 @@ import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { openDatabase, type Db } from './connection';
 import { createAuditLog } from './audit';
-import { loadAuditKey, type KeyProtector } from './audit-key';
+import { forgetDataFolderKey, loadAuditKey, type KeyProtector } from './audit-key';
+import { createAuditGuard, type Reseal } from './audit-guard';
+import type { AuditAlarm } from '#shared/contract/audit';
 import { auditedHandlers } from './audited';
 import { createAccounts } from './auth/accounts';
 import { DEFAULT_COST, type ScryptCost } from './auth/password';
+import type { ConsoleCode } from './auth/console-code';
 import { createAuth, type Auth } from './auth/sessions';
 import { createSigningKeyRepository } from './repositories/signing-keys';
 import type { KeyPair } from './signing/ed25519';
@@ -33,6 +36,7 @@ import { followUpHandlers } from './handlers/follow-ups';
 import { outcomeHandlers } from './handlers/outcomes';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
+import { auditHandlers } from './handlers/audit';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
@@ -80,6 +84,10 @@ export interface CoreOptions {
   library?: readonly Template[];
   /** Tests only (golden files): signing key pairs made from fixed seeds. Defaults to random keys. */
   newSigningKeyPair?: () => KeyPair;
+  /** Browser mode: the code printed on the host's console that creating the first administrator and starting empty need. */
+  consoleCode?: ConsoleCode | null;
+  /** The runtime has just replaced the database on purpose (restore, start empty): re-seal the audit trail, recording it. */
+  reseal?: Reseal;
 }
 
 export interface Core {
@@ -87,6 +95,8 @@ export interface Core {
   auth: Auth;
   /** Appends an audit entry for an action taken outside the dispatcher (restore, backup). */
   record(user: { name: string; role: string }, action: string, target: string | null): void;
+  /** Set when the audit trail and its seal disagree, until an administrator acknowledges it. */
+  auditAlarm(): AuditAlarm | null;
   db: Db;
   dataDir: string;
   databaseFile: string;
@@ -120,8 +130,15 @@ export function openCore(options: CoreOptions): Core {
     const now = () => clock().toISOString();
     const templates = createTemplateRepository(db);
     // Before seeding: a bundled version stored under a new number is audited.
-    const audit = createAuditLog(db, loadAuditKey(options.dataDir, options.auditKeyProtector));
+    const keyDir = options.keyDir ?? `${options.dataDir}.keys`;
+    const protector = options.auditKeyProtector ?? null;
+    const auditKey = loadAuditKey(keyDir, { dataDir: options.dataDir, protector, log });
+    const audit = createAuditLog(db, auditKey.key);
     seedLibrary(options.library ?? LIBRARY, { db, templates, audit, now, log });
+    const guard = createAuditGuard({ db, keyDir, key: auditKey.key, audit, now, log });
+    guard.open(auditKey.origin, options.reseal);
+    // Only now, with the seal written, may an earlier version's key leave the data folder.
+    if (auditKey.origin === 'moved') forgetDataFolderKey(options.dataDir, auditKey.key, protector, log);
 
     const users = createUserRepository(db);
     const settings = createSettingsRepository(db);
@@ -140,6 +157,7 @@ export function openCore(options: CoreOptions): Core {
     const signingKeys = createSigningKeyRepository(db);
     const keyring = createKeyring({ keys: signingKeys, audit, now, cost, ...(options.newSigningKeyPair ? { newKeyPair: options.newSigningKeyPair } : {}) });
     const accounts = createAccounts({ db, users, audit, auth, keyring, now, newId, cost });
+    if (options.consoleCode && users.count() === 0) options.consoleCode.announce('create the first administrator');
     const ctx: HandlerContext = {
       db,
       dataDir: options.dataDir,
@@ -169,7 +187,7 @@ export function openCore(options: CoreOptions): Core {
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const handlers: Handlers = {
-      ...authHandlers({ db, auth, accounts, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
+      ...authHandlers({ db, auth, accounts, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined, consoleCode: options.consoleCode ?? null }),
       ...libraryHandlers(ctx),
       ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
@@ -185,24 +203,36 @@ export function openCore(options: CoreOptions): Core {
       'demo.seed': async ({ today }, { token, caller }) => ({
         added: (await seedDemo(dispatch, token, db, today)) && (await seedDemoOutcomes({ dispatch, token, caller, db, workflow: ctx.workflow, audit, newId, now }, today)),
       }),
-      ...readyModeRecoveryHandlers(options.dataDir),
-      'audit.list': (filter) => audit.list(filter),
-      'audit.verify': () => audit.verify(),
+      ...readyModeRecoveryHandlers(options.dataDir, guard.alarm),
+      ...auditHandlers({ audit, guard, auth }),
     };
-    const dispatch = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now, ctx.signedNotes), {
+    const inner = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now, ctx.signedNotes), {
       authenticate: auth.authenticate,
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     });
+    // Every call's entries are sealed before its answer goes out: an acknowledged change is in the seal.
+    const dispatch: Dispatch = async (method, input, session) => {
+      try {
+        return await inner(method, input, session);
+      } finally {
+        guard.advance();
+      }
+    };
     return {
       dispatch,
       auth,
-      record: (user, action, target) => audit.append({ at: now(), user, patientId: null, action, target }),
+      record: (user, action, target) => {
+        audit.append({ at: now(), user, patientId: null, action, target });
+        guard.advance();
+      },
+      auditAlarm: guard.alarm,
       db,
       dataDir: options.dataDir,
       databaseFile,
       migration,
       close() {
+        guard.stop();
         if (db.open) {
           db.close();
           // Only a clean close removes the marker; a crash leaves it for the next start.

@@ -12,20 +12,18 @@ import { backupsDir } from './handlers/recovery';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
-import { ADMIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { populatedDataDir } from './testing/populated';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
+afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs.rmSync(f, { recursive: true, force: true }))));
 
 /** A data folder holding a real database with one patient and one backup, closed cleanly. */
 async function populated(): Promise<{ dir: string; file: string }> {
-  const dir = tempDir();
+  const dir = await populatedDataDir();
   dirs.push(dir);
-  const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
-  ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-  await createBackup(core.db, backupsDir(dir));
-  core.close();
   return { dir, file: path.join(dir, DATABASE_FILE) };
 }
 
@@ -71,7 +69,7 @@ describe('start-up integrity', () => {
 
       // Restoring the newest good backup brings the data back.
       expect(status.backups).toHaveLength(1);
-      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: status.backups[0]!.name }));
+      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, ...ADMIN_LOGIN, backup: status.backups[0]!.name }));
       expect(restored.mode).toBe('ready');
       expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toHaveLength(1);
     } finally {
@@ -84,11 +82,11 @@ describe('start-up integrity', () => {
     fs.truncateSync(file, 0);
     const runtime = withAct(startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
     try {
-      const status = ok<RecoveryStatus>(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' }));
+      const status = ok<RecoveryStatus>(await runtime.act('recovery.startEmpty', { actor: ADMIN, ...ADMIN_LOGIN, confirm: 'start-empty' }));
       expect(status.mode).toBe('ready');
       expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'Pe' }))).toEqual([]);
       expect(fs.readdirSync(path.join(dir, 'quarantine'))).toHaveLength(1);
-      expect(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+      expect(await runtime.act('recovery.startEmpty', { actor: ADMIN, ...ADMIN_LOGIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     } finally {
       await runtime.close();
     }
@@ -103,7 +101,7 @@ describe('start-up integrity', () => {
       const afterBackup = ok<RecoveryStatus>(await runtime.act('backup.now', { actor: NURSE }));
       const newest = afterBackup.backups[0]!;
       ok(await runtime.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'LATER-2' }));
-      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: newest.name }));
+      const restored = ok<RecoveryStatus>(await runtime.act('recovery.restoreBackup', { actor: ADMIN, ...ADMIN_LOGIN, backup: newest.name }));
       expect(restored.mode).toBe('ready');
       expect(ok<{ mrn: string }[]>(await runtime.act('patient.search', { query: 'KEEP' })).map((p) => p.mrn)).toEqual(['KEEP-1']);
       expect(ok<unknown[]>(await runtime.act('patient.search', { query: 'LATER' }))).toEqual([]);
@@ -114,7 +112,7 @@ describe('start-up integrity', () => {
       const old = new Database(path.join(dir, 'quarantine', aside[0]!, DATABASE_FILE), { readonly: true });
       expect(old.prepare("SELECT count(*) FROM patients WHERE mrn = 'LATER-2'").pluck().get()).toBe(1);
       old.close();
-      expect(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
+      expect(await runtime.act('recovery.restoreBackup', { actor: ADMIN, ...ADMIN_LOGIN, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
         .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     } finally {
       await runtime.close();

@@ -16,6 +16,7 @@ import { backupList, backupsDir } from './handlers/recovery';
 import { APPLICATION_ID, needsLongQuickCheck, quarantine } from './integrity';
 import { DATABASE_FILE } from './paths';
 import { runSqliteJob } from './sqlite-worker';
+import { createRecoveryGate } from './recovery-admin';
 
 /** Who acts in recovery mode, when no account can be checked. */
 const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', role: 'admin' }, userId: 'recovery-mode', token: '' };
@@ -50,7 +51,15 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   const closing = new AbortController();
 
   const mode = (): RecoveryStatus['mode'] => (core ? 'ready' : checking ? 'checking' : 'recovery');
-  const status = (): RecoveryStatus => ({ mode: mode(), check: checking, problem, backups: backupList(options.dataDir), dataDir: options.dataDir });
+  const status = (): RecoveryStatus => {
+    const backups = backupList(options.dataDir);
+    return {
+      mode: mode(), check: checking, problem, backups, dataDir: options.dataDir,
+      auditAlarm: core?.auditAlarm() ?? null,
+      needsConsoleCode: !core && backups.length === 0 && !!options.consoleCode,
+    };
+  };
+  const gate = createRecoveryGate({ cost: options.passwordCost, log });
 
   // One backup at a time: the scheduled, start-up and requested ones queue behind each other.
   let backupQueue: Promise<unknown> = Promise.resolve();
@@ -103,6 +112,21 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     const setAsideTo = quarantine(file, damage);
     problem = { damage, detail, setAsideTo };
     log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
+    // With no backup to check an administrator's password against, starting empty needs the console's code.
+    if (backupList(options.dataDir).length === 0) options.consoleCode?.announce('start with an empty database');
+  }
+
+  /** A backup, checked page by page on a worker thread (minutes for a large file); the reason when it cannot be used. */
+  async function unusableBackup(name: string): Promise<string | null> {
+    const checked = await runSqliteJob({ kind: 'check', file: path.join(backupsDir(options.dataDir), name), check: 'integrity_check' }).catch((error: unknown) => ({
+      check: error instanceof Error ? error.message : String(error),
+      applicationId: APPLICATION_ID,
+      userVersion: 0,
+    }));
+    // Files from before migration 003 carry no application id yet.
+    const ours = checked.applicationId === APPLICATION_ID || (checked.applicationId === 0 && checked.userVersion <= 2);
+    if (checked.check !== 'ok') return `it failed its check (${checked.check.slice(0, 200)})`;
+    return ours ? null : 'it is not a ProcedureDesk database';
   }
 
   function openOrSetAside(quickCheckDone: boolean): void {
@@ -147,24 +171,16 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
   ) as unknown as Handlers;
   recoveryHandlers['recovery.status'] = () => status();
-  recoveryHandlers['recovery.restoreBackup'] = async ({ backup }, { caller }) => {
+  recoveryHandlers['recovery.restoreBackup'] = async ({ backup, username, password }) => {
     if (checking) unavailable();
     // Let a backup in progress finish before its database is closed.
     await backupQueue;
     const source = path.join(backupsDir(options.dataDir), backup);
     if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
-    // On a worker thread: a whole-file check of a large backup takes minutes.
-    const checked = await runSqliteJob({ kind: 'check', file: source, check: 'integrity_check' }).catch((error: unknown) => ({
-      check: error instanceof Error ? error.message : String(error),
-      applicationId: APPLICATION_ID,
-      userVersion: 0,
-    }));
-    // Files from before migration 003 carry no application id yet.
-    const ours = checked.applicationId === APPLICATION_ID || (checked.applicationId === 0 && checked.userVersion <= 2);
-    if (checked.check !== 'ok' || !ours) {
-      const why = checked.check !== 'ok' ? `it failed its check (${checked.check.slice(0, 200)})` : 'it is not a ProcedureDesk database';
-      throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
-    }
+    const why = await unusableBackup(backup);
+    if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
+    // An administrator of the file that will be the database: the current one may be damaged or not theirs.
+    const admin = await gate.admin(source, `the backup ${backup}`, username, password);
     if (core) {
       // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
       if (timer) clearInterval(timer);
@@ -176,19 +192,35 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
     await fs.promises.copyFile(source, `${file}.restoring`);
     fs.renameSync(`${file}.restoring`, file);
-    becomeReady(openCore(options));
-    // Recorded in the restored database's own trail: that is the history that continues.
-    current()?.record(caller.actor, 'recovery.restoreBackup', `backup:${backup}`);
-    log(`restored ${backup}`);
+    // Recorded in the restored database's own trail (the history that continues), which is sealed again.
+    becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
+    log(`restored ${backup} (by ${admin.name})`);
     return status();
   };
-  recoveryHandlers['recovery.startEmpty'] = (_input, { caller }) => {
+  recoveryHandlers['recovery.startEmpty'] = async ({ username, password, consoleCode }) => {
     if (checking) unavailable();
-    becomeReady(openCore(options));
-    current()?.record(caller.actor, 'recovery.startEmpty', null);
-    log('started with an empty database by explicit choice');
+    const user = await startEmptyProof(username, password, consoleCode);
+    becomeReady(openCore({ ...options, reseal: { user, action: 'recovery.startEmpty', target: 'the damaged file stays set aside' } }));
+    log(`started with an empty database by explicit choice (${user.name})`);
     return status();
   };
+  /**
+   * Starting empty needs an administrator of the newest backup that passes its check; with no
+   * usable backup, the code printed on the console (browser mode), or nothing in the desktop app,
+   * whose window is the console.
+   */
+  async function startEmptyProof(username?: string, password?: string, code?: string): Promise<{ name: string; role: string }> {
+    for (const b of backupList(options.dataDir)) {
+      if (!(await unusableBackup(b.name))) return gate.admin(path.join(backupsDir(options.dataDir), b.name), `the newest backup (${b.name})`, username, password);
+    }
+    if (!options.consoleCode) return RECOVERY_OPERATOR.actor;
+    if (!options.consoleCode.check(code)) {
+      throw new CommandError('FORBIDDEN', 'There is no backup to check a password against: type the one-time code printed in the console that started ProcedureDesk. Nothing was changed.', [
+        { path: 'consoleCode', message: 'not the code printed on the console' },
+      ]);
+    }
+    return { name: 'Console operator', role: 'admin' };
+  }
   recoveryHandlers['backup.now'] = async (_input, { caller }) => {
     const info = (await queuedBackup('always'))!;
     core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
@@ -197,7 +229,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   };
   const recoveryDispatch = createDispatcher(recoveryHandlers, {
     // Healthy: the core's accounts decide. In recovery mode there are no accounts to check (the
-    // database is the thing being recovered); whoever is at the machine may restore or start empty.
+    // database is the thing being recovered): the handlers check an administrator of the file that replaces it.
     authenticate: (token, access, method) => {
       if (core) return core.auth.authenticate(token, access, method);
       if (!checking && (method === 'recovery.restoreBackup' || method === 'recovery.startEmpty')) return RECOVERY_OPERATOR;

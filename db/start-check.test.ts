@@ -10,10 +10,11 @@ import { openCore } from './core';
 import { QUICK_CHECK_ALWAYS_BELOW_BYTES, RUNNING_MARKER } from './integrity';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
-import { ADMIN, NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+// The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
+afterEach(() => dirs.splice(0).forEach((d) => [d, `${d}.keys`].forEach((f) => fs.rmSync(f, { recursive: true, force: true }))));
 
 /** A real data folder above the always-checked size, with one patient, left as a crash leaves it. */
 async function largeAfterCrash(): Promise<string> {
@@ -84,7 +85,7 @@ describe('the start-up check after a crash, on a large file', () => {
       expect(fs.existsSync(file)).toBe(false);
       expect(fs.readFileSync(path.join(status.problem!.setAsideTo, DATABASE_FILE)).equals(damagedBytes)).toBe(true);
       // Recovery works as after any damage: start empty on explicit choice.
-      ok(await runtime.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' }));
+      ok(await runtime.act('recovery.startEmpty', { actor: ADMIN, ...ADMIN_LOGIN, confirm: 'start-empty' }));
       expect(runtime.mode()).toBe('ready');
     } finally {
       await runtime.close();

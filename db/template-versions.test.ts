@@ -163,7 +163,7 @@ describe('seeding the bundled library', () => {
     const edited = RELEASE_1.map((t) => (t.id === MBB ? withInfectionWording(t, 'Edited without a new version.') : t));
     expect(() => open({ dataDir, library: edited })).toThrow(`Template ${MBB} version 1 differs from the stored copy`);
     expect(fs.readFileSync(file).equals(bytes)).toBe(true);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
   });
 });
 

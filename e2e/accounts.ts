@@ -27,7 +27,9 @@ interface SessionView {
 /** First start: the first administrator, then the clinicians it creates. Returns the administrator's token. */
 export async function provisionAccounts(app: RunningApp): Promise<string> {
   const { admin } = ACCOUNTS;
-  const session = await invoke<SessionView>(app, 'auth.setupFirstAdmin', { username: admin.username, displayName: admin.displayName, password: E2E_PASSWORD });
+  // Browser mode asks for the one-time code the host printed on its console (proof of being at it).
+  const consoleCode = await app.consoleCode(/create the first administrator/);
+  const session = await invoke<SessionView>(app, 'auth.setupFirstAdmin', { username: admin.username, displayName: admin.displayName, password: E2E_PASSWORD, consoleCode });
   for (const who of ['nurse', 'nurse2', 'physician'] as const) {
     const { username, displayName, role } = ACCOUNTS[who];
     await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD, holder: 'someone-else' }, session.token);

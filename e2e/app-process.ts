@@ -8,12 +8,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { secretInLaunchFile } from '#db/host/launch-file';
 import { SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
 
 export interface RunningApp {
+  /** The app's address with the launch secret in the fragment, for Playwright's page.goto (never a process argument). */
   url: string;
   origin: string;
   secret: string;
+  /** The owner-only launch page the host wrote (db/host/launch-file.ts); the secret is read from it. */
+  launchFile: string;
   dataDir: string;
   process: ChildProcess;
   /**
@@ -22,9 +26,13 @@ export interface RunningApp {
    * app says it did rather than for a time. Rejects if the app exits first.
    */
   logged(pattern: RegExp): Promise<string>;
+  /** The newest one-time code the host printed on its console for this purpose (e.g. /first administrator/). */
+  consoleCode(purpose: RegExp): Promise<string>;
 }
 
-const READY = /^ProcedureDesk is running at (http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]+)$/;
+/** The host's line on stdout: no secret in it, only where the launch page is. */
+const READY = /^ProcedureDesk is running at (http:\/\/127\.0\.0\.1:\d+)\/ \(launch page, for this account only: (.+)\)$/;
+const CODE = /one-time code to (.+) \(type it in the window\): ([A-Z0-9]{5}-[A-Z0-9]{5})$/;
 
 export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-'));
@@ -66,7 +74,14 @@ export async function startApp(dataDir: string, args: string[] = []): Promise<Ru
       const match = READY.exec(line);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ url: `${match[1]}/#secret=${match[2]}`, origin: match[1]!, secret: match[2]!, dataDir, process: child, logged });
+      const secret = secretInLaunchFile(match[2]!);
+      const consoleCode = async (purpose: RegExp): Promise<string> => {
+        await logged(new RegExp(`one-time code to ${purpose.source}.*: [A-Z0-9]{5}-[A-Z0-9]{5}$`));
+        const codes = stderr.split('\n').map((l) => CODE.exec(l)).filter((m) => m && purpose.test(m[1]!));
+        if (!codes.length) throw new Error(`no one-time code for ${String(purpose)} in the app's log: ${stderr}`);
+        return codes.at(-1)![2]!;
+      };
+      resolve({ url: `${match[1]}/#secret=${secret}`, origin: match[1]!, secret, launchFile: match[2]!, dataDir, process: child, logged, consoleCode });
     });
   });
 }

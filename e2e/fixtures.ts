@@ -74,7 +74,7 @@ export const test = base.extend<{ accounts: boolean; app: AppHandle }>({
     if (accounts) await provisionAccounts(handle.current);
     await use(handle);
     await stopGracefully(handle.current);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
   },
 });
 

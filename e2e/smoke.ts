@@ -40,9 +40,9 @@ async function openEncounter(page: Page): Promise<void> {
  * opens an encounter and checks SMOKE_ITEM; the physician records the decision, signs the note
  * with the password and sends it to the outbox.
  */
-export async function firstStartToSignedNote(page: Page, outbox: string): Promise<void> {
+export async function firstStartToSignedNote(page: Page, outbox: string, consoleCode?: string): Promise<void> {
   await expect(page.getByRole('form', { name: 'Create the first administrator' })).toBeVisible({ timeout: 30_000 });
-  await createFirstAdmin(page);
+  await createFirstAdmin(page, consoleCode);
   const users = new UsersPage(page);
   await users.createAccount('nurse');
   await users.createAccount('physician');

@@ -23,7 +23,7 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 const dir = () => {
   const d = tempDir();
-  dirs.push(d);
+  dirs.push(d, `${d}.keys`);
   return d;
 };
 
@@ -36,14 +36,16 @@ describe('audit key protected by the OS keystore', () => {
     expect(safeStorageProtector(fakeSafeStorage('basic_text'), 'darwin', () => undefined)).not.toBeNull();
   });
 
-  it('keeps only the wrapped key on disk, reads it back across restarts, and the chain verifies', async () => {
+  it('keeps only the wrapped key on disk, in the key folder, reads it back across restarts, and the chain verifies', async () => {
     const data = dir();
+    const keys = `${data}.keys`;
     const protector = safeStorageProtector(fakeSafeStorage(), 'linux', () => undefined)!;
     const core = openTempCore({ dataDir: data, auditKeyProtector: protector });
     ok(await core.act('settings.get', {}));
     core.close();
-    expect(fs.existsSync(path.join(data, AUDIT_KEY_FILE))).toBe(false);
-    const wrapped = fs.readFileSync(path.join(data, PROTECTED_KEY_FILE));
+    for (const folder of [data, keys]) expect(fs.existsSync(path.join(folder, AUDIT_KEY_FILE))).toBe(false);
+    expect(fs.existsSync(path.join(data, PROTECTED_KEY_FILE))).toBe(false);
+    const wrapped = fs.readFileSync(path.join(keys, PROTECTED_KEY_FILE));
     expect(wrapped.subarray(0, 4).toString()).toBe('WRAP');
     const again = openTempCore({ dataDir: data, auditKeyProtector: protector });
     try {
@@ -54,15 +56,15 @@ describe('audit key protected by the OS keystore', () => {
   });
 
   it('wraps an existing plaintext key once, then removes the plaintext; the protected key needs its keystore', () => {
-    const data = dir();
-    const plainKey = loadAuditKey(data);
-    expect(fs.existsSync(path.join(data, AUDIT_KEY_FILE))).toBe(true);
+    const keys = dir();
+    const plainKey = loadAuditKey(keys).key;
+    expect(fs.existsSync(path.join(keys, AUDIT_KEY_FILE))).toBe(true);
     const protector = safeStorageProtector(fakeSafeStorage(), 'win32', () => undefined)!;
-    expect(loadAuditKey(data, protector).equals(plainKey)).toBe(true);
-    expect(fs.existsSync(path.join(data, AUDIT_KEY_FILE))).toBe(false);
-    expect(loadAuditKey(data, protector).equals(plainKey)).toBe(true);
+    expect(loadAuditKey(keys, { protector }).key.equals(plainKey)).toBe(true);
+    expect(fs.existsSync(path.join(keys, AUDIT_KEY_FILE))).toBe(false);
+    expect(loadAuditKey(keys, { protector }).key.equals(plainKey)).toBe(true);
     // Without the keystore the key cannot be read, and no new key is made in its place.
-    expect(() => loadAuditKey(data)).toThrow(/protected by the OS keystore/);
-    expect(fs.existsSync(path.join(data, AUDIT_KEY_FILE))).toBe(false);
+    expect(() => loadAuditKey(keys)).toThrow(/protected by the OS keystore/);
+    expect(fs.existsSync(path.join(keys, AUDIT_KEY_FILE))).toBe(false);
   });
 });

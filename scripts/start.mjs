@@ -1,6 +1,7 @@
 // npm start: build, then launch the Electron app. Where the Electron binary cannot
 // be had (no download possible, as in offline build rooms), say so in one line and
-// run the same app in browser mode: the loopback host plus a Chromium --app window.
+// run the same app in browser mode: the loopback host plus a Chromium --app window on the
+// host's owner-only launch page (scripts/browser-mode.mjs: the secret is in no argument).
 //   npm start -- --browser            force browser mode
 //   npm start -- --browser --no-open  browser mode without opening a window
 // When the host (or Electron) crashes or fails, one line says how and npm start ends
@@ -8,9 +9,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
+import { startBrowserMode as startBrowserModeProcesses } from './browser-mode.mjs';
 import { exitWithChild } from './host-exit.mjs';
 
 const args = process.argv.slice(2);
@@ -55,41 +55,12 @@ if (!forceBrowser) {
   startBrowserMode();
 }
 
-function findChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
-  return candidates.find((c) => c && fs.existsSync(c));
-}
-
 function startBrowserMode() {
-  const host = spawn(process.execPath, ['out/host/main.mjs'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let browser = null;
-  const lines = readline.createInterface({ input: host.stdout });
-  lines.on('line', (line) => {
-    console.log(line);
-    const match = /^ProcedureDesk is running at (\S+)$/.exec(line);
-    if (!match || noOpen) return;
-    const chromium = findChromium();
-    if (!chromium) {
-      console.log('No Chromium found: open the address above in a browser.');
-      return;
-    }
-    const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-browser-'));
-    const flags = [`--app=${match[1]}`, '--window-size=1280,900', `--user-data-dir=${profile}`, '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'];
-    if (process.getuid?.() === 0) flags.push('--no-sandbox');
-    const opened = Date.now();
-    browser = spawn(chromium, flags, { stdio: 'ignore' });
-    browser.on('exit', (code) => {
-      fs.rmSync(profile, { recursive: true, force: true });
-      if (code !== 0 && Date.now() - opened < 10_000) {
-        console.log('Chromium could not open a window (no display?): open the address above in a browser.');
-      }
-    });
-  });
+  const { host, browser } = startBrowserModeProcesses({ noOpen });
   let stopping = false;
   const stop = (signal) => {
     stopping = true;
-    browser?.kill();
+    browser()?.kill();
     host.kill(signal);
   };
   process.on('SIGINT', () => stop('SIGINT'));

@@ -46,7 +46,7 @@ export async function benchSave(ds: Dataset, runs = 300): Promise<Measurement[]>
     );
     const floorSave = bench.core.db.transaction((status: string) => floor.run({ encounterId, itemId: floorItem, status, at: new Date().toISOString() }));
     const checklist = createChecklistRepository(bench.core.db);
-    const audit = createAuditLog(bench.core.db, loadAuditKey(ds.dataDir));
+    const audit = createAuditLog(bench.core.db, loadAuditKey(`${ds.dataDir}.keys`).key);
     const nurse = { name: 'Nina Nurse', role: 'nurse' } as const;
     const writesAlone = bench.core.db.transaction((status: 'checked' | 'unchecked') => {
       const at = new Date().toISOString();

@@ -8,6 +8,7 @@ import type { SettingsRepository } from '../repositories/settings';
 import type { AuditLog } from '../audit';
 import type { Db } from '../connection';
 import { outboxFolderProblem } from '../export/atomic-write';
+import type { ConsoleCode } from '../auth/console-code';
 
 type AuthMethods =
   | 'auth.status' | 'auth.setupFirstAdmin' | 'auth.login' | 'auth.logout' | 'auth.lock' | 'auth.unlock' | 'auth.changePassword'
@@ -17,16 +18,31 @@ export function authHandlers(deps: {
   db: Db; auth: Auth; accounts: Accounts; users: UserRepository; settings: SettingsRepository; audit: AuditLog; now: () => string;
   /** Whether a procedure template with this id exists (per-template note settings). */
   knownTemplate: (id: string) => boolean;
+  /** Browser mode: the first administrator needs the code printed on the host's console. */
+  consoleCode?: ConsoleCode | null;
 }): Pick<Handlers, AuthMethods> {
   const { auth, accounts, users, settings, audit, db, now, knownTemplate } = deps;
+  const consoleCode = deps.consoleCode ?? null;
   const existing = (userId: string) => {
     const user = users.get(userId);
     if (!user) throw new CommandError('NOT_FOUND', 'No such account.');
     return user;
   };
   return {
-    'auth.status': (_input, { token }) => auth.status(token),
-    'auth.setupFirstAdmin': (input) => auth.setupFirstAdmin(input),
+    'auth.status': (_input, { token }) => {
+      const status = auth.status(token);
+      return { ...status, needsConsoleCode: status.needsFirstAdmin && consoleCode !== null };
+    },
+    'auth.setupFirstAdmin': ({ consoleCode: given, ...input }) => {
+      // Checked before the slow hash, and only while no account exists (afterwards the answer is CONFLICT).
+      if (consoleCode && users.count() === 0 && !consoleCode.check(given)) {
+        audit.append({ at: now(), user: { name: input.username, role: 'unknown' }, patientId: null, action: 'auth.consoleCodeRefused', target: 'auth.setupFirstAdmin' });
+        throw new CommandError('FORBIDDEN', 'The one-time code is not right: type the code printed in the console window that started ProcedureDesk. Nothing was created.', [
+          { path: 'consoleCode', message: 'not the code printed on the console' },
+        ]);
+      }
+      return auth.setupFirstAdmin(input);
+    },
     'auth.login': (input) => auth.login(input),
     'auth.logout': (_input, { token }) => {
       auth.logout(token);

@@ -95,6 +95,9 @@ export function verify(dataDir: string, acks: Ack[], problems: string[]): { lost
       tally.quickCheckFailures++;
       problems.push(`quick_check: ${String(quick)}`);
     }
+    // A crash between a commit and its seal leaves the trail ahead of the seal: never an audit alarm.
+    const alarm = core.auditAlarm();
+    if (alarm) problems.push(`audit alarm after a crash: ${alarm.reason}`);
     const one = (sql: string) => db.prepare(sql).get() as Record<string, unknown> | undefined;
     // Bulk reads, compared in memory: every acknowledgement of every cycle is checked each time.
     const patients = new Map((db.prepare('SELECT id, mrn FROM patients').all() as { id: string; mrn: string }[]).map((r) => [r.id, r.mrn]));

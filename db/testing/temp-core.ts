@@ -23,6 +23,9 @@ type Call = (method: string, input?: unknown) => Promise<Envelope<unknown>>;
 
 export const usernameOf = (who: Who): string => who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');
 
+/** The test administrator's sign-in, as recovery (restore, start empty) asks for it. */
+export const ADMIN_LOGIN = { username: usernameOf(ADMIN), password: TEST_PASSWORD } as const;
+
 /**
  * Signs in as a test account through the dispatcher, creating it (and the first
  * administrator) on first use. Returns the session token.
@@ -84,6 +87,7 @@ export function openTempCore(options: Partial<CoreOptions> = {}): TempCore {
     cleanup() {
       core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+      fs.rmSync(options.keyDir ?? `${dataDir}.keys`, { recursive: true, force: true });
     },
   };
 }

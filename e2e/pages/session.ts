@@ -21,10 +21,14 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 }
 
-/** First start of an empty data folder: creates the test administrator, who lands on Users & settings signed in. */
-export async function createFirstAdmin(page: Page): Promise<void> {
+/**
+ * First start of an empty data folder: creates the test administrator, who lands on Users & settings signed in.
+ * consoleCode: browser mode's one-time code from the host's console (the Electron window needs none).
+ */
+export async function createFirstAdmin(page: Page, consoleCode?: string): Promise<void> {
   const { admin } = ACCOUNTS;
   const form = page.getByRole('form', { name: 'Create the first administrator' });
+  if (consoleCode) await form.getByLabel(/^One-time code/).fill(consoleCode);
   await form.getByLabel('Username').fill(admin.username);
   await form.getByLabel('Full name (as records will show it)').fill(admin.displayName);
   await form.getByLabel('Password (at least 10 characters)').fill(E2E_PASSWORD);

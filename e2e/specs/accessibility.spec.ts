@@ -177,7 +177,7 @@ for (const theme of THEMES) {
           await stopGracefully(app);
         }
       } finally {
-        fs.rmSync(dataDir, { recursive: true, force: true });
+        for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
       }
     });
   });

@@ -25,9 +25,16 @@ test.describe('first start', () => {
     await first.getByLabel('Password again').fill(`${E2E_PASSWORD}-typo`);
     await first.getByRole('button', { name: 'Create administrator' }).click();
     await expect(first.getByText('The two passwords differ.')).toBeVisible();
-    expect(await invoke(app.current, 'auth.status', {})).toEqual({ needsFirstAdmin: true, session: null });
+    expect(await invoke(app.current, 'auth.status', {})).toEqual({ needsFirstAdmin: true, session: null, needsConsoleCode: true });
 
+    // Browser mode: the launch secret is no proof of being at the console; the one-time code printed there is.
     await first.getByLabel('Password again').fill(E2E_PASSWORD);
+    await first.getByLabel(/^One-time code/).fill('AAAAA-AAAAA');
+    await first.getByRole('button', { name: 'Create administrator' }).click();
+    await expect(first.getByText('not the code printed on the console')).toBeVisible();
+    expect(await invoke(app.current, 'auth.status', {})).toMatchObject({ needsFirstAdmin: true });
+
+    await first.getByLabel(/^One-time code/).fill(await app.current.consoleCode(/create the first administrator/));
     await first.getByRole('button', { name: 'Create administrator' }).click();
 
     // The administrator is signed in, lands on Users & settings, and has no Worklist.

@@ -115,7 +115,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
     expect(p).toContain(`Page ${i + 1} of ${printedPages.length}`);
   });
   await page.emulateMedia({ media: 'screen' });
-  const audit = await app.call<{ action: string }[]>('audit.list', { action: 'note.print' }, 'physician');
+  const { entries: audit } = await app.call<{ entries: { action: string }[] }>('audit.list', { action: 'note.print' }, 'physician');
   expect(audit.length).toBeGreaterThanOrEqual(1);
 
   // The day's batch from the worklist: progress, then done; the unsigned note is named as left out.

@@ -38,7 +38,7 @@ test('ten idle minutes lock the session; nothing of the patient stays in the DOM
   expect(await page.title()).toBe('ProcedureDesk (locked)');
 
   // The core was told at once: its trail shows the lock, by the nurse.
-  const trail = await app.call<{ action: string; user: { name: string } }[]>('audit.list', { action: 'auth.lock' }, 'physician');
+  const { entries: trail } = await app.call<{ entries: { action: string; user: { name: string } }[] }>('audit.list', { action: 'auth.lock' }, 'physician');
   expect(trail.map((e) => e.user.name)).toContain('Nina Nurse');
 
   // A wrong password keeps it locked; the right one brings the patient back.

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { login, provisionAccounts } from '../accounts';
 import { invoke, newDataDir, startApp, stopGracefully } from '../app-process';
-import { expect, signIn, signOut, test } from '../fixtures';
+import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 
 test('damaged database: set aside, recovery screen, newest backup restored', async ({ page }) => {
   const dataDir = newDataDir();
@@ -36,6 +36,15 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
       await expect(page.getByRole('alert').first()).toContainText('not a ProcedureDesk database');
       await expect(page.getByText('Nothing was deleted')).toBeVisible();
       expect(fs.readdirSync(path.join(dataDir, 'quarantine'))).toHaveLength(1);
+      // The launch secret alone restores nothing: an administrator of the backup signs for it.
+      await page.getByRole('button', { name: 'Restore this backup' }).first().click();
+      await expect(page.getByRole('alert').filter({ hasText: 'username and password' })).toBeVisible();
+      await page.getByLabel('Administrator username').fill(ACCOUNTS.admin.username);
+      await page.getByLabel('Administrator password').fill('not-the-password');
+      await page.getByRole('button', { name: 'Restore this backup' }).first().click();
+      await expect(page.getByRole('alert').filter({ hasText: 'not the username and password of an active administrator' })).toBeVisible();
+      expect(fs.existsSync(path.join(dataDir, 'proceduredesk.sqlite'))).toBe(false);
+      await page.getByLabel('Administrator password').fill(E2E_PASSWORD);
       await page.getByRole('button', { name: 'Restore this backup' }).first().click();
       await expect(page.getByRole('heading', { name: 'The database needs attention' })).toBeHidden();
       // No reload: the app asks for the session again as soon as recovery ends.
@@ -50,7 +59,7 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
       await stopGracefully(app);
     }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
   }
 });
 
@@ -65,11 +74,13 @@ test('backups screen: back up now, then the administrator restores it over newer
   await app.call('patient.create', { mrn: 'LATER-2', familyName: 'Spät', givenName: 'Ben', birthDate: '1971-01-01', sex: 'male' });
   // Restoring over a healthy database is for the administrator only.
   const { backups } = await invoke<{ backups: { name: string }[] }>(app.current, 'recovery.status', {});
-  await expect(app.call('recovery.restoreBackup', { backup: backups[0]!.name }, 'nurse')).rejects.toMatchObject({ code: 'FORBIDDEN' });
+  await expect(app.call('recovery.restoreBackup', { backup: backups[0]!.name, username: ACCOUNTS.nurse.username, password: E2E_PASSWORD }, 'nurse')).rejects.toMatchObject({ code: 'FORBIDDEN' });
   await signOut(page);
   await signIn(page, 'admin');
   await page.getByRole('button', { name: 'Backups' }).click();
   await page.getByRole('list', { name: 'Backups' }).getByRole('button', { name: /^Restore the backup/ }).first().click();
+  // The administrator's password again, checked against the accounts in that backup.
+  await page.getByLabel('Password (as it was in that backup)').fill(E2E_PASSWORD);
   await page.getByRole('button', { name: 'Yes, restore this backup' }).click();
   await expect(page.getByRole('status')).toContainText('Restored the backup');
   // The restore reopened the database, and sessions with it: the fixture's nurse signs in again.

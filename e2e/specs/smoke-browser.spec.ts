@@ -17,7 +17,7 @@ test('browser mode: the Electron smoke steps, first start to a signed note in th
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-outbox-'));
   try {
     await page.goto(app.url);
-    await firstStartToSignedNote(page, outbox);
+    await firstStartToSignedNote(page, outbox, await app.current.consoleCode(/create the first administrator/));
     await expectNoteInOutbox(outbox);
     await app.restart(() => expectClosedCleanly(app.dataDir));
     // A new port and secret: a new origin, and no session.

@@ -3,6 +3,7 @@ import { AppearanceControls } from './AppearanceControls';
 import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
+import { AuditAlarmBanner } from './AuditAlarmBanner';
 import { AuditScreen } from './AuditScreen';
 import { CheckingScreen } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
@@ -46,6 +47,10 @@ export function App() {
   useEffect(() => {
     if (mode === 'ready') void loadSession().catch(() => undefined);
   }, [mode, loadSession]);
+  // Asked again at each sign-in: an audit trail alarm raised while the app ran shows to whoever comes next.
+  useEffect(() => {
+    if (phase === 'active') void loadRecovery();
+  }, [phase, loadRecovery]);
 
   // The window title never names a patient, and says when the session is locked.
   useEffect(() => {
@@ -110,6 +115,7 @@ export function App() {
         </p>
       )}
       <main>
+        {recovery?.auditAlarm && <AuditAlarmBanner alarm={recovery.auditAlarm} isAdmin={user.role === 'admin'} onReview={() => go({ name: 'audit' })} />}
         {current.name === 'encounter' ? (
           <EncounterScreen encounterId={current.encounterId} />
         ) : current.name === 'outcomes' ? (

@@ -1,10 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useAudit } from '../stores/audit';
+import { useSession } from '../stores/session';
+import { AuditAlarmAcknowledge } from './AuditAlarmAcknowledge';
 import { offerDownload } from './download';
 
-/** Who did what, when, to which record; with the chain check and an export. */
+/** Who did what, when, to which record; every page checked against the chain and its seal; an export. */
 export function AuditScreen() {
   const { entries, verdict, error, load, verify, exportAll } = useAudit();
+  const isAdmin = useSession((s) => s.user?.role === 'admin');
   const [action, setAction] = useState('');
   const [user, setUser] = useState('');
 
@@ -45,6 +48,13 @@ export function AuditScreen() {
           {verdict.ok ? `The audit chain is intact: ${verdict.entries} entries verified.` : `The audit chain is broken at entry ${verdict.firstBrokenSeq}: ${verdict.reason}.`}
         </p>
       )}
+      {verdict?.ok && (
+        <p className="muted">
+          {verdict.sealed && `Seal #${verdict.sealed.counter} (kept outside the database): entry ${verdict.sealed.seq}, ${verdict.sealed.hash.slice(0, 12)}. `}
+          {verdict.unverifiedBefore && `Entries before ${verdict.unverifiedBefore} predate an acknowledged break and cannot be verified.`}
+        </p>
+      )}
+      {verdict && !verdict.ok && isAdmin && <AuditAlarmAcknowledge />}
       {error && <p role="alert" className="error">{error}</p>}
       <table className="table">
         <thead>

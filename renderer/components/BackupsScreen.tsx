@@ -6,6 +6,10 @@ import { ProgressBar } from './ProgressBar';
 /** The backups in the data folder: take one now, or restore one (the current file is set aside, not deleted). */
 export function BackupsScreen() {
   const isAdmin = useSession((st) => st.user?.role === 'admin');
+  const me = useSession((st) => st.user?.username ?? '');
+  // Restoring needs an administrator of that backup, by password (the data it brings back may have other accounts).
+  const [adminName, setAdminName] = useState<string | null>(null);
+  const [password, setPassword] = useState('');
   const { status, error, load, backupNow, restore } = useRecovery();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -42,13 +46,26 @@ export function BackupsScreen() {
           <li key={b.name} className="fact row">
             <span>{b.createdAt.replace(/T(\d\d)-(\d\d)-(\d\d).*/, ' $1:$2:$3 UTC')}{i === 0 ? ' (newest)' : ''}, {Math.round(b.bytes / 1024)} KB</span>
             {!isAdmin ? null : confirming === b.name ? (
-              <>
+              <div className="row" role="group" aria-label="Confirm the restore">
+                <label>
+                  Administrator of that backup
+                  <input value={adminName ?? me} onChange={(e) => setAdminName(e.target.value)} autoComplete="username" autoCapitalize="none" spellCheck={false} />
+                </label>
+                <label>
+                  Password (as it was in that backup)
+                  <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+                </label>
                 <button type="button" className="primary"
-                  onClick={() => { setConfirming(null); run('Restoring the backup', () => restore(b.name), `Restored the backup of ${b.createdAt}.`); }}>
+                  onClick={() => {
+                    const admin = { username: adminName ?? me, password };
+                    setConfirming(null);
+                    setPassword('');
+                    run('Restoring the backup', () => restore(b.name, admin), `Restored the backup of ${b.createdAt}.`);
+                  }}>
                   Yes, restore this backup
                 </button>
                 <button type="button" className="secondary" onClick={() => setConfirming(null)}>Cancel</button>
-              </>
+              </div>
             ) : (
               <button type="button" className="secondary" aria-label={`Restore the backup of ${b.createdAt}`} onClick={() => setConfirming(b.name)}>Restore…</button>
             )}

@@ -34,10 +34,12 @@ describe('the checking screen', () => {
           problem: null,
           backups: [],
           dataDir: '/data',
+          auditAlarm: null,
+          needsConsoleCode: false,
         };
         const answer: Envelope<unknown> =
           method === 'recovery.status' ? { ok: true, value: status }
-            : method === 'auth.status' && mode === 'ready' ? { ok: true, value: { needsFirstAdmin: false, session: null } }
+            : method === 'auth.status' && mode === 'ready' ? { ok: true, value: { needsFirstAdmin: false, session: null, needsConsoleCode: false } }
               : { ok: false, error: { code: 'UNAVAILABLE', message: 'The data file is being checked after an unexpected shutdown; nothing was changed.' } };
         return Promise.resolve(answer);
       },

@@ -61,6 +61,9 @@ function LoginForm() {
 
 function FirstAdminForm() {
   const setup = useSession((s) => s.setupFirstAdmin);
+  // Browser mode: proof of the console that started the app (the launch secret alone is no proof of who is at it).
+  const needsCode = useSession((s) => s.needsConsoleCode);
+  const [consoleCode, setConsoleCode] = useState('');
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -74,7 +77,7 @@ function FirstAdminForm() {
       return;
     }
     try {
-      await setup({ username, displayName, password });
+      await setup({ username, displayName, password, ...(needsCode ? { consoleCode } : {}) });
     } catch (e) {
       setErrors(formErrors(e));
     }
@@ -104,6 +107,13 @@ function FirstAdminForm() {
         <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" aria-invalid={!!errors.confirm} />
         {errors.confirm && <span className="error">{errors.confirm}</span>}
       </label>
+      {needsCode && (
+        <label>
+          One-time code (printed in the console window that started ProcedureDesk)
+          <input value={consoleCode} onChange={(e) => setConsoleCode(e.target.value)} autoComplete="one-time-code" autoCapitalize="characters" spellCheck={false} aria-invalid={!!errors.consoleCode} />
+          {errors.consoleCode && <span className="error">{errors.consoleCode}</span>}
+        </label>
+      )}
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       <button type="submit" className="primary">Create administrator</button>
     </form>

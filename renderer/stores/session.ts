@@ -17,8 +17,10 @@ interface SessionState {
   idleLockMinutes: number;
   /** Why the user is at the sign-in screen again, if not by choice. */
   notice: string | null;
+  /** Browser mode's first start: the first administrator needs the code printed on the console. */
+  needsConsoleCode: boolean;
   load: () => Promise<void>;
-  setupFirstAdmin: (input: { username: string; displayName: string; password: string }) => Promise<void>;
+  setupFirstAdmin: (input: { username: string; displayName: string; password: string; consoleCode?: string }) => Promise<void>;
   login: (username: string, password: string) => Promise<void>;
   unlock: (password: string) => Promise<void>;
   /** Locks at once (idle timer, or the user's choice). */
@@ -46,8 +48,10 @@ export const useSession = create<SessionState>((set, get) => {
     user: null,
     idleLockMinutes: 10,
     notice: null,
+    needsConsoleCode: false,
     async load() {
       const status = await api().call('auth.status', {});
+      set({ needsConsoleCode: status.needsConsoleCode });
       if (status.session) enter(status.session);
       else set({ phase: status.needsFirstAdmin ? 'first-admin' : 'signed-out', user: null });
     },

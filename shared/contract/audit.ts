@@ -1,7 +1,7 @@
 /** The audit trail as the admin screen reads it. */
 import { z } from 'zod';
 import { IdSchema } from './common';
-import { shortText } from './text';
+import { longText, shortText } from './text';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -24,6 +24,34 @@ export const AuditListInputSchema = z.strictObject({
 });
 
 export const AuditVerdictSchema = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), entries: z.number().int() }),
+  z.object({
+    ok: z.literal(true),
+    entries: z.number().int(),
+    /** The seal in the key folder the trail was checked against (write the counter down to notice a rollback of both). */
+    sealed: z.object({ counter: z.number().int(), seq: z.number().int(), hash: z.string() }).optional(),
+    /** Entries before this one predate an acknowledged break and cannot be verified. */
+    unverifiedBefore: z.number().int().optional(),
+  }),
   z.object({ ok: z.literal(false), firstBrokenSeq: z.number().int(), reason: z.string() }),
 ]);
+
+/** A page of the trail, always with a check: the seal against the trail's head, and every entry on the page (audit.verify walks the whole chain). */
+export const AuditPageSchema = z.object({ entries: z.array(AuditEntrySchema), verdict: AuditVerdictSchema });
+
+/**
+ * The audit trail and its seal (kept outside the database) disagree: entries were removed, an
+ * older copy was put back, the seal or the key is missing. Shown to everyone until an
+ * administrator acknowledges it (audit.acknowledgeAlarm), which is itself recorded.
+ */
+export const AuditAlarmSchema = z.object({
+  reason: z.string(),
+  firstBrokenSeq: z.number().int().nonnegative(),
+  detectedAt: z.string(),
+});
+export type AuditAlarm = z.infer<typeof AuditAlarmSchema>;
+
+export const AcknowledgeAlarmInputSchema = z.strictObject({
+  /** Why the administrator accepts the break (what was found, who was told); recorded in the trail. */
+  reason: longText('the reason', { min: 10, max: 500, required: 'say in a sentence what was found and what was done' }),
+  password: z.string().min(1, 'the password is required').max(200),
+});

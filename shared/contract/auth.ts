@@ -63,12 +63,19 @@ export const AuthStatusSchema = z.object({
   needsFirstAdmin: z.boolean(),
   /** The caller's session, if the token it sent is still valid. */
   session: SessionViewSchema.nullable(),
+  /** Browser mode: creating the first administrator needs the one-time code printed on the console that started the app. */
+  needsConsoleCode: z.boolean(),
 });
+
+/** The one-time code printed on the console that started the app (db/auth/console-code.ts). */
+export const ConsoleCodeSchema = shortText('the console code', { max: 40 });
 
 export const SetupFirstAdminInputSchema = z.strictObject({
   username: UsernameSchema,
   displayName: DisplayNameSchema,
   password: NewPasswordSchema,
+  /** Required in browser mode (auth.status says so); the Electron window is its own proof. */
+  consoleCode: ConsoleCodeSchema.optional(),
 });
 
 export const LoginInputSchema = z.strictObject({ username: shortText('the username', { min: 1, max: 32 }).toLowerCase(), password: PasswordSchema });

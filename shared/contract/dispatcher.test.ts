@@ -30,8 +30,8 @@ describe('dispatcher', () => {
   });
 
   it('public methods run without a session', async () => {
-    const dispatch = createDispatcher(handlersWith({ 'auth.status': (_i, call) => ({ needsFirstAdmin: call.token === null, session: null }) }), { authenticate });
-    expect(await dispatch('auth.status', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, session: null } });
+    const dispatch = createDispatcher(handlersWith({ 'auth.status': (_i, call) => ({ needsFirstAdmin: call.token === null, session: null, needsConsoleCode: false }) }), { authenticate });
+    expect(await dispatch('auth.status', {})).toEqual({ ok: true, value: { needsFirstAdmin: true, session: null, needsConsoleCode: false } });
   });
 
   it('refuses an unknown method with UNKNOWN_METHOD', async () => {

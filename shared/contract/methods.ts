@@ -21,8 +21,8 @@ import {
   ResetPasswordInputSchema,
   UserSchema,
 } from './auth';
-import { BackupNameSchema, RecoveryStatusSchema } from './recovery';
-import { AuditEntrySchema, AuditListInputSchema, AuditVerdictSchema } from './audit';
+import { RecoveryStatusSchema, RestoreBackupInputSchema, StartEmptyInputSchema } from './recovery';
+import { AcknowledgeAlarmInputSchema, AuditListInputSchema, AuditPageSchema, AuditVerdictSchema } from './audit';
 import { ConsentDiscussionSchema, SaveConsentInputSchema } from './consent';
 import {
   CreateEncounterInputSchema,
@@ -468,10 +468,10 @@ export const METHODS = {
     output: RecoveryStatusSchema,
   }),
   'recovery.restoreBackup': method({
-    summary: 'Restore a verified backup as the database (the current file is set aside, never deleted) and continue on it.',
+    summary: 'Restore a verified backup as the database (the current file is set aside, never deleted) and continue on it; needs an administrator of that backup, by password.',
     writes: true,
     access: ADMIN,
-    input: z.strictObject({ backup: BackupNameSchema }),
+    input: RestoreBackupInputSchema,
     output: RecoveryStatusSchema,
   }),
   'backup.now': method({
@@ -482,24 +482,31 @@ export const METHODS = {
     output: RecoveryStatusSchema,
   }),
   'recovery.startEmpty': method({
-    summary: 'Recovery mode only, on explicit choice: start with an empty database (the damaged file stays set aside).',
+    summary: 'Recovery mode only, on explicit choice: start with an empty database (the damaged file stays set aside); needs an administrator of the newest backup, or the console code.',
     writes: true,
     access: ADMIN,
-    input: z.strictObject({ confirm: z.literal('start-empty') }),
+    input: StartEmptyInputSchema,
     output: RecoveryStatusSchema,
   }),
   'audit.list': method({
-    summary: 'The audit trail, newest first, filtered by patient, action or user.',
+    summary: 'The audit trail, newest first, filtered by patient, action or user, with a check of its seal against the head and of every entry returned.',
     writes: false,
     access: OVERSIGHT,
     input: AuditListInputSchema,
-    output: z.array(AuditEntrySchema),
+    output: AuditPageSchema,
   }),
   'audit.verify': method({
-    summary: 'Check the audit chain end to end and report the first broken link.',
+    summary: 'Check the audit chain end to end, and its head against the seal kept outside the database; report the first broken link.',
     writes: false,
     access: OVERSIGHT,
     input: Empty,
+    output: AuditVerdictSchema,
+  }),
+  'audit.acknowledgeAlarm': method({
+    summary: 'An administrator, with the password and a reason, acknowledges an audit trail alarm; recorded, and the seal starts again.',
+    writes: true,
+    access: ADMIN,
+    input: AcknowledgeAlarmInputSchema,
     output: AuditVerdictSchema,
   }),
   'demo.seed': method({

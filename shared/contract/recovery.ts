@@ -1,5 +1,8 @@
 /** Start-up recovery: whether the data file is in use, being checked, or set aside (why), and the backups that can replace it. */
 import { z } from 'zod';
+import { AuditAlarmSchema } from './audit';
+import { ConsoleCodeSchema } from './auth';
+import { shortText } from './text';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
@@ -18,5 +21,27 @@ export const RecoveryStatusSchema = z.object({
     .nullable(),
   backups: z.array(z.object({ name: BackupNameSchema, createdAt: z.string(), bytes: z.number().int() })),
   dataDir: z.string(),
+  /** The audit trail and its seal disagree (db/audit-guard.ts): every screen says so until an administrator acknowledges it. */
+  auditAlarm: AuditAlarmSchema.nullable().default(null),
+  /** Recovery with no backup in browser mode: starting empty needs the one-time code printed on the console. */
+  needsConsoleCode: z.boolean().default(false),
+});
+
+/**
+ * An administrator of the file that will replace the database, checked against that file's accounts
+ * by the runtime (db/recovery-admin.ts), which refuses, changing nothing, when they are missing or wrong.
+ */
+const RecoveryAdmin = {
+  username: shortText('the username', { min: 1, max: 32 }).toLowerCase().optional(),
+  password: z.string().min(1, 'the password is required').max(200).optional(),
+};
+
+export const RestoreBackupInputSchema = z.strictObject({ backup: BackupNameSchema, ...RecoveryAdmin });
+
+export const StartEmptyInputSchema = z.strictObject({
+  confirm: z.literal('start-empty'),
+  /** An administrator of the newest usable backup; without backups, the console's one-time code instead. */
+  ...RecoveryAdmin,
+  consoleCode: ConsoleCodeSchema.optional(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatusSchema>;
