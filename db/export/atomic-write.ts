@@ -4,15 +4,18 @@
  * temporary name in the same folder, are fsynced, then renamed into place, and
  * the folder is fsynced so the rename survives a power cut. A temporary file
  * left by a crash starts with "." and ends in ".partial": never picked up.
+ * Files are owner-only (0600), whatever the umask: they hold a patient's note.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_MODE, syncDir } from '../owner-only-files';
 
 export function writeFileAtomic(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
   const final = path.join(folder, name);
   const temp = path.join(folder, `.${name}.${uniqueId}.partial`);
-  const fd = fs.openSync(temp, 'wx', 0o640);
+  const fd = fs.openSync(temp, 'wx', FILE_MODE);
   try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, FILE_MODE);
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
   } catch (error) {
@@ -27,18 +30,7 @@ export function writeFileAtomic(folder: string, name: string, data: Buffer | str
     fs.rmSync(temp, { force: true });
     throw error;
   }
-  syncFolder(folder);
-}
-
-/** fsync on a directory: POSIX needs it for the rename to be durable; Windows cannot open a folder this way. */
-function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  syncDir(folder);
 }
 
 /** Whether the folder exists and this process can create files in it; the reason if not. */

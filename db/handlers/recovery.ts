@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
+import type { EncryptionStatus } from '#shared/contract/recovery';
 import { listBackups } from '../backup';
 
 export function backupsDir(dataDir: string): string {
@@ -16,12 +17,12 @@ export function backupList(dataDir: string): { name: string; createdAt: string; 
  * The core's own answers; the runtime (db/runtime.ts) takes over restoreBackup and
  * backup.now, which need to close or copy the database the core holds open.
  */
-export function readyModeRecoveryHandlers(dataDir: string): Pick<Handlers, 'recovery.status' | 'recovery.restoreBackup' | 'recovery.startEmpty' | 'backup.now'> {
+export function readyModeRecoveryHandlers(dataDir: string, encryption: EncryptionStatus): Pick<Handlers, 'recovery.status' | 'recovery.restoreBackup' | 'recovery.startEmpty' | 'backup.now'> {
   const healthy = () => {
     throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
   };
   return {
-    'recovery.status': () => ({ mode: 'ready', check: null, problem: null, backups: backupList(dataDir), dataDir }),
+    'recovery.status': () => ({ mode: 'ready', check: null, problem: null, backups: backupList(dataDir), dataDir, encryption }),
     'recovery.restoreBackup': () => {
       throw new CommandError('UNAVAILABLE', 'Restoring is done by the running app, not by the core alone.');
     },

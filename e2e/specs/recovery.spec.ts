@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { login, provisionAccounts } from '../accounts';
-import { invoke, newDataDir, startApp, stopGracefully } from '../app-process';
+import { invoke, newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { expect, signIn, signOut, test } from '../fixtures';
 
 test('damaged database: set aside, recovery screen, newest backup restored', async ({ page }) => {
@@ -50,7 +50,7 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
       await stopGracefully(app);
     }
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   }
 });
 

@@ -34,6 +34,7 @@ describe('the checking screen', () => {
           problem: null,
           backups: [],
           dataDir: '/data',
+          encryption: { keyProtection: 'owner-only-file', keyDir: '/data.keys' },
         };
         const answer: Envelope<unknown> =
           method === 'recovery.status' ? { ok: true, value: status }

@@ -3,6 +3,18 @@ import { z } from 'zod';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
+/**
+ * How the database key is kept. 'owner-only-file': there is no OS keystore to wrap
+ * it (browser mode, Linux without a secret service), so the key is a file that
+ * only this OS account can read, in the key folder outside the data folder; the
+ * app says so on screen.
+ */
+export const EncryptionStatusSchema = z.object({
+  keyProtection: z.enum(['os-keystore', 'owner-only-file']),
+  keyDir: z.string(),
+});
+export type EncryptionStatus = z.infer<typeof EncryptionStatusSchema>;
+
 export const RecoveryStatusSchema = z.object({
   /** checking: after an unclean shutdown, a large data file is checked page by page before use. */
   mode: z.enum(['ready', 'recovery', 'checking']),
@@ -18,5 +30,7 @@ export const RecoveryStatusSchema = z.object({
     .nullable(),
   backups: z.array(z.object({ name: BackupNameSchema, createdAt: z.string(), bytes: z.number().int() })),
   dataDir: z.string(),
+  /** The database and its backups are encrypted (AES-256); this says how the key is kept. */
+  encryption: EncryptionStatusSchema,
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatusSchema>;
