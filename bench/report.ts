@@ -76,6 +76,7 @@ const SECTIONS: [Measurement['bench'], string][] = [
   ['export', '4. Export'],
   ['renderer', '5. Renderer (Chromium)'],
   ['memory', '6. Memory'],
+  ['encryption', '7. Encryption at rest'],
 ];
 
 export function writeResults(run: Run): string {
