@@ -21,7 +21,14 @@ export function filesUnder(dir: string): string[] {
 /** The files under `dir` whose bytes spell the sentinel's name or MRN (in UTF-8 or UTF-16, any case). */
 export function filesLeakingSentinel(dir: string): string[] {
   return filesUnder(dir).filter((file) => {
-    const bytes = fs.readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (error) {
+      // A backup's temporary file can go between listing and reading; anything else is a failure.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
     const text = [bytes.toString('latin1'), bytes.toString('utf16le'), bytes.subarray(1).toString('utf16le')].join('\n').toLowerCase();
     return NEEDLES.some((n) => text.includes(n));
   });
