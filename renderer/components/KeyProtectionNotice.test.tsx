@@ -29,7 +29,7 @@ describe('the key protection notice', () => {
     const keyDir = useRecovery.getState().status!.encryption.keyDir;
     expect(keyDir).toMatch(/\.keys$/);
     expect(notice.textContent).toContain(keyDir);
-    expect(notice.textContent).toMatch(/encrypted \(AES-256\).*only your OS account can read/);
+    expect(notice.textContent).toMatch(/encrypted \(AES-256\), but the key is a file in .* that anyone using this OS account can read/);
   });
 
   it('says nothing when the OS keystore wraps the key', async () => {

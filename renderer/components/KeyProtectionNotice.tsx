@@ -13,10 +13,9 @@ export function KeyProtectionNotice() {
     <section className="notice key-notice" aria-labelledby="key-notice-heading">
       <h2 id="key-notice-heading">No OS keystore protects the database key</h2>
       <p>
-        The data and its backups are encrypted (AES-256), but on this computer the key is a file that only your OS account can read, kept
-        outside the data folder in <code className="path">{encryption.keyDir}</code>. Anyone signed in to this computer as you could read it.
-        Use the desktop app where the system keychain or keyring is available, keep the disk encrypted, and keep a copy of that folder somewhere
-        safe, apart from the backups: without it, neither the data nor the backups can be read.
+        The data and its backups are encrypted (AES-256), but the key is a file in <code className="path">{encryption.keyDir}</code> that
+        anyone using this OS account can read. Use the desktop app where a system keychain or keyring is available, and keep a copy of that
+        folder safe, apart from the backups: without it nothing can be read.
       </p>
     </section>
   );
