@@ -12,6 +12,15 @@ function forbid(groups, message) {
   return { group: groups, message };
 }
 
+// One SQLite in the process (two copies break each other's locks: SQLite's "How To Corrupt", 2.3),
+// and it is the encrypting one.
+const noSecondSqlite = forbid(['better-sqlite3'], 'The app has one SQLite: better-sqlite3-multiple-ciphers (encrypted), opened through db/connection.ts.');
+const dbPatterns = [
+  { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
+  forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '../renderer/*', '../../renderer/*', '../e2e/*', '../../e2e/*'], 'db/ is Node: no UI, no e2e code.'),
+  noSecondSqlite,
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'scripts/**/*.mjs', 'bench/**/*.mjs'] },
   js.configs.recommended,
@@ -45,7 +54,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'shared/ runs anywhere: no Node built-ins.'),
-        forbid(['electron', 'better-sqlite3', 'pdfmake', 'react', 'react-dom', 'zustand'], 'shared/ holds domain, content and the contract only.'),
+        forbid(['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfmake', 'react', 'react-dom', 'zustand'], 'shared/ holds domain, content and the contract only.'),
         forbid(['\\#db/*', '\\#renderer/*', '../db/*', '../renderer/*', '../e2e/*', '../../db/*', '../../renderer/*', '../../e2e/*'], 'shared/ imports nothing from other folders.'),
       ] }],
     },
@@ -55,10 +64,15 @@ export default tseslint.config(
     files: ['db/**/*.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
-        { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
-        forbid(['react', 'react-dom', 'zustand', '\\#renderer/*', '../renderer/*', '../../renderer/*', '../e2e/*', '../../e2e/*'], 'db/ is Node: no UI, no e2e code.'),
+        ...dbPatterns,
+        { group: ['better-sqlite3-multiple-ciphers'], allowTypeImports: true, message: 'Open database files through db/connection.ts (openKeyed, openDatabase): every open is keyed.' },
       ] }],
     },
+  },
+  {
+    // The one opener; tests and their support may open a file as an attacker would, without the key.
+    files: ['db/connection.ts', 'db/**/*.test.ts', 'db/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: dbPatterns }] },
   },
   {
     files: ['electron/**/*.ts'],
@@ -75,7 +89,7 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'renderer/ is DOM only: no Node built-ins.'),
-        forbid(['electron', 'better-sqlite3', 'pdfmake', '\\#db/*', '../db/*', '../../db/*', '../e2e/*', '../../e2e/*'], 'renderer/ reaches the core only through the API client.'),
+        forbid(['electron', 'better-sqlite3', 'better-sqlite3-multiple-ciphers', 'pdfmake', '\\#db/*', '../db/*', '../../db/*', '../e2e/*', '../../e2e/*'], 'renderer/ reaches the core only through the API client.'),
       ] }],
     },
   },
@@ -93,6 +107,7 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         { group: ['electron'], message: 'Only electron/ imports electron at runtime.', allowTypeImports: true },
+        noSecondSqlite,
       ] }],
     },
   },

@@ -5,7 +5,7 @@
  * then the renderer benchmark in Chromium; then writes bench/RESULTS.md.
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
- *   --only=save,search,open,backup,export,batch,memory,renderer
+ *   --only=save,search,open,backup,export,batch,memory,encryption,renderer
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ import { mergeWithPrevious } from './lib/merge';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
 import { benchBatchExport } from './node/batch-export';
+import { benchEncryption } from './node/encryption';
 import { benchExport } from './node/export';
 import { benchMemory } from './node/memory';
 import { benchOpen } from './node/open';
@@ -25,12 +26,12 @@ import { benchSearch } from './node/search';
 import { benchRenderer } from './renderer/driver';
 import { writeResults } from './report';
 
-const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, export: benchExport, batch: benchBatchExport, memory: benchMemory } as const;
+const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, export: benchExport, batch: benchBatchExport, memory: benchMemory, encryption: benchEncryption } as const;
 /**
  * The 1,000-note batch export renders and writes 4,000 files (a few minutes); its cost is per
  * note, not per data size, so it runs on the smallest size only unless BENCH_BATCH_ALL_SIZES=1.
  */
-const FIRST_SIZE_ONLY: readonly string[] = process.env.BENCH_BATCH_ALL_SIZES ? [] : ['batch'];
+const FIRST_SIZE_ONLY: readonly string[] = process.env.BENCH_BATCH_ALL_SIZES ? ['encryption'] : ['batch', 'encryption'];
 type NodeBench = keyof typeof NODE_BENCHES;
 const ALL = [...(Object.keys(NODE_BENCHES) as NodeBench[]), 'renderer'] as const;
 

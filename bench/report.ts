@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import type { Dataset } from './data/dataset';
 import { analysis } from './analysis';
 import { RESULTS_JSON } from './lib/merge';
@@ -31,13 +31,13 @@ const RESULTS_FILE = path.join('bench', 'RESULTS.md');
 function machine(run: Run): string {
   const cpus = os.cpus();
   const sqlite = new Database(':memory:');
-  const version = sqlite.prepare('SELECT sqlite_version()').pluck().get() as string;
+  const version = sqlite.prepare("SELECT sqlite_version() || ', ' || sqlite3mc_version()").pluck().get() as string;
   sqlite.close();
   return [
     `- CPU: ${cpus[0]?.model.trim() ?? 'unknown'}, ${cpus.length} logical cores (shared with other work during the run)`,
     `- RAM: ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB`,
     `- OS: ${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
-    `- Node ${process.versions.node}, SQLite ${version} (better-sqlite3), Chromium for the renderer`,
+    `- Node ${process.versions.node}, SQLite ${version} (better-sqlite3-multiple-ciphers; the database encrypted, SQLCipher 4 format), Chromium for the renderer`,
     `- Conditions: 1-minute load average ${run.conditions.loadBefore.toFixed(1)} before and ${run.conditions.loadAfter.toFixed(1)} after the run on ${cpus.length} cores; benchmarks ran at ${run.conditions.priority}` +
       (run.earlierConditions ? ` (rows from an earlier run: ${run.earlierConditions})` : ''),
   ].join('\n');
@@ -76,6 +76,7 @@ const SECTIONS: [Measurement['bench'], string][] = [
   ['export', '4. Export'],
   ['renderer', '5. Renderer (Chromium)'],
   ['memory', '6. Memory'],
+  ['encryption', '7. Encryption at rest'],
 ];
 
 export function writeResults(run: Run): string {

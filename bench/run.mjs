@@ -17,7 +17,7 @@ await esbuild({
   target: 'node22',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
-  external: ['better-sqlite3', 'pdfmake', 'electron', 'playwright-core'],
+  external: ['better-sqlite3-multiple-ciphers', 'pdfmake', 'electron', 'playwright-core'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',

@@ -6,14 +6,14 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createAuditLog } from './audit';
 import { loadAuditKey } from './audit-key';
 import { DATABASE_FILE } from './paths';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { openKeyed, type Db } from './connection';
+import { ADMIN, keyOf, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
 
 type Verdict = { ok: boolean; firstBrokenSeq?: number; reason?: string };
 type Page = { entries: AuditEntryView[]; verdict: Verdict };
@@ -44,12 +44,12 @@ const list = async (core: TempCore): Promise<Page> => ok<Page>(await core.act('a
 const lastSeq = (core: TempCore): number => core.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
 
 /** As someone with the raw file would: the append-only triggers dropped first. */
-function dropTriggers(db: Database.Database): void {
+function dropTriggers(db: Db): void {
   db.exec('DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete;');
 }
 
 /** The old app's MAC, recomputed by an attacker who has a key: every entry and the head re-signed. */
-function rewriteTrail(db: Database.Database, key: Buffer): void {
+function rewriteTrail(db: Db, key: Buffer): void {
   const mac = (...parts: (string | number | null)[]) => createHmac('sha256', key).update(parts.map((p) => (p === null ? '\u0000' : String(p))).join('\u001f')).digest('hex');
   dropTriggers(db);
   db.prepare("UPDATE audit_log SET user_name = 'Someone Else' WHERE action = 'encounter.get'").run();
@@ -75,7 +75,8 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     closeKeeping(core);
     // The attacker's best key: one found in the data folder (audit.key, as the old app left it), else a guess.
     const found = filesUnder(dataDir).map((f) => fs.readFileSync(f, 'latin1').trim()).find((t) => /^[0-9a-f]{64}$/.test(t));
-    const db = new Database(path.join(dataDir, DATABASE_FILE));
+    // The attacker here also holds the database key: the seal must stand on its own.
+    const db = openKeyed(path.join(dataDir, DATABASE_FILE), keyOf(dataDir));
     rewriteTrail(db, Buffer.from(found ?? 'ab'.repeat(32), 'hex'));
     db.close();
     const again = open(dataDir);

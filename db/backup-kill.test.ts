@@ -7,7 +7,7 @@ import { listBackups, verifyBackupFile } from './backup';
 import { openCore } from './core';
 import { backupsDir } from './handlers/recovery';
 import { bundleScript } from './testing/crash-harness';
-import { NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { keyOf, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 describe('backups under SIGKILL', () => {
@@ -50,7 +50,7 @@ describe('backups under SIGKILL', () => {
         const newest = listBackups(backupsDir(dir))[0];
         if (cycle === 0) expect(newest, 'the first run finished one backup').toBeDefined();
         if (!newest) continue;
-        expect(verifyBackupFile(newest.file).patients).toBe(200);
+        expect(verifyBackupFile(newest.file, keyOf(dir)).patients).toBe(200);
       }
       expect(listBackups(backupsDir(dir)).length).toBeGreaterThan(0);
       expect(listBackups(backupsDir(dir)).every((b) => b.file.endsWith('.backup.sqlite'))).toBe(true);

@@ -3,16 +3,16 @@
 // the disk; a scheduled backup with nothing changed is skipped.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, FREE_SPACE_RESERVE_BYTES, listBackups } from './backup';
+import { openKeyed, type Db } from './connection';
 import { backupsDir } from './handlers/recovery';
 import { openCore } from './core';
 import { APPLICATION_ID, needsLongQuickCheck, QUICK_CHECK_ALWAYS_BELOW_BYTES, RUNNING_MARKER } from './integrity';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
 import { runSqliteJob } from './sqlite-worker';
-import { NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { keyOf, NURSE, ok, PATIENT, tempDir, TEST_PASSWORD_COST, testKey, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
 // The key folder beside each data folder (db/keys/key-folder.ts) goes with it.
@@ -23,9 +23,11 @@ function dir(): string {
   return d;
 }
 
-/** A raw WAL database of about `mib` MiB, as the app's file is (WAL, our application id). */
-function bigDatabase(file: string, mib: number): Database.Database {
-  const db = new Database(file);
+const key = testKey();
+
+/** A raw WAL database of about `mib` MiB, as the app's file is (encrypted, WAL, our application id). */
+function bigDatabase(file: string, mib: number): Db {
+  const db = openKeyed(file, key);
   db.pragma('journal_mode = WAL');
   db.pragma(`application_id = ${APPLICATION_ID}`);
   db.exec('CREATE TABLE rows (id INTEGER PRIMARY KEY, body TEXT NOT NULL); CREATE INDEX rows_body ON rows (body)');
@@ -35,6 +37,9 @@ function bigDatabase(file: string, mib: number): Database.Database {
   })();
   return db;
 }
+
+/** What a backup of `db` may need at most: VACUUM INTO writes no more pages than the live file has. */
+const liveBytes = (db: Db): number => (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number);
 
 /** Turns of the event loop until `work` settles: 0 if it held the main thread throughout. */
 async function ticksDuring(work: Promise<unknown>): Promise<number> {
@@ -56,7 +61,7 @@ describe('whole-file checks on a worker thread', () => {
     const file = path.join(dir(), 'big.sqlite');
     const db = bigDatabase(file, 40);
     db.close();
-    const job = runSqliteJob({ kind: 'check', file, check: 'integrity_check' });
+    const job = runSqliteJob({ kind: 'check', file, check: 'integrity_check', key });
     // A check run on the main thread would settle before the event loop turned once.
     expect(await ticksDuring(job)).toBeGreaterThan(10);
     const result = await job;
@@ -73,8 +78,8 @@ describe('whole-file checks on a worker thread', () => {
     db.pragma('writable_schema = ON');
     db.prepare("DELETE FROM sqlite_master WHERE name = 'rows_body'").run();
     db.close();
-    expect((await runSqliteJob({ kind: 'check', file, check: 'integrity_check' })).check).toMatch(/never used/);
-    await expect(runSqliteJob({ kind: 'check', file: path.join(dir(), 'absent.sqlite'), check: 'quick_check' })).rejects.toThrow(/unable to open|does not exist|no such file/i);
+    expect((await runSqliteJob({ kind: 'check', file, check: 'integrity_check', key })).check).toMatch(/never used/);
+    await expect(runSqliteJob({ kind: 'check', file: path.join(dir(), 'absent.sqlite'), check: 'quick_check', key })).rejects.toThrow(/unable to open|does not exist|no such file/i);
   });
 });
 
@@ -83,7 +88,7 @@ describe('createBackup', () => {
     const d = dir();
     const db = bigDatabase(path.join(d, 'live.sqlite'), 20);
     try {
-      const backup = createBackup(db, path.join(d, 'backups'));
+      const backup = createBackup(db, key, path.join(d, 'backups'));
       // Writes go on meanwhile, on the same connection, each committed before the next turn.
       let written = 0;
       const writes = (async () => {
@@ -98,7 +103,7 @@ describe('createBackup', () => {
       await writes;
       expect(written).toBeGreaterThan(10);
       expect(fs.readdirSync(path.join(d, 'backups'))).toEqual([path.basename(info.file)]);
-      const copy = new Database(info.file, { readonly: true });
+      const copy = openKeyed(info.file, key, { readonly: true });
       expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       // Everything committed before the copy finished is in it; nothing after it can be missing from the live file.
@@ -111,17 +116,19 @@ describe('createBackup', () => {
     }
   });
 
-  it('a damaged database gives no backup: the copy fails its check and is discarded', async () => {
+  it('a damaged database gives no backup: the copy fails and is discarded', async () => {
     const d = dir();
     const file = path.join(d, 'live.sqlite');
     const raw = bigDatabase(file, 2);
-    raw.unsafeMode(true);
-    raw.pragma('writable_schema = ON');
-    raw.prepare("DELETE FROM sqlite_master WHERE name = 'rows_body'").run();
+    raw.pragma('journal_mode = DELETE');
     raw.close();
-    const db = new Database(file);
+    // One page of the table overwritten on disk: its HMAC no longer matches, so reading it fails.
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, Math.floor(fs.statSync(file).size / 4096 / 2) * 4096);
+    fs.closeSync(fd);
+    const db = openKeyed(file, key);
     try {
-      await expect(createBackup(db, path.join(d, 'backups'))).rejects.toThrow(/integrity_check.*never used.*discarded/s);
+      await expect(createBackup(db, key, path.join(d, 'backups'))).rejects.toThrow(/malformed.*discarded/s);
       expect(fs.readdirSync(path.join(d, 'backups'))).toEqual([]);
     } finally {
       db.close();
@@ -133,17 +140,17 @@ describe('createBackup', () => {
     const db = bigDatabase(path.join(d, 'live.sqlite'), 1);
     const out = path.join(d, 'backups');
     try {
-      for (let i = 0; i < 5; i++) await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 8, i)) });
+      for (let i = 0; i < 5; i++) await createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 8, i)) });
       expect(listBackups(out)).toHaveLength(5);
       const bytes = listBackups(out)[0]!.bytes;
-      // A small disk: room for the new copy only once two old generations are gone.
+      // A small disk: room for the new copy (as large as the live file, the most it can be) only once two old generations are gone.
       const used = () => listBackups(out).reduce((sum, b) => sum + b.bytes, 0);
-      const capacity = FREE_SPACE_RESERVE_BYTES + 4 * bytes + 1024;
+      const capacity = FREE_SPACE_RESERVE_BYTES + liveBytes(db) + 3.5 * bytes;
       const freeBytes = () => capacity - used();
-      await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 9, 0)), freeBytes });
+      await createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 9, 0)), freeBytes });
       expect(listBackups(out).map((b) => b.createdAt)).toEqual(['2026-11-25T09-00-00-000Z', '2026-11-25T08-04-00-000Z', '2026-11-25T08-03-00-000Z', '2026-11-25T08-02-00-000Z']);
       // No room even with only the two newest kept: nothing is written and the newest two stay.
-      await expect(createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 10, 0)), freeBytes: () => bytes })).rejects.toThrow(/not enough free disk space for a backup: it needs \d+ MiB .* No backup was taken/);
+      await expect(createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 10, 0)), freeBytes: () => bytes })).rejects.toThrow(/not enough free disk space for a backup: it needs \d+ MiB .* No backup was taken/);
       expect(listBackups(out).map((b) => b.createdAt)).toEqual(['2026-11-25T09-00-00-000Z', '2026-11-25T08-04-00-000Z']);
       expect(fs.readdirSync(out).every((f) => f.endsWith('.backup.sqlite'))).toBe(true);
     } finally {
@@ -156,7 +163,7 @@ describe('createBackup', () => {
     const db = bigDatabase(path.join(d, 'live.sqlite'), 1);
     const out = path.join(d, 'backups');
     try {
-      for (let i = 0; i < 3; i++) await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 8, i)) });
+      for (let i = 0; i < 3; i++) await createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 8, i)) });
       const bytes = listBackups(out)[0]!.bytes;
       // What a process killed mid-copy leaves behind: a temporary file the size of the database, and its journal.
       const leftover = path.join(out, 'proceduredesk-2026-11-25T08-30-00-000Z.backup.sqlite.tmp');
@@ -164,8 +171,8 @@ describe('createBackup', () => {
       fs.writeFileSync(`${leftover}-journal`, Buffer.alloc(512));
       const used = () => fs.readdirSync(out).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0);
       // Room for the three backups, the reserve and one more copy: none of it while the leftover is there.
-      const freeBytes = () => FREE_SPACE_RESERVE_BYTES + 4 * bytes + 1024 - used();
-      await createBackup(db, out, { now: new Date(Date.UTC(2026, 10, 25, 9, 0)), freeBytes });
+      const freeBytes = () => FREE_SPACE_RESERVE_BYTES + 3 * bytes + liveBytes(db) + 1024 - used();
+      await createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 9, 0)), freeBytes });
       expect(listBackups(out).map((b) => b.createdAt)).toEqual(['2026-11-25T09-00-00-000Z', '2026-11-25T08-02-00-000Z', '2026-11-25T08-01-00-000Z', '2026-11-25T08-00-00-000Z']);
       expect(fs.readdirSync(out).filter((f) => f.includes('.tmp'))).toEqual([]);
     } finally {
@@ -196,7 +203,7 @@ describe('scheduled backups', () => {
       expect(listBackups(backupsDir(d))).toHaveLength(1);
       ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
       const patientsInNewest = () => {
-        const newest = new Database(listBackups(backupsDir(d))[0]!.file, { readonly: true });
+        const newest = openKeyed(listBackups(backupsDir(d))[0]!.file, keyOf(d), { readonly: true });
         try {
           return newest.prepare('SELECT count(*) FROM patients').pluck().get() as number;
         } finally {

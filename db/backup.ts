@@ -1,8 +1,9 @@
 /**
- * Rotating backups through SQLite's online backup API. Each backup is written
- * under a temporary name, verified (integrity_check, every page of the source
- * copied, same schema version), fsynced, and only then renamed into place, so a
- * crash during a backup never leaves a partial file as the newest backup.
+ * Rotating backups, copied with VACUUM INTO (encrypted with the database's key,
+ * owner-only). Each backup is written under a temporary name, verified
+ * (integrity_check, the source's schema objects all there, same schema version),
+ * fsynced, and only then renamed into place, so a crash during a backup never
+ * leaves a partial file as the newest backup.
  *
  * At clinic scale a backup is a 12 GB copy (100k patients). None of it may hold
  * the main thread, which serves every click: the copy and the whole-file work
@@ -12,8 +13,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import type { Db } from './connection';
+import { openKeyed, type Db } from './connection';
+import type { DatabaseKey } from './keys/database-key';
+import { ensureOwnerOnlyDir, syncDir } from './owner-only-files';
 import { runSqliteJob } from './sqlite-worker';
 
 export const BACKUP_PREFIX = 'proceduredesk-';
@@ -39,26 +41,19 @@ export interface BackupOptions {
   signal?: AbortSignal;
 }
 
-function rowCounts(db: Database.Database): Record<string, number> {
+/** Rows in each table: a copy that holds the same data has the same counts. */
+export function rowCounts(db: Db): Record<string, number> {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[];
   return Object.fromEntries(tables.map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number]));
 }
 
-function fsyncPath(p: string): void {
-  const fd = fs.openSync(p, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
 /**
- * Checks a backup file on its own, synchronously: opens read-only, integrity_check,
- * and returns its row counts. For tests and tools; the app checks on a worker thread.
+ * Checks a backup file on its own, synchronously: opens read-only with the key,
+ * integrity_check, and returns its row counts. For tests and tools; the app
+ * checks on a worker thread.
  */
-export function verifyBackupFile(file: string): Record<string, number> {
-  const copy = new Database(file, { readonly: true, fileMustExist: true });
+export function verifyBackupFile(file: string, key: DatabaseKey): Record<string, number> {
+  const copy = openKeyed(file, key, { readonly: true, fileMustExist: true });
   try {
     const result = copy.pragma('integrity_check', { simple: true });
     if (result !== 'ok') throw new Error(`backup failed integrity_check: ${String(result)}`);
@@ -92,8 +87,8 @@ function ensureRoom(dir: string, bytes: number, freeBytes: (dir: string) => numb
   }
 }
 
-export async function createBackup(db: Db, dir: string, options: BackupOptions = {}): Promise<BackupInfo> {
-  fs.mkdirSync(dir, { recursive: true });
+export async function createBackup(db: Db, key: DatabaseKey, dir: string, options: BackupOptions = {}): Promise<BackupInfo> {
+  ensureOwnerOnlyDir(dir);
   const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
   let final = path.join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
   // Two backups in the same millisecond must not overwrite each other.
@@ -105,10 +100,12 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions =
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * pageSize, options.freeBytes ?? statfsFree);
   try {
-    const sealed = await runSqliteJob({ kind: 'backup', source: db.name, target: temp }, options.signal);
+    const sealed = await runSqliteJob({ kind: 'backup', source: db.name, target: temp, key }, options.signal).catch((error: unknown) => {
+      throw new Error(`the backup could not be copied (${error instanceof Error ? error.message : String(error)}); it was discarded`);
+    });
     if (sealed.check !== 'ok') throw new Error(`the backup failed integrity_check (${sealed.check.slice(0, 200)}); it was discarded`);
-    if (sealed.pageCount !== sealed.copiedPages) {
-      throw new Error(`the backup has ${sealed.pageCount} pages where the database had ${sealed.copiedPages}; it was discarded`);
+    if (sealed.schemaObjects !== sealed.sourceSchemaObjects) {
+      throw new Error(`the backup has ${sealed.schemaObjects} schema objects where the database had ${sealed.sourceSchemaObjects}; it was discarded`);
     }
     const liveVersion = db.pragma('user_version', { simple: true }) as number;
     if (sealed.userVersion !== liveVersion) throw new Error(`the backup is at schema ${sealed.userVersion}, the database at ${liveVersion}; it was discarded`);
@@ -117,7 +114,7 @@ export async function createBackup(db: Db, dir: string, options: BackupOptions =
     throw error;
   }
   fs.renameSync(temp, final);
-  fsyncPath(dir);
+  syncDir(dir);
   pruneBackups(dir, options.generations ?? DEFAULT_GENERATIONS);
   return { file: final, createdAt: stamp, bytes: fs.statSync(final).size };
 }
@@ -138,6 +135,6 @@ function pruneBackups(dir: string, keep: number): void {
 }
 
 /** Removes the temporary files of a backup that was killed midway (as large as the database). */
-function removeLeftovers(dir: string): void {
+export function removeLeftovers(dir: string): void {
   for (const f of fs.readdirSync(dir)) if (/\.backup\.sqlite\.tmp(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
 }

@@ -1,10 +1,80 @@
 /**
  * The one way to open the database. Every open, of a fresh or an existing file,
  * sets the same pragmas: a clinical write is acknowledged only after it is on disk.
+ * Every file is encrypted (SQLite3 Multiple Ciphers in SQLCipher 4 mode: AES-256-CBC
+ * pages with an HMAC-SHA512 each), keyed before any other statement; the database,
+ * its WAL, backups (VACUUM INTO) and copies are unreadable without the key.
  */
-import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import type { DatabaseKey } from './keys/database-key';
+import { ensureOwnerOnlyFile } from './owner-only-files';
 
 export type Db = Database.Database;
+
+/**
+ * Run first on every connection, in this order: SQLCipher 4's format (legacy=4: the
+ * whole file, header included, is ciphertext, so SQLCipher's own tools open it),
+ * then the raw 256-bit key (no passphrase, so no KDF at each open).
+ */
+export function cipherPragmas(key: DatabaseKey): string[] {
+  return ["cipher = 'sqlcipher'", 'legacy = 4', `key = "${key.sqlLiteral()}"`];
+}
+
+/** Encrypts an open unencrypted file in place (not in WAL mode): the same format, the same key. */
+export function rekeyPragmas(key: DatabaseKey): string[] {
+  return [...cipherPragmas(key).slice(0, 2), `rekey = "${key.sqlLiteral()}"`];
+}
+
+/** What a plaintext SQLite file starts with; an encrypted file starts with its random salt. */
+const PLAINTEXT_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Whether the file is an unencrypted SQLite database (an older install's, to be encrypted once: db/encrypt-existing.ts). */
+export function isPlaintextDatabase(file: string): boolean {
+  let fd: number;
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const head = Buffer.alloc(PLAINTEXT_HEADER.length);
+    return fs.readSync(fd, head, 0, head.length, 0) === head.length && head.equals(PLAINTEXT_HEADER);
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  fileMustExist?: boolean;
+}
+
+/**
+ * Opens an app database file (live, backup, copy) with the key, and reads the
+ * schema at once, so a wrong key or a file that is not ours fails here
+ * (SQLITE_NOTADB), not at some later query. A file it may write is created
+ * owner-only first: SQLite gives its -wal and -shm the same mode.
+ */
+export function openKeyed(file: string, key: DatabaseKey, options: OpenOptions = {}): Db {
+  if (!options.readonly && !options.fileMustExist) ensureOwnerOnlyFile(file);
+  const db = new Database(file, options);
+  try {
+    for (const pragma of cipherPragmas(key)) db.pragma(pragma);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** Opens an unencrypted file: only to look at or encrypt an older install's data (db/encrypt-existing.ts, db/integrity.ts). */
+export function openUnencrypted(file: string, options: OpenOptions = {}): Db {
+  return new Database(file, options);
+}
 
 /** Pragmas applied on every open; re-checked by tests on a re-opened file. */
 export const REQUIRED_PRAGMAS = {
@@ -28,11 +98,11 @@ export class DatabaseTooNewError extends Error {
 }
 
 /**
- * Opens `file`, refusing (before anything is written) a file whose schema is newer
- * than `latestSchema`, then applies the required pragmas.
+ * Opens `file` with the key, refusing (before anything is written) a file whose
+ * schema is newer than `latestSchema`, then applies the required pragmas.
  */
-export function openDatabase(file: string, latestSchema: number): Db {
-  const db = new Database(file);
+export function openDatabase(file: string, latestSchema: number, key: DatabaseKey): Db {
+  const db = openKeyed(file, key);
   try {
     const fileVersion = db.pragma('user_version', { simple: true }) as number;
     if (fileVersion > latestSchema) throw new DatabaseTooNewError(fileVersion, latestSchema);

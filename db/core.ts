@@ -10,6 +10,10 @@ import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { openDatabase, type Db } from './connection';
+import { prepareFolders } from './data-folder';
+import { encryptPlaintextDatabase } from './encrypt-existing';
+import { databaseKeyFor, type DatabaseKey } from './keys/database-key';
+import { FILE_MODE, makeOwnerOnly } from './owner-only-files';
 import { createAuditLog } from './audit';
 import { forgetDataFolderKey, loadAuditKey, type KeyProtector } from './audit-key';
 import { createAuditGuard, type Reseal } from './audit-guard';
@@ -72,6 +76,10 @@ export interface CoreOptions {
   now?: () => Date;
   /** Wraps the audit key with the OS keystore (Electron); without it the key is an owner-only file. */
   auditKeyProtector?: KeyProtector | null;
+  /** Wraps the database key with the OS keystore (Electron); without it the key is an owner-only file in keyDir. */
+  databaseKeyProtector?: KeyProtector | null;
+  /** The database key, when the caller (db/runtime.ts) has loaded it already; else loaded from keyDir. */
+  databaseKey?: DatabaseKey;
   /** Monotonic milliseconds for the idle lock; injected in tests. */
   monotonic?: () => number;
   /** scrypt cost; tests lower it (the cost is stored with each hash). */
@@ -100,6 +108,8 @@ export interface Core {
   db: Db;
   dataDir: string;
   databaseFile: string;
+  /** Every file of this database (backups, checks on a worker) is opened with it. */
+  databaseKey: DatabaseKey;
   migration: MigrationResult;
   close(): void;
 }
@@ -112,16 +122,23 @@ export class DatabaseDamagedError extends Error {
   }
 }
 
+/** The key folder when none is given: beside the data folder, never inside it (db/keys/key-folder.ts). */
+export const defaultKeyDir = (dataDir: string): string => `${path.resolve(dataDir)}.keys`;
+
 export function openCore(options: CoreOptions): Core {
   const log = options.log ?? (() => undefined);
-  fs.mkdirSync(options.dataDir, { recursive: true });
   const databaseFile = path.join(options.dataDir, DATABASE_FILE);
-  const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION, { quickCheckDone: options.quickCheckDone ?? false });
+  const keyDir = options.keyDir ?? defaultKeyDir(options.dataDir);
+  const databaseKey = options.databaseKey ?? databaseKeyFor(databaseFile, keyDir, options.databaseKeyProtector, log);
+  prepareFolders(options.dataDir, keyDir, databaseKey, log);
+  const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION, { key: databaseKey, quickCheckDone: options.quickCheckDone ?? false });
   if (inspection.state === 'damaged') throw new DatabaseDamagedError(inspection);
   if (inspection.uncleanShutdown) log(`the previous run did not close cleanly; quick_check passed${options.quickCheckDone ? ' (on a worker thread)' : ''}`);
-  const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION);
+  if (inspection.plaintext) encryptPlaintextDatabase(databaseFile, databaseKey, { backupsDir: path.join(options.dataDir, 'backups'), log });
+  const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION, databaseKey);
   const marker = path.join(options.dataDir, RUNNING_MARKER);
-  fs.writeFileSync(marker, `${process.pid}\n`);
+  fs.writeFileSync(marker, `${process.pid}\n`, { mode: FILE_MODE });
+  makeOwnerOnly(marker);
   try {
     const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
     if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
@@ -203,7 +220,7 @@ export function openCore(options: CoreOptions): Core {
       'demo.seed': async ({ today }, { token, caller }) => ({
         added: (await seedDemo(dispatch, token, db, today)) && (await seedDemoOutcomes({ dispatch, token, caller, db, workflow: ctx.workflow, audit, newId, now }, today)),
       }),
-      ...readyModeRecoveryHandlers(options.dataDir, guard.alarm),
+      ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
       ...auditHandlers({ audit, guard, auth }),
     };
     const inner = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now, ctx.signedNotes), {
@@ -230,6 +247,7 @@ export function openCore(options: CoreOptions): Core {
       db,
       dataDir: options.dataDir,
       databaseFile,
+      databaseKey,
       migration,
       close() {
         guard.stop();

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleWriter, runCrashCycles, verify } from './testing/crash-harness';
-import { tempDir } from './testing/temp-core';
+import { keyOf, tempDir } from './testing/temp-core';
 import { openDatabase } from './connection';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { DATABASE_FILE } from './paths';
@@ -34,7 +34,7 @@ describe('crash durability (kill -9)', () => {
     expect(problems).toHaveLength(3);
 
     // A signed note changed behind the app's back (its trigger dropped) fails the same check the app makes on read.
-    const db = openDatabase(path.join(`${work}/probe`, DATABASE_FILE), LATEST_SCHEMA_VERSION);
+    const db = openDatabase(path.join(`${work}/probe`, DATABASE_FILE), LATEST_SCHEMA_VERSION, keyOf(`${work}/probe`));
     const noteId = db.prepare('SELECT id FROM signed_notes LIMIT 1').pluck().get() as string | undefined;
     expect(noteId, 'the writer signed no note before the kill').toBeDefined();
     db.exec(`DROP TRIGGER signed_notes_no_update; UPDATE signed_notes SET content_json = replace(content_json, 'consents', 'declines') WHERE id = '${noteId}'`);

@@ -19,7 +19,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { createReviewRepository } from './repositories/reviews';
 import { createTemplateRepository } from './repositories/templates';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDir, TEST_PASSWORD_COST, withAct, type TempCore } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDir, TEST_PASSWORD_COST, testKey, withAct, type TempCore } from './testing/temp-core';
 
 const MBB = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
 const needsReview = factsOf(MBB).find((f) => baseEvidence(f) === 'needs-review')!;
@@ -130,7 +130,7 @@ describe('an accepted secondary-source fact elsewhere', () => {
 describe('migration 014 (fact review comments)', () => {
   it('keeps an acceptance from before it, with no comment, and refuses a blank or overlong one from then on', () => {
     const dir = tempDir();
-    const db = openDatabase(path.join(dir, 'm.sqlite'), 99);
+    const db = openDatabase(path.join(dir, 'm.sqlite'), 99, testKey());
     migrate(db, MIGRATIONS.slice(0, 13), null);
     db.exec(`
       INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');

@@ -3,17 +3,19 @@
 // a backup can be restored or, on explicit choice, an empty database started.
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createBackup, listBackups } from './backup';
+import { openKeyed } from './connection';
+import { SEALED_SUFFIX, unsealFile } from './keys/sealed-file';
 import { openCore } from './core';
 import { backupsDir } from './handlers/recovery';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
-import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
-import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { ADMIN, ADMIN_LOGIN, keyOf, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
+import { TEST_PASSWORD_COST, testKey, withAct } from './testing/temp-core';
 import { populatedDataDir } from './testing/populated';
 
 const dirs: string[] = [];
@@ -42,7 +44,8 @@ const CORPUS: [string, Damage, string][] = [
   ['a directory in its place', (f) => { fs.rmSync(f); fs.mkdirSync(f); }, 'not-a-file'],
   ['not SQLite at all', (f) => fs.writeFileSync(f, 'PATIENT LIST\nthis is a text file that someone saved here\n'.repeat(20)), 'not-sqlite'],
   ['another application\'s SQLite file', (f) => { fs.rmSync(f); const d = new Database(f); d.exec('CREATE TABLE songs (title TEXT)'); d.close(); }, 'foreign'],
-  ['a newer app version\'s file', (f) => { const d = new Database(f); d.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`); d.close(); }, 'newer-version'],
+  ['a newer app version\'s file', (f) => { const d = openKeyed(f, keyOf(path.dirname(f))); d.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`); d.close(); }, 'newer-version'],
+  ['a database encrypted with another key', (f) => { fs.rmSync(f); const d = openKeyed(f, testKey()); d.exec('CREATE TABLE patients (name TEXT)'); d.close(); }, 'not-sqlite'],
 ];
 
 describe('start-up integrity', () => {
@@ -57,9 +60,14 @@ describe('start-up integrity', () => {
       expect(runtime.mode()).toBe('recovery');
       const status = ok<RecoveryStatus>(await runtime.act('recovery.status', {}));
       expect(status.problem?.damage).toBe(expected);
-      // Moved aside byte for byte; nothing was created in its place.
+      // Moved aside byte for byte (a plaintext SQLite file sealed, and unsealed to the same bytes); nothing was created in its place.
       const setAside = path.join(status.problem!.setAsideTo, DATABASE_FILE);
-      if (before) expect(fs.readFileSync(setAside).equals(before)).toBe(true);
+      if (before && fs.existsSync(`${setAside}${SEALED_SUFFIX}`)) {
+        expect(before.subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+        expect(fs.existsSync(setAside)).toBe(false);
+        unsealFile(`${setAside}${SEALED_SUFFIX}`, keyOf(dir), path.join(dir, 'unsealed'));
+        expect(fs.readFileSync(path.join(dir, 'unsealed')).equals(before)).toBe(true);
+      } else if (before) expect(fs.readFileSync(setAside).equals(before)).toBe(true);
       else expect(fs.statSync(setAside).isDirectory()).toBe(true);
       expect(fs.existsSync(file)).toBe(false);
       // Nothing else works until the user chooses.
@@ -109,7 +117,7 @@ describe('start-up integrity', () => {
       expect(aside).toHaveLength(1);
       expect(aside[0]).toMatch(/replaced-by-restore$/);
       // The replaced file is intact and still holds the later patient.
-      const old = new Database(path.join(dir, 'quarantine', aside[0]!, DATABASE_FILE), { readonly: true });
+      const old = openKeyed(path.join(dir, 'quarantine', aside[0]!, DATABASE_FILE), keyOf(dir), { readonly: true });
       expect(old.prepare("SELECT count(*) FROM patients WHERE mrn = 'LATER-2'").pluck().get()).toBe(1);
       old.close();
       expect(await runtime.act('recovery.restoreBackup', { actor: ADMIN, ...ADMIN_LOGIN, backup: 'proceduredesk-1999-01-01T00-00-00-000Z.backup.sqlite' }))
@@ -166,16 +174,16 @@ describe('backups', () => {
     try {
       ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
       const out = backupsDir(dir);
-      for (let i = 0; i < 4; i++) await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 10, i)), generations: 3 });
+      for (let i = 0; i < 4; i++) await createBackup(core.db, core.databaseKey, out, { now: new Date(Date.UTC(2026, 10, 24, 10, i)), generations: 3 });
       // A backup killed midway leaves only its temporary file.
       fs.writeFileSync(path.join(out, 'proceduredesk-2026-11-24T11-00-00-000Z.backup.sqlite.tmp'), 'partial');
       const list = listBackups(out);
       expect(list.map((b) => b.createdAt)).toEqual(['2026-11-24T10-03-00-000Z', '2026-11-24T10-02-00-000Z', '2026-11-24T10-01-00-000Z']);
-      const copy = new Database(list[0]!.file, { readonly: true });
+      const copy = openKeyed(list[0]!.file, core.databaseKey, { readonly: true });
       expect(copy.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
-      await createBackup(core.db, out, { now: new Date(Date.UTC(2026, 10, 24, 12, 0)), generations: 3 });
+      await createBackup(core.db, core.databaseKey, out, { now: new Date(Date.UTC(2026, 10, 24, 12, 0)), generations: 3 });
       // Only finished, self-contained backup files remain: no temporaries, no -wal/-shm.
       expect(fs.readdirSync(out).every((f) => f.endsWith('.backup.sqlite'))).toBe(true);
     } finally {

@@ -5,16 +5,17 @@ import { openDatabase, type Db } from './connection';
 import { migrate } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import type { Migration } from './migrations/types';
-import { tempDir } from './testing/temp-core';
+import { tempDir, testKey } from './testing/temp-core';
 import { APPLICATION_ID } from './integrity';
 
+const key = testKey();
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 function fresh(): { db: Db; dir: string } {
   const dir = tempDir();
   dirs.push(dir);
-  return { db: openDatabase(path.join(dir, 'm.sqlite'), 99), dir };
+  return { db: openDatabase(path.join(dir, 'm.sqlite'), 99, key), dir };
 }
 
 /** A template, a patient and an encounter ('t', 'p', 'e'), as the later steps' tests start from. */
@@ -64,7 +65,7 @@ describe('migrations', () => {
     const result = migrate(db, v2, path.join(dir, 'backups'));
     expect(result.from).toBe(1);
     expect(result.backupFile).not.toBeNull();
-    const backup = openDatabase(result.backupFile!, 99);
+    const backup = openDatabase(result.backupFile!, 99, key);
     expect(backup.pragma('user_version', { simple: true })).toBe(1);
     expect(backup.prepare('SELECT x FROM a').pluck().get()).toBe('kept');
     backup.close();

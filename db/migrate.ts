@@ -2,9 +2,9 @@
  * Applies pending migrations in one transaction and records the result in
  * `user_version`. An existing file is copied aside before it is migrated.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from './connection';
+import { ensureOwnerOnlyDir, ensureOwnerOnlyFile } from './owner-only-files';
 import type { Migration } from './migrations/types';
 
 export interface MigrationResult {
@@ -23,9 +23,11 @@ export function migrate(db: Db, migrations: readonly Migration[], backupDir: str
 
   let backupFile: string | null = null;
   if (from > 0 && backupDir) {
-    fs.mkdirSync(backupDir, { recursive: true });
+    ensureOwnerOnlyDir(backupDir);
     backupFile = path.join(backupDir, `before-migration-${from}-to-${to}-${Date.now()}.sqlite`);
-    // VACUUM INTO gives a consistent copy even with a WAL; fs.copyFile would not.
+    // VACUUM INTO gives a consistent copy even with a WAL (fs.copyFile would not), encrypted
+    // with the database's key, into an empty owner-only file made first.
+    ensureOwnerOnlyFile(backupFile);
     db.prepare('VACUUM INTO ?').run(backupFile);
   }
 

@@ -6,11 +6,12 @@
  * being anyone. Wrong passwords are counted: five in a row stop further tries
  * for fifteen minutes (LOCKOUT, as for sign-in).
  */
-import Database from 'better-sqlite3';
 import { CommandError } from '#shared/contract/errors';
 import type { Actor } from '#shared/contract/common';
 import { decoyHash, verifyPassword, type ScryptCost } from './auth/password';
 import { LOCKOUT } from './auth/sessions';
+import { isPlaintextDatabase, openKeyed, openUnencrypted } from './connection';
+import type { DatabaseKey } from './keys/database-key';
 
 interface StoredAdmin {
   display_name: string;
@@ -20,9 +21,10 @@ interface StoredAdmin {
 }
 
 /** The administrator with these credentials in a database file (read-only), or null. */
-export async function adminInFile(file: string, username: string, password: string, decoy: () => Promise<string>): Promise<Actor | null> {
+export async function adminInFile(file: string, key: DatabaseKey, username: string, password: string, decoy: () => Promise<string>): Promise<Actor | null> {
   let row: StoredAdmin | undefined;
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  // A backup is encrypted with the database key; only an older install's file is still plaintext.
+  const db = isPlaintextDatabase(file) ? openUnencrypted(file, { readonly: true, fileMustExist: true }) : openKeyed(file, key, { readonly: true, fileMustExist: true });
   try {
     const hasUsers = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'users'").get();
     row = hasUsers ? db.prepare<[string], StoredAdmin>('SELECT display_name, role, active, password_hash FROM users WHERE username = ?').get(username.trim().toLowerCase()) : undefined;
@@ -35,7 +37,7 @@ export async function adminInFile(file: string, username: string, password: stri
   return { name: row.display_name, role: 'admin' };
 }
 
-export function createRecoveryGate(options: { cost?: ScryptCost; now?: () => number; log?: (m: string) => void } = {}) {
+export function createRecoveryGate(options: { key: DatabaseKey; cost?: ScryptCost; now?: () => number; log?: (m: string) => void }) {
   const now = options.now ?? Date.now;
   let failures = 0;
   let blockedUntil = 0;
@@ -50,7 +52,7 @@ export function createRecoveryGate(options: { cost?: ScryptCost; now?: () => num
       if (!username || !password) {
         throw new CommandError('FORBIDDEN', `An administrator's username and password (as they were in ${what}) are needed. Nothing was changed.`, [{ path: 'password', message: 'required' }]);
       }
-      const admin = await adminInFile(file, username, password, makeDecoy);
+      const admin = await adminInFile(file, options.key, username, password, makeDecoy);
       if (admin) {
         failures = 0;
         return admin;

@@ -11,9 +11,13 @@ import { CommandError } from '#shared/contract/errors';
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createBackup, type BackupInfo } from './backup';
-import { DatabaseDamagedError, openCore, type Core, type CoreOptions } from './core';
+import { isPlaintextDatabase } from './connection';
+import { DatabaseDamagedError, defaultKeyDir, openCore, type Core, type CoreOptions } from './core';
+import { protectPlaintextLeftovers } from './encrypt-existing';
 import { backupList, backupsDir } from './handlers/recovery';
 import { APPLICATION_ID, needsLongQuickCheck, quarantine } from './integrity';
+import { databaseKeyFor } from './keys/database-key';
+import { makeOwnerOnly } from './owner-only-files';
 import { DATABASE_FILE } from './paths';
 import { runSqliteJob } from './sqlite-worker';
 import { createRecoveryGate } from './recovery-admin';
@@ -38,9 +42,15 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export function startRuntime(options: RuntimeOptions): Runtime {
-  const log = options.log ?? (() => undefined);
-  const file = path.join(options.dataDir, DATABASE_FILE);
+export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
+  const log = runtimeOptions.log ?? (() => undefined);
+  const file = path.join(runtimeOptions.dataDir, DATABASE_FILE);
+  const keyDir = runtimeOptions.keyDir ?? defaultKeyDir(runtimeOptions.dataDir);
+  // Loaded once, before anything reads the file: the check on a worker needs it too. A key that
+  // cannot be had stops the start here, with its reason (db/keys/database-key.ts).
+  const databaseKey = runtimeOptions.databaseKey ?? databaseKeyFor(file, keyDir, runtimeOptions.databaseKeyProtector, log);
+  const options: RuntimeOptions = { ...runtimeOptions, keyDir, databaseKey };
+  const encryption = { keyProtection: databaseKey.protection, keyDir };
   let core: Core | null = null;
   let problem: RecoveryStatus['problem'] = null;
   let timer: NodeJS.Timeout | null = null;
@@ -57,9 +67,10 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       mode: mode(), check: checking, problem, backups, dataDir: options.dataDir,
       auditAlarm: core?.auditAlarm() ?? null,
       needsConsoleCode: !core && backups.length === 0 && !!options.consoleCode,
+      encryption,
     };
   };
-  const gate = createRecoveryGate({ cost: options.passwordCost, log });
+  const gate = createRecoveryGate({ key: databaseKey, cost: options.passwordCost, log });
 
   // One backup at a time: the scheduled, start-up and requested ones queue behind each other.
   let backupQueue: Promise<unknown> = Promise.resolve();
@@ -76,7 +87,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
       if (!open) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
       const changes = changesSoFar(open);
       if (when === 'if-changed' && changes === changesAtLastBackup) return null;
-      const info = await createBackup(open.db, backupsDir(options.dataDir), { signal: closing.signal });
+      const info = await createBackup(open.db, databaseKey, backupsDir(options.dataDir), { signal: closing.signal });
       changesAtLastBackup = changes;
       return info;
     });
@@ -110,6 +121,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
   function setAside(error: DatabaseDamagedError): void {
     const { damage = 'corrupt', detail = '' } = error.inspection;
     const setAsideTo = quarantine(file, damage);
+    // An older install's unencrypted file set aside is sealed, like any plaintext copy.
+    protectPlaintextLeftovers(options.dataDir, databaseKey, log);
     problem = { damage, detail, setAsideTo };
     log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
     // With no backup to check an administrator's password against, starting empty needs the console's code.
@@ -118,7 +131,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
 
   /** A backup, checked page by page on a worker thread (minutes for a large file); the reason when it cannot be used. */
   async function unusableBackup(name: string): Promise<string | null> {
-    const checked = await runSqliteJob({ kind: 'check', file: path.join(backupsDir(options.dataDir), name), check: 'integrity_check' }).catch((error: unknown) => ({
+    const checked = await runSqliteJob({ kind: 'check', file: path.join(backupsDir(options.dataDir), name), check: 'integrity_check', key: databaseKey }).catch((error: unknown) => ({
       check: error instanceof Error ? error.message : String(error),
       applicationId: APPLICATION_ID,
       userVersion: 0,
@@ -144,7 +157,8 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     checking = { bytes: fs.statSync(file).size, startedAt: new Date().toISOString() };
     log(`the previous run did not close cleanly; checking the ${(checking.bytes / 2 ** 30).toFixed(1)} GiB data file on a worker thread before use`);
     const damaged = (detail: string) => new DatabaseDamagedError({ state: 'damaged', damage: 'corrupt', detail, uncleanShutdown: true });
-    started = runSqliteJob({ kind: 'check', file, check: 'quick_check' }, closing.signal)
+    const key = isPlaintextDatabase(file) ? null : databaseKey;
+    started = runSqliteJob({ kind: 'check', file, check: 'quick_check', key }, closing.signal)
       .then(
         (result) => (result.check === 'ok' ? null : damaged(`quick_check: ${result.check.slice(0, 200)}`)),
         (error: unknown) => damaged(error instanceof Error ? error.message : String(error)),
@@ -191,6 +205,7 @@ export function startRuntime(options: RuntimeOptions): Runtime {
     // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
     await fs.promises.copyFile(source, `${file}.restoring`);
+    makeOwnerOnly(`${file}.restoring`);
     fs.renameSync(`${file}.restoring`, file);
     // Recorded in the restored database's own trail (the history that continues), which is sealed again.
     becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));

@@ -6,30 +6,39 @@
  * connection on a worker thread, so the main thread keeps serving the app.
  *
  * The worker is plain JavaScript passed as a string (`eval: true`) that loads
- * better-sqlite3 from the path the main thread resolved. So there is no second
+ * the SQLite driver from the path the main thread resolved. So there is no second
  * entry file for esbuild, Vitest, the loopback host and the packaged Electron
- * app to agree on: the same code runs in all four.
+ * app to agree on: the same code runs in all four. Every connection it opens
+ * first runs the key pragmas the main thread made (db/connection.ts cipherPragmas).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
+import { cipherPragmas } from './connection';
+import type { DatabaseKey } from './keys/database-key';
 
-export type SqliteJob =
+export type SqliteJob = (
   /**
-   * A backup of `source` (the live file) into `target`: copied through a read-only
-   * connection of the worker's own, in one step, so the copy is one read snapshot
-   * (WAL lets the app's connection commit meanwhile); then made one self-contained
-   * file, checked page by page, and fsynced.
+   * A backup of `source` (the live file) into `target`: VACUUM INTO through a
+   * read-only connection of the worker's own, so the copy is one read snapshot
+   * (WAL lets the app's connection commit meanwhile), encrypted with the same key
+   * (SQLite's page-copying backup API cannot copy an encrypted database); then
+   * made one self-contained file, checked page by page, and fsynced.
    */
   | { kind: 'backup'; source: string; target: string }
   /** Any database file, read-only: integrity_check (backups) or quick_check (after a crash). */
-  | { kind: 'check'; file: string; check: 'integrity_check' | 'quick_check' };
+  | { kind: 'check'; file: string; check: 'integrity_check' | 'quick_check' }
+) & {
+  /** The database key; null only for an older install's unencrypted file, before it is encrypted. */
+  key: DatabaseKey | null;
+};
 
 export interface SqliteCheckResult {
   /** 'ok', or the first problem SQLite reported. */
   check: string;
-  /** backup only: the pages the source had when the copy finished. */
-  copiedPages?: number;
+  /** The schema's objects (tables, indexes, triggers, views); for a backup, also the source's as it was copied. */
+  schemaObjects: number;
+  sourceSchemaObjects?: number;
   pageCount: number;
   userVersion: number;
   applicationId: number;
@@ -42,9 +51,23 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const job = workerData.job;
 
+function open(file, options) {
+  const db = new Database(file, options);
+  try {
+    for (const pragma of workerData.pragmas) db.pragma(pragma);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+const schemaObjects = (db) => db.prepare('SELECT count(*) FROM sqlite_master').pluck().get();
+
 function inspect(db, check) {
   return {
     check: String(db.pragma(check, { simple: true })),
+    schemaObjects: schemaObjects(db),
     pageCount: db.pragma('page_count', { simple: true }),
     userVersion: db.pragma('user_version', { simple: true }),
     applicationId: db.pragma('application_id', { simple: true }),
@@ -53,15 +76,18 @@ function inspect(db, check) {
 
 async function run() {
   if (job.kind === 'backup') {
-    const source = new Database(job.source, { readonly: true, fileMustExist: true });
-    let copied;
+    const source = open(job.source, { readonly: true, fileMustExist: true });
+    let sourceSchemaObjects;
     try {
-      // After the first (empty) step, every remaining page in one step: one read transaction.
-      copied = await source.backup(job.target, { progress: () => 0x7fffffff });
+      // A new, empty, owner-only file for VACUUM INTO to fill (umask plays no part).
+      fs.closeSync(fs.openSync(job.target, 'wx', 0o600));
+      if (process.platform !== 'win32') fs.chmodSync(job.target, 0o600);
+      source.prepare('VACUUM INTO ?').run(job.target);
+      sourceSchemaObjects = schemaObjects(source);
     } finally {
       source.close();
     }
-    const db = new Database(job.target, { fileMustExist: true });
+    const db = open(job.target, { fileMustExist: true });
     let result;
     try {
       // The copy inherits WAL mode from the live file; make it one file, no -wal/-shm beside it.
@@ -73,9 +99,9 @@ async function run() {
     }
     const fd = fs.openSync(job.target, 'r');
     try { fs.fsyncSync(fd); } finally { fs.closeSync(fd); }
-    return Object.assign(result, { copiedPages: copied.totalPages });
+    return Object.assign(result, { sourceSchemaObjects });
   }
-  const db = new Database(job.file, { readonly: true, fileMustExist: true });
+  const db = open(job.file, { readonly: true, fileMustExist: true });
   try { return inspect(db, job.check); } finally { db.close(); }
 }
 
@@ -86,12 +112,12 @@ run().then(
 `;
 
 /**
- * better-sqlite3 as the worker must load it. In the packaged app the module sits
+ * The SQLite driver as the worker must load it. In the packaged app the module sits
  * in app.asar with its files also unpacked beside it (electron-builder.yml
  * asarUnpack); a worker thread loads the unpacked copy, which needs no asar support.
  */
 function driverPath(): string {
-  const resolved = createRequire(import.meta.url).resolve('better-sqlite3');
+  const resolved = createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers');
   const unpacked = resolved.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
   return unpacked !== resolved && fs.existsSync(unpacked) ? unpacked : resolved;
 }
@@ -108,7 +134,9 @@ export function runSqliteJob(job: SqliteJob, signal?: AbortSignal): Promise<Sqli
       reject(new Error('stopped before it began'));
       return;
     }
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver: driverPath(), job } });
+    const { key, ...plain } = job;
+    const workerData = { driver: driverPath(), job: plain, pragmas: key ? cipherPragmas(key) : [] };
+    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
     let settled = false;
     signal?.addEventListener('abort', () => {
       if (settled) return;

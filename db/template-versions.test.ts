@@ -13,7 +13,7 @@ import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { sha256 } from './repositories/templates';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDir, type TempCore } from './testing/temp-core';
+import { ADMIN, keyOf, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tempDir, type TempCore } from './testing/temp-core';
 
 const lock = LibraryLockSchema.parse(JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', LOCK_FILE), 'utf8')));
 const MBB = 'lumbar-medial-branch-block';
@@ -171,7 +171,7 @@ describe('a database from before migration 013', () => {
   /** Schema 12 with what that app stored: the bundled library and a clinic's own v2, written as its seed and publish did. */
   function schema12Database(): { dataDir: string; clinicHash: string } {
     const dataDir = tempDir();
-    const db = openDatabase(path.join(dataDir, DATABASE_FILE), 12);
+    const db = openDatabase(path.join(dataDir, DATABASE_FILE), 12, keyOf(dataDir));
     migrate(db, MIGRATIONS.slice(0, 12), null);
     const insert = db.prepare('INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)');
     const store = (t: Template) => insert.run(t.id, t.version, t.name, canonicalJson(t), sha256(canonicalJson(t)), '2026-01-01T00:00:00.000Z');

@@ -38,6 +38,12 @@ export function newDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-'));
 }
 
+/** Removes a data folder and its key folder beside it ("<dataDir>.keys", as PROCEDUREDESK_DATA_DIR puts it). */
+export function removeDataDir(dataDir: string): void {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(`${dataDir}.keys`, { recursive: true, force: true });
+}
+
 export async function startApp(dataDir: string, args: string[] = []): Promise<RunningApp> {
   const child = spawn(process.execPath, ['out/host/main.mjs', ...args], {
     env: { ...process.env, PROCEDUREDESK_DATA_DIR: dataDir },

@@ -3,10 +3,9 @@
  * folder, with the test accounts created right after start (see accounts.ts).
  * A test that needs the first start untouched sets `test.use({ accounts: false })`.
  */
-import fs from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 import { ACCOUNTS, E2E_PASSWORD, login, provisionAccounts, type Who } from './accounts';
-import { invoke, InvokeError, killHard, newDataDir, startApp, stopGracefully, type RunningApp } from './app-process';
+import { invoke, InvokeError, killHard, newDataDir, removeDataDir, startApp, stopGracefully, type RunningApp } from './app-process';
 import { signIn, signOut } from './pages/session';
 
 export class AppHandle {
@@ -74,7 +73,7 @@ export const test = base.extend<{ accounts: boolean; app: AppHandle }>({
     if (accounts) await provisionAccounts(handle.current);
     await use(handle);
     await stopGracefully(handle.current);
-    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   },
 });
 

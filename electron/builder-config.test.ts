@@ -36,10 +36,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packages only built output (no sources, maps, tests or the loopback host), never rebuilds native modules, unpacks better-sqlite3', () => {
+  it('packages only built output (no sources, maps, tests or the loopback host), never rebuilds native modules, unpacks the SQLite driver', () => {
     expect(config.files).toEqual(['out/**/*', 'package.json', '!out/**/*.map', '!out/test/**', '!out/host/**']);
     expect(config.npmRebuild).toBe(false);
-    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3/**']);
+    expect(config.asarUnpack).toEqual(['node_modules/better-sqlite3-multiple-ciphers/**']);
     expect(pkg.main).toBe('out/electron/main.cjs');
     // The app's entry point is inside the packaged files, and is what the build writes.
     expect(fs.readFileSync(path.join(root, 'scripts', 'build.mjs'), 'utf8')).toContain("outdir: 'out/electron'");

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { RecoveryStatus } from '#shared/contract/recovery';
 import { AUDIT_KEY_FILE, loadAuditKey, PROTECTED_KEY_FILE } from '#db/audit-key';
-import { ok, openTempCore, tempDir } from '#db/testing/temp-core';
+import { defaultKeyDir } from '#db/core';
+import { DATABASE_KEY_FILE, PROTECTED_DATABASE_KEY_FILE } from '#db/keys/database-key';
+import { startRuntime } from '#db/runtime';
+import { ok, openTempCore, tempDir, TEST_PASSWORD_COST } from '#db/testing/temp-core';
 import { safeStorageProtector } from './key-protector';
 
 /** A stand-in keystore: reversible, but nothing like the plaintext, so a leak would show. */
@@ -66,5 +70,24 @@ describe('audit key protected by the OS keystore', () => {
     // Without the keystore the key cannot be read, and no new key is made in its place.
     expect(() => loadAuditKey(keys)).toThrow(/protected by the OS keystore/);
     expect(fs.existsSync(path.join(keys, AUDIT_KEY_FILE))).toBe(false);
+  });
+});
+
+describe('database key protected by the OS keystore', () => {
+  it('is wrapped by safeStorage where a keystore really protects it; with basic_text it stays an owner-only file, and the status says which', async () => {
+    for (const [backend, protection, file] of [['gnome_libsecret', 'os-keystore', PROTECTED_DATABASE_KEY_FILE], ['basic_text', 'owner-only-file', DATABASE_KEY_FILE]] as const) {
+      const data = dir();
+      const protector = safeStorageProtector(fakeSafeStorage(backend), 'linux', () => undefined);
+      const runtime = startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: data, databaseKeyProtector: protector });
+      try {
+        expect(ok<RecoveryStatus>(await runtime.dispatch('recovery.status', {})).encryption).toEqual({ keyProtection: protection, keyDir: defaultKeyDir(data) });
+        const keys = fs.readdirSync(defaultKeyDir(data));
+        expect(keys).toContain(file);
+        expect(keys).not.toContain(file === DATABASE_KEY_FILE ? PROTECTED_DATABASE_KEY_FILE : DATABASE_KEY_FILE);
+      } finally {
+        await runtime.close();
+        fs.rmSync(defaultKeyDir(data), { recursive: true, force: true });
+      }
+    }
   });
 });

@@ -49,9 +49,20 @@ app.on('web-contents-created', (_event, contents) => guardContents(contents));
 void app.whenReady().then(() => {
   if (!settings) return app.exit(1);
   const log = (m: string) => console.error(`[core] ${m}`);
-  // The audit key is wrapped by the OS keystore where one really protects it (electron/key-protector.ts).
-  const auditKeyProtector = safeStorageProtector(safeStorage, process.platform, log);
-  runtime = startRuntime({ dataDir: settings.dataDir, keyDir: settings.keyDir, log, backupEveryMs: settings.backupEveryMs, auditKeyProtector });
+  // The keys are wrapped by the OS keystore where one really protects them (electron/key-protector.ts).
+  const protector = safeStorageProtector(safeStorage, process.platform, log);
+  try {
+    runtime = startRuntime({
+      dataDir: settings.dataDir, keyDir: settings.keyDir, log, backupEveryMs: settings.backupEveryMs,
+      auditKeyProtector: protector, databaseKeyProtector: protector,
+    });
+  } catch (error) {
+    // A database key that cannot be had (lost, or a keystore that no longer unlocks it): say why, change nothing.
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`ProcedureDesk could not start: ${message}`);
+    dialog.showErrorBox('ProcedureDesk could not start', message);
+    return app.exit(1);
+  }
 
   guardSession(session.defaultSession);
   protocol.handle(

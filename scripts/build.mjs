@@ -6,7 +6,7 @@
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 
-const external = ['better-sqlite3', 'pdfmake', 'electron'];
+const external = ['better-sqlite3-multiple-ciphers', 'pdfmake', 'electron'];
 const common = { bundle: true, platform: 'node', target: 'node22', sourcemap: true, external, logLevel: 'warning' };
 
 // The library data (shared/library/data/) is resolved and validated when shared/library/index.ts

@@ -20,7 +20,7 @@ export function describeExit({ label, code, signal, nodeVersion, stopRequested }
       let line = `The ProcedureDesk ${label} crashed (signal ${signal})${nodeVersion ? ` on Node ${nodeVersion}` : ''}`;
       const required = requiredNode();
       if (nodeVersion && !satisfies(nodeVersion, required)) {
-        line += `, which is older than the Node >= ${requiredText(required)} it needs (better-sqlite3 crashes there): run it with npm start, which provisions a supported Node, or install Node ${requiredText(required)} or later.`;
+        line += `, which is older than the Node >= ${requiredText(required)} it needs (its SQLite driver, better-sqlite3-multiple-ciphers, crashes there): run it with npm start, which provisions a supported Node, or install Node ${requiredText(required)} or later.`;
       } else {
         line += '.';
       }

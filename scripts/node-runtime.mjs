@@ -1,5 +1,5 @@
 // The Node the project runs on. package.json's engines says which Node it needs
-// (better-sqlite3 13's N-API binaries crash older ones); where the running Node is
+// (better-sqlite3-multiple-ciphers 13's N-API binaries crash older ones); where the running Node is
 // older, `npm install` (postinstall: `node scripts/node-runtime.mjs`) fetches the Node
 // pinned below for this platform from the npm registry into
 // node_modules/.cache/proceduredesk-node/, and scripts/with-node.mjs runs the npm
@@ -92,9 +92,9 @@ function runNpm(args, options) {
   return spawnSync(['npm', ...args].map((a) => `"${a}"`).join(' '), { ...options, shell: true });
 }
 
-/** Loads better-sqlite3 under the given Node, as the app does; '' when it works, else why not. */
+/** Loads the SQLite driver (better-sqlite3-multiple-ciphers) under the given Node, as the app does; '' when it works, else why not. */
 function sqliteProblem(bin) {
-  const probe = "const D = require('better-sqlite3'); const db = new D(':memory:'); db.prepare('select sqlite_version() as v').get(); db.close();";
+  const probe = "const D = require('better-sqlite3-multiple-ciphers'); const db = new D(':memory:'); db.prepare('select sqlite_version() as v').get(); db.close();";
   const result = spawnSync(bin, ['-e', probe], { cwd: root, encoding: 'utf8', timeout: 60000 });
   if (result.status === 0) return '';
   if (result.signal) return `it died with ${result.signal}`;
@@ -155,7 +155,7 @@ export function provision({ checkSqlite = false } = {}) {
   }
   if (checkSqlite) {
     const problem = sqliteProblem(bin);
-    if (problem) return fail(`${need} and better-sqlite3 does not load on the Node ${ran.version} it fetched (${problem}): ${yourOwn} and run npm install again.`);
+    if (problem) return fail(`${need} and better-sqlite3-multiple-ciphers does not load on the Node ${ran.version} it fetched (${problem}): ${yourOwn} and run npm install again.`);
   }
   return { ok: true, bin, version: ran.version, spec, fetched };
 }

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { defaultKeyDir } from '#db/core';
+import { databaseKeyFor, type DatabaseKey } from '#db/keys/database-key';
 import { MIGRATIONS } from '#db/migrations/index';
 import { generate, type DatasetInfo } from './generate';
 
@@ -39,6 +41,11 @@ const SCHEMA = createHash('sha256').update(MIGRATIONS.map((m) => m.up).join('\n'
 
 function dirFor(size: SizeName): string {
   return path.join(datasetRoot(), `${size}-g${GENERATOR_VERSION}-${SCHEMA}`);
+}
+
+/** The set's database key: openCore keeps it beside the data folder ("<dataDir>.keys"). */
+export function datasetKey(ds: Dataset): DatabaseKey {
+  return databaseKeyFor(path.join(ds.dataDir, 'proceduredesk.sqlite'), defaultKeyDir(ds.dataDir), null);
 }
 
 export function fileBytes(dataDir: string): number {

@@ -3,7 +3,7 @@ import type { Summary } from './stats';
 
 export interface Measurement {
   /** Which of the benchmarks (1-6). */
-  bench: 'save' | 'search' | 'open' | 'export' | 'renderer' | 'memory';
+  bench: 'save' | 'search' | 'open' | 'export' | 'renderer' | 'memory' | 'encryption';
   size: string;
   label: string;
   unit: 'ms' | 'MB';

@@ -1,8 +1,8 @@
 /**
  * Part of benchmark 3: the backup the app takes after every start (and every
  * 30 minutes when something changed; db/runtime.ts), on the whole data set:
- * on a worker thread, SQLite's backup API from a read-only connection into a
- * temporary file in one read snapshot, leaving WAL mode, integrity_check and
+ * on a worker thread, VACUUM INTO from a read-only connection into a temporary
+ * encrypted file in one read snapshot, leaving WAL mode, integrity_check and
  * fsync of the copy; then the rename. Reported with the longest time the main thread was blocked
  * meanwhile (every call, a checklist click included, waits that long), against
  * the floor of copying the file.
@@ -34,7 +34,7 @@ export async function benchBackup(ds: Dataset): Promise<Measurement[]> {
     const core = openCore({ dataDir: ds.dataDir });
     try {
       t = performance.now();
-      const { longest } = await longestBlock(() => createBackup(core.db, dir));
+      const { longest } = await longestBlock(() => createBackup(core.db, core.databaseKey, dir));
       const elapsed = performance.now() - t;
       return [{
         bench: 'open', size: ds.size, label: 'start-up backup (copy, integrity_check and fsync on a worker thread)', unit: 'ms', summary: summarize([elapsed]),

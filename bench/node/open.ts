@@ -18,12 +18,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyed } from '#db/connection';
 import { openCore } from '#db/core';
 import { needsLongQuickCheck, RUNNING_MARKER } from '#db/integrity';
 import { runSqliteJob } from '#db/sqlite-worker';
 import { DATABASE_FILE } from '#db/paths';
-import type { Dataset } from '../data/dataset';
+import { datasetKey, type Dataset } from '../data/dataset';
 import { login } from '../lib/session';
 import { NURSE } from '#db/testing/temp-core';
 import { longestBlock } from '../lib/main-thread';
@@ -37,7 +37,7 @@ async function openOnce(ds: Dataset, crashed: boolean): Promise<{ open: number; 
   let blocked = 0;
   let checked = false;
   if (crashed && needsLongQuickCheck(file)) {
-    const { value, longest } = await longestBlock(() => runSqliteJob({ kind: 'check', file, check: 'quick_check' }));
+    const { value, longest } = await longestBlock(() => runSqliteJob({ kind: 'check', file, check: 'quick_check', key: datasetKey(ds) }));
     if (value.check !== 'ok') throw new Error(`quick_check: ${value.check}`);
     blocked = longest;
     checked = true;
@@ -58,7 +58,7 @@ async function openOnce(ds: Dataset, crashed: boolean): Promise<{ open: number; 
 
 function floorOnce(ds: Dataset): number {
   const t0 = performance.now();
-  const db = new Database(path.join(ds.dataDir, DATABASE_FILE));
+  const db = openKeyed(path.join(ds.dataDir, DATABASE_FILE), datasetKey(ds));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
@@ -91,7 +91,7 @@ export async function benchOpen(ds: Dataset): Promise<Measurement[]> {
     crash.push(r.open + r.firstQuery);
     blocked = Math.max(blocked, r.blocked);
   }
-  const baseline = { label: "floor: open + pragmas + count of today's encounters by index, raw better-sqlite3", summary: summarize(floor) };
+  const baseline = { label: "floor: open + pragmas + count of today's encounters by index, keyed raw connection", summary: summarize(floor) };
   const split = (s: Summary) => `${s.median.toFixed(1)} ms`;
   const gib = (ds.bytes / 2 ** 30).toFixed(2);
   return [

@@ -22,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { SECRET_HEADER, SESSION_HEADER } from '#shared/contract/transport';
 import { createAuditLog } from '#db/audit';
+import type { Db } from '#db/connection';
 import { loadAuditKey } from '#db/audit-key';
 import { createChecklistRepository } from '#db/repositories/checklist';
 import { startHost } from '#db/host/server';
@@ -29,6 +30,31 @@ import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize } from '../lib/stats';
 import type { Measurement } from '../lib/result';
+
+export const status = (i: number): 'checked' | 'unchecked' => (i % 2 === 0 ? 'checked' : 'unchecked');
+
+/** The floor: the single-row upsert the repository runs, as a transaction function (call .immediate). */
+export function floorUpsert(db: Db, encounterId: string, itemId: string) {
+  const floor = db.prepare(
+    `INSERT INTO checklist_items (encounter_id, item_id, status, reason, updated_at, updated_by_name, updated_by_role)
+     VALUES (@encounterId, @itemId, @status, NULL, @at, 'Nina Nurse', 'nurse')
+     ON CONFLICT (encounter_id, item_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
+       updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name, updated_by_role = excluded.updated_by_role`,
+  );
+  return db.transaction((s: string) => floor.run({ encounterId, itemId, status: s, at: new Date().toISOString() }));
+}
+
+/** The command's own writes (item, history, audit entry and head) through its repositories, as a transaction function. */
+export function commandWrites(db: Db, auditKey: Buffer, encounterId: string, itemId: string) {
+  const checklist = createChecklistRepository(db);
+  const audit = createAuditLog(db, auditKey);
+  const nurse = { name: 'Nina Nurse', role: 'nurse' } as const;
+  return db.transaction((s: 'checked' | 'unchecked') => {
+    const at = new Date().toISOString();
+    checklist.set(encounterId, { itemId, status: s, reason: null, updatedAt: at, updatedBy: nurse });
+    audit.append({ at, user: nurse, patientId: null, action: 'checklist.setItem', target: `encounter:${encounterId}/item:${itemId}` });
+  });
+}
 
 export async function benchSave(ds: Dataset, runs = 300): Promise<Measurement[]> {
   const bench = await openBenchCore(ds.dataDir);
@@ -38,22 +64,8 @@ export async function benchSave(ds: Dataset, runs = 300): Promise<Measurement[]>
     const encounterId = ds.info.openEncounterId;
     const [floorItem, dispatchItem, httpItem] = ds.info.openItemIds;
     if (!floorItem || !dispatchItem || !httpItem) throw new Error('the open encounter has too few items');
-    const floor = bench.core.db.prepare(
-      `INSERT INTO checklist_items (encounter_id, item_id, status, reason, updated_at, updated_by_name, updated_by_role)
-       VALUES (@encounterId, @itemId, @status, NULL, @at, 'Nina Nurse', 'nurse')
-       ON CONFLICT (encounter_id, item_id) DO UPDATE SET status = excluded.status, reason = excluded.reason,
-         updated_at = excluded.updated_at, updated_by_name = excluded.updated_by_name, updated_by_role = excluded.updated_by_role`,
-    );
-    const floorSave = bench.core.db.transaction((status: string) => floor.run({ encounterId, itemId: floorItem, status, at: new Date().toISOString() }));
-    const checklist = createChecklistRepository(bench.core.db);
-    const audit = createAuditLog(bench.core.db, loadAuditKey(`${ds.dataDir}.keys`).key);
-    const nurse = { name: 'Nina Nurse', role: 'nurse' } as const;
-    const writesAlone = bench.core.db.transaction((status: 'checked' | 'unchecked') => {
-      const at = new Date().toISOString();
-      checklist.set(encounterId, { itemId: floorItem, status, reason: null, updatedAt: at, updatedBy: nurse });
-      audit.append({ at, user: nurse, patientId: null, action: 'checklist.setItem', target: `encounter:${encounterId}/item:${floorItem}` });
-    });
-    const status = (i: number) => (i % 2 === 0 ? 'checked' : 'unchecked');
+    const floorSave = floorUpsert(bench.core.db, encounterId, floorItem);
+    const writesAlone = commandWrites(bench.core.db, loadAuditKey(`${ds.dataDir}.keys`).key, encounterId, floorItem);
     const viaHttp = async (i: number) => {
       const response = await fetch(`${host.origin}/api/invoke`, {
         method: 'POST',

@@ -10,6 +10,7 @@
  * MRN prefix, for patients spread over the whole data set, plus fixed common
  * fragments ("gar", "mar", "smi").
  */
+import type { Db } from '#db/connection';
 import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize } from '../lib/stats';
@@ -32,14 +33,19 @@ export function queryMix(ds: Dataset): string[] {
   return queries;
 }
 
+/** The baseline: LIKE '%…%' over every patient (call .all({ q: '%…%' })). */
+export function naiveScan(db: Db) {
+  return db.prepare(
+    `SELECT id, mrn, family_name, given_name, birth_date, sex, created_at FROM patients
+     WHERE family_name LIKE @q OR given_name LIKE @q OR mrn LIKE @q ORDER BY family_key, given_key LIMIT 20`,
+  );
+}
+
 export async function benchSearch(ds: Dataset, repeats = 5): Promise<Measurement[]> {
   const bench = await openBenchCore(ds.dataDir);
   try {
     const queries = queryMix(ds);
-    const naive = bench.core.db.prepare(
-      `SELECT id, mrn, family_name, given_name, birth_date, sex, created_at FROM patients
-       WHERE family_name LIKE @q OR given_name LIKE @q OR mrn LIKE @q ORDER BY family_key, given_key LIMIT 20`,
-    );
+    const naive = naiveScan(bench.core.db);
     const search: number[] = [];
     const worklist: number[] = [];
     const scan: number[] = [];

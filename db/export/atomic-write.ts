@@ -5,9 +5,11 @@
  * into place (publishPartial), and the folder is fsynced so the rename survives a
  * power cut. A temporary file starts with "." and ends in ".partial": never picked
  * up, and removed or finished at start-up (reconcile.ts).
+ * Files are owner-only (0600), whatever the umask: they hold a patient's note.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_MODE, syncDir } from '../owner-only-files';
 
 /** The hidden name a file waits under until it is published. */
 export function partialName(name: string, uniqueId: string): string {
@@ -23,8 +25,9 @@ export function parsePartialName(file: string): { name: string; uniqueId: string
 /** Writes and fsyncs the bytes under the partial name; on failure nothing is left behind. */
 export function writePartial(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
   const temp = path.join(folder, partialName(name, uniqueId));
-  const fd = fs.openSync(temp, 'wx', 0o640);
+  const fd = fs.openSync(temp, 'wx', FILE_MODE);
   try {
+    if (process.platform !== 'win32') fs.fchmodSync(fd, FILE_MODE);
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
   } catch (error) {
@@ -59,13 +62,7 @@ export function writeFileAtomic(folder: string, name: string, data: Buffer | str
 
 /** fsync on a directory: POSIX needs it for the rename to be durable; Windows cannot open a folder this way. */
 export function syncFolder(folder: string): void {
-  if (process.platform === 'win32') return;
-  const fd = fs.openSync(folder, 'r');
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
+  syncDir(folder);
 }
 
 /** Whether the folder exists and this process can create files in it; the reason if not. */

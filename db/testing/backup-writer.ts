@@ -14,6 +14,6 @@ process.stdout.write('ready\n');
 // Named by the real clock: every run's backups are newer than the last run's. (Names counted from
 // a fixed moment made a later run's backup the oldest of the folder, pruned as soon as written.)
 for (;;) {
-  const info = await createBackup(core.db, backupsDir(dataDir), { generations: 5 });
+  const info = await createBackup(core.db, core.databaseKey, backupsDir(dataDir), { generations: 5 });
   process.stdout.write(`${path.basename(info.file)}\n`);
 }

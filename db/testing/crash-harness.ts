@@ -47,7 +47,7 @@ export async function bundleScript(name: string): Promise<string> {
   await build({
     entryPoints: [path.join(__dirname, `${name}.ts`)],
     bundle: true, platform: 'node', format: 'esm', target: 'node22', outfile, logLevel: 'error',
-    external: ['better-sqlite3', 'pdfmake'],
+    external: ['better-sqlite3-multiple-ciphers', 'pdfmake'],
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
   return outfile;

@@ -8,7 +8,7 @@ export async function populatedDataDir(): Promise<string> {
   const dir = tempDir();
   const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
   ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-  await createBackup(core.db, backupsDir(dir));
+  await createBackup(core.db, core.databaseKey, backupsDir(dir));
   core.close();
   return dir;
 }

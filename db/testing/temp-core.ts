@@ -1,14 +1,32 @@
 /** Test support: a real core on a real SQLite file in a fresh temp folder. */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Dispatch } from '#shared/contract/dispatcher';
 import type { Envelope } from '#shared/contract/errors';
-import { openCore, type Core, type CoreOptions } from '../core';
+import { defaultKeyDir, openCore, type Core, type CoreOptions } from '../core';
+import { DatabaseKey, loadDatabaseKey } from '../keys/database-key';
+
+/** Key folders made beside temp data folders ("<dir>.keys"); removed when the test process ends. */
+const keyFolders = new Set<string>();
+let removeKeyFoldersOnExit = false;
 
 export function tempDir(prefix = 'proceduredesk-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  keyFolders.add(defaultKeyDir(dir));
+  if (!removeKeyFoldersOnExit) {
+    removeKeyFoldersOnExit = true;
+    process.once('exit', () => keyFolders.forEach((k) => fs.rmSync(k, { recursive: true, force: true })));
+  }
+  return dir;
 }
+
+/** A fresh random database key, for files a test makes outside a core. */
+export const testKey = (): DatabaseKey => new DatabaseKey(randomBytes(32), 'owner-only-file');
+
+/** The database key of `dataDir` in its default key folder ("<dataDir>.keys"), made there if it has none yet. */
+export const keyOf = (dataDir: string): DatabaseKey => loadDatabaseKey(defaultKeyDir(dataDir), null, { mayCreate: true });
 
 /** A cheap scrypt cost so tests that create accounts stay fast; the cost is stored with each hash. */
 export const TEST_PASSWORD_COST = { N: 1024, r: 8, p: 1 } as const;
@@ -87,7 +105,7 @@ export function openTempCore(options: Partial<CoreOptions> = {}): TempCore {
     cleanup() {
       core.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
-      fs.rmSync(options.keyDir ?? `${dataDir}.keys`, { recursive: true, force: true });
+      fs.rmSync(options.keyDir ?? defaultKeyDir(dataDir), { recursive: true, force: true });
     },
   };
 }

@@ -15,7 +15,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { today } from '#renderer/stores/today';
 import { provisionAccounts } from '../accounts';
-import { newDataDir, startApp, stopGracefully } from '../app-process';
+import { newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { E2E_PASSWORD, expect, signIn, signOut, test, type AppHandle } from '../fixtures';
 import { expectAccessible, type Theme } from '../pages/axe';
 import { expectNamedControls } from '../pages/control-names';
@@ -177,7 +177,7 @@ for (const theme of THEMES) {
           await stopGracefully(app);
         }
       } finally {
-        for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
+        removeDataDir(dataDir);
       }
     });
   });

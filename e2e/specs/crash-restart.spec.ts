@@ -4,7 +4,8 @@
  * folder, and the page reloaded.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyed } from '#db/connection';
+import { databaseKeyFor } from '#db/keys/database-key';
 import { EncounterPage } from '../pages/encounter-page';
 import { expect, signIn, test } from '../fixtures';
 
@@ -33,7 +34,8 @@ test('SIGKILL mid-checklist: every item shown as saved is there after restart', 
   await boxes.nth(8).click();
   await app.crashAndRestart();
 
-  const db = new Database(path.join(app.dataDir, 'proceduredesk.sqlite'), { readonly: true });
+  const file = path.join(app.dataDir, 'proceduredesk.sqlite');
+  const db = openKeyed(file, databaseKeyFor(file, `${app.dataDir}.keys`, null), { readonly: true });
   expect(db.pragma('quick_check', { simple: true })).toBe('ok');
   db.close();
 

@@ -18,6 +18,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { electronBinary, launchElectron, NO_ELECTRON, type LaunchedApp } from '../electron-app';
 import { expectClosedCleanly, expectNoteInOutbox, firstStartToSignedNote, itemSurvivedRestart } from '../smoke';
+import { removeDataDir } from '../app-process';
 
 const binary = electronBinary();
 // The release workflow sets PROCEDUREDESK_REQUIRE_ELECTRON=1: there a missing binary fails the test instead of skipping it.
@@ -60,7 +61,7 @@ test('Electron: first start to a signed note in the outbox; after quitting and s
     const second = await launchElectron(dataDir);
     await inWindow(second, 'after restart', itemSurvivedRestart);
   } finally {
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    removeDataDir(dataDir);
     fs.rmSync(outbox, { recursive: true, force: true });
   }
 });

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { login, provisionAccounts } from '../accounts';
-import { invoke, newDataDir, startApp, stopGracefully } from '../app-process';
+import { invoke, newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 
 test('damaged database: set aside, recovery screen, newest backup restored', async ({ page }) => {
@@ -59,7 +59,7 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
       await stopGracefully(app);
     }
   } finally {
-    for (const dir of [dataDir, `${dataDir}.keys`]) fs.rmSync(dir, { recursive: true, force: true });
+    removeDataDir(dataDir);
   }
 });
 

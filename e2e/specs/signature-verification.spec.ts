@@ -9,7 +9,8 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openKeyed } from '#db/connection';
+import { databaseKeyFor } from '#db/keys/database-key';
 import type { Page, TestInfo } from '@playwright/test';
 import type { NoteSignature } from '#shared/contract/notes';
 import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/notes';
@@ -45,7 +46,9 @@ test('a signed note shows its verified signature; forged in the file, it shows o
 
   // Someone with the data file changes the decision and recomputes the hash, with the app stopped.
   await app.restart(() => {
-    const db = new Database(path.join(app.dataDir, 'proceduredesk.sqlite'));
+    // The forger holds the file and its key (the OS account): only the signature stands between them and the chart.
+    const file = path.join(app.dataDir, 'proceduredesk.sqlite');
+    const db = openKeyed(file, databaseKeyFor(file, `${app.dataDir}.keys`, null));
     try {
       db.exec('DROP TRIGGER signed_notes_no_update');
       const row = db.prepare('SELECT content_json FROM signed_notes WHERE id = ?').get(note!.id) as { content_json: string };

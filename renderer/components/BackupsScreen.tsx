@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
+import { KeyProtectionNotice } from './KeyProtectionNotice';
 import { ProgressBar } from './ProgressBar';
 
 /** The backups in the data folder: take one now, or restore one (the current file is set aside, not deleted). */
@@ -32,8 +33,10 @@ export function BackupsScreen() {
       <h1>Backups</h1>
       <p className="muted">
         Verified backups are taken at start-up and every 30 minutes, into {status?.dataDir}/backups; the newest 10 are kept.
-        Restoring sets the current data file aside in the quarantine folder; it is never deleted.
+        They are encrypted with the database key, like the data file. Restoring sets the current data file aside in the
+        quarantine folder; it is never deleted.
       </p>
+      <KeyProtectionNotice />
       <button type="button" className="primary" aria-disabled={working !== null} onClick={() => run('Writing and verifying a backup', backupNow, 'Backup written and verified.')}>
         Back up now
       </button>

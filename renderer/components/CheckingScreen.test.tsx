@@ -36,6 +36,7 @@ describe('the checking screen', () => {
           dataDir: '/data',
           auditAlarm: null,
           needsConsoleCode: false,
+          encryption: { keyProtection: 'owner-only-file', keyDir: '/data.keys' },
         };
         const answer: Envelope<unknown> =
           method === 'recovery.status' ? { ok: true, value: status }

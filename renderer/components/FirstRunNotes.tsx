@@ -14,6 +14,8 @@ function inFolder(dir: string, name: string): string {
  */
 export function FirstRunNotes() {
   const dataDir = useRecovery((s) => s.status?.dataDir);
+  const keyDir = useRecovery((s) => s.status?.encryption.keyDir);
+  const keyProtection = useRecovery((s) => s.status?.encryption.keyProtection);
   return (
     <section className="card first-run" aria-labelledby="first-run-heading">
       <h2 id="first-run-heading">Before you start</h2>
@@ -21,6 +23,11 @@ export function FirstRunNotes() {
         <li>
           <strong>Your data</strong> is one file on this computer; nothing is sent over a network:{' '}
           {dataDir ? <code className="path">{inFolder(dataDir, 'proceduredesk.sqlite')}</code> : 'in the app’s data folder'}.
+        </li>
+        <li>
+          <strong>Encrypted</strong>: the data file and its backups are encrypted (AES-256, SQLCipher format). The key is kept apart from the
+          data, in {keyDir ? <code className="path">{keyDir}</code> : 'the key folder'}
+          {keyProtection === 'os-keystore' ? ', locked by this computer’s keychain or keyring.' : '.'}
         </li>
         <li>
           <strong>Backups</strong> are verified copies taken at every start and every 30 minutes (the newest 10 are kept) in{' '}

@@ -5,7 +5,7 @@ import { useRecovery } from '../stores/recovery';
 const WHY: Record<NonNullable<RecoveryStatus['problem']>['damage'], string> = {
   'not-a-file': 'Where the data file should be, there is something else (a folder).',
   'empty-file': 'The data file is empty.',
-  'not-sqlite': 'The data file is not a ProcedureDesk database (it may be damaged or overwritten).',
+  'not-sqlite': 'The data file is not a ProcedureDesk database this computer’s key can read (it may be damaged, overwritten, or encrypted with another key).',
   corrupt: 'The data file is damaged.',
   foreign: 'The data file belongs to another application.',
   'newer-version': 'The data file was written by a newer version of ProcedureDesk.',

@@ -3,6 +3,7 @@ import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
 import { AppearanceControls } from './AppearanceControls';
 import { FirstRunNotes } from './FirstRunNotes';
+import { KeyProtectionNotice } from './KeyProtectionNotice';
 
 /**
  * First start: create the first administrator (there is no default account).
@@ -17,6 +18,7 @@ export function SignInScreen() {
       <h1>ProcedureDesk</h1>
       <p>Pre-procedure checklists and consent-discussion notes. Works fully offline.</p>
       {notice && <p role="status" className="notice">{notice}</p>}
+      <KeyProtectionNotice />
       {phase === 'first-admin' && <FirstRunNotes />}
       {phase === 'first-admin' ? <FirstAdminForm /> : <LoginForm />}
     </main>

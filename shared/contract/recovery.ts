@@ -6,6 +6,18 @@ import { shortText } from './text';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
+/**
+ * How the database key is kept. 'owner-only-file': there is no OS keystore to wrap
+ * it (browser mode, Linux without a secret service), so the key is a file that
+ * only this OS account can read, in the key folder outside the data folder; the
+ * app says so on screen.
+ */
+export const EncryptionStatusSchema = z.object({
+  keyProtection: z.enum(['os-keystore', 'owner-only-file']),
+  keyDir: z.string(),
+});
+export type EncryptionStatus = z.infer<typeof EncryptionStatusSchema>;
+
 export const RecoveryStatusSchema = z.object({
   /** checking: after an unclean shutdown, a large data file is checked page by page before use. */
   mode: z.enum(['ready', 'recovery', 'checking']),
@@ -23,6 +35,8 @@ export const RecoveryStatusSchema = z.object({
   dataDir: z.string(),
   /** The audit trail and its seal disagree (db/audit-guard.ts): every screen says so until an administrator acknowledges it. */
   auditAlarm: AuditAlarmSchema.nullable().default(null),
+  /** The database and its backups are encrypted (AES-256); this says how the key is kept. */
+  encryption: EncryptionStatusSchema,
   /** Recovery with no backup in browser mode: starting empty needs the one-time code printed on the console. */
   needsConsoleCode: z.boolean().default(false),
 });
