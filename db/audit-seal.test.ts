@@ -221,7 +221,7 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     // As an earlier version left it: the key beside the database, no key folder, no seal.
     const keys = `${dataDir}.keys`;
     fs.renameSync(path.join(keys, 'audit.key'), path.join(dataDir, 'audit.key'));
-    fs.rmSync(keys, { recursive: true });
+    fs.rmSync(path.join(keys, 'audit.seal'));
     const logs: string[] = [];
     const again = openTempCore({ dataDir, log: (m) => logs.push(m) });
     cores.push(again);
@@ -274,7 +274,8 @@ describe('an alarm stays until an administrator acknowledges it', () => {
     await activity(core);
     const dataDir = core.dataDir;
     closeKeeping(core);
-    fs.rmSync(`${dataDir}.keys`, { recursive: true });
+    // The audit key and its seal are lost; the database key (which the data cannot be read without) is not.
+    for (const name of ['audit.key', 'audit.seal']) fs.rmSync(path.join(`${dataDir}.keys`, name));
     const again = open(dataDir);
     expect(again.auditAlarm()?.reason).toMatch(/audit key was missing/);
     // Signing in needs no key: the administrator acknowledges.

@@ -19,7 +19,7 @@ import { MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { startRuntime } from './runtime';
 import { filesLeakingSentinel, filesUnder, notOwnerOnly, readWithoutKey, SENTINEL } from './testing/at-rest';
-import { ADMIN, keyOf, NURSE, ok, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { ADMIN, ADMIN_LOGIN, keyOf, NURSE, ok, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 import { tempDirsPerTest } from './testing/temp-dirs';
 
 const dir = tempDirsPerTest();
@@ -54,7 +54,7 @@ describe('another reader with a copy of the files, but no key', () => {
       const { backupFile: beforeMigration } = migrate(core.db, next, backupsDir(data));
       expect(readWithoutKey(beforeMigration!, scratch)).toBeInstanceOf(Error);
       // A restore sets the live file aside in quarantine/.
-      ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: backup.name }));
+      ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: backup.name, ...ADMIN_LOGIN }));
       const [setAside] = fs.readdirSync(path.join(data, 'quarantine'));
       expect(readWithoutKey(path.join(data, 'quarantine', setAside!, DATABASE_FILE), scratch)).toBeInstanceOf(Error);
 
@@ -105,7 +105,7 @@ describe.runIf(process.platform !== 'win32')('file modes', () => {
         ok(await runtime.act('patient.create', { actor: NURSE, ...SENTINEL }));
         const backup = ok<RecoveryStatus>(await runtime.act('backup.now', { actor: NURSE })).backups[0]!;
         migrate(runtime.core()!.db, [...MIGRATIONS, { version: MIGRATIONS.length + 1, name: 'probe', up: 'CREATE TABLE probe (x);' }], backupsDir(data));
-        ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: backup.name }));
+        ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: backup.name, ...ADMIN_LOGIN }));
         writeFileAtomic(outbox, 'note.pdf', 'a note', 'id-1');
         ok(await runtime.act('backup.now', { actor: NURSE })); // the restore's start-up backup is done too
         // While running: the database with its -wal and -shm, the marker, backups, quarantine, keys.
@@ -192,7 +192,7 @@ describe('an older install with unencrypted data', () => {
       unsealFile(path.join(aside, `${DATABASE_FILE}.sealed`), newKey, path.join(data, 'unsealed'));
       expect(fs.readFileSync(path.join(data, 'unsealed')).equals(asideBytes)).toBe(true);
       fs.rmSync(path.join(data, 'unsealed'));
-      ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: path.basename(oldBackup) }));
+      ok(await runtime.act('recovery.restoreBackup', { actor: ADMIN, backup: path.basename(oldBackup), ...ADMIN_LOGIN }));
       expect(ok<unknown[]>(await runtime.act('patient.search', { actor: NURSE, query: SENTINEL.mrn }))).toHaveLength(1);
     } finally {
       await runtime.close();

@@ -91,7 +91,7 @@ describe('accepting a fact with a comment', () => {
   it('is in the audit trail: who accepted which fact of which version, and when', async () => {
     const c = core();
     const review = ok<{ acceptedAt: string }>(await c.act('library.acceptFact', { actor: PHYSICIAN, ...accept(needsReview.id) }));
-    const entries = ok<{ action: string; target: string; user: { name: string }; at: string }[]>(await c.act('audit.list', { actor: PHYSICIAN, action: 'library.acceptFact' }));
+    const { entries } = ok<{ entries: { action: string; target: string; user: { name: string }; at: string }[] }>(await c.act('audit.list', { actor: PHYSICIAN, action: 'library.acceptFact' }));
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ user: { name: PHYSICIAN.name }, target: `template:${MBB.id}@${MBB.version}/fact:${needsReview.id}`, at: review.acceptedAt });
   });

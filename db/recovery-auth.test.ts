@@ -13,7 +13,7 @@ import { createConsoleCode } from './auth/console-code';
 import { DATABASE_FILE } from './paths';
 import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
 import { populatedDataDir } from './testing/populated';
-import { ADMIN, ADMIN_LOGIN, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, withAct } from './testing/temp-core';
+import { ADMIN, ADMIN_LOGIN, keyOf, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, withAct } from './testing/temp-core';
 
 const dirs: string[] = [];
 const runtimes: Runtime[] = [];
@@ -97,6 +97,8 @@ describe('recovery needs an administrator of the file that replaces the database
     for (const withConsole of [true, false]) {
       const dir = tempDir();
       dirs.push(dir);
+      // An installation (its key in the key folder) whose only data file is damaged, with no backup.
+      keyOf(dir);
       fs.writeFileSync(path.join(dir, DATABASE_FILE), 'not a database');
       const con = fakeConsole();
       const runtime = start(dir, withConsole ? { consoleCode: con.consoleCode } : {});
