@@ -3,7 +3,7 @@ import type { Encounter } from '#shared/contract/encounters';
 import type { ExportedNote } from '#shared/contract/notes';
 import type { Patient } from '#shared/contract/patients';
 import { buildChecklist } from '#shared/domain/checklist';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { renderNoteText } from '#shared/note/text';
 import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from '../testing/temp-core';

@@ -67,7 +67,7 @@ import {
   PrintNoteInputSchema,
   StartBatchInputSchema,
 } from './outbox';
-import { NoteContentSchema } from '../note/signature';
+import { NoteContentSchema } from '../note/model';
 import { CreatePatientInputSchema, PatientSchema, SearchPatientsInputSchema } from './patients';
 import {
   AddDiaryInputSchema,
