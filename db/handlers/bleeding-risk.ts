@@ -1,6 +1,5 @@
 /**
- * encounter.raiseBleedingRisk, encounter.withdrawBleedingRiskRaise: a physician
- * raises the class the anticoagulant check uses, with a reason (the contract
+ * A physician raises the class the anticoagulant check uses, with a reason (the contract
  * lets only physicians call these). The same rule as the screen's
  * (raiseProblem) refuses a class below the template's or not above the current
  * one, and then nothing is written. Who acted comes from the session.

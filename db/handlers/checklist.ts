@@ -1,4 +1,4 @@
-/** checklist.setItem, consent.save */
+/** The pre-procedure checklist's items and the consent discussion. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { encounterItemIds } from '#shared/domain/encounter-workflow';

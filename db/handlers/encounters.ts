@@ -1,4 +1,4 @@
-/** encounter.create, encounter.list, encounter.get */
+/** Opening an encounter for a patient and reading encounters back. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { progress } from '#shared/domain/checklist';

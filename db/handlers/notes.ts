@@ -1,4 +1,4 @@
-/** note.export, note.sign, note.addAddendum, note.get and system.info */
+/** The consent-discussion note: read, exported, printed, signed and amended by addenda. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import { addendumSignaturePayload, canonicalAddendum, canonicalNoteContent, noteSignaturePayload } from '#shared/note/signature';

@@ -1,4 +1,4 @@
-/** consent.captureSignature, consent.voidSignature */
+/** The patient's, a witness's or the interpreter's signature on the consent discussion. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import type { HandlerContext } from './context';

@@ -1,4 +1,4 @@
-/** encounter.advance, encounter.cancel, encounter.addRecord, encounter.voidRecord */
+/** The procedure day: moving an encounter through its states, and what is recorded on the way. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { Encounter } from '#shared/contract/encounters';
 import { CommandError } from '#shared/contract/errors';
