@@ -248,7 +248,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('note.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ note: { id: note.id, contentSha256: note.contentSha256 }, addenda: [addendum] });
   });
 
-  it('signatures, print, outbox and batch export through the contract (behaviour in db/note-exports.test.ts)', async () => {
+  it('signatures, print, outbox and batch export through the contract (behaviour in db/export/outbox.test.ts, db/export/note-content.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     const paper = await call<{ id: string }>('consent.captureSignature', { actor: NURSE, encounterId: encounter.id, signer: 'patient', signerName: 'María José Peña', method: 'paper' });
     expect(await call('consent.voidSignature', { actor: NURSE, encounterId: encounter.id, signatureId: paper.id, reason: 'Wrong form' })).toMatchObject({ voided: { reason: 'Wrong form' } });

@@ -1,4 +1,4 @@
-// A comment or document that names a repository path names one that exists; the probe below
+// A comment, test title or document that names a repository path names one that exists; the probe below
 // shows the check would see a missing one.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,8 @@ describe('paths named in comments and documents', () => {
     const rel = path.relative(repoRoot, dir);
     try {
       fs.writeFileSync(path.join(dir, 'probe.ts'), "// see db/no-such-file.ts\nexport const p = 'db/also-missing.ts';\n");
+      fs.writeFileSync(path.join(dir, 'probe.test.ts'), "it('works (behaviour in db/gone.test.ts)', () => {});\n");
+      expect(pathReferences(`${rel}/probe.test.ts`)).toEqual([{ file: `${rel}/probe.test.ts`, line: 1, path: 'db/gone.test.ts' }]);
       fs.writeFileSync(path.join(dir, 'probe.md'), 'See `shared/note/model.ts` and docs/no-such.md, and [x](nowhere.md).\n');
       expect(pathReferences(`${rel}/probe.ts`).map((r) => r.path)).toEqual(['db/no-such-file.ts']);
       expect(pathReferences(`${rel}/probe.md`).filter((r) => !exists(r.path)).map((r) => r.path)).toEqual(['docs/no-such.md']);
@@ -33,7 +35,7 @@ describe('paths named in comments and documents', () => {
     }
   });
 
-  it('every path a source comment names exists', () => {
+  it('every path a source comment or test title names exists', () => {
     const files = FOLDERS.flatMap((f) => [...sourceFiles(f), ...scripts(f)]);
     expect(dangling(files, pathReferences)).toEqual([]);
   });

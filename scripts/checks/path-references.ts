@@ -37,10 +37,27 @@ function pathsIn(text: string): string[] {
     .filter((p) => p.includes('/') && !p.endsWith('/.'));
 }
 
-/** Paths named in the comments of a source file, or anywhere in a Markdown file. */
+/** The titles of a test file's tests and suites (`it('… (behaviour in db/x.test.ts)')` points a reader too). */
+function testTitles(text: string, file: string): { text: string; line: number }[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, file.endsWith('x') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+  const out: { text: string; line: number }[] = [];
+  const visit = (node: ts.Node) => {
+    if (ts.isCallExpression(node) && /^(it|test|describe)\b/.test(node.expression.getText(source))) {
+      const [title] = node.arguments;
+      if (title && ts.isStringLiteralLike(title)) out.push({ text: title.text, line: source.getLineAndCharacterOfPosition(title.getStart(source)).line + 1 });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return out;
+}
+
+/** Paths named in the comments and test titles of a source file, or anywhere in a Markdown file. */
 export function pathReferences(file: string): PathReference[] {
   const text = fs.readFileSync(path.join(repoRoot, file), 'utf8');
-  const chunks = CODE.test(file) ? comments(text, file) : text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
+  const chunks = CODE.test(file)
+    ? [...comments(text, file), ...(/\.(test|spec)\.tsx?$/.test(file) ? testTitles(text, file) : [])]
+    : text.split('\n').map((t, i) => ({ text: t, line: i + 1 }));
   return chunks.flatMap((c) =>
     c.text.split('\n').flatMap((lineText, i) => pathsIn(lineText).map((p) => ({ file, line: c.line + i, path: p }))),
   );
