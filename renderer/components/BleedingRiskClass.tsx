@@ -10,6 +10,7 @@ import {
   type EncounterBleedingRisk,
 } from '#shared/domain/bleeding-risk';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
+import type { FormResult } from '../api/client';
 import type { Template } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
 import { EvidenceBadges } from './EvidenceBadges';
@@ -17,7 +18,6 @@ import { FormFooter } from './FormFooter';
 import { errorAt, formLevel } from './outcome-form-helpers';
 import { WithdrawControl } from './WithdrawControl';
 
-type FormResult = Record<string, string> | null;
 
 export interface BleedingRiskClassProps {
   /** The encounter's class and why (encounterRisk / anticoagulantCheck). */

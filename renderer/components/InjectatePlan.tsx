@@ -6,6 +6,7 @@ import { SOURCES } from '#shared/library/sources';
 import { plannedSteroidCheck, type SteroidCheck } from '#shared/workflow/steroid-warning';
 import { procedureTraits, type ProcedureTraits } from '#shared/workflow/traits';
 import { useEncounter } from '../stores/encounter';
+import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
@@ -293,7 +294,7 @@ function ConfirmNonparticulate({ plan, onConfirm }: { plan: InjectatePlan; onCon
 export function InjectatePlanSection({ template, disabled }: { template: Template; disabled: boolean }) {
   const records = useEncounter((s) => s.detail!.records);
   const timeZone = useEncounter((s) => s.settings?.timeZone);
-  const addRecord = useEncounter((s) => s.addRecord);
+  const addRecord = useWorkflow((s) => s.addRecord);
   const role = useSession((s) => s.user?.role);
   const headingId = useId();
   const traits = procedureTraits(template);

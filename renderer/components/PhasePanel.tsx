@@ -7,7 +7,9 @@ import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
+import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
+import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
@@ -50,7 +52,7 @@ function sectionTitle(section: string): string {
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const detail = useEncounter((s) => s.detail)!;
   // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
-  const resolvedIds = useEncounter(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
+  const resolvedIds = useChecklist(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
   const settings = useEncounter((s) => s.settings);
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
@@ -116,8 +118,8 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
 
 function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role: string | undefined; citations: readonly { id: string; citation: string }[] }) {
   const detail = useEncounter((s) => s.detail)!;
-  const advance = useEncounter((s) => s.advance);
-  const cancel = useEncounter((s) => s.cancel);
+  const advance = useWorkflow((s) => s.advance);
+  const cancel = useWorkflow((s) => s.cancel);
   const state = detail.encounter.state;
   const next = nextState(state);
   const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
