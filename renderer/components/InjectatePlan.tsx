@@ -10,6 +10,7 @@ import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 import { formatRecordTime } from './RecordHistory';
 
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
@@ -108,9 +109,7 @@ export interface InjectatePlanFormProps {
 export function InjectatePlanForm({ traits, current = null, disabled = false, submitLabel = 'Save planned injectate', onSubmit }: InjectatePlanFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   const typed = draft.noSteroid ? { steroid: null, nonParticulateConfirmed: false } : draft.steroidName.trim() ? { steroid: { name: draft.steroidName }, nonParticulateConfirmed: false } : null;
@@ -136,29 +135,13 @@ export function InjectatePlanForm({ traits, current = null, disabled = false, su
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
-    setSavedAt(null);
-    const problems = localProblems();
-    if (Object.keys(problems).length) {
-      setErrors(problems);
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await onSubmit({
-        steroid: draft.noSteroid ? null : { name: draft.steroidName.trim(), dose: draft.steroidDose.trim() },
-        localAnaesthetic: draft.laName.trim() ? { name: draft.laName.trim(), dose: draft.laDose.trim() } : null,
-        contrast: draft.contrastName.trim() ? { name: draft.contrastName.trim(), dose: draft.contrastDose.trim() } : null,
-        nonParticulateConfirmed: false,
-      });
-      if (result) setErrors(result);
-      else setSavedAt(new Date().toLocaleTimeString());
-    } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    if (disabled || !check(localProblems())) return;
+    await save(() => onSubmit({
+      steroid: draft.noSteroid ? null : { name: draft.steroidName.trim(), dose: draft.steroidDose.trim() },
+      localAnaesthetic: draft.laName.trim() ? { name: draft.laName.trim(), dose: draft.laDose.trim() } : null,
+      contrast: draft.contrastName.trim() ? { name: draft.contrastName.trim(), dose: draft.contrastDose.trim() } : null,
+      nonParticulateConfirmed: false,
+    }));
   }
 
   const FIELDS = ['steroid.name', 'steroid.dose', 'localAnaesthetic.name', 'localAnaesthetic.dose', 'contrast.name', 'contrast.dose'];

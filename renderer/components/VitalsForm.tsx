@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { VitalsSchema } from '#shared/contract/workflow';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty numbers as null), so it is both the schema's input and its output. */
 export type VitalsData = z.infer<typeof VitalsSchema>;
@@ -65,15 +66,13 @@ function parseWhole(text: string): number | null | 'invalid' {
 export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const firstRef = useRef<HTMLInputElement>(null);
   const phaseLabel = VITALS_PHASE_LABELS[phase];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
+    if (disabled) return;
     const local: Record<string, string> = {};
     const values = {} as Record<NumericField, number | null>;
     for (const f of NUMERIC_FIELDS) {
@@ -81,24 +80,11 @@ export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProp
       if (v === 'invalid') local[f.key] = `${f.label}: enter a whole number, or leave it empty.`;
       else values[f.key] = v;
     }
-    setErrors(local);
-    setSavedAt(null);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      const result = await onSubmit({ phase, ...values, painScore: draft.painScore, note: draft.note.trim() });
-      if (result) {
-        setErrors(result);
-      } else {
-        setDraft(EMPTY);
-        setSavedAt(new Date().toLocaleTimeString());
-        firstRef.current?.focus();
-      }
-    } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    if (!check(local)) return;
+    await save(() => onSubmit({ phase, ...values, painScore: draft.painScore, note: draft.note.trim() }), () => {
+      setDraft(EMPTY);
+      firstRef.current?.focus();
+    });
   }
 
   const formErrors = formLevel(errors, FIELD_KEYS);
