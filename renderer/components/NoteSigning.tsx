@@ -5,6 +5,7 @@ import { useEncounter } from '../stores/encounter';
 import { useSigning } from '../stores/signing';
 import { useSession } from '../stores/session';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -33,29 +34,22 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
  */
 function usePasswordForm(submitTo: (password: string) => Promise<FormResult>, onDone: () => void) {
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, check, save } = useFormSave();
   const passwordRef = useRef<HTMLInputElement>(null);
   async function submit(event: FormEvent, precheck: () => Record<string, string>) {
     event.preventDefault();
     if (busy) return;
     const problems = precheck();
     if (!password) problems.password = 'Enter your password to sign.';
-    if (Object.keys(problems).length) {
-      setErrors(problems);
+    if (!check(problems)) {
       if (problems.password && Object.keys(problems).length === 1) passwordRef.current?.focus();
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await save(async () => {
       const result = await submitTo(password);
       setPassword('');
-      if (result) setErrors(result);
-      else onDone();
-    } finally {
-      setBusy(false);
-    }
+      return result;
+    }, onDone);
   }
   return { password, setPassword, errors, busy, passwordRef, submit };
 }

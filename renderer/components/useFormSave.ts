@@ -22,24 +22,25 @@ export function useFormSave() {
   }
 
   /**
-   * Sends once, unless a submission is in flight; true once stored. `onSaved`
-   * runs first and may return what to show as saved (else the time). A send
-   * that throws shows "Not saved: …".
+   * Sends once, unless a submission is in flight; null once stored, else the
+   * errors shown. `onSaved` runs first and may return what to show as saved
+   * (else the time). A send that throws shows "<failed>: <why>".
    */
-  async function save(send: () => Promise<FormResult>, onSaved?: () => string | void): Promise<boolean> {
-    if (!check()) return false;
+  async function save(send: () => Promise<FormResult>, onSaved?: () => string | void, failed = 'Not saved'): Promise<Errors | null> {
+    if (!check()) return {};
     setBusy(true);
     try {
       const result = await send();
       if (result) {
         setErrors(result);
-        return false;
+        return result;
       }
       setSavedAt(onSaved?.() || new Date().toLocaleTimeString());
-      return true;
+      return null;
     } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-      return false;
+      const errors = { form: `${failed}: ${error instanceof Error ? error.message : String(error)}` };
+      setErrors(errors);
+      return errors;
     } finally {
       setBusy(false);
     }
