@@ -11,6 +11,7 @@ import {
 } from '#shared/workflow/aldrete';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 
 export interface AldreteFormProps {
@@ -22,12 +23,6 @@ export interface AldreteFormProps {
 type Score = 0 | 1 | 2;
 const SCORES: readonly Score[] = [0, 1, 2];
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
-
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segment). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
 
 function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
   return ALDRETE_COMPONENTS.every((c) => scores[c] !== undefined);

@@ -7,6 +7,7 @@ import { particulateSteroidWarning } from '#shared/workflow/steroid-warning';
 import type { ProcedureTraits } from '#shared/workflow/traits';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty text as '', no time as null), so it is both the schema's input and its output. */
@@ -64,12 +65,6 @@ function initial(defaultImaging: ImagingModality, plannedLevels: readonly string
     levels: plannedLevels.map((level) => ({ level, treated: true })),
     complications: '',
   };
-}
-
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
 }
 
 const SIMPLE_FIELDS = ['imagingUsed', 'contrastUsed', 'contrastAgent', 'fluoroscopyTimeSeconds', 'radiationDose', 'medications', 'levelsTreated', 'complications'];

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { TimeOutRecordSchema } from '#shared/contract/workflow';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 
 /** What the form sends (names and roles trimmed): the schema's input and output alike. */
@@ -17,12 +18,6 @@ export interface TimeOutFormProps {
   disabled?: boolean;
   /** Resolves null when signed (the form then resets), or errors keyed by input path ('password', 'record.data.participants', 'form'). */
   onSubmit: (data: TimeOutData, password: string) => Promise<Record<string, string> | null>;
-}
-
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
 }
 
 /** Errors no field shows: 'form', or a path with no field here. */

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { VitalsSchema } from '#shared/contract/workflow';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty numbers as null), so it is both the schema's input and its output. */
@@ -38,12 +39,6 @@ const PAIN_SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 
 type Draft = Record<NumericField, string> & { painScore: number | null; note: string };
 const EMPTY: Draft = { systolic: '', diastolic: '', heartRate: '', spo2: '', respiratoryRate: '', painScore: null, note: '' };
-
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
 
 /** Errors no field shows ('form', or a path this form has no field for): shown in the alert. */
 function formLevel(errors: Record<string, string>, fields: readonly string[]): string[] {
