@@ -14,6 +14,7 @@ import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
+import { useFormSave } from './useFormSave';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
@@ -125,21 +126,16 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
   const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useFormSave();
   if (!next) return null;
   const hard = blockers.filter((b) => b.hardStop);
 
   async function run(work: () => Promise<Record<string, string> | null>) {
-    setBusy(true);
-    const result = await work();
-    setBusy(false);
-    setErrors(result ?? {});
-    if (!result) {
+    await save(work, () => {
       setMode('idle');
       setReason('');
       setPassword('');
-    }
+    });
   }
   const submitOverride = (e: FormEvent) => {
     e.preventDefault();
