@@ -6,10 +6,7 @@
 import { create } from 'zustand';
 import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-ups';
 import type { Patient } from '#shared/contract/patients';
-import { api, formErrors } from '../api/client';
-
-/** Field errors keyed by input path, or null when the write succeeded. */
-export type FormResult = Record<string, string> | null;
+import { api, formErrors, type FormResult } from '../api/client';
 
 interface OutcomesState {
   patientId: string | null;
