@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
-import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounters';
+import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounter';
 import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts, TEST_PASSWORD } from './testing/temp-core';

@@ -15,7 +15,7 @@ import { ChecklistSectionView } from '../../renderer/components/ChecklistSection
 import { WorklistScreen } from '../../renderer/components/WorklistScreen';
 import { useEncounter } from '../../renderer/stores/encounter';
 import { useWorklist } from '../../renderer/stores/worklist';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import { fakeBridge } from './fake-bridge';
 import { BENCH_DATE, checklistSection, worklistRows } from './fake-data';
 import type { BenchHandle } from './handle';

@@ -6,9 +6,9 @@
  */
 import type { Caller } from '#shared/contract/dispatcher';
 import type { Actor } from '#shared/contract/common';
-import { EncounterDetailSchema, type EncounterDetail } from '#shared/contract/encounters';
+import { EncounterDetailSchema, type EncounterDetail } from '#shared/contract/encounter';
 import { CommandError } from '#shared/contract/errors';
-import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/notes';
+import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/note';
 import { readStored } from '#shared/contract/text';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';

@@ -1,6 +1,6 @@
 /** encounter.advance, encounter.cancel, encounter.addRecord, encounter.voidRecord */
 import type { Handlers } from '#shared/contract/dispatcher';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import { CommandError } from '#shared/contract/errors';
 import { recordNeedsSignature, type RecordData } from '#shared/contract/workflow';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';

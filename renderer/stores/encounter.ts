@@ -6,9 +6,9 @@
 import { create } from 'zustand';
 import type { ChecklistItemState, ItemChange, ItemStatus } from '#shared/contract/checklist';
 import type { ConsentDiscussion, SaveConsentInput } from '#shared/contract/consent';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
-import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes';
+import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/note';
 import { buildChecklist, progress, resolvedIdsOf, type ChecklistSection } from '#shared/domain/checklist';
 import type { Settings } from '#shared/contract/auth';
 import type { RecordData } from '#shared/contract/workflow';
