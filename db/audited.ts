@@ -32,7 +32,7 @@ export function auditedHandlers(
     // 'self' and 'none': the handler writes its own entries, or there is nothing to record.
     if (typeof decision === 'string') continue;
     const describe = (i: Record<string, unknown>, o: Record<string, unknown>) => decision.describe(i, o, look);
-    const inner = handlers[method] as (input: unknown, call: Call) => unknown;
+    const inner = wrapped[method];
     const record = (input: unknown, output: unknown, call: Call) => {
       const i = input as Record<string, unknown>;
       // Audited methods all require a session, so the caller is always known here.

@@ -34,8 +34,8 @@ import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
 import { workflowHandlers } from './handlers/workflow';
 import { bleedingRiskHandlers } from './handlers/bleeding-risk';
-import { seedDemo } from './demo';
-import { seedDemoOutcomes } from './demo-outcomes';
+import { demoHandlers } from './handlers/demo';
+import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-ups';
 import { outcomeHandlers } from './handlers/outcomes';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
@@ -100,6 +100,8 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
+  /** The methods this core has handlers for: the contract's servedBy 'core' ones, checked by db/core.test.ts. */
+  methods: readonly string[];
   auth: Auth;
   /** Appends an audit entry for an action taken outside the dispatcher (restore, backup). */
   record(user: { name: string; role: string }, action: string, target: string | null): void;
@@ -216,10 +218,8 @@ export function openCore(options: CoreOptions): Core {
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...participantSignatureHandlers(ctx),
       ...outboxHandlers(ctx, audit),
-      // Goes back through the dispatcher, so its writes are validated like any caller's.
-      'demo.seed': async ({ today }, { token, caller }) => ({
-        added: (await seedDemo(dispatch, token, db, today)) && (await seedDemoOutcomes({ dispatch, token, caller, db, workflow: ctx.workflow, audit, newId, now }, today)),
-      }),
+      ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
+      ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
       ...auditHandlers({ audit, guard, auth }),
     };
@@ -238,6 +238,7 @@ export function openCore(options: CoreOptions): Core {
     };
     return {
       dispatch,
+      methods: Object.keys(handlers),
       auth,
       record: (user, action, target) => {
         audit.append({ at: now(), user, patientId: null, action, target });
