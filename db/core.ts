@@ -63,7 +63,7 @@ import { seedLibrary } from './seed-library';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
-import { participantSignatureHandlers } from './handlers/participant-signatures';
+import { consentHandlers } from './handlers/consent';
 import { outboxHandlers } from './handlers/outbox';
 import { reconcileOutbox } from './export/reconcile';
 import { APP_VERSION } from './version';
@@ -216,7 +216,7 @@ export function openCore(options: CoreOptions): Core {
       ...bleedingRiskHandlers(ctx),
       ...noteHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
-      ...participantSignatureHandlers(ctx),
+      ...consentHandlers(ctx),
       ...outboxHandlers(ctx, audit),
       ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
       ...systemHandlers(ctx),
