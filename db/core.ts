@@ -32,8 +32,6 @@ import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
-import { workflowHandlers } from './handlers/workflow';
-import { bleedingRiskHandlers } from './handlers/bleeding-risk';
 import { demoHandlers } from './handlers/demo';
 import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-ups';
@@ -44,7 +42,7 @@ import { auditHandlers } from './handlers/audit';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
-import { encounterHandlers } from './handlers/encounters';
+import { encounterHandlers } from './handlers/encounter';
 import { libraryHandlers } from './handlers/library';
 import { libraryAdminHandlers } from './handlers/library-admin';
 import { noteHandlers } from './handlers/notes';
@@ -212,8 +210,6 @@ export function openCore(options: CoreOptions): Core {
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
-      ...workflowHandlers(ctx),
-      ...bleedingRiskHandlers(ctx),
       ...noteHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),

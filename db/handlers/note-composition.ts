@@ -17,7 +17,7 @@ import { signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { AuditedRefusal } from '../audited-refusal';
 import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import type { HandlerContext } from './context';
-import { encounterHandlers } from './encounters';
+import { encounterHandlers } from './encounter';
 import { requireTemplate } from './lookups';
 
 /** The contract's view of a stored note (no content, no account id), with how its signature verified. */
