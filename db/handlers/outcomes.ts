@@ -15,7 +15,7 @@ import type { Template } from '#shared/library/schema';
 import { factNeedsReview } from '#shared/library/evidence-state';
 import { createFollowUpRepository, type FollowUpRepository } from '../repositories/follow-ups';
 import type { HandlerContext } from './context';
-import { OUTCOME_STATES } from './follow-ups';
+import { OUTCOME_STATES } from './follow-up';
 import { requireTemplate } from './lookups';
 
 function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[] {
