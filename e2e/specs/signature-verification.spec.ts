@@ -12,8 +12,8 @@ import path from 'node:path';
 import { openKeyed } from '#db/connection';
 import { databaseKeyFor } from '#db/keys/database-key';
 import type { Page, TestInfo } from '@playwright/test';
-import type { NoteSignature } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/notes';
+import type { NoteSignature } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/note';
 import { consentedEncounter } from '../consented-encounter';
 import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DIARY_HOURS, type AddDiaryInput, type DiaryHour } from '#shared/contract/follow-ups';
+import { DIARY_HOURS, type AddDiaryInput, type DiaryHour } from '#shared/contract/follow-up';
 import { formatHours } from '#shared/domain/outcomes';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { FormFooter } from './FormFooter';

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DURATION_UNITS, type AddFollowUpInput } from '#shared/contract/follow-ups';
+import { DURATION_UNITS, type AddFollowUpInput } from '#shared/contract/follow-up';
 import { instantToLocalInput, localInputToInstant } from '#shared/domain/zoned-time';
 import { FormFooter } from './FormFooter';
 import { useFormSave } from './useFormSave';

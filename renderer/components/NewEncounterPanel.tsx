@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Laterality } from '#shared/contract/encounters';
+import type { Laterality } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import type { ImagingModality } from '#shared/library/schema';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { DEFAULT_ATTESTATION, SIGNATURE_FAILED, type Addendum, type SignatureVerification } from '#shared/contract/notes';
+import { DEFAULT_ATTESTATION, SIGNATURE_FAILED, type Addendum, type SignatureVerification } from '#shared/contract/note';
 import type { FormResult } from '../api/client';
 import { useEncounter } from '../stores/encounter';
 import { useSigning } from '../stores/signing';

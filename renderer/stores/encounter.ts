@@ -6,7 +6,7 @@
  */
 import { create } from 'zustand';
 import type { Settings } from '#shared/contract/auth';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { ReviewBacklog } from '#shared/library/review-backlog';
 import { formErrors, type FormResult } from '../api/client';

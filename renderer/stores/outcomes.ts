@@ -4,8 +4,8 @@
  * so what the screen shows (and judges) is what was stored.
  */
 import { create } from 'zustand';
-import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-ups';
-import type { Patient } from '#shared/contract/patients';
+import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-up';
+import type { Patient } from '#shared/contract/patient';
 import { api, formErrors, type FormResult } from '../api/client';
 
 interface OutcomesState {

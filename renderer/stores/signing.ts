@@ -4,7 +4,7 @@
  * longer matches the note.
  */
 import { create } from 'zustand';
-import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/notes';
+import type { Addendum, ExportedNote, SignedNote } from '#shared/contract/note';
 import { api, formErrors, type FormResult } from '../api/client';
 import { useEncounter } from './encounter';
 

@@ -25,8 +25,8 @@
  */
 import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
-import type { EncounterDetail } from '../contract/encounters';
-import type { SignatureVerification } from '../contract/notes';
+import type { EncounterDetail } from '../contract/encounter';
+import type { SignatureVerification } from '../contract/note';
 import type { Transition } from '../contract/workflow';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';

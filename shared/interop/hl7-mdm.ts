@@ -28,7 +28,7 @@
  * control id.
  */
 import type { Actor } from '../contract/common';
-import type { EncounterDetail } from '../contract/encounters';
+import type { EncounterDetail } from '../contract/encounter';
 import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-bundle';
 import { isBase64, toInstant } from './encoding';

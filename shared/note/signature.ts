@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { Actor } from '../contract/common';
-import type { Addendum, SignatureVerification, SignedNote } from '../contract/notes';
+import type { Addendum, SignatureVerification, SignedNote } from '../contract/note';
 import { canonicalJson } from '../domain/canonical-json';
 import type { NoteContent, NoteSection } from './content';
 import { formatDateTime } from './format';
