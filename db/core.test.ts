@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
-import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounters';
+import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounter';
 import { METHODS, type MethodName } from '#shared/contract/methods';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD } from './testing/temp-core';
@@ -183,14 +183,15 @@ describe('the core through its dispatcher (real SQLite file)', () => {
   it('recovery and audit while the database is healthy', async () => {
     const status = await call<{ mode: string; backups: unknown[] }>('recovery.status', {});
     expect(status.mode).toBe('ready');
-    // Restoring and backing up replace or copy the open file: the runtime does them, not the core (db/integrity.test.ts).
+    // Restoring, starting empty and backing up replace or copy the open file: the contract says the runtime serves them,
+    // and the core alone refuses them (the runtime's answers: db/integrity.test.ts, db/encryption.test.ts).
     covered.add('recovery.restoreBackup');
     expect(await core.act('recovery.restoreBackup', { actor: ADMIN, backup: 'proceduredesk-2026-01-01T00-00-00-000Z.backup.sqlite', username: 'ada', password: 'x' }))
       .toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('backup.now');
     expect(await core.act('backup.now', { actor: NURSE })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     covered.add('recovery.startEmpty');
-    expect(await core.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await core.act('recovery.startEmpty', { actor: ADMIN, confirm: 'start-empty' })).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
     await patientAndEncounter();
     const { entries, verdict } = await call<{ entries: { action: string }[]; verdict: unknown }>('audit.list', {});
     expect(entries.map((e) => e.action).filter((a) => !/^(auth|users|signingKey)\./.test(a))).toEqual(['encounter.create', 'patient.create']);
@@ -283,6 +284,11 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('followUp.withdraw', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
+  });
+
+  it('has a handler for every method the contract says the core serves, and none for the runtime\'s', () => {
+    const servedByCore = (Object.keys(METHODS) as MethodName[]).filter((m) => METHODS[m].servedBy === 'core');
+    expect([...core.methods].sort()).toEqual(servedByCore.sort());
   });
 
   it('covers every method of the contract', () => {

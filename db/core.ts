@@ -32,11 +32,9 @@ import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
-import { workflowHandlers } from './handlers/workflow';
-import { bleedingRiskHandlers } from './handlers/bleeding-risk';
-import { seedDemo } from './demo';
-import { seedDemoOutcomes } from './demo-outcomes';
-import { followUpHandlers } from './handlers/follow-ups';
+import { demoHandlers } from './handlers/demo';
+import { systemHandlers } from './handlers/system';
+import { followUpHandlers } from './handlers/follow-up';
 import { outcomeHandlers } from './handlers/outcomes';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
@@ -44,11 +42,11 @@ import { auditHandlers } from './handlers/audit';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
-import { encounterHandlers } from './handlers/encounters';
+import { encounterHandlers } from './handlers/encounter';
 import { libraryHandlers } from './handlers/library';
 import { libraryAdminHandlers } from './handlers/library-admin';
 import { noteHandlers } from './handlers/notes';
-import { patientHandlers } from './handlers/patients';
+import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
@@ -63,7 +61,7 @@ import { seedLibrary } from './seed-library';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
-import { participantSignatureHandlers } from './handlers/participant-signatures';
+import { consentHandlers } from './handlers/consent';
 import { outboxHandlers } from './handlers/outbox';
 import { reconcileOutbox } from './export/reconcile';
 import { APP_VERSION } from './version';
@@ -100,6 +98,8 @@ export interface CoreOptions {
 
 export interface Core {
   dispatch: Dispatch;
+  /** The methods this core has handlers for: the contract's servedBy 'core' ones, checked by db/core.test.ts. */
+  methods: readonly string[];
   auth: Auth;
   /** Appends an audit entry for an action taken outside the dispatcher (restore, backup). */
   record(user: { name: string; role: string }, action: string, target: string | null): void;
@@ -210,16 +210,12 @@ export function openCore(options: CoreOptions): Core {
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
-      ...workflowHandlers(ctx),
-      ...bleedingRiskHandlers(ctx),
       ...noteHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
-      ...participantSignatureHandlers(ctx),
+      ...consentHandlers(ctx),
       ...outboxHandlers(ctx, audit),
-      // Goes back through the dispatcher, so its writes are validated like any caller's.
-      'demo.seed': async ({ today }, { token, caller }) => ({
-        added: (await seedDemo(dispatch, token, db, today)) && (await seedDemoOutcomes({ dispatch, token, caller, db, workflow: ctx.workflow, audit, newId, now }, today)),
-      }),
+      ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
+      ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
       ...auditHandlers({ audit, guard, auth }),
     };
@@ -238,6 +234,7 @@ export function openCore(options: CoreOptions): Core {
     };
     return {
       dispatch,
+      methods: Object.keys(handlers),
       auth,
       record: (user, action, target) => {
         audit.append({ at: now(), user, patientId: null, action, target });

@@ -12,7 +12,7 @@
  * each with its audit entry in the same transaction.
  */
 import type { Caller, Dispatch } from '#shared/contract/dispatcher';
-import type { AddDiaryInput, AddFollowUpInput } from '#shared/contract/follow-ups';
+import type { AddDiaryInput, AddFollowUpInput } from '#shared/contract/follow-up';
 import type { EncounterState } from '#shared/workflow/states';
 import type { AuditLog } from './audit';
 import type { Db } from './connection';

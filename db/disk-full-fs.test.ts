@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { NURSE, ok, openTempCore, PATIENT, tempDir } from './testing/temp-core';
 
 function mountSmallFilesystem(): string | null {

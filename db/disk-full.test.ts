@@ -3,7 +3,7 @@
 // a clear STORAGE_FAILED, nothing acknowledged is lost, reads keep working, and
 // writing resumes once space is freed, without a restart.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { NURSE, ok, openTempCore, PATIENT } from './testing/temp-core';
 
 let core: ReturnType<typeof openTempCore>;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { PatientOutcomes } from '#shared/contract/follow-ups';
+import type { PatientOutcomes } from '#shared/contract/follow-up';
 import type { TemplateWithSources } from '#shared/contract/library';
 import { thresholdsFor } from '#shared/clinical/relief-thresholds';
 import type { TemplateOverview } from '#shared/contract/library-admin';

@@ -6,7 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { buildFhirDocumentBundle, type FhirBundle, type FhirDocumentReference, type FhirQuestionnaireResponse } from '#shared/interop/fhir-bundle';

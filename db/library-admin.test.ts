@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter, EncounterDetail } from '#shared/contract/encounters';
+import type { Encounter, EncounterDetail } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { TemplateOverview } from '#shared/contract/library-admin';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { LIBRARY } from '#shared/library/index';
 import { factsOf, isFactUnverified } from '#shared/library/evidence-summary';
 import { baseEvidence, reviewBacklog } from '#shared/library/review-backlog';

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { ftsMatchQuery } from './repositories/fts-query';
 import { createPatientRepository, SEARCH_CANDIDATES } from './repositories/patients';
 import { createEncounterRepository } from './repositories/encounters';

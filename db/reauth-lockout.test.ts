@@ -6,7 +6,7 @@
 // audited mark.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '#shared/contract/errors';
-import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
+import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import { LOCKOUT } from './auth/sessions';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, TEST_PASSWORD, usernameOf, type TempCore } from './testing/temp-core';
 

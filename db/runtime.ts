@@ -6,9 +6,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDispatcher, type Caller, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { createDispatcher, type Caller, type Dispatch, type RuntimeHandlers, type SomeHandlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import { METHODS, type MethodName } from '#shared/contract/methods';
+import { isMethodName, METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createBackup, type BackupInfo } from './backup';
 import { isPlaintextDatabase } from './connection';
@@ -181,43 +181,49 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   const unavailable = (): never => {
     throw new CommandError('UNAVAILABLE', checking ? CHECKING : 'The database needs recovery: restore a backup or start empty first.');
   };
-  const recoveryHandlers = Object.fromEntries(
-    (Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable]),
-  ) as unknown as Handlers;
-  recoveryHandlers['recovery.status'] = () => status();
-  recoveryHandlers['recovery.restoreBackup'] = async ({ backup, username, password }) => {
-    if (checking) unavailable();
-    // Let a backup in progress finish before its database is closed.
-    await backupQueue;
-    const source = path.join(backupsDir(options.dataDir), backup);
-    if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
-    const why = await unusableBackup(backup);
-    if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
-    // An administrator of the file that will be the database: the current one may be damaged or not theirs.
-    const admin = await gate.admin(source, `the backup ${backup}`, username, password);
-    if (core) {
-      // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
-      if (timer) clearInterval(timer);
-      core.close();
-      core = null;
-      quarantine(file, 'replaced-by-restore');
-    }
-    // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    await fs.promises.copyFile(source, `${file}.restoring`);
-    makeOwnerOnly(`${file}.restoring`);
-    fs.renameSync(`${file}.restoring`, file);
-    // Recorded in the restored database's own trail (the history that continues), which is sealed again.
-    becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
-    log(`restored ${backup} (by ${admin.name})`);
-    return status();
-  };
-  recoveryHandlers['recovery.startEmpty'] = async ({ username, password, consoleCode }) => {
-    if (checking) unavailable();
-    const user = await startEmptyProof(username, password, consoleCode);
-    becomeReady(openCore({ ...options, reseal: { user, action: 'recovery.startEmpty', target: 'the damaged file stays set aside' } }));
-    log(`started with an empty database by explicit choice (${user.name})`);
-    return status();
+  /** The methods the contract says the runtime serves, in either mode (servedBy: 'runtime'). */
+  const runtimeHandlers: RuntimeHandlers = {
+    'recovery.restoreBackup': async ({ backup, username, password }) => {
+      if (checking) unavailable();
+      // Let a backup in progress finish before its database is closed.
+      await backupQueue;
+      const source = path.join(backupsDir(options.dataDir), backup);
+      if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
+      const why = await unusableBackup(backup);
+      if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
+      // An administrator of the file that will be the database: the current one may be damaged or not theirs.
+      const admin = await gate.admin(source, `the backup ${backup}`, username, password);
+      if (core) {
+        // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
+        if (timer) clearInterval(timer);
+        core.close();
+        core = null;
+        quarantine(file, 'replaced-by-restore');
+      }
+      // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
+      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+      await fs.promises.copyFile(source, `${file}.restoring`);
+      makeOwnerOnly(`${file}.restoring`);
+      fs.renameSync(`${file}.restoring`, file);
+      // Recorded in the restored database's own trail (the history that continues), which is sealed again.
+      becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
+      log(`restored ${backup} (by ${admin.name})`);
+      return status();
+    },
+    'recovery.startEmpty': async ({ username, password, consoleCode }) => {
+      if (core) throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
+      if (checking) unavailable();
+      const user = await startEmptyProof(username, password, consoleCode);
+      becomeReady(openCore({ ...options, reseal: { user, action: 'recovery.startEmpty', target: 'the damaged file stays set aside' } }));
+      log(`started with an empty database by explicit choice (${user.name})`);
+      return status();
+    },
+    'backup.now': async (_input, { caller }) => {
+      const info = (await queuedBackup('always'))!;
+      core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
+      log(`backup written on request: ${path.basename(info.file)}`);
+      return status();
+    },
   };
   /**
    * Starting empty needs an administrator of the newest backup that passes its check; with no
@@ -236,11 +242,11 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     }
     return { name: 'Console operator', role: 'admin' };
   }
-  recoveryHandlers['backup.now'] = async (_input, { caller }) => {
-    const info = (await queuedBackup('always'))!;
-    core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
-    log(`backup written on request: ${path.basename(info.file)}`);
-    return status();
+  // Without a core every other method is unavailable; the runtime's own methods work in either mode.
+  const recoveryHandlers: SomeHandlers = {
+    ...Object.fromEntries((Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable])),
+    'recovery.status': () => status(),
+    ...runtimeHandlers,
   };
   const recoveryDispatch = createDispatcher(recoveryHandlers, {
     // Healthy: the core's accounts decide. In recovery mode there are no accounts to check (the
@@ -251,12 +257,11 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       return unavailable();
     },
   });
-  /** Handled by the runtime in either mode: they replace or copy the database the core holds. */
-  const RUNTIME_METHODS = new Set(['recovery.restoreBackup', 'backup.now']);
+  const servedByRuntime = (method: unknown) => isMethodName(method) && METHODS[method].servedBy === 'runtime';
 
   return {
     dispatch: (method, input, session) =>
-      core && !RUNTIME_METHODS.has(String(method)) ? core.dispatch(method, input, session) : recoveryDispatch(method, input, session),
+      core && !servedByRuntime(method) ? core.dispatch(method, input, session) : recoveryDispatch(method, input, session),
     mode,
     started,
     core: () => core,

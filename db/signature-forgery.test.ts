@@ -6,7 +6,7 @@
 import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import fs from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import type { Envelope } from '#shared/contract/errors';
 import { canonicalAddendum, noteSignaturePayload } from '#shared/note/signature';
 import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from './testing/signed-encounter';

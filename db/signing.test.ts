@@ -7,10 +7,10 @@
 // Forgeries that also recompute the hashes: signature-forgery.test.ts.
 import { createHash, randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { Addendum, ExportedNote, NoteSignature, SignedNote } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { Addendum, ExportedNote, NoteSignature, SignedNote } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION } from '#shared/contract/note';
+import type { Patient } from '#shared/contract/patient';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from './testing/temp-core';
 import { pdfPages } from './testing/pdf-text';

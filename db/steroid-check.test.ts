@@ -5,7 +5,7 @@
 // unrecognised steroid waits for a physician's signed confirmation; lumbar TFESI only
 // cautions (the fact base allows particulate there with every risk-reducing measure).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/workflow';
 import { encounterItems, injectateSteroidCheck, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';

@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { Patient } from '#shared/contract/patient';
 import { LIBRARY, LIBRARY_VERSIONS } from '#shared/library/index';
 import { canonicalJson, LibraryLockSchema, LOCK_FILE } from '#shared/library/lock';
 import type { Template } from '#shared/library/schema';

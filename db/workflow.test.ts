@@ -3,7 +3,7 @@
 // hard stop at the time-out, only a physician overrides (reason + password),
 // closed encounters never change, and the note shows every override.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/workflow';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';

@@ -7,7 +7,7 @@
  */
 const CORE_MS = 2;
 
-import type { WorklistRow } from '#shared/contract/encounters';
+import type { WorklistRow } from '#shared/contract/encounter';
 import type { Envelope } from '#shared/contract/errors';
 import type { Bridge } from '#shared/contract/transport';
 

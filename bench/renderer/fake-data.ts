@@ -3,7 +3,7 @@
  * checklist of 150 items. Built in the page before anything is timed, in the
  * shapes the contract gives the screens.
  */
-import type { WorklistRow } from '#shared/contract/encounters';
+import type { WorklistRow } from '#shared/contract/encounter';
 import { buildChecklist, type ChecklistSection } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { ENCOUNTER_STATES } from '#shared/workflow/states';

@@ -13,9 +13,10 @@ import { createRoot } from 'react-dom/client';
 import { createClient, setClient } from '../../renderer/api/client';
 import { ChecklistSectionView } from '../../renderer/components/ChecklistSectionView';
 import { WorklistScreen } from '../../renderer/components/WorklistScreen';
+import { useChecklist } from '../../renderer/stores/checklist';
 import { useEncounter } from '../../renderer/stores/encounter';
 import { useWorklist } from '../../renderer/stores/worklist';
-import type { EncounterDetail } from '#shared/contract/encounters';
+import type { EncounterDetail } from '#shared/contract/encounter';
 import { fakeBridge } from './fake-bridge';
 import { BENCH_DATE, checklistSection, worklistRows } from './fake-data';
 import type { BenchHandle } from './handle';
@@ -46,10 +47,8 @@ function render(): Promise<number> {
     root.render(<StrictMode><WorklistScreen /></StrictMode>);
     return firstRender(start, () => useWorklist.getState().rows.length === WORKLIST_ROWS && document.querySelectorAll('tbody tr[data-index]').length > 0);
   }
-  useEncounter.setState({
-    encounterId: 'bench', items: {}, saves: {},
-    detail: { encounter: { state: 'pre-procedure' }, itemHistory: [] } as unknown as EncounterDetail,
-  });
+  useEncounter.setState({ encounterId: 'bench', detail: { encounter: { state: 'pre-procedure' } } as unknown as EncounterDetail });
+  useChecklist.setState({ items: {}, saves: {}, itemHistory: {} });
   root.render(<StrictMode><main><ChecklistSectionView section={section} sources={[]} /></main></StrictMode>);
   return firstRender(start, () => document.querySelectorAll('li.checklist-item').length === CHECKLIST_ITEMS);
 }
@@ -62,7 +61,7 @@ const bench: BenchHandle = {
     const s = useWorklist.getState();
     return s.query === query && !s.loading;
   }),
-  itemSettled: (itemId) => settle(() => useEncounter.getState().saves[itemId]?.kind === 'saved'),
+  itemSettled: (itemId) => settle(() => useChecklist.getState().saves[itemId]?.kind === 'saved'),
   itemIds: section.items.map((i) => i.id),
   renderedRows: () => document.querySelectorAll('tbody tr[data-index]').length,
 };

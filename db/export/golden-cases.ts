@@ -5,9 +5,9 @@
  * the order they are sent.
  */
 import { createHash } from 'node:crypto';
-import type { EncounterDetail } from '#shared/contract/encounters';
-import type { CreatePatientInput, Patient } from '#shared/contract/patients';
-import type { SignedNote } from '#shared/contract/notes';
+import type { EncounterDetail } from '#shared/contract/encounter';
+import type { CreatePatientInput, Patient } from '#shared/contract/patient';
+import type { SignedNote } from '#shared/contract/note';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';

@@ -13,7 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { LIBRARY } from '#shared/library/index';
 import { COPY_HOSTS, copyHostIn } from '#shared/library/source-schema';
 import { CHART_GUIDELINE_IDS, SOURCES } from '#shared/library/sources';

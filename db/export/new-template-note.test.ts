@@ -4,7 +4,7 @@
 // chart may not carry. NOTE_TEXT_OUT=<file> keeps the exported text for a person to read.
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { LIBRARY } from '#shared/library/index';
 import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/content';
 import { signedNote } from '../testing/signed-note';

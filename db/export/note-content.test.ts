@@ -4,9 +4,9 @@
 // carry (fact-reference.md §3, §5), per-template switches, and the captured
 // signatures of the patient, a witness and the interpreter.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { ExportedNote } from '#shared/contract/note';
+import type { Patient } from '#shared/contract/patient';
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, TEST_PASSWORD, type TempCore } from '../testing/temp-core';

@@ -4,9 +4,9 @@
 // "[secondary source]" for facts known only from a secondary summary, and no mark once the clinic's
 // reviewer has accepted a fact. The note stays free of citations for these marks (citing rule 3).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { ExportedNote } from '#shared/contract/note';
+import type { Patient } from '#shared/contract/patient';
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/content';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { ExportedNote } from '#shared/contract/note';
+import type { Patient } from '#shared/contract/patient';
 import { buildChecklist } from '#shared/domain/checklist';
 import type { NoteContent } from '#shared/note/model';
 import { renderNoteText } from '#shared/note/text';

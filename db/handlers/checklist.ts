@@ -1,4 +1,4 @@
-/** The pre-procedure checklist's items and the consent discussion. */
+/** Checking, un-checking or marking not applicable one item of an encounter's checklist. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { encounterItemIds } from '#shared/domain/encounter-workflow';
@@ -6,7 +6,7 @@ import type { Template } from '#shared/library/schema';
 import type { HandlerContext } from './context';
 import { requireOpenEncounter, requireTemplate } from './lookups';
 
-export function checklistHandlers(ctx: HandlerContext): Pick<Handlers, 'checklist.setItem' | 'consent.save'> {
+export function checklistHandlers(ctx: HandlerContext): Pick<Handlers, 'checklist.setItem'> {
   // The items depend only on the template version and the plan, which never change for an
   // encounter: built once per combination, not on every click.
   const itemSets = new Map<string, Set<string>>();
@@ -27,16 +27,6 @@ export function checklistHandlers(ctx: HandlerContext): Pick<Handlers, 'checklis
       const state = { itemId, status, reason: reason ?? null, updatedAt: ctx.now(), updatedBy: caller.actor };
       ctx.checklist.set(encounterId, state);
       return state;
-    },
-    'consent.save': ({ encounterId, ...content }, { caller }) => {
-      requireOpenEncounter(ctx, encounterId);
-      // The signed note is the record of this discussion; a correction is an addendum to it.
-      if (ctx.signedNotes.isSigned(encounterId)) {
-        throw new CommandError('CONFLICT', 'The consent-discussion note is signed, so the discussion can no longer change. Add an addendum to the note instead.');
-      }
-      const consent = { ...content, updatedAt: ctx.now(), updatedBy: caller.actor };
-      ctx.consent.save(encounterId, consent);
-      return consent;
     },
   };
 }

@@ -1,6 +1,6 @@
 /** Loads that end in NOT_FOUND rather than undefined. */
 import { CommandError } from '#shared/contract/errors';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import type { Template } from '#shared/library/schema';
 import type { HandlerContext } from './context';
 

@@ -6,9 +6,9 @@
  */
 import type { Caller } from '#shared/contract/dispatcher';
 import type { Actor } from '#shared/contract/common';
-import { EncounterDetailSchema, type EncounterDetail } from '#shared/contract/encounters';
+import { EncounterDetailSchema, type EncounterDetail } from '#shared/contract/encounter';
 import { CommandError } from '#shared/contract/errors';
-import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/notes';
+import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type SignedNote } from '#shared/contract/note';
 import { readStored } from '#shared/contract/text';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
@@ -18,7 +18,7 @@ import { signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { AuditedRefusal } from '../audited-refusal';
 import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import type { HandlerContext } from './context';
-import { encounterHandlers } from './encounters';
+import { encounterHandlers } from './encounter';
 import { requireTemplate } from './lookups';
 
 /** The contract's view of a stored note (no content, no account id), with how its signature verified. */

@@ -13,7 +13,7 @@ import { noteComposer, publicAddendum, publicNote, signedNoteOf, verifiedNote } 
 
 export { verifiedNote, type VerifiedNote } from './note-composition';
 
-type NoteMethods = 'note.export' | 'note.print' | 'note.sign' | 'note.addAddendum' | 'note.get' | 'system.info';
+type NoteMethods = 'note.export' | 'note.print' | 'note.sign' | 'note.addAddendum' | 'note.get';
 
 export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
   const { detailOf, compose, exportable } = noteComposer(ctx);
@@ -96,6 +96,5 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
       return signed ? { note: signed.publicNote, addenda: signed.publicAddenda } : { note: null, addenda: [] };
     },
 
-    'system.info': () => ({ appVersion: ctx.appVersion, schemaVersion: ctx.schemaVersion, dataDir: ctx.dataDir }),
   };
 }

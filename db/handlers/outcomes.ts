@@ -5,9 +5,9 @@
  * any reviewer's acceptance), and the pain-score timeline across procedures.
  */
 import type { Handlers } from '#shared/contract/dispatcher';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import { CommandError } from '#shared/contract/errors';
-import type { PainDiary, ProcedureOutcomes, ReliefThreshold } from '#shared/contract/follow-ups';
+import type { PainDiary, ProcedureOutcomes, ReliefThreshold } from '#shared/contract/follow-up';
 import { expectsDiary, thresholdsFor } from '#shared/clinical/relief-thresholds';
 import { diaryMeets, judgeDiary, judgeFollowUp, painTimeline } from '#shared/domain/outcomes';
 import { findSource } from '#shared/library/index';
@@ -15,7 +15,7 @@ import type { Template } from '#shared/library/schema';
 import { factNeedsReview } from '#shared/library/evidence-state';
 import { createFollowUpRepository, type FollowUpRepository } from '../repositories/follow-ups';
 import type { HandlerContext } from './context';
-import { OUTCOME_STATES } from './follow-ups';
+import { OUTCOME_STATES } from './follow-up';
 import { requireTemplate } from './lookups';
 
 function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[] {

@@ -1,6 +1,5 @@
-/** recovery.* while the database is healthy: status only; restoring or emptying is refused. */
+/** The recovery namespace's part the core serves, and where backups are. */
 import path from 'node:path';
-import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { AuditAlarm } from '#shared/contract/audit';
 import type { EncryptionStatus } from '#shared/contract/recovery';
@@ -14,22 +13,9 @@ export function backupList(dataDir: string): { name: string; createdAt: string; 
   return listBackups(backupsDir(dataDir)).map((b) => ({ name: path.basename(b.file), createdAt: b.createdAt, bytes: b.bytes }));
 }
 
-/**
- * The core's own answers; the runtime (db/runtime.ts) takes over restoreBackup and
- * backup.now, which need to close or copy the database the core holds open.
- */
-export function readyModeRecoveryHandlers(dataDir: string, auditAlarm: () => AuditAlarm | null, encryption: EncryptionStatus): Pick<Handlers, 'recovery.status' | 'recovery.restoreBackup' | 'recovery.startEmpty' | 'backup.now'> {
-  const healthy = () => {
-    throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
-  };
+/** recovery.status while the database is healthy; the rest of the namespace is served by db/runtime.ts. */
+export function readyModeRecoveryHandlers(dataDir: string, auditAlarm: () => AuditAlarm | null, encryption: EncryptionStatus): Pick<Handlers, 'recovery.status'> {
   return {
     'recovery.status': () => ({ mode: 'ready', check: null, problem: null, backups: backupList(dataDir), dataDir, auditAlarm: auditAlarm(), needsConsoleCode: false, encryption }),
-    'recovery.restoreBackup': () => {
-      throw new CommandError('UNAVAILABLE', 'Restoring is done by the running app, not by the core alone.');
-    },
-    'backup.now': () => {
-      throw new CommandError('UNAVAILABLE', 'Backups are taken by the running app, not by the core alone.');
-    },
-    'recovery.startEmpty': healthy,
   };
 }

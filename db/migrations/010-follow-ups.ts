@@ -10,7 +10,7 @@
  *   A scale, not a clinical threshold: nothing is judged from it.
  * - pain_diaries / pain_diary_entries: after a diagnostic block, the baseline
  *   score and the scores at set times after the block (minutes_after; the
- *   fixed set is in shared/contract/follow-ups.ts), with the local anaesthetic
+ *   fixed set is in shared/contract/follow-up.ts), with the local anaesthetic
  *   as recorded so the reader can judge its duration.
  *
  * All are insert-only by trigger. A follow-up or diary entered in error is

@@ -1,9 +1,9 @@
 /** Encounter rows and the worklist query. */
 import type { Actor } from '#shared/contract/common';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import type { Db } from '../connection';
 import { foldForSearch, likePrefix, PATIENT_CANDIDATES, searchParams, toPatient } from './patients';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 
 interface EncounterRow {
   id: string;

@@ -3,7 +3,7 @@
  * withdrawal is its own row; nothing here updates or deletes.
  */
 import type { Actor } from '#shared/contract/common';
-import type { DiaryEntry, FollowUp, PainDiary, ReliefDuration } from '#shared/contract/follow-ups';
+import type { DiaryEntry, FollowUp, PainDiary, ReliefDuration } from '#shared/contract/follow-up';
 import type { Db } from '../connection';
 
 /** Who acted, as stored: the session's actor and account id. */

@@ -1,6 +1,6 @@
 /** Patient rows. */
 import type { Actor } from '#shared/contract/common';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import type { Db } from '../connection';
 import { ftsMatchQuery } from './fts-query';
 

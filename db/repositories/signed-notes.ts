@@ -5,7 +5,7 @@
  * id (migration 015); rows signed before that are listed as hash-only.
  */
 import type { Actor } from '#shared/contract/common';
-import type { Addendum, SignedNote } from '#shared/contract/notes';
+import type { Addendum, SignedNote } from '#shared/contract/note';
 import { NoteContentSchema, type NoteContent } from '#shared/note/model';
 import { canonicalAddendum, signatureMismatch } from '#shared/note/signature';
 import type { Db } from '../connection';

@@ -14,7 +14,7 @@
  * "hash-only", never as verified.
  */
 import type { NoteContent } from '#shared/note/model';
-import type { SignatureVerification } from '#shared/contract/notes';
+import type { SignatureVerification } from '#shared/contract/note';
 import { addendumSignaturePayload, noteSignaturePayload, type SignedPlace } from '#shared/note/signature';
 import type { Db } from '../connection';
 import { checkSignedNote, type StoredAddendum, type StoredNote } from '../repositories/signed-notes';

@@ -1,8 +1,8 @@
 /** Test support: an encounter with its consent discussion, signed through the real core, with addenda; and the forger's first step. */
-import type { Encounter } from '#shared/contract/encounters';
-import type { Addendum, SignedNote } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
-import type { Patient } from '#shared/contract/patients';
+import type { Encounter } from '#shared/contract/encounter';
+import type { Addendum, SignedNote } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION } from '#shared/contract/note';
+import type { Patient } from '#shared/contract/patient';
 import type { Db } from '../connection';
 import { NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './temp-core';
 

@@ -1,6 +1,6 @@
 /** Test support: one encounter of a template taken through consent to a signed, exported note on a real core. */
-import type { Encounter } from '#shared/contract/encounters';
-import type { ExportedNote } from '#shared/contract/notes';
+import type { Encounter } from '#shared/contract/encounter';
+import type { ExportedNote } from '#shared/contract/note';
 import { buildChecklist } from '#shared/domain/checklist';
 import type { Template } from '#shared/library/schema';
 import { NURSE, ok, PHYSICIAN, TEST_PASSWORD, type TempCore } from './temp-core';

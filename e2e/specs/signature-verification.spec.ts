@@ -12,8 +12,8 @@ import path from 'node:path';
 import { openKeyed } from '#db/connection';
 import { databaseKeyFor } from '#db/keys/database-key';
 import type { Page, TestInfo } from '@playwright/test';
-import type { NoteSignature } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/notes';
+import type { NoteSignature } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/note';
 import { consentedEncounter } from '../consented-encounter';
 import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 
@@ -73,7 +73,7 @@ test('a signed note shows its verified signature; forged in the file, it shows o
   await shot(page, testInfo, 'signature-2-forged.png');
   // Every export path refuses it too, and the refusals are in the audit trail.
   await expect(app.call('note.export', { encounterId })).rejects.toThrow(SIGNATURE_FAILED);
-  const failures = await app.call<{ action: string }[]>('audit.list', { action: 'note.signatureFailed', limit: 10 }, 'admin');
+  const { entries: failures } = await app.call<{ entries: { action: string }[] }>('audit.list', { action: 'note.signatureFailed', limit: 10 }, 'admin');
   expect(failures.length).toBeGreaterThanOrEqual(2);
 });
 

@@ -6,8 +6,8 @@
  * signed note with its hash followed by both addenda in order.
  */
 import fs from 'node:fs';
-import type { NoteSignature } from '#shared/contract/notes';
-import { DEFAULT_ATTESTATION } from '#shared/contract/notes';
+import type { NoteSignature } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import { consentedEncounter } from '../consented-encounter';
 import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 

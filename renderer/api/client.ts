@@ -78,6 +78,9 @@ export function api(): ApiClient {
   return current;
 }
 
+/** Field errors keyed by input path, or null when the write succeeded. */
+export type FormResult = Record<string, string> | null;
+
 /** Errors for a form: one per field the core named, else the whole message. */
 export function formErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return { form: error instanceof Error ? error.message : String(error) };

@@ -1,6 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { MAX_REVIEW_COMMENT } from '#shared/contract/library-admin';
 import { errorAt, formLevel } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 const LABEL = 'Why this is acceptable for this clinic';
 
@@ -12,26 +13,19 @@ export function AcceptFactForm({ factLabel, onAccept }: { factLabel: string; onA
   const id = useId();
   const [open, setOpen] = useState(false);
   const [comment, setComment] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, check, save } = useFormSave();
   const opener = useRef<HTMLButtonElement>(null);
   const field = useRef<HTMLTextAreaElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!comment.trim()) {
-      setErrors({ comment: 'Say why this fact is acceptable for this clinic.' });
+      check({ comment: 'Say why this fact is acceptable for this clinic.' });
       field.current?.focus();
       return;
     }
-    setBusy(true);
-    try {
-      const result = await onAccept(comment.trim());
-      // Accepted: the list shows the fact with its acceptance, and this form goes with it.
-      if (result) setErrors(result);
-    } finally {
-      setBusy(false);
-    }
+    // Accepted: the list shows the fact with its acceptance, and this form goes with it.
+    await save(() => onAccept(comment.trim()));
   }
 
   function close() {

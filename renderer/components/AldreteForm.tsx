@@ -11,6 +11,8 @@ import {
 } from '#shared/workflow/aldrete';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 export interface AldreteFormProps {
   disabled?: boolean;
@@ -21,12 +23,6 @@ export interface AldreteFormProps {
 type Score = 0 | 1 | 2;
 const SCORES: readonly Score[] = [0, 1, 2];
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
-
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segment). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
 
 function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
   return ALDRETE_COMPONENTS.every((c) => scores[c] !== undefined);
@@ -40,9 +36,7 @@ function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
 export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
   const id = useId();
   const [scores, setScores] = useState<Partial<AldreteScores>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const formRef = useRef<HTMLFormElement>(null);
 
   const scored = ALDRETE_COMPONENTS.filter((c) => scores[c] !== undefined).length;
@@ -51,30 +45,18 @@ export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || disabled) return;
-    setSavedAt(null);
     if (!complete(scores)) {
       const missing = ALDRETE_COMPONENTS.filter((c) => scores[c] === undefined);
-      setErrors(Object.fromEntries(missing.map((c) => [c, `Score ${ALDRETE_COMPONENT_LABELS[c].toLowerCase()}: 0, 1 or 2.`])));
+      check(Object.fromEntries(missing.map((c) => [c, `Score ${ALDRETE_COMPONENT_LABELS[c].toLowerCase()}: 0, 1 or 2.`])));
       // Take the keyboard to the first component still to score.
       const radios = Array.from(formRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]') ?? []);
       radios.find((r) => r.name === `${id}-${missing[0]}`)?.focus();
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await onSubmit({ ...scores });
-      if (result) {
-        setErrors(result);
-      } else {
-        setScores({});
-        setSavedAt(`${new Date().toLocaleTimeString()} (total ${aldreteTotal(scores)} of 10)`);
-      }
-    } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    await save(() => onSubmit({ ...scores }), () => {
+      setScores({});
+      return `${new Date().toLocaleTimeString()} (total ${aldreteTotal(scores)} of 10)`;
+    });
   }
 
   const formErrors = Object.entries(errors)

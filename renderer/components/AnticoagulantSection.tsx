@@ -4,6 +4,7 @@ import { NO_RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { useEncounter } from '../stores/encounter';
+import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { AnticoagulantCheck } from './AnticoagulantCheck';
 import { BleedingRiskClass } from './BleedingRiskClass';
@@ -18,10 +19,10 @@ import { BleedingRiskClass } from './BleedingRiskClass';
 export function AnticoagulantSection({ template, now, disabled }: { template: Template; now: string; disabled: boolean }) {
   const detail = useEncounter((s) => s.detail)!;
   const settings = useEncounter((s) => s.settings);
-  const addRecord = useEncounter((s) => s.addRecord);
-  const voidRecord = useEncounter((s) => s.voidRecord);
-  const raiseBleedingRisk = useEncounter((s) => s.raiseBleedingRisk);
-  const withdrawBleedingRiskRaise = useEncounter((s) => s.withdrawBleedingRiskRaise);
+  const addRecord = useWorkflow((s) => s.addRecord);
+  const voidRecord = useWorkflow((s) => s.voidRecord);
+  const raiseBleedingRisk = useWorkflow((s) => s.raiseBleedingRisk);
+  const withdrawBleedingRiskRaise = useWorkflow((s) => s.withdrawBleedingRiskRaise);
   const role = useSession((s) => s.user?.role);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
@@ -60,7 +61,7 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
 }
 
 function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; threshold: number | null; disabled: boolean; latest: { value: number; takenAt: string } | null }) {
-  const addRecord = useEncounter((s) => s.addRecord);
+  const addRecord = useWorkflow((s) => s.addRecord);
   const [value, setValue] = useState('');
   const [takenAt, setTakenAt] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -10,14 +10,15 @@ import {
   type EncounterBleedingRisk,
 } from '#shared/domain/bleeding-risk';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
+import type { FormResult } from '../api/client';
 import type { Template } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
 import { errorAt, formLevel } from './outcome-form-helpers';
 import { WithdrawControl } from './WithdrawControl';
+import { useFormSave } from './useFormSave';
 
-type FormResult = Record<string, string> | null;
 
 export interface BleedingRiskClassProps {
   /** The encounter's class and why (encounterRisk / anticoagulantCheck). */
@@ -97,9 +98,7 @@ function RaiseForm({ options, disabled, onRaise }: { options: RiskClass[]; disab
   const [toClass, setToClass] = useState<RiskClass | ''>('');
   const [category, setCategory] = useState<RaiseReason | ''>('');
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState<string | null>(null);
+  const { errors, busy, savedAt: done, check, save } = useFormSave();
 
   if (!options.length) return <p className="muted">The class is already High, the highest: it cannot be raised further.</p>;
   // A class chosen before another raise took the class past it is no longer offered.
@@ -107,27 +106,18 @@ function RaiseForm({ options, disabled, onRaise }: { options: RiskClass[]; disab
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
-    setDone(null);
+    if (disabled) return;
     const problems: Record<string, string> = {};
     if (!chosen) problems.toClass = 'Choose the class to raise to.';
     if (!category) problems.reasonCategory = 'Choose the reason.';
     if (reason.trim().length < REASON_MIN) problems.reason = `Give the reason in a few words (at least ${REASON_MIN} characters).`;
-    setErrors(problems);
-    if (!chosen || !category || Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      const result = await onRaise({ toClass: chosen, reasonCategory: category, reason: reason.trim() });
-      if (result) setErrors(result);
-      else {
-        setDone(`Raised to ${CLASS_LABEL[chosen]}.`);
-        setToClass('');
-        setCategory('');
-        setReason('');
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (!check(problems) || !chosen || !category) return;
+    await save(() => onRaise({ toClass: chosen, reasonCategory: category, reason: reason.trim() }), () => {
+      setToClass('');
+      setCategory('');
+      setReason('');
+      return `Raised to ${CLASS_LABEL[chosen]}.`;
+    });
   }
 
   const fields = ['toClass', 'reasonCategory', 'reason'];

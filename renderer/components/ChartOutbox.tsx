@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
+import { isSigned, useSigning } from '../stores/signing';
 import { PrintableNote } from './PrintableNote';
 
 /**
@@ -10,7 +11,7 @@ import { PrintableNote } from './PrintableNote';
  */
 export function ChartOutbox() {
   const encounterId = useEncounter((s) => s.encounterId);
-  const signed = useEncounter((s) => s.signature?.encounterId === s.encounterId && s.signature?.note != null);
+  const signed = useSigning((s) => isSigned(s, encounterId));
   const outboxFolder = useEncounter((s) => s.settings?.outboxFolder ?? null);
   const { outbox, sending, outboxError, printError, loadOutbox, sendToOutbox, print } = useChartExports();
 

@@ -2,7 +2,7 @@ import { act, cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { api, setClient, setSessionToken } from '../api/client';
-import { useEncounter } from '../stores/encounter';
+import { useChecklist } from '../stores/checklist';
 import { useSession } from '../stores/session';
 import { coreClient, coreSettled } from '../testing/core-calls';
 import { EncounterScreen } from './EncounterScreen';
@@ -78,6 +78,6 @@ describe('checklist item (against the real core over HTTP)', () => {
     expect(within(row).getByRole('alert').textContent).toMatch(/Not saved/);
     expect(within(row).queryByText(/^Saved /)).toBeNull();
     expect((box as HTMLInputElement).checked).toBe(false);
-    expect(useEncounter.getState().items['temporary-discomfort']).toBeUndefined();
+    expect(useChecklist.getState().items['temporary-discomfort']).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
+import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceBadges } from './EvidenceBadges';
@@ -24,10 +25,10 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   reviewed?: boolean;
   children?: ReactNode;
 }) {
-  const state = useEncounter((s) => s.items[item.id]);
-  const save = useEncounter((s) => s.saves[item.id]);
-  const setItem = useEncounter((s) => s.setItem);
-  const history = useEncounter((s) => s.itemHistory[item.id]) ?? NO_CHANGES;
+  const state = useChecklist((s) => s.items[item.id]);
+  const save = useChecklist((s) => s.saves[item.id]);
+  const setItem = useChecklist((s) => s.setItem);
+  const history = useChecklist((s) => s.itemHistory[item.id]) ?? NO_CHANGES;
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   const [askingReason, setAskingReason] = useState(false);

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import type { ChecklistSection } from '#shared/domain/checklist';
-import { useResolvedCount } from '../stores/encounter';
+import { useResolvedCount } from '../stores/checklist';
 import { ChecklistItemRow } from './ChecklistItemRow';
 
 const HINTS: Partial<Record<ChecklistSection['id'], string>> = {

@@ -6,7 +6,7 @@
  */
 import type { Capacity, InterpreterMode } from '#shared/contract/consent';
 import type { OptionalNoteField } from '#shared/contract/export-settings';
-import type { ConsentDraft } from '../stores/encounter';
+import type { ConsentDraft } from '../stores/consent';
 
 export interface DraftProps {
   draft: ConsentDraft;

@@ -4,7 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIBRARY } from '#shared/library/index';
 import { api, setClient, setSessionToken } from '../api/client';
-import { useEncounter } from '../stores/encounter';
+import { openEncounter } from '../stores/open-encounter';
 import { useSession } from '../stores/session';
 import { coreClient, coreSettled } from '../testing/core-calls';
 import { ConsentPanel } from './ConsentPanel';
@@ -29,7 +29,7 @@ beforeAll(async () => {
 afterEach(cleanup);
 
 async function panelFor(templateId: string): Promise<HTMLElement> {
-  await useEncounter.getState().open(encounters[templateId]!);
+  await openEncounter(encounters[templateId]!);
   await coreSettled();
   const { container } = render(<ConsentPanel />);
   return container;

@@ -1,6 +1,9 @@
 import { useRef, useState } from 'react';
 import type { Decision } from '#shared/contract/consent';
-import { EMPTY_CONSENT, useEncounter, type ConsentDraft } from '../stores/encounter';
+import { useChecklist } from '../stores/checklist';
+import { EMPTY_CONSENT, useConsent, type ConsentDraft } from '../stores/consent';
+import { useEncounter } from '../stores/encounter';
+import { isSigned, useSigning } from '../stores/signing';
 import { ContentReviewed } from './ContentReviewed';
 import { FactEvidenceBadges } from './EvidenceBadges';
 import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
@@ -18,12 +21,13 @@ export function ConsentPanel() {
   const contentReview = useEncounter((s) => s.contentReview);
   const quiet = contentReview?.reviewed ?? false;
   // The count only, so a checklist save renders this form again only when a risk's check changes.
-  const discussed = useEncounter((s) => s.library?.template.risks.filter((r) => s.items[r.id]?.status === 'checked').length ?? 0);
-  const consentSave = useEncounter((s) => s.consentSave);
-  const saveConsent = useEncounter((s) => s.saveConsent);
+  const discussed = useChecklist((s) => library?.template.risks.filter((r) => s.items[r.id]?.status === 'checked').length ?? 0);
+  const consentSave = useConsent((s) => s.consentSave);
+  const saveConsent = useConsent((s) => s.saveConsent);
   // Once the note is signed, the discussion it records is read-only: corrections are addenda.
   // A note that could not be read (e.g. it fails verification) counts as signed: nothing is reopened for editing.
-  const signed = useEncounter((s) => s.signatureError !== null || (s.signature !== null && s.signature.encounterId === s.encounterId && s.signature.note !== null));
+  const encounterId = useEncounter((s) => s.encounterId);
+  const signed = useSigning((s) => isSigned(s, encounterId, true));
   // Seeded once from what was saved; the parent keys this panel by encounter, so
   // another encounter gets a fresh panel and our own saves never overwrite typing.
   const [draft, setDraft] = useState<ConsentDraft>(() => {

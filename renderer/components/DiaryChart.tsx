@@ -1,5 +1,5 @@
 import { CartesianGrid, Line, LineChart, ReferenceLine, Symbols, XAxis, YAxis, type DotItemDotProps } from 'recharts';
-import type { DiaryResult, PainDiary, ReliefThreshold } from '#shared/contract/follow-ups';
+import type { DiaryResult, PainDiary, ReliefThreshold } from '#shared/contract/follow-up';
 import { clinicDateTime, diarySummary } from '#shared/domain/outcome-text';
 import { formatHours, scoreAtThreshold } from '#shared/domain/outcomes';
 import { ChartFigure } from './ChartFigure';

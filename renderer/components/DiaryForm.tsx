@@ -1,8 +1,9 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DIARY_HOURS, type AddDiaryInput, type DiaryHour } from '#shared/contract/follow-ups';
+import { DIARY_HOURS, type AddDiaryInput, type DiaryHour } from '#shared/contract/follow-up';
 import { formatHours } from '#shared/domain/outcomes';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 import { errorAt, formLevel, parseWhole, SCORES } from './outcome-form-helpers';
 
 // Scores typed on the sheet are checked here (keys scores.<hours>); the core's checks of the entries it got show in the alert.
@@ -36,14 +37,11 @@ export interface DiaryFormProps {
 export function DiaryForm({ encounterId, procedure, timeZone, onSubmit }: DiaryFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const firstRef = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     const local: Record<string, string> = {};
     const blockAt = localInputToInstant(draft.blockAt, timeZone);
     if (!blockAt) local.blockAt = 'Enter when the block was done.';
@@ -56,21 +54,11 @@ export function DiaryForm({ encounterId, procedure, timeZone, onSubmit }: DiaryF
       else if (v !== null) entries.push({ hours, score: v });
     });
     if (!entries.length && !Object.keys(local).some((k) => k.startsWith('scores.'))) local.scores = 'Enter at least one score after the block.';
-    setErrors(local);
-    setSavedAt(null);
-    if (Object.keys(local).length || !blockAt || baseline === null || baseline === 'invalid') return;
-    setBusy(true);
-    try {
-      const result = await onSubmit({ encounterId, blockAt, baseline, localAnaesthetic: draft.localAnaesthetic.trim(), entries, notes: draft.notes.trim() });
-      if (result) setErrors(result);
-      else {
-        setDraft(EMPTY);
-        setSavedAt(new Date().toLocaleTimeString());
-        firstRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (!check(local) || !blockAt || baseline === null || baseline === 'invalid') return;
+    await save(() => onSubmit({ encounterId, blockAt, baseline, localAnaesthetic: draft.localAnaesthetic.trim(), entries, notes: draft.notes.trim() }), () => {
+      setDraft(EMPTY);
+      firstRef.current?.focus();
+    });
   }
 
   const err = (path: string) => errorAt(errors, path);

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from 'react';
 import type { ChecklistSection } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
-import { useEncounter, useResolvedCount } from '../stores/encounter';
+import { useResolvedCount, useChecklist } from '../stores/checklist';
+import { useEncounter } from '../stores/encounter';
+import { openEncounter } from '../stores/open-encounter';
 import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ChecklistShortcuts } from './ChecklistShortcuts';
@@ -18,17 +20,16 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   // does not render again for it (the row, its section's count and the counts here do).
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
-  const sections = useEncounter((s) => s.sections);
+  const sections = useChecklist((s) => s.sections);
   const contentReview = useEncounter((s) => s.contentReview);
   const error = useEncounter((s) => s.error);
-  const open = useEncounter((s) => s.open);
   const go = useNavigation((s) => s.go);
   const heading = useRef<HTMLHeadingElement>(null);
   const now = useNow();
 
   useEffect(() => {
-    void open(encounterId);
-  }, [encounterId, open]);
+    void openEncounter(encounterId);
+  }, [encounterId]);
 
   // Focus the patient heading once per opened encounter (not on every save).
   const loadedId = detail?.encounter.id;

@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'react';
-import { useEncounter } from '../stores/encounter';
+import { useSigning } from '../stores/signing';
 import { ChartOutbox } from './ChartOutbox';
 import { NoteSigning } from './NoteSigning';
 import { ProgressBar } from './ProgressBar';
@@ -17,10 +17,10 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
  * files are offered as downloads: a browser saves them, Electron asks where to save.
  */
 export function ExportPanel() {
-  const exported = useEncounter((s) => s.exported);
-  const exporting = useEncounter((s) => s.exporting);
-  const error = useEncounter((s) => s.error);
-  const exportNote = useEncounter((s) => s.exportNote);
+  const exported = useSigning((s) => s.exported);
+  const exporting = useSigning((s) => s.exporting);
+  const error = useSigning((s) => s.exportError);
+  const exportNote = useSigning((s) => s.exportNote);
 
   const urls = useMemo(() => {
     if (!exported) return null;

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { DURATION_UNITS, type AddFollowUpInput } from '#shared/contract/follow-ups';
+import { DURATION_UNITS, type AddFollowUpInput } from '#shared/contract/follow-up';
 import { instantToLocalInput, localInputToInstant } from '#shared/domain/zoned-time';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 import { errorAt, formLevel, parseWhole, SCORES } from './outcome-form-helpers';
 
 type Unit = (typeof DURATION_UNITS)[number];
@@ -42,14 +43,11 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
   const id = useId();
   const now = () => instantToLocalInput(new Date().toISOString(), timeZone);
   const [draft, setDraft] = useState<Draft>(() => empty(now()));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const firstRef = useRef<HTMLInputElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy) return;
     const local: Record<string, string> = {};
     const seenAt = localInputToInstant(draft.seenAt, timeZone);
     if (!seenAt) local.seenAt = 'Enter the date and time of the follow-up.';
@@ -65,30 +63,21 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
     const duration = parseWhole(draft.duration, 0, 1000);
     if (duration === 'invalid') local['reliefDuration.value'] = 'Duration is a whole number (or leave it empty).';
     if (draft.ongoing && duration === null) local['reliefDuration.value'] = 'Say how long the relief has lasted so far.';
-    setErrors(local);
-    setSavedAt(null);
-    if (Object.keys(local).length || !seenAt || draft.painScore === null || relief === 'invalid' || duration === 'invalid') return;
-    setBusy(true);
-    try {
-      const result = await onSubmit({
-        encounterId,
-        seenAt,
-        painScore: draft.painScore,
-        function: fn,
-        percentRelief: relief,
-        reliefDuration: duration === null ? null : { value: duration, unit: draft.unit },
-        reliefOngoing: draft.ongoing,
-        notes: draft.notes.trim(),
-      });
-      if (result) setErrors(result);
-      else {
-        setDraft(empty(now()));
-        setSavedAt(new Date().toLocaleTimeString());
-        firstRef.current?.focus();
-      }
-    } finally {
-      setBusy(false);
-    }
+    if (!check(local) || !seenAt || draft.painScore === null || relief === 'invalid' || duration === 'invalid') return;
+    const painScore = draft.painScore;
+    await save(() => onSubmit({
+      encounterId,
+      seenAt,
+      painScore,
+      function: fn,
+      percentRelief: relief,
+      reliefDuration: duration === null ? null : { value: duration, unit: draft.unit },
+      reliefOngoing: draft.ongoing,
+      notes: draft.notes.trim(),
+    }), () => {
+      setDraft(empty(now()));
+      firstRef.current?.focus();
+    });
   }
 
   // The duration's value, unit or the pair as a whole: all shown at the duration field.

@@ -1,4 +1,4 @@
-import type { FollowUp, Verdict } from '#shared/contract/follow-ups';
+import type { FollowUp, Verdict } from '#shared/contract/follow-up';
 import { clinicDate, clinicDateTime } from '#shared/domain/outcome-text';
 import { formatDuration } from '#shared/domain/outcomes';
 import { VerdictList } from './OutcomeVerdicts';

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LIBRARY } from '#shared/library/index';
 import { procedureTraits } from '#shared/workflow/traits';
-import { InjectatePlanForm } from './InjectatePlan';
+import { InjectatePlanForm } from './InjectatePlanForm';
 
 afterEach(cleanup);
 

@@ -1,4 +1,5 @@
-import { useEncounter } from '../stores/encounter';
+import { useChecklist } from '../stores/checklist';
+import { useConsent } from '../stores/consent';
 
 /**
  * The top bar's one-line state of the work. Being offline is the normal case
@@ -8,13 +9,16 @@ import { useEncounter } from '../stores/encounter';
  */
 export function LocalStatus() {
   // The summary only (a string), so it renders again when the summary changes, not on every save.
-  const state = useEncounter((s) => {
-    const all = [...Object.values(s.saves), ...(s.consentSave ? [s.consentSave] : [])];
-    return all.some((x) => x.kind === 'failed') ? 'failed' : all.some((x) => x.kind === 'saving') ? 'saving' : 'saved';
-  });
+  const checklist = useChecklist((s) => summary(Object.values(s.saves)));
+  const consent = useConsent((s) => summary(s.consentSave ? [s.consentSave] : []));
+  const state = checklist === 'failed' || consent === 'failed' ? 'failed' : checklist === 'saving' || consent === 'saving' ? 'saving' : 'saved';
   return (
     <span className={`local-status ${state}`}>
       {state === 'failed' ? 'A change was not saved' : state === 'saving' ? 'Saving…' : 'All saved on this computer'}
     </span>
   );
+}
+
+function summary(saves: readonly { kind: 'saving' | 'saved' | 'failed' }[]): 'failed' | 'saving' | 'saved' {
+  return saves.some((x) => x.kind === 'failed') ? 'failed' : saves.some((x) => x.kind === 'saving') ? 'saving' : 'saved';
 }

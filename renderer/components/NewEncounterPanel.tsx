@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { Laterality } from '#shared/contract/encounters';
+import type { Laterality } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import type { ImagingModality } from '#shared/library/schema';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';
@@ -9,6 +9,7 @@ import { useNavigation } from '../stores/navigation';
 import { today } from '../stores/today';
 import { useWorklist } from '../stores/worklist';
 import { PatientPicker } from './PatientPicker';
+import { useFormSave } from './useFormSave';
 
 const MODALITY_LABEL: Record<ImagingModality, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 
@@ -25,8 +26,7 @@ export function NewEncounterPanel() {
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
   const [plannedDate, setPlannedDate] = useState(today());
   const [indication, setIndication] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, check, save } = useFormSave();
 
   useEffect(() => {
     void loadLibrary();
@@ -55,26 +55,20 @@ export function NewEncounterPanel() {
     if (!patient) problems.patientId = 'Choose or register the patient first.';
     if (!templateId) problems.templateId = 'Choose the procedure.';
     if (!indication.trim()) problems.indication = 'Enter the indication.';
-    setErrors(problems);
-    if (Object.keys(problems).length || !patient) return;
-    setBusy(true);
-    try {
-      const id = await createEncounter({
-        patientId: patient.id,
-        templateId,
-        levels,
-        laterality,
-        ...(imaging ? { imagingModality: imaging } : {}),
-        plannedDate,
-        indication,
-        sedationPlanned,
-      });
+    if (!check(problems) || !patient) return;
+    await save(() => createEncounter({
+      patientId: patient.id,
+      templateId,
+      levels,
+      laterality,
+      ...(imaging ? { imagingModality: imaging } : {}),
+      plannedDate,
+      indication,
+      sedationPlanned,
+    }).then((id) => {
       go({ name: 'encounter', encounterId: id });
-    } catch (error) {
-      setErrors(formErrors(error));
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    }, formErrors));
   }
 
   const t = template?.template;

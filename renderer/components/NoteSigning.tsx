@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import { DEFAULT_ATTESTATION, SIGNATURE_FAILED, type Addendum, type SignatureVerification } from '#shared/contract/notes';
-import { useEncounter, type FormResult } from '../stores/encounter';
+import { DEFAULT_ATTESTATION, SIGNATURE_FAILED, type Addendum, type SignatureVerification } from '#shared/contract/note';
+import type { FormResult } from '../api/client';
+import { useEncounter } from '../stores/encounter';
+import { useSigning } from '../stores/signing';
 import { useSession } from '../stores/session';
 import { FormFooter } from './FormFooter';
+import { useFormSave } from './useFormSave';
 
 const when = (iso: string) => new Date(iso).toLocaleString();
 
@@ -31,36 +34,29 @@ function Field({ id, label, error, children }: { id: string; label: string; erro
  */
 function usePasswordForm(submitTo: (password: string) => Promise<FormResult>, onDone: () => void) {
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, check, save } = useFormSave();
   const passwordRef = useRef<HTMLInputElement>(null);
   async function submit(event: FormEvent, precheck: () => Record<string, string>) {
     event.preventDefault();
     if (busy) return;
     const problems = precheck();
     if (!password) problems.password = 'Enter your password to sign.';
-    if (Object.keys(problems).length) {
-      setErrors(problems);
+    if (!check(problems)) {
       if (problems.password && Object.keys(problems).length === 1) passwordRef.current?.focus();
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
+    await save(async () => {
       const result = await submitTo(password);
       setPassword('');
-      if (result) setErrors(result);
-      else onDone();
-    } finally {
-      setBusy(false);
-    }
+      return result;
+    }, onDone);
   }
   return { password, setPassword, errors, busy, passwordRef, submit };
 }
 
 function SignForm() {
   const id = useId();
-  const signNote = useEncounter((s) => s.signNote);
+  const signNote = useSigning((s) => s.signNote);
   const [attestation, setAttestation] = useState(DEFAULT_ATTESTATION);
   const form = usePasswordForm((password) => signNote(attestation.trim(), password), () => undefined);
   const { errors } = form;
@@ -91,7 +87,7 @@ function SignForm() {
 
 function AddendumForm({ onAdded }: { onAdded: () => void }) {
   const id = useId();
-  const addAddendum = useEncounter((s) => s.addAddendum);
+  const addAddendum = useSigning((s) => s.addAddendum);
   const [reason, setReason] = useState('');
   const [text, setText] = useState('');
   const form = usePasswordForm((password) => addAddendum(reason.trim(), text.trim(), password), () => {
@@ -179,9 +175,9 @@ function ReadRefused({ message }: { message: string }) {
  */
 export function NoteSigning() {
   const encounterId = useEncounter((s) => s.encounterId);
-  const signature = useEncounter((s) => s.signature);
-  const signatureError = useEncounter((s) => s.signatureError);
-  const loadSignature = useEncounter((s) => s.loadSignature);
+  const signature = useSigning((s) => s.signature);
+  const signatureError = useSigning((s) => s.signatureError);
+  const loadSignature = useSigning((s) => s.loadSignature);
   const role = useSession((s) => s.user?.role);
   const [addedCount, setAddedCount] = useState(0);
   const status = useRef<HTMLParagraphElement>(null);

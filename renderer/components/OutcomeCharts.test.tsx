@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { PainDiary, ReliefThreshold, TimelinePoint } from '#shared/contract/follow-ups';
+import type { PainDiary, ReliefThreshold, TimelinePoint } from '#shared/contract/follow-up';
 import { judgeDiary } from '#shared/domain/outcomes';
 import { DiaryChart } from './DiaryChart';
 import { DiaryForm } from './DiaryForm';

@@ -1,4 +1,4 @@
-import type { ReliefThreshold, Verdict } from '#shared/contract/follow-ups';
+import type { ReliefThreshold, Verdict } from '#shared/contract/follow-up';
 import { EvidenceBadges } from './EvidenceBadges';
 
 /** Each result against each rule, said in words: each sentence starts with its verdict (never colour alone). */

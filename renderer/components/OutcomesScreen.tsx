@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { patientName } from '#shared/note/format';
 import { useNavigation } from '../stores/navigation';
 import { useOutcomes } from '../stores/outcomes';

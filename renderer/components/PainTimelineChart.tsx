@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, Symbols, XAxis, YAxis, type DotItemDotProps } from 'recharts';
-import type { TimelinePoint } from '#shared/contract/follow-ups';
+import type { TimelinePoint } from '#shared/contract/follow-up';
 import { clinicDate, timelineSummary } from '#shared/domain/outcome-text';
 import { ChartFigure } from './ChartFigure';
 

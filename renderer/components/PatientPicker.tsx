@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
-import type { Patient } from '#shared/contract/patients';
+import type { Patient } from '#shared/contract/patient';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';
 import { useWorklist } from '../stores/worklist';

@@ -7,11 +7,14 @@ import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
+import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
+import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
+import { useFormSave } from './useFormSave';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
@@ -50,7 +53,7 @@ function sectionTitle(section: string): string {
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const detail = useEncounter((s) => s.detail)!;
   // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
-  const resolvedIds = useEncounter(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
+  const resolvedIds = useChecklist(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
   const settings = useEncounter((s) => s.settings);
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
@@ -116,28 +119,23 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
 
 function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role: string | undefined; citations: readonly { id: string; citation: string }[] }) {
   const detail = useEncounter((s) => s.detail)!;
-  const advance = useEncounter((s) => s.advance);
-  const cancel = useEncounter((s) => s.cancel);
+  const advance = useWorkflow((s) => s.advance);
+  const cancel = useWorkflow((s) => s.cancel);
   const state = detail.encounter.state;
   const next = nextState(state);
   const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useFormSave();
   if (!next) return null;
   const hard = blockers.filter((b) => b.hardStop);
 
   async function run(work: () => Promise<Record<string, string> | null>) {
-    setBusy(true);
-    const result = await work();
-    setBusy(false);
-    setErrors(result ?? {});
-    if (!result) {
+    await save(work, () => {
       setMode('idle');
       setReason('');
       setPassword('');
-    }
+    });
   }
   const submitOverride = (e: FormEvent) => {
     e.preventDefault();

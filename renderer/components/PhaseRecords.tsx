@@ -6,6 +6,7 @@ import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
 import { procedureTraits } from '#shared/workflow/traits';
 import { useEncounter } from '../stores/encounter';
+import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { AldreteForm } from './AldreteForm';
 import { AnticoagulantSection } from './AnticoagulantSection';
@@ -19,8 +20,8 @@ import { VitalsForm } from './VitalsForm';
 export function PhaseRecords({ template, now }: { template: Template; now: string }) {
   const detail = useEncounter((s) => s.detail)!;
   const settings = useEncounter((s) => s.settings);
-  const addRecord = useEncounter((s) => s.addRecord);
-  const voidRecord = useEncounter((s) => s.voidRecord);
+  const addRecord = useWorkflow((s) => s.addRecord);
+  const voidRecord = useWorkflow((s) => s.voidRecord);
   const user = useSession((s) => s.user);
   const { encounter, records, transitions } = detail;
   const state = encounter.state;

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProcedureOutcomes as Outcomes } from '#shared/contract/follow-ups';
+import type { ProcedureOutcomes as Outcomes } from '#shared/contract/follow-up';
 import { clinicDateTime } from '#shared/domain/outcome-text';
 import { STATE_LABELS } from '#shared/workflow/states';
 import { useOutcomes } from '../stores/outcomes';

@@ -7,6 +7,8 @@ import { particulateSteroidWarning } from '#shared/workflow/steroid-warning';
 import type { ProcedureTraits } from '#shared/workflow/traits';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty text as '', no time as null), so it is both the schema's input and its output. */
 export type ProcedureRecordData = z.infer<typeof ProcedureRecordSchema>;
@@ -65,12 +67,6 @@ function initial(defaultImaging: ImagingModality, plannedLevels: readonly string
   };
 }
 
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
-
 const SIMPLE_FIELDS = ['imagingUsed', 'contrastUsed', 'contrastAgent', 'fluoroscopyTimeSeconds', 'radiationDose', 'medications', 'levelsTreated', 'complications'];
 
 /**
@@ -82,9 +78,7 @@ const SIMPLE_FIELDS = ['imagingUsed', 'contrastUsed', 'contrastAgent', 'fluorosc
 export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, disabled = false, onSubmit }: ProcedureRecordFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(() => initial(defaultImaging, plannedLevels));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, setErrors, busy, savedAt, check, save } = useFormSave();
   const [otherLevel, setOtherLevel] = useState('');
   const focusMedication = useRef<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
@@ -114,38 +108,23 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
-    setSavedAt(null);
+    if (disabled) return;
     const seconds = draft.fluoroscopyTime.trim();
-    if (seconds && !/^\d+(\.\d+)?$/.test(seconds)) {
-      setErrors({ fluoroscopyTimeSeconds: 'Fluoroscopy time: enter the number of seconds, or leave it empty.' });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await onSubmit({
-        imagingUsed: draft.imagingUsed,
-        contrastUsed: draft.contrastUsed,
-        contrastAgent: draft.contrastUsed ? draft.contrastAgent.trim() : '',
-        fluoroscopyTimeSeconds: seconds ? Number(seconds) : null,
-        radiationDose: draft.radiationDose.trim(),
-        medications: draft.medications.map((m) => ({ name: m.name.trim(), dose: m.dose.trim(), route: m.route.trim() })),
-        levelsTreated: draft.levels.filter((l) => l.treated).map((l) => l.level),
-        complications: draft.complications.trim(),
-      });
-      if (result) {
-        setErrors(result);
-      } else {
-        setDraft(initial(defaultImaging, plannedLevels));
-        setOtherLevel('');
-        setSavedAt(new Date().toLocaleTimeString());
-      }
-    } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    const bad = seconds && !/^\d+(\.\d+)?$/.test(seconds);
+    if (!check(bad ? { fluoroscopyTimeSeconds: 'Fluoroscopy time: enter the number of seconds, or leave it empty.' } : {})) return;
+    await save(() => onSubmit({
+      imagingUsed: draft.imagingUsed,
+      contrastUsed: draft.contrastUsed,
+      contrastAgent: draft.contrastUsed ? draft.contrastAgent.trim() : '',
+      fluoroscopyTimeSeconds: seconds ? Number(seconds) : null,
+      radiationDose: draft.radiationDose.trim(),
+      medications: draft.medications.map((m) => ({ name: m.name.trim(), dose: m.dose.trim(), route: m.route.trim() })),
+      levelsTreated: draft.levels.filter((l) => l.treated).map((l) => l.level),
+      complications: draft.complications.trim(),
+    }), () => {
+      setDraft(initial(defaultImaging, plannedLevels));
+      setOtherLevel('');
+    });
   }
 
   /** Enter adds a line in the complications box; Ctrl+Enter (or Cmd+Enter) saves the record. */

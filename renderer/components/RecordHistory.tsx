@@ -5,6 +5,7 @@ import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { injectatePlanLines } from '#shared/domain/encounter-workflow';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
 import { ALDRETE_COMPONENTS, ALDRETE_COMPONENT_LABELS, aldreteTotal } from '#shared/workflow/aldrete';
+import { useFormSave } from './useFormSave';
 
 export interface RecordHistoryProps {
   records: readonly EncounterRecord[];
@@ -118,8 +119,7 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
   const id = useId();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, check, save } = useFormSave();
   const withdrawRef = useRef<HTMLButtonElement>(null);
 
   const time = (iso: string) => formatRecordTime(iso, timeZone);
@@ -138,26 +138,11 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
-    if (reason.trim().length < REASON_MIN) {
-      setErrors({ reason: `Give the reason in a few words (at least ${REASON_MIN} characters).` });
-      return;
-    }
-    setErrors({});
-    setBusy(true);
-    try {
-      const result = await onVoid(record.id, reason.trim());
-      if (result) {
-        setErrors(result);
-      } else {
-        setAsking(false);
-        setReason('');
-      }
-    } catch (error) {
-      setErrors({ form: `Not withdrawn: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    if (disabled || !check(reason.trim().length < REASON_MIN ? { reason: `Give the reason in a few words (at least ${REASON_MIN} characters).` } : {})) return;
+    await save(() => onVoid(record.id, reason.trim()), () => {
+      setAsking(false);
+      setReason('');
+    }, 'Not withdrawn');
   }
 
   const reasonKey = Object.keys(errors).find((k) => k === 'reason' || k.endsWith('.reason'));

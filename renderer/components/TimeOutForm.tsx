@@ -2,6 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { TimeOutRecordSchema } from '#shared/contract/workflow';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 /** What the form sends (names and roles trimmed): the schema's input and output alike. */
 export type TimeOutData = z.infer<typeof TimeOutRecordSchema>;
@@ -18,12 +20,6 @@ export interface TimeOutFormProps {
   onSubmit: (data: TimeOutData, password: string) => Promise<Record<string, string> | null>;
 }
 
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
-
 /** Errors no field shows: 'form', or a path with no field here. */
 function formLevel(errors: Record<string, string>, shown: (key: string) => boolean): string[] {
   return Object.entries(errors).filter(([k]) => k === 'form' || !shown(k)).map(([, v]) => v);
@@ -37,9 +33,7 @@ export function TimeOutForm({ defaultParticipants, disabled = false, onSubmit }:
   const id = useId();
   const [participants, setParticipants] = useState<TimeOutParticipant[]>(() => defaultParticipants.map((p) => ({ ...p })));
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [signedAt, setSignedAt] = useState<string | null>(null);
+  const { errors, setErrors, busy, savedAt: signedAt, check, save } = useFormSave();
   const passwordRef = useRef<HTMLInputElement>(null);
   /** After "Add person", the new row's name field takes focus when it mounts (keyboard flow). */
   const focusRow = useRef<number | null>(null);
@@ -60,31 +54,18 @@ export function TimeOutForm({ defaultParticipants, disabled = false, onSubmit }:
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (busy || disabled) return;
-    setSignedAt(null);
     if (!password) {
-      setErrors({ password: 'Enter your password to sign the time-out.' });
+      check({ password: 'Enter your password to sign the time-out.' });
       passwordRef.current?.focus();
       return;
     }
-    setErrors({});
-    setBusy(true);
-    try {
-      const data = { participants: participants.map((p) => ({ name: p.name.trim(), role: p.role.trim() })) };
-      const result = await onSubmit(data, password);
-      if (result) {
-        setErrors(result);
-        // A wrong password is typed again; never kept in the field.
-        if (errorAt(result, 'password')) setPassword('');
-      } else {
-        setParticipants(defaultParticipants.map((p) => ({ ...p })));
-        setPassword('');
-        setSignedAt(new Date().toLocaleTimeString());
-      }
-    } catch (error) {
-      setErrors({ form: `Not signed: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    const data = { participants: participants.map((p) => ({ name: p.name.trim(), role: p.role.trim() })) };
+    const refused = await save(() => onSubmit(data, password), () => {
+      setParticipants(defaultParticipants.map((p) => ({ ...p })));
+      setPassword('');
+    }, 'Not signed');
+    // A wrong password is typed again; never kept in the field.
+    if (refused && errorAt(refused, 'password')) setPassword('');
   }
 
   const rowField = /participants\.(\d+)\.(name|role)$/;

@@ -2,6 +2,8 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { VitalsSchema } from '#shared/contract/workflow';
 import { FormFooter } from './FormFooter';
+import { errorAt } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty numbers as null), so it is both the schema's input and its output. */
 export type VitalsData = z.infer<typeof VitalsSchema>;
@@ -38,12 +40,6 @@ const PAIN_SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
 type Draft = Record<NumericField, string> & { painScore: number | null; note: string };
 const EMPTY: Draft = { systolic: '', diastolic: '', heartRate: '', spo2: '', respiratoryRate: '', painScore: null, note: '' };
 
-/** The error for a field: a key equal to the path, or ending in ".path" (the input path's last segments). */
-function errorAt(errors: Record<string, string>, path: string): string | undefined {
-  const key = Object.keys(errors).find((k) => k === path || k.endsWith(`.${path}`));
-  return key === undefined ? undefined : errors[key];
-}
-
 /** Errors no field shows ('form', or a path this form has no field for): shown in the alert. */
 function formLevel(errors: Record<string, string>, fields: readonly string[]): string[] {
   return Object.entries(errors)
@@ -65,15 +61,13 @@ function parseWhole(text: string): number | null | 'invalid' {
 export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProps) {
   const id = useId();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const { errors, busy, savedAt, check, save } = useFormSave();
   const firstRef = useRef<HTMLInputElement>(null);
   const phaseLabel = VITALS_PHASE_LABELS[phase];
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || disabled) return;
+    if (disabled) return;
     const local: Record<string, string> = {};
     const values = {} as Record<NumericField, number | null>;
     for (const f of NUMERIC_FIELDS) {
@@ -81,24 +75,11 @@ export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProp
       if (v === 'invalid') local[f.key] = `${f.label}: enter a whole number, or leave it empty.`;
       else values[f.key] = v;
     }
-    setErrors(local);
-    setSavedAt(null);
-    if (Object.keys(local).length) return;
-    setBusy(true);
-    try {
-      const result = await onSubmit({ phase, ...values, painScore: draft.painScore, note: draft.note.trim() });
-      if (result) {
-        setErrors(result);
-      } else {
-        setDraft(EMPTY);
-        setSavedAt(new Date().toLocaleTimeString());
-        firstRef.current?.focus();
-      }
-    } catch (error) {
-      setErrors({ form: `Not saved: ${error instanceof Error ? error.message : String(error)}` });
-    } finally {
-      setBusy(false);
-    }
+    if (!check(local)) return;
+    await save(() => onSubmit({ phase, ...values, painScore: draft.painScore, note: draft.note.trim() }), () => {
+      setDraft(EMPTY);
+      firstRef.current?.focus();
+    });
   }
 
   const formErrors = formLevel(errors, FIELD_KEYS);

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { errorAt } from './outcome-form-helpers';
+import { useFormSave } from './useFormSave';
 
 const REASON_MIN = 5;
 
@@ -11,23 +12,13 @@ export function WithdrawControl({ what, onWithdraw }: { what: string; onWithdraw
   const id = useId();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const { errors, setErrors, busy, check, save } = useFormSave();
   const openRef = useRef<HTMLButtonElement>(null);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (reason.trim().length < REASON_MIN) {
-      setErrors({ reason: `Give the reason in a few words (at least ${REASON_MIN} characters).` });
-      return;
-    }
-    setBusy(true);
-    try {
-      const result = await onWithdraw(reason.trim());
-      if (result) setErrors(result);
-    } finally {
-      setBusy(false);
-    }
+    if (!check(reason.trim().length < REASON_MIN ? { reason: `Give the reason in a few words (at least ${REASON_MIN} characters).` } : {})) return;
+    await save(() => onWithdraw(reason.trim()));
   }
 
   if (!asking) {

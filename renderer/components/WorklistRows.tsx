@@ -1,6 +1,6 @@
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import type { WorklistRow } from '#shared/contract/encounters';
+import type { WorklistRow } from '#shared/contract/encounter';
 import { patientName } from '#shared/note/format';
 import { STATE_LABELS } from '#shared/workflow/states';
 import { useNavigation } from '../stores/navigation';

@@ -8,8 +8,8 @@ import { create } from 'zustand';
 import type { OutboxExport, BatchStatus } from '#shared/contract/outbox';
 import type { CaptureSignatureInput } from '#shared/contract/participant-signatures';
 import type { NoteContent } from '#shared/note/model';
-import { api, formErrors } from '../api/client';
-import { useEncounter, type FormResult } from './encounter';
+import { api, type FormResult } from '../api/client';
+import { useEncounter, writeToOpen } from './encounter';
 
 const POLL_MS = 300;
 
@@ -65,27 +65,13 @@ export const useChartExports = create<ChartExportsState>((set, get) => {
     batch: null,
     batchError: null,
 
-    async captureSignature(input) {
-      const encounterId = useEncounter.getState().encounterId;
-      if (!encounterId) return { form: 'No encounter is open.' };
-      try {
-        mergeSignature(await api().call('consent.captureSignature', { ...input, encounterId }));
-        return null;
-      } catch (error) {
-        return formErrors(error);
-      }
-    },
+    captureSignature: (input) => writeToOpen(async (encounterId) => {
+      mergeSignature(await api().call('consent.captureSignature', { ...input, encounterId }));
+    }),
 
-    async voidSignature(signatureId, reason) {
-      const encounterId = useEncounter.getState().encounterId;
-      if (!encounterId) return { form: 'No encounter is open.' };
-      try {
-        mergeSignature(await api().call('consent.voidSignature', { encounterId, signatureId, reason }));
-        return null;
-      } catch (error) {
-        return formErrors(error);
-      }
-    },
+    voidSignature: (signatureId, reason) => writeToOpen(async (encounterId) => {
+      mergeSignature(await api().call('consent.voidSignature', { encounterId, signatureId, reason }));
+    }),
 
     async loadOutbox(encounterId) {
       try {

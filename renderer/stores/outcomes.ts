@@ -4,12 +4,9 @@
  * so what the screen shows (and judges) is what was stored.
  */
 import { create } from 'zustand';
-import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-ups';
-import type { Patient } from '#shared/contract/patients';
-import { api, formErrors } from '../api/client';
-
-/** Field errors keyed by input path, or null when the write succeeded. */
-export type FormResult = Record<string, string> | null;
+import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-up';
+import type { Patient } from '#shared/contract/patient';
+import { api, formErrors, type FormResult } from '../api/client';
 
 interface OutcomesState {
   patientId: string | null;

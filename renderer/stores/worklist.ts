@@ -1,10 +1,10 @@
 /** The worklist, the library list, and registering patients and encounters. */
 import { create } from 'zustand';
-import type { WorklistRow } from '#shared/contract/encounters';
+import type { WorklistRow } from '#shared/contract/encounter';
 import type { EncounterState } from '#shared/workflow/states';
 import type { MethodInput } from '#shared/contract/methods';
 import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
-import type { CreatePatientInput, Patient } from '#shared/contract/patients';
+import type { CreatePatientInput, Patient } from '#shared/contract/patient';
 import { api, ApiError } from '../api/client';
 import { today } from './today';
 

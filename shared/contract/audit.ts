@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { IdSchema } from './common';
 import { longText, shortText } from './text';
+import { ADMIN, Empty, OVERSIGHT, method } from './method-spec';
 
 export const AuditEntrySchema = z.object({
   seq: z.number().int().positive(),
@@ -55,3 +56,30 @@ export const AcknowledgeAlarmInputSchema = z.strictObject({
   reason: longText('the reason', { min: 10, max: 500, required: 'say in a sentence what was found and what was done' }),
   password: z.string().min(1, 'the password is required').max(200),
 });
+
+export const AUDIT_METHODS = {
+  'audit.list': method({
+    summary: 'The audit trail, newest first, filtered by patient, action or user, with a check of its seal against the head and of every entry returned.',
+    writes: false,
+    access: OVERSIGHT,
+    audit: 'none',
+    input: AuditListInputSchema,
+    output: AuditPageSchema,
+  }),
+  'audit.verify': method({
+    summary: 'Check the audit chain end to end, and its head against the seal kept outside the database; report the first broken link.',
+    writes: false,
+    access: OVERSIGHT,
+    audit: 'none',
+    input: Empty,
+    output: AuditVerdictSchema,
+  }),
+  'audit.acknowledgeAlarm': method({
+    summary: 'An administrator, with the password and a reason, acknowledges an audit trail alarm; recorded, and the seal starts again.',
+    writes: true,
+    access: ADMIN,
+    audit: 'self',
+    input: AcknowledgeAlarmInputSchema,
+    output: AuditVerdictSchema,
+  }),
+} as const;

@@ -8,6 +8,7 @@ import { InteropSettingsSchema, NoteFieldsOffSchema, OutboxFolderSchema } from '
 import { z } from 'zod';
 import { IdSchema, RoleSchema, TimestampSchema } from './common';
 import { personName, shortText, storedLine } from './text';
+import { ANY_ROLE, Empty, method } from './method-spec';
 
 /** Sign-in names: short, lower-case, no spaces, so they are typed the same way every time. */
 export const UsernameSchema = shortText('the username', { max: 32 })
@@ -145,3 +146,62 @@ export const UpdateSettingsInputSchema = z.strictObject({
   outboxFolder: OutboxFolderSchema.nullable().optional(),
   interop: InteropSettingsSchema.optional(),
 });
+
+export const AUTH_METHODS = {
+  'auth.status': method({
+    summary: 'Whether the first administrator must be created, and the state of the caller\'s session.',
+    writes: false,
+    access: 'public',
+    audit: 'none',
+    input: Empty,
+    output: AuthStatusSchema,
+  }),
+  'auth.setupFirstAdmin': method({
+    summary: 'First start only: create the first administrator account and sign it in.',
+    writes: true,
+    access: 'public',
+    audit: 'self',
+    input: SetupFirstAdminInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.login': method({
+    summary: 'Sign in with username and password; repeated failures lock the account for a while.',
+    writes: true,
+    access: 'public',
+    audit: 'self',
+    input: LoginInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.logout': method({
+    summary: 'End the session.',
+    writes: true,
+    access: 'session',
+    audit: 'self',
+    input: Empty,
+    output: z.object({ ended: z.boolean() }),
+  }),
+  'auth.lock': method({
+    summary: 'Lock the session now (also happens after the idle time).',
+    writes: true,
+    access: 'session',
+    audit: 'self',
+    input: Empty,
+    output: SessionViewSchema,
+  }),
+  'auth.unlock': method({
+    summary: 'Unlock a locked session with the signed-in user\'s password.',
+    writes: true,
+    access: 'session',
+    audit: 'self',
+    input: UnlockInputSchema,
+    output: SessionViewSchema,
+  }),
+  'auth.changePassword': method({
+    summary: 'Change one\'s own password (the current one is required).',
+    writes: true,
+    access: ANY_ROLE,
+    audit: 'self',
+    input: ChangePasswordInputSchema,
+    output: z.object({ changed: z.boolean() }),
+  }),
+} as const;

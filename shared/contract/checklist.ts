@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
 import { shortText, storedText } from './text';
+import { CLINICAL, method, onEncounter } from './method-spec';
 
 export const ItemStatusSchema = z.enum(['checked', 'not-applicable', 'unchecked']);
 export type ItemStatus = z.infer<typeof ItemStatusSchema>;
@@ -43,3 +44,14 @@ export const SetItemInputSchema = z
     }
   });
 export type SetItemInput = z.infer<typeof SetItemInputSchema>;
+
+export const CHECKLIST_METHODS = {
+  'checklist.setItem': method({
+    summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/item:${String(i.itemId)}`) },
+    input: SetItemInputSchema,
+    output: ChecklistItemStateSchema,
+  }),
+} as const;

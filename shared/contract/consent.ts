@@ -10,6 +10,8 @@
 import { z } from 'zod';
 import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
 import { longText, personName, shortText } from './text';
+import { CLINICAL, byEncounter, method, onEncounter } from './method-spec';
+import { CaptureSignatureInputSchema, ParticipantSignatureSchema, VoidSignatureInputSchema } from './participant-signatures';
 
 export const DecisionSchema = z.enum(['consents', 'declines', 'defers']);
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -90,3 +92,30 @@ export const ConsentDiscussionSchema = z.object({
   updatedBy: ActorSchema,
 });
 export type ConsentDiscussion = z.infer<typeof ConsentDiscussionSchema>;
+
+export const CONSENT_METHODS = {
+  'consent.save': method({
+    summary: 'Record the consent discussion: benefits, alternatives, questions, interpreter, decision.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: byEncounter },
+    input: SaveConsentInputSchema,
+    output: ConsentDiscussionSchema,
+  }),
+  'consent.captureSignature': method({
+    summary: "Capture the patient's, surrogate's, witness's or interpreter's signature: drawn on screen (PNG) or marked as signed on paper.",
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/signature:${String(o.id)}:${String(i.signer)}:${String(i.method)}`) },
+    input: CaptureSignatureInputSchema,
+    output: ParticipantSignatureSchema,
+  }),
+  'consent.voidSignature': method({
+    summary: 'Withdraw a signature captured in error, with the reason; it stays in the history.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/signature:${String(i.signatureId)}/void`) },
+    input: VoidSignatureInputSchema,
+    output: ParticipantSignatureSchema,
+  }),
+} as const;

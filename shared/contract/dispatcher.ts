@@ -6,7 +6,7 @@
 import type { z } from 'zod';
 import type { Actor } from './common';
 import { CommandError, type Envelope } from './errors';
-import { isMethodName, METHODS, type Access, type MethodName, type Methods, type MethodOutput, type ParsedInput } from './methods';
+import { isMethodName, METHODS, type Access, type CoreMethod, type MethodName, type Methods, type MethodOutput, type ParsedInput, type RuntimeMethod } from './methods';
 import { readStored } from './text';
 
 /** The signed-in caller, resolved from the session token the transport carried. */
@@ -28,7 +28,13 @@ export interface SignedInCall {
 type CallFor<M extends MethodName> = Methods[M]['access'] extends 'public' ? PublicCall : SignedInCall;
 
 export type Handler<M extends MethodName> = (input: ParsedInput<M>, call: CallFor<M>) => MethodOutput<M> | Promise<MethodOutput<M>>;
-export type Handlers = { [M in MethodName]: Handler<M> };
+type HandlersOf<Ms extends MethodName> = { [M in Ms]: Handler<M> };
+/** What the core serves over its open database: every method whose contract entry says servedBy 'core'. */
+export type Handlers = HandlersOf<CoreMethod>;
+/** What db/runtime.ts serves: the methods that replace or copy the database the core holds open. */
+export type RuntimeHandlers = HandlersOf<RuntimeMethod>;
+/** A dispatcher serves some of the contract; a method it does not serve is refused as unavailable here. */
+export type SomeHandlers = Partial<HandlersOf<MethodName>>;
 
 /** Turns a host-specific failure (e.g. a SQLite error) into a contract error, or returns undefined. */
 export type ErrorTranslator = (error: unknown) => CommandError | undefined;
@@ -51,7 +57,7 @@ export function formatIssues(issues: readonly z.core.$ZodIssue[]): { path: strin
 }
 
 export function createDispatcher(
-  handlers: Handlers,
+  handlers: SomeHandlers,
   options: { authenticate: Authenticate; translateError?: ErrorTranslator; onInternalError?: (method: string, error: unknown) => void },
 ): Dispatch {
   return async function dispatch(method, input, session) {
@@ -76,8 +82,12 @@ export function createDispatcher(
       const summary = first ? `${first.path}: ${first.message}` : 'invalid input';
       return fail('INVALID_INPUT', `${method}: ${summary}`, details);
     }
+    const handler = handlers[method] as ((input: unknown, call: PublicCall | SignedInCall) => unknown) | undefined;
+    if (!handler) {
+      const where = spec.servedBy === 'runtime' ? 'the running app (it replaces or copies the open database)' : 'the core';
+      return fail('UNAVAILABLE', `${method} is served by ${where}, not here; nothing was changed.`);
+    }
     try {
-      const handler = handlers[method] as (input: unknown, call: PublicCall | SignedInCall) => unknown;
       const value = await handler(parsed.data, call);
       // What a handler returns was read from storage: text stored before the text rules is neutralised, not refused.
       const checked = readStored(() => spec.output.safeParse(value));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AuditAlarmSchema } from './audit';
 import { ConsoleCodeSchema } from './auth';
 import { shortText } from './text';
+import { ADMIN, Empty, method } from './method-spec';
 
 export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
 
@@ -59,3 +60,32 @@ export const StartEmptyInputSchema = z.strictObject({
   consoleCode: ConsoleCodeSchema.optional(),
 });
 export type RecoveryStatus = z.infer<typeof RecoveryStatusSchema>;
+
+export const RECOVERY_METHODS = {
+  'recovery.status': method({
+    summary: 'Whether the database is in use or needs recovery, why, and the backups available.',
+    writes: false,
+    access: 'public',
+    audit: 'none',
+    input: Empty,
+    output: RecoveryStatusSchema,
+  }),
+  'recovery.restoreBackup': method({
+    summary: 'Restore a verified backup as the database (the current file is set aside, never deleted) and continue on it; needs an administrator of that backup, by password.',
+    writes: true,
+    access: ADMIN,
+    servedBy: 'runtime',
+    audit: 'self',
+    input: RestoreBackupInputSchema,
+    output: RecoveryStatusSchema,
+  }),
+  'recovery.startEmpty': method({
+    summary: 'Recovery mode only, on explicit choice: start with an empty database (the damaged file stays set aside); needs an administrator of the newest backup, or the console code.',
+    writes: true,
+    access: ADMIN,
+    servedBy: 'runtime',
+    audit: 'self',
+    input: StartEmptyInputSchema,
+    output: RecoveryStatusSchema,
+  }),
+} as const;

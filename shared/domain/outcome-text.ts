@@ -3,7 +3,7 @@
  * text alternative, with the data table under it) and the dates as the clinic
  * reads them. Pure, so the screen, a print and the tests say the same thing.
  */
-import type { DiaryResult, PainDiary, ReliefThreshold, TimelinePoint } from '../contract/follow-ups';
+import type { DiaryResult, PainDiary, ReliefThreshold, TimelinePoint } from '../contract/follow-up';
 import { formatHours, scoreAtThreshold } from './outcomes';
 import { wallTimeOf } from './zoned-time';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FollowUp, PainDiary, ReliefThreshold } from '../contract/follow-ups';
+import type { FollowUp, PainDiary, ReliefThreshold } from '../contract/follow-up';
 import {
   diaryMeets,
   diaryPoints,

@@ -23,7 +23,7 @@ import type {
   ReliefThreshold,
   TimelinePoint,
   Verdict,
-} from '../contract/follow-ups';
+} from '../contract/follow-up';
 
 /** Relief of a score against a baseline, in percent (negative: worse); null when the baseline is 0. */
 export function reliefPercent(baseline: number, score: number): number | null {

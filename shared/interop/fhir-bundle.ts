@@ -7,8 +7,8 @@
  * No clock or random source is read here: the caller passes the time and a UUID source.
  */import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
-import type { EncounterDetail } from '../contract/encounters';
-import type { SignatureVerification } from '../contract/notes';
+import type { EncounterDetail } from '../contract/encounter';
+import type { SignatureVerification } from '../contract/note';
 import type { Transition } from '../contract/workflow';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';

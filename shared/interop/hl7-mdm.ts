@@ -5,8 +5,9 @@
  * document; never T08, which edits in place what a signed note never allows. Every text
  * field loses hidden characters and is escaped, so a value cannot pose as a segment. No
  * clock or counter is read here: the caller passes `now` and the control id.
- */import type { Actor } from '../contract/common';
-import type { EncounterDetail } from '../contract/encounters';
+ */
+import type { Actor } from '../contract/common';
+import type { EncounterDetail } from '../contract/encounter';
 import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-bundle';
 import { isBase64, toInstant } from './encoding';

@@ -3,7 +3,7 @@
  * are two renderings of this, so they can never say different things.
  */
 import type { ConsentDiscussion } from '../contract/consent';
-import type { EncounterDetail } from '../contract/encounters';
+import type { EncounterDetail } from '../contract/encounter';
 import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';

@@ -1,5 +1,5 @@
 /** Formatting shared by the note renderings and the UI. */
-import type { Patient } from '../contract/patients';
+import type { Patient } from '../contract/patient';
 
 export function patientName(p: Pick<Patient, 'familyName' | 'givenName'>): string {
   return `${p.familyName.toUpperCase()}, ${p.givenName}`;

@@ -8,7 +8,7 @@
  * verifying (node:crypto) live in db/signing/.
  */
 import type { Actor } from '../contract/common';
-import type { Addendum, SignatureVerification, SignedNote } from '../contract/notes';
+import type { Addendum, SignatureVerification, SignedNote } from '../contract/note';
 import { canonicalJson } from '../domain/canonical-json';
 import type { NoteContent, NoteSection } from './model';
 import { formatDateTime } from './format';

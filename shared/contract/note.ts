@@ -3,6 +3,9 @@ import { z } from 'zod';
 import { PasswordSchema } from './auth';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
 import { longText, shortText, storedText } from './text';
+import { NoteContentSchema } from '../note/model';
+import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
+import { ExportToOutboxInputSchema, ListOutboxExportsInputSchema, OutboxExportSchema, PrintNoteInputSchema } from './outbox';
 
 export const ExportNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -91,3 +94,67 @@ export const NoteSignatureSchema = z.object({
   addenda: z.array(AddendumSchema),
 });
 export type NoteSignature = z.infer<typeof NoteSignatureSchema>;
+
+export const NOTE_METHODS = {
+  'note.export': method({
+    summary: 'Render the consent-discussion note as PDF and plain text from one content model.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'after-success', describe: byEncounter },
+    input: ExportNoteInputSchema,
+    output: ExportedNoteSchema,
+  }),
+  'note.sign': method({
+    summary: "Sign the consent-discussion note (physician, password again, attestation): its content is fixed with a SHA-256, signed with the physician's Ed25519 key, and never changes.",
+    writes: true,
+    access: PHYSICIAN,
+    // Signing commits with its entry; a wrong password is an audited refusal (db/audited-refusal.ts).
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/note${typeof o.id === 'string' ? `:${o.id}` : ''}/sign`) },
+    input: SignNoteInputSchema,
+    output: SignedNoteSchema,
+  }),
+  'note.addAddendum': method({
+    summary: 'Add a signed addendum (reason, text, password again) to a signed note; the original stays as it was.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: (i, o, look) => {
+        const encounterId = look.encounterOfNote(i.noteId);
+        return { patientId: look.patientOfEncounter(encounterId), target: `encounter:${String(encounterId)}/note:${String(i.noteId)}/addendum${typeof o.seq === 'number' ? `:${o.seq}` : ''}` };
+      } },
+    input: AddAddendumInputSchema,
+    output: AddendumSchema,
+  }),
+  'note.get': method({
+    summary: "An encounter's signed note (or null) and its addenda in order, each signature verified (refused if any fails).",
+    writes: false,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/note`) },
+    input: GetNoteInputSchema,
+    output: NoteSignatureSchema,
+  }),
+  'note.exportToOutbox': method({
+    summary: 'Write the signed note to the outbox folder as PDF, text, FHIR R4 Bundle and HL7 MDM (atomically), and record the export; a later export replaces the earlier one.',
+    writes: true,
+    access: CLINICAL,
+    // One entry per note, in the same transaction as its export record (db/export/outbox.ts).
+    audit: 'self',
+    input: ExportToOutboxInputSchema,
+    output: OutboxExportSchema,
+  }),
+  'note.outboxExports': method({
+    summary: "List an encounter's exports to the outbox, oldest first.",
+    writes: false,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/outbox`) },
+    input: ListOutboxExportsInputSchema,
+    output: z.array(OutboxExportSchema),
+  }),
+  'note.print': method({
+    summary: 'The note as it prints (the signed copy with its addenda, or the draft marked unsigned); the print is recorded in the audit trail.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/note/print`) },
+    input: PrintNoteInputSchema,
+    output: NoteContentSchema,
+  }),
+} as const;

@@ -1,12 +1,12 @@
-/** The patient's, a witness's or the interpreter's signature on the consent discussion. */
+/** The consent discussion and the participants' signatures that go with it. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import type { HandlerContext } from './context';
-import { requireEncounter } from './lookups';
+import { requireEncounter, requireOpenEncounter } from './lookups';
 
-type SignatureMethods = 'consent.captureSignature' | 'consent.voidSignature';
+type ConsentMethods = 'consent.save' | 'consent.captureSignature' | 'consent.voidSignature';
 
-export function participantSignatureHandlers(ctx: HandlerContext): Pick<Handlers, SignatureMethods> {
+export function consentHandlers(ctx: HandlerContext): Pick<Handlers, ConsentMethods> {
   /**
    * Signatures are part of what the physician signs: once the note is signed
    * they are fixed with it. They may still be taken after discharge (a patient
@@ -20,6 +20,16 @@ export function participantSignatureHandlers(ctx: HandlerContext): Pick<Handlers
   };
 
   return {
+    'consent.save': ({ encounterId, ...content }, { caller }) => {
+      requireOpenEncounter(ctx, encounterId);
+      // The signed note is the record of this discussion; a correction is an addendum to it.
+      if (ctx.signedNotes.isSigned(encounterId)) {
+        throw new CommandError('CONFLICT', 'The consent-discussion note is signed, so the discussion can no longer change. Add an addendum to the note instead.');
+      }
+      const consent = { ...content, updatedAt: ctx.now(), updatedBy: caller.actor };
+      ctx.consent.save(encounterId, consent);
+      return consent;
+    },
     'consent.captureSignature': (input, { caller }) => {
       requireUnsigned(input.encounterId);
       const signature = {

@@ -5,7 +5,7 @@
  * Who recorded each comes from the session, never from the input.
  */
 import type { Caller, Handlers } from '#shared/contract/dispatcher';
-import type { Encounter } from '#shared/contract/encounters';
+import type { Encounter } from '#shared/contract/encounter';
 import { CommandError } from '#shared/contract/errors';
 import { expectsDiary } from '#shared/clinical/relief-thresholds';
 import { wallTimeOf } from '#shared/domain/zoned-time';

@@ -9,8 +9,9 @@ import { z } from 'zod';
 import { EvidenceSchema } from '../library/schema';
 import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
 import { shortText, storedLine, storedText } from './text';
-import { EncounterSchema } from './encounters';
-import { PatientSchema } from './patients';
+import { EncounterSchema } from './encounter';
+import { PatientSchema } from './patient';
+import { CLINICAL, method, onEncounter } from './method-spec';
 
 const int = (min: number, max: number, what: string) =>
   z.number().int(`${what} is a whole number`).min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
@@ -204,3 +205,30 @@ export const PatientOutcomesSchema = z.object({
   timeline: z.array(TimelinePointSchema),
 });
 export type PatientOutcomes = z.infer<typeof PatientOutcomesSchema>;
+
+export const FOLLOW_UP_METHODS = {
+  'followUp.add': method({
+    summary: 'Record a follow-up after a procedure: pain score, function, percent relief and how long it lasted (allowed after discharge).',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/follow-up:${String(o.id)}`) },
+    input: AddFollowUpInputSchema,
+    output: FollowUpSchema,
+  }),
+  'followUp.addDiary': method({
+    summary: 'Enter the pain diary after a diagnostic block: the baseline and the scores at set hours after the block.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/pain-diary:${String(o.id)}`) },
+    input: AddDiaryInputSchema,
+    output: PainDiarySchema,
+  }),
+  'followUp.withdraw': method({
+    summary: 'Withdraw a follow-up or pain diary entered in error, with a reason (it stays in the history).',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/${String(i.kind)}:${String(i.id)}/withdraw`) },
+    input: WithdrawInputSchema,
+    output: WithdrawnSchema,
+  }),
+} as const;

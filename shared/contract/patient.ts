@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common';
 import { personName, shortText, storedLine } from './text';
+import { CLINICAL, method } from './method-spec';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
 
@@ -35,3 +36,22 @@ export const SearchPatientsInputSchema = z.strictObject({
   query: shortText('the search', { max: 100 }),
   limit: z.number().int().min(1).max(100).default(20),
 });
+
+export const PATIENT_METHODS = {
+  'patient.create': method({
+    summary: 'Register a patient; the MRN must be unique.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: (_i, o) => ({ patientId: o.id as string, target: `patient:${String(o.id)}` }) },
+    input: CreatePatientInputSchema,
+    output: PatientSchema,
+  }),
+  'patient.search': method({
+    summary: 'Find patients by name fragment or MRN prefix.',
+    writes: false,
+    access: CLINICAL,
+    audit: 'none',
+    input: SearchPatientsInputSchema,
+    output: z.array(PatientSchema),
+  }),
+} as const;

@@ -1,14 +1,100 @@
-/** The procedure day: moving an encounter through its states, and what is recorded on the way. */
-import type { Handlers } from '#shared/contract/dispatcher';
-import type { Encounter } from '#shared/contract/encounters';
+/** The encounter namespace: opening, the worklist, the day's workflow and records, bleeding-risk raises. */
 import { CommandError } from '#shared/contract/errors';
+import type { Handlers, Caller } from '#shared/contract/dispatcher';
+import { progress } from '#shared/domain/checklist';
+import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
+import { validateEncounterPlan } from '#shared/domain/encounter-rules';
+import type { ItemStatus } from '#shared/contract/checklist';
+import type { Actor } from '#shared/contract/common';
+import type { HandlerContext } from './context';
+import { requireEncounter, requireTemplate, requireOpenEncounter } from './lookups';
+import type { Encounter } from '#shared/contract/encounter';
 import { recordNeedsSignature, type RecordData } from '#shared/contract/workflow';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { classifySteroid } from '#shared/clinical/steroid-table';
-import { phaseBlockers } from '#shared/domain/encounter-workflow';
 import { nextState, STATE_LABELS, transitionProblem } from '#shared/workflow/states';
-import type { HandlerContext } from './context';
-import { requireEncounter, requireOpenEncounter, requireTemplate } from './lookups';
+import { raiseProblem } from '#shared/domain/bleeding-risk';
+import type { RecordedBy } from '../repositories/follow-ups';
+
+type EncounterMethods = 'encounter.create' | 'encounter.list' | 'encounter.get' | WorkflowMethods | BleedingRiskMethods;
+
+/** Opening an encounter, the worklist, and one encounter in full. */
+function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create' | 'encounter.list' | 'encounter.get'> {
+  return {
+    'encounter.create': (input, { caller }) => {
+      const patient = ctx.patients.get(input.patientId);
+      if (!patient) throw new CommandError('NOT_FOUND', `No patient with id ${input.patientId}.`);
+      const template = ctx.templates.latest(input.templateId);
+      if (!template) throw new CommandError('NOT_FOUND', `No procedure template "${input.templateId}".`);
+      const problems = validateEncounterPlan(template, input);
+      if (problems.length) {
+        throw new CommandError('INVALID_INPUT', `encounter.create: ${problems[0]?.path}: ${problems[0]?.message}`, problems);
+      }
+      const imagingModality = input.imagingModality ?? template.imaging.options.find((o) => o.isDefault)?.modality ?? 'fluoroscopy';
+      const encounter = {
+        id: ctx.newId(),
+        patientId: patient.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        levels: input.levels,
+        laterality: input.laterality,
+        imagingModality,
+        plannedDate: input.plannedDate,
+        indication: input.indication,
+        createdAt: ctx.now(),
+        createdBy: caller.actor,
+        state: 'scheduled' as const,
+        sedationPlanned: input.sedationPlanned,
+      };
+      ctx.encounters.insert(encounter);
+      return encounter;
+    },
+    'encounter.list': (filter) => {
+      const itemsByTemplate = new Map<string, { id: string }[]>();
+      return ctx.encounters.list(filter).map((row) => {
+        const { templateId, templateVersion, sedationPlanned, laterality, imagingModality } = row.encounter;
+        // The items depend on the plan too (sedation, side, imaging), not only on the template version.
+        const key = `${templateId}@${templateVersion}|${sedationPlanned}|${laterality}|${imagingModality}`;
+        let items = itemsByTemplate.get(key);
+        const template = requireTemplate(ctx, row.encounter.templateId, row.encounter.templateVersion);
+        if (!items) {
+          items = encounterItems(template, { sedationPlanned: row.encounter.sedationPlanned, laterality: row.encounter.laterality, imagingModality: row.encounter.imagingModality }).phaseItems;
+          itemsByTemplate.set(key, items);
+        }
+        return {
+          encounter: row.encounter,
+          patient: row.patient,
+          templateName: template.name,
+          progress: progress(items, row.resolvedItemIds),
+          decision: row.decision as 'consents' | 'declines' | 'defers' | null,
+        };
+      });
+    },
+    'encounter.get': ({ encounterId }) => {
+      const encounter = requireEncounter(ctx, encounterId);
+      const patient = ctx.patients.get(encounter.patientId);
+      if (!patient) throw new CommandError('NOT_FOUND', `No patient with id ${encounter.patientId}.`);
+      return {
+        encounter,
+        patient,
+        items: ctx.checklist.list(encounterId),
+        consent: ctx.consent.get(encounterId),
+        transitions: ctx.workflow.transitions(encounterId),
+        records: ctx.workflow.records(encounterId),
+        itemHistory: ctx.checklist.history(encounterId).map((e) => ({
+          itemId: e.itemId,
+          from: e.fromStatus as ItemStatus | null,
+          to: e.toStatus as ItemStatus,
+          reason: e.reason,
+          at: e.at,
+          by: { name: e.byName, role: e.byRole as Actor['role'] },
+        })),
+        signatures: ctx.participantSignatures.list(encounterId),
+        bleedingRiskRaises: ctx.bleedingRisk.list(encounterId),
+      };
+    },
+  };
+}
 
 type WorkflowMethods = 'encounter.advance' | 'encounter.cancel' | 'encounter.addRecord' | 'encounter.voidRecord';
 
@@ -55,7 +141,8 @@ function checkInjectatePlan(encounter: Encounter, record: Extract<RecordData, { 
   }
 }
 
-export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> {
+/** Moving through the day's states, and the structured records taken on the way. */
+function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> {
   return {
     'encounter.advance': ({ encounterId, to, override }, { caller }) => {
       const before = requireOpenEncounter(ctx, encounterId);
@@ -122,4 +209,46 @@ export function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMe
       return ctx.workflow.records(encounterId).find((r) => r.id === recordId)!;
     },
   };
+}
+
+/**
+ * A physician raises the class the anticoagulant check uses, with a reason (the
+ * contract lets only physicians do so). The same rule as the screen's
+ * (raiseProblem) refuses a class below the template's or not above the current
+ * one, and then nothing is written. Who acted comes from the session.
+ */
+
+type BleedingRiskMethods = 'encounter.raiseBleedingRisk' | 'encounter.withdrawBleedingRiskRaise';
+
+const recordedBy = (caller: Caller): RecordedBy => ({ actor: caller.actor, userId: caller.userId });
+
+function bleedingRiskHandlers(ctx: HandlerContext): Pick<Handlers, BleedingRiskMethods> {
+  return {
+    'encounter.raiseBleedingRisk': ({ encounterId, toClass, reasonCategory, reason }, { caller }) => {
+      const encounter = requireOpenEncounter(ctx, encounterId);
+      const template = requireTemplate(ctx, encounter.templateId, encounter.templateVersion);
+      const current = encounterRisk(template, ctx.workflow.records(encounterId), ctx.bleedingRisk.list(encounterId));
+      const problem = raiseProblem(current, toClass);
+      if (problem?.code === 'INVALID_INPUT') {
+        throw new CommandError('INVALID_INPUT', `encounter.raiseBleedingRisk: toClass: ${problem.message}`, [{ path: 'toClass', message: problem.message }]);
+      }
+      if (problem) throw new CommandError('CONFLICT', problem.message);
+      const id = ctx.newId();
+      ctx.bleedingRisk.add(id, encounterId, { fromClass: current.riskClass, toClass, reasonCategory, reason }, ctx.now(), recordedBy(caller));
+      return ctx.bleedingRisk.list(encounterId).find((r) => r.id === id)!;
+    },
+
+    'encounter.withdrawBleedingRiskRaise': ({ encounterId, raiseId, reason }, { caller }) => {
+      requireOpenEncounter(ctx, encounterId);
+      const existing = ctx.bleedingRisk.list(encounterId).find((r) => r.id === raiseId);
+      if (!existing) throw new CommandError('NOT_FOUND', `No bleeding-risk raise ${raiseId} on this encounter.`);
+      if (existing.withdrawn) throw new CommandError('CONFLICT', 'This bleeding-risk raise was already withdrawn.');
+      ctx.bleedingRisk.withdraw(raiseId, reason, ctx.now(), recordedBy(caller));
+      return ctx.bleedingRisk.list(encounterId).find((r) => r.id === raiseId)!;
+    },
+  };
+}
+
+export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, EncounterMethods> {
+  return { ...openingHandlers(ctx), ...workflowHandlers(ctx), ...bleedingRiskHandlers(ctx) };
 }

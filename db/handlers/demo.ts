@@ -1,0 +1,15 @@
+/** Sample data for a first look, only into an empty database. */
+import type { Dispatch, Handlers } from '#shared/contract/dispatcher';
+import { seedDemo } from '../demo';
+import { seedDemoOutcomes } from '../demo-outcomes';
+import type { HandlerContext } from './context';
+
+/** Goes back through the dispatcher, so its writes are validated and audited like any caller's. */
+export function demoHandlers(ctx: HandlerContext, dispatch: Dispatch): Pick<Handlers, 'demo.seed'> {
+  return {
+    'demo.seed': async ({ today }, { token, caller }) => ({
+      added: (await seedDemo(dispatch, token, ctx.db, today))
+        && (await seedDemoOutcomes({ dispatch, token, caller, db: ctx.db, workflow: ctx.workflow, audit: ctx.audit, newId: ctx.newId, now: ctx.now }, today)),
+    }),
+  };
+}

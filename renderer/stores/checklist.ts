@@ -1,0 +1,78 @@
+/**
+ * The open encounter's checklist. Each item change is sent at once; the UI
+ * shows it saved only after the core confirms the write is on disk.
+ */
+import { create } from 'zustand';
+import type { ChecklistItemState, ItemChange, ItemStatus } from '#shared/contract/checklist';
+import { progress, resolvedIdsOf, type ChecklistSection } from '#shared/domain/checklist';
+import { api } from '../api/client';
+import { useEncounter } from './encounter';
+
+/**
+ * Where one change stands. While saving, the control shows the intended state
+ * beside "Saving…"; only an acknowledged write shows "Saved"; a failure reverts.
+ */
+export type SaveState =
+  | { kind: 'saving'; status: ItemStatus }
+  | { kind: 'saved'; at: string }
+  | { kind: 'failed'; message: string };
+
+interface ChecklistState {
+  sections: ChecklistSection[];
+  items: Record<string, ChecklistItemState>;
+  /** Each item's history of changes, oldest first (absent: none yet). */
+  itemHistory: Record<string, readonly ItemChange[]>;
+  saves: Record<string, SaveState>;
+  setItem: (itemId: string, status: ItemStatus, reason?: string) => Promise<boolean>;
+}
+
+export const EMPTY_CHECKLIST = { sections: [], items: {}, itemHistory: {}, saves: {} } satisfies Partial<ChecklistState>;
+
+/** Each item's changes, oldest first, grouped from the encounter's history. */
+export function historyByItem(changes: readonly ItemChange[]): Record<string, readonly ItemChange[]> {
+  const byItem: Record<string, ItemChange[]> = {};
+  for (const change of changes) (byItem[change.itemId] ??= []).push(change);
+  return byItem;
+}
+
+export const useChecklist = create<ChecklistState>((set) => ({
+  ...EMPTY_CHECKLIST,
+
+  async setItem(itemId, status, reason) {
+    const encounterId = useEncounter.getState().encounterId;
+    if (!encounterId) return false;
+    set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'saving', status } } }));
+    try {
+      const state = await api().call('checklist.setItem', {
+        encounterId,
+        itemId,
+        status,
+        ...(status === 'not-applicable' ? { reason } : {}),
+      });
+      // Only this item's entries are replaced: every other row selects the same objects as before and does not render again.
+      set((s) => ({
+        items: { ...s.items, [itemId]: state },
+        saves: { ...s.saves, [itemId]: { kind: 'saved', at: state.updatedAt } },
+        // The core appended the same change to the item's history; show it without re-reading the record.
+        itemHistory: {
+          ...s.itemHistory,
+          [itemId]: [...(s.itemHistory[itemId] ?? []), { itemId, from: s.items[itemId]?.status ?? null, to: state.status, reason: state.reason, at: state.updatedAt, by: state.updatedBy }],
+        },
+      }));
+      return true;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'failed', message } } }));
+      return false;
+    }
+  },
+}));
+
+/**
+ * How many of these items are resolved, by the shared rule (shared/domain/checklist.ts).
+ * A number, so a component using it renders again only when its own count
+ * changes, not on every save elsewhere in the checklist.
+ */
+export function useResolvedCount(items: readonly { id: string }[]): number {
+  return useChecklist((s) => progress(items, resolvedIdsOf(Object.values(s.items))).done);
+}

@@ -1,0 +1,160 @@
+/** Encounters: one patient, one procedure, one day; and the worklist. */
+import { ParticipantSignatureSchema } from './participant-signatures';
+import { z } from 'zod';
+import { ImagingModalitySchema } from '../library/schema';
+import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
+import { longText, shortText, storedLine, storedText } from './text';
+import { PatientSchema } from './patient';
+import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
+import { ConsentDiscussionSchema, DecisionSchema } from './consent';
+import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './workflow';
+import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, WithdrawBleedingRiskRaiseInputSchema } from './bleeding-risk';
+import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
+
+export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
+export type Laterality = z.infer<typeof LateralitySchema>;
+
+export const EncounterSchema = z.object({
+  id: IdSchema,
+  patientId: IdSchema,
+  templateId: z.string(),
+  templateVersion: z.number().int().positive(),
+  levels: z.array(storedLine),
+  laterality: LateralitySchema.nullable(),
+  imagingModality: ImagingModalitySchema,
+  plannedDate: DateSchema,
+  indication: storedText,
+  createdAt: TimestampSchema,
+  createdBy: ActorSchema,
+  state: EncounterStateSchema,
+  /** Sedation planned: fasting, escort and an Aldrete score before discharge. */
+  sedationPlanned: z.boolean(),
+});
+export type Encounter = z.infer<typeof EncounterSchema>;
+
+export const CreateEncounterInputSchema = z.strictObject({
+  patientId: IdSchema,
+  templateId: shortText('the template id', { min: 1, max: 100 }),
+  levels: z.array(shortText('a level', { min: 1, max: 40 })).max(10),
+  laterality: LateralitySchema.nullable(),
+  imagingModality: ImagingModalitySchema.optional(),
+  plannedDate: DateSchema,
+  indication: longText('the indication', { min: 1, max: 4000 }),
+  sedationPlanned: z.boolean().default(false),
+});
+export type CreateEncounterInput = z.infer<typeof CreateEncounterInputSchema>;
+
+export const ProgressSchema = z.object({ done: z.number().int(), total: z.number().int() });
+
+export const WorklistRowSchema = z.object({
+  encounter: EncounterSchema,
+  patient: PatientSchema,
+  templateName: z.string(),
+  progress: ProgressSchema,
+  decision: DecisionSchema.nullable(),
+});
+export type WorklistRow = z.infer<typeof WorklistRowSchema>;
+
+export const ListEncountersInputSchema = z.strictObject({
+  /** Encounters planned on this date; omit for every date. */
+  date: DateSchema.optional(),
+  /** Patient name fragment or MRN; empty for all. */
+  query: shortText('the search', { max: 100 }).default(''),
+  /** Only encounters in this state. */
+  state: EncounterStateSchema.optional(),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+
+/** Opening an encounter is a view of a patient's record, so the viewer is named (and audited). */
+export const GetEncounterInputSchema = z.strictObject({ encounterId: IdSchema });
+
+export const EncounterDetailSchema = z.object({
+  encounter: EncounterSchema,
+  patient: PatientSchema,
+  items: z.array(ChecklistItemStateSchema),
+  consent: ConsentDiscussionSchema.nullable(),
+  transitions: z.array(TransitionSchema),
+  records: z.array(EncounterRecordSchema),
+  /** Every change of every checklist item, oldest first. */
+  itemHistory: z.array(ItemChangeSchema),
+  /** Patient, surrogate, witness and interpreter signatures, withdrawn ones included, oldest first. */
+  signatures: z.array(ParticipantSignatureSchema),
+  /** Physicians' raises of the bleeding-risk class, withdrawn ones included, oldest first. */
+  bleedingRiskRaises: z.array(BleedingRiskRaiseSchema),
+});
+export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;
+
+export const ENCOUNTER_METHODS = {
+  'encounter.create': method({
+    summary: 'Open an encounter for a patient and a procedure template (its current version).',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: (_i, o) => ({ patientId: o.patientId as string, target: `encounter:${String(o.id)}` }) },
+    input: CreateEncounterInputSchema,
+    output: EncounterSchema,
+  }),
+  'encounter.list': method({
+    summary: 'The worklist: encounters by planned date and patient name/MRN, with progress.',
+    writes: false,
+    access: CLINICAL,
+    audit: 'none',
+    input: ListEncountersInputSchema,
+    output: z.array(WorklistRowSchema),
+  }),
+  'encounter.get': method({
+    summary: 'One encounter with its patient, checklist state and consent discussion.',
+    writes: false,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: byEncounter },
+    input: GetEncounterInputSchema,
+    output: EncounterDetailSchema,
+  }),
+  'encounter.advance': method({
+    summary: 'Move an encounter to its next state; refused while required items are open, unless a physician overrides with a reason and password.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/state:${String(o.to ?? i.to)}${i.override ? '/override' : ''}`) },
+    input: AdvanceInputSchema,
+    output: TransitionSchema,
+  }),
+  'encounter.cancel': method({
+    summary: 'Cancel an encounter that is not yet discharged, with a reason.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/state:cancelled`) },
+    input: CancelInputSchema,
+    output: TransitionSchema,
+  }),
+  'encounter.addRecord': method({
+    summary: 'Add a structured record: vitals, anticoagulant, risk factors, INR, time-out (signed), procedure, Aldrete.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/record:${typeof o.id === 'string' ? o.id : ''}:${String((i.record as { kind?: string } | undefined)?.kind)}`) },
+    input: AddRecordInputSchema,
+    output: EncounterRecordSchema,
+  }),
+  'encounter.voidRecord': method({
+    summary: 'Withdraw a record entered in error, with a reason (it stays in the history).',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/record:${String(i.recordId)}/void`) },
+    input: VoidRecordInputSchema,
+    output: EncounterRecordSchema,
+  }),
+  'encounter.raiseBleedingRisk': method({
+    summary: "Raise the encounter's bleeding-risk class above the template's (physician, with a reason); never below the template's or the current class.",
+    writes: true,
+    access: PHYSICIAN,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/bleeding-risk:${typeof o.id === 'string' ? o.id : ''}:${String(i.toClass)}`) },
+    input: RaiseBleedingRiskInputSchema,
+    output: BleedingRiskRaiseSchema,
+  }),
+  'encounter.withdrawBleedingRiskRaise': method({
+    summary: 'Withdraw a bleeding-risk raise recorded in error, with a reason (it stays in the history).',
+    writes: true,
+    access: PHYSICIAN,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/bleeding-risk:${String(i.raiseId)}/withdraw`) },
+    input: WithdrawBleedingRiskRaiseInputSchema,
+    output: BleedingRiskRaiseSchema,
+  }),
+} as const;
