@@ -1,5 +1,10 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+// Not in `npm test`'s fast set, only in `npm run test:all`: the crash harnesses (SIGKILL of real
+// child processes, many cycles), the fuzz suites (thousands of payloads per method) and the
+// probes that run the whole typecheck and lint again (scripts/boundaries.test.ts).
+const SLOW = ['db/**/crash.test.ts', 'db/**/*-kill.test.ts', '**/*.fuzz.test.ts', 'scripts/boundaries.test.ts'];
 
 export default defineConfig({
   plugins: [react()],
@@ -7,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', environment: 'node', include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts'] },
+        test: {
+          name: 'core',
+          environment: 'node',
+          include: ['shared/**/*.test.ts', 'db/**/*.test.ts', 'scripts/**/*.test.ts', 'electron/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+        },
       },
       {
         extends: true,
@@ -19,6 +29,7 @@ export default defineConfig({
           setupFiles: ['renderer/testing/fail-on-dom-nesting.ts', 'renderer/testing/async-waits.ts'],
         },
       },
+      { extends: true, test: { name: 'slow', environment: 'node', include: SLOW } },
     ],
     // Bounds for a hang, not waits: the slowest tests without their own limit took up to 7 s on a
     // 2-core machine with two CPU-bound processes beside them. Hooks (bundling a child's script,

@@ -7,21 +7,17 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '#shared/contract/errors';
-import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from './testing/temp-core';
+import { METHODS, type MethodName } from '#shared/contract/methods';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, tokenFor } from './testing/temp-core';
 import { stringFields } from './testing/text-fields';
 
 let core: ReturnType<typeof openTempCore>;
 let encounterId = '';
 const tokens = new Map<string, string>();
-/** A session of a role the method allows, so payloads reach validation rather than the access check. */
-const tokenFor = (method: MethodName) => {
-  const access = METHODS[method].access;
-  return signIn(core.dispatch, access === 'public' || access === 'session' || roleAllowed(access, 'physician') ? PHYSICIAN : ADMIN, tokens);
-};
+const sessionFor = (method: MethodName) => tokenFor(core.dispatch, method, tokens);
 beforeAll(async () => {
   core = openTempCore();
-  for (const method of Object.keys(METHODS) as MethodName[]) await tokenFor(method);
+  for (const method of Object.keys(METHODS) as MethodName[]) await sessionFor(method);
   const patient = ok<{ id: string }>(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
   encounterId = ok<{ id: string }>(await core.act('encounter.create', {
     actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'x',
@@ -64,6 +60,21 @@ function nearMiss(): fc.Arbitrary<unknown> {
 const codes = new Set(Object.keys(ERROR_CODES));
 
 describe('every contract method under hostile payloads', () => {
+  it('fixed malformed payloads to every method: a typed error, nothing changed', async () => {
+    const before = tableCounts(core);
+    // An "actor" in the payload is refused like any unknown field: who acts comes from the session only.
+    const garbage: unknown[] = [undefined, null, 42, 'text', [], { actor: 'root' }, { actor: PHYSICIAN }, { __proto__: { admin: true } }, { encounterId: "' OR 1=1 --" }];
+    for (const method of Object.keys(METHODS) as MethodName[]) {
+      for (const input of garbage) {
+        // An absent input (undefined/null) means {}: fine for methods whose fields are all optional.
+        if (METHODS[method].input.safeParse({}).success && (input === undefined || input === null)) continue;
+        const result = await core.dispatch(method, input, await sessionFor(method));
+        expect(result, `${method} ${JSON.stringify(input)}`).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      }
+    }
+    expect(tableCounts(core)).toEqual(before);
+  });
+
   it.each(Object.keys(METHODS) as MethodName[])('%s: 10,000 payloads, typed errors only, nothing changes', async (method) => {
     const before = tableCounts(core);
     const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort().join();
@@ -71,7 +82,7 @@ describe('every contract method under hostile payloads', () => {
       fc.asyncProperty(fc.oneof(anything, deep, protoKeys, nearMiss()), async (payload) => {
         // A payload that happens to be valid (e.g. {} for auth.lock) is a real call, not a hostile one.
         if (METHODS[method].input.safeParse(payload ?? {}).success) return;
-        const result = await core.dispatch(method, payload, await tokenFor(method));
+        const result = await core.dispatch(method, payload, await sessionFor(method));
         // Only a read with an all-optional input may succeed on junk; anything else is a typed refusal.
         if (result.ok) {
           expect(METHODS[method].writes, `${method} accepted ${JSON.stringify(payload)?.slice(0, 200)}`).toBe(false);

@@ -5,7 +5,7 @@
 // (signature-forgery.test.ts: a signature stripped from a newer note is refused).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Addendum, ExportedNote, NoteSignature } from '#shared/contract/note';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { signedEncounter } from './testing/signed-encounter';
 import { NURSE, ok, openTempCore, TEST_PASSWORD, type TempCore } from './testing/temp-core';
 

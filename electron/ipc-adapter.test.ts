@@ -1,6 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods';
-import { ADMIN, NURSE, openTempCore, PATIENT, PHYSICIAN, signIn, tableCounts } from '#db/testing/temp-core';
+import { NURSE, openTempCore, PATIENT, signIn, tableCounts } from '#db/testing/temp-core';
 import { createIpcHandler, type InvokeEventLike } from './ipc-adapter';
 
 let core: ReturnType<typeof openTempCore>;
@@ -29,12 +28,6 @@ describe('Electron IPC adapter (real core, fake IPC events)', () => {
 
   it('refuses other frames and malformed payloads with typed errors, changing nothing', async () => {
     const handle = createIpcHandler(core.dispatch);
-    const tokens = new Map<string, string>();
-    const tokenFor = (method: string) => {
-      const access = METHODS[method as MethodName].access;
-      return signIn(core.dispatch, access === 'public' || access === 'session' || roleAllowed(access, 'physician') ? PHYSICIAN : ADMIN, tokens);
-    };
-    for (const method of Object.keys(METHODS)) await tokenFor(method);
     const before = tableCounts(core);
     const write = { ...PATIENT };
     expect(await handle(event('app://bundle/index.html'), 'patient.create', write)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
@@ -46,11 +39,8 @@ describe('Electron IPC adapter (real core, fake IPC events)', () => {
     cyclic.self = cyclic;
     expect(await handle(event('app://bundle/'), 'patient.create', cyclic, nurse)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await handle(event('app://bundle/'), 'patient.search', { query: 'x'.repeat(1_100_000) }, nurse)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    for (const method of Object.keys(METHODS)) {
-      for (const input of [42, 'x', [], { actor: { name: 'Root', role: 'admin' } }]) {
-        expect(await handle(event('app://bundle/'), method, input, await tokenFor(method))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-      }
-    }
+    // What the dispatcher refuses for every method is fuzzed in db/contract.fuzz.test.ts; here, that it is reached.
+    expect(await handle(event('app://bundle/'), 'patient.create', { ...PATIENT, actor: { name: 'Root', role: 'admin' } }, nurse)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await handle(event('app://bundle/'), 'db.exec', {})).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(tableCounts(core)).toEqual(before);
     expect(sent).toEqual([]);

@@ -6,7 +6,7 @@
  * The 1,000-note batch export is benchmarked separately (see RESULTS.md).
  */
 import { renderNotePdf } from '#db/export/pdf';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize } from '../lib/stats';

@@ -10,7 +10,7 @@ process.env.TZ = 'America/Chicago';
 import { Hl7Message } from '@medplum/core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { unescapeHl7 } from '#shared/interop/hl7-mdm';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { renderNoteText } from '#shared/note/text';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';

@@ -3,7 +3,7 @@ import type { Encounter } from '#shared/contract/encounter';
 import type { ExportedNote } from '#shared/contract/note';
 import type { Patient } from '#shared/contract/patient';
 import { buildChecklist } from '#shared/domain/checklist';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { renderNoteText } from '#shared/note/text';
 import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from '../testing/temp-core';

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import pdfmake from 'pdfmake';
 import { neutraliseText, oneLine } from '#shared/contract/text-rules';
-import type { NoteBlock, NoteContent } from '#shared/note/content';
+import type { NoteBlock, NoteContent } from '#shared/note/model';
 
 const require = createRequire(import.meta.url);
 const fontDir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');

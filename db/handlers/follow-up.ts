@@ -1,6 +1,5 @@
 /**
- * followUp.add, followUp.addDiary, followUp.withdraw: what happened after the
- * procedure. Follow-ups come after discharge, so unlike the procedure-day
+ * What happened after the procedure. Follow-ups come after discharge, so unlike the procedure-day
  * records they are accepted on a discharged (closed) encounter; they need the
  * procedure to have been done, so a scheduled or cancelled one refuses them.
  * Who recorded each comes from the session, never from the input.

@@ -1,4 +1,4 @@
-/** library.list, library.get */
+/** The procedure library as the bedside reads it. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { HandlerContext } from './context';

@@ -12,7 +12,8 @@ import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type Signe
 import { readStored } from '#shared/contract/text';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection, type NoteContent } from '#shared/note/content';
+import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { AuditedRefusal } from '../audited-refusal';
 import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';

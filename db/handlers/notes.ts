@@ -1,4 +1,4 @@
-/** The consent-discussion note: export, print, sign, addenda, read. */
+/** The consent-discussion note: read, exported, printed, signed and amended by addenda. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import { addendumSignaturePayload, canonicalAddendum, canonicalNoteContent, noteSignaturePayload } from '#shared/note/signature';

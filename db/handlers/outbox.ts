@@ -1,4 +1,4 @@
-/** note.exportToOutbox, note.outboxExports, export.startBatch, export.batchStatus, export.cancelBatch */
+/** Sending notes to the chart's outbox folder, one at a time or a day in a batch. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { AuditLog } from '../audit';
 import { createBatchRunner } from '../export/batch';

@@ -1,5 +1,5 @@
 /**
- * outcomes.forPatient: one patient's procedures with their follow-ups and pain
+ * One patient's procedures with their follow-ups and pain
  * diaries, each result judged against the relief thresholds of the template
  * version the encounter used (with that fact's own sources, evidence tag and
  * any reviewer's acceptance), and the pain-score timeline across procedures.

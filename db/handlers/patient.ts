@@ -1,4 +1,4 @@
-/** patient.create, patient.search */
+/** Registering and finding patients. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { HandlerContext } from './context';

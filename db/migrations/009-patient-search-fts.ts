@@ -1,29 +1,13 @@
 /**
- * 009: patient search through an FTS5 index.
- *
- * patients_fts holds the family name, given name and MRN of every patient,
- * tokenised by unicode61 with remove_diacritics 2 (so "pena" finds "Peña" and
- * "nunez" finds "Núñez") and with prefix indexes of 1 to 6 characters, so that
- * what people type ("ga", "garc", "marti") reads one doclist instead of merging
- * those of every name that starts with it ("martin", "martina", "martinez"…):
- * at 1M patients, p95 0.95 ms instead of 4.2 ms with 1-3 (bench/RESULTS.md),
- * for an index about 1.5 times the size.
- *
- * It stores its own copy of the text (not content='patients') and carries the
- * patient's id as an UNINDEXED column: an external-content table is keyed by
- * patients.rowid, which VACUUM (and VACUUM INTO, used for the pre-migration
- * backup that a restore copies back) may renumber in a table without an
- * INTEGER PRIMARY KEY; FTS5's own tables have one, so this index survives.
- *
- * Patients are only ever inserted by the app; the update and delete triggers
- * are there so that a repair by hand cannot leave the index stale. They find
- * the row by patient_id, which scans the index's content; that is fine for a
- * path the app never takes.
- *
- * Also the one index the hot-query plans (db/query-plans.test.ts) showed
- * missing: note_exports by encounter.
- */
-import type { Migration } from './types';
+ * 009: patient search through an FTS5 index (family name, given name, MRN; accents
+ * ignored; prefix indexes of 1 to 6 characters so a typed prefix reads one doclist;
+ * the measurements are in bench/RESULTS.md). The index keeps its own copy of the text
+ * and the patient id, not content='patients': VACUUM INTO, used for the pre-migration
+ * backup, may renumber the rowids an external-content index would be keyed by. The
+ * update and delete triggers exist only so a repair by hand cannot leave it stale.
+ * Also the one index the hot-query plans (db/query-plans.test.ts) showed missing:
+ * note_exports by encounter.
+ */import type { Migration } from './types';
 
 export const migration009: Migration = {
   version: 9,

@@ -41,8 +41,8 @@ export function likePrefix(text: string): string {
 const MRN_SHAPE = /^[A-Za-z0-9-]+$/;
 /**
  * How many of the newest matches of a search are sorted; see PATIENT_CANDIDATES.
- * At least the largest page a caller may ask for (100); each costs a lookup of
- * the patient, which at 1M patients is mostly a page read (500: p95 31 ms there).
+ * At least the largest page a caller may ask for (100), and no more: each costs a
+ * lookup of the patient, a page read in a large practice (bench/RESULTS.md).
  */
 export const SEARCH_CANDIDATES = 100;
 

@@ -6,8 +6,8 @@
  */
 import type { Actor } from '#shared/contract/common';
 import type { Addendum, SignedNote } from '#shared/contract/note';
-import type { NoteContent } from '#shared/note/content';
-import { canonicalAddendum, NoteContentSchema, signatureMismatch } from '#shared/note/signature';
+import { NoteContentSchema, type NoteContent } from '#shared/note/model';
+import { canonicalAddendum, signatureMismatch } from '#shared/note/signature';
 import type { Db } from '../connection';
 import { sha256 } from './templates';
 

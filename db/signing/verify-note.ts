@@ -13,7 +13,7 @@
  * accepted on their hash only when migration 015 listed them, and reported as
  * "hash-only", never as verified.
  */
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import type { SignatureVerification } from '#shared/contract/note';
 import { addendumSignaturePayload, noteSignaturePayload, type SignedPlace } from '#shared/note/signature';
 import type { Db } from '../connection';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import type { NoteBlock } from '#shared/note/content';
+import type { NoteBlock } from '#shared/note/model';
 import { useChartExports } from '../stores/chart-exports';
 
 function Block({ block }: { block: NoteBlock }) {

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { OutboxExport, BatchStatus } from '#shared/contract/outbox';
 import type { CaptureSignatureInput } from '#shared/contract/participant-signatures';
-import type { NoteContent } from '#shared/note/content';
+import type { NoteContent } from '#shared/note/model';
 import { api, type FormResult } from '../api/client';
 import { useEncounter, writeToOpen } from './encounter';
 

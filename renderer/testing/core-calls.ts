@@ -39,7 +39,7 @@ export function trackedBridge(bridge: Bridge): Bridge {
   };
 }
 
-/** A client for the test host's real core (e2e/host/vitest-host-setup.ts), or for another origin (a host that is gone). */
+/** A client for the test host's real core (db/testing/vitest-host-setup.ts), or for another origin (a host that is gone). */
 export function coreClient(origin: string = inject('hostOrigin')): ApiClient {
   return createClient(trackedBridge(httpBridge(inject('hostSecret'), origin)));
 }

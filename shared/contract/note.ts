@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PasswordSchema } from './auth';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
 import { longText, shortText, storedText } from './text';
-import { NoteContentSchema } from '../note/signature';
+import { NoteContentSchema } from '../note/model';
 import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
 import { ExportToOutboxInputSchema, ListOutboxExportsInputSchema, OutboxExportSchema, PrintNoteInputSchema } from './outbox';
 

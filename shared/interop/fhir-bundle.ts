@@ -1,29 +1,11 @@
 /**
- * The consent-discussion note as one FHIR R4 Bundle for the chart: the PDF in a
- * DocumentReference, with the Patient it is about, the Consent decision, the
- * Procedure, the completed checklist as a QuestionnaireResponse and, once
- * signed, a Provenance for the signature (HL7 FHIR R4: DocumentReference, Patient,
- * Consent, Procedure, QuestionnaireResponse, Provenance, Bundle).
- *
- * Bundle type: `transaction` (HL7 FHIR R4 Bundle.type), one per signed episode: it is
- * what a FHIR server accepts in one POST and commits all-or-nothing, while a
- * `collection` has no processing semantics and a `document` Bundle needs a
- * Composition that EHR write APIs do not take. A transaction needs `request` on
- * every entry (bdl-3); entries refer to each other by their `urn:uuid:` fullUrls,
- * which the server rewrites to the ids it assigns. Requests are conditional so that
- * exporting again never duplicates (US Core's "Writing Clinical Notes" page has
- * servers support conditional create):
- * - Patient: POST with `ifNoneExist` on the MRN, so an existing chart is matched, never overwritten;
- * - DocumentReference: POST with `ifNoneExist` on its document identifier (one per exported version);
- * - Consent, Procedure, QuestionnaireResponse: PUT on an identifier stable per encounter, so a later
- *   export (after discharge, or an amended note) updates them instead of adding copies;
- * - Provenance: POST (R4 Provenance has no identifier; one per signature export).
- *
- * Codes and systems are only the LOINC, HL7 FHIR R4 / US Core and ASTM E1762-95 ones
- * declared below. Nothing here reads a clock or a random source: the caller passes
- * the export time and a UUID source.
- */
-import type { Actor } from '../contract/common';
+ * The note as one FHIR R4 `transaction` Bundle: the PDF in a DocumentReference with its
+ * Patient, Consent, Procedure, checklist (QuestionnaireResponse) and, once signed, a
+ * Provenance. A transaction because a server commits it all-or-nothing in one POST; its
+ * requests are conditional (Patient and DocumentReference created only if absent, the
+ * encounter's resources PUT on stable identifiers) so exporting again never duplicates.
+ * No clock or random source is read here: the caller passes the time and a UUID source.
+ */import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
 import type { EncounterDetail } from '../contract/encounter';
 import type { SignatureVerification } from '../contract/note';

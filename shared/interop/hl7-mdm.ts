@@ -1,31 +1,10 @@
 /**
- * The consent-discussion note as an HL7 v2.5.1 MDM message with the PDF inside
- * (HL7 v2.5.1 chapter 9, Medical Records/Information Management): the most widely accepted
- * inbound document path for hospital integration engines.
- *
- * - MDM^T02 "original document notification and content" for a note's first export.
- * - MDM^T10 "document replacement notification and content" for an amended note: the
- *   exported PDF (original plus its addenda) replaces the earlier one, the same relation
- *   FHIR carries as `relatesTo: replaces`. TXA-12 is the new document's number,
- *   TXA-13 the parent's, TXA-21 the reason.
- * - MDM^T06 "document addendum notification and content", for a receiver that wants
- *   an addendum as its own document attached to the parent (TXA-13).
- * (HL7 v2.5.1 chapter 9 triggers for later changes: T04 status change, T06 addendum, T08 edit,
- * T10 replacement. T08 edits a document in place, which a signed note never is.)
- * All of these use the MDM_T02 message structure.
- *
- * Segments: MSH, EVN, PID, PV1 (minimal), TXA, OBX (HL7 v2.5.1 MDM_T02 structure; ORC/OBR are
- * optional and not sent). Segments are separated by CR (`\r`), with no CR after
- * the last one (framing, MLLP or a file's trailing newline, is the sender's job).
- * The PDF goes in OBX-5 as ED: `^application^pdf^Base64^<data>` by default, or
- * `^AP^PDF^Base64^<data>` (both occur in the wild; the receiving engine decides),
- * unwrapped (no escaped CR/LF in the base64). MSH-18 declares UTF-8, so accented
- * names travel as they are; every text field loses any control or bidirectional
- * character but CR, LF and tab (text stored before the text rules may hold them:
- * withoutHiddenCharacters) and is escaped (escapeHl7), line breaks as hex escapes.
- *
- * Nothing here reads a clock or a counter: the caller passes `now` and the message
- * control id.
+ * The note as an HL7 v2.5.1 MDM message with the PDF inside (chapter 9), the inbound path
+ * integration engines accept most widely. T02 for a note's first export, T10 when an amended
+ * note replaces it (TXA-13 the parent, TXA-21 the reason), T06 for an addendum as its own
+ * document; never T08, which edits in place what a signed note never allows. Every text
+ * field loses hidden characters and is escaped, so a value cannot pose as a segment. No
+ * clock or counter is read here: the caller passes `now` and the control id.
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounter';

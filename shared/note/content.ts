@@ -14,31 +14,13 @@ import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { CHART_GUIDELINE_IDS } from '../library/sources';
 import { formatDate, formatDateTime, labelled, patientName } from './format';
+import type { NoteContent, NoteSection } from './model';
 import { attestationSection, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
 import {
   fdaEsiSection, fieldsNotUsedSection, participantSignaturesSection, participantsSection, teachBackSection, whenWhereSection,
   type DiscussionInput,
 } from './discussion';
-
-export type NoteBlock =
-  | { kind: 'fields'; rows: [label: string, value: string][] }
-  | { kind: 'paragraph'; text: string }
-  | { kind: 'list'; items: string[] }
-  /** A participant's signature: drawn on screen (PNG) or signed on paper (no image). */
-  | { kind: 'signature'; label: string; caption: string; imagePngBase64: string | null };
-
-export interface NoteSection {
-  heading: string;
-  blocks: NoteBlock[];
-}
-
-export interface NoteContent {
-  title: string;
-  /** Repeated on every page of the PDF. */
-  runningHeader: { patientName: string; mrn: string; birthDate: string };
-  sections: NoteSection[];
-}
 
 export const REVIEW_MARK = '[needs clinical review]';
 /** A statement known only from a secondary summary ([V2]); the note names no citation for it (citing rule 3). */

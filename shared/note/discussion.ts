@@ -11,7 +11,7 @@ import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type OptionalNoteField } from 
 import { SIGNER_LABELS, type ParticipantSignature } from '../contract/participant-signatures';
 import type { SourceRef, Template } from '../library/schema';
 import { procedureTraits } from '../workflow/traits';
-import type { NoteSection } from './content';
+import type { NoteSection } from './model';
 import { formatDateTime } from './format';
 
 export interface DiscussionInput {

@@ -7,11 +7,10 @@
  * The texts an Ed25519 signature signs are defined here, once; the signing and
  * verifying (node:crypto) live in db/signing/.
  */
-import { z } from 'zod';
 import type { Actor } from '../contract/common';
 import type { Addendum, SignatureVerification, SignedNote } from '../contract/note';
 import { canonicalJson } from '../domain/canonical-json';
-import type { NoteContent, NoteSection } from './content';
+import type { NoteContent, NoteSection } from './model';
 import { formatDateTime } from './format';
 
 export interface Signing {
@@ -35,20 +34,6 @@ export function attestationSection({ signedBy, signedAt, attestation }: Signing)
     ],
   };
 }
-
-const NoteBlockSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('fields'), rows: z.array(z.tuple([z.string(), z.string()])) }),
-  z.strictObject({ kind: z.literal('paragraph'), text: z.string() }),
-  z.strictObject({ kind: z.literal('list'), items: z.array(z.string()) }),
-  z.strictObject({ kind: z.literal('signature'), label: z.string(), caption: z.string(), imagePngBase64: z.string().nullable() }),
-]);
-
-/** The stored content of a signed note, read back: refused unless it is exactly a NoteContent. */
-export const NoteContentSchema = z.strictObject({
-  title: z.string(),
-  runningHeader: z.strictObject({ patientName: z.string(), mrn: z.string(), birthDate: z.string() }),
-  sections: z.array(z.strictObject({ heading: z.string(), blocks: z.array(NoteBlockSchema) })),
-});
 
 /** The text whose SHA-256 is the note's fingerprint: its content as canonical JSON. */
 export function canonicalNoteContent(content: NoteContent): string {

@@ -6,7 +6,7 @@
  * at the margin where headings, "- " items and "Label:" rows do.
  */
 import { neutraliseText, oneLine } from '../contract/text-rules';
-import type { NoteContent } from './content';
+import type { NoteContent } from './model';
 
 const CONTINUATION = '  ';
 
