@@ -2,7 +2,7 @@
 import type { Dispatch, Handlers } from '#shared/contract/dispatcher';
 import { seedDemo } from '../demo';
 import { seedDemoOutcomes } from '../demo-outcomes';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from './support/context';
 
 /** Goes back through the dispatcher, so its writes are validated and audited like any caller's. */
 export function demoHandlers(ctx: HandlerContext, dispatch: Dispatch): Pick<Handlers, 'demo.seed'> {
