@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/outbox';
+import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/note';
 import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
 import { buildMdmT02 } from '#shared/interop/hl7-mdm';
 import { renderNoteText } from '#shared/note/text';
