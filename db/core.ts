@@ -28,6 +28,8 @@ import type { KeyPair } from './signing/ed25519';
 import { createKeyring } from './signing/keyring';
 import { createNoteVerifier } from './signing/verify-note';
 import { authHandlers } from './handlers/auth';
+import { usersHandlers } from './handlers/users';
+import { settingsHandlers } from './handlers/settings';
 import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
@@ -41,11 +43,10 @@ import { readyModeRecoveryHandlers } from './handlers/recovery';
 import { auditHandlers } from './handlers/audit';
 import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
-import type { HandlerContext } from './handlers/context';
+import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
 import { libraryHandlers } from './handlers/library';
-import { libraryAdminHandlers } from './handlers/library-admin';
-import { noteHandlers } from './handlers/notes';
+import { noteHandlers } from './handlers/note';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
@@ -62,7 +63,7 @@ import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
 import { consentHandlers } from './handlers/consent';
-import { outboxHandlers } from './handlers/outbox';
+import { exportHandlers } from './handlers/export';
 import { reconcileOutbox } from './export/reconcile';
 import { APP_VERSION } from './version';
 
@@ -204,16 +205,17 @@ export function openCore(options: CoreOptions): Core {
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const handlers: Handlers = {
-      ...authHandlers({ db, auth, accounts, users, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined, consoleCode: options.consoleCode ?? null }),
+      ...authHandlers({ auth, accounts, users, audit, now, consoleCode: options.consoleCode ?? null }),
+      ...usersHandlers({ db, auth, accounts, users, audit, now }),
+      ...settingsHandlers({ db, settings, audit, now, knownTemplate: (id) => templates.latest(id) !== undefined }),
       ...libraryHandlers(ctx),
-      ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...checklistHandlers(ctx),
-      ...noteHandlers(ctx),
+      ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),
-      ...outboxHandlers(ctx, audit),
+      ...exportHandlers(ctx, audit),
       ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
       ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),

@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxExport } from '#shared/contract/outbox';
+import type { OutboxExport } from '#shared/contract/note';
 import { unescapeHl7 } from '#shared/interop/hl7-mdm';
 import { openCore } from './core';
 import { bundleScript } from './testing/crash-harness';

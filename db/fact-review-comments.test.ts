@@ -5,16 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PatientOutcomes } from '#shared/contract/follow-up';
-import type { TemplateWithSources } from '#shared/contract/library';
+import type { TemplateWithSources, TemplateOverview } from '#shared/contract/library';
 import { thresholdsFor } from '#shared/clinical/relief-thresholds';
-import type { TemplateOverview } from '#shared/contract/library-admin';
 import { factsOf } from '#shared/library/evidence-summary';
 import { LIBRARY } from '#shared/library/index';
 import { baseEvidence } from '#shared/library/review-backlog';
 import { openDatabase } from './connection';
 import { openCore } from './core';
-import type { HandlerContext } from './handlers/context';
-import { libraryAdminHandlers } from './handlers/library-admin';
+import type { HandlerContext } from './handlers/support/context';
+import { libraryHandlers } from './handlers/library';
 import { migrate } from './migrate';
 import { MIGRATIONS } from './migrations/index';
 import { createReviewRepository } from './repositories/reviews';
@@ -52,7 +51,7 @@ describe('accepting a fact with a comment', () => {
   it('the handler itself refuses a nurse, whatever path reaches it (not only the contract\'s access list)', () => {
     const c = core();
     const ctx = { db: c.db, templates: createTemplateRepository(c.db), reviews: createReviewRepository(c.db), now: () => '2026-05-01T10:00:00.000Z' } as unknown as HandlerContext;
-    const handler = libraryAdminHandlers(ctx)['library.acceptFact'];
+    const handler = libraryHandlers(ctx)['library.acceptFact'];
     const call = { token: 't', caller: { actor: NURSE, userId: 'u', token: 't' } };
     expect(() => handler({ ...accept(needsReview.id), comment: COMMENT }, call)).toThrow(/Only a physician may accept a fact/);
     expect(c.db.prepare('SELECT count(*) FROM fact_reviews').pluck().get()).toBe(0);

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter, EncounterDetail } from '#shared/contract/encounter';
-import type { TemplateWithSources } from '#shared/contract/library';
-import type { TemplateOverview } from '#shared/contract/library-admin';
+import type { TemplateWithSources, TemplateOverview } from '#shared/contract/library';
 import type { Patient } from '#shared/contract/patient';
 import { LIBRARY } from '#shared/library/index';
 import { factsOf, isFactUnverified } from '#shared/library/evidence-summary';

@@ -12,7 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createSettingsRepository } from '#db/repositories/settings';
-import type { BatchStatus } from '#shared/contract/outbox';
+import type { BatchStatus } from '#shared/contract/export';
 import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize, time } from '../lib/stats';

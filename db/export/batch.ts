@@ -9,7 +9,7 @@
  */
 import type { Caller } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import type { BatchStatus } from '#shared/contract/outbox';
+import type { BatchStatus } from '#shared/contract/export';
 import type { AuditLog } from '../audit';
 import type { OutboxExportRepository } from '../repositories/outbox-exports';
 import type { ExportOne } from './outbox';

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OutboxExport } from '#shared/contract/outbox';
+import type { OutboxExport } from '#shared/contract/note';
 import type { FhirBundle } from '#shared/interop/fhir-bundle';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';

@@ -7,8 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutboxExport } from '#shared/contract/outbox';
-import type { SignedNote } from '#shared/contract/note';
+import type { OutboxExport, SignedNote } from '#shared/contract/note';
 import { buildChecklist } from '#shared/domain/checklist';
 import type { FhirBundle } from '#shared/interop/fhir-bundle';
 import { LIBRARY } from '#shared/library/index';

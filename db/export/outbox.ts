@@ -16,13 +16,13 @@
 import { createHash } from 'node:crypto';
 import type { Caller } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/outbox';
+import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/note';
 import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
 import { buildMdmT02 } from '#shared/interop/hl7-mdm';
 import { renderNoteText } from '#shared/note/text';
 import type { AuditLog } from '../audit';
-import type { HandlerContext } from '../handlers/context';
-import { noteComposer } from '../handlers/note-composition';
+import type { HandlerContext } from '../handlers/support/context';
+import { noteComposer } from '../handlers/support/note-composition';
 import { sha256 } from '../repositories/templates';
 import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';

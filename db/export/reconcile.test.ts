@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { OutboxExport } from '#shared/contract/outbox';
+import type { OutboxExport } from '#shared/contract/note';
 import { openCore } from '../core';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
 import { partialName } from './atomic-write';

@@ -3,8 +3,8 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
 import { encounterItemIds } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
-import type { HandlerContext } from './context';
-import { requireOpenEncounter, requireTemplate } from './lookups';
+import type { HandlerContext } from './support/context';
+import { requireOpenEncounter, requireTemplate } from './support/lookups';
 
 export function checklistHandlers(ctx: HandlerContext): Pick<Handlers, 'checklist.setItem'> {
   // The items depend only on the template version and the plan, which never change for an

@@ -1,8 +1,8 @@
 /** The consent discussion and the participants' signatures that go with it. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
-import type { HandlerContext } from './context';
-import { requireEncounter, requireOpenEncounter } from './lookups';
+import type { HandlerContext } from './support/context';
+import { requireEncounter, requireOpenEncounter } from './support/lookups';
 
 type ConsentMethods = 'consent.save' | 'consent.captureSignature' | 'consent.voidSignature';
 

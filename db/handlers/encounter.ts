@@ -6,8 +6,8 @@ import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/enc
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
 import type { ItemStatus } from '#shared/contract/checklist';
 import type { Actor } from '#shared/contract/common';
-import type { HandlerContext } from './context';
-import { requireEncounter, requireTemplate, requireOpenEncounter } from './lookups';
+import type { HandlerContext } from './support/context';
+import { requireEncounter, requireTemplate, requireOpenEncounter } from './support/lookups';
 import type { Encounter } from '#shared/contract/encounter';
 import { recordNeedsSignature, type RecordData } from '#shared/contract/workflow';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';

@@ -11,8 +11,8 @@ import { expectsDiary } from '#shared/clinical/relief-thresholds';
 import { wallTimeOf } from '#shared/domain/zoned-time';
 import type { EncounterState } from '#shared/workflow/states';
 import { createFollowUpRepository, type FollowUpRepository, type RecordedBy } from '../repositories/follow-ups';
-import type { HandlerContext } from './context';
-import { requireEncounter, requireTemplate } from './lookups';
+import type { HandlerContext } from './support/context';
+import { requireEncounter, requireTemplate } from './support/lookups';
 
 type FollowUpMethods = 'followUp.add' | 'followUp.addDiary' | 'followUp.withdraw';
 

@@ -14,9 +14,9 @@ import { findSource } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { factNeedsReview } from '#shared/library/evidence-state';
 import { createFollowUpRepository, type FollowUpRepository } from '../repositories/follow-ups';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from './support/context';
 import { OUTCOME_STATES } from './follow-up';
-import { requireTemplate } from './lookups';
+import { requireTemplate } from './support/lookups';
 
 function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[] {
   const reviews = ctx.reviews.list(template.id, template.version);

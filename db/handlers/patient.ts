@@ -1,7 +1,7 @@
 /** Registering and finding patients. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers } from '#shared/contract/dispatcher';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from './support/context';
 
 export function patientHandlers(ctx: HandlerContext): Pick<Handlers, 'patient.create' | 'patient.search'> {
   return {

@@ -1,6 +1,6 @@
 /** What the about box shows: versions and where the data lives. */
 import type { Handlers } from '#shared/contract/dispatcher';
-import type { HandlerContext } from './context';
+import type { HandlerContext } from './support/context';
 
 export function systemHandlers(ctx: HandlerContext): Pick<Handlers, 'system.info'> {
   return {

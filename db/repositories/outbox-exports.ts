@@ -1,6 +1,6 @@
 /** The outbox export record (migration 008): insert and read only. */
 import type { Actor } from '#shared/contract/common';
-import type { OutboxExport, OutboxFile } from '#shared/contract/outbox';
+import type { OutboxExport, OutboxFile } from '#shared/contract/note';
 import type { Db } from '../connection';
 
 interface Row {

@@ -1,6 +1,6 @@
 /** Reviewers' acceptances of facts, per template version, with why each is acceptable for the clinic. */
 import type { Actor } from '#shared/contract/common';
-import type { FactReview } from '#shared/contract/library-admin';
+import type { FactReview } from '#shared/contract/library';
 import type { Db } from '../connection';
 
 interface ReviewRow {

@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { MAX_REVIEW_COMMENT } from '#shared/contract/library-admin';
+import { MAX_REVIEW_COMMENT } from '#shared/contract/library';
 import { errorAt, formLevel } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 

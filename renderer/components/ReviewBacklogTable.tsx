@@ -1,4 +1,4 @@
-import type { TemplateOverview } from '#shared/contract/library-admin';
+import type { TemplateOverview } from '#shared/contract/library';
 
 interface Props {
   overview: readonly TemplateOverview[];

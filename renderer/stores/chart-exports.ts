@@ -5,7 +5,8 @@
  * has it on disk.
  */
 import { create } from 'zustand';
-import type { OutboxExport, BatchStatus } from '#shared/contract/outbox';
+import type { OutboxExport } from '#shared/contract/note';
+import type { BatchStatus } from '#shared/contract/export';
 import type { CaptureSignatureInput } from '#shared/contract/participant-signatures';
 import type { NoteContent } from '#shared/note/model';
 import { api, type FormResult } from '../api/client';

@@ -1,7 +1,6 @@
 /** The procedure library for review and editing: overview, review, publish, import and export. */
 import { create } from 'zustand';
-import type { TemplateWithSources } from '#shared/contract/library';
-import type { TemplateOverview } from '#shared/contract/library-admin';
+import type { TemplateWithSources, TemplateOverview } from '#shared/contract/library';
 import type { Template } from '#shared/library/schema';
 import { api, formErrors } from '../api/client';
 

@@ -1,11 +1,14 @@
-/** The consent-discussion note export: one content model, two renderings. */
+/**
+ * The consent-discussion note: one content model, rendered as text and PDF, signed,
+ * amended by addenda, and written to the installation's outbox folder as PDF, text,
+ * a FHIR R4 Bundle and an HL7 v2 MDM message, with a record of what left, when and by whom.
+ */
 import { z } from 'zod';
 import { PasswordSchema } from './auth';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
 import { longText, shortText, storedText } from './text';
 import { NoteContentSchema } from '../note/model';
 import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
-import { ExportToOutboxInputSchema, ListOutboxExportsInputSchema, OutboxExportSchema, PrintNoteInputSchema } from './outbox';
 
 export const ExportNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -94,6 +97,40 @@ export const NoteSignatureSchema = z.object({
   addenda: z.array(AddendumSchema),
 });
 export type NoteSignature = z.infer<typeof NoteSignatureSchema>;
+
+export const OutboxFormatSchema = z.enum(['pdf', 'text', 'fhir', 'hl7']);
+export type OutboxFormat = z.infer<typeof OutboxFormatSchema>;
+
+export const OutboxFileSchema = z.object({
+  format: OutboxFormatSchema,
+  /** The file's name inside the outbox folder. */
+  file: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type OutboxFile = z.infer<typeof OutboxFileSchema>;
+
+export const OutboxExportSchema = z.object({
+  id: IdSchema,
+  encounterId: IdSchema,
+  /** DocumentReference identifier (urn:uuid:…) and HL7 TXA-12. */
+  documentId: IdSchema,
+  /** The earlier export this one replaces (FHIR relatesTo replaces, HL7 MDM^T10); null for the first. */
+  replacesDocumentId: IdSchema.nullable(),
+  noteId: IdSchema.nullable(),
+  addendaCount: z.number().int().min(0),
+  pdfSha256: z.string().regex(/^[0-9a-f]{64}$/),
+  files: z.array(OutboxFileSchema),
+  folder: z.string(),
+  batchId: IdSchema.nullable(),
+  at: TimestampSchema,
+  by: ActorSchema,
+});
+export type OutboxExport = z.infer<typeof OutboxExportSchema>;
+
+export const ExportToOutboxInputSchema = z.strictObject({ encounterId: IdSchema });
+export const ListOutboxExportsInputSchema = z.strictObject({ encounterId: IdSchema });
+
+export const PrintNoteInputSchema = z.strictObject({ encounterId: IdSchema });
 
 export const NOTE_METHODS = {
   'note.export': method({

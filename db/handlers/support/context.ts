@@ -1,22 +1,22 @@
 /** What every handler may use: the repositories, a clock and an id source. */
-import type { Db } from '../connection';
-import type { ChecklistRepository } from '../repositories/checklist';
-import type { ConsentRepository } from '../repositories/consent';
-import type { EncounterRepository } from '../repositories/encounters';
-import type { ExportRepository } from '../repositories/exports';
-import type { PatientRepository } from '../repositories/patients';
-import type { ReviewRepository } from '../repositories/reviews';
-import type { TemplateRepository } from '../repositories/templates';
-import type { SettingsRepository } from '../repositories/settings';
-import type { WorkflowRepository } from '../repositories/workflow';
-import type { SignedNoteRepository } from '../repositories/signed-notes';
-import type { Auth } from '../auth/sessions';
-import type { ParticipantSignatureRepository } from '../repositories/participant-signatures';
-import type { OutboxExportRepository } from '../repositories/outbox-exports';
-import type { BleedingRiskRepository } from '../repositories/bleeding-risk';
-import type { AuditLog } from '../audit';
-import type { Keyring } from '../signing/keyring';
-import type { NoteVerifier } from '../signing/verify-note';
+import type { Db } from '../../connection';
+import type { ChecklistRepository } from '../../repositories/checklist';
+import type { ConsentRepository } from '../../repositories/consent';
+import type { EncounterRepository } from '../../repositories/encounters';
+import type { ExportRepository } from '../../repositories/exports';
+import type { PatientRepository } from '../../repositories/patients';
+import type { ReviewRepository } from '../../repositories/reviews';
+import type { TemplateRepository } from '../../repositories/templates';
+import type { SettingsRepository } from '../../repositories/settings';
+import type { WorkflowRepository } from '../../repositories/workflow';
+import type { SignedNoteRepository } from '../../repositories/signed-notes';
+import type { Auth } from '../../auth/sessions';
+import type { ParticipantSignatureRepository } from '../../repositories/participant-signatures';
+import type { OutboxExportRepository } from '../../repositories/outbox-exports';
+import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
+import type { AuditLog } from '../../audit';
+import type { Keyring } from '../../signing/keyring';
+import type { NoteVerifier } from '../../signing/verify-note';
 
 export interface HandlerContext {
   db: Db;

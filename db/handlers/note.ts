@@ -1,22 +1,24 @@
-/** The consent-discussion note: read, exported, printed, signed and amended by addenda. */
+/** The consent-discussion note: read, exported, printed, signed, amended by addenda and sent to the chart's outbox. */
 import type { Handlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import { addendumSignaturePayload, canonicalAddendum, canonicalNoteContent, noteSignaturePayload } from '#shared/note/signature';
 import { renderNoteText } from '#shared/note/text';
+import type { AuditLog } from '../audit';
+import { outboxExporter } from '../export/outbox';
 import { renderNotePdf } from '../export/pdf';
 import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
 import { sha256 } from '../repositories/templates';
 import { signText } from '../signing/ed25519';
-import type { HandlerContext } from './context';
-import { requireEncounter } from './lookups';
-import { noteComposer, publicAddendum, publicNote, signedNoteOf, verifiedNote } from './note-composition';
+import type { HandlerContext } from './support/context';
+import { requireEncounter } from './support/lookups';
+import { noteComposer, publicAddendum, publicNote, signedNoteOf, verifiedNote } from './support/note-composition';
 
-export { verifiedNote, type VerifiedNote } from './note-composition';
+type NoteMethods = 'note.export' | 'note.print' | 'note.sign' | 'note.addAddendum' | 'note.get' | 'note.exportToOutbox' | 'note.outboxExports';
 
-type NoteMethods = 'note.export' | 'note.print' | 'note.sign' | 'note.addAddendum' | 'note.get';
-
-export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
+export function noteHandlers(ctx: HandlerContext, audit: AuditLog): Pick<Handlers, NoteMethods> {
   const { detailOf, compose, exportable } = noteComposer(ctx);
+  // Each export records itself and its audit entry (db/export/outbox.ts).
+  const exportOne = outboxExporter(ctx, audit);
 
   return {
     'note.export': async ({ encounterId }, call) => {
@@ -96,5 +98,10 @@ export function noteHandlers(ctx: HandlerContext): Pick<Handlers, NoteMethods> {
       return signed ? { note: signed.publicNote, addenda: signed.publicAddenda } : { note: null, addenda: [] };
     },
 
+    'note.exportToOutbox': ({ encounterId }, { caller }) => exportOne(encounterId, caller, null),
+    'note.outboxExports': ({ encounterId }) => {
+      requireEncounter(ctx, encounterId);
+      return ctx.outboxExports.list(encounterId);
+    },
   };
 }

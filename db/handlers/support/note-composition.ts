@@ -15,10 +15,10 @@ import type { Template } from '#shared/library/schema';
 import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection } from '#shared/note/content';
 import type { NoteContent } from '#shared/note/model';
 import { signedNoteContent, unsignedSection } from '#shared/note/signature';
-import { AuditedRefusal } from '../audited-refusal';
-import type { StoredAddendum, StoredNote } from '../repositories/signed-notes';
+import { AuditedRefusal } from '../../audited-refusal';
+import type { StoredAddendum, StoredNote } from '../../repositories/signed-notes';
 import type { HandlerContext } from './context';
-import { encounterHandlers } from './encounter';
+import { encounterHandlers } from '../encounter';
 import { requireTemplate } from './lookups';
 
 /** The contract's view of a stored note (no content, no account id), with how its signature verified. */
