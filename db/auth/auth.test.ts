@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '#shared/contract/errors';
 import { METHODS, roleAllowed, type Access, type MethodName } from '#shared/contract/methods';
-import { DEFAULT_COST, hashPassword } from './auth/password';
-import { LOCKOUT, SIGN_IN_REFUSED } from './auth/lockout';
-import type { CoreOptions } from './core';
+import { DEFAULT_COST, hashPassword } from './password';
+import { LOCKOUT, SIGN_IN_REFUSED } from './lockout';
+import type { CoreOptions } from '../core';
 import {
   ADMIN,
   NURSE,
@@ -21,7 +21,7 @@ import {
   TEST_PASSWORD_COST,
   usernameOf,
   type TempCore,
-} from './testing/temp-core';
+} from '../testing/temp-core';
 
 const MINUTE = 60_000;
 const START = Date.parse('2026-03-02T09:00:00.000Z');

@@ -6,10 +6,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '#shared/contract/patient';
-import { ftsMatchQuery } from './repositories/fts-query';
-import { createPatientRepository, SEARCH_CANDIDATES } from './repositories/patients';
-import { createEncounterRepository } from './repositories/encounters';
-import { NURSE, openTempCore, type TempCore } from './testing/temp-core';
+import { ftsMatchQuery } from './fts-query';
+import { createPatientRepository, SEARCH_CANDIDATES } from './patients';
+import { createEncounterRepository } from './encounters';
+import { NURSE, openTempCore, type TempCore } from '../testing/temp-core';
 
 let core: TempCore;
 let repo: ReturnType<typeof createPatientRepository>;

@@ -7,8 +7,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Envelope } from '#shared/contract/errors';
 import { DEFAULT_ATTESTATION } from '#shared/contract/note';
-import { LOCKOUT } from './auth/sessions';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, TEST_PASSWORD, usernameOf, type TempCore } from './testing/temp-core';
+import { LOCKOUT } from './sessions';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, TEST_PASSWORD, usernameOf, type TempCore } from '../testing/temp-core';
 
 const MINUTE = 60_000;
 const WRONG = 'not the password at all';
