@@ -202,7 +202,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await core.act('audit.acknowledgeAlarm', { actor: ADMIN, reason: 'nothing happened at all', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  it('accounts, sessions and settings through the contract (behaviour in db/auth/auth.test.ts)', async () => {
+  it('accounts, sessions and settings through the contract (behaviour in db/auth/)', async () => {
     const use = async <T>(method: MethodName, input: unknown, token?: string): Promise<T> => {
       covered.add(method);
       return ok<T>(await core.dispatch(method, input, token));
