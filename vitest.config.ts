@@ -2,8 +2,9 @@ import react from '@vitejs/plugin-react';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 // Not in `npm test`'s fast set, only in `npm run test:all`: the crash harnesses (SIGKILL of real
-// child processes, many cycles), the fuzz suites (thousands of payloads per method) and the
-// probes that run the whole typecheck and lint again (scripts/boundaries.test.ts).
+// child processes, many cycles), the fuzz suites (generated hostile input: payloads per method,
+// request paths, typed text) and the probes that run the whole typecheck and lint again
+// (scripts/boundaries.test.ts).
 const SLOW = ['db/**/crash.test.ts', 'db/**/*-kill.test.ts', '**/*.fuzz.test.ts', 'scripts/boundaries.test.ts'];
 
 export default defineConfig({

@@ -64,7 +64,7 @@ function search(rows: Rows): string {
       'characters, so "marti" reads one doclist instead of merging those of martin, martina, martinez…), every typed word a prefix of some word, plus the MRN as typed ' +
       'through its own unique index. Only the newest 100 matches are sorted by name, so a one-letter or very common prefix does not sort thousands; typing one more ' +
       'letter narrows it. Measured while building this (1M, FTS part alone): prefix indexes 1–3 gave p95 4.2 ms, 1–6 give 0.95 ms; sorting the newest 500 instead of 100 ' +
-      'gave p95 31 ms. The naive baseline reads every patient, so it grows with the practice (and it is not accent-insensitive). `db/query-plans.test.ts` checks the ' +
+      'gave p95 31 ms. The naive baseline reads every patient, so it grows with the practice (and it is not accent-insensitive). `db/repositories/query-plans.test.ts` checks the ' +
       'plan (FTS index, MRN index, patients by primary key, no scan).',
     '',
     'Why the time still grows from 10k to 1M: the FTS doclists of common prefixes get longer, and the up to 100 candidate patients are read by primary key from a ' +

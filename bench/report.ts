@@ -86,7 +86,7 @@ export function writeResults(run: Run): string {
     `Written by \`npm run bench\` on ${run.started.toISOString().slice(0, 16).replace('T', ' ')} UTC (sizes: ${run.sizes.join(', ')}; benchmarks: ${run.only.join(', ')}). ` +
       (run.earlier ? 'Rows marked "earlier run" were not measured again this time; each names the run that measured it. ' : '') +
       'Each benchmark reports median and p95 over repeated runs and its ratio to a baseline measured in the same run. ' +
-      'Timings are never asserted in tests; the tests check that the hot queries use their indexes (`db/query-plans.test.ts`).',
+      'Timings are never asserted in tests; the tests check that the hot queries use their indexes (`db/repositories/query-plans.test.ts`).',
     '',
     '## Machine',
     '',

@@ -49,7 +49,7 @@ describe('audit trail', () => {
     const page = ok<AuditPage>(await core.act('audit.list', {}));
     expect(page.verdict).toMatchObject({ ok: true });
     const all = page.entries.reverse();
-    // Sign-ins, account creation and signing keys are recorded too (db/auth.test.ts, db/signing-keys.test.ts); here, the clinical trail.
+    // Sign-ins, account creation and signing keys are recorded too (db/auth/accounts.test.ts, db/signing/signing-keys.test.ts); here, the clinical trail.
     const entries = all.filter((e) => !/^(auth|users|signingKey)\./.test(e.action));
     expect(entries.map((e) => [e.action, e.user.name, e.patientId])).toEqual([
       ['patient.create', NURSE.name, patientId],

@@ -134,4 +134,24 @@ describe('every string of every method input (issue 16, point 6)', () => {
       }
     }
   });
+  it('through the dispatcher: refused with the field and the character in the message, and nothing is written', async () => {
+    const nurse = core.as(NURSE);
+    ok(await nurse('auth.status', {})); // signs the nurse in before counting rows
+    const before = tableCounts(core);
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['patient.create', { mrn: 'X-1', familyName: 'Doe\u001b[2J', givenName: 'Jane', birthDate: '1960-01-01', sex: 'female' }, 'familyName: the family name contains a control character (U+001B) at character 4'],
+      ['patient.create', { mrn: 'X-1', familyName: 'Doe', givenName: 'Jane\r\nMRN: FAKE', birthDate: '1960-01-01', sex: 'female' }, 'givenName: the given name contains a line break (U+000D); it must be on one line at character 5'],
+      ['patient.create', { mrn: 'X-1', familyName: '\u202eeoD', givenName: 'Jane', birthDate: '1960-01-01', sex: 'female' }, 'familyName: the family name contains a bidirectional control character (U+202E)'],
+      ['patient.create', { mrn: 'X-1', familyName: 'Doe', givenName: 'Ja\u0000ne\u0007', birthDate: '1960-01-01', sex: 'female' }, 'givenName: the given name contains a control character (U+0000) at character 3'],
+    ];
+    for (const [method, input, message] of cases) {
+      const result = await nurse(method, input);
+      expect(result.ok, message).toBe(false);
+      if (!result.ok) {
+        expect(result.error.code).toBe('INVALID_INPUT');
+        expect(result.error.message).toContain(message);
+      }
+    }
+    expect(tableCounts(core)).toEqual(before);
+  });
 });

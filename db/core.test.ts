@@ -202,7 +202,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await core.act('audit.acknowledgeAlarm', { actor: ADMIN, reason: 'nothing happened at all', password: TEST_PASSWORD })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 
-  it('accounts, sessions and settings through the contract (behaviour in db/auth.test.ts)', async () => {
+  it('accounts, sessions and settings through the contract (behaviour in db/auth/)', async () => {
     const use = async <T>(method: MethodName, input: unknown, token?: string): Promise<T> => {
       covered.add(method);
       return ok<T>(await core.dispatch(method, input, token));
@@ -225,7 +225,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('auth.logout', {}, admin.token)).toEqual({ ended: true });
   });
 
-  it('procedure-day methods through the contract (behaviour in db/workflow.test.ts, db/bleeding-risk.test.ts)', async () => {
+  it('procedure-day methods through the contract (behaviour in db/handlers/workflow.test.ts, db/handlers/bleeding-risk.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     const record = await call<{ id: string }>('encounter.addRecord', { actor: NURSE, encounterId: encounter.id, record: { kind: 'inr', data: { value: 1.1, takenAt: '2026-11-24T08:00:00.000Z' } } });
     expect(await call('encounter.voidRecord', { actor: NURSE, encounterId: encounter.id, recordId: record.id, reason: 'Wrong sample' })).toMatchObject({ voided: { reason: 'Wrong sample' } });
@@ -237,7 +237,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('encounter.cancel', { actor: NURSE, encounterId: encounter.id, reason: 'Patient unwell today' })).toMatchObject({ to: 'cancelled' });
   });
 
-  it('signed notes through the contract (behaviour in db/signing.test.ts)', async () => {
+  it('signed notes through the contract (behaviour in db/signing/signing.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     await call('consent.save', {
       actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents',
@@ -267,7 +267,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
   });
 
-  it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/follow-ups.test.ts)', async () => {
+  it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/handlers/follow-up.test.ts)', async () => {
     const { patient } = await patientAndEncounter();
     const mbb = await call<Encounter>('encounter.create', {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial low back pain.',

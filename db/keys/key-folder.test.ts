@@ -1,8 +1,10 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDirsPerTest } from '../testing/temp-dirs';
 import { ensureKeyDir, perUserKeyDir, resolveKeyDir } from './key-folder';
+
+const tempFolder = tempDirsPerTest();
 
 describe('the key folder', () => {
   it('is never inside the data folder', () => {
@@ -18,7 +20,7 @@ describe('the key folder', () => {
   });
 
   it.runIf(process.platform !== 'win32')('is created owner-only, and tightened if it was not', () => {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'pd-keys-')), 'k');
+    const dir = path.join(tempFolder(), 'k');
     fs.mkdirSync(dir, { mode: 0o755 });
     fs.chmodSync(dir, 0o755);
     ensureKeyDir(dir);

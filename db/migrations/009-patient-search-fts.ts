@@ -5,7 +5,7 @@
  * and the patient id, not content='patients': VACUUM INTO, used for the pre-migration
  * backup, may renumber the rowids an external-content index would be keyed by. The
  * update and delete triggers exist only so a repair by hand cannot leave it stale.
- * Also the one index the hot-query plans (db/query-plans.test.ts) showed missing:
+ * Also the one index the hot-query plans (db/repositories/query-plans.test.ts) showed missing:
  * note_exports by encounter.
  */import type { Migration } from './types';
 

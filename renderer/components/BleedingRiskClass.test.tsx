@@ -1,20 +1,12 @@
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { httpBridge } from '../api/bridge';
-import { api, createClient, setClient, setSessionToken } from '../api/client';
-import { useSession } from '../stores/session';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../api/client';
+import { signInAs } from '../testing/session';
 import { EncounterScreen } from './EncounterScreen';
 
 const PHYSICIAN = { name: 'Dr Pat Physician', role: 'physician' } as const;
 let encounterId = '';
-
-async function signInAs(session: 'nurseSession' | 'physicianSession') {
-  setClient(createClient(httpBridge(inject('hostSecret'), inject('hostOrigin'))));
-  setSessionToken(inject(session));
-  const status = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: status.session!.user });
-}
 
 beforeAll(async () => {
   await signInAs('physicianSession');

@@ -4,20 +4,17 @@
 // and none of them fires while typing in a text field.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, setClient, setSessionToken } from '../api/client';
-import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../api/client';
+import { coreSettled } from '../testing/core-calls';
+import { signInAs } from '../testing/session';
 import { isTypingTarget, SHORTCUTS, shortcutFor } from './checklist-keys';
 import { EncounterScreen } from './EncounterScreen';
 
 let encounterId = '';
 
 beforeAll(async () => {
-  setClient(coreClient());
-  setSessionToken(inject('nurseSession'));
-  const session = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: session.session!.user });
+  await signInAs('nurseSession');
   const patient = await api().call('patient.create', {
     mrn: `KEYS-${Date.now().toString(36)}`.toUpperCase(), familyName: 'Þórsdóttir', givenName: 'Hekla', birthDate: '1970-02-14', sex: 'female',
   });

@@ -1,21 +1,18 @@
 // The consent panel shows the evidence state of the expected benefit and of each alternative
 // (shared/library/evidence-state.ts), as the checklist does, against the real core over HTTP.
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '#shared/library/index';
-import { api, setClient, setSessionToken } from '../api/client';
+import { api } from '../api/client';
 import { openEncounter } from '../stores/open-encounter';
-import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { coreSettled } from '../testing/core-calls';
+import { signInAs } from '../testing/session';
 import { ConsentPanel } from './ConsentPanel';
 
 const encounters: Record<string, string> = {};
 
 beforeAll(async () => {
-  setClient(coreClient());
-  setSessionToken(inject('nurseSession'));
-  const session = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: session.session!.user });
+  await signInAs('nurseSession');
   const patient = await api().call('patient.create', {
     mrn: `CP-${Date.now().toString(36)}`.toUpperCase(), familyName: 'Þórsdóttir', givenName: 'Ásta', birthDate: '1975-04-02', sex: 'female',
   });

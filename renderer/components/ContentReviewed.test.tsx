@@ -2,12 +2,12 @@
 // secondary-source fact of a template version, its checklist and consent panel show no evidence
 // badges, one line instead; a version not fully reviewed keeps them. Against the real core over HTTP.
 import { cleanup, render, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY } from '#shared/library/index';
 import { reviewableFacts } from '#shared/library/review-backlog';
-import { api, setClient, setSessionToken } from '../api/client';
-import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { api } from '../api/client';
+import { coreSettled } from '../testing/core-calls';
+import { signInAs } from '../testing/session';
 import { EncounterScreen } from './EncounterScreen';
 
 // Procedures no other renderer test uses (they share one core): one fully reviewed, one partly.
@@ -17,10 +17,7 @@ const BADGES = '.badge.review, .badge.secondary, .badge.reviewed';
 const encounters: Record<string, string> = {};
 
 beforeAll(async () => {
-  setClient(coreClient());
-  setSessionToken(inject('physicianSession'));
-  const status = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: status.session!.user });
+  await signInAs('physicianSession');
   for (const f of reviewableFacts(REVIEWED)) {
     await api().call('library.acceptFact', { templateId: REVIEWED.id, version: REVIEWED.version, factId: f.id, comment: `Reviewed for our clinic: ${f.id}.` });
   }

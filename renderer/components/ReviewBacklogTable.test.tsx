@@ -3,25 +3,23 @@
 // opens its review list, where a physician accepts a fact with a comment and the counts follow.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { evidenceCounts, factsOf } from '#shared/library/evidence-summary';
 import { LIBRARY } from '#shared/library/index';
 import { baseEvidence } from '#shared/library/review-backlog';
-import { api, setClient, setSessionToken } from '../api/client';
+import { api } from '../api/client';
 import { useLibrary } from '../stores/library';
-import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { coreSettled } from '../testing/core-calls';
+import { signInAs as signInWith } from '../testing/session';
 import { LibraryScreen } from './LibraryScreen';
 
 // No other renderer test touches this procedure's reviews (they share one core).
 const SIJ = LIBRARY.find((t) => t.id === 'sacroiliac-joint-injection')!;
 const COLUMNS = ['verified', 'secondary', 'awaitingReview', 'accepted'] as const;
 
+/** Signed in, with the library store as a fresh page has it. */
 async function signInAs(session: 'nurseSession' | 'physicianSession') {
-  setClient(coreClient());
-  setSessionToken(inject(session));
-  const status = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: status.session!.user });
+  await signInWith(session);
   useLibrary.setState({ overview: [], selected: null, error: null });
 }
 afterEach(cleanup);

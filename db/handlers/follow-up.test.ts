@@ -4,7 +4,7 @@
 // and each result judged against the template's own thresholds and sources.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, PainDiary, PatientOutcomes } from '#shared/contract/follow-up';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T15:30:00.000Z');
 let core: TempCore;

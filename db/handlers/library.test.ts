@@ -6,7 +6,7 @@ import { LIBRARY } from '#shared/library/index';
 import { factsOf, isFactUnverified } from '#shared/library/evidence-summary';
 import { baseEvidence, reviewBacklog } from '#shared/library/review-backlog';
 import type { Template } from '#shared/library/schema';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from './testing/temp-core';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts } from '../testing/temp-core';
 
 let core: ReturnType<typeof openTempCore>;
 beforeEach(() => {

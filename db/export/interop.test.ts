@@ -10,12 +10,12 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { buildFhirDocumentBundle, type FhirBundle, type FhirDocumentReference, type FhirQuestionnaireResponse } from '#shared/interop/fhir-bundle';
-import { expectValidBundle, fhirTerminology } from './testing/fhir-validate';
+import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { buildMdmT02, unescapeHl7 } from '#shared/interop/hl7-mdm';
 import { LIBRARY } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
 import type { Template } from '#shared/library/schema';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const ESI = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!;

@@ -13,9 +13,9 @@ import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxExport } from '#shared/contract/note';
 import { unescapeHl7 } from '#shared/interop/hl7-mdm';
-import { openCore } from './core';
-import { bundleScript } from './testing/crash-harness';
-import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, tempDir, withAct } from './testing/temp-core';
+import { openCore } from '../core';
+import { bundleScript } from '../testing/crash-harness';
+import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, tempDir, withAct } from '../testing/temp-core';
 
 let dataDir: string;
 let outbox: string;

@@ -6,8 +6,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Addendum, ExportedNote, NoteSignature } from '#shared/contract/note';
 import type { NoteContent } from '#shared/note/model';
-import { signedEncounter } from './testing/signed-encounter';
-import { NURSE, ok, openTempCore, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { signedEncounter } from '../testing/signed-encounter';
+import { NURSE, ok, openTempCore, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 let core: TempCore;
 beforeEach(() => {

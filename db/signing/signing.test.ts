@@ -12,8 +12,8 @@ import type { Addendum, ExportedNote, NoteSignature, SignedNote } from '#shared/
 import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import type { Patient } from '#shared/contract/patient';
 import { canonicalJson } from '#shared/domain/canonical-json';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from './testing/temp-core';
-import { pdfPages } from './testing/pdf-text';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { pdfPages } from '../testing/pdf-text';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

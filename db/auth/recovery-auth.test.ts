@@ -9,11 +9,11 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { createConsoleCode } from './auth/console-code';
-import { DATABASE_FILE } from './paths';
-import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
-import { populatedDataDir } from './testing/populated';
-import { ADMIN, ADMIN_LOGIN, keyOf, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, withAct } from './testing/temp-core';
+import { createConsoleCode } from './console-code';
+import { DATABASE_FILE } from '../paths';
+import { startRuntime, type Runtime, type RuntimeOptions } from '../runtime';
+import { populatedDataDir } from '../testing/populated';
+import { ADMIN, ADMIN_LOGIN, keyOf, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, withAct } from '../testing/temp-core';
 
 const dirs: string[] = [];
 const runtimes: Runtime[] = [];

@@ -12,10 +12,10 @@ import type { User } from '#shared/contract/auth';
 import type { ExportedNote, NoteSignature, SignedNote } from '#shared/contract/note';
 import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import { noteSignaturePayload } from '#shared/note/signature';
-import { hashPassword } from './auth/password';
-import { unwrapPrivateKey } from './signing/ed25519';
-import { newEncounter, signedEncounter } from './testing/signed-encounter';
-import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, type TempCore } from './testing/temp-core';
+import { hashPassword } from '../auth/password';
+import { unwrapPrivateKey } from './ed25519';
+import { newEncounter, signedEncounter } from '../testing/signed-encounter';
+import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, usernameOf, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const NEW_PASSWORD = 'a brand new passphrase';

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
-import { ok, openTempCore, PHYSICIAN } from './testing/temp-core';
+import { ok, openTempCore, PHYSICIAN } from '../testing/temp-core';
 
 beforeAll(() => {
   indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);

@@ -9,8 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounter';
 import type { Envelope } from '#shared/contract/errors';
 import { canonicalAddendum, noteSignaturePayload } from '#shared/note/signature';
-import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from './testing/signed-encounter';
-import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tempDir, type TempCore } from './testing/temp-core';
+import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from '../testing/signed-encounter';
+import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tempDir, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');

@@ -9,7 +9,7 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/workflow';
 import { encounterItems, injectateSteroidCheck, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 let core: TempCore;

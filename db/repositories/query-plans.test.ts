@@ -7,13 +7,13 @@
  * Timings are in bench/, never asserted here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChecklistRepository } from './repositories/checklist';
-import { createEncounterRepository } from './repositories/encounters';
-import { createExportRepository } from './repositories/exports';
-import { createPatientRepository, searchParams } from './repositories/patients';
-import { createSignedNoteRepository } from './repositories/signed-notes';
-import { createWorkflowRepository } from './repositories/workflow';
-import { openTempCore, type TempCore } from './testing/temp-core';
+import { createChecklistRepository } from './checklist';
+import { createEncounterRepository } from './encounters';
+import { createExportRepository } from './exports';
+import { createPatientRepository, searchParams } from './patients';
+import { createSignedNoteRepository } from './signed-notes';
+import { createWorkflowRepository } from './workflow';
+import { openTempCore, type TempCore } from '../testing/temp-core';
 
 let core: TempCore;
 const prepared: string[] = [];
