@@ -273,27 +273,27 @@ export function bleedingRiskSection(risk: EncounterBleedingRisk): NoteSection {
 
 /**
  * For a signed note's export: the bleeding-risk class changed after signing
- * (a raise, a withdrawal, patient factors entered or withdrawn). Outside the
+ * (a raise, a void, patient factors entered or voided). Outside the
  * signed content; empty when nothing bearing on the class happened since.
  */
 export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string): NoteSection[] {
   const changedAfter = (at: string | undefined) => at !== undefined && at > signedAt;
   const factorRecords = detail.records.filter((r) => r.entry.kind === 'risk-factors');
   const touched =
-    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.withdrawn?.at)) ||
+    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at)) ||
     factorRecords.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at));
   if (!touched) return [];
   const then = asOf(detail.records, detail.bleedingRiskRaises, signedAt);
   const before = encounterRisk(template, then.records, then.raises);
   const now = encounterRisk(template, detail.records, detail.bleedingRiskRaises);
-  const withdrawn = detail.bleedingRiskRaises
-    .filter((r) => r.withdrawn && changedAfter(r.withdrawn.at))
-    .map((r) => `Withdrawn ${formatDateTime(r.withdrawn!.at)} by ${r.withdrawn!.by.name} (${r.withdrawn!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.withdrawn!.reason}`);
+  const voided = detail.bleedingRiskRaises
+    .filter((r) => r.voided && changedAfter(r.voided.at))
+    .map((r) => `Voided ${formatDateTime(r.voided!.at)} by ${r.voided!.by.name} (${r.voided!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.voided!.reason}`);
   return [{
     heading: 'Bleeding-risk class since the note was signed',
     blocks: [
       { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
-      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...withdrawn] },
+      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...voided] },
     ],
   }];
 }
