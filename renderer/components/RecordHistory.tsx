@@ -3,6 +3,7 @@ import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/workflow';
 import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { injectatePlanLines } from '#shared/domain/encounter-workflow';
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
 import { ALDRETE_COMPONENTS, ALDRETE_COMPONENT_LABELS, aldreteTotal } from '#shared/workflow/aldrete';
 import { useFormSave } from './useFormSave';
@@ -27,7 +28,6 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   'injectate-plan': 'Planned injectate',
 };
 
-const IMAGING: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 const REASON_MIN = 5;
 
 /** A time as the history shows it: in the clinic zone when given, else the computer's local time. */
@@ -68,7 +68,7 @@ export function summarizeRecord(entry: RecordData, time: (iso: string) => string
       return `Participants: ${entry.data.participants.map((p) => `${p.name} (${p.role})`).join(', ')}`;
     case 'procedure': {
       const p = entry.data;
-      const parts = [IMAGING[p.imagingUsed] ?? p.imagingUsed];
+      const parts = [IMAGING_MODALITY_LABELS[p.imagingUsed]];
       parts.push(p.contrastUsed ? `contrast${p.contrastAgent ? `: ${p.contrastAgent}` : ''}` : 'no contrast');
       if (p.fluoroscopyTimeSeconds !== null) parts.push(`fluoroscopy ${p.fluoroscopyTimeSeconds} s`);
       if (p.radiationDose) parts.push(`dose ${p.radiationDose}`);

@@ -8,6 +8,8 @@ import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
 import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { IMAGING_MODALITY_LABELS } from '../domain/imaging';
+import { STATE_LABELS } from '../workflow/states';
 import { evidenceState } from '../library/evidence-state';
 import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
@@ -27,7 +29,6 @@ export const REVIEW_MARK = '[needs clinical review]';
 export const SECONDARY_MARK = '[secondary source]';
 
 const LATERALITY: Record<string, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral' };
-const MODALITY: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 const DECISION: Record<string, string> = {
   consents: 'The patient consents to the procedure.',
   declines: 'The patient declines the procedure.',
@@ -141,7 +142,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Level(s)', levels],
         ['Laterality', encounter.laterality ? (LATERALITY[encounter.laterality] ?? encounter.laterality) : 'Not applicable'],
         ['Planned date', formatDate(encounter.plannedDate)],
-        ['Imaging guidance', `${MODALITY[encounter.imagingModality] ?? encounter.imagingModality}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
+        ['Imaging guidance', `${IMAGING_MODALITY_LABELS[encounter.imagingModality]}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
         ...(off.has('diagnosis') ? [] : [['Diagnosis', consent?.diagnosis || 'Not recorded'] as [string, string]]),
         ['Indication', encounter.indication],
       ] }],
@@ -149,7 +150,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Nature and purpose of the procedure',
       blocks: [
-        { kind: 'paragraph', text: `${template.name} (${template.category}), under ${(MODALITY[encounter.imagingModality] ?? encounter.imagingModality).toLowerCase()} guidance, for: ${encounter.indication}` },
+        { kind: 'paragraph', text: `${template.name} (${template.category}), under ${IMAGING_MODALITY_LABELS[encounter.imagingModality].toLowerCase()} guidance, for: ${encounter.indication}` },
         ...(purposeFacts.length
           ? [{ kind: 'list' as const, items: purposeFacts.map((f) => marked(f.patientText ?? f.text, f.id, f.sources)) }]
           : []),
@@ -225,11 +226,6 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
   };
 }
 
-const STATE_WORDS: Record<string, string> = {
-  scheduled: 'Scheduled', 'pre-procedure': 'Pre-procedure', 'time-out': 'Time-out', procedure: 'Procedure',
-  recovery: 'Recovery', discharged: 'Discharged', cancelled: 'Cancelled',
-};
-
 /**
  * The encounter's course: each state change with who and when, and every
  * physician override with its reason and what it overrode, so a reader of the
@@ -240,7 +236,7 @@ export function procedureDaySection(detail: EncounterDetail, after?: { at: strin
   const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
   if (!transitions.length) return [];
   const items = transitions.map((t) => {
-    const base = `${formatDateTime(t.at)}: ${STATE_WORDS[t.from]} to ${STATE_WORDS[t.to]}, by ${t.by.name} (${t.by.role})`;
+    const base = `${formatDateTime(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
     if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
     if (!t.overridden.length) return base;
     const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
