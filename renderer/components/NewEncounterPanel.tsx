@@ -7,7 +7,7 @@ import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';
 import { useNavigation } from '../stores/navigation';
-import { today } from '../stores/today';
+import { localIsoDate } from '../time/local-date';
 import { useWorklist } from '../stores/worklist';
 import { PatientPicker } from './PatientPicker';
 import { useFormSave } from './useFormSave';
@@ -24,7 +24,7 @@ export function NewEncounterPanel() {
   const [laterality, setLaterality] = useState<Laterality | null>(null);
   const [sedationPlanned, setSedationPlanned] = useState(false);
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
-  const [plannedDate, setPlannedDate] = useState(today());
+  const [plannedDate, setPlannedDate] = useState(localIsoDate());
   const [indication, setIndication] = useState('');
   const { errors, busy, check, save } = useFormSave();
 
