@@ -11,6 +11,9 @@ import type { Db } from './connection';
 
 export const GENESIS = '0'.repeat(64);
 
+/** Who the audit trail names for what the app does on its own (start-up, the seal check, reconciling exports). */
+export const SYSTEM_ACTOR = { name: 'ProcedureDesk', role: 'system' } as const;
+
 export interface AuditEvent {
   at: string;
   user: { name: string; role: string };
