@@ -16,13 +16,11 @@
  */
 import type { AuditAlarm } from '#shared/contract/audit';
 import { CommandError } from '#shared/contract/errors';
-import { hashAt, headRecordProblem, verifyAuditChain, verifyChainRange, verifyEntries, type AuditLog, type AuditVerdict, type ChainVerdict } from './audit';
+import { SYSTEM_ACTOR, hashAt, headRecordProblem, verifyAuditChain, verifyChainRange, verifyEntries, type AuditLog, type AuditVerdict, type ChainVerdict } from './audit';
 import type { LoadedAuditKey } from './audit-key';
 import { readSeal, writeSeal, type Seal } from './audit-seal';
 import type { Db } from './connection';
 
-/** Who records what the app found by itself. */
-export const SYSTEM_ACTOR = { name: 'ProcedureDesk', role: 'system' } as const;
 
 /** Entries walked in one step of a whole-chain check (tens of milliseconds), between which other calls run. */
 const STEP = 10_000;

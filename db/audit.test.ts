@@ -66,6 +66,18 @@ describe('audit trail', () => {
     expect(() => core.db.prepare("UPDATE audit_log SET user_name = 'x'").run()).toThrow(/append-only/);
   });
 
+  it('finds an entry written under a method\'s old name when filtering by its name now (renamed-actions.ts)', async () => {
+    // As a version from before the rename wrote it; the entry itself never changes.
+    core.record(NURSE, 'followUp.withdraw', 'encounter:e1/follow-up:f1/withdraw');
+    core.record(NURSE, 'followUp.voidRecord', 'encounter:e1/follow-up:f2/void');
+    const targets = async (action: string) => ok<AuditPage>(await core.act('audit.list', { action })).entries.map((e) => [e.action, e.target]);
+    const both = [['followUp.voidRecord', 'encounter:e1/follow-up:f2/void'], ['followUp.withdraw', 'encounter:e1/follow-up:f1/withdraw']];
+    expect(await targets('followUp.voidRecord')).toEqual(both);
+    expect(await targets('followUp.withdraw')).toEqual(both);
+    expect(await targets('followUp.add')).toEqual([]);
+    expect(ok(await core.act('audit.verify', {}))).toMatchObject({ ok: true });
+  });
+
   it('keeps its key outside the database and the data folder, and the chain cannot be checked without it', async () => {
     await activity();
     const keyDir = `${core.dataDir}.keys`;

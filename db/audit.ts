@@ -6,9 +6,13 @@
  * key folder (audit-seal.ts, audit-guard.ts), so cutting or replaying is seen.
  */
 import { createHmac, createSecretKey, type KeyObject } from 'node:crypto';
+import { auditActionNames } from '#shared/contract/renamed-actions';
 import type { Db } from './connection';
 
 export const GENESIS = '0'.repeat(64);
+
+/** Who the audit trail names for what the app does on its own (start-up, the seal check, reconciling exports). */
+export const SYSTEM_ACTOR = { name: 'ProcedureDesk', role: 'system' } as const;
 
 export interface AuditEvent {
   at: string;
@@ -61,9 +65,10 @@ export function createAuditLog(db: Db, key: Buffer) {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const head = db.prepare('INSERT INTO audit_head (id, seq, hash, mac) VALUES (1, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, hash = excluded.hash, mac = excluded.mac');
-  const page = db.prepare<{ patientId: string | null; action: string | null; user: string | null; limit: number; before: number }, Row>(
+  // An action is matched under every name it has had (renamed-actions.ts): old entries keep theirs.
+  const page = db.prepare<{ patientId: string | null; actions: string | null; user: string | null; limit: number; before: number }, Row>(
     `SELECT * FROM audit_log WHERE seq < @before
-       AND (@patientId IS NULL OR patient_id = @patientId) AND (@action IS NULL OR action = @action) AND (@user IS NULL OR user_name = @user)
+       AND (@patientId IS NULL OR patient_id = @patientId) AND (@actions IS NULL OR action IN (SELECT value FROM json_each(@actions))) AND (@user IS NULL OR user_name = @user)
      ORDER BY seq DESC LIMIT @limit`,
   );
 
@@ -91,7 +96,7 @@ export function createAuditLog(db: Db, key: Buffer) {
     },
     list(filter: { patientId?: string | undefined; action?: string | undefined; user?: string | undefined; limit: number; before?: number | undefined }): AuditEntry[] {
       return page
-        .all({ patientId: filter.patientId ?? null, action: filter.action ?? null, user: filter.user ?? null, limit: filter.limit, before: filter.before ?? Number.MAX_SAFE_INTEGER })
+        .all({ patientId: filter.patientId ?? null, actions: filter.action === undefined ? null : JSON.stringify(auditActionNames(filter.action)), user: filter.user ?? null, limit: filter.limit, before: filter.before ?? Number.MAX_SAFE_INTEGER })
         .map((r) => ({ seq: r.seq, at: r.at, user: { name: r.user_name, role: r.user_role }, patientId: r.patient_id, action: r.action, target: r.target, hash: r.hash }));
     },
   };

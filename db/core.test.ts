@@ -231,8 +231,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('encounter.voidRecord', { actor: NURSE, encounterId: encounter.id, recordId: record.id, reason: 'Wrong sample' })).toMatchObject({ voided: { reason: 'Wrong sample' } });
     const raised = await call<{ id: string }>('encounter.raiseBleedingRisk', { actor: PHYSICIAN, encounterId: encounter.id, toClass: 'high', reasonCategory: 'asipp-class', reason: 'ASIPP 2024 class applies.' });
     expect(raised).toMatchObject({ fromClass: 'intermediate', toClass: 'high', by: PHYSICIAN });
-    expect(await call('encounter.withdrawBleedingRiskRaise', { actor: PHYSICIAN, encounterId: encounter.id, raiseId: raised.id, reason: 'Raised in error' }))
-      .toMatchObject({ withdrawn: { reason: 'Raised in error' } });
+    expect(await call('encounter.voidBleedingRiskRaise', { actor: PHYSICIAN, encounterId: encounter.id, raiseId: raised.id, reason: 'Raised in error' }))
+      .toMatchObject({ voided: { reason: 'Raised in error' } });
     expect(await call('encounter.advance', { actor: NURSE, encounterId: encounter.id, to: 'pre-procedure' })).toMatchObject({ from: 'scheduled', to: 'pre-procedure' });
     expect(await call('encounter.cancel', { actor: NURSE, encounterId: encounter.id, reason: 'Patient unwell today' })).toMatchObject({ to: 'cancelled' });
   });
@@ -281,7 +281,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const followUp = await call<{ id: string }>('followUp.add', {
       actor: NURSE, encounterId: mbb.id, seenAt: '2026-11-24T15:00:00.000Z', painScore: 5, function: { work: null, sleep: null, dailyActivities: 3 }, percentRelief: 20, reliefDuration: null,
     });
-    expect(await call('followUp.withdraw', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
+    expect(await call('followUp.voidRecord', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
   });

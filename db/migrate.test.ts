@@ -183,7 +183,7 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('010 follow-ups: a v9 file migrates; follow-ups, pain diaries and their withdrawals are insert-only', () => {
+  it('010 follow-ups: a v9 file migrates; follow-ups, pain diaries and their voids are insert-only', () => {
     const { db, dir } = fresh();
     migrate(db, MIGRATIONS.slice(0, 9), null);
     db.exec(`
@@ -230,7 +230,7 @@ describe('migrations', () => {
 });
 
 describe('012 injectate-plan', () => {
-  it('a v10 file with records and a withdrawal migrates: rows, sequence and withdrawals kept, the new kind accepted, both tables still append-only', () => {
+  it('a v10 file with records and a void migrates: rows, sequence and voids kept, the new kind accepted, both tables still append-only', () => {
     const { db, dir } = fresh();
     migrate(db, MIGRATIONS.slice(0, 10), null);
     db.exec(`

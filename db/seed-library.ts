@@ -5,11 +5,8 @@
  */
 import type { Template } from '#shared/library/schema';
 import type { Db } from './connection';
-import type { AuditEvent } from './audit';
+import { SYSTEM_ACTOR, type AuditEvent } from './audit';
 import type { TemplateRepository } from './repositories/templates';
-
-/** Who the audit trail names for what the app does on its own at start-up. */
-export const SYSTEM_ACTOR = { name: 'ProcedureDesk', role: 'system' } as const;
 
 export interface SeedDeps {
   db: Db;

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounter';
 import type { Patient } from '#shared/contract/patient';
 import { LIBRARY, LIBRARY_VERSIONS } from '#shared/library/index';
-import { canonicalJson, LibraryLockSchema, LOCK_FILE } from '#shared/library/lock';
+import { templateCanonicalJson, LibraryLockSchema, LOCK_FILE } from '#shared/library/lock';
 import type { Template } from '#shared/library/schema';
 import { openDatabase } from './connection';
 import { migrate } from './migrate';
@@ -56,7 +56,7 @@ const renumberAudits = (core: TempCore) =>
 async function publishClinicV2(core: TempCore): Promise<string> {
   const clinicV2 = withInfectionWording(mbb, 'Our clinic wording.');
   expect(ok(await core.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: clinicV2 }))).toMatchObject({ id: MBB, version: 2 });
-  return sha256(canonicalJson({ ...clinicV2, version: 2 }));
+  return sha256(templateCanonicalJson({ ...clinicV2, version: 2 }));
 }
 
 async function newEncounter(core: TempCore): Promise<Encounter> {
@@ -104,9 +104,9 @@ describe('seeding the bundled library', () => {
     expect(versionsOf(core, MBB)).toEqual([
       { version: 1, content_sha256: lock.templates[MBB]?.['1']?.sha256 },
       { version: 2, content_sha256: clinicHash },
-      { version: 3, content_sha256: sha256(canonicalJson({ ...bundledV2, version: 3 })) },
+      { version: 3, content_sha256: sha256(templateCanonicalJson({ ...bundledV2, version: 3 })) },
     ]);
-    expect(mapping(core)).toContainEqual({ template_id: MBB, bundled_version: 2, stored_version: 3, content_sha256: sha256(canonicalJson(bundledV2)) });
+    expect(mapping(core)).toContainEqual({ template_id: MBB, bundled_version: 2, stored_version: 3, content_sha256: sha256(templateCanonicalJson(bundledV2)) });
     expect(mapping(core)).not.toContainEqual(expect.objectContaining({ template_id: MBB, stored_version: 2 }));
     expect(logs).toContain(`bundled ${MBB} version 2 is stored as version 3: the clinic's own version 2 keeps its number`);
     expect(renumberAudits(core)).toEqual([{ user_name: 'ProcedureDesk', user_role: 'system', action: 'library.seedRenumbered', target: `template:${MBB}/version:3/bundled-version:2` }]);
@@ -151,7 +151,7 @@ describe('seeding the bundled library', () => {
     ok(await first.act('library.publish', { actor: PHYSICIAN, basedOnVersion: 1, template: clinicV2 }));
     const core = open({ dataDir: close(first), library: RELEASE_1.map((t) => (t.id === MBB ? { ...clinicV2, version: 2 } : t)) });
     expect(versionsOf(core, MBB).map((v) => v.version)).toEqual([1, 2]);
-    expect(mapping(core)).toContainEqual({ template_id: MBB, bundled_version: 2, stored_version: 2, content_sha256: sha256(canonicalJson({ ...clinicV2, version: 2 })) });
+    expect(mapping(core)).toContainEqual({ template_id: MBB, bundled_version: 2, stored_version: 2, content_sha256: sha256(templateCanonicalJson({ ...clinicV2, version: 2 })) });
     expect(renumberAudits(core)).toEqual([]);
   });
 
@@ -174,12 +174,12 @@ describe('a database from before migration 013', () => {
     const db = openDatabase(path.join(dataDir, DATABASE_FILE), 12, keyOf(dataDir));
     migrate(db, MIGRATIONS.slice(0, 12), null);
     const insert = db.prepare('INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    const store = (t: Template) => insert.run(t.id, t.version, t.name, canonicalJson(t), sha256(canonicalJson(t)), '2026-01-01T00:00:00.000Z');
+    const store = (t: Template) => insert.run(t.id, t.version, t.name, templateCanonicalJson(t), sha256(templateCanonicalJson(t)), '2026-01-01T00:00:00.000Z');
     RELEASE_1.forEach(store);
     const clinicV2 = { ...withInfectionWording(mbb, 'Our clinic wording.'), version: 2 };
     store(clinicV2);
     db.close();
-    return { dataDir, clinicHash: sha256(canonicalJson(clinicV2)) };
+    return { dataDir, clinicHash: sha256(templateCanonicalJson(clinicV2)) };
   }
 
   it('migrates, and its first start records the bundled versions it holds without storing them again', () => {
@@ -196,10 +196,10 @@ describe('a database from before migration 013', () => {
     const { dataDir, clinicHash } = schema12Database();
     const core = open({ dataDir, library: laterRelease });
     expect(versionsOf(core, MBB).map((v) => [v.version, v.content_sha256])).toEqual([
-      [1, lock.templates[MBB]?.['1']?.sha256], [2, clinicHash], [3, sha256(canonicalJson({ ...bundledV2, version: 3 }))],
+      [1, lock.templates[MBB]?.['1']?.sha256], [2, clinicHash], [3, sha256(templateCanonicalJson({ ...bundledV2, version: 3 }))],
     ]);
     expect(mapping(core).filter((m) => m.template_id === MBB)).toEqual([
-      { template_id: MBB, bundled_version: 2, stored_version: 3, content_sha256: sha256(canonicalJson(bundledV2)) },
+      { template_id: MBB, bundled_version: 2, stored_version: 3, content_sha256: sha256(templateCanonicalJson(bundledV2)) },
     ]);
     expect(mapping(core)).toHaveLength(LIBRARY.length);
     expect((await newEncounter(core)).templateVersion).toBe(3);

@@ -70,7 +70,7 @@ async function signatures(encounterId: string): Promise<void> {
   ok(await core.act('consent.captureSignature', { actor: NURSE, encounterId, signer: 'patient', signerName: 'María José Peña Muñoz', method: 'drawn', imagePngBase64: signaturePngBase64() }));
   ok(await core.act('consent.captureSignature', { actor: NURSE, encounterId, signer: 'witness', signerName: 'Nina Nurse', method: 'paper' }));
   ok(await core.act('consent.captureSignature', { actor: NURSE, encounterId, signer: 'interpreter', signerName: 'Íñigo Ortúzar (INT-204)', method: 'drawn', imagePngBase64: signaturePngBase64(90, 30) }));
-  // Taken in error, withdrawn: it must not appear on the note.
+  // Taken in error, voided: it must not appear on the note.
   const wrong = ok<{ id: string }>(await core.act('consent.captureSignature', { actor: NURSE, encounterId, signer: 'witness', signerName: 'Wrong Person', method: 'paper' }));
   ok(await core.act('consent.voidSignature', { actor: NURSE, encounterId, signatureId: wrong.id, reason: 'Not present at the discussion' }));
 }

@@ -11,8 +11,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuditLog } from '../audit';
-import { SYSTEM_ACTOR } from '../seed-library';
+import { SYSTEM_ACTOR, type AuditLog } from '../audit';
 import type { OutboxExportRepository } from '../repositories/outbox-exports';
 import { parsePartialName, syncFolder } from './atomic-write';
 

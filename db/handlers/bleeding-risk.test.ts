@@ -1,8 +1,8 @@
 // The encounter's bleeding-risk class through the real core on a real SQLite
 // file: a physician raises it with a reason (audited, insert-only), a class
 // below the template's or not above the current one is refused and writes
-// nothing, a nurse cannot raise or withdraw, a raise recorded in error is
-// withdrawn with a reason, and the time-out's anticoagulant hard stop follows
+// nothing, a nurse cannot raise or void, a raise recorded in error is
+// voided with a reason, and the time-out's anticoagulant hard stop follows
 // the class (template, patient factors, raises). The note says which class and why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BleedingRiskRaise } from '#shared/contract/bleeding-risk';
@@ -57,7 +57,7 @@ describe('raising the bleeding-risk class', () => {
     const raised = ok<BleedingRiskRaise>(await raise(encounterId, 'high'));
     expect(raised).toMatchObject({
       encounterId, fromClass: 'low', toClass: 'high', reasonCategory: 'deep-or-paravertebral-block', reason: 'Paravertebral approach at T6.',
-      at: NOW.toISOString(), by: PHYSICIAN, withdrawn: null,
+      at: NOW.toISOString(), by: PHYSICIAN, voided: null,
     });
     expect((await detail(encounterId)).bleedingRiskRaises).toEqual([raised]);
     expect(core.db.prepare("SELECT user_name AS user, patient_id AS patientId, target FROM audit_log WHERE action = 'encounter.raiseBleedingRisk'").all())
@@ -92,7 +92,7 @@ describe('raising the bleeding-risk class', () => {
     expect(ok<BleedingRiskRaise>(await raise(encounterId, 'high', 'patient-factors', 'Age 84 and on dual antiplatelets.'))).toMatchObject({ fromClass: 'intermediate', toClass: 'high' });
   });
 
-  it('a nurse can neither raise nor withdraw (the contract\'s access check); nothing is written', async () => {
+  it('a nurse can neither raise nor void (the contract\'s access check); nothing is written', async () => {
     const encounterId = await encounterFor('lumbar-medial-branch-block');
     const before = tableCounts(core);
     expect(await nurse()('encounter.raiseBleedingRisk', { encounterId, toClass: 'high', reasonCategory: 'other', reason: 'I think it is deep.' }))
@@ -100,7 +100,7 @@ describe('raising the bleeding-risk class', () => {
     expect(tableCounts(core)).toEqual(before);
     const raised = ok<BleedingRiskRaise>(await raise(encounterId, 'high'));
     const counted = tableCounts(core);
-    expect(await nurse()('encounter.withdrawBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Not deep after all.' }))
+    expect(await nurse()('encounter.voidBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Not deep after all.' }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(tableCounts(core)).toEqual(counted);
   });
@@ -116,19 +116,19 @@ describe('raising the bleeding-risk class', () => {
     expect(tableCounts(core)).toEqual(before);
   });
 
-  it('a raise recorded in error is withdrawn with a reason: it stays, marked, and the class falls back', async () => {
+  it('a raise recorded in error is voided with a reason: it stays, marked, and the class falls back', async () => {
     const encounterId = await encounterFor('lumbar-medial-branch-block');
     await drug(encounterId, 'clopidogrel', '2026-11-22T08:00:00.000Z');
     const raised = ok<BleedingRiskRaise>(await raise(encounterId, 'intermediate', 'other', 'Entered on the wrong encounter.'));
     expect(await anticoagulantBlockers(encounterId)).toHaveLength(1);
-    const withdrawn = ok<BleedingRiskRaise>(await physician()('encounter.withdrawBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Raised on the wrong patient.' }));
-    expect(withdrawn).toMatchObject({ id: raised.id, toClass: 'intermediate', withdrawn: { at: NOW.toISOString(), by: PHYSICIAN, reason: 'Raised on the wrong patient.' } });
-    expect((await detail(encounterId)).bleedingRiskRaises).toEqual([withdrawn]);
+    const voided = ok<BleedingRiskRaise>(await physician()('encounter.voidBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Raised on the wrong patient.' }));
+    expect(voided).toMatchObject({ id: raised.id, toClass: 'intermediate', voided: { at: NOW.toISOString(), by: PHYSICIAN, reason: 'Raised on the wrong patient.' } });
+    expect((await detail(encounterId)).bleedingRiskRaises).toEqual([voided]);
     expect(await anticoagulantBlockers(encounterId)).toEqual([]);
-    expect(await physician()('encounter.withdrawBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Once more please.' }))
-      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already withdrawn') } });
-    expect(core.db.prepare("SELECT target FROM audit_log WHERE action = 'encounter.withdrawBleedingRiskRaise'").pluck().all())
-      .toEqual([`encounter:${encounterId}/bleeding-risk:${raised.id}/withdraw`]);
+    expect(await physician()('encounter.voidBleedingRiskRaise', { encounterId, raiseId: raised.id, reason: 'Once more please.' }))
+      .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('already voided') } });
+    expect(core.db.prepare("SELECT target FROM audit_log WHERE action = 'encounter.voidBleedingRiskRaise'").pluck().all())
+      .toEqual([`encounter:${encounterId}/bleeding-risk:${raised.id}/void`]);
     expect(() => core.db.prepare('DELETE FROM bleeding_risk_raise_withdrawals').run()).toThrow(/append-only/);
   });
 

@@ -49,7 +49,7 @@ export function consentHandlers(ctx: HandlerContext): Pick<Handlers, ConsentMeth
       requireUnsigned(encounterId);
       const existing = ctx.participantSignatures.get(signatureId);
       if (!existing || existing.encounterId !== encounterId) throw new CommandError('NOT_FOUND', `No signature ${signatureId} on this encounter.`);
-      if (existing.voided) throw new CommandError('CONFLICT', 'This signature was already withdrawn.');
+      if (existing.voided) throw new CommandError('CONFLICT', 'This signature was already voided.');
       ctx.participantSignatures.void(signatureId, reason, ctx.now(), caller.actor, caller.userId);
       return ctx.participantSignatures.get(signatureId)!;
     },

@@ -204,7 +204,7 @@ function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> 
       requireOpenEncounter(ctx, encounterId);
       if (ctx.workflow.encounterOfRecord(recordId) !== encounterId) throw new CommandError('NOT_FOUND', `No record ${recordId} on this encounter.`);
       const existing = ctx.workflow.records(encounterId).find((r) => r.id === recordId)!;
-      if (existing.voided) throw new CommandError('CONFLICT', 'This record was already withdrawn.');
+      if (existing.voided) throw new CommandError('CONFLICT', 'This record was already voided.');
       ctx.workflow.voidRecord(recordId, ctx.now(), caller.actor, reason);
       return ctx.workflow.records(encounterId).find((r) => r.id === recordId)!;
     },
@@ -218,7 +218,7 @@ function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> 
  * one, and then nothing is written. Who acted comes from the session.
  */
 
-type BleedingRiskMethods = 'encounter.raiseBleedingRisk' | 'encounter.withdrawBleedingRiskRaise';
+type BleedingRiskMethods = 'encounter.raiseBleedingRisk' | 'encounter.voidBleedingRiskRaise';
 
 const recordedBy = (caller: Caller): RecordedBy => ({ actor: caller.actor, userId: caller.userId });
 
@@ -238,12 +238,12 @@ function bleedingRiskHandlers(ctx: HandlerContext): Pick<Handlers, BleedingRiskM
       return ctx.bleedingRisk.list(encounterId).find((r) => r.id === id)!;
     },
 
-    'encounter.withdrawBleedingRiskRaise': ({ encounterId, raiseId, reason }, { caller }) => {
+    'encounter.voidBleedingRiskRaise': ({ encounterId, raiseId, reason }, { caller }) => {
       requireOpenEncounter(ctx, encounterId);
       const existing = ctx.bleedingRisk.list(encounterId).find((r) => r.id === raiseId);
       if (!existing) throw new CommandError('NOT_FOUND', `No bleeding-risk raise ${raiseId} on this encounter.`);
-      if (existing.withdrawn) throw new CommandError('CONFLICT', 'This bleeding-risk raise was already withdrawn.');
-      ctx.bleedingRisk.withdraw(raiseId, reason, ctx.now(), recordedBy(caller));
+      if (existing.voided) throw new CommandError('CONFLICT', 'This bleeding-risk raise was already voided.');
+      ctx.bleedingRisk.voidRaise(raiseId, reason, ctx.now(), recordedBy(caller));
       return ctx.bleedingRisk.list(encounterId).find((r) => r.id === raiseId)!;
     },
   };

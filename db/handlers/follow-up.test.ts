@@ -1,6 +1,6 @@
 // Follow-ups, pain diaries and outcomes through the real core (dispatcher,
 // handlers, SQLite): accepted after discharge and refused before the procedure,
-// who from the session, bad input changes nothing, withdrawals keep who/when/why,
+// who from the session, bad input changes nothing, voids keep who/when/why,
 // and each result judged against the template's own thresholds and sources.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, PainDiary, PatientOutcomes } from '#shared/contract/follow-up';
@@ -81,16 +81,16 @@ describe('follow-ups', () => {
     expect(tableCounts(core)).toEqual(before);
   });
 
-  it('a withdrawal keeps who, when and why; twice or on another encounter is refused', async () => {
+  it('a void keeps who, when and why; twice or on another encounter is refused', async () => {
     const done = await encounter(ESI, '2026-11-20');
     const other = await encounter(ESI, '2026-11-21');
     const saved = ok<FollowUp>(await nurse()('followUp.add', followUp(done)));
-    expect(await nurse()('followUp.withdraw', { encounterId: other, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await nurse()('followUp.withdraw', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-    expect(ok(await core.as(PHYSICIAN)('followUp.withdraw', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' }))).toEqual({
+    expect(await nurse()('followUp.voidRecord', { encounterId: other, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await nurse()('followUp.voidRecord', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'x' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(ok(await core.as(PHYSICIAN)('followUp.voidRecord', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' }))).toEqual({
       kind: 'follow-up', id: saved.id, voided: { at: NOW.toISOString(), by: PHYSICIAN, reason: 'Wrong patient chart' },
     });
-    expect(await nurse()('followUp.withdraw', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await nurse()('followUp.voidRecord', { encounterId: done, kind: 'follow-up', id: saved.id, reason: 'Wrong patient chart' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     const outcomes = ok<PatientOutcomes>(await nurse()('outcomes.forPatient', { patientId }));
     expect(outcomes.procedures.find((p) => p.encounter.id === done)!.followUps[0]!.voided).toMatchObject({ by: PHYSICIAN, reason: 'Wrong patient chart' });
     expect(outcomes.timeline.filter((p) => p.kind === 'follow-up')).toEqual([]);
@@ -112,7 +112,7 @@ describe('pain diaries', () => {
     const first = ok<PainDiary>(await nurse()('followUp.addDiary', diary(mbb, [[1, 1], [0.5, 2]])));
     expect(first).toMatchObject({ baseline: 7, localAnaesthetic: 'bupivacaine 0.5%', entries: [{ hours: 0.5, score: 2 }, { hours: 1, score: 1 }], by: NURSE });
     expect(await nurse()('followUp.addDiary', diary(mbb, GOOD))).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    ok(await nurse()('followUp.withdraw', { encounterId: mbb, kind: 'diary', id: first.id, reason: 'Entered from the wrong diary sheet' }));
+    ok(await nurse()('followUp.voidRecord', { encounterId: mbb, kind: 'diary', id: first.id, reason: 'Entered from the wrong diary sheet' }));
     ok(await nurse()('followUp.addDiary', diary(mbb, GOOD)));
     expect(() => core.db.prepare('DELETE FROM pain_diary_entries').run()).toThrow(/never changes/);
   });

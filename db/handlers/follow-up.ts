@@ -14,7 +14,7 @@ import { createFollowUpRepository, type FollowUpRepository, type RecordedBy } fr
 import type { HandlerContext } from './support/context';
 import { requireEncounter, requireTemplate } from './support/lookups';
 
-type FollowUpMethods = 'followUp.add' | 'followUp.addDiary' | 'followUp.withdraw';
+type FollowUpMethods = 'followUp.add' | 'followUp.addDiary' | 'followUp.voidRecord';
 
 /** States in which the procedure has been done, so its outcome can be recorded. */
 export const OUTCOME_STATES: ReadonlySet<EncounterState> = new Set(['procedure', 'recovery', 'discharged']);
@@ -70,19 +70,19 @@ export function followUpHandlers(ctx: HandlerContext, repo: FollowUpRepository =
         if (Date.parse(input.blockAt) + e.hours * 3_600_000 > now) throw invalid('followUp.addDiary', `entries.${i}.hours`, `${e.hours} h after the block has not come yet`);
       });
       if (repo.diaries(encounter.id).some((d) => !d.voided)) {
-        throw new CommandError('CONFLICT', 'This encounter already has a pain diary; withdraw it (with the reason) before entering another.');
+        throw new CommandError('CONFLICT', 'This encounter already has a pain diary; void it (with the reason) before entering another.');
       }
       const id = ctx.newId();
       repo.addDiary(id, encounter.id, input, ctx.now(), recordedBy(caller));
       return repo.diaries(encounter.id).find((d) => d.id === id)!;
     },
 
-    'followUp.withdraw': ({ encounterId, kind, id, reason }, { caller }) => {
+    'followUp.voidRecord': ({ encounterId, kind, id, reason }, { caller }) => {
       requireEncounter(ctx, encounterId);
       const existing = kind === 'follow-up' ? repo.followUps(encounterId).find((f) => f.id === id) : repo.diaries(encounterId).find((d) => d.id === id);
       if (!existing) throw new CommandError('NOT_FOUND', `No ${kind} ${id} on this encounter.`);
-      if (existing.voided) throw new CommandError('CONFLICT', `This ${kind} was already withdrawn.`);
-      repo.withdraw(kind, id, reason, ctx.now(), recordedBy(caller));
+      if (existing.voided) throw new CommandError('CONFLICT', `This ${kind} was already voided.`);
+      repo.voidRecord(kind, id, reason, ctx.now(), recordedBy(caller));
       const after = kind === 'follow-up' ? repo.followUps(encounterId).find((f) => f.id === id)! : repo.diaries(encounterId).find((d) => d.id === id)!;
       return { kind, id, voided: after.voided! };
     },

@@ -133,7 +133,7 @@ describe('procedure-day states', () => {
     expect(note.text).toContain('Procedure record: imaging, contrast, medications, levels, complications');
   });
 
-  it('cancels with a reason, filters the worklist by state, and withdraws records without losing them', async () => {
+  it('cancels with a reason, filters the worklist by state, and voids records without losing them', async () => {
     expect(await nurse()('encounter.cancel', { encounterId, reason: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const record = ok<{ id: string }>(await nurse()('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
     const voided = ok<{ voided: { reason: string } | null }>(await nurse()('encounter.voidRecord', { encounterId, recordId: record.id, reason: 'Entered on the wrong patient' }));

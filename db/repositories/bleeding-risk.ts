@@ -1,6 +1,6 @@
 /**
  * Physicians' raises of an encounter's bleeding-risk class (migration 011):
- * insert and read only. A withdrawal is its own row; nothing here updates or deletes.
+ * insert and read only. A void is its own row; nothing here updates or deletes.
  */
 import type { BleedingRiskRaise } from '#shared/contract/bleeding-risk';
 import type { Actor } from '#shared/contract/common';
@@ -32,7 +32,7 @@ const toRaise = (r: RaiseRow): BleedingRiskRaise => ({
   reason: r.reason,
   at: r.at,
   by: { name: r.by_name, role: r.by_role },
-  withdrawn: r.w_at ? { at: r.w_at, by: { name: r.w_by_name!, role: r.w_by_role! }, reason: r.w_reason! } : null,
+  voided: r.w_at ? { at: r.w_at, by: { name: r.w_by_name!, role: r.w_by_role! }, reason: r.w_reason! } : null,
 });
 
 export function createBleedingRiskRepository(db: Db) {
@@ -40,7 +40,7 @@ export function createBleedingRiskRepository(db: Db) {
     `INSERT INTO bleeding_risk_raises (id, encounter_id, from_class, to_class, reason_category, reason, at, by_name, by_role, by_user_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  const insertWithdrawal = db.prepare(
+  const insertVoid = db.prepare(
     'INSERT INTO bleeding_risk_raise_withdrawals (raise_id, reason, at, by_name, by_role, by_user_id) VALUES (?, ?, ?, ?, ?, ?)',
   );
   const raises = db.prepare<[string], RaiseRow>(
@@ -54,10 +54,10 @@ export function createBleedingRiskRepository(db: Db) {
     add(id: string, encounterId: string, raise: Pick<BleedingRiskRaise, 'fromClass' | 'toClass' | 'reasonCategory' | 'reason'>, at: string, by: RecordedBy): void {
       insertRaise.run(id, encounterId, raise.fromClass, raise.toClass, raise.reasonCategory, raise.reason, at, by.actor.name, by.actor.role, by.userId);
     },
-    withdraw(raiseId: string, reason: string, at: string, by: RecordedBy): void {
-      insertWithdrawal.run(raiseId, reason, at, by.actor.name, by.actor.role, by.userId);
+    voidRaise(raiseId: string, reason: string, at: string, by: RecordedBy): void {
+      insertVoid.run(raiseId, reason, at, by.actor.name, by.actor.role, by.userId);
     },
-    /** The encounter's raises, withdrawn ones included, oldest first. */
+    /** The encounter's raises, voided ones included, oldest first. */
     list(encounterId: string): BleedingRiskRaise[] {
       return raises.all(encounterId).map(toRaise);
     },

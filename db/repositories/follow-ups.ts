@@ -1,6 +1,6 @@
 /**
  * Follow-ups and pain diaries (migration 010): insert and read only. A
- * withdrawal is its own row; nothing here updates or deletes.
+ * void is its own row; nothing here updates or deletes.
  */
 import type { Actor } from '#shared/contract/common';
 import type { DiaryEntry, FollowUp, PainDiary, ReliefDuration } from '#shared/contract/follow-up';
@@ -154,7 +154,7 @@ export function createFollowUpRepository(db: Db) {
     diaries(encounterId: string): PainDiary[] {
       return diaries.all(encounterId).map(toDiary);
     },
-    withdraw(kind: 'follow-up' | 'diary', id: string, reason: string, at: string, by: RecordedBy): void {
+    voidRecord(kind: 'follow-up' | 'diary', id: string, reason: string, at: string, by: RecordedBy): void {
       (kind === 'follow-up' ? insertFollowUpVoid : insertDiaryVoid).run(id, reason, at, by.actor.name, by.actor.role, by.userId);
     },
     /** The patient's encounters, oldest planned first (ids only; load each through the encounter repository). */

@@ -1,6 +1,6 @@
 /**
  * Patient, surrogate, witness and interpreter signatures (migration 008):
- * insert and read only; a withdrawal is its own insert-only row.
+ * insert and read only; a void is its own insert-only row.
  */
 import type { Actor } from '#shared/contract/common';
 import type { ParticipantSignature, Signer } from '#shared/contract/participant-signatures';

@@ -14,6 +14,7 @@
  * "hash-only", never as verified.
  */
 import type { NoteContent } from '#shared/note/model';
+import { auditActionNames } from '#shared/contract/renamed-actions';
 import type { SignatureVerification } from '#shared/contract/note';
 import { addendumSignaturePayload, noteSignaturePayload, type SignedPlace } from '#shared/note/signature';
 import type { Db } from '../connection';
@@ -28,9 +29,12 @@ export type NoteCheck =
 export function createNoteVerifier(db: Db, keys: SigningKeyRepository) {
   const hashOnly = db.prepare<[string, string], number>('SELECT count(*) FROM hash_only_signatures WHERE id = ? AND kind = ?').pluck();
   const patientOf = db.prepare<[string], string>('SELECT patient_id FROM encounters WHERE id = ?').pluck();
-  const audited = db.prepare<{ patientId: string; action: string; prefix: string }, string>(
-    'SELECT target FROM audit_log WHERE patient_id = @patientId AND action = @action AND substr(target, 1, length(@prefix)) = @prefix',
+  // Matched under every name the action has had (renamed-actions.ts): entries keep the name they were written under.
+  const auditedAs = db.prepare<{ patientId: string; actions: string; prefix: string }, string>(
+    'SELECT target FROM audit_log WHERE patient_id = @patientId AND action IN (SELECT value FROM json_each(@actions)) AND substr(target, 1, length(@prefix)) = @prefix',
   ).pluck();
+  const audited = (q: { patientId: string; action: string; prefix: string }): string[] =>
+    auditedAs.all({ patientId: q.patientId, prefix: q.prefix, actions: JSON.stringify(auditActionNames(q.action)) });
   const registration = db.prepare<[string], number>(
     "SELECT count(*) FROM audit_log WHERE patient_id IS NULL AND action = 'signingKey.register' AND target = ?",
   ).pluck();
@@ -86,7 +90,7 @@ export function createNoteVerifier(db: Db, keys: SigningKeyRepository) {
         previous = { sha256: a.contentSha256, signature: a.signature };
       }
 
-      const recorded = audited.all({ patientId, action: 'note.addAddendum', prefix: `encounter:${note.encounterId}/note:${note.id}/addendum:` });
+      const recorded = audited({ patientId, action: 'note.addAddendum', prefix: `encounter:${note.encounterId}/note:${note.id}/addendum:` });
       const highest = Math.max(0, ...recorded.map((t) => Number(t.slice(t.lastIndexOf(':') + 1))).filter(Number.isInteger));
       if (highest > addenda.length) return { ok: false, problem: `addendum ${addenda.length + 1} of ${highest} recorded in the audit trail is missing` };
       return { ok: true, content: hashes.content, note: noteCheck.verification, addenda: verified };
@@ -96,7 +100,7 @@ export function createNoteVerifier(db: Db, keys: SigningKeyRepository) {
     recordedNoteId(encounterId: string): string | null {
       const patientId = patientOf.get(encounterId);
       if (patientId === undefined) return null;
-      const target = audited.all({ patientId, action: 'note.sign', prefix: `encounter:${encounterId}/note:` })[0];
+      const target = audited({ patientId, action: 'note.sign', prefix: `encounter:${encounterId}/note:` })[0];
       return target ? target.slice(`encounter:${encounterId}/note:`.length, -'/sign'.length) : null;
     },
   };

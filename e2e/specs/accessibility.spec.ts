@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { today } from '#renderer/stores/today';
+import { localIsoDate } from '#renderer/time/local-date';
 import { provisionAccounts } from '../accounts';
 import { newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { E2E_PASSWORD, expect, signIn, signOut, test, type AppHandle } from '../fixtures';
@@ -34,8 +34,8 @@ interface Row { encounter: { id: string }; patient: { familyName: string } }
 
 /** Demo patients, with their encounters moved on to different phases so every phase panel is on screen once. */
 async function demoDay(app: AppHandle): Promise<{ id: string; name: string }[]> {
-  await app.call('demo.seed', { today: today() });
-  const rows = await app.call<Row[]>('encounter.list', { date: today() });
+  await app.call('demo.seed', { today: localIsoDate() });
+  const rows = await app.call<Row[]>('encounter.list', { date: localIsoDate() });
   const override = { reason: 'Accessibility check of each phase', password: E2E_PASSWORD };
   const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
   for (const [i, row] of rows.entries()) {

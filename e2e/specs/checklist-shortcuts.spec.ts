@@ -5,7 +5,7 @@
  * in the core, not only on screen.
  */
 import type { Page } from '@playwright/test';
-import { today } from '#renderer/stores/today';
+import { localIsoDate } from '#renderer/time/local-date';
 import { expect, signIn, test } from '../fixtures';
 
 interface Row { encounter: { id: string }; patient: { familyName: string } }
@@ -14,8 +14,8 @@ const focusedItemId = (page: Page) => page.evaluate(() => document.activeElement
 const focusRing = (page: Page) => page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'));
 
 test('checklist shortcuts: move, check, not applicable, help overlay; never while typing', async ({ page, app }) => {
-  await app.call('demo.seed', { today: today() });
-  const [row] = await app.call<Row[]>('encounter.list', { date: today() });
+  await app.call('demo.seed', { today: localIsoDate() });
+  const [row] = await app.call<Row[]>('encounter.list', { date: localIsoDate() });
   const status = async (itemId: string) =>
     (await app.call<{ items: { itemId: string; status: string; reason: string | null }[] }>('encounter.get', { encounterId: row!.encounter.id }))
       .items.find((i) => i.itemId === itemId);

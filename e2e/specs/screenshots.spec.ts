@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { today } from '#renderer/stores/today';
+import { localIsoDate } from '#renderer/time/local-date';
 import { expect, signIn, test } from '../fixtures';
 import type { Theme } from '../pages/axe';
 
@@ -35,7 +35,7 @@ for (const theme of THEMES) {
     });
 
     test(`main screens (${theme})`, async ({ page, app }) => {
-      await app.call('demo.seed', { today: today() });
+      await app.call('demo.seed', { today: localIsoDate() });
       await page.goto(app.url);
       await signIn(page, 'nurse');
       await expect(page.getByRole('button', { name: /^Open encounter for / }).first()).toBeVisible();

@@ -12,7 +12,7 @@ import { BleedingRiskClass } from './BleedingRiskClass';
 /**
  * The anticoagulant check of the open encounter: the nurse enters each drug
  * and its last dose, the patient factors and the INR; each entry is a record
- * (who and when), and removing one withdraws it with a reason kept in the history.
+ * (who and when), and removing one voids it with a reason kept in the history.
  * Above it, the encounter's bleeding-risk class that the check uses, which a
  * physician may raise with a reason.
  */
@@ -22,7 +22,7 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
   const addRecord = useWorkflow((s) => s.addRecord);
   const voidRecord = useWorkflow((s) => s.voidRecord);
   const raiseBleedingRisk = useWorkflow((s) => s.raiseBleedingRisk);
-  const withdrawBleedingRiskRaise = useWorkflow((s) => s.withdrawBleedingRiskRaise);
+  const voidBleedingRiskRaise = useWorkflow((s) => s.voidBleedingRiskRaise);
   const role = useSession((s) => s.user?.role);
   const [error, setError] = useState<string | null>(null);
   if (!settings) return null;
@@ -41,7 +41,7 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
         disabled={disabled}
         timeZone={settings.timeZone}
         onRaise={raiseBleedingRisk}
-        onWithdraw={withdrawBleedingRiskRaise}
+        onVoid={voidBleedingRiskRaise}
       />
       <AnticoagulantCheck
         entries={entries}

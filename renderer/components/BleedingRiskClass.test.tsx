@@ -24,7 +24,7 @@ afterEach(cleanup);
 const section = async () => (await screen.findByRole('heading', { name: /^Bleeding-risk class:/ })).closest('section')!;
 
 describe('bleeding-risk class on the encounter (against the real core over HTTP)', () => {
-  it('a physician raises it with class, reason and text from the keyboard; the check follows; then withdraws it', async () => {
+  it('a physician raises it with class, reason and text from the keyboard; the check follows; then voids it', async () => {
     await signInAs('physicianSession');
     render(<EncounterScreen encounterId={encounterId} />);
     const user = userEvent.setup();
@@ -51,17 +51,17 @@ describe('bleeding-risk class on the encounter (against the real core over HTTP)
     // The anticoagulant check now judges clopidogrel against the high class: a hard stop.
     expect(screen.getByText('Hard stop: do not start the procedure.')).toBeTruthy();
     const stored = await api().call('encounter.get', { encounterId });
-    expect(stored.bleedingRiskRaises).toEqual([expect.objectContaining({ fromClass: 'low', toClass: 'high', reasonCategory: 'deep-or-paravertebral-block', by: PHYSICIAN, withdrawn: null })]);
+    expect(stored.bleedingRiskRaises).toEqual([expect.objectContaining({ fromClass: 'low', toClass: 'high', reasonCategory: 'deep-or-paravertebral-block', by: PHYSICIAN, voided: null })]);
     // High is the top: no class is left to raise to.
     expect(within(box).getByText(/already High, the highest/)).toBeTruthy();
 
-    await user.click(within(box).getByRole('button', { name: 'Withdraw the raise to High' }));
-    await user.type(within(box).getByLabelText('Reason for withdrawing'), 'Raised on the wrong encounter.{Enter}');
+    await user.click(within(box).getByRole('button', { name: 'Void the raise to High' }));
+    await user.type(within(box).getByLabelText('Reason for voiding'), 'Raised on the wrong encounter.{Enter}');
     await waitFor(async () => expect((await section()).querySelector('h3')!.textContent).toBe('Bleeding-risk class: Low'));
-    expect((await api().call('encounter.get', { encounterId })).bleedingRiskRaises[0]!.withdrawn).toMatchObject({ reason: 'Raised on the wrong encounter.', by: PHYSICIAN });
-    // The withdrawn raise stays in sight, with who withdrew it and why.
-    expect(within(await section()).getByText('Withdrawn raises (1)')).toBeTruthy();
-    expect(within(await section()).getByText(/withdrawn by Dr Pat Physician, .*Reason: Raised on the wrong encounter\.$/)).toBeTruthy();
+    expect((await api().call('encounter.get', { encounterId })).bleedingRiskRaises[0]!.voided).toMatchObject({ reason: 'Raised on the wrong encounter.', by: PHYSICIAN });
+    // The voided raise stays in sight, with who voided it and why.
+    expect(within(await section()).getByText('Voided raises (1)')).toBeTruthy();
+    expect(within(await section()).getByText(/voided by Dr Pat Physician, .*Reason: Raised on the wrong encounter\.$/)).toBeTruthy();
   });
 
   it('a nurse sees the class and why, read-only', async () => {
@@ -70,6 +70,6 @@ describe('bleeding-risk class on the encounter (against the real core over HTTP)
     const box = await section();
     expect(within(box).getByText('Only a physician can raise the bleeding-risk class.')).toBeTruthy();
     expect(within(box).queryByRole('form', { name: 'Raise bleeding-risk class' })).toBeNull();
-    expect(within(box).queryByRole('button', { name: /^Withdraw/ })).toBeNull();
+    expect(within(box).queryByRole('button', { name: /^Void/ })).toBeNull();
   });
 });

@@ -16,22 +16,22 @@ import { SOURCES } from '#shared/library/sources';
 import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
 import { errorAt, formLevel } from './outcome-form-helpers';
-import { WithdrawControl } from './WithdrawControl';
+import { VoidControl } from './VoidControl';
 import { useFormSave } from './useFormSave';
 
 
 export interface BleedingRiskClassProps {
   /** The encounter's class and why (encounterRisk / anticoagulantCheck). */
   risk: EncounterBleedingRisk;
-  /** Every raise, withdrawn ones included: the withdrawn ones stay visible with who, when and why. */
+  /** Every raise, voided ones included: the voided ones stay visible with who, when and why. */
   raises: readonly BleedingRiskRaise[];
   template: Template;
-  /** A physician may raise the class and withdraw a raise; everyone else reads it. */
+  /** A physician may raise the class and void a raise; everyone else reads it. */
   canRaise: boolean;
   disabled?: boolean;
   timeZone: string;
   onRaise: (raise: { toClass: RiskClass; reasonCategory: RaiseReason; reason: string }) => Promise<FormResult>;
-  onWithdraw: (raiseId: string, reason: string) => Promise<FormResult>;
+  onVoid: (raiseId: string, reason: string) => Promise<FormResult>;
 }
 
 const REASON_MIN = 5;
@@ -39,13 +39,13 @@ const REASON_MIN = 5;
 /**
  * The class the anticoagulant check uses, with each reason: the template's
  * class, the patient factors, each physician's raise. A physician raises it
- * here (class, reason, text) and may withdraw a raise recorded in error.
+ * here (class, reason, text) and may void a raise recorded in error.
  */
-export function BleedingRiskClass({ risk, raises, template, canRaise, disabled = false, timeZone, onRaise, onWithdraw }: BleedingRiskClassProps) {
+export function BleedingRiskClass({ risk, raises, template, canRaise, disabled = false, timeZone, onRaise, onVoid }: BleedingRiskClassProps) {
   const headingId = useId();
   const when = (iso: string) => safeFormat(iso, timeZone);
   const asipp = template.bleedingRisk.asipp2024;
-  const withdrawn = raises.filter((r) => r.withdrawn);
+  const voided = raises.filter((r) => r.voided);
   return (
     <section className="card bleeding-risk" aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -61,18 +61,18 @@ export function BleedingRiskClass({ risk, raises, template, canRaise, disabled =
             {b.kind === 'template' && <EvidenceBadges sources={b.sources} citations={SOURCES} />}
             {b.kind === 'patient-factors' && <EvidenceBadges sources={b.sources} citations={SOURCES} />}
             {b.kind === 'physician' && canRaise && !disabled && (
-              <WithdrawControl what={`the raise to ${CLASS_LABEL[b.raise.toClass]}`} onWithdraw={(reason) => onWithdraw(b.raise.id, reason)} />
+              <VoidControl what={`the raise to ${CLASS_LABEL[b.raise.toClass]}`} onVoid={(reason) => onVoid(b.raise.id, reason)} />
             )}
           </li>
         ))}
       </ul>
-      {withdrawn.length > 0 && (
+      {voided.length > 0 && (
         <details>
-          <summary>Withdrawn raises ({withdrawn.length})</summary>
+          <summary>Voided raises ({voided.length})</summary>
           <ul>
-            {withdrawn.map((r) => (
+            {voided.map((r) => (
               <li key={r.id}>
-                Raise to {CLASS_LABEL[r.toClass]} by {r.by.name}, {when(r.at)} ({RAISE_REASON_LABEL[r.reasonCategory]}. {r.reason}): withdrawn by {r.withdrawn!.by.name}, {when(r.withdrawn!.at)}. Reason: {r.withdrawn!.reason}
+                Raise to {CLASS_LABEL[r.toClass]} by {r.by.name}, {when(r.at)} ({RAISE_REASON_LABEL[r.reasonCategory]}. {r.reason}): voided by {r.voided!.by.name}, {when(r.voided!.at)}. Reason: {r.voided!.reason}
               </li>
             ))}
           </ul>

@@ -2,19 +2,19 @@ import type { FollowUp, Verdict } from '#shared/contract/follow-up';
 import { clinicDate, clinicDateTime } from '#shared/domain/outcome-text';
 import { formatDuration } from '#shared/domain/outcomes';
 import { VerdictList } from './OutcomeVerdicts';
-import { WithdrawControl } from './WithdrawControl';
+import { VoidControl } from './VoidControl';
 
 const score = (n: number | null) => (n === null ? '—' : String(n));
 
 /**
  * The procedure's follow-ups, oldest first, with each one's verdicts against
- * the follow-up rules. Withdrawn ones stay, struck through, with who, when and why.
+ * the follow-up rules. Voided ones stay, struck through, with who, when and why.
  */
-export function FollowUpTable({ followUps, verdicts, timeZone, onWithdraw }: {
+export function FollowUpTable({ followUps, verdicts, timeZone, onVoid }: {
   followUps: readonly FollowUp[];
   verdicts: readonly { followUpId: string; verdicts: Verdict[] }[];
   timeZone: string;
-  onWithdraw: (id: string, reason: string) => Promise<Record<string, string> | null>;
+  onVoid: (id: string, reason: string) => Promise<Record<string, string> | null>;
 }) {
   if (followUps.length === 0) return <p className="empty">No follow-ups recorded yet.</p>;
   return (
@@ -45,7 +45,7 @@ export function FollowUpTable({ followUps, verdicts, timeZone, onWithdraw }: {
             </>
           );
           return [
-            // A withdrawn row is struck through (styles.css) and its detail row says so in words.
+            // A voided row is struck through (styles.css) and its detail row says so in words.
             <tr key={f.id} className={f.voided ? 'voided' : undefined} data-follow-up={f.id}>
               {cells}
             </tr>,
@@ -54,12 +54,12 @@ export function FollowUpTable({ followUps, verdicts, timeZone, onWithdraw }: {
                 {f.notes && <p className="record-by">Notes: {f.notes}</p>}
                 {f.voided ? (
                   <p className="record-voided">
-                    Withdrawn by {f.voided.by.name} ({f.voided.by.role}), <time dateTime={f.voided.at}>{clinicDateTime(f.voided.at, timeZone)}</time>: {f.voided.reason}
+                    Voided by {f.voided.by.name} ({f.voided.by.role}), <time dateTime={f.voided.at}>{clinicDateTime(f.voided.at, timeZone)}</time>: {f.voided.reason}
                   </p>
                 ) : (
                   <>
                     <VerdictList verdicts={own} />
-                    <WithdrawControl what={`follow-up of ${when}`} onWithdraw={(reason) => onWithdraw(f.id, reason)} />
+                    <VoidControl what={`follow-up of ${when}`} onVoid={(reason) => onVoid(f.id, reason)} />
                   </>
                 )}
               </td>

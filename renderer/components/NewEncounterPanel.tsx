@@ -3,15 +3,15 @@ import type { Laterality } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { Patient } from '#shared/contract/patient';
 import type { ImagingModality } from '#shared/library/schema';
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';
 import { useNavigation } from '../stores/navigation';
-import { today } from '../stores/today';
+import { localIsoDate } from '../time/local-date';
 import { useWorklist } from '../stores/worklist';
 import { PatientPicker } from './PatientPicker';
 import { useFormSave } from './useFormSave';
 
-const MODALITY_LABEL: Record<ImagingModality, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 
 /** Opens an encounter: patient (found or registered), procedure, levels, side, date, indication. */
 export function NewEncounterPanel() {
@@ -24,7 +24,7 @@ export function NewEncounterPanel() {
   const [laterality, setLaterality] = useState<Laterality | null>(null);
   const [sedationPlanned, setSedationPlanned] = useState(false);
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
-  const [plannedDate, setPlannedDate] = useState(today());
+  const [plannedDate, setPlannedDate] = useState(localIsoDate());
   const [indication, setIndication] = useState('');
   const { errors, busy, check, save } = useFormSave();
 
@@ -127,7 +127,7 @@ export function NewEncounterPanel() {
             <select value={imaging} onChange={(e) => setImaging(e.target.value as ImagingModality)}>
               {t.imaging.options.map((o) => (
                 <option key={o.modality} value={o.modality}>
-                  {MODALITY_LABEL[o.modality]}{o.isDefault ? ' (default)' : ''}, contrast {o.contrast.replace('-', ' ')}
+                  {IMAGING_MODALITY_LABELS[o.modality]}{o.isDefault ? ' (default)' : ''}, contrast {o.contrast.replace('-', ' ')}
                 </option>
               ))}
             </select>

@@ -9,19 +9,19 @@ const SIGNERS = Object.keys(SIGNER_LABELS) as Signer[];
 /**
  * Signatures of the patient (or surrogate), a witness and the interpreter:
  * drawn here or marked as signed on paper. They print on the note and become
- * part of what the physician signs; one taken in error is withdrawn with a
- * reason and stays listed as withdrawn.
+ * part of what the physician signs; one taken in error is voided with a
+ * reason and stays listed as voided.
  */
 export function ParticipantSignatures({ signed }: { signed: boolean }) {
   const signatures = useEncounter((s) => s.detail?.signatures ?? []);
   const capture = useChartExports((s) => s.captureSignature);
-  const withdraw = useChartExports((s) => s.voidSignature);
+  const voidSignature = useChartExports((s) => s.voidSignature);
   const [signer, setSigner] = useState<Signer>('patient');
   const [name, setName] = useState('');
   const [method, setMethod] = useState<'drawn' | 'paper'>('paper');
   const [hasInk, setHasInk] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [withdrawing, setWithdrawing] = useState<{ id: string; reason: string } | null>(null);
+  const [voiding, setVoiding] = useState<{ id: string; reason: string } | null>(null);
   const pad = useRef<HTMLCanvasElement | null>(null);
 
   async function save(e: React.FormEvent) {
@@ -42,27 +42,27 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
       {signatures.length === 0 && <p className="muted">None captured yet.</p>}
       <ul className="signature-list">
         {signatures.map((s) => (
-          <li key={s.id} className={s.voided ? 'withdrawn' : undefined}>
+          <li key={s.id} className={s.voided ? 'voided' : undefined}>
             <strong>{SIGNER_LABELS[s.signer]}: {s.signerName}</strong>{' '}
             {s.method === 'drawn' ? 'signed on screen' : 'signed on paper'}, {new Date(s.at).toLocaleString()} (recorded by {s.by.name})
             {s.imagePngBase64 && <img src={`data:image/png;base64,${s.imagePngBase64}`} alt={`Signature of ${s.signerName}`} className="signature-image" />}
-            {s.voided && <span> · Withdrawn by {s.voided.by.name}: {s.voided.reason}</span>}
-            {!s.voided && !signed && (withdrawing?.id === s.id ? (
+            {s.voided && <span> · Voided by {s.voided.by.name}: {s.voided.reason}</span>}
+            {!s.voided && !signed && (voiding?.id === s.id ? (
               <span className="row">
                 <label>
-                  Reason for withdrawing
-                  <input value={withdrawing.reason} onChange={(e) => setWithdrawing({ id: s.id, reason: e.target.value })} />
+                  Reason for voiding
+                  <input value={voiding.reason} onChange={(e) => setVoiding({ id: s.id, reason: e.target.value })} />
                 </label>
-                <button type="button" className="secondary" onClick={() => void withdraw(s.id, withdrawing.reason).then((r) => {
+                <button type="button" className="secondary" onClick={() => void voidSignature(s.id, voiding.reason).then((r) => {
                   setErrors(r ?? {});
-                  if (!r) setWithdrawing(null);
+                  if (!r) setVoiding(null);
                 })}>
-                  Confirm withdrawal
+                  Confirm void
                 </button>
               </span>
             ) : (
-              <button type="button" className="link" aria-label={`Withdraw the signature of ${s.signerName}`} onClick={() => setWithdrawing({ id: s.id, reason: '' })}>
-                Withdraw
+              <button type="button" className="link" aria-label={`Void the signature of ${s.signerName}`} onClick={() => setVoiding({ id: s.id, reason: '' })}>
+                Void
               </button>
             ))}
           </li>

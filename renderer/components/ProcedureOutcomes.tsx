@@ -8,11 +8,11 @@ import { DiaryForm } from './DiaryForm';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpTable } from './FollowUpTable';
 import { ThresholdList, VerdictList } from './OutcomeVerdicts';
-import { WithdrawControl } from './WithdrawControl';
+import { VoidControl } from './VoidControl';
 
 /** One procedure of the patient: its baseline, pain diary (charted and judged), follow-ups, and the forms to add them. */
 export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; timeZone: string }) {
-  const { addFollowUp, addDiary, withdraw } = useOutcomes();
+  const { addFollowUp, addDiary, voidRecord } = useOutcomes();
   const { encounter, templateName, baseline } = outcome;
   const title = `${templateName}, ${encounter.plannedDate}`;
   const activeDiary = outcome.diaries.find((d) => !d.voided);
@@ -37,19 +37,19 @@ export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; ti
             <p className="record-by muted">
               Entered by {diary.by.name} ({diary.by.role}), {clinicDateTime(diary.at, timeZone)}{diary.notes ? `. Notes: ${diary.notes}` : ''}
             </p>
-            <WithdrawControl what={`pain diary of ${clinicDateTime(diary.blockAt, timeZone)}`} onWithdraw={(reason) => withdraw(encounter.id, 'diary', diary.id, reason)} />
+            <VoidControl what={`pain diary of ${clinicDateTime(diary.blockAt, timeZone)}`} onVoid={(reason) => voidRecord(encounter.id, 'diary', diary.id, reason)} />
           </div>
         );
       })}
       {outcome.diaries.filter((d) => d.voided).map((d) => (
         <p key={d.id} className="record-voided">
-          Pain diary of {clinicDateTime(d.blockAt, timeZone)} withdrawn by {d.voided!.by.name} ({d.voided!.by.role}), {clinicDateTime(d.voided!.at, timeZone)}: {d.voided!.reason}
+          Pain diary of {clinicDateTime(d.blockAt, timeZone)} voided by {d.voided!.by.name} ({d.voided!.by.role}), {clinicDateTime(d.voided!.at, timeZone)}: {d.voided!.reason}
         </p>
       ))}
       <ThresholdList thresholds={outcome.thresholds} />
 
       <FollowUpTable followUps={outcome.followUps} verdicts={outcome.followUpVerdicts} timeZone={timeZone}
-        onWithdraw={(id, reason) => withdraw(encounter.id, 'follow-up', id, reason)} />
+        onVoid={(id, reason) => voidRecord(encounter.id, 'follow-up', id, reason)} />
 
       {outcome.canRecord ? (
         // Folded until asked for, so a patient with many procedures still reads as one page of results.

@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { z } from 'zod';
 import type { ProcedureRecordSchema } from '#shared/contract/workflow';
-import type { ImagingModality } from '#shared/library/schema';
+import { ImagingModalitySchema, type ImagingModality } from '#shared/library/schema';
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { SOURCES } from '#shared/library/sources';
 import { particulateSteroidWarning } from '#shared/workflow/steroid-warning';
 import type { ProcedureTraits } from '#shared/workflow/traits';
@@ -25,12 +26,7 @@ export interface ProcedureRecordFormProps {
   onSubmit: (data: ProcedureRecordData) => Promise<Record<string, string> | null>;
 }
 
-export const IMAGING_LABELS: Record<ImagingModality, string> = {
-  fluoroscopy: 'Fluoroscopy',
-  ultrasound: 'Ultrasound',
-  ct: 'CT',
-};
-const IMAGING: readonly ImagingModality[] = ['fluoroscopy', 'ultrasound', 'ct'];
+const IMAGING: readonly ImagingModality[] = ImagingModalitySchema.options;
 
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
 
@@ -171,7 +167,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
             {IMAGING.map((m) => (
               <label key={m} className="choice">
                 <input type="radio" name={`${id}-imaging`} checked={draft.imagingUsed === m} onChange={() => set({ imagingUsed: m })} />
-                {IMAGING_LABELS[m]}
+                {IMAGING_MODALITY_LABELS[m]}
               </label>
             ))}
           </div>

@@ -1,4 +1,4 @@
-import { classedByAsra } from '#shared/domain/bleeding-risk';
+import { CLASS_LABEL, classedByAsra } from '#shared/domain/bleeding-risk';
 import type { Fact, Template } from '#shared/library/schema';
 import { EvidenceBadges, FactEvidenceBadges, type FactReviews } from './EvidenceBadges';
 
@@ -21,8 +21,6 @@ function FactList({ title, facts, citations, template, reviews }: { title: strin
   );
 }
 
-const CLASS = { low: 'Low', intermediate: 'Intermediate', high: 'High' } as const;
-
 /** The template's reference content beside the checklist: what to screen for, bleeding risk, benefit and follow-up. */
 export function ProcedureReference({ template, citations, reviews = [] }: { template: Template; citations: Citations; reviews?: FactReviews }) {
   const { asra2018, asipp2024 } = template.bleedingRisk;
@@ -36,12 +34,12 @@ export function ProcedureReference({ template, citations, reviews = [] }: { temp
         <h3>Bleeding-risk class</h3>
         {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
         <div className="fact-line">
-          {classedByAsra(asra2018.sources) ? 'ASRA 2018' : "Template's class (not in the ASRA 2018 list)"}: <strong>{CLASS[asra2018.class]}</strong>{' '}
+          {classedByAsra(asra2018.sources) ? 'ASRA 2018' : "Template's class (not in the ASRA 2018 list)"}: <strong>{CLASS_LABEL[asra2018.class]}</strong>{' '}
           <EvidenceBadges sources={asra2018.sources} citations={citations} />
         </div>
         {asipp2024 && (
           <div className="fact-line">
-            ASIPP 2024: <strong>{CLASS[asipp2024.class]}</strong>. {asipp2024.note}{' '}
+            ASIPP 2024: <strong>{CLASS_LABEL[asipp2024.class]}</strong>. {asipp2024.note}{' '}
             <EvidenceBadges sources={asipp2024.sources} citations={citations} />
           </div>
         )}

@@ -270,7 +270,7 @@ describe('RecordHistory', () => {
     },
   ];
 
-  it('lists newest first, strikes through withdrawn records and sends the reason', async () => {
+  it('lists newest first, strikes through voided records and sends the reason', async () => {
     const onVoid = ok();
     render(<RecordHistory records={records} onVoid={onVoid} timeZone="UTC" />);
     const user = userEvent.setup();
@@ -283,12 +283,12 @@ describe('RecordHistory', () => {
 
     const voided = within(items[2]!).getByText(/BP 182\/82/);
     expect(voided.tagName).toBe('DEL');
-    expect(items[2]!.textContent).toContain('Withdrawn by Sam Okafor (nurse), 2026-03-09 13:05');
+    expect(items[2]!.textContent).toContain('Voided by Sam Okafor (nurse), 2026-03-09 13:05');
     expect(items[2]!.textContent).toContain('wrong patient chart');
-    expect(within(items[2]!).queryByRole('button', { name: /Withdraw/ })).toBeNull();
+    expect(within(items[2]!).queryByRole('button', { name: /Void/ })).toBeNull();
 
-    await user.click(within(items[1]!).getByRole('button', { name: /Withdraw vitals/ }));
-    const reason = within(items[1]!).getByLabelText('Reason for withdrawing');
+    await user.click(within(items[1]!).getByRole('button', { name: /Void vitals/ }));
+    const reason = within(items[1]!).getByLabelText('Reason for voiding');
     expect(document.activeElement).toBe(reason);
     await user.keyboard('typo{Enter}');
     expect(onVoid).not.toHaveBeenCalled();
@@ -297,17 +297,17 @@ describe('RecordHistory', () => {
     await user.clear(reason);
     await user.keyboard('entered twice{Enter}');
     expect(onVoid).toHaveBeenCalledWith('00000000-0000-4000-8000-000000000002', 'entered twice');
-    expect(within(items[1]!).queryByLabelText('Reason for withdrawing')).toBeNull();
+    expect(within(items[1]!).queryByLabelText('Reason for voiding')).toBeNull();
   });
 
   it('shows a refusal from the callback beside the reason', async () => {
-    const onVoid = vi.fn(() => Promise.resolve({ reason: 'give the reason in a few words', form: 'Already withdrawn.' }));
+    const onVoid = vi.fn(() => Promise.resolve({ reason: 'give the reason in a few words', form: 'Already voided.' }));
     render(<RecordHistory records={records.slice(1, 2)} onVoid={onVoid} />);
     const user = userEvent.setup();
-    await user.click(screen.getByRole('button', { name: /Withdraw vitals/ }));
+    await user.click(screen.getByRole('button', { name: /Void vitals/ }));
     await user.keyboard('duplicate entry{Enter}');
     expect(screen.getByText('give the reason in a few words')).toBeTruthy();
-    expect(screen.getByRole('alert').textContent).toContain('Already withdrawn.');
-    expect(screen.getByLabelText('Reason for withdrawing')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toContain('Already voided.');
+    expect(screen.getByLabelText('Reason for voiding')).toBeTruthy();
   });
 });

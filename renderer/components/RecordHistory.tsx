@@ -3,13 +3,14 @@ import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/workflow';
 import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { injectatePlanLines } from '#shared/domain/encounter-workflow';
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
 import { ALDRETE_COMPONENTS, ALDRETE_COMPONENT_LABELS, aldreteTotal } from '#shared/workflow/aldrete';
 import { useFormSave } from './useFormSave';
 
 export interface RecordHistoryProps {
   records: readonly EncounterRecord[];
-  /** Resolves null when withdrawn, or errors keyed by input path ('reason', 'form'). */
+  /** Resolves null when voided, or errors keyed by input path ('reason', 'form'). */
   onVoid: (recordId: string, reason: string) => Promise<Record<string, string> | null>;
   disabled?: boolean;
   /** The clinic's IANA time zone; without it, times show in this computer's local time. */
@@ -27,7 +28,6 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   'injectate-plan': 'Planned injectate',
 };
 
-const IMAGING: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 const REASON_MIN = 5;
 
 /** A time as the history shows it: in the clinic zone when given, else the computer's local time. */
@@ -68,7 +68,7 @@ export function summarizeRecord(entry: RecordData, time: (iso: string) => string
       return `Participants: ${entry.data.participants.map((p) => `${p.name} (${p.role})`).join(', ')}`;
     case 'procedure': {
       const p = entry.data;
-      const parts = [IMAGING[p.imagingUsed] ?? p.imagingUsed];
+      const parts = [IMAGING_MODALITY_LABELS[p.imagingUsed]];
       parts.push(p.contrastUsed ? `contrast${p.contrastAgent ? `: ${p.contrastAgent}` : ''}` : 'no contrast');
       if (p.fluoroscopyTimeSeconds !== null) parts.push(`fluoroscopy ${p.fluoroscopyTimeSeconds} s`);
       if (p.radiationDose) parts.push(`dose ${p.radiationDose}`);
@@ -90,8 +90,8 @@ export function summarizeRecord(entry: RecordData, time: (iso: string) => string
 
 /**
  * Every record of the encounter, newest first: what it says, who recorded it and when.
- * Withdrawn records stay, struck through, with who withdrew them, when and why.
- * Presentational: the caller withdraws a record and returns any errors.
+ * Voided records stay, struck through, with who voided them, when and why.
+ * Presentational: the caller voids a record and returns any errors.
  */
 export function RecordHistory({ records, onVoid, disabled = false, timeZone }: RecordHistoryProps) {
   const headingId = useId();
@@ -120,7 +120,7 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState('');
   const { errors, setErrors, busy, check, save } = useFormSave();
-  const withdrawRef = useRef<HTMLButtonElement>(null);
+  const voidRef = useRef<HTMLButtonElement>(null);
 
   const time = (iso: string) => formatRecordTime(iso, timeZone);
   const kind = RECORD_KIND_LABELS[record.entry.kind];
@@ -133,7 +133,7 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
     setReason('');
     setErrors({});
     // Back to the button that opened the form (it renders again on the next commit).
-    requestAnimationFrame(() => withdrawRef.current?.focus());
+    requestAnimationFrame(() => voidRef.current?.focus());
   }
 
   async function submit(event: FormEvent) {
@@ -142,7 +142,7 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
     await save(() => onVoid(record.id, reason.trim()), () => {
       setAsking(false);
       setReason('');
-    }, 'Not withdrawn');
+    }, 'Not voided');
   }
 
   const reasonKey = Object.keys(errors).find((k) => k === 'reason' || k.endsWith('.reason'));
@@ -160,27 +160,27 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
       </p>
       {voided && (
         <p className="record-voided">
-          Withdrawn by {voided.by.name} ({voided.by.role}), <time dateTime={voided.at}>{time(voided.at)}</time>: {voided.reason}
+          Voided by {voided.by.name} ({voided.by.role}), <time dateTime={voided.at}>{time(voided.at)}</time>: {voided.reason}
         </p>
       )}
       {!voided && !asking && (
-        <button ref={withdrawRef} type="button" className="link" disabled={disabled} aria-label={`Withdraw ${kind.toLowerCase()} recorded ${when}`}
+        <button ref={voidRef} type="button" className="link" disabled={disabled} aria-label={`Void ${kind.toLowerCase()} recorded ${when}`}
           onClick={() => setAsking(true)}>
-          Withdraw…
+          Void…
         </button>
       )}
       {!voided && asking && (
-        <form className="na-form void-form" aria-label={`Withdraw ${kind.toLowerCase()} recorded ${when}`} onSubmit={(e) => void submit(e)} noValidate>
+        <form className="na-form void-form" aria-label={`Void ${kind.toLowerCase()} recorded ${when}`} onSubmit={(e) => void submit(e)} noValidate>
           <div className="field">
             <label>
-              Reason for withdrawing
+              Reason for voiding
               <input type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} disabled={disabled}
                 onKeyDown={(e) => { if (e.key === 'Escape') { e.preventDefault(); cancel(); } }}
                 aria-invalid={!!reasonError} aria-describedby={reasonError ? `${id}-reason-error` : undefined} />
             </label>
             {reasonError && <p id={`${id}-reason-error`} className="error field-error">{reasonError}</p>}
           </div>
-          <button type="submit" className="secondary" disabled={busy || disabled}>Withdraw record</button>
+          <button type="submit" className="secondary" disabled={busy || disabled}>Void record</button>
           <button type="button" className="link" onClick={cancel}>Cancel</button>
           {otherErrors.length > 0 && (
             <div role="alert" className="error">

@@ -18,7 +18,7 @@ interface OutcomesState {
   search: (query: string) => Promise<Patient[]>;
   addFollowUp: (input: AddFollowUpInput) => Promise<FormResult>;
   addDiary: (input: AddDiaryInput) => Promise<FormResult>;
-  withdraw: (encounterId: string, kind: 'follow-up' | 'diary', id: string, reason: string) => Promise<FormResult>;
+  voidRecord: (encounterId: string, kind: 'follow-up' | 'diary', id: string, reason: string) => Promise<FormResult>;
 }
 
 export const useOutcomes = create<OutcomesState>((set, get) => {
@@ -53,6 +53,6 @@ export const useOutcomes = create<OutcomesState>((set, get) => {
 
     addFollowUp: (input) => write(() => api().call('followUp.add', input)),
     addDiary: (input) => write(() => api().call('followUp.addDiary', input)),
-    withdraw: (encounterId, kind, id, reason) => write(() => api().call('followUp.withdraw', { encounterId, kind, id, reason })),
+    voidRecord: (encounterId, kind, id, reason) => write(() => api().call('followUp.voidRecord', { encounterId, kind, id, reason })),
   };
 });

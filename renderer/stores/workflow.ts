@@ -16,9 +16,9 @@ interface WorkflowState {
   cancel: (reason: string) => Promise<FormResult>;
   addRecord: (record: RecordData, password?: string) => Promise<FormResult>;
   voidRecord: (recordId: string, reason: string) => Promise<FormResult>;
-  /** A physician raises the encounter's bleeding-risk class, or withdraws a raise recorded in error. */
+  /** A physician raises the encounter's bleeding-risk class, or voids a raise recorded in error. */
   raiseBleedingRisk: (raise: Omit<RaiseBleedingRiskInput, 'encounterId'>) => Promise<FormResult>;
-  withdrawBleedingRiskRaise: (raiseId: string, reason: string) => Promise<FormResult>;
+  voidBleedingRiskRaise: (raiseId: string, reason: string) => Promise<FormResult>;
 }
 
 /** The encounter after a transition: its new state and the transition in its history. */
@@ -56,8 +56,8 @@ export const useWorkflow = create<WorkflowState>(() => ({
     mergeDetail((d) => ({ bleedingRiskRaises: [...d.bleedingRiskRaises, added] }));
   }),
 
-  withdrawBleedingRiskRaise: (raiseId, reason) => writeToOpen(async (encounterId) => {
-    const withdrawn = await api().call('encounter.withdrawBleedingRiskRaise', { encounterId, raiseId, reason });
-    mergeDetail((d) => ({ bleedingRiskRaises: d.bleedingRiskRaises.map((r) => (r.id === raiseId ? withdrawn : r)) }));
+  voidBleedingRiskRaise: (raiseId, reason) => writeToOpen(async (encounterId) => {
+    const voided = await api().call('encounter.voidBleedingRiskRaise', { encounterId, raiseId, reason });
+    mergeDetail((d) => ({ bleedingRiskRaises: d.bleedingRiskRaises.map((r) => (r.id === raiseId ? voided : r)) }));
   }),
 }));

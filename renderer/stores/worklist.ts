@@ -6,7 +6,7 @@ import type { MethodInput } from '#shared/contract/methods';
 import type { TemplateSummary, TemplateWithSources } from '#shared/contract/library';
 import type { CreatePatientInput, Patient } from '#shared/contract/patient';
 import { api, ApiError } from '../api/client';
-import { today } from './today';
+import { localIsoDate } from '../time/local-date';
 
 interface WorklistState {
   date: string;
@@ -37,7 +37,7 @@ const templateCache = new Map<string, Promise<TemplateWithSources>>();
 let loadSeq = 0;
 
 export const useWorklist = create<WorklistState>((set, get) => ({
-  date: today(),
+  date: localIsoDate(),
   query: '',
   state: null,
   setState(state) {
@@ -92,8 +92,8 @@ export const useWorklist = create<WorklistState>((set, get) => ({
     return pending;
   },
   async addDemoData() {
-    const { added } = await api().call('demo.seed', { today: today() });
-    set({ date: today(), query: '' });
+    const { added } = await api().call('demo.seed', { today: localIsoDate() });
+    set({ date: localIsoDate(), query: '' });
     await get().load();
     return added;
   },

@@ -1,7 +1,7 @@
 /**
  * The encounter's bleeding-risk class: a physician may raise it above the
  * procedure template's class, with a reason; a raise is kept insert-only
- * (migration 011) and one recorded in error is withdrawn with a reason, never
+ * (migration 011) and one recorded in error is voided with a reason, never
  * deleted. The class the anticoagulant check uses is computed from the
  * template, the patient factors and the raises (shared/domain/bleeding-risk.ts).
  */
@@ -30,7 +30,7 @@ export const RaiseBleedingRiskInputSchema = z.strictObject({
 });
 export type RaiseBleedingRiskInput = z.infer<typeof RaiseBleedingRiskInputSchema>;
 
-export const WithdrawBleedingRiskRaiseInputSchema = z.strictObject({ encounterId: IdSchema, raiseId: IdSchema, reason: text });
+export const VoidBleedingRiskRaiseInputSchema = z.strictObject({ encounterId: IdSchema, raiseId: IdSchema, reason: text });
 
 export const BleedingRiskRaiseSchema = z.object({
   id: IdSchema,
@@ -42,7 +42,7 @@ export const BleedingRiskRaiseSchema = z.object({
   reason: storedText,
   at: TimestampSchema,
   by: ActorSchema,
-  /** Set when the raise was withdrawn as recorded in error: by whom, when and why. */
-  withdrawn: z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText }).nullable(),
+  /** Set when the raise was voided as recorded in error: by whom, when and why. */
+  voided: z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText }).nullable(),
 });
 export type BleedingRiskRaise = z.infer<typeof BleedingRiskRaiseSchema>;

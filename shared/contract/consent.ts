@@ -111,7 +111,7 @@ export const CONSENT_METHODS = {
     output: ParticipantSignatureSchema,
   }),
   'consent.voidSignature': method({
-    summary: 'Withdraw a signature captured in error, with the reason; it stays in the history.',
+    summary: 'Void a signature captured in error, with the reason; it stays in the history.',
     writes: true,
     access: CLINICAL,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/signature:${String(i.signatureId)}/void`) },

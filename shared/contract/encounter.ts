@@ -8,7 +8,7 @@ import { PatientSchema } from './patient';
 import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
 import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './workflow';
-import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, WithdrawBleedingRiskRaiseInputSchema } from './bleeding-risk';
+import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, VoidBleedingRiskRaiseInputSchema } from './bleeding-risk';
 import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
 
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
@@ -77,9 +77,9 @@ export const EncounterDetailSchema = z.object({
   records: z.array(EncounterRecordSchema),
   /** Every change of every checklist item, oldest first. */
   itemHistory: z.array(ItemChangeSchema),
-  /** Patient, surrogate, witness and interpreter signatures, withdrawn ones included, oldest first. */
+  /** Patient, surrogate, witness and interpreter signatures, voided ones included, oldest first. */
   signatures: z.array(ParticipantSignatureSchema),
-  /** Physicians' raises of the bleeding-risk class, withdrawn ones included, oldest first. */
+  /** Physicians' raises of the bleeding-risk class, voided ones included, oldest first. */
   bleedingRiskRaises: z.array(BleedingRiskRaiseSchema),
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;
@@ -134,7 +134,7 @@ export const ENCOUNTER_METHODS = {
     output: EncounterRecordSchema,
   }),
   'encounter.voidRecord': method({
-    summary: 'Withdraw a record entered in error, with a reason (it stays in the history).',
+    summary: 'Void a record entered in error, with a reason (it stays in the history).',
     writes: true,
     access: CLINICAL,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/record:${String(i.recordId)}/void`) },
@@ -149,12 +149,12 @@ export const ENCOUNTER_METHODS = {
     input: RaiseBleedingRiskInputSchema,
     output: BleedingRiskRaiseSchema,
   }),
-  'encounter.withdrawBleedingRiskRaise': method({
-    summary: 'Withdraw a bleeding-risk raise recorded in error, with a reason (it stays in the history).',
+  'encounter.voidBleedingRiskRaise': method({
+    summary: 'Void a bleeding-risk raise recorded in error, with a reason (it stays in the history).',
     writes: true,
     access: PHYSICIAN,
-    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/bleeding-risk:${String(i.raiseId)}/withdraw`) },
-    input: WithdrawBleedingRiskRaiseInputSchema,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/bleeding-risk:${String(i.raiseId)}/void`) },
+    input: VoidBleedingRiskRaiseInputSchema,
     output: BleedingRiskRaiseSchema,
   }),
 } as const;

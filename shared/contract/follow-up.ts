@@ -2,7 +2,7 @@
  * Follow-up and outcomes: follow-up visits (pain, function, relief and how
  * long it lasted), pain diaries after a diagnostic block, and one patient's
  * outcomes across procedures with each result judged against the library's
- * follow-up rules. Records are insert-only; one entered in error is withdrawn
+ * follow-up rules. Records are insert-only; one entered in error is voided
  * with a reason and stays in the history.
  */
 import { z } from 'zod';
@@ -83,18 +83,18 @@ export type AddDiaryInput = z.input<typeof AddDiaryInputSchema>;
 
 const reason = shortText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' });
 
-/** Withdraw a follow-up or a diary entered in error; it stays in the history with who, when and why. */
-export const WithdrawInputSchema = z.strictObject({
+/** Void a follow-up or a diary entered in error; it stays in the history with who, when and why. */
+export const VoidFollowUpInputSchema = z.strictObject({
   encounterId: IdSchema,
   kind: z.enum(['follow-up', 'diary']),
   id: IdSchema,
   reason,
 });
 
-const WithdrawalSchema = z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText });
-const VoidedSchema = WithdrawalSchema.nullable();
+const VoidSchema = z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText });
+const VoidedSchema = VoidSchema.nullable();
 
-export const WithdrawnSchema = z.object({ kind: z.enum(['follow-up', 'diary']), id: IdSchema, voided: WithdrawalSchema });
+export const VoidedFollowUpSchema = z.object({ kind: z.enum(['follow-up', 'diary']), id: IdSchema, voided: VoidSchema });
 
 export const FollowUpSchema = z.object({
   id: IdSchema,
@@ -201,7 +201,7 @@ export const OutcomesForPatientInputSchema = z.strictObject({ patientId: IdSchem
 export const PatientOutcomesSchema = z.object({
   patient: PatientSchema,
   procedures: z.array(ProcedureOutcomesSchema),
-  /** Every pain score over time, oldest first: baselines and follow-ups (withdrawn ones left out). */
+  /** Every pain score over time, oldest first: baselines and follow-ups (voided ones left out). */
   timeline: z.array(TimelinePointSchema),
 });
 export type PatientOutcomes = z.infer<typeof PatientOutcomesSchema>;
@@ -223,12 +223,12 @@ export const FOLLOW_UP_METHODS = {
     input: AddDiaryInputSchema,
     output: PainDiarySchema,
   }),
-  'followUp.withdraw': method({
-    summary: 'Withdraw a follow-up or pain diary entered in error, with a reason (it stays in the history).',
+  'followUp.voidRecord': method({
+    summary: 'Void a follow-up or pain diary entered in error, with a reason (it stays in the history).',
     writes: true,
     access: CLINICAL,
-    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/${String(i.kind)}:${String(i.id)}/withdraw`) },
-    input: WithdrawInputSchema,
-    output: WithdrawnSchema,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/${String(i.kind)}:${String(i.id)}/void`) },
+    input: VoidFollowUpInputSchema,
+    output: VoidedFollowUpSchema,
   }),
 } as const;

@@ -54,6 +54,7 @@ const SHARED: Record<string, string> = {
   events: 'what the core pushes to the renderer',
   transport: 'the bridge and limits both transports share',
   'content-security': 'the Content-Security-Policy both hosts send',
+  'renamed-actions': 'old names of renamed methods, so audit entries written under them are still found',
 };
 
 /**

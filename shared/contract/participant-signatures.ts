@@ -3,7 +3,7 @@
  * the patient (or the surrogate who decided), a witness and the interpreter.
  * Each is drawn on screen (a PNG) or marked as signed on paper, and appears on
  * the note and its PDF. Captured ones never change: one taken in error is
- * withdrawn with a reason and stays in the history.
+ * voided with a reason and stays in the history.
  */
 import { z } from 'zod';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';

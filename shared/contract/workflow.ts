@@ -1,7 +1,7 @@
 /**
  * The procedure day: state transitions, overrides and structured records
  * (vitals, anticoagulants, planned injectate, time-out, procedure, Aldrete). Records are
- * append-only: a correction is a new record, a withdrawal is a void naming
+ * append-only: a correction is a new record, one entered in error is voided by a row naming
  * the record and the reason, so every change keeps who, when and what it was.
  */
 import { z } from 'zod';
@@ -194,7 +194,7 @@ export const EncounterRecordSchema = z.object({
   id: IdSchema,
   at: TimestampSchema,
   by: ActorSchema,
-  /** Set when the record was withdrawn: by whom, when and why. */
+  /** Set when the record was voided: by whom, when and why. */
   voided: z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText }).nullable(),
   entry: RecordDataSchema,
 });

@@ -16,7 +16,7 @@ const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
 let n = 0;
 const id = () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`;
 function raise(toClass: BleedingRiskRaise['toClass'], at = '2026-11-24T14:00:00.000Z', extra: Partial<BleedingRiskRaise> = {}): BleedingRiskRaise {
-  return { id: id(), encounterId: id(), fromClass: 'low', toClass, reasonCategory: 'deep-or-paravertebral-block', reason: 'Paravertebral at T6.', at, by: DR, withdrawn: null, ...extra };
+  return { id: id(), encounterId: id(), fromClass: 'low', toClass, reasonCategory: 'deep-or-paravertebral-block', reason: 'Paravertebral at T6.', at, by: DR, voided: null, ...extra };
 }
 const factorsRecord = (at: string, data = { ...NO_RISK_FACTORS, olderAge: true }): EncounterRecord => ({ id: id(), at, by: NURSE, voided: null, entry: { kind: 'risk-factors', data } });
 const drugRecord = (drugId: string, lastDoseAt: string): EncounterRecord => ({ id: id(), at: '2026-11-24T13:00:00.000Z', by: NURSE, voided: null, entry: { kind: 'anticoagulant', data: { drugId, lastDoseAt } } });
@@ -51,9 +51,9 @@ describe("the encounter's bleeding-risk class", () => {
     expect(risk.text).toMatch(/^High risk: raised from the template's low by patient factors \(older age\); Dr Pat Physician: deep or paravertebral block; Dr Pat Physician/);
   });
 
-  it('ignores a withdrawn raise', () => {
-    const withdrawn = raise('high', NOW, { withdrawn: { at: NOW, by: DR, reason: 'Wrong patient.' } });
-    const risk = encounterBleedingRisk(TFESI, NO_RISK_FACTORS, [withdrawn]);
+  it('ignores a voided raise', () => {
+    const voided = raise('high', NOW, { voided: { at: NOW, by: DR, reason: 'Wrong patient.' } });
+    const risk = encounterBleedingRisk(TFESI, NO_RISK_FACTORS, [voided]);
     expect(risk).toMatchObject({ riskClass: 'intermediate', raises: [] });
   });
 
@@ -110,13 +110,13 @@ describe('the anticoagulant check uses the encounter class', () => {
 });
 
 describe('asOf: the class a note signed at a given time saw', () => {
-  it('leaves out later raises and records, and undoes later withdrawals and voids', () => {
+  it('leaves out later raises and records, and undoes later voids of raises and records', () => {
     const signedAt = '2026-11-24T14:00:00.000Z';
-    const early = raise('intermediate', '2026-11-24T13:50:00.000Z', { withdrawn: { at: '2026-11-24T14:10:00.000Z', by: DR, reason: 'In error.' } });
+    const early = raise('intermediate', '2026-11-24T13:50:00.000Z', { voided: { at: '2026-11-24T14:10:00.000Z', by: DR, reason: 'In error.' } });
     const late = raise('high', '2026-11-24T14:20:00.000Z');
     const voidedLater = { ...factorsRecord('2026-11-24T13:40:00.000Z', { ...NO_RISK_FACTORS, coagulopathy: true }), voided: { at: '2026-11-24T14:30:00.000Z', by: NURSE, reason: 'Wrong patient.' } };
     const then = asOf([voidedLater], [early, late], signedAt);
-    expect(then.raises).toEqual([{ ...early, withdrawn: null }]);
+    expect(then.raises).toEqual([{ ...early, voided: null }]);
     expect(then.records).toEqual([{ ...voidedLater, voided: null }]);
     expect(encounterRisk(PNB, then.records, then.raises).riskClass).toBe('intermediate');
     expect(encounterRisk(PNB, [voidedLater], [early, late]).riskClass).toBe('high');

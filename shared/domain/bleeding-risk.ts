@@ -5,7 +5,7 @@
  * - the procedure template's class (ASRA 2018 column of fact base §1.2);
  * - the class the fact base's patient factors give (§1.2 "Patient factors":
  *   effectiveRiskClass in ./anticoagulant-check.ts, one class up when any is present);
- * - each physician's raise still standing (not withdrawn), recorded with a reason.
+ * - each physician's raise still standing (not voided), recorded with a reason.
  *
  * Nothing lowers it below the template's class: a raise below the template's
  * class, or not above the current one, is refused (raiseProblem). Pure: the
@@ -63,7 +63,7 @@ export interface EncounterBleedingRisk extends EffectiveRisk {
 export function encounterBleedingRisk(template: Template, factors: PatientRiskFactors, raises: readonly BleedingRiskRaise[]): EncounterBleedingRisk {
   const { class: templateClass, sources: templateSources } = template.bleedingRisk.asra2018;
   const byFactors = effectiveRiskClass(templateClass, factors);
-  const standing = raises.filter((r) => !r.withdrawn);
+  const standing = raises.filter((r) => !r.voided);
   const riskClass = standing.reduce<RiskClass>((c, r) => higher(c, r.toClass), byFactors.riskClass);
   const basis: RiskBasis[] = [{ kind: 'template', riskClass: templateClass, sources: templateSources }];
   if (byFactors.factors.length) {

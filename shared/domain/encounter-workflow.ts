@@ -56,12 +56,12 @@ export interface AnticoagulantContext {
 
 /**
  * The records and raises as they stood at `at`: later ones left out, and a void
- * or withdrawal made after `at` not yet applied (what a note signed then saw).
+ * or void made after `at` not yet applied (what a note signed then saw).
  */
 export function asOf(records: readonly EncounterRecord[], raises: readonly BleedingRiskRaise[], at: string): { records: EncounterRecord[]; raises: BleedingRiskRaise[] } {
   return {
     records: records.filter((r) => r.at <= at).map((r) => (r.voided && r.voided.at > at ? { ...r, voided: null } : r)),
-    raises: raises.filter((r) => r.at <= at).map((r) => (r.withdrawn && r.withdrawn.at > at ? { ...r, withdrawn: null } : r)),
+    raises: raises.filter((r) => r.at <= at).map((r) => (r.voided && r.voided.at > at ? { ...r, voided: null } : r)),
   };
 }
 
@@ -91,7 +91,7 @@ export function anticoagulantCheck(
   return { risk, result };
 }
 
-/** The planned injectate standing now (the latest not withdrawn), or null. */
+/** The planned injectate standing now (the latest not voided), or null. */
 export function plannedInjectate(records: readonly EncounterRecord[]): (EncounterRecord & { entry: Entry<'injectate-plan'> }) | null {
   return latestOf(records, 'injectate-plan');
 }

@@ -138,7 +138,7 @@ describe('a follow-up against the thresholds', () => {
 });
 
 describe('the pain timeline', () => {
-  it('baselines and follow-ups across procedures in time order; withdrawn follow-ups left out', () => {
+  it('baselines and follow-ups across procedures in time order; voided follow-ups left out', () => {
     const points = painTimeline([
       {
         encounterId: ID, procedure: 'MBB (2026-10-27)', baseline: { score: 7, at: '2026-10-27T13:00:00.000Z' },

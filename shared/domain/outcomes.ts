@@ -156,7 +156,7 @@ export interface TimelineProcedure {
   followUps: readonly FollowUp[];
 }
 
-/** Every pain score of the patient over time: each procedure's baseline and its follow-ups (withdrawn ones left out). */
+/** Every pain score of the patient over time: each procedure's baseline and its follow-ups (voided ones left out). */
 export function painTimeline(procedures: readonly TimelineProcedure[]): TimelinePoint[] {
   const points: TimelinePoint[] = [];
   for (const p of procedures) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { LIBRARY_DATA_FILES } from './data-files';
 import { LIBRARY } from './index';
 import { LibraryDataError, loadLibrary, stripComments } from './load';
+import { PUBLISHED_CHECKLIST_IDS } from './published-checklist-ids';
 
 type Json = Record<string, unknown>;
 
@@ -101,6 +102,21 @@ describe('library data loader', () => {
     expect(loaded.versions.filter((v) => v.template.id === 'lumbar-medial-branch-block').map((v) => v.template.version).sort()).toEqual([1, 2]);
   });
 
+  it('gives a fact its key as its checklist id, and refuses a fact stating one of its own', () => {
+    const files = withFile(CONTRAINDICATIONS, (f) => {
+      f['immunosuppression-reworded'] = { text: 'Immunosuppression (reworded).', sources: at(f, 'immunosuppression').sources };
+      f['pregnancy-reworded'] = { id: 'pregnancy', text: 'Pregnancy (reworded).', sources: at(f, 'pregnancy').sources };
+      at(f, 'local-infection').id = 'local-infection';
+    });
+    expect(problemsOf(files).sort()).toEqual([
+      'shared/library/data/facts/contraindications.json: local-infection.id: is the fact\'s own key: leave "id" out, a fact\'s checklist id is its key',
+      'shared/library/data/facts/contraindications.json: pregnancy-reworded.id: is "pregnancy", not the fact\'s key: a new fact (new wording too) has no "id" of its own; only published facts keep one (shared/library/published-checklist-ids.ts)',
+    ]);
+    const facts = loadLibrary(withFile(CONTRAINDICATIONS, (f) => { f['immunosuppression-reworded'] = { text: 'Immunosuppression (reworded).', sources: at(f, 'immunosuppression').sources }; })).facts;
+    expect(facts.get('immunosuppression-reworded')?.value).toMatchObject({ id: 'immunosuppression-reworded' });
+    expect(facts.get('uncorrected-coagulopathy-intermediate-risk')?.value).toMatchObject({ id: 'uncorrected-coagulopathy' });
+  });
+
   it('ignores "$comment" notes, which leave the content (and its hash) unchanged', () => {
     const files = withFile(MBB, (t) => { t.$comment = 'An editor note.'; t['$comment:levels'] = 'Another.'; });
     expect(loadLibrary(files).latest).toEqual(loadLibrary(LIBRARY_DATA_FILES).latest);
@@ -140,6 +156,20 @@ describe('library data: one fact in one place', () => {
       visit(data, '');
     }
     expect(inline).toEqual([]);
+  });
+
+  it('states a checklist id other than the key only for the published facts listed, each as listed', () => {
+    const stated = facts.filter((f) => f.value.id !== f.id).map((f) => `${String(f.value.id)} <- ${f.id}`).sort();
+    const listed = Object.entries(PUBLISHED_CHECKLIST_IDS).flatMap(([id, keys]) => keys.map((k) => `${id} <- ${k}`)).sort();
+    expect(stated).toEqual(listed);
+  });
+
+  it('lets facts of different wording share a checklist id only in the published list', () => {
+    const byChecklistId = new Map<string, typeof facts>();
+    for (const f of facts) byChecklistId.set(String(f.value.id), [...(byChecklistId.get(String(f.value.id)) ?? []), f]);
+    const unlisted = [...byChecklistId].filter(([, group]) => new Set(group.map((f) => wording(f.value))).size > 1)
+      .flatMap(([id, group]) => group.filter((f) => f.id !== id && !(PUBLISHED_CHECKLIST_IDS[id] ?? []).includes(f.id)).map((f) => `${id}: ${f.id}`));
+    expect(unlisted).toEqual([]);
   });
 
   // Same words, different sources: one fact each in the published version-1 content, where merging

@@ -96,10 +96,10 @@ describe('library lock check', () => {
   });
 
   it('publishes a new version without touching the published one', () => {
-    // The next version of lumbar MBB says new wording through a new fact; the published ones keep theirs.
+    // The next version of lumbar MBB says new wording through a new fact (its checklist id is its own key); the published ones keep theirs.
     const mbb = LIBRARY.find((t) => t.id === 'lumbar-medial-branch-block')!;
     const next = mbb.version + 1;
-    let files = edited('facts/contraindications.json', (f) => { f['immunosuppression-reworded'] = { id: 'immunosuppression', text: 'Immunosuppression (reworded).', sources: f.immunosuppression!.sources }; });
+    let files = edited('facts/contraindications.json', (f) => { f['immunosuppression-reworded'] = { text: 'Immunosuppression (reworded).', sources: f.immunosuppression!.sources }; });
     const draft = structuredClone(files[`templates/lumbar-medial-branch-block/v${mbb.version}.json`]) as { version: number; contraindications: { relative: { fact: string }[] } };
     draft.version = next;
     draft.contraindications.relative = draft.contraindications.relative.map((r) => (r.fact === 'immunosuppression' ? { fact: 'immunosuppression-reworded' } : r));

@@ -5,6 +5,7 @@
  * its file and field; nothing partial is returned. Pure: the files are passed in already parsed.
  */
 import { z } from 'zod';
+import { PUBLISHED_CHECKLIST_IDS } from './published-checklist-ids';
 import { FactSchema, MonitoringStepSchema, RiskSchema, TemplateSchema, type Template } from './schema';
 
 export const DATA_DIR = 'shared/library/data';
@@ -73,6 +74,22 @@ function factSchemaFor(value: unknown) {
   return FactSchema;
 }
 
+/**
+ * A fact's checklist id is its key: the loader gives it that `id`. Only the published facts in
+ * PUBLISHED_CHECKLIST_IDS state another, which their locked content stores.
+ */
+function withChecklistId(key: string, value: unknown): { value: unknown; problem?: string } {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { value };
+  const record = value as Record<string, unknown>;
+  if (!('id' in record)) return { value: { id: key, ...record } };
+  if (record.id === key) return { value, problem: 'is the fact\'s own key: leave "id" out, a fact\'s checklist id is its key' };
+  const published = typeof record.id === 'string' && (PUBLISHED_CHECKLIST_IDS[record.id] ?? []).includes(key);
+  if (!published) {
+    return { value, problem: `is "${String(record.id)}", not the fact's key: a new fact (new wording too) has no "id" of its own; only published facts keep one (shared/library/published-checklist-ids.ts)` };
+  }
+  return { value };
+}
+
 const TEMPLATE_FILE = /^templates\/([^/]+)\/v([1-9][0-9]*)\.json$/;
 const SHARED_FILE = /^(facts|sections)\/[a-z0-9-]+\.json$/;
 
@@ -112,9 +129,11 @@ export function loadLibrary(files: Readonly<Record<string, unknown>>): LoadedLib
           sections.set(id, { file, value });
           continue;
         }
-        const checked = factSchemaFor(value).safeParse(value);
+        const fact = withChecklistId(id, value);
+        if (fact.problem) problems.push({ file, path: `${id}.id`, message: fact.problem });
+        const checked = factSchemaFor(fact.value).safeParse(fact.value);
         checked.error?.issues.forEach((i) => problems.push({ file, path: formatPath([id, ...i.path]), message: i.message }));
-        facts.set(id, { file, value, valid: checked.success });
+        facts.set(id, { file, value: fact.value, valid: checked.success && !fact.problem });
       }
     } else {
       problems.push({ file, path: '', message: 'is not a library data file (library.json, facts/<name>.json, sections/<name>.json, templates/<template id>/v<N>.json)' });

@@ -32,7 +32,7 @@ export const LOCK_COMMENT =
 export type Sha256Hex = (text: string) => string;
 
 /** Exactly what db/repositories/templates.ts stores and hashes when it seeds a version. */
-export function canonicalJson(template: Template): string {
+export function templateCanonicalJson(template: Template): string {
   return JSON.stringify(TemplateSchema.parse(template));
 }
 
@@ -69,7 +69,7 @@ export function templateParts(template: Template): Map<string, string> {
 export function lockEntry(template: Template, sha256: Sha256Hex): LockEntry {
   const parts: Record<string, string> = {};
   for (const [key, json] of templateParts(template)) parts[key] = sha256(json).slice(0, 16);
-  return { sha256: sha256(canonicalJson(template)), parts };
+  return { sha256: sha256(templateCanonicalJson(template)), parts };
 }
 
 /** A template version as the library data holds it. */

@@ -8,6 +8,8 @@ import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
 import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { IMAGING_MODALITY_LABELS } from '../domain/imaging';
+import { STATE_LABELS } from '../workflow/states';
 import { evidenceState } from '../library/evidence-state';
 import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
@@ -27,7 +29,6 @@ export const REVIEW_MARK = '[needs clinical review]';
 export const SECONDARY_MARK = '[secondary source]';
 
 const LATERALITY: Record<string, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral' };
-const MODALITY: Record<string, string> = { fluoroscopy: 'Fluoroscopy', ultrasound: 'Ultrasound', ct: 'CT' };
 const DECISION: Record<string, string> = {
   consents: 'The patient consents to the procedure.',
   declines: 'The patient declines the procedure.',
@@ -141,7 +142,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Level(s)', levels],
         ['Laterality', encounter.laterality ? (LATERALITY[encounter.laterality] ?? encounter.laterality) : 'Not applicable'],
         ['Planned date', formatDate(encounter.plannedDate)],
-        ['Imaging guidance', `${MODALITY[encounter.imagingModality] ?? encounter.imagingModality}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
+        ['Imaging guidance', `${IMAGING_MODALITY_LABELS[encounter.imagingModality]}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
         ...(off.has('diagnosis') ? [] : [['Diagnosis', consent?.diagnosis || 'Not recorded'] as [string, string]]),
         ['Indication', encounter.indication],
       ] }],
@@ -149,7 +150,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Nature and purpose of the procedure',
       blocks: [
-        { kind: 'paragraph', text: `${template.name} (${template.category}), under ${(MODALITY[encounter.imagingModality] ?? encounter.imagingModality).toLowerCase()} guidance, for: ${encounter.indication}` },
+        { kind: 'paragraph', text: `${template.name} (${template.category}), under ${IMAGING_MODALITY_LABELS[encounter.imagingModality].toLowerCase()} guidance, for: ${encounter.indication}` },
         ...(purposeFacts.length
           ? [{ kind: 'list' as const, items: purposeFacts.map((f) => marked(f.patientText ?? f.text, f.id, f.sources)) }]
           : []),
@@ -225,11 +226,6 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
   };
 }
 
-const STATE_WORDS: Record<string, string> = {
-  scheduled: 'Scheduled', 'pre-procedure': 'Pre-procedure', 'time-out': 'Time-out', procedure: 'Procedure',
-  recovery: 'Recovery', discharged: 'Discharged', cancelled: 'Cancelled',
-};
-
 /**
  * The encounter's course: each state change with who and when, and every
  * physician override with its reason and what it overrode, so a reader of the
@@ -240,7 +236,7 @@ export function procedureDaySection(detail: EncounterDetail, after?: { at: strin
   const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
   if (!transitions.length) return [];
   const items = transitions.map((t) => {
-    const base = `${formatDateTime(t.at)}: ${STATE_WORDS[t.from]} to ${STATE_WORDS[t.to]}, by ${t.by.name} (${t.by.role})`;
+    const base = `${formatDateTime(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
     if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
     if (!t.overridden.length) return base;
     const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
@@ -273,27 +269,27 @@ export function bleedingRiskSection(risk: EncounterBleedingRisk): NoteSection {
 
 /**
  * For a signed note's export: the bleeding-risk class changed after signing
- * (a raise, a withdrawal, patient factors entered or withdrawn). Outside the
+ * (a raise, a void, patient factors entered or voided). Outside the
  * signed content; empty when nothing bearing on the class happened since.
  */
 export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string): NoteSection[] {
   const changedAfter = (at: string | undefined) => at !== undefined && at > signedAt;
   const factorRecords = detail.records.filter((r) => r.entry.kind === 'risk-factors');
   const touched =
-    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.withdrawn?.at)) ||
+    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at)) ||
     factorRecords.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at));
   if (!touched) return [];
   const then = asOf(detail.records, detail.bleedingRiskRaises, signedAt);
   const before = encounterRisk(template, then.records, then.raises);
   const now = encounterRisk(template, detail.records, detail.bleedingRiskRaises);
-  const withdrawn = detail.bleedingRiskRaises
-    .filter((r) => r.withdrawn && changedAfter(r.withdrawn.at))
-    .map((r) => `Withdrawn ${formatDateTime(r.withdrawn!.at)} by ${r.withdrawn!.by.name} (${r.withdrawn!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.withdrawn!.reason}`);
+  const voided = detail.bleedingRiskRaises
+    .filter((r) => r.voided && changedAfter(r.voided.at))
+    .map((r) => `Voided ${formatDateTime(r.voided!.at)} by ${r.voided!.by.name} (${r.voided!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.voided!.reason}`);
   return [{
     heading: 'Bleeding-risk class since the note was signed',
     blocks: [
       { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
-      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...withdrawn] },
+      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...voided] },
     ],
   }];
 }

@@ -2,6 +2,7 @@
  * When a procedure-day item applies: to every encounter, or only where a trait of the
  * procedure or a choice in the encounter plan makes it relevant.
  */
+import type { Laterality } from '../contract/encounter';
 import type { ImagingModality } from '../library/schema';
 import type { ProcedureTraits } from './traits';
 
@@ -25,8 +26,6 @@ export type Applicability =
   | 'spinal'
   /** The plan names a side (left, right or bilateral). */
   | 'lateral';
-
-export type Laterality = 'left' | 'right' | 'bilateral';
 
 export interface EncounterPlanFacts {
   sedationPlanned: boolean;
