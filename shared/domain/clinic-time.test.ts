@@ -16,16 +16,24 @@ describe('clinic time: to the minute, in the clinic zone', () => {
 
   it('follows daylight saving: Chicago, London, Sydney', () => {
     // US spring-forward 2026-03-08 02:00 CST → 03:00 CDT.
-    expect(clinicDateTime('2026-03-08T07:59:00Z', 'America/Chicago')).toBe('2026-03-08 01:59');
-    expect(clinicDateTime('2026-03-08T08:00:00Z', 'America/Chicago')).toBe('2026-03-08 03:00');
+    expect(clinicDateTime('2026-03-08T07:59:00Z', 'America/Chicago')).toBe('2026-03-08 01:59 CST');
+    expect(clinicDateTime('2026-03-08T08:00:00Z', 'America/Chicago')).toBe('2026-03-08 03:00 CDT');
+    expect(clinicDateTime('2026-03-10T08:00:00Z', 'America/Chicago')).toBe('2026-03-10 03:00');
     expect(zoneAbbreviation('2026-03-08T07:59:00Z', 'America/Chicago')).toBe('CST');
     expect(zoneAbbreviation('2026-03-08T08:00:00Z', 'America/Chicago')).toBe('CDT');
     // UK: 2026-03-29 01:00 GMT → 02:00 BST.
-    expect(clinicDateTime('2026-03-29T00:59:00Z', 'Europe/London')).toBe('2026-03-29 00:59');
-    expect(clinicDateTime('2026-03-29T01:00:00Z', 'Europe/London')).toBe('2026-03-29 02:00');
+    expect(clinicDateTime('2026-03-29T00:59:00Z', 'Europe/London')).toBe('2026-03-29 00:59 GMT');
+    expect(clinicDateTime('2026-03-29T01:00:00Z', 'Europe/London')).toBe('2026-03-29 02:00 UTC+01:00');
+    expect(clinicDateTime('2026-07-01T08:00:00Z', 'Europe/London')).toBe('2026-07-01 09:00');
     // Southern hemisphere: Sydney leaves daylight time on 2026-04-05 03:00 → 02:00.
-    expect(clinicDateTime('2026-04-04T15:30:00Z', 'Australia/Sydney')).toBe('2026-04-05 02:30');
-    expect(clinicDateTime('2026-04-04T16:30:00Z', 'Australia/Sydney')).toBe('2026-04-05 02:30');
+    // The repeated hour reads two ways, each with its zone's name.
+    const sydneyFirst = clinicDateTime('2026-04-04T15:30:00Z', 'Australia/Sydney');
+    const sydneySecond = clinicDateTime('2026-04-04T16:30:00Z', 'Australia/Sydney');
+    expect(sydneyFirst).toMatch(/^2026-04-05 02:30 \S+$/);
+    expect(sydneySecond).toMatch(/^2026-04-05 02:30 \S+$/);
+    expect(sydneyFirst).not.toBe(sydneySecond);
+    expect(clinicDateTime('2026-11-01T06:30:00Z', 'America/Chicago')).toBe('2026-11-01 01:30 CDT');
+    expect(clinicDateTime('2026-11-01T07:30:00Z', 'America/Chicago')).toBe('2026-11-01 01:30 CST');
   });
 
   it('names a zone without an abbreviation by its offset', () => {

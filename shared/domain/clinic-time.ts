@@ -7,7 +7,7 @@
  * a time on the other side of a daylight-saving change carries its own short name ("CDT"),
  * so the repeated autumn hour still reads one way. See noteClock.
  */
-import { assertTimeZone, parseInstant, wallTimeOf } from './zoned-time';
+import { assertTimeZone, offsetAt, parseInstant, wallTimeOf } from './zoned-time';
 
 const MINUTE = 60_000;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -31,16 +31,30 @@ export function clinicDate(at: Instant, timeZone: string): string {
   return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
 }
 
-/** The clinic's time of day, HH:MM (24-hour). */
-export function clinicTime(at: Instant, timeZone: string, round: 'down' | 'up' = 'down'): string {
-  const w = wallTimeOf(toMinute(msOf(at), round), timeZone);
+function plainTime(ms: number, timeZone: string): string {
+  const w = wallTimeOf(ms, timeZone);
   return `${pad(w.hour)}:${pad(w.minute)}`;
 }
 
-/** The clinic's date and time, "YYYY-MM-DD HH:MM". */
+/**
+ * Within 12 hours of a daylight-saving change the wall clock skips or repeats an hour, so
+ * a bare "01:30" could be either: there the time carries its zone's short name ("01:30 CDT").
+ */
+function nearChange(ms: number, timeZone: string): boolean {
+  return offsetAt(ms - 12 * 60 * MINUTE, timeZone) !== offsetAt(ms + 12 * 60 * MINUTE, timeZone);
+}
+const marked = (text: string, ms: number, timeZone: string) => (nearChange(ms, timeZone) ? `${text} ${zoneAbbreviation(ms, timeZone)}` : text);
+
+/** The clinic's time of day, "HH:MM" (24-hour); "01:30 CDT" near a daylight-saving change. */
+export function clinicTime(at: Instant, timeZone: string, round: 'down' | 'up' = 'down'): string {
+  const ms = toMinute(msOf(at), round);
+  return marked(plainTime(ms, timeZone), ms, timeZone);
+}
+
+/** The clinic's date and time, "YYYY-MM-DD HH:MM"; "2026-11-01 01:30 CDT" near a daylight-saving change. */
 export function clinicDateTime(at: Instant, timeZone: string, round: 'down' | 'up' = 'down'): string {
   const ms = toMinute(msOf(at), round);
-  return `${clinicDate(ms, timeZone)} ${clinicTime(ms, timeZone)}`;
+  return marked(`${clinicDate(ms, timeZone)} ${plainTime(ms, timeZone)}`, ms, timeZone);
 }
 
 const shortNames = new Map<string, Intl.DateTimeFormat>();
@@ -94,8 +108,9 @@ export function noteClock(timeZone: string, reference: Instant | null): NoteCloc
     timeZone,
     heading: reference === null ? null : zoneHeading(reference, timeZone),
     at(at) {
-      const text = clinicDateTime(at, timeZone);
-      const abbreviation = zoneAbbreviation(toMinute(msOf(at), 'down'), timeZone);
+      const ms = toMinute(msOf(at), 'down');
+      const text = `${clinicDate(ms, timeZone)} ${plainTime(ms, timeZone)}`;
+      const abbreviation = zoneAbbreviation(ms, timeZone);
       return abbreviation === headerAbbreviation ? text : `${text} ${abbreviation}`;
     },
   };
