@@ -20,8 +20,9 @@ import { foldForSearch } from '#db/repositories/patients';
 import { createSigningKeyRepository } from '#db/repositories/signing-keys';
 import { signText, unwrapPrivateKey } from '#db/signing/ed25519';
 import { TEST_PASSWORD, TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
-import { noteSignaturePayload } from '#shared/note/signature';
-import { formatDateTime, patientName } from '#shared/note/format';
+import { clockOfContent, noteSignaturePayload } from '#shared/note/signature';
+import { patientName } from '#shared/note/format';
+import type { NoteContent } from '#shared/note/model';
 import { FAMILY_NAMES, GIVEN_NAMES, INDICATIONS } from './names';
 import { makePrototypes } from './prototypes';
 import { orderedIds, pick, rng, zipfPick } from '../lib/random';
@@ -167,11 +168,12 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
           insertConsentEvent.run(encounterId, proto.consent.content_json, at(70), PHYSICIAN.name);
           // The prototype's note, made this patient's: names, MRN, dates and ids swapped, hash recomputed.
           const signedAt = at(75);
+          const clock = clockOfContent(JSON.parse(proto.note.content_json) as NoteContent, 'UTC');
           const swaps: [string, string][] = [
             [patientName({ familyName: proto.patient.family_name!, givenName: proto.patient.given_name! }), patientName({ familyName, givenName })],
             [proto.patient.mrn!, mrn],
             [proto.patient.birth_date!, birth],
-            [formatDateTime(proto.note.signed_at), formatDateTime(signedAt)],
+            [clock.at(proto.note.signed_at), clock.at(signedAt)],
             [String(proto.encounter.id), encounterId],
             [String(proto.encounter.indication), indication],
           ];

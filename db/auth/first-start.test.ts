@@ -65,6 +65,27 @@ describe('the first administrator', () => {
     expect(ok(await dispatch('auth.status', {}, first.token))).toMatchObject({ needsFirstAdmin: false, session: { user: { username: 'ada.admin' } } });
   });
 
+  it('stores the clinic time zone chosen at set-up (prefilled from the computer), and refuses an unknown one with nothing created', async () => {
+    const { core, dispatch } = open();
+    const bad = await dispatch('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: TEST_PASSWORD, timeZone: 'Mars/Olympus' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', details: [{ path: 'timeZone' }] } });
+    expect(core.db.prepare('SELECT count(*) FROM users').pluck().get()).toBe(0);
+    const view = ok<{ token: string; timeZone: string }>(
+      await dispatch('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: TEST_PASSWORD, timeZone: 'America/Chicago' }),
+    );
+    expect(view.timeZone).toBe('America/Chicago');
+    // Stored, not the host's zone read again at each start.
+    expect(core.db.prepare("SELECT value_json FROM settings WHERE key = 'timeZone'").pluck().get()).toBe('"America/Chicago"');
+    expect(ok(await dispatch('settings.get', {}, view.token))).toMatchObject({ timeZone: 'America/Chicago' });
+  });
+
+  it('without a zone given, stores the host zone at set-up so it no longer follows the machine', async () => {
+    const { core, dispatch } = open();
+    ok(await dispatch('auth.setupFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: TEST_PASSWORD }));
+    const stored = core.db.prepare("SELECT value_json FROM settings WHERE key = 'timeZone'").pluck().get() as string;
+    expect(JSON.parse(stored)).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
+  });
+
   it('two concurrent first starts leave exactly one administrator (the loser gets CONFLICT)', async () => {
     const { core, dispatch } = open();
     const results = await Promise.all([

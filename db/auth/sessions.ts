@@ -64,7 +64,7 @@ export function createAuth(options: AuthOptions) {
   function view(session: Session): SessionView {
     const user = users.get(session.userId);
     if (!user) throw new CommandError('UNAUTHENTICATED', 'The account of this session no longer exists.');
-    return { token: session.token, user: publicUser(user), locked: session.locked, idleLockMinutes: settings.get().idleLockMinutes };
+    return { token: session.token, user: publicUser(user), locked: session.locked, idleLockMinutes: settings.get().idleLockMinutes, timeZone: settings.get().timeZone };
   }
 
   function open(user: StoredUser): SessionView {
@@ -142,7 +142,7 @@ export function createAuth(options: AuthOptions) {
       return { needsFirstAdmin: users.count() === 0, session: session && users.get(session.userId)?.active ? view(session) : null };
     },
 
-    async setupFirstAdmin(input: { username: string; displayName: string; password: string }): Promise<SessionView> {
+    async setupFirstAdmin(input: { username: string; displayName: string; password: string; timeZone?: string | undefined }): Promise<SessionView> {
       const passwordHash = await hashPassword(input.password, cost);
       const user = options.db.transaction(() => {
         // Checked inside the write transaction: two racing first starts cannot both create an admin.
@@ -152,6 +152,9 @@ export function createAuth(options: AuthOptions) {
         const created = users.get(id)!;
         record(actorOf(created), 'users.create', `user:${id}`);
         record(actorOf(created), 'auth.login', `user:${id}`);
+        // Stored at set-up, not read from the host each start: a clinic's times must not move with a laptop.
+        // The settings row keeps who and when; the set-up itself is the users.create entry above.
+        settings.update({ timeZone: input.timeZone ?? settings.get().timeZone }, iso(), actorOf(created));
         return created;
       }).immediate();
       return open(user);

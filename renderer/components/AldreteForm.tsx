@@ -13,6 +13,7 @@ import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
 import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
+import { useClinicTime } from './useClinicTime';
 
 export interface AldreteFormProps {
   disabled?: boolean;
@@ -34,6 +35,7 @@ function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
  * discharge threshold. Presentational: the caller stores the scores.
  */
 export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
+  const clock = useClinicTime();
   const id = useId();
   const [scores, setScores] = useState<Partial<AldreteScores>>({});
   const { errors, busy, savedAt, check, save } = useFormSave();
@@ -55,7 +57,7 @@ export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
     }
     await save(() => onSubmit({ ...scores }), () => {
       setScores({});
-      return `${new Date().toLocaleTimeString()} (total ${aldreteTotal(scores)} of 10)`;
+      return `${clock.time(Date.now())} (total ${aldreteTotal(scores)} of 10)`;
     });
   }
 

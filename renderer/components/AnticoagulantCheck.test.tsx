@@ -62,8 +62,8 @@ describe('AnticoagulantCheck', () => {
     // 09:00 EST is 14:00Z.
     expect(onAdd).toHaveBeenCalledWith({ drugId: 'clopidogrel', lastDoseAt: '2026-03-05T14:00:00.000Z', renalImpaired: false });
     const row = rowOf('Clopidogrel');
-    expect(within(row).getByText('2026-03-05 09:00 EST (UTC-05:00)')).toBeTruthy();
-    expect(within(row).getByText('2026-03-12 10:00 EDT (UTC-04:00)')).toBeTruthy();
+    expect(within(row).getByText('2026-03-05 09:00')).toBeTruthy();
+    expect(within(row).getByText('2026-03-12 10:00')).toBeTruthy();
     expect(within(row).getByText('Too recent: hard stop')).toBeTruthy();
     expect(within(row).getByText('needs clinical review')).toBeTruthy();
     expect(within(row).getByText(/^Sources differ:/)).toBeTruthy();
@@ -77,7 +77,7 @@ describe('AnticoagulantCheck', () => {
     const alert = screen.getByRole('alert');
     expect(alert.className).toBe('hard-stop');
     expect(alert.textContent).toMatch(/Hard stop: do not start the procedure/);
-    expect(alert.textContent).toMatch(/Warfarin \(Coumadin\): Too recent: hard stop \(earliest safe start 2026-03-11 19:00 EDT \(UTC-04:00\)\)/);
+    expect(alert.textContent).toMatch(/Warfarin \(Coumadin\): Too recent: hard stop \(earliest safe start 2026-03-11 19:00\)/);
     expect(within(rowOf('Warfarin')).getByText('Stop 5 days before an intermediate-risk procedure and confirm a normal INR')).toBeTruthy();
   });
 

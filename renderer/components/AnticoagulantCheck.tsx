@@ -7,7 +7,8 @@ import {
   type PatientRiskFactors,
   type RowResult,
 } from '#shared/domain/anticoagulant-check';
-import { formatInZone, localInputToInstant, parseInstant } from '#shared/domain/zoned-time';
+import { localInputToInstant } from '#shared/domain/zoned-time';
+import { clinicDateTime } from '#shared/domain/clinic-time';
 import type { SourceRef } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
 
@@ -254,7 +255,7 @@ function Badges({ sources, review }: { sources: readonly SourceRef[]; review: bo
 
 function safeFormat(iso: string, timeZone: string): string {
   try {
-    return formatInZone(parseInstant(iso), timeZone);
+    return clinicDateTime(iso, timeZone);
   } catch {
     return iso;
   }

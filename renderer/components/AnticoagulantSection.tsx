@@ -3,6 +3,7 @@ import type { Template } from '#shared/library/schema';
 import { NO_RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import { localInputToInstant } from '#shared/domain/zoned-time';
+import { clinicDateTime } from '#shared/domain/clinic-time';
 import { useEncounter } from '../stores/encounter';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
@@ -83,7 +84,7 @@ function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; 
   return (
     <form className="card row" aria-label="INR result" onSubmit={(e) => void submit(e)}>
       <p className="grow">
-        {latest ? `Latest INR ${latest.value} (sample ${latest.takenAt.slice(0, 16).replace('T', ' ')} UTC). ` : 'No INR recorded. '}
+        {latest ? `Latest INR ${latest.value} (sample ${clinicDateTime(latest.takenAt, timeZone)}). ` : 'No INR recorded. '}
         {threshold === null ? 'The lab-defined normal INR threshold is not set (an administrator sets it).' : `Normal at or below ${threshold} (lab-defined).`}
       </p>
       <label>

@@ -3,9 +3,11 @@ import { useAudit } from '../stores/audit';
 import { useSession } from '../stores/session';
 import { AuditAlarmAcknowledge } from './AuditAlarmAcknowledge';
 import { offerDownload } from './download';
+import { useClinicTime } from './useClinicTime';
 
 /** Who did what, when, to which record; every page checked against the chain and its seal; an export. */
 export function AuditScreen() {
+  const clock = useClinicTime();
   const { entries, verdict, error, load, verify, exportAll } = useAudit();
   const isAdmin = useSession((s) => s.user?.role === 'admin');
   const [action, setAction] = useState('');
@@ -39,7 +41,7 @@ export function AuditScreen() {
         </label>
         <button type="submit" className="primary">Filter</button>
         <button type="button" className="secondary" onClick={() => void verify()}>Check the chain</button>
-        <button type="button" className="secondary" onClick={() => void exportAll().then((json) => offerDownload(`audit-trail_${new Date().toISOString().slice(0, 10)}.json`, new Blob([json], { type: 'application/json' })))}>
+        <button type="button" className="secondary" onClick={() => void exportAll().then((json) => offerDownload(`audit-trail_${clock.date(Date.now())}.json`, new Blob([json], { type: 'application/json' })))}>
           Export (JSON)
         </button>
       </form>
@@ -71,7 +73,7 @@ export function AuditScreen() {
           {entries.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
-              <td>{new Date(e.at).toLocaleString()}</td>
+              <td>{clock.dateTime(e.at)}</td>
               <td>{e.user.name} ({e.user.role})</td>
               <td>{e.action}</td>
               <td>{e.patientId ? e.patientId.slice(0, 8) : '—'}</td>

@@ -9,7 +9,7 @@ import {
   raiseOptions,
   type EncounterBleedingRisk,
 } from '#shared/domain/bleeding-risk';
-import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
+import { clinicDateTime } from '#shared/domain/clinic-time';
 import type { FormResult } from '../api/client';
 import type { Template } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
@@ -175,7 +175,7 @@ function RaiseForm({ options, disabled, onRaise }: { options: RiskClass[]; disab
 /** To the minute, in the clinic's zone: who raised it when, not to the millisecond. */
 function safeFormat(iso: string, timeZone: string): string {
   try {
-    return formatInZone(Math.floor(parseInstant(iso) / 60_000) * 60_000, timeZone);
+    return clinicDateTime(iso, timeZone);
   } catch {
     return iso;
   }

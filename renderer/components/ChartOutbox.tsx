@@ -3,6 +3,7 @@ import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
 import { isSigned, useSigning } from '../stores/signing';
 import { PrintableNote } from './PrintableNote';
+import { useClinicTime } from './useClinicTime';
 
 /**
  * Sending the signed note to the chart: the outbox (PDF, text, FHIR Bundle
@@ -10,6 +11,7 @@ import { PrintableNote } from './PrintableNote';
  * pick up), the list of what was sent, and printing.
  */
 export function ChartOutbox() {
+  const clock = useClinicTime();
   const encounterId = useEncounter((s) => s.encounterId);
   const signed = useSigning((s) => isSigned(s, encounterId));
   const outboxFolder = useEncounter((s) => s.settings?.outboxFolder ?? null);
@@ -43,7 +45,7 @@ export function ChartOutbox() {
           <tbody>
             {exports.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{clock.dateTime(e.at)}</td>
                 <td>{e.by.name}</td>
                 <td>
                   {e.documentId.slice(0, 8)}

@@ -6,6 +6,7 @@ import { useEncounter } from '../stores/encounter';
 import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceBadges } from './EvidenceBadges';
 import { SaveStatus } from './SaveStatus';
+import { useClinicTime } from './useClinicTime';
 
 const NO_CHANGES: readonly ItemChange[] = [];
 
@@ -121,13 +122,14 @@ const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unc
 
 /** Who changed this item from what to what, and when: the whole history, oldest first. */
 function ItemHistory({ changes, label }: { changes: readonly ItemChange[]; label: string }) {
+  const clock = useClinicTime();
   return (
     <details className="item-history">
       <summary aria-label={`History of ${label}: ${changes.length} change(s)`}>History ({changes.length})</summary>
       <ol>
         {changes.map((c, i) => (
           <li key={i}>
-            {new Date(c.at).toLocaleString()}: {c.by.name} ({c.by.role}) {c.from ? `changed ${STATUS_WORDS[c.from]} → ` : 'set '}
+            {clock.dateTime(c.at)}: {c.by.name} ({c.by.role}) {c.from ? `changed ${STATUS_WORDS[c.from]} → ` : 'set '}
             {STATUS_WORDS[c.to]}
             {c.reason ? ` (${c.reason})` : ''}
           </li>

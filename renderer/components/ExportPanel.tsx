@@ -3,6 +3,7 @@ import { useSigning } from '../stores/signing';
 import { ChartOutbox } from './ChartOutbox';
 import { NoteSigning } from './NoteSigning';
 import { ProgressBar } from './ProgressBar';
+import { useClinicTime } from './useClinicTime';
 
 function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(b64);
@@ -17,6 +18,7 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
  * files are offered as downloads: a browser saves them, Electron asks where to save.
  */
 export function ExportPanel() {
+  const clock = useClinicTime();
   const exported = useSigning((s) => s.exported);
   const exporting = useSigning((s) => s.exporting);
   const error = useSigning((s) => s.exportError);
@@ -48,7 +50,7 @@ export function ExportPanel() {
       {error && <p role="alert" className="error">{error}</p>}
       {exported && urls && (
         <div aria-live="polite">
-          <p>Note generated {new Date(exported.generatedAt).toLocaleString()} (PDF SHA-256 {exported.pdfSha256.slice(0, 12)}…).</p>
+          <p>Note generated {clock.dateTime(exported.generatedAt)} (PDF SHA-256 {exported.pdfSha256.slice(0, 12)}…).</p>
           <div className="row">
             <a className="button primary" href={urls.pdf} download={`${exported.fileBaseName}.pdf`}>Save PDF</a>
             <a className="button secondary" href={urls.text} download={`${exported.fileBaseName}.txt`}>Save text</a>

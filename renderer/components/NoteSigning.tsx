@@ -4,10 +4,12 @@ import type { FormResult } from '../api/client';
 import { useEncounter } from '../stores/encounter';
 import { useSigning } from '../stores/signing';
 import { useSession } from '../stores/session';
+import { clinicDateTime } from '#shared/domain/clinic-time';
 import { FormFooter } from './FormFooter';
 import { useFormSave } from './useFormSave';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+/** Outside React's render (helpers below): the session's zone as it stands. */
+const when = (iso: string) => clinicDateTime(iso, useSession.getState().timeZone);
 
 /** Errors no field of the form shows. */
 function formLevel(errors: Record<string, string>, fields: readonly string[]): string[] {

@@ -3,6 +3,7 @@ import { SIGNER_LABELS, type Signer } from '#shared/contract/participant-signatu
 import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
 import { SignaturePad } from './SignaturePad';
+import { useClinicTime } from './useClinicTime';
 
 const SIGNERS = Object.keys(SIGNER_LABELS) as Signer[];
 
@@ -13,6 +14,7 @@ const SIGNERS = Object.keys(SIGNER_LABELS) as Signer[];
  * reason and stays listed as voided.
  */
 export function ParticipantSignatures({ signed }: { signed: boolean }) {
+  const clock = useClinicTime();
   const signatures = useEncounter((s) => s.detail?.signatures ?? []);
   const capture = useChartExports((s) => s.captureSignature);
   const voidSignature = useChartExports((s) => s.voidSignature);
@@ -44,7 +46,7 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
         {signatures.map((s) => (
           <li key={s.id} className={s.voided ? 'voided' : undefined}>
             <strong>{SIGNER_LABELS[s.signer]}: {s.signerName}</strong>{' '}
-            {s.method === 'drawn' ? 'signed on screen' : 'signed on paper'}, {new Date(s.at).toLocaleString()} (recorded by {s.by.name})
+            {s.method === 'drawn' ? 'signed on screen' : 'signed on paper'}, {clock.dateTime(s.at)} (recorded by {s.by.name})
             {s.imagePngBase64 && <img src={`data:image/png;base64,${s.imagePngBase64}`} alt={`Signature of ${s.signerName}`} className="signature-image" />}
             {s.voided && <span> · Voided by {s.voided.by.name}: {s.voided.reason}</span>}
             {!s.voided && !signed && (voiding?.id === s.id ? (

@@ -15,6 +15,7 @@ import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
 import { useFormSave } from './useFormSave';
+import { useClinicTime } from './useClinicTime';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
@@ -51,6 +52,7 @@ function sectionTitle(section: string): string {
  * a physician's override with reason and password, or cancel with a reason.
  */
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
+  const clock = useClinicTime();
   const detail = useEncounter((s) => s.detail)!;
   // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
   const resolvedIds = useChecklist(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
@@ -81,7 +83,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
       </ol>
       <h2 id="phase-heading" tabIndex={-1}>
         Now: {STATE_LABELS[state]}
-        {last && <span className="muted"> since {new Date(last.at).toLocaleTimeString()} ({last.by.name})</span>}
+        {last && <span className="muted"> since {clock.time(last.at)} ({last.by.name})</span>}
       </h2>
       {state === 'cancelled' && <p role="status">Cancelled by {last?.by.name}: {last?.reason}</p>}
       {state === 'discharged' && <p role="status">Discharged. The record of this encounter is closed.</p>}

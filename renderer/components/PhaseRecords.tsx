@@ -15,6 +15,7 @@ import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
 import { TimeOutForm } from './TimeOutForm';
 import { VitalsForm } from './VitalsForm';
+import { useClinicTime } from './useClinicTime';
 
 /** The structured records of the current phase, and every record so far. */
 export function PhaseRecords({ template, now }: { template: Template; now: string }) {
@@ -71,11 +72,12 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
 
 /** Minutes since the patient entered recovery: the observation period runs from there. */
 function ObservationTimer({ since, now }: { since: string | null; now: string }) {
+  const clock = useClinicTime();
   if (!since) return null;
   const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(since)) / 60_000));
   return (
     <p className="card" role="timer" aria-live="off">
-      In recovery for <strong>{minutes} min</strong> (since {new Date(since).toLocaleTimeString()}).
+      In recovery for <strong>{minutes} min</strong> (since {clock.time(since)}).
     </p>
   );
 }

@@ -4,9 +4,10 @@ import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/w
 import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { injectatePlanLines } from '#shared/domain/encounter-workflow';
 import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
-import { formatInZone, parseInstant } from '#shared/domain/zoned-time';
+import { clinicDateTime } from '#shared/domain/clinic-time';
 import { ALDRETE_COMPONENTS, ALDRETE_COMPONENT_LABELS, aldreteTotal } from '#shared/workflow/aldrete';
 import { useFormSave } from './useFormSave';
+import { useSession } from '../stores/session';
 
 export interface RecordHistoryProps {
   records: readonly EncounterRecord[];
@@ -30,10 +31,10 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
 
 const REASON_MIN = 5;
 
-/** A time as the history shows it: in the clinic zone when given, else the computer's local time. */
+/** A time as the history shows it: in the clinic zone (the session's when not given), to the minute. */
 export function formatRecordTime(iso: string, timeZone?: string): string {
   try {
-    return timeZone ? formatInZone(parseInstant(iso), timeZone) : new Date(iso).toLocaleString();
+    return clinicDateTime(iso, timeZone ?? useSession.getState().timeZone);
   } catch {
     return iso;
   }

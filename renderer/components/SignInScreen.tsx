@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { formErrors } from '../api/client';
-import { useSession } from '../stores/session';
+import { computerTimeZone, useSession } from '../stores/session';
 import { AppearanceControls } from './AppearanceControls';
 import { FirstRunNotes } from './FirstRunNotes';
 import { KeyProtectionNotice } from './KeyProtectionNotice';
+import { TimeZoneField } from './TimeZoneField';
 
 /**
  * First start: create the first administrator (there is no default account).
@@ -70,6 +71,8 @@ function FirstAdminForm() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
+  // The computer's zone (in browser mode, the browser's), changeable here and later in the clinic settings.
+  const [timeZone, setTimeZone] = useState(computerTimeZone);
   const [errors, setErrors] = useState<Record<string, string>>({});
 
   async function submit(event: FormEvent) {
@@ -79,7 +82,7 @@ function FirstAdminForm() {
       return;
     }
     try {
-      await setup({ username, displayName, password, ...(needsCode ? { consoleCode } : {}) });
+      await setup({ username, displayName, password, timeZone: timeZone.trim(), ...(needsCode ? { consoleCode } : {}) });
     } catch (e) {
       setErrors(formErrors(e));
     }
@@ -109,6 +112,7 @@ function FirstAdminForm() {
         <input type="password" value={confirm} onChange={(e) => setConfirm(e.target.value)} autoComplete="new-password" aria-invalid={!!errors.confirm} />
         {errors.confirm && <span className="error">{errors.confirm}</span>}
       </label>
+      <TimeZoneField value={timeZone} onChange={setTimeZone} error={errors.timeZone} />
       {needsCode && (
         <label>
           One-time code (printed in the console window that started ProcedureDesk)

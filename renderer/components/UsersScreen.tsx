@@ -5,11 +5,14 @@ import type { Role } from '#shared/contract/common';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
 import { useUsers } from '../stores/users';
+import { useClinicTime } from './useClinicTime';
+import { TimeZoneField } from './TimeZoneField';
 
 const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator' };
 
 /** The administrator's screen: one account per person, and the clinic settings. */
 export function UsersScreen() {
+  const clock = useClinicTime();
   const { users, settings, load, setActive, clearLockout } = useUsers();
   const me = useSession((s) => s.user);
   const [error, setError] = useState<string | null>(null);
@@ -40,7 +43,7 @@ export function UsersScreen() {
               <td>{u.displayName}</td>
               <td>{u.username}</td>
               <td>{ROLE_LABELS[u.role]}</td>
-              <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${new Date(u.lockedUntil).toLocaleTimeString()})` : 'Active'}</td>
+              <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${clock.time(u.lockedUntil)})` : 'Active'}</td>
               <td><AccountHistory user={u} /></td>
               <td className="row">
                 {u.lockedUntil && (
@@ -69,12 +72,13 @@ export function UsersScreen() {
 
 /** Who made the account (and whether for themself), the last reset, and its signing key: what a reviewer checks. */
 function AccountHistory({ user: u }: { user: User }) {
+  const clock = useClinicTime();
   return (
     <ul className="plain account-history">
       {u.createdForSelf
         ? <li><strong className="mark self-made">Created by administrator {u.createdBy} for themself</strong></li>
         : <li>{u.createdBy ? `Created by ${u.createdBy}` : 'First administrator'}</li>}
-      {u.passwordResetAt && <li>Password reset by {u.passwordResetBy} on {new Date(u.passwordResetAt).toLocaleString()} (new signing key)</li>}
+      {u.passwordResetAt && <li>Password reset by {u.passwordResetBy} on {clock.dateTime(u.passwordResetAt)} (new signing key)</li>}
       {u.signingKeyId && <li>Signing key <code className="hash" title={u.signingKeyId}>{u.signingKeyId.slice(0, 16)}…</code></li>}
     </ul>
   );
@@ -229,6 +233,7 @@ function SettingsForm() {
     event.preventDefault();
     try {
       await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim() });
+      useSession.getState().setTimeZone(zone.trim());
       setErrors({});
       setSaved(true);
     } catch (e) {
@@ -251,11 +256,7 @@ function SettingsForm() {
         <span className="hint">Narouze 2018 asks for a "normal INR" and gives no number for pain procedures; until this is set, warfarin checks cannot clear.</span>
         {errors.inrThreshold && <span className="error">{errors.inrThreshold}</span>}
       </label>
-      <label>
-        Clinic time zone (IANA name)
-        <input value={zone} onChange={(e) => setZone(e.target.value)} aria-invalid={!!errors.timeZone} />
-        {errors.timeZone && <span className="error">{errors.timeZone}</span>}
-      </label>
+      <TimeZoneField value={zone} onChange={setZone} error={errors.timeZone} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {saved && <p role="status">Settings saved.</p>}
       <button type="submit" className="primary">Save settings</button>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { FormResult } from '../api/client';
+import { useClinicTime } from './useClinicTime';
 
 type Errors = Record<string, string>;
 
@@ -9,6 +10,7 @@ type Errors = Record<string, string>;
  * The form itself is then its fields and what it sends.
  */
 export function useFormSave() {
+  const clock = useClinicTime();
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(null);
@@ -35,7 +37,7 @@ export function useFormSave() {
         setErrors(result);
         return result;
       }
-      setSavedAt(onSaved?.() || new Date().toLocaleTimeString());
+      setSavedAt(onSaved?.() || clock.time(Date.now()));
       return null;
     } catch (error) {
       const errors = { form: `${failed}: ${error instanceof Error ? error.message : String(error)}` };

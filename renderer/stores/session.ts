@@ -15,12 +15,16 @@ interface SessionState {
   phase: SessionPhase;
   user: User | null;
   idleLockMinutes: number;
+  /** The clinic's time zone, from the session (settings); the computer's until someone signs in. */
+  timeZone: string;
+  /** After an administrator changes it in settings. */
+  setTimeZone: (timeZone: string) => void;
   /** Why the user is at the sign-in screen again, if not by choice. */
   notice: string | null;
   /** Browser mode's first start: the first administrator needs the code printed on the console. */
   needsConsoleCode: boolean;
   load: () => Promise<void>;
-  setupFirstAdmin: (input: { username: string; displayName: string; password: string; consoleCode?: string }) => Promise<void>;
+  setupFirstAdmin: (input: { username: string; displayName: string; password: string; consoleCode?: string; timeZone?: string }) => Promise<void>;
   login: (username: string, password: string) => Promise<void>;
   unlock: (password: string) => Promise<void>;
   /** Locks at once (idle timer, or the user's choice). */
@@ -28,12 +32,12 @@ interface SessionState {
   logout: () => Promise<void>;
 }
 
-type SessionView = { token: string; user: User; locked: boolean; idleLockMinutes: number };
+type SessionView = { token: string; user: User; locked: boolean; idleLockMinutes: number; timeZone: string };
 
 export const useSession = create<SessionState>((set, get) => {
   const enter = (view: SessionView) => {
     setSessionToken(view.token);
-    set({ phase: view.locked ? 'locked' : 'active', user: view.user, idleLockMinutes: view.idleLockMinutes, notice: null });
+    set({ phase: view.locked ? 'locked' : 'active', user: view.user, idleLockMinutes: view.idleLockMinutes, timeZone: view.timeZone, notice: null });
   };
   const signedOut = (notice: string | null) => {
     setSessionToken(null);
@@ -47,6 +51,8 @@ export const useSession = create<SessionState>((set, get) => {
     phase: 'loading',
     user: null,
     idleLockMinutes: 10,
+    timeZone: computerTimeZone(),
+    setTimeZone: (timeZone) => set({ timeZone }),
     notice: null,
     needsConsoleCode: false,
     async load() {
@@ -90,6 +96,11 @@ export const useSession = create<SessionState>((set, get) => {
     },
   };
 });
+
+/** The computer's own zone (in browser mode, the browser's): what the first administrator is offered. */
+export function computerTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 
 /** The signed-in person as records name them. */
 export function currentActor(): Actor {

@@ -56,6 +56,8 @@ export const SessionViewSchema = z.object({
   user: UserSchema,
   locked: z.boolean(),
   idleLockMinutes: z.number().int(),
+  /** The clinic's time zone (settings): every screen shows times in it. */
+  timeZone: z.string(),
 });
 export type SessionView = z.infer<typeof SessionViewSchema>;
 
@@ -71,12 +73,24 @@ export const AuthStatusSchema = z.object({
 /** The one-time code printed on the console that started the app (db/auth/console-code.ts). */
 export const ConsoleCodeSchema = shortText('the console code', { max: 40 });
 
+/** A zone this runtime knows, by its IANA name. */
+export const TimeZoneSchema = shortText('the time zone', { min: 1, max: 64 }).refine((zone) => {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}, 'is not a known time zone (IANA name, e.g. America/New_York)');
+
 export const SetupFirstAdminInputSchema = z.strictObject({
   username: UsernameSchema,
   displayName: DisplayNameSchema,
   password: NewPasswordSchema,
   /** Required in browser mode (auth.status says so); the Electron window is its own proof. */
   consoleCode: ConsoleCodeSchema.optional(),
+  /** The clinic's time zone, prefilled from the computer's; absent, the core's host zone is stored. */
+  timeZone: TimeZoneSchema.optional(),
 });
 
 export const LoginInputSchema = z.strictObject({ username: shortText('the username', { min: 1, max: 32 }).toLowerCase(), password: PasswordSchema });
@@ -132,16 +146,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const UpdateSettingsInputSchema = z.strictObject({
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.optional(),
   inrThreshold: SettingsSchema.shape.inrThreshold.optional(),
-  timeZone: SettingsSchema.shape.timeZone
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'is not a known time zone (IANA name, e.g. America/New_York)')
-    .optional(),
+  timeZone: TimeZoneSchema.optional(),
   noteFieldsOff: NoteFieldsOffSchema.optional(),
   outboxFolder: OutboxFolderSchema.nullable().optional(),
   interop: InteropSettingsSchema.optional(),

@@ -22,7 +22,8 @@ import {
 } from '../clinical/anticoagulant-table';
 import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef } from '../library/schema';
-import { DAY_MS, HOUR_MS, addCalendarDays, assertTimeZone, formatInZone, instantOfWallTime, parseInstant, toIso, wallTimeOf } from './zoned-time';
+import { DAY_MS, HOUR_MS, addCalendarDays, assertTimeZone, instantOfWallTime, parseInstant, toIso, wallTimeOf } from './zoned-time';
+import { clinicDateTime } from './clinic-time';
 
 export type { RiskClass } from '../clinical/anticoagulant-table';
 
@@ -197,7 +198,7 @@ export function checkAnticoagulants(input: CheckInput): CheckResult {
   return {
     riskClass: input.riskClass,
     plannedStartAt: toIso(planned),
-    plannedStartLocal: formatInZone(planned, input.timeZone),
+    plannedStartLocal: clinicDateTime(planned, input.timeZone),
     rows,
     hardStop,
     needsDecision,
@@ -219,7 +220,7 @@ function checkEntry(entry: AnticoagulantEntry, input: CheckInput, planned: numbe
     entryId: entry.id ?? null,
     drugId: entry.drugId,
     lastDoseAt: toIso(lastDose),
-    lastDoseLocal: formatInZone(lastDose, timeZone),
+    lastDoseLocal: clinicDateTime(lastDose, timeZone),
   };
   const row = findAnticoagulant(entry.drugId);
   if (!row) {
@@ -243,7 +244,7 @@ function checkEntry(entry: AnticoagulantEntry, input: CheckInput, planned: numbe
     status,
     statusText,
     earliestSafeAt: safeAt === null ? null : toIso(safeAt),
-    earliestSafeLocal: safeAt === null ? null : formatInZone(safeAt, timeZone),
+    earliestSafeLocal: safeAt === null ? null : clinicDateTime(safeAt, timeZone, 'up'),
     restartRule: row.hold[riskClass].kind === 'continue' ? CONTINUED_TEXT : restartText(row.restart[riskClass]),
     needsClinicalReview: row.needsClinicalReview,
     secondarySource: row.secondarySource,
@@ -384,7 +385,7 @@ export function restartAt(
   const hours = rule.kind === 'hours' ? rule.hours : rule.kind === 'range-hours' ? rule.max : null;
   if (hours === null) return { at: null, local: null, ruleText: restartText(rule) };
   const at = end + hours * HOUR_MS;
-  return { at: toIso(at), local: formatInZone(at, timeZone), ruleText: restartText(rule) };
+  return { at: toIso(at), local: clinicDateTime(at, timeZone, 'up'), ruleText: restartText(rule) };
 }
 
 function summarize(rows: readonly RowResult[], riskClass: RiskClass, hardStop: boolean, needsDecision: boolean, review: boolean): string {

@@ -5,21 +5,10 @@
  */
 import type { DiaryResult, PainDiary, ReliefThreshold, TimelinePoint } from '../contract/follow-up';
 import { formatHours, scoreAtThreshold } from './outcomes';
-import { wallTimeOf } from './zoned-time';
+import { clinicDate, clinicDateTime } from './clinic-time';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The clinic's calendar date of an instant (YYYY-MM-DD). */
-export function clinicDate(iso: string, timeZone: string): string {
-  const w = wallTimeOf(Date.parse(iso), timeZone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}`;
-}
-
-/** The clinic's date and time of an instant (YYYY-MM-DD HH:MM). */
-export function clinicDateTime(iso: string, timeZone: string): string {
-  const w = wallTimeOf(Date.parse(iso), timeZone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
-}
+/** The one time formatter (shared/domain/clinic-time.ts), where the outcome screens have always found it. */
+export { clinicDate, clinicDateTime };
 
 /** "Pain scores … across N procedures: …" for the timeline chart. */
 export function timelineSummary(points: readonly TimelinePoint[], timeZone: string): string {

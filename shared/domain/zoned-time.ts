@@ -25,7 +25,6 @@ export interface WallTime {
 }
 
 const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-const nameFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   let f = partsFormatters.get(timeZone);
@@ -128,36 +127,6 @@ export function addCalendarDays(wall: WallTime, days: number): WallTime {
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-function offsetText(offsetMs: number): string {
-  const sign = offsetMs < 0 ? '-' : '+';
-  const minutes = Math.abs(Math.round(offsetMs / MINUTE));
-  return `UTC${sign}${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
-}
-
-function zoneName(ms: number, timeZone: string): string {
-  let f = nameFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'short' });
-    nameFormatters.set(timeZone, f);
-  }
-  return f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? '';
-}
-
-/**
- * An instant as the clinic reads it, unambiguous even in the repeated autumn hour:
- * "2026-03-09 08:00 EDT (UTC-04:00)". Where the runtime has no abbreviation (it prints
- * "GMT+1"), only the numeric offset is shown. Seconds appear only when not zero, so a
- * displayed time is never earlier than the computed one.
- */
-export function formatInZone(ms: number, timeZone: string): string {
-  const w = wallTimeOf(ms, timeZone);
-  const secs = w.second || w.millisecond ? `:${pad(w.second)}${w.millisecond ? `.${pad(w.millisecond, 3)}` : ''}` : '';
-  const clock = `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}${secs}`;
-  const offset = offsetText(offsetAt(ms, timeZone));
-  const name = zoneName(ms, timeZone);
-  return /^(GMT|UTC)([+-]|$)/.test(name) && name !== 'GMT' ? `${clock} ${offset}` : `${clock} ${name} (${offset})`;
-}
 
 const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 

@@ -15,9 +15,10 @@ import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { CHART_GUIDELINE_IDS } from '../library/sources';
-import { formatDate, formatDateTime, labelled, patientName } from './format';
+import { noteClock, type NoteClock } from '../domain/clinic-time';
+import { formatDate, labelled, patientName } from './format';
 import type { NoteContent, NoteSection } from './model';
-import { attestationSection, type Signing } from './signature';
+import { attestationSection, TIMES_LABEL, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
 import {
   fdaEsiSection, fieldsNotUsedSection, participantSignaturesSection, participantsSection, teachBackSection, whenWhereSection,
@@ -48,6 +49,8 @@ export interface NoteInput {
   reviewedFactIds: ReadonlySet<string>;
   exportedBy: Actor;
   generatedAt: string;
+  /** The clinic's time zone (settings): every time in the note is its wall clock, the zone named once. */
+  timeZone: string;
   /**
    * Present when the content is built to be signed: the physician's attestation
    * becomes part of the signed content (and so of its hash), and the rows about
@@ -89,7 +92,9 @@ export function templateAndSourcesSection(template: Template, sources: readonly 
 /** Counselling facts that state the nature and purpose of the procedure, where the template has them. */
 const PURPOSE_FACTS = ['nature-and-purpose', 'diagnostic-purpose', 'trial-purpose'];
 
-export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, signing, fieldsOff = [] }: NoteInput): NoteContent {
+export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, timeZone, signing, fieldsOff = [] }: NoteInput): NoteContent {
+  // Named once as the zone reads at the note's own moment (signing, or generation): a clerk reads bare times below it.
+  const clock = noteClock(timeZone, signing?.signedAt ?? generatedAt);
   // Each statement carries its evidence state (evidence-state.ts): needs review, unless the clinic's reviewer accepted it; or secondary source.
   const marked = (text: string, factId: string, factSources: readonly SourceRef[], part?: 'incidence'): string => {
     const state = evidenceState({ sources: factSources, templateId: template.id, factId, hasIncidence: part === 'incidence' }, reviewedFactIds.has(factId));
@@ -119,7 +124,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
 
   const discussion: DiscussionInput = {
     consent, template, items: states, signatures: detail.signatures, fieldsOff: new Set(fieldsOff),
-    marked, reviewMark: REVIEW_MARK,
+    marked, reviewMark: REVIEW_MARK, clock,
   };
   const off = discussion.fieldsOff;
   const purposeFacts = template.requiredCounselling.filter((c) => PURPOSE_FACTS.includes(c.id));
@@ -142,6 +147,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Level(s)', levels],
         ['Laterality', encounter.laterality ? (LATERALITY[encounter.laterality] ?? encounter.laterality) : 'Not applicable'],
         ['Planned date', formatDate(encounter.plannedDate)],
+        [TIMES_LABEL, clock.heading ?? timeZone],
         ['Imaging guidance', `${IMAGING_MODALITY_LABELS[encounter.imagingModality]}${imaging ? `, contrast ${imaging.contrast.replace('-', ' ')}` : ''}`],
         ...(off.has('diagnosis') ? [] : [['Diagnosis', consent?.diagnosis || 'Not recorded'] as [string, string]]),
         ['Indication', encounter.indication],
@@ -156,7 +162,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
           : []),
       ],
     },
-    bleedingRiskSection(encounterRisk(template, detail.records, detail.bleedingRiskRaises)),
+    bleedingRiskSection(encounterRisk(template, detail.records, detail.bleedingRiskRaises), clock),
     whenWhereSection(discussion),
     participantsSection(discussion),
     {
@@ -205,18 +211,18 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     {
       heading: 'Clinician',
       blocks: [{ kind: 'fields', rows: [
-        ['Consent discussion recorded by', consent ? `${consent.updatedBy.name} (${consent.updatedBy.role}), ${formatDateTime(consent.updatedAt)}` : 'Not recorded'],
+        ['Consent discussion recorded by', consent ? `${consent.updatedBy.name} (${consent.updatedBy.role}), ${clock.at(consent.updatedAt)}` : 'Not recorded'],
         ...(signing ? [] : [
           ['Note exported by', `${exportedBy.name} (${exportedBy.role})`] as [string, string],
-          ['Note generated', formatDateTime(generatedAt)] as [string, string],
+          ['Note generated', clock.at(generatedAt)] as [string, string],
         ]),
-        ['Encounter opened by', `${encounter.createdBy.name} (${encounter.createdBy.role}), ${formatDateTime(encounter.createdAt)}`],
+        ['Encounter opened by', `${encounter.createdBy.name} (${encounter.createdBy.role}), ${clock.at(encounter.createdAt)}`],
       ] }],
     },
-    ...procedureDaySection(detail),
+    ...procedureDaySection(detail, clock),
     ...fieldsNotUsedSection(discussion),
     templateAndSourcesSection(template, sources),
-    ...(signing ? [attestationSection(signing)] : []),
+    ...(signing ? [attestationSection(signing, clock)] : []),
   ];
 
   return {
@@ -232,11 +238,11 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
  * chart sees that a required step was bypassed and why. With `after`, only the
  * changes since then: a signed note's export shows what became of the encounter.
  */
-export function procedureDaySection(detail: EncounterDetail, after?: { at: string; heading: string }): NoteSection[] {
+export function procedureDaySection(detail: EncounterDetail, clock: NoteClock, after?: { at: string; heading: string }): NoteSection[] {
   const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
   if (!transitions.length) return [];
   const items = transitions.map((t) => {
-    const base = `${formatDateTime(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
+    const base = `${clock.at(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
     if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
     if (!t.overridden.length) return base;
     const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
@@ -246,8 +252,8 @@ export function procedureDaySection(detail: EncounterDetail, after?: { at: strin
 }
 
 /** One reason for the class, marked where it rests on unverified facts (the chart note cites no sources). */
-function basisLine(b: EncounterBleedingRisk['basis'][number]): string {
-  const text = basisText(b, formatDateTime);
+function basisLine(b: EncounterBleedingRisk['basis'][number], clock: NoteClock): string {
+  const text = basisText(b, (iso) => clock.at(iso));
   if (b.kind === 'physician') return text;
   return `${text}${needsReview(b.sources) ? ` ${REVIEW_MARK}` : ''}`;
 }
@@ -257,12 +263,12 @@ function basisLine(b: EncounterBleedingRisk['basis'][number]): string {
  * why: the template's class, the patient factors that raised it, each
  * physician's raise with its reason.
  */
-export function bleedingRiskSection(risk: EncounterBleedingRisk): NoteSection {
+export function bleedingRiskSection(risk: EncounterBleedingRisk, clock: NoteClock): NoteSection {
   return {
     heading: 'Bleeding-risk class (anticoagulant check)',
     blocks: [
       { kind: 'fields', rows: [['Class used', CLASS_LABEL[risk.riskClass]]] },
-      { kind: 'list', items: risk.basis.map((b) => basisLine(b)) },
+      { kind: 'list', items: risk.basis.map((b) => basisLine(b, clock)) },
     ],
   };
 }
@@ -272,7 +278,7 @@ export function bleedingRiskSection(risk: EncounterBleedingRisk): NoteSection {
  * (a raise, a void, patient factors entered or voided). Outside the
  * signed content; empty when nothing bearing on the class happened since.
  */
-export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string): NoteSection[] {
+export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string, clock: NoteClock): NoteSection[] {
   const changedAfter = (at: string | undefined) => at !== undefined && at > signedAt;
   const factorRecords = detail.records.filter((r) => r.entry.kind === 'risk-factors');
   const touched =
@@ -284,12 +290,12 @@ export function bleedingRiskSinceSection(detail: EncounterDetail, template: Temp
   const now = encounterRisk(template, detail.records, detail.bleedingRiskRaises);
   const voided = detail.bleedingRiskRaises
     .filter((r) => r.voided && changedAfter(r.voided.at))
-    .map((r) => `Voided ${formatDateTime(r.voided!.at)} by ${r.voided!.by.name} (${r.voided!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.voided!.reason}`);
+    .map((r) => `Voided ${clock.at(r.voided!.at)} by ${r.voided!.by.name} (${r.voided!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.voided!.reason}`);
   return [{
     heading: 'Bleeding-risk class since the note was signed',
     blocks: [
       { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
-      { kind: 'list', items: [...now.basis.map((b) => basisLine(b)), ...voided] },
+      { kind: 'list', items: [...now.basis.map((b) => basisLine(b, clock)), ...voided] },
     ],
   }];
 }

@@ -12,7 +12,7 @@ import { SIGNER_LABELS, type ParticipantSignature } from '../contract/participan
 import type { SourceRef, Template } from '../library/schema';
 import { procedureTraits } from '../workflow/traits';
 import type { NoteSection } from './model';
-import { formatDateTime } from './format';
+import type { NoteClock } from '../domain/clinic-time';
 
 export interface DiscussionInput {
   consent: ConsentDiscussion | null;
@@ -23,16 +23,18 @@ export interface DiscussionInput {
   /** The text with the review mark when the fact is unverified and not yet accepted. */
   marked: (text: string, factId: string, sources: readonly SourceRef[], part?: 'incidence') => string;
   reviewMark: string;
+  /** The note's times, in the clinic zone named once in its header. */
+  clock: NoteClock;
 }
 
 const MODE: Record<string, string> = { 'in-person': 'in person', phone: 'by telephone', video: 'by video' };
 const NOT_RECORDED = 'Not recorded';
 
-export function whenWhereSection({ consent, fieldsOff }: DiscussionInput): NoteSection {
+export function whenWhereSection({ consent, fieldsOff, clock }: DiscussionInput): NoteSection {
   return {
     heading: 'Date, time and place of the discussion',
     blocks: [{ kind: 'fields', rows: [
-      ['Date and time', consent?.discussedAt ? formatDateTime(consent.discussedAt) : NOT_RECORDED],
+      ['Date and time', consent?.discussedAt ? clock.at(consent.discussedAt) : NOT_RECORDED],
       ...(fieldsOff.has('place') ? [] : [['Place', consent?.place || NOT_RECORDED] as [string, string]]),
     ] }],
   };
@@ -94,7 +96,7 @@ export function fdaEsiSection({ template, items, marked }: DiscussionInput): Not
   }];
 }
 
-export function participantSignaturesSection({ signatures, fieldsOff }: DiscussionInput): NoteSection[] {
+export function participantSignaturesSection({ signatures, fieldsOff, clock }: DiscussionInput): NoteSection[] {
   if (fieldsOff.has('participantSignatures')) return [];
   const active = signatures.filter((s) => !s.voided);
   return [{
@@ -103,7 +105,7 @@ export function participantSignaturesSection({ signatures, fieldsOff }: Discussi
       ? active.map((s) => ({
           kind: 'signature' as const,
           label: `${SIGNER_LABELS[s.signer]}: ${s.signerName}`,
-          caption: `${s.method === 'drawn' ? 'Signed on screen' : 'Signed on paper (the paper form is kept with the chart)'}, ${formatDateTime(s.at)}; recorded by ${s.by.name} (${s.by.role})`,
+          caption: `${s.method === 'drawn' ? 'Signed on screen' : 'Signed on paper (the paper form is kept with the chart)'}, ${clock.at(s.at)}; recorded by ${s.by.name} (${s.by.role})`,
           imagePngBase64: s.imagePngBase64,
         }))
       : [{ kind: 'paragraph', text: 'No signature of the patient, a witness or the interpreter was captured.' }],

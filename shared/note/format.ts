@@ -1,4 +1,4 @@
-/** Formatting shared by the note renderings and the UI. */
+/** Formatting shared by the note renderings and the UI; times: shared/domain/clinic-time.ts. */
 import type { Patient } from '../contract/patient';
 
 export function patientName(p: Pick<Patient, 'familyName' | 'givenName'>): string {
@@ -8,19 +8,6 @@ export function patientName(p: Pick<Patient, 'familyName' | 'givenName'>): strin
 /** Dates stay ISO (YYYY-MM-DD): unambiguous across US and European readers. */
 export function formatDate(isoDate: string): string {
   return isoDate;
-}
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
-
-/** Local wall-clock time with its UTC offset, e.g. "2026-11-24 14:05 (UTC-05:00)". */
-export function formatDateTime(iso: string): string {
-  const d = new Date(iso);
-  const offset = -d.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const abs = Math.abs(offset);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())} (UTC${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)})`;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { Actor } from '../contract/common';
 import type { Addendum, SignatureVerification, SignedNote } from '../contract/note';
 import { canonicalJson } from '../domain/canonical-json';
 import type { NoteContent, NoteSection } from './model';
-import { formatDateTime } from './format';
+import { clockOfHeading, noteClock, type NoteClock } from '../domain/clinic-time';
 
 export interface Signing {
   signedBy: Actor;
@@ -20,16 +20,35 @@ export interface Signing {
 }
 
 export const ATTESTATION_HEADING = "Physician's attestation";
+/** The note's one statement of its time zone (a row of its Procedure section). */
+export const TIMES_LABEL = 'Times';
+
+/**
+ * The clock a stored note's times were written in: its "Times" row. A note signed before
+ * that row existed printed "(UTC-06:00)" after each time; what is added to it on export
+ * then names the zone after each time (`timeZone`, the clinic's now).
+ */
+export function clockOfContent(content: NoteContent, timeZone: string): NoteClock {
+  for (const section of content.sections) {
+    for (const block of section.blocks) {
+      if (block.kind !== 'fields') continue;
+      const row = block.rows.find(([label]) => label === TIMES_LABEL);
+      const clock = row ? clockOfHeading(row[1]) : null;
+      if (clock) return clock;
+    }
+  }
+  return noteClock(timeZone, null);
+}
 
 /** The last section of the content a physician signs; covered by the content's hash. */
-export function attestationSection({ signedBy, signedAt, attestation }: Signing): NoteSection {
+export function attestationSection({ signedBy, signedAt, attestation }: Signing, clock: NoteClock): NoteSection {
   return {
     heading: ATTESTATION_HEADING,
     blocks: [
       { kind: 'paragraph', text: attestation },
       { kind: 'fields', rows: [
         ['Signed by', `${signedBy.name} (${signedBy.role})`],
-        ['Signed at', formatDateTime(signedAt)],
+        ['Signed at', clock.at(signedAt)],
       ] },
     ],
   };
@@ -123,7 +142,7 @@ export function verificationLine(v: SignatureVerification, what: 'note' | 'adden
   return `Ed25519 signature verified when exported${covers}; signing key fingerprint (SHA-256 of the public key): ${v.keyId}`;
 }
 
-/** Parses "YYYY-MM-DD HH:MM (UTC±HH:MM)" (formatDateTime) back to the minute it names, in ms since the epoch. */
+/** Parses "YYYY-MM-DD HH:MM (UTC±HH:MM)" (how notes signed before the clinic clock wrote times) back to the minute it names, in ms since the epoch. */
 function minuteOf(formatted: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}) \(UTC([+-])(\d{2}):(\d{2})\)$/.exec(formatted);
   if (!m) return null;
@@ -144,8 +163,12 @@ export function signatureMismatch(content: NoteContent, note: Pick<SignedNote, '
   const fields = new Map(section.blocks.flatMap((b) => (b.kind === 'fields' ? b.rows : [])));
   if (paragraph?.text !== note.attestation) return 'the attestation differs from the signed content';
   if (fields.get('Signed by') !== `${note.signedBy.name} (${note.signedBy.role})`) return 'the signer differs from the signed content';
-  const minute = minuteOf(fields.get('Signed at') ?? '');
-  if (minute === null || minute !== Math.floor(Date.parse(note.signedAt) / 60_000) * 60_000) return 'the signing time differs from the signed content';
+  const signedAtText = fields.get('Signed at') ?? '';
+  const minute = minuteOf(signedAtText);
+  const matches = minute === null
+    ? signedAtText === clockOfContent(content, 'UTC').at(note.signedAt) && clockOfContent(content, 'UTC').heading !== null
+    : minute === Math.floor(Date.parse(note.signedAt) / 60_000) * 60_000;
+  if (!matches) return 'the signing time differs from the signed content';
   return null;
 }
 
@@ -159,12 +182,14 @@ export function signedNoteContent(
   addenda: readonly Addendum[],
   exported: { by: Actor; at: string },
   /** Sections outside the signed content that say what happened since (e.g. the encounter's later states). */
-  since: readonly NoteSection[] = [],
+  since: readonly NoteSection[],
+  /** The stored content's clock (clockOfContent): what is added reads like what was signed. */
+  clock: NoteClock,
 ): NoteContent {
   const signature: NoteSection = {
     heading: 'Electronic signature',
     blocks: [
-      { kind: 'paragraph', text: `Signed by ${note.signedBy.name} (${note.signedBy.role}) at ${formatDateTime(note.signedAt)}; SHA-256 of the signed content: ${note.contentSha256}` },
+      { kind: 'paragraph', text: `Signed by ${note.signedBy.name} (${note.signedBy.role}) at ${clock.at(note.signedAt)}; SHA-256 of the signed content: ${note.contentSha256}` },
       { kind: 'paragraph', text: verificationLine(note.verification, 'note') },
       { kind: 'paragraph', text: 'Everything above this signature is the note exactly as signed; it cannot be changed. Corrections follow as addenda, in the order they were signed.' },
     ],
@@ -176,7 +201,7 @@ export function signedNoteContent(
       blocks: [
         { kind: 'fields', rows: [
           ['Author', `${a.signedBy.name} (${a.signedBy.role})`],
-          ['Signed at', formatDateTime(a.signedAt)],
+          ['Signed at', clock.at(a.signedAt)],
           ['Reason', a.reason],
         ] },
         { kind: 'paragraph', text: a.text },
@@ -189,7 +214,7 @@ export function signedNoteContent(
     heading: 'Export',
     blocks: [{ kind: 'fields', rows: [
       ['Exported by', `${exported.by.name} (${exported.by.role})`],
-      ['Exported at', formatDateTime(exported.at)],
+      ['Exported at', clock.at(exported.at)],
       ['Addenda', addenda.length ? String(addenda.length) : 'None'],
     ] }],
   });

@@ -14,7 +14,7 @@ import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection } from '#shared/note/content';
 import type { NoteContent } from '#shared/note/model';
-import { signedNoteContent, unsignedSection } from '#shared/note/signature';
+import { clockOfContent, signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { AuditedRefusal } from '../../audited-refusal';
 import type { StoredAddendum, StoredNote } from '../../repositories/signed-notes';
 import type { HandlerContext } from './context';
@@ -96,7 +96,7 @@ export function noteComposer(ctx: HandlerContext) {
     const reviewedFactIds = new Set(ctx.reviews.list(template.id, template.version).map((r) => r.factId));
     const fieldsOff = ctx.settings.get().noteFieldsOff[template.id] ?? [];
     const content = buildNoteContent({
-      detail, template, sources: sourcesCitedBy(template), reviewedFactIds, exportedBy: actor, generatedAt, fieldsOff,
+      detail, template, sources: sourcesCitedBy(template), reviewedFactIds, exportedBy: actor, generatedAt, fieldsOff, timeZone: ctx.settings.get().timeZone,
       ...(signing ? { signing: { signedBy: actor, signedAt: generatedAt, attestation: signing.attestation } } : {}),
     });
     return { template, content };
@@ -109,11 +109,12 @@ export function noteComposer(ctx: HandlerContext) {
     if (signed) {
       // A signed note is exported exactly as signed, never re-derived from the encounter.
       // The encounter went on after signing (discharged, or cancelled): the export says so, outside the signed part.
+      const clock = clockOfContent(signed.content, ctx.settings.get().timeZone);
       const since = [
-        ...bleedingRiskSinceSection(detail, template, signed.note.signedAt),
-        ...procedureDaySection(detail, { at: signed.note.signedAt, heading: 'Procedure day since the note was signed' }),
+        ...bleedingRiskSinceSection(detail, template, signed.note.signedAt, clock),
+        ...procedureDaySection(detail, clock, { at: signed.note.signedAt, heading: 'Procedure day since the note was signed' }),
       ];
-      const content = signedNoteContent(signed.content, signed.publicNote, signed.publicAddenda, { by: caller.actor, at }, since);
+      const content = signedNoteContent(signed.content, signed.publicNote, signed.publicAddenda, { by: caller.actor, at }, since, clock);
       return { template, content, signed };
     }
     const draft = compose(detail, caller.actor, at).content;
