@@ -13,6 +13,7 @@ import { useSession } from '../stores/session';
 import { AldreteForm } from './AldreteForm';
 import { ObservationTimer } from './ObservationTimer';
 import { AnticoagulantSection } from './AnticoagulantSection';
+import { DischargeInstructions } from './DischargeInstructions';
 import { InjectatePlanSection } from './InjectatePlan';
 import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
@@ -75,6 +76,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
           {settings && <RestartTimes template={template} endedAt={inRecoverySince ?? now} settings={settings} now={now} />}
         </>
       )}
+      {(state === 'recovery' || state === 'discharged') && settings && <DischargeInstructions template={template} detail={detail} settings={settings} now={now} />}
       <RecordHistory records={records} disabled={closed} timeZone={settings?.timeZone} onVoid={(id, reason) => voidRecord(id, reason)} />
     </div>
   );
