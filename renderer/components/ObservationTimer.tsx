@@ -11,15 +11,16 @@ export interface ObservationTimerProps {
   since: string;
   /** The time to judge by (useNow on the screen; any instant in a test). */
   now: string;
-  /** "14:05"-style wall time of `since`, in the clinic's zone. */
-  sinceText: string;
+  /** The clinic's time zone: `since` shows in it, to the minute. */
+  timeZone: string;
 }
 
 /**
  * Time in recovery against the template's minimum observation time (shared/workflow/observation.ts),
  * in whole minutes, with where the minimum comes from. Discharge before it needs a physician's reason.
  */
-export function ObservationTimer({ templateId, sedated, since, now, sinceText }: ObservationTimerProps) {
+export function ObservationTimer({ templateId, sedated, since, now, timeZone }: ObservationTimerProps) {
+  const sinceText = new Intl.DateTimeFormat('en-US', { timeZone, hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(since));
   const facts = observationFor(templateId);
   const minutes = minutesBetween(since, now);
   const left = facts.minimumMinutes - minutes;

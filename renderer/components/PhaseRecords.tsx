@@ -1,6 +1,5 @@
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { restartAt } from '#shared/domain/anticoagulant-check';
-import { formatInZone } from '#shared/domain/zoned-time';
 import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
 import { anticoagulantCheck, injectatePlanRequired, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
@@ -63,7 +62,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
               sedated={encounter.sedationPlanned}
               since={inRecoverySince}
               now={now}
-              sinceText={settings ? formatInZone(Date.parse(inRecoverySince), settings.timeZone) : new Date(inRecoverySince).toLocaleTimeString()}
+              timeZone={settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
             />
           )}
           <VitalsForm phase="recovery" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />
