@@ -25,10 +25,12 @@ const MDM_SETTINGS = { sendingApplication: 'PROCEDUREDESK', sendingFacility: 'PA
 
 let core: TempCore;
 let patientId = '';
+/** The core's clock: NOW, moved on past recovery's minimum observation time before discharge. */
+let clock = NOW.getTime();
 
 beforeAll(async () => {
   fhirTerminology();
-  core = openTempCore({ now: () => NOW });
+  core = openTempCore({ now: () => new Date(clock) });
   // Spanish accented names (PATIENT is Peña, María José).
   patientId = ok<{ id: string }>(await core.as(NURSE)('patient.create', { ...PATIENT })).id;
 });
@@ -89,6 +91,7 @@ async function runToDischarge(encounterId: string, template: Template): Promise<
   ok(await nurse()('encounter.advance', { encounterId, to: 'recovery' }));
   await resolvePhase('recovery');
   ok(await nurse()('encounter.addRecord', { encounterId, record: vitals('recovery') }));
+  clock += 20 * 60_000; // the 15 min minimum observation time (shared/workflow/observation.ts)
   ok(await nurse()('encounter.advance', { encounterId, to: 'discharged' }));
   expect((await current()).encounter.state).toBe('discharged');
 }

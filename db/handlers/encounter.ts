@@ -14,6 +14,7 @@ import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { classifySteroid } from '#shared/clinical/steroid-table';
 import { nextState, STATE_LABELS, transitionProblem } from '#shared/workflow/states';
 import { raiseProblem } from '#shared/domain/bleeding-risk';
+import { recoveryStartedAt } from '#shared/workflow/observation';
 import type { RecordedBy } from '../repositories/follow-ups';
 
 type EncounterMethods = 'encounter.create' | 'encounter.list' | 'encounter.get' | WorkflowMethods | BleedingRiskMethods;
@@ -111,6 +112,7 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
     bleedingRiskRaises: ctx.bleedingRisk.list(encounter.id),
     settings: ctx.settings.get(),
     now: ctx.now(),
+    recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
   });
 }
 

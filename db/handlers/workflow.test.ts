@@ -10,10 +10,13 @@ import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
+/** The core's clock: stands at NOW unless a test moves it on (recovery's minimum observation time). */
+let clock = NOW.getTime();
 let core: TempCore;
 let encounterId = '';
 beforeEach(async () => {
-  core = openTempCore({ now: () => NOW });
+  clock = NOW.getTime();
+  core = openTempCore({ now: () => new Date(clock) });
   const patient = ok<{ id: string }>(await core.as(NURSE)('patient.create', { ...PATIENT }));
   encounterId = ok<{ id: string }>(await core.as(NURSE)('encounter.create', {
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
@@ -112,6 +115,7 @@ describe('procedure-day states', () => {
         ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: 'A', role: 'nurse' }, { name: 'B', role: 'physician' }] } } }));
       }
     }
+    clock += 20 * 60_000; // past the 15 min minimum observation time (shared/workflow/observation.ts)
     ok(await nurse()('encounter.advance', { encounterId, to: 'discharged' }));
     const closed = await detail();
     expect(closed.encounter.state).toBe('discharged');

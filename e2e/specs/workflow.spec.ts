@@ -13,6 +13,7 @@ import { SECTION_PHASE } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
 
 const PATIENT = { mrn: 'FLOW-4242', familyName: 'Abernathy-Kuti', givenName: 'Rosalind', birthDate: '1957-12-03', sex: 'female' } as const;
+const EARLY_DISCHARGE_REASON = 'Observed by the physician; well and walking, ride waiting.';
 const OVERRIDE_REASON = 'Cardiology advises against stopping clopidogrel (drug-eluting stent 3 months ago); proceeding after discussion.';
 
 /** Checks every open item in a region and waits for each to be saved. */
@@ -166,11 +167,18 @@ test('nurse and physician take one encounter through every state; the physician 
   await recordVitals(page, 'recovery', '2');
   const aldrete = page.getByRole('form', { name: 'Aldrete score' });
   for (const component of ['Activity', 'Respiration', 'Circulation', 'Consciousness', 'Oxygen saturation (SpO2)']) {
-    await aldrete.getByRole('group', { name: component, exact: true }).getByRole('radio', { name: '2', exact: true }).check();
+    await aldrete.getByRole('group', { name: component, exact: true }).getByRole('radio', { name: /^2 / }).check();
   }
   await aldrete.getByRole('button', { name: 'Record Aldrete score' }).click();
   await expect(page.getByText('Latest Aldrete score: 10 of 10')).toBeVisible();
-  await moveOn('Discharged').click();
+  // Minutes into recovery, the minimum observation time still stands: the physician discharges early with a reason.
+  await expect(page.getByRole('timer')).toContainText('of a 15 min minimum');
+  await expect(phase(page).getByRole('list', { name: 'Still open' })).toContainText('Minimum observation time');
+  await phase(page).getByRole('button', { name: 'Override and move to Discharged…' }).click();
+  const early = page.getByRole('form', { name: 'Physician override' });
+  await early.getByLabel('Reason for overriding').fill(EARLY_DISCHARGE_REASON);
+  await early.getByLabel(/Your password/).fill(E2E_PASSWORD);
+  await early.getByRole('button', { name: 'Override and move to Discharged' }).click();
   await expect(phase(page).getByRole('heading', { name: /^Now: Discharged/ })).toBeVisible();
   // The record is closed: every checkbox is shown but none can change.
   await expect(page.locator('li.item input[type="checkbox"]').first()).toBeDisabled();
@@ -184,6 +192,7 @@ test('nurse and physician take one encounter through every state; the physician 
   expect(encounters.map((e) => e.encounter.state)).toEqual(['discharged']);
   const note = await app.call<{ text: string }>('note.export', { encounterId: encounters[0]!.encounter.id }, 'physician');
   expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${OVERRIDE_REASON}`);
+  expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${EARLY_DISCHARGE_REASON}`);
   expect(note.text).toContain('HARD STOP Clopidogrel');
   expect(note.text).toMatch(/Time-out to Procedure, by Dr Pat Physician \(physician\)/);
 });

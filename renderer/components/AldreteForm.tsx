@@ -4,7 +4,9 @@ import {
   ALDRETE_COMPONENTS,
   ALDRETE_COMPONENT_LABELS,
   ALDRETE_DISCHARGE_MIN,
+  ALDRETE_LEVEL_WORDS,
   ALDRETE_SOURCES,
+  ALDRETE_WORDS_SOURCES,
   aldreteTotal,
   type AldreteComponent,
   type AldreteScores,
@@ -22,7 +24,8 @@ export interface AldreteFormProps {
 }
 
 type Score = 0 | 1 | 2;
-const SCORES: readonly Score[] = [0, 1, 2];
+/** Highest first, as the words read from well to unwell. */
+const SCORES: readonly Score[] = [2, 1, 0];
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
 
 function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
@@ -30,9 +33,9 @@ function complete(scores: Partial<AldreteScores>): scores is AldreteScores {
 }
 
 /**
- * The Aldrete score after sedation: five components, each 0, 1 or 2 by the clinic's own
- * chart (the fact base gives no per-level descriptors), with the running total and the
- * discharge threshold. Presentational: the caller stores the scores.
+ * The Aldrete score after sedation: five components, each 0, 1 or 2, with the words for each
+ * score beside it (shared/workflow/aldrete.ts; not in the reference, so marked needs clinical
+ * review), the running total and the discharge threshold. Presentational: the caller stores the scores.
  */
 export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
   const clock = useClinicTime();
@@ -68,7 +71,10 @@ export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
   return (
     <form ref={formRef} className="card record-form aldrete-form" aria-label="Aldrete score" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
       <h2>Aldrete score</h2>
-      <p className="muted">Score each component 0, 1 or 2 by the clinic’s chart.</p>
+      <div className="aldrete-threshold">
+        <span>Score each component 0, 1 or 2. Blood-pressure and saturation cut-offs: the clinic’s chart.</span>
+        <EvidenceBadges sources={ALDRETE_WORDS_SOURCES} citations={CITATIONS} />
+      </div>
       <fieldset className="bare" disabled={disabled}>
         {ALDRETE_COMPONENTS.map((c: AldreteComponent) => {
           const error = errorAt(errors, c);
@@ -78,9 +84,9 @@ export function AldreteForm({ disabled = false, onSubmit }: AldreteFormProps) {
               <legend>{ALDRETE_COMPONENT_LABELS[c]}</legend>
               <div className="choices">
                 {SCORES.map((n) => (
-                  <label key={n} className="choice">
+                  <label key={n} className="choice aldrete-level">
                     <input type="radio" name={`${id}-${c}`} checked={scores[c] === n} onChange={() => setScores((s) => ({ ...s, [c]: n }))} />
-                    {n}
+                    <strong className="aldrete-score">{n}</strong> {ALDRETE_LEVEL_WORDS[c][n]}
                   </label>
                 ))}
               </div>

@@ -5,6 +5,7 @@ import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
+import { recoveryStartedAt } from '#shared/workflow/observation';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
 import { useChecklist } from '../stores/checklist';
@@ -63,7 +64,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
   const { sedationPlanned, laterality, imagingModality } = encounter;
   const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
   const resolved = new Set(resolvedIds);
-  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now }) : [];
+  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions) }) : [];
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
     () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),

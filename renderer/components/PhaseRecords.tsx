@@ -4,12 +4,15 @@ import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
 import { anticoagulantCheck, injectatePlanRequired, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
+import { recoveryStartedAt } from '#shared/workflow/observation';
 import { procedureTraits } from '#shared/workflow/traits';
 import { useEncounter } from '../stores/encounter';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { AldreteForm } from './AldreteForm';
+import { ObservationTimer } from './ObservationTimer';
 import { AnticoagulantSection } from './AnticoagulantSection';
+import { DischargeInstructions } from './DischargeInstructions';
 import { InjectatePlanSection } from './InjectatePlan';
 import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
@@ -27,7 +30,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
   const { encounter, records, transitions } = detail;
   const state = encounter.state;
   const closed = state === 'discharged' || state === 'cancelled';
-  const since = (s: string) => transitions.filter((t) => t.to === s).at(-1)?.at ?? null;
+  const inRecoverySince = recoveryStartedAt(transitions);
 
   return (
     <div className="phase-records">
@@ -54,7 +57,15 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
       )}
       {state === 'recovery' && (
         <>
-          <ObservationTimer since={since('recovery')} now={now} />
+          {inRecoverySince && (
+            <ObservationTimer
+              templateId={template.id}
+              sedated={encounter.sedationPlanned}
+              since={inRecoverySince}
+              now={now}
+              timeZone={settings?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone}
+            />
+          )}
           <VitalsForm phase="recovery" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />
           {encounter.sedationPlanned && (
             <>
@@ -62,23 +73,12 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
               {latestOf(records, 'aldrete') && <p role="status">Latest Aldrete score: {aldreteTotal(latestOf(records, 'aldrete')!.entry.data)} of 10</p>}
             </>
           )}
-          {settings && <RestartTimes template={template} endedAt={since('recovery') ?? now} settings={settings} now={now} />}
+          {settings && <RestartTimes template={template} endedAt={inRecoverySince ?? now} settings={settings} now={now} />}
         </>
       )}
+      {(state === 'recovery' || state === 'discharged') && settings && <DischargeInstructions template={template} detail={detail} settings={settings} now={now} />}
       <RecordHistory records={records} disabled={closed} timeZone={settings?.timeZone} onVoid={(id, reason) => voidRecord(id, reason)} />
     </div>
-  );
-}
-
-/** Minutes since the patient entered recovery: the observation period runs from there. */
-function ObservationTimer({ since, now }: { since: string | null; now: string }) {
-  const clock = useClinicTime();
-  if (!since) return null;
-  const minutes = Math.max(0, Math.floor((Date.parse(now) - Date.parse(since)) / 60_000));
-  return (
-    <p className="card" role="timer" aria-live="off">
-      In recovery for <strong>{minutes} min</strong> (since {clock.time(since)}).
-    </p>
   );
 }
 

@@ -218,12 +218,19 @@ describe('AldreteForm', () => {
     const form = screen.getByRole('form', { name: 'Aldrete score' });
     expect(within(form).getByText(/Discharge threshold: 9 or more/)).toBeTruthy();
     // The Aldrete criteria rest on an AI-generated summary alone: no verified primary source, so they need review.
-    expect(within(form).getByText('needs clinical review')).toBeTruthy();
+    // So are the words beside each score, which the reference does not give: two badges, both "needs clinical review".
+    expect(within(form).getAllByText('needs clinical review')).toHaveLength(2);
     expect(within(form).queryByText('secondary source')).toBeNull();
+    // Each score carries its words (issue 18: bare 0/1/2 buttons had none).
+    const activity = within(screen.getByRole('group', { name: 'Activity' }));
+    expect(activity.getAllByRole('radio').map((r) => r.closest('label')?.textContent)).toEqual([
+      '2 Moves all four limbs, on purpose or when asked', '1 Moves two limbs', '0 Moves no limbs',
+    ]);
+    expect(within(screen.getByRole('group', { name: 'Consciousness' })).getByRole('radio', { name: '1 Wakes when called' })).toBeTruthy();
     expect(form.textContent).toContain('No verified primary source: the Aldrete recovery score');
     expect(within(form).getByText('Total: 0 of 10')).toBeTruthy();
 
-    const score = async (legend: string, n: number) => user.click(within(screen.getByRole('group', { name: legend })).getByRole('radio', { name: String(n) }));
+    const score = async (legend: string, n: number) => user.click(within(screen.getByRole('group', { name: legend })).getByRole('radio', { name: new RegExp(`^${n} `) }));
     await score('Activity', 2);
     await score('Respiration', 2);
     expect(within(form).getByText('Total: 4 of 10')).toBeTruthy();

@@ -57,6 +57,15 @@ export function clinicDateTime(at: Instant, timeZone: string, round: 'down' | 'u
   return marked(`${clinicDate(ms, timeZone)} ${plainTime(ms, timeZone)}`, ms, timeZone);
 }
 
+/**
+ * A "not before" time a patient reads: "Wednesday, November 25 at 4:05 PM EST", in the clinic's
+ * zone, rounded up to the minute so it never shows earlier than computed.
+ */
+export function patientTime(at: Instant, timeZone: string): string {
+  const ms = toMinute(msOf(at), 'up');
+  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(ms));
+}
+
 const shortNames = new Map<string, Intl.DateTimeFormat>();
 const longNames = new Map<string, Intl.DateTimeFormat>();
 

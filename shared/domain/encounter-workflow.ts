@@ -8,6 +8,7 @@ import type { BleedingRiskRaise } from '../contract/bleeding-risk';
 import type { Blocker, EncounterRecord, InjectatePlan, RecordData } from '../contract/workflow';
 import type { Template } from '../library/schema';
 import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
+import { observationBlocker } from '../workflow/observation';
 import type { EncounterPlanFacts } from '../workflow/applicability';
 import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
 import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
@@ -159,6 +160,8 @@ export interface BlockerInput {
   settings: { inrThreshold: number | null; timeZone: string };
   /** Now: the time-out judges anticoagulants against the moment the procedure would start. */
   now: string;
+  /** When the encounter entered recovery: discharge waits for the template's minimum observation time from then. */
+  recoveryStartedAt?: string | null;
 }
 
 /**
@@ -201,6 +204,8 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
     extra.push({ id: 'record-procedure', label: 'Procedure record: imaging, contrast, medications, levels, complications', hardStop: false });
   }
   if (phase === 'recovery') {
+    const observing = input.recoveryStartedAt ? observationBlocker(input.template.id, input.recoveryStartedAt, input.now) : null;
+    if (observing) extra.push(observing);
     if (!vitalsIn('recovery')) extra.push({ id: 'record-recovery-vitals', label: 'Recovery vitals and pain score recorded', hardStop: false });
     if (input.plan.sedationPlanned) {
       const aldrete = latestOf(records, 'aldrete');

@@ -7,6 +7,8 @@ import { syllable } from 'syllable';
 import { describe, expect, it } from 'vitest';
 import { LIBRARY, LIBRARY_VERSIONS } from './index';
 import { patientTexts, placeOf } from './patient-text';
+import { ANTICOAGULANT_TABLE, RISK_CLASSES } from '../clinical/anticoagulant-table';
+import { dischargeInstructions, restartInstructions } from '../workflow/discharge-instructions';
 
 const GRADE_LIMIT = 8;
 
@@ -119,5 +121,22 @@ describe('readability of patient wording', () => {
   it(`reads at or below grade ${GRADE_LIMIT}, sentence by sentence, in every template the app offers`, () => {
     const found = offending(LIBRARY);
     expect(found, `${found.length} patient-facing sentences above grade ${GRADE_LIMIT}:\n${found.join('\n')}`).toEqual([]);
+  });
+
+  it(`the take-home discharge instructions read at or below grade ${GRADE_LIMIT}, for every template, sedated or not`, () => {
+    const found = new Map<string, string[]>();
+    const drugs = [...ANTICOAGULANT_TABLE.map((d) => d.id), 'not-in-the-table'];
+    const restart = RISK_CLASSES.flatMap((c) => restartInstructions(drugs, c, '2026-11-24T15:20:00.000Z', 'America/New_York'));
+    for (const t of LIBRARY) {
+      for (const line of [...dischargeInstructions(t, { sedationPlanned: true }), ...restart]) {
+        // The medicine's name (line.drug) and its restart time (line.when) print as their own fields: data, not graded.
+        for (const s of sentences(line.text)) {
+          const g = grade(s);
+          if (g > GRADE_LIMIT) found.set(`grade ${g.toFixed(1)}: "${s}"`, [...(found.get(`grade ${g.toFixed(1)}: "${s}"`) ?? []), `${t.id} ${line.id}`]);
+        }
+      }
+    }
+    const list = [...found].map(([k, places]) => `${k}\n    in ${places.join(', ')}`);
+    expect(list, `${list.length} discharge sentences above grade ${GRADE_LIMIT}:\n${list.join('\n')}`).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALDRETE_COMPONENTS, ALDRETE_SOURCES, AldreteScoresSchema, aldreteDischargeReady, aldreteTotal, type AldreteScores } from './aldrete';
+import { ALDRETE_COMPONENTS, ALDRETE_LEVEL_WORDS, ALDRETE_SOURCES, ALDRETE_WORDS_SOURCES, AldreteScoresSchema, aldreteDischargeReady, aldreteTotal, type AldreteScores } from './aldrete';
 import { SOURCES } from '../library/sources';
 
 const full: AldreteScores = { activity: 2, respiration: 2, circulation: 2, consciousness: 2, oxygenSaturation: 2 };
@@ -38,5 +38,17 @@ describe('Aldrete score', () => {
     expect(ALDRETE_SOURCES.length).toBeGreaterThan(0);
     for (const s of ALDRETE_SOURCES) expect(ids.has(s.sourceId)).toBe(true);
     expect(ALDRETE_SOURCES).toContainEqual({ sourceId: 'droracle-aldrete', evidence: 'V2' });
+  });
+});
+
+describe('Aldrete words beside each score', () => {
+  it('every component has words for 2, 1 and 0, none stating a figure the reference lacks, marked needs clinical review', () => {
+    for (const c of ALDRETE_COMPONENTS) {
+      for (const n of [0, 1, 2] as const) {
+        expect(ALDRETE_LEVEL_WORDS[c][n].length, `${c} ${n}`).toBeGreaterThan(5);
+        expect(ALDRETE_LEVEL_WORDS[c][n], `${c} ${n}`).not.toMatch(/\d/);
+      }
+    }
+    expect(ALDRETE_WORDS_SOURCES.map((s) => s.evidence)).toEqual(['M']);
   });
 });

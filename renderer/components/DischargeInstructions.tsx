@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import { createPortal } from 'react-dom';
+import type { EncounterDetail } from '#shared/contract/encounter';
+
+/** What the sheet reads of the encounter. */
+type Detail = Pick<EncounterDetail, 'encounter' | 'patient' | 'records' | 'transitions' | 'bleedingRiskRaises'>;
+import { anticoagulantCheck, recordsOf } from '#shared/domain/encounter-workflow';
+import { evidenceState } from '#shared/library/evidence-state';
+import type { Template } from '#shared/library/schema';
+import { SOURCES } from '#shared/library/sources';
+import { patientName } from '#shared/note/format';
+import { patientTime } from '#shared/domain/clinic-time';
+import { dischargeInstructions, restartInstructions, type InstructionLine } from '#shared/workflow/discharge-instructions';
+import { recoveryStartedAt } from '#shared/workflow/observation';
+import { EvidenceBadges } from './EvidenceBadges';
+
+const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
+const REVIEW_NOTE = '* Your clinic’s doctors are still checking this advice. Follow it until they tell you otherwise.';
+
+interface Props {
+  template: Template;
+  detail: Detail;
+  settings: { inrThreshold: number | null; timeZone: string };
+  now: string;
+}
+
+/** The lines for this encounter: the template's warning signs, then each held blood thinner's restart. */
+function linesOf({ template, detail, settings, now }: Props): { signs: InstructionLine[]; restart: InstructionLine[] } {
+  const { encounter, records, transitions, bleedingRiskRaises } = detail;
+  const drugs = recordsOf(records, 'anticoagulant').map((r) => r.entry.data.drugId);
+  // The procedure ends when the patient enters recovery (as RestartTimes counts it).
+  const endedAt = recoveryStartedAt(transitions) ?? now;
+  const { risk } = anticoagulantCheck(template, records, bleedingRiskRaises, settings, now);
+  return {
+    signs: dischargeInstructions(template, { sedationPlanned: encounter.sedationPlanned }),
+    restart: drugs.length ? restartInstructions(drugs, risk.riskClass, endedAt, settings.timeZone) : [],
+  };
+}
+
+const needsReview = (l: InstructionLine) => evidenceState({ sources: l.sources }) === 'needs-review';
+
+function Line({ line, badges }: { line: InstructionLine; badges: boolean }) {
+  return (
+    <li>
+      {line.drug && <strong className="instruction-drug">{line.drug}: </strong>}
+      {line.text}
+      {needsReview(line) && !badges && ' *'}
+      {line.when && <span className="instruction-when">{line.when}</span>}
+      {badges && <> <EvidenceBadges sources={line.sources} citations={CITATIONS} /></>}
+    </li>
+  );
+}
+
+/** The patient's take-home sheet, as the printer lays it out (print.css shows only it on paper). */
+function PrintSheet(props: Props & { lines: ReturnType<typeof linesOf> }) {
+  const { template, detail, settings, now, lines } = props;
+  const review = [...lines.signs, ...lines.restart].some(needsReview);
+  return (
+    <article className="print-instructions" aria-label="Going-home instructions for printing">
+      <h1>Going home after your {template.name.toLowerCase()}</h1>
+      <p>
+        {patientName(detail.patient)} · MRN {detail.patient.mrn} · {patientTime(Date.parse(now), settings.timeZone)}
+      </p>
+      <h2>Warning signs</h2>
+      <ul>{lines.signs.map((l) => <Line key={l.id} line={l} badges={false} />)}</ul>
+      {lines.restart.length > 0 && (
+        <>
+          <h2>Your blood thinners</h2>
+          <ul>{lines.restart.map((l) => <Line key={l.id} line={l} badges={false} />)}</ul>
+        </>
+      )}
+      <p className="instruction-phone">Clinic phone: ______________________ · Emergency: 911</p>
+      {review && <p className="instruction-review">{REVIEW_NOTE}</p>}
+    </article>
+  );
+}
+
+/**
+ * The discharge instructions for this procedure on screen, with their sources, and printed
+ * for the patient in plain words (shared/workflow/discharge-instructions.ts): the warning signs,
+ * no driving after sedation, and each held blood thinner's restart time in the clinic's zone.
+ */
+export function DischargeInstructions(props: Props) {
+  const lines = linesOf(props);
+  const [printing, setPrinting] = useState(false);
+
+  useEffect(() => {
+    if (!printing) return;
+    const after = () => setPrinting(false);
+    window.addEventListener('afterprint', after);
+    // Let React commit the portal before the print dialog snapshots the page.
+    const timer = setTimeout(() => window.print(), 50);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('afterprint', after);
+    };
+  }, [printing]);
+
+  return (
+    <section className="card discharge-instructions" aria-labelledby="discharge-instructions-heading">
+      <h3 id="discharge-instructions-heading">Going-home instructions</h3>
+      <ul className="instruction-lines">{lines.signs.map((l) => <Line key={l.id} line={l} badges />)}</ul>
+      {lines.restart.length > 0 && (
+        <>
+          <h4>Blood thinners</h4>
+          <ul className="instruction-lines">{lines.restart.map((l) => <Line key={l.id} line={l} badges />)}</ul>
+        </>
+      )}
+      <button type="button" className="primary" onClick={() => setPrinting(true)}>Print for the patient</button>
+      {printing && createPortal(<PrintSheet {...props} lines={lines} />, document.body)}
+    </section>
+  );
+}
