@@ -3,6 +3,7 @@ import { SIGNER_LABELS, type Signer } from '#shared/contract/participant-signatu
 import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
 import { SignaturePad } from './SignaturePad';
+import { useFormSave } from './useFormSave';
 
 const SIGNERS = Object.keys(SIGNER_LABELS) as Signer[];
 
@@ -20,15 +21,14 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
   const [name, setName] = useState('');
   const [method, setMethod] = useState<'drawn' | 'paper'>('paper');
   const [hasInk, setHasInk] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save: send } = useFormSave();
   const [withdrawing, setWithdrawing] = useState<{ id: string; reason: string } | null>(null);
   const pad = useRef<HTMLCanvasElement | null>(null);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     const image = method === 'drawn' ? pad.current?.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') : undefined;
-    const result = await capture(method === 'drawn' ? { signer, signerName: name, method, imagePngBase64: image ?? '' } : { signer, signerName: name, method });
-    setErrors(result ?? {});
+    const result = await send(() => capture(method === 'drawn' ? { signer, signerName: name, method, imagePngBase64: image ?? '' } : { signer, signerName: name, method }));
     if (!result) {
       setName('');
       setHasInk(false);
@@ -53,8 +53,7 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
                   Reason for withdrawing
                   <input value={withdrawing.reason} onChange={(e) => setWithdrawing({ id: s.id, reason: e.target.value })} />
                 </label>
-                <button type="button" className="secondary" onClick={() => void withdraw(s.id, withdrawing.reason).then((r) => {
-                  setErrors(r ?? {});
+                <button type="button" className="secondary" onClick={() => void send(() => withdraw(s.id, withdrawing.reason)).then((r) => {
                   if (!r) setWithdrawing(null);
                 })}>
                   Confirm withdrawal

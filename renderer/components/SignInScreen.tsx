@@ -4,6 +4,7 @@ import { useSession } from '../stores/session';
 import { AppearanceControls } from './AppearanceControls';
 import { FirstRunNotes } from './FirstRunNotes';
 import { KeyProtectionNotice } from './KeyProtectionNotice';
+import { useFormSave } from './useFormSave';
 
 /**
  * First start: create the first administrator (there is no default account).
@@ -29,20 +30,17 @@ function LoginForm() {
   const login = useSession((s) => s.login);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSave();
+  const error = errors.form;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await login(username, password);
-    } catch (e) {
-      setError(formErrors(e).form ?? 'Sign-in failed.');
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await run(() => login(username, password), {
+      toErrors: (e) => {
+        setPassword('');
+        return { form: formErrors(e).form ?? 'Sign-in failed.' };
+      },
+    });
   }
 
   return (
@@ -70,19 +68,12 @@ function FirstAdminForm() {
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== confirm) {
-      setErrors({ confirm: 'The two passwords differ.' });
-      return;
-    }
-    try {
-      await setup({ username, displayName, password, ...(needsCode ? { consoleCode } : {}) });
-    } catch (e) {
-      setErrors(formErrors(e));
-    }
+    if (!check(password !== confirm ? { confirm: 'The two passwords differ.' } : {})) return;
+    await run(() => setup({ username, displayName, password, ...(needsCode ? { consoleCode } : {}) }));
   }
 
   return (
