@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { OutboxExport } from '#shared/contract/outbox';
 import type { SignedNote } from '#shared/contract/note';
 import { buildChecklist } from '#shared/domain/checklist';
-import type { FhirBundle } from '#shared/interop/fhir-bundle';
+import type { FhirBundle } from '#shared/interop/fhir-resources';
 import { LIBRARY } from '#shared/library/index';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, TEST_PASSWORD, tempDir, type TempCore } from '../testing/temp-core';

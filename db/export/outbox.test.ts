@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Encounter } from '#shared/contract/encounter';
 import type { BatchStatus, OutboxExport } from '#shared/contract/outbox';
 import type { Patient } from '#shared/contract/patient';
-import type { FhirBundle, FhirDocumentReference } from '#shared/interop/fhir-bundle';
+import type { FhirBundle, FhirDocumentReference } from '#shared/interop/fhir-resources';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
