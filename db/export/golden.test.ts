@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutboxExport } from '#shared/contract/note';
-import type { FhirBundle } from '#shared/interop/fhir-bundle';
+import type { FhirBundle } from '#shared/interop/fhir-resources';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, tempDir } from '../testing/temp-core';

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { OutboxExport, SignedNote } from '#shared/contract/note';
 import { buildChecklist } from '#shared/domain/checklist';
-import type { FhirBundle } from '#shared/interop/fhir-bundle';
+import type { FhirBundle } from '#shared/interop/fhir-resources';
 import { LIBRARY } from '#shared/library/index';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, TEST_PASSWORD, tempDir, type TempCore } from '../testing/temp-core';

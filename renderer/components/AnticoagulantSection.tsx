@@ -9,6 +9,7 @@ import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { AnticoagulantCheck } from './AnticoagulantCheck';
 import { BleedingRiskClass } from './BleedingRiskClass';
+import { firstError, useFormSave } from './useFormSave';
 
 /**
  * The anticoagulant check of the open encounter: the nurse enters each drug
@@ -25,12 +26,14 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
   const raiseBleedingRisk = useWorkflow((s) => s.raiseBleedingRisk);
   const voidBleedingRiskRaise = useWorkflow((s) => s.voidBleedingRiskRaise);
   const role = useSession((s) => s.user?.role);
-  const [error, setError] = useState<string | null>(null);
+  // Errors without a save of its own: the check's parts save, and the first refusal shows here.
+  const { errors, setErrors } = useFormSave();
   if (!settings) return null;
   const { risk, result } = anticoagulantCheck(template, detail.records, detail.bleedingRiskRaises, settings, now);
   const factors = latestOf(detail.records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
   const entries = recordsOf(detail.records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }));
-  const report = (errors: Record<string, string> | null) => setError(errors ? (Object.values(errors)[0] ?? 'Not saved.') : null);
+  const report = (refused: Record<string, string> | null) => setErrors(refused ? { form: Object.values(refused)[0] ?? 'Not saved.' } : {});
+  const error = errors.form;
 
   return (
     <>
@@ -65,20 +68,18 @@ function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; 
   const addRecord = useWorkflow((s) => s.addRecord);
   const [value, setValue] = useState('');
   const [takenAt, setTakenAt] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { errors, check, save } = useFormSave();
+  const error = firstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const at = localInputToInstant(takenAt, timeZone);
     const number = Number(value);
-    if (!value.trim() || !Number.isFinite(number)) return setError('Enter the INR as a number, e.g. 1.1.');
-    if (!at) return setError('Enter when the sample was taken.');
-    const errors = await addRecord({ kind: 'inr', data: { value: number, takenAt: at } });
-    setError(errors ? (Object.values(errors)[0] ?? 'Not saved.') : null);
-    if (!errors) {
-      setValue('');
-      setTakenAt('');
-    }
+    if (!value.trim() || !Number.isFinite(number)) return void check({ value: 'Enter the INR as a number, e.g. 1.1.' });
+    if (!at) return void check({ takenAt: 'Enter when the sample was taken.' });
+    if (await save(() => addRecord({ kind: 'inr', data: { value: number, takenAt: at } }))) return;
+    setValue('');
+    setTakenAt('');
   }
 
   return (

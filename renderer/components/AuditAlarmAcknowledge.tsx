@@ -1,25 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { formErrors } from '../api/client';
 import { useAudit } from '../stores/audit';
+import { useFormSave } from './useFormSave';
 
 /** The administrator accepts an audit trail alarm, with a reason and the password; both the break and this are recorded. */
 export function AuditAlarmAcknowledge() {
   const acknowledge = useAudit((s) => s.acknowledge);
   const [reason, setReason] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await acknowledge(reason, password);
-      setErrors({});
-      setReason('');
-    } catch (e) {
-      setErrors(formErrors(e));
-    } finally {
-      setPassword('');
-    }
+    const refused = await run(() => acknowledge(reason, password));
+    setPassword('');
+    if (!refused) setReason('');
   }
 
   return (

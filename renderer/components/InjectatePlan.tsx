@@ -9,21 +9,19 @@ import { useWorkflow } from '../stores/workflow';
 import { InjectatePlanForm } from './InjectatePlanForm';
 import { formatRecordTime } from './RecordHistory';
 import { SteroidCheckNotice } from './SteroidCheckNotice';
+import { firstError, useFormSave } from './useFormSave';
 
 /** A physician's signed statement that the planned steroid, which the table does not recognise, is nonparticulate. */
 function ConfirmNonparticulate({ plan, onConfirm }: { plan: InjectatePlan; onConfirm: (password: string) => Promise<Record<string, string> | null> }) {
   const id = useId();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, check, save } = useFormSave();
+  const error = firstError(errors, 'Not confirmed.');
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!password) return setError('Enter your password to sign the confirmation.');
-    setBusy(true);
-    const result = await onConfirm(password);
-    setBusy(false);
+    if (!password) return void check({ password: 'Enter your password to sign the confirmation.' });
+    await save(() => onConfirm(password));
     setPassword('');
-    setError(result ? (Object.values(result)[0] ?? 'Not confirmed.') : null);
   }
   return (
     <form className="record-form subform" aria-label="Confirm the steroid is nonparticulate" onSubmit={(e) => void submit(e)} noValidate>

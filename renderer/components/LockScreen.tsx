@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
 import { AppearanceControls } from './AppearanceControls';
+import { useFormSave } from './useFormSave';
 
 /**
  * Shown instead of the whole app while the session is locked: no screen with
@@ -13,16 +14,17 @@ export function LockScreen() {
   const unlock = useSession((s) => s.unlock);
   const logout = useSession((s) => s.logout);
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { errors, run } = useFormSave();
+  const error = errors.form;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await unlock(password);
-    } catch (e) {
-      setError(formErrors(e).password ?? formErrors(e).form ?? 'The password is not right.');
-      setPassword('');
-    }
+    await run(() => unlock(password), {
+      toErrors: (e) => {
+        setPassword('');
+        return { form: formErrors(e).password ?? formErrors(e).form ?? 'The password is not right.' };
+      },
+    });
   }
 
   return (

@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type InteropSettings, type NoteFieldsOff, type OptionalNoteField } from '#shared/contract/export-settings';
 import { formErrors } from '../api/client';
 import { useUsers } from '../stores/users';
+import { useFormSave } from './useFormSave';
 
 const INTEROP_FIELDS: { key: keyof InteropSettings; label: string; hint?: string }[] = [
   { key: 'mrnSystem', label: 'MRN system (URI of the assigning authority)', hint: 'FHIR Patient.identifier.system, e.g. urn:oid:… from the hospital' },
@@ -19,19 +20,11 @@ export function OutboxSettingsForm() {
   const save = useUsers((s) => s.saveSettings);
   const [folder, setFolder] = useState(settings.outboxFolder ?? '');
   const [interop, setInterop] = useState<InteropSettings>(settings.interop);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const { errors, savedAt, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await save({ outboxFolder: folder.trim() ? folder.trim() : null, interop });
-      setErrors({});
-      setSaved(true);
-    } catch (e) {
-      setErrors(formErrors(e));
-      setSaved(false);
-    }
+    await run(() => save({ outboxFolder: folder.trim() ? folder.trim() : null, interop }));
   }
   const fieldError = (key: string) => errors[key] ?? errors[`interop.${key}`];
 
@@ -61,7 +54,7 @@ export function OutboxSettingsForm() {
         ))}
       </fieldset>
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
-      {saved && <p role="status">Chart export settings saved.</p>}
+      {savedAt && <p role="status">Chart export settings saved.</p>}
       <button type="submit" className="primary">Save chart export settings</button>
     </form>
   );
@@ -74,7 +67,7 @@ export function NoteFieldsForm() {
   const loadTemplates = useUsers((s) => s.loadTemplates);
   const save = useUsers((s) => s.saveSettings);
   const [off, setOff] = useState<NoteFieldsOff>(settings.noteFieldsOff);
-  const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
+  const { errors, savedAt, run } = useFormSave();
   useEffect(() => {
     void loadTemplates();
   }, [loadTemplates]);
@@ -88,12 +81,7 @@ export function NoteFieldsForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
-      await save({ noteFieldsOff: off });
-      setMessage({ error: false, text: 'Note fields saved.' });
-    } catch (e) {
-      setMessage({ error: true, text: formErrors(e).form ?? 'Not saved.' });
-    }
+    await run(() => save({ noteFieldsOff: off }), { toErrors: (e) => ({ form: formErrors(e).form ?? 'Not saved.' }) });
   }
 
   return (
@@ -120,7 +108,7 @@ export function NoteFieldsForm() {
           </tbody>
         </table>
       </div>
-      {message && <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : undefined}>{message.text}</p>}
+      {errors.form ? <p role="alert" className="error">{errors.form}</p> : savedAt && <p role="status">Note fields saved.</p>}
       <button type="submit" className="primary">Save note fields</button>
     </form>
   );

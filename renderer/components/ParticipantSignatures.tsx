@@ -4,6 +4,7 @@ import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
 import { SignaturePad } from './SignaturePad';
 import { useClinicTime } from './useClinicTime';
+import { useFormSave } from './useFormSave';
 
 const SIGNERS = Object.keys(SIGNER_LABELS) as Signer[];
 
@@ -22,15 +23,14 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
   const [name, setName] = useState('');
   const [method, setMethod] = useState<'drawn' | 'paper'>('paper');
   const [hasInk, setHasInk] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, save: send } = useFormSave();
   const [voiding, setVoiding] = useState<{ id: string; reason: string } | null>(null);
   const pad = useRef<HTMLCanvasElement | null>(null);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     const image = method === 'drawn' ? pad.current?.toDataURL('image/png').replace(/^data:image\/png;base64,/, '') : undefined;
-    const result = await capture(method === 'drawn' ? { signer, signerName: name, method, imagePngBase64: image ?? '' } : { signer, signerName: name, method });
-    setErrors(result ?? {});
+    const result = await send(() => capture(method === 'drawn' ? { signer, signerName: name, method, imagePngBase64: image ?? '' } : { signer, signerName: name, method }));
     if (!result) {
       setName('');
       setHasInk(false);
@@ -55,8 +55,7 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
                   Reason for voiding
                   <input value={voiding.reason} onChange={(e) => setVoiding({ id: s.id, reason: e.target.value })} />
                 </label>
-                <button type="button" className="secondary" onClick={() => void voidSignature(s.id, voiding.reason).then((r) => {
-                  setErrors(r ?? {});
+                <button type="button" className="secondary" onClick={() => void send(() => voidSignature(s.id, voiding.reason)).then((r) => {
                   if (!r) setVoiding(null);
                 })}>
                   Confirm void

@@ -1,8 +1,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import type { Patient } from '#shared/contract/patient';
 import { patientName } from '#shared/note/format';
-import { formErrors } from '../api/client';
 import { useWorklist } from '../stores/worklist';
+import { useFormSave } from './useFormSave';
 
 type Sex = Patient['sex'];
 
@@ -13,7 +13,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
   const [results, setResults] = useState<Patient[]>([]);
   const [registering, setRegistering] = useState(false);
   const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, run } = useFormSave();
 
   const searchSeq = useRef(0);
 
@@ -27,14 +27,11 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
 
   async function register(event: FormEvent) {
     event.preventDefault();
-    try {
-      const patient = await createPatient(form);
-      setErrors({});
-      setRegistering(false);
-      onSelect(patient);
-    } catch (error) {
-      setErrors(formErrors(error));
-    }
+    let patient: Patient | undefined;
+    await run(async () => { patient = await createPatient(form); });
+    if (!patient) return;
+    setRegistering(false);
+    onSelect(patient);
   }
 
   const field = (key: keyof typeof form, label: string, type = 'text') => (

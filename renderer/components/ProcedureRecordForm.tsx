@@ -3,12 +3,10 @@ import type { z } from 'zod';
 import type { ProcedureRecordSchema } from '#shared/contract/workflow';
 import { ImagingModalitySchema, type ImagingModality } from '#shared/library/schema';
 import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
-import { SOURCES } from '#shared/library/sources';
-import { particulateSteroidWarning } from '#shared/workflow/steroid-warning';
 import type { ProcedureTraits } from '#shared/workflow/traits';
-import { EvidenceBadges } from './EvidenceBadges';
 import { FormFooter } from './FormFooter';
 import { errorAt } from './outcome-form-helpers';
+import { ProcedureMedications, type FieldError, type Medication } from './ProcedureMedications';
 import { useFormSave } from './useFormSave';
 
 /** What the form sends: every field present (empty text as '', no time as null), so it is both the schema's input and its output. */
@@ -28,13 +26,6 @@ export interface ProcedureRecordFormProps {
 
 const IMAGING: readonly ImagingModality[] = ImagingModalitySchema.options;
 
-const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
-
-interface Medication {
-  name: string;
-  dose: string;
-  route: string;
-}
 interface Level {
   level: string;
   treated: boolean;
@@ -79,7 +70,6 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
   const focusMedication = useRef<number | null>(null);
   const formRef = useRef<HTMLFormElement>(null);
 
-  const warning = particulateSteroidWarning({ traits, medications: draft.medications.filter((m) => m.name.trim()) });
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
 
   function setMedication(i: number, patch: Partial<Medication>) {
@@ -140,7 +130,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
       return !SIMPLE_FIELDS.some((f) => k === f || k.endsWith(`.${f}`));
     })
     .map(([, v]) => v);
-  const fieldError = (path: string) => {
+  const fieldError = (path: string): FieldError => {
     const error = errorAt(errors, path);
     const errorId = `${id}-${path.replace(/\./g, '-')}-error`;
     return {
@@ -153,7 +143,6 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
   const fluoro = fieldError('fluoroscopyTimeSeconds');
   const dose = fieldError('radiationDose');
   const complications = fieldError('complications');
-  const meds = fieldError('medications');
   const levels = fieldError('levelsTreated');
   const imaging = fieldError('imagingUsed');
 
@@ -208,63 +197,8 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
           </div>
         </div>
 
-        <fieldset aria-describedby={meds.aria['aria-describedby']}>
-          <legend>Medications given</legend>
-          {draft.medications.length === 0 && <p className="empty">No medications entered.</p>}
-          <ol className="medications">
-            {draft.medications.map((m, i) => {
-              const name = fieldError(`medications.${i}.name`);
-              const mdose = fieldError(`medications.${i}.dose`);
-              const route = fieldError(`medications.${i}.route`);
-              return (
-                <li key={i} className="row">
-                  <div className="field grow">
-                    <label>
-                      Medication {i + 1}
-                      <input type="text" autoComplete="off" value={m.name} onChange={(e) => setMedication(i, { name: e.target.value })} {...name.aria}
-                        ref={(el) => {
-                          if (el && focusMedication.current === i) {
-                            focusMedication.current = null;
-                            el.focus();
-                          }
-                        }} />
-                    </label>
-                    {name.node}
-                  </div>
-                  <div className="field">
-                    <label>
-                      Dose of medication {i + 1}
-                      <input type="text" autoComplete="off" value={m.dose} onChange={(e) => setMedication(i, { dose: e.target.value })} {...mdose.aria} />
-                    </label>
-                    {mdose.node}
-                  </div>
-                  <div className="field">
-                    <label>
-                      Route of medication {i + 1}
-                      <input type="text" autoComplete="off" value={m.route} onChange={(e) => setMedication(i, { route: e.target.value })} {...route.aria} />
-                    </label>
-                    {route.node}
-                  </div>
-                  <button type="button" className="secondary" aria-label={`Remove medication ${i + 1}${m.name.trim() ? ` (${m.name.trim()})` : ''}`}
-                    onClick={() => removeMedication(i)}>
-                    Remove
-                  </button>
-                </li>
-              );
-            })}
-          </ol>
-          <button type="button" className="secondary" onClick={addMedication}>Add medication</button>
-          {meds.node}
-        </fieldset>
-
-        {warning && (
-          <div role="alert" className="steroid-warning">
-            <strong>{warning.title}</strong>
-            <p>{warning.warning}</p>
-            <EvidenceBadges sources={warning.sources} citations={CITATIONS} />
-            <p className="muted">This is a warning: the record can still be saved.</p>
-          </div>
-        )}
+        <ProcedureMedications medications={draft.medications} traits={traits} fieldError={fieldError} focusRow={focusMedication}
+          onChange={setMedication} onAdd={addMedication} onRemove={removeMedication} />
 
         <fieldset aria-describedby={levels.aria['aria-describedby']}>
           <legend>Levels treated</legend>

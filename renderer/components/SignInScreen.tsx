@@ -5,6 +5,7 @@ import { AppearanceControls } from './AppearanceControls';
 import { FirstRunNotes } from './FirstRunNotes';
 import { KeyProtectionNotice } from './KeyProtectionNotice';
 import { TimeZoneField } from './TimeZoneField';
+import { useFormSave } from './useFormSave';
 
 /**
  * First start: create the first administrator (there is no default account).
@@ -30,20 +31,17 @@ function LoginForm() {
   const login = useSession((s) => s.login);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, run } = useFormSave();
+  const error = errors.form;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    setBusy(true);
-    try {
-      await login(username, password);
-    } catch (e) {
-      setError(formErrors(e).form ?? 'Sign-in failed.');
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    await run(() => login(username, password), {
+      toErrors: (e) => {
+        setPassword('');
+        return { form: formErrors(e).form ?? 'Sign-in failed.' };
+      },
+    });
   }
 
   return (
@@ -73,19 +71,12 @@ function FirstAdminForm() {
   const [confirm, setConfirm] = useState('');
   // The computer's zone (in browser mode, the browser's), changeable here and later in the clinic settings.
   const [timeZone, setTimeZone] = useState(computerTimeZone);
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const { errors, check, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (password !== confirm) {
-      setErrors({ confirm: 'The two passwords differ.' });
-      return;
-    }
-    try {
-      await setup({ username, displayName, password, timeZone: timeZone.trim(), ...(needsCode ? { consoleCode } : {}) });
-    } catch (e) {
-      setErrors(formErrors(e));
-    }
+    if (!check(password !== confirm ? { confirm: 'The two passwords differ.' } : {})) return;
+    await run(() => setup({ username, displayName, password, timeZone: timeZone.trim(), ...(needsCode ? { consoleCode } : {}) }));
   }
 
   return (

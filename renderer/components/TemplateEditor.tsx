@@ -5,6 +5,7 @@ import { formatIssues } from '#shared/contract/dispatcher';
 import { formErrors } from '../api/client';
 import { useLibrary } from '../stores/library';
 import { useSession } from '../stores/session';
+import { useFormSave } from './useFormSave';
 
 const EVIDENCE: Evidence[] = ['V', 'V2', 'M', 'inference'];
 
@@ -23,7 +24,9 @@ export function TemplateEditor({ onPublished }: { onPublished: (message: string)
   const role = useSession((s) => s.user?.role);
   const [draft, setDraft] = useState<Template>(selected.template);
   const [reviewing, setReviewing] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
+  // One line under the editor, a status rather than an alert: the new risk's name, or why publishing failed.
+  const { errors, setErrors, run } = useFormSave();
+  const message = errors.form;
   const [newRisk, setNewRisk] = useState({ name: '', sourceId: selected.sources[0]?.id ?? '', evidence: 'M' as Evidence });
 
   const problems = useMemo(() => {
@@ -36,7 +39,7 @@ export function TemplateEditor({ onPublished }: { onPublished: (message: string)
 
   function addRisk() {
     const id = slug(newRisk.name);
-    if (!id || draft.risks.some((r) => r.id === id)) return setMessage('Give the new risk a name not used by another risk.');
+    if (!id || draft.risks.some((r) => r.id === id)) return setErrors({ form: 'Give the new risk a name not used by another risk.' });
     setDraft({
       ...draft,
       risks: [...draft.risks, {
@@ -45,17 +48,15 @@ export function TemplateEditor({ onPublished }: { onPublished: (message: string)
       }],
     });
     setNewRisk({ ...newRisk, name: '' });
-    setMessage(null);
+    setErrors({});
   }
 
   async function doPublish() {
-    try {
+    await run(async () => {
       const version = await publish(draft, selected.template.version);
       // The editor reopens on the new version, so the message is shown by the library screen.
       onPublished(`Published version ${version}. Encounters already started keep the version they began with.`);
-    } catch (error) {
-      setMessage(formErrors(error).form ?? 'Not published.');
-    }
+    }, { toErrors: (error) => ({ form: formErrors(error).form ?? 'Not published.' }) });
   }
 
   return (

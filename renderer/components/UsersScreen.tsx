@@ -7,6 +7,7 @@ import { useSession } from '../stores/session';
 import { useUsers } from '../stores/users';
 import { useClinicTime } from './useClinicTime';
 import { TimeZoneField } from './TimeZoneField';
+import { useFormSave } from './useFormSave';
 
 const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator' };
 
@@ -15,12 +16,14 @@ export function UsersScreen() {
   const clock = useClinicTime();
   const { users, settings, load, setActive, clearLockout } = useUsers();
   const me = useSession((s) => s.user);
-  const [error, setError] = useState<string | null>(null);
+  // Errors without a save: the list's loads and row actions each report what the core refused.
+  const { errors, setErrors } = useFormSave();
+  const error = errors.form;
   useEffect(() => {
-    void load().catch((e: unknown) => setError(formErrors(e).form ?? null));
-  }, [load]);
+    void load().catch((e: unknown) => setErrors({ form: formErrors(e).form ?? '' }));
+  }, [load, setErrors]);
 
-  const act = (work: Promise<void>) => void work.catch((e: unknown) => setError(formErrors(e).form ?? null));
+  const act = (work: Promise<void>) => void work.catch((e: unknown) => setErrors({ form: formErrors(e).form ?? '' }));
 
   return (
     <section className="screen" aria-labelledby="users-title">
@@ -92,28 +95,19 @@ function NewUserForm() {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'nurse' as Role, password: '' });
   // No default: the administrator says whose account it is every time.
   const [holder, setHolder] = useState<Holder | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
+  const { errors, savedAt: done, check, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!holder) {
-      setErrors({ holder: 'Say whose account this is.' });
-      setDone(null);
-      return;
-    }
-    try {
-      await create({ ...form, holder });
-      setDone(holder === 'self'
+    if (!check(holder ? {} : { holder: 'Say whose account this is.' }) || !holder) return;
+    const created = await run(() => create({ ...form, holder }), {
+      onSaved: () => holder === 'self'
         ? `Account created for you (${form.displayName}). It is marked as made by you for yourself, on this list, in its own header and in the audit trail.`
-        : `Account created for ${form.displayName}. Give them the initial password privately.`);
-      setForm({ username: '', displayName: '', role: form.role, password: '' });
-      setHolder(null);
-      setErrors({});
-    } catch (e) {
-      setErrors(formErrors(e));
-      setDone(null);
-    }
+        : `Account created for ${form.displayName}. Give them the initial password privately.`,
+    });
+    if (created) return;
+    setForm({ username: '', displayName: '', role: form.role, password: '' });
+    setHolder(null);
   }
 
   return (
@@ -170,25 +164,19 @@ function ResetPasswordForm() {
   const me = useSession((s) => s.user);
   const others = users.filter((u) => u.id !== me?.id);
   const [form, setForm] = useState({ userId: '', newPassword: '', adminPassword: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [done, setDone] = useState<string | null>(null);
+  const { errors, setErrors, savedAt: done, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!form.userId) {
-      setErrors({ userId: 'Choose the account to reset.' });
-      return;
-    }
-    try {
-      await reset(form);
-      const who = users.find((u) => u.id === form.userId)?.displayName ?? 'the account';
-      setDone(`Password reset for ${who}; they were signed out and hold a new signing key. Give them the new password privately.`);
-      setForm({ userId: '', newPassword: '', adminPassword: '' });
-      setErrors({});
-    } catch (e) {
-      setErrors(formErrors(e));
-      setDone(null);
-    }
+    // A missing account leaves the last reset's message standing.
+    if (!form.userId) return setErrors({ userId: 'Choose the account to reset.' });
+    const refused = await run(() => reset(form), {
+      onSaved: () => {
+        const who = users.find((u) => u.id === form.userId)?.displayName ?? 'the account';
+        return `Password reset for ${who}; they were signed out and hold a new signing key. Give them the new password privately.`;
+      },
+    });
+    if (!refused) setForm({ userId: '', newPassword: '', adminPassword: '' });
   }
 
   return (
@@ -226,20 +214,14 @@ function SettingsForm() {
   const [idle, setIdle] = useState(String(settings.idleLockMinutes));
   const [inr, setInr] = useState(settings.inrThreshold === null ? '' : String(settings.inrThreshold));
   const [zone, setZone] = useState(settings.timeZone);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saved, setSaved] = useState(false);
+  const { errors, savedAt, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    try {
+    await run(async () => {
       await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim() });
       useSession.getState().setTimeZone(zone.trim());
-      setErrors({});
-      setSaved(true);
-    } catch (e) {
-      setErrors(formErrors(e));
-      setSaved(false);
-    }
+    });
   }
 
   return (
@@ -258,7 +240,7 @@ function SettingsForm() {
       </label>
       <TimeZoneField value={zone} onChange={setZone} error={errors.timeZone} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
-      {saved && <p role="status">Settings saved.</p>}
+      {savedAt && <p role="status">Settings saved.</p>}
       <button type="submit" className="primary">Save settings</button>
     </form>
   );

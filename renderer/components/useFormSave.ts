@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormResult } from '../api/client';
+import { formErrors, type FormResult } from '../api/client';
 import { useClinicTime } from './useClinicTime';
 
 type Errors = Record<string, string>;
@@ -48,5 +48,28 @@ export function useFormSave() {
     }
   }
 
-  return { errors, setErrors, busy, savedAt, check, save };
+  /**
+   * The same for a store action that throws when refused rather than answering
+   * errors: `toErrors` turns what it threw into the errors shown (and may tidy
+   * the form, e.g. clear a password field).
+   */
+  function run(action: () => Promise<unknown>, options: { onSaved?: () => string | void; toErrors?: (error: unknown) => Errors } = {}): Promise<Errors | null> {
+    const { onSaved, toErrors = formErrors } = options;
+    return save(async () => {
+      try {
+        await action();
+        return null;
+      } catch (error) {
+        return toErrors(error);
+      }
+    }, onSaved);
+  }
+
+  return { errors, setErrors, busy, savedAt, check, save, run };
+}
+
+/** The one message a compact form shows: the first of its errors (`fallback` if a refusal named none), else null. */
+export function firstError(errors: Errors, fallback = 'Not saved.'): string | null {
+  if (Object.keys(errors).length === 0) return null;
+  return Object.values(errors)[0] || fallback;
 }

@@ -13,103 +13,15 @@
  *   of "N days" (see addDaysConservatively).
  * - "Normal INR" has no number in the fact base: without a lab threshold the row is not clear.
  */
-import {
-  findAnticoagulant,
-  type AnticoagulantRow,
-  type HoldRule,
-  type RestartRule,
-  type RiskClass,
-} from '../clinical/anticoagulant-table';
-import { needsClinicalReview } from '../library/reliability';
+import { findAnticoagulant, type AnticoagulantRow, type HoldRule, type RiskClass } from '../clinical/anticoagulant-table';
 import type { SourceRef } from '../library/schema';
-import { DAY_MS, HOUR_MS, addCalendarDays, assertTimeZone, instantOfWallTime, parseInstant, toIso, wallTimeOf } from './zoned-time';
+import { CONTINUED_TEXT, NOT_VERIFIED_TEXT, SHARED_TEXT, holdText, plural, restartText } from './anticoagulant-rule-text';
 import { clinicDateTime } from './clinic-time';
+import { DAY_MS, HOUR_MS, addCalendarDays, assertTimeZone, instantOfWallTime, parseInstant, toIso, wallTimeOf } from './zoned-time';
 
 export type { RiskClass } from '../clinical/anticoagulant-table';
-
-// ---------------------------------------------------------------------------------------
-// Patient factors (§1.2 "Patient-factor modifier")
-// ---------------------------------------------------------------------------------------
-
-export interface PatientRiskFactors {
-  olderAge: boolean;
-  liverDisease: boolean;
-  kidneyDisease: boolean;
-  bleedingHistory: boolean;
-  coagulopathy: boolean;
-  priorSurgeryAtSite: boolean;
-  /** Listed only in the recalled Narouze wording [M]; optional so callers may leave it out. */
-  concurrentAntithrombotics?: boolean;
-}
-
-export type RiskFactorKey = keyof PatientRiskFactors;
-
-export const NO_RISK_FACTORS: PatientRiskFactors = {
-  olderAge: false,
-  liverDisease: false,
-  kidneyDisease: false,
-  bleedingHistory: false,
-  coagulopathy: false,
-  priorSurgeryAtSite: false,
-  concurrentAntithrombotics: false,
-};
-
-const FOOTNOTE: SourceRef = { sourceId: 'uptodate-bleeding-risk-mirror', evidence: 'V2' };
-const RECALLED: SourceRef = { sourceId: 'narouze-2018-asra', evidence: 'M' };
-
-/**
- * The factors, in display order, with where each is listed: the UpToDate footnote [V2] lists
- * older age, coagulopathy, severe liver or kidney dysfunction and prior surgery or radiation
- * at the site; bleeding tendency and concurrent antithrombotics are only in the recalled
- * Narouze wording [M].
- */
-export const RISK_FACTORS: readonly { key: RiskFactorKey; label: string; source: SourceRef }[] = [
-  { key: 'olderAge', label: 'Older age', source: FOOTNOTE },
-  { key: 'coagulopathy', label: 'Coagulopathy', source: FOOTNOTE },
-  { key: 'liverDisease', label: 'Severe liver dysfunction', source: FOOTNOTE },
-  { key: 'kidneyDisease', label: 'Severe kidney dysfunction', source: FOOTNOTE },
-  { key: 'priorSurgeryAtSite', label: 'Prior surgery or radiation at the procedure site', source: FOOTNOTE },
-  { key: 'bleedingHistory', label: 'History of bleeding tendency', source: RECALLED },
-  { key: 'concurrentAntithrombotics', label: 'Concurrent anticoagulant or antiplatelet use', source: RECALLED },
-];
-
-const RAISE: Record<RiskClass, RiskClass> = { low: 'intermediate', intermediate: 'high', high: 'high' };
-
-export interface EffectiveRisk {
-  riskClass: RiskClass;
-  /** The procedure's own class when patient factors raised it; null when not raised. */
-  raisedFrom: RiskClass | null;
-  /** Labels of the factors present (whether or not they raised the class). */
-  factors: string[];
-  sources: SourceRef[];
-  needsClinicalReview: boolean;
-  text: string;
-}
-
-/**
- * Patient factors may move a low- or intermediate-risk procedure one class up [V2]; the
- * recalled Narouze wording [M] says such patients "should be treated as intermediate or high
- * risk, respectively". The app raises whenever any factor is present (the conservative
- * reading of "may"), and the result carries the [M] source so it shows for review.
- */
-export function effectiveRiskClass(base: RiskClass, factors: PatientRiskFactors): EffectiveRisk {
-  const present = RISK_FACTORS.filter((f) => factors[f.key] === true);
-  if (!present.length) {
-    return { riskClass: base, raisedFrom: null, factors: [], sources: [], needsClinicalReview: false, text: `${cap(base)}-risk procedure` };
-  }
-  const riskClass = RAISE[base];
-  const raised = riskClass !== base;
-  const sources = dedupe([...present.map((f) => f.source), ...(raised ? [RECALLED] : [])]);
-  const labels = present.map((f) => f.label);
-  const text = raised
-    ? `${cap(riskClass)} risk: raised from ${base} by patient factors (${labels.join(', ').toLowerCase()})`
-    : `${cap(riskClass)}-risk procedure; patient factors present (${labels.join(', ').toLowerCase()})`;
-  return { riskClass, raisedFrom: raised ? base : null, factors: labels, sources, needsClinicalReview: needsReview(sources), text };
-}
-
-// ---------------------------------------------------------------------------------------
-// The check
-// ---------------------------------------------------------------------------------------
+export { NOT_VERIFIED_TEXT, SHARED_TEXT, holdText, restartText } from './anticoagulant-rule-text';
+export { NO_RISK_FACTORS, RISK_FACTORS, effectiveRiskClass, type EffectiveRisk, type PatientRiskFactors, type RiskFactorKey } from './patient-risk-factors';
 
 export interface AnticoagulantEntry {
   /** The caller's id for the entry, echoed on its result row. */
@@ -184,8 +96,6 @@ export interface CheckResult {
 const HARD_STOP: readonly RowStatus[] = ['too-recent', 'inr-required'];
 const DECISION: readonly RowStatus[] = ['shared-assessment', 'unknown', 'see-components', 'confirm-labs'];
 
-export const NOT_VERIFIED_TEXT = 'Interval not verified in the fact base — needs clinical review';
-export const SHARED_TEXT = 'Shared assessment with the prescriber';
 
 /** Throws RangeError for an unknown time zone or an instant without a zone. */
 export function checkAnticoagulants(input: CheckInput): CheckResult {
@@ -316,55 +226,6 @@ function inrProblem(inr: InrInput | undefined): string | null {
   return null;
 }
 
-// ---------------------------------------------------------------------------------------
-// Wording
-// ---------------------------------------------------------------------------------------
-
-const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
-const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/** A hold rule in plain words for a given class. Untimed rules contain no number. */
-export function holdText(rule: HoldRule, riskClass: RiskClass): string {
-  const before = `before ${riskClass === 'intermediate' ? 'an' : 'a'} ${riskClass}-risk procedure`;
-  const flags = (r: { requiresNormalInr?: true; confirm?: string }) =>
-    `${r.requiresNormalInr ? ' and confirm a normal INR' : ''}${r.confirm ? ` and confirm ${r.confirm}` : ''}`;
-  switch (rule.kind) {
-    case 'hold':
-      return `Stop ${plural(rule.hours, 'hour')} ${before}${flags(rule)}`;
-    case 'hold-days':
-      return `Stop ${plural(rule.days, 'day')} ${before}${flags(rule)}`;
-    case 'hold-range': {
-      const unit = rule.unit === 'hours' ? 'hour' : 'day';
-      return `Stop ${rule.min}–${rule.max} ${unit}s ${before}${flags(rule)}; the time shown uses the longer, ${plural(rule.max, unit)}`;
-    }
-    case 'half-lives':
-      return `Stop ${rule.count} half-lives ${before}; the drug's half-life is not in the fact base — needs clinical review`;
-    case 'follow':
-      return 'Follow the aspirin recommendations: enter the aspirin (primary or secondary prophylaxis) and the other component as their own drugs';
-    case 'continue':
-      return `Continue: no hold ${before}`;
-    case 'shared-assessment':
-      return SHARED_TEXT;
-    case 'unknown':
-      return NOT_VERIFIED_TEXT;
-  }
-}
-
-const CONTINUED_TEXT = 'Continued through the procedure: nothing to restart';
-
-export function restartText(rule: RestartRule): string {
-  switch (rule.kind) {
-    case 'hours':
-      return `Restart no sooner than ${plural(rule.hours, 'hour')} after the procedure`;
-    case 'range-hours':
-      return `Restart ${rule.min}–${rule.max} hours after the procedure; the time shown uses the longer, ${plural(rule.max, 'hour')}`;
-    case 'specialist-directed':
-      return 'Restart as directed by the specialist';
-    case 'unknown':
-      return 'Restart interval not verified in the fact base — needs clinical review';
-  }
-}
-
 /**
  * When a drug may be restarted after a procedure ends. Hours are absolute durations; a range
  * uses its longer end. No time is given for an unverified or specialist-directed restart, or
@@ -398,18 +259,4 @@ function summarize(rows: readonly RowResult[], riskClass: RiskClass, hardStop: b
   const reviewCount = rows.filter((r) => r.needsClinicalReview).length;
   if (review) parts.push(`${plural(reviewCount, 'rule')} ${reviewCount === 1 ? 'needs' : 'need'} clinical review.`);
   return parts.join(' ');
-}
-
-function needsReview(sources: readonly SourceRef[]): boolean {
-  return needsClinicalReview(sources);
-}
-
-function dedupe(sources: readonly SourceRef[]): SourceRef[] {
-  const seen = new Set<string>();
-  return sources.filter((s) => {
-    const key = `${s.sourceId}|${s.evidence}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

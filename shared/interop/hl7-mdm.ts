@@ -9,7 +9,7 @@
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounter';
 import { withoutHiddenCharacters } from '../contract/text-rules';
-import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-bundle';
+import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-systems';
 import { isBase64, toInstant } from './encoding';
 
 // ---------------------------------------------------------------- escaping

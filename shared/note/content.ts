@@ -6,18 +6,17 @@ import type { ConsentDiscussion } from '../contract/consent';
 import type { EncounterDetail } from '../contract/encounter';
 import type { Actor } from '../contract/common';
 import { buildChecklist } from '../domain/checklist';
-import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
-import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { encounterRisk } from '../domain/encounter-workflow';
 import { IMAGING_MODALITY_LABELS } from '../domain/imaging';
-import { STATE_LABELS } from '../workflow/states';
 import { evidenceState } from '../library/evidence-state';
-import { needsClinicalReview } from '../library/reliability';
 import type { SourceRef, Template } from '../library/schema';
 import type { Source } from '../library/source-schema';
 import { CHART_GUIDELINE_IDS } from '../library/sources';
-import { noteClock, type NoteClock } from '../domain/clinic-time';
+import { noteClock } from '../domain/clinic-time';
 import { formatDate, labelled, patientName } from './format';
 import type { NoteContent, NoteSection } from './model';
+import { REVIEW_MARK, SECONDARY_MARK } from './marks';
+import { bleedingRiskSection, procedureDaySection } from './procedure-day';
 import { attestationSection, TIMES_LABEL, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/export-settings';
 import {
@@ -25,9 +24,6 @@ import {
   type DiscussionInput,
 } from './discussion';
 
-export const REVIEW_MARK = '[needs clinical review]';
-/** A statement known only from a secondary summary ([V2]); the note names no citation for it (citing rule 3). */
-export const SECONDARY_MARK = '[secondary source]';
 
 const LATERALITY: Record<string, string> = { left: 'Left', right: 'Right', bilateral: 'Bilateral' };
 const DECISION: Record<string, string> = {
@@ -36,10 +32,6 @@ const DECISION: Record<string, string> = {
   defers: 'The patient defers the decision.',
 };
 
-/** Unverified ([M]) facts, inferences, and facts resting on low-reliability sources only await a clinician's review (reliability.ts). */
-export function needsReview(sources: readonly SourceRef[]): boolean {
-  return needsClinicalReview(sources);
-}
 
 export interface NoteInput {
   detail: EncounterDetail;
@@ -230,72 +222,4 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
     runningHeader: { patientName: patientName(patient), mrn: patient.mrn, birthDate: formatDate(patient.birthDate) },
     sections,
   };
-}
-
-/**
- * The encounter's course: each state change with who and when, and every
- * physician override with its reason and what it overrode, so a reader of the
- * chart sees that a required step was bypassed and why. With `after`, only the
- * changes since then: a signed note's export shows what became of the encounter.
- */
-export function procedureDaySection(detail: EncounterDetail, clock: NoteClock, after?: { at: string; heading: string }): NoteSection[] {
-  const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
-  if (!transitions.length) return [];
-  const items = transitions.map((t) => {
-    const base = `${clock.at(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
-    if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
-    if (!t.overridden.length) return base;
-    const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
-    return `${base}. PHYSICIAN OVERRIDE, reason: ${t.reason ?? ''}. Overrode: ${what}`;
-  });
-  return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
-}
-
-/** One reason for the class, marked where it rests on unverified facts (the chart note cites no sources). */
-function basisLine(b: EncounterBleedingRisk['basis'][number], clock: NoteClock): string {
-  const text = basisText(b, (iso) => clock.at(iso));
-  if (b.kind === 'physician') return text;
-  return `${text}${needsReview(b.sources) ? ` ${REVIEW_MARK}` : ''}`;
-}
-
-/**
- * The bleeding-risk class the anticoagulant check uses for this encounter, and
- * why: the template's class, the patient factors that raised it, each
- * physician's raise with its reason.
- */
-export function bleedingRiskSection(risk: EncounterBleedingRisk, clock: NoteClock): NoteSection {
-  return {
-    heading: 'Bleeding-risk class (anticoagulant check)',
-    blocks: [
-      { kind: 'fields', rows: [['Class used', CLASS_LABEL[risk.riskClass]]] },
-      { kind: 'list', items: risk.basis.map((b) => basisLine(b, clock)) },
-    ],
-  };
-}
-
-/**
- * For a signed note's export: the bleeding-risk class changed after signing
- * (a raise, a void, patient factors entered or voided). Outside the
- * signed content; empty when nothing bearing on the class happened since.
- */
-export function bleedingRiskSinceSection(detail: EncounterDetail, template: Template, signedAt: string, clock: NoteClock): NoteSection[] {
-  const changedAfter = (at: string | undefined) => at !== undefined && at > signedAt;
-  const factorRecords = detail.records.filter((r) => r.entry.kind === 'risk-factors');
-  const touched =
-    detail.bleedingRiskRaises.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at)) ||
-    factorRecords.some((r) => changedAfter(r.at) || changedAfter(r.voided?.at));
-  if (!touched) return [];
-  const then = asOf(detail.records, detail.bleedingRiskRaises, signedAt);
-  const before = encounterRisk(template, then.records, then.raises);
-  const now = encounterRisk(template, detail.records, detail.bleedingRiskRaises);
-  const voided = detail.bleedingRiskRaises
-    .filter((r) => r.voided && changedAfter(r.voided.at))
-    .map((r) => `Voided ${clock.at(r.voided!.at)} by ${r.voided!.by.name} (${r.voided!.by.role}): the raise to ${CLASS_LABEL[r.toClass]} by ${r.by.name}. Reason: ${r.voided!.reason}`);
-  return [{
-    heading: 'Bleeding-risk class since the note was signed',
-    blocks: [
-      { kind: 'fields', rows: [['Class at signing', CLASS_LABEL[before.riskClass]], ['Class used now', CLASS_LABEL[now.riskClass]]] },
-      { kind: 'list', items: [...now.basis.map((b) => basisLine(b, clock)), ...voided] },
-    ],
-  }];
 }

@@ -12,7 +12,8 @@ import { SIGNATURE_FAILED, type Addendum, type SignatureVerification, type Signe
 import { readStored } from '#shared/contract/text';
 import { sourcesCitedBy } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { bleedingRiskSinceSection, buildNoteContent, procedureDaySection } from '#shared/note/content';
+import { buildNoteContent } from '#shared/note/content';
+import { bleedingRiskSinceSection, procedureDaySection } from '#shared/note/procedure-day';
 import type { NoteContent } from '#shared/note/model';
 import { clockOfContent, signedNoteContent, unsignedSection } from '#shared/note/signature';
 import { AuditedRefusal } from '../../audited-refusal';

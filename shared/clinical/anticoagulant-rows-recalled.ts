@@ -1,0 +1,187 @@
+/**
+ * The anticoagulant table's [M] rows, past the mirror's truncation: recalled from Narouze 2018 and
+ * compared with two third-party encodings (fact base §1.3a); each needs clinical review, and where
+ * the sources differ the longer interval is encoded and `disagreement` says so.
+ */
+import type { AnticoagulantRow } from './anticoagulant-rules';
+import { d, dRange, h, hRange, NO, ONE_ENCODING_ONLY, R_UNKNOWN, RECALLED_AND_ENCODINGS, restartAll, rH, row, rRange, same, SHARED, UNKNOWN } from './anticoagulant-row';
+
+export const RECALLED_ROWS: readonly AnticoagulantRow[] = [
+  row({
+    id: 'fondaparinux',
+    name: 'Fondaparinux',
+    group: 'Heparins and fondaparinux',
+    hold: { high: d(4), intermediate: d(4), low: SHARED },
+    restart: { low: rRange(6, 24), intermediate: rH(24), high: rH(24) },
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement:
+      'Restart after a low-risk procedure: §1.3 recalls 24 h ("possibly 6 h after low-risk"); one third-party encoding gives 6 h. The 24 h end is used for the computed time.',
+    notes: [ONE_ENCODING_ONLY],
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'dabigatran',
+    name: 'Dabigatran',
+    group: 'Direct oral anticoagulants',
+    hold: { high: dRange(4, 5), intermediate: dRange(4, 5), low: SHARED },
+    renalImpairedHold: { high: d(6), intermediate: d(6) },
+    restart: restartAll(rH(24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement:
+      '§1.3 recalls 4–5 days, 6 days with impaired renal function. The third-party encodings give 4 days, longer with impaired renal function (one: 5–6 days; the other: 4 d if CrCl ≥ 80, 5 d if 50–79, up to 6 d if 30–49 mL/min). The longer is used: 5 days, 6 days with impaired renal function. Low risk: shared assessment in one encoding, continue in the other; shared assessment is used.',
+    notes: ['Where renal function is not stated, the impaired-renal interval is used.'],
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'rivaroxaban',
+    name: 'Rivaroxaban',
+    group: 'Direct oral anticoagulants',
+    hold: { high: d(3), intermediate: d(3), low: SHARED },
+    restart: restartAll(rH(24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement: 'Low risk: shared assessment in §1.3, "shared assessment / continue" in the encodings; shared assessment is used.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'apixaban',
+    name: 'Apixaban',
+    group: 'Direct oral anticoagulants',
+    hold: { high: dRange(3, 5), intermediate: dRange(3, 5), low: SHARED },
+    restart: restartAll(rH(24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement:
+      '§1.3 recalls 3–5 days; both third-party encodings give 3 days. The longer (5 days) is used for the computed time. Low risk: "shared assessment / continue" in the encodings; shared assessment is used.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'edoxaban',
+    name: 'Edoxaban',
+    group: 'Direct oral anticoagulants',
+    hold: { high: d(3), intermediate: d(3), low: SHARED },
+    restart: restartAll(rH(24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement: 'Low risk: shared assessment in §1.3, "shared assessment / continue" in the encodings; shared assessment is used.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'clopidogrel',
+    name: 'Clopidogrel',
+    group: 'Other antiplatelets',
+    hold: { high: d(7), intermediate: d(7), low: NO },
+    restart: restartAll(rRange(12, 24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement: 'Restart differs: 24 h in one source, 12–24 h in the other. The 24 h end is used for the computed time.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'prasugrel',
+    name: 'Prasugrel',
+    group: 'Other antiplatelets',
+    hold: { high: dRange(7, 10), intermediate: dRange(7, 10), low: NO },
+    restart: restartAll(rRange(12, 24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement: 'Restart: §1.3 recalls 12–24 h; the encodings give 24 h. The 24 h end is used for the computed time.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'ticagrelor',
+    name: 'Ticagrelor',
+    group: 'Other antiplatelets',
+    hold: { high: dRange(5, 7), intermediate: dRange(5, 7), low: NO },
+    restart: restartAll(rRange(12, 24)),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement:
+      'Stop differs: 5 days (§1.3 and one encoding) vs 5–7 days (the other encoding); the longer (7 days) is used. Restart: §1.3 recalls 12–24 h, the encodings 24 h; the 24 h end is used.',
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'cangrelor',
+    name: 'Cangrelor',
+    group: 'Other antiplatelets',
+    hold: { high: h(3), intermediate: h(3), low: SHARED },
+    restart: restartAll(rH(24)),
+    sources: [
+      { sourceId: 'anticoag2-hold-app', evidence: 'M' },
+      { sourceId: 'french-us-pain-manual-memo', evidence: 'M' },
+    ],
+    notes: [ONE_ENCODING_ONLY, 'Not in the §1.3 table.'],
+    factBase: '§1.3a',
+  }),
+  row({
+    id: 'abciximab',
+    name: 'Abciximab (GP IIb/IIIa inhibitor)',
+    group: 'Other antiplatelets',
+    hold: { high: dRange(2, 5), intermediate: dRange(2, 5), low: UNKNOWN },
+    restart: { low: R_UNKNOWN, intermediate: rRange(8, 12), high: rRange(8, 12) },
+    sources: [{ sourceId: 'narouze-2018-asra', evidence: 'M' }],
+    notes: ['Low confidence in the fact base; not found in either third-party encoding.'],
+    factBase: '§1.3 (GP IIb/IIIa); §1.3a',
+  }),
+  row({
+    id: 'eptifibatide-tirofiban',
+    name: 'Eptifibatide or tirofiban (GP IIb/IIIa inhibitor)',
+    group: 'Other antiplatelets',
+    hold: { high: hRange(8, 24), intermediate: hRange(8, 24), low: UNKNOWN },
+    restart: { low: R_UNKNOWN, intermediate: rRange(8, 12), high: rRange(8, 12) },
+    sources: [{ sourceId: 'narouze-2018-asra', evidence: 'M' }],
+    notes: ['Low confidence in the fact base; not found in either third-party encoding.'],
+    factBase: '§1.3 (GP IIb/IIIa); §1.3a',
+  }),
+  row({
+    id: 'vorapaxar',
+    name: 'Vorapaxar',
+    group: 'Other antiplatelets',
+    hold: same(UNKNOWN),
+    restart: restartAll(R_UNKNOWN),
+    sources: [
+      { sourceId: 'anticoag2-hold-app', evidence: 'M' },
+      { sourceId: 'french-us-pain-manual-memo', evidence: 'M' },
+    ],
+    notes: ['Not found in either third-party encoding, and not in the §1.3 table: no interval is known to the app.'],
+    factBase: '§1.3a',
+  }),
+  row({
+    id: 'thrombolytics',
+    name: 'Thrombolytic (alteplase etc.)',
+    group: 'Thrombolytics',
+    hold: same({ kind: 'hold', hours: 48, confirm: 'normal coagulation studies and fibrinogen' }),
+    restart: restartAll({ kind: 'specialist-directed' }),
+    sources: [...RECALLED_AND_ENCODINGS, { sourceId: 'horlocker-2018-asra-regional', evidence: 'M' }],
+    notes: [
+      '"Avoid": at least 48 h and normal coagulation/fibrinogen, extrapolated from ASRA regional-anesthesia guidance (low confidence).',
+      '48 h in every class and specialist-directed restart come from one third-party encoding only.',
+    ],
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'ssri-snri',
+    name: 'SSRI or SNRI',
+    group: 'Other drugs and supplements',
+    hold: { high: SHARED, intermediate: NO, low: NO },
+    restart: restartAll(R_UNKNOWN),
+    sources: RECALLED_AND_ENCODINGS,
+    disagreement:
+      '§1.3 recalls an individualised, shared decision for high-risk procedures; one third-party encoding continues them in every class. Shared assessment is used for high risk.',
+    notes: [
+      'Discussed in 2018 as raising bleeding risk, especially with antiplatelets: weigh together with the other antithrombotics. Routine discontinuation is not recommended.',
+      ONE_ENCODING_ONLY,
+    ],
+    factBase: '§1.3; §1.3a',
+  }),
+  row({
+    id: 'herbal-supplements',
+    name: 'Herbal or dietary supplement (fish oil, garlic, ginkgo, ginseng, vitamin E, etc.)',
+    group: 'Other drugs and supplements',
+    hold: same(UNKNOWN),
+    restart: restartAll(R_UNKNOWN),
+    sources: [
+      { sourceId: 'asra-news-2019', evidence: 'V' },
+      { sourceId: 'narouze-2018-asra', evidence: 'M' },
+    ],
+    notes: [
+      'The 2018 edition added dietary-supplement recommendations, but the specific intervals were not retrieved.',
+      'General perioperative intervals (Ang-Lee, JAMA 2001) are not the pain guideline and sources conflict, so the app does not use them.',
+    ],
+    factBase: '§1.1; §1.3; §1.3a',
+  }),
+];
