@@ -54,6 +54,8 @@ export const BatchStatusSchema = z.object({
   total: z.number().int().min(0),
   /** Exported so far. */
   exported: z.number().int().min(0),
+  /** Signed notes left out because the outbox already has them with every addendum. */
+  alreadySent: z.number().int().min(0),
   /** Notes that failed (each with its reason in `problems`). */
   failed: z.number().int().min(0),
   /** Encounters left out before starting (no signed note), and failures. */
