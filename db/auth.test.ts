@@ -15,6 +15,7 @@ import {
   openTempCore,
   PATIENT,
   PHYSICIAN,
+  RECORDS,
   signIn,
   tableCounts,
   TEST_PASSWORD,
@@ -40,7 +41,7 @@ function open(extra: Partial<CoreOptions> = {}) {
   const core = openTempCore({ monotonic: () => clock.t, now: () => new Date(clock.wall), ...extra });
   opened.push(core);
   const tokens = new Map<string, string>();
-  return { core, clock, tokens, dispatch: core.dispatch, login: (who: typeof NURSE | typeof PHYSICIAN | typeof ADMIN) => signIn(core.dispatch, who, tokens) };
+  return { core, clock, tokens, dispatch: core.dispatch, login: (who: typeof NURSE | typeof PHYSICIAN | typeof ADMIN | typeof RECORDS) => signIn(core.dispatch, who, tokens) };
 }
 
 const codeOf = (envelope: Envelope<unknown>): string => (envelope.ok ? 'ok' : envelope.error.code);
@@ -370,7 +371,7 @@ describe('the idle lock (monotonic clock)', () => {
 describe('role-based access', () => {
   it('refuses exactly the methods whose access list leaves the role out (FORBIDDEN, nothing changed)', async () => {
     const { core, dispatch, login } = open();
-    const tokens = { nurse: await login(NURSE), physician: await login(PHYSICIAN), admin: await login(ADMIN) };
+    const tokens = { nurse: await login(NURSE), physician: await login(PHYSICIAN), admin: await login(ADMIN), records: await login(RECORDS) };
     const { patientId, encounterId } = await newPatientAndEncounter(dispatch, tokens.nurse, 'ROLE-0');
     const nurseId = userRow(core, usernameOf(NURSE))!.id;
     let n = 0;
@@ -414,7 +415,7 @@ describe('role-based access', () => {
     const refusals: string[] = [];
     for (const method of ROLE_METHODS) {
       const access = METHODS[method].access as Exclude<Access, 'public' | 'session'>;
-      for (const role of ['nurse', 'physician', 'admin'] as const) {
+      for (const role of ['nurse', 'physician', 'admin', 'records'] as const) {
         const before = tableCounts(core);
         const result = await dispatch(method, inputFor(method), tokens[role]);
         const code = codeOf(result);
@@ -431,6 +432,8 @@ describe('role-based access', () => {
     // Spot checks that the matrix means what the clinic expects.
     expect(refusals).toEqual(expect.arrayContaining(['patient.create:admin', 'encounter.get:admin', 'users.create:nurse', 'users.create:physician', 'library.publish:nurse', 'audit.list:nurse', 'settings.update:physician']));
     expect(refusals).not.toContain('encounter.get:nurse');
+    expect(refusals).toEqual(expect.arrayContaining(['patient.create:records', 'checklist.setItem:records', 'note.sign:records', 'users.create:records']));
+    expect(refusals).not.toContain('export.startBatch:records');
   });
 });
 

@@ -277,3 +277,29 @@ describe('015 signing-keys', () => {
     db.close();
   });
 });
+
+describe('016 records-role-follow-up-plans', () => {
+  it('a v15 file with accounts and rows naming them migrates: every account and reference kept, records accepted, the triggers back, plans insert-only', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 15), null);
+    db.exec(`
+      ${TEMPLATE_PATIENT_ENCOUNTER}
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('a', 'ada', 'Ada', 'admin', 'h', 'now', 'now');
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, created_by, password_changed_at, created_for_self) VALUES ('u', 'dr', 'Dr', 'physician', 'h2', 'then', 'a', 'now', 1);
+      INSERT INTO follow_ups (id, encounter_id, seen_at, pain_score, at, by_name, by_role, by_user_id) VALUES ('f', 'e', 'now', 3, 'now', 'Dr', 'physician', 'u');
+    `);
+    const before = db.prepare('SELECT * FROM users ORDER BY id').all();
+    expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('r', 'rec', 'Rec', 'records', 'h', 'now', 'now')").run()).toThrow(/CHECK/);
+    expect(migrate(db, MIGRATIONS.slice(0, 16), path.join(dir, 'backups'))).toMatchObject({ from: 15, to: 16 });
+    expect(db.prepare('SELECT * FROM users ORDER BY id').all()).toEqual(before);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('r', 'rec', 'Rec', 'records', 'h', 'now', 'now')").run();
+    expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('x', 'x', 'X', 'clerk', 'h', 'now', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("DELETE FROM users WHERE id = 'r'").run()).toThrow(/never deleted/);
+    expect(() => db.prepare("UPDATE users SET created_at = 'later' WHERE id = 'u'").run()).toThrow(/never changes/);
+    expect(() => db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('y', 'DR', 'dr', 'nurse', 'h', 'now', 'now')").run()).toThrow(/UNIQUE/);
+    db.prepare("INSERT INTO follow_up_plans (id, encounter_id, due_date, how, at, by_name, by_role, by_user_id) VALUES ('p1', 'e', '2026-12-08', 'phone', 'now', 'Dr', 'physician', 'u')").run();
+    for (const sql of ["UPDATE follow_up_plans SET due_date = '2026-12-09'", 'DELETE FROM follow_up_plans']) expect(() => db.prepare(sql).run(), sql).toThrow(/insert-only/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -6,7 +6,7 @@ import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
 import { useUsers } from '../stores/users';
 
-const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator' };
+const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator', records: 'Records (sends signed notes to the chart)' };
 
 /** The administrator's screen: one account per person, and the clinic settings. */
 export function UsersScreen() {
