@@ -261,8 +261,9 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
-    const batch = await call<{ batchId: string; total: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
-    expect(batch.total).toBe(1);
+    const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
+    // Already in the outbox unchanged: not sent again.
+    expect(batch).toMatchObject({ total: 0, alreadySent: 1 });
     await call('export.cancelBatch', { actor: NURSE, batchId: batch.batchId });
     expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
   });
@@ -282,6 +283,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
       actor: NURSE, encounterId: mbb.id, seenAt: '2026-11-24T15:00:00.000Z', painScore: 5, function: { work: null, sleep: null, dailyActivities: 3 }, percentRelief: 20, reliefDuration: null,
     });
     expect(await call('followUp.withdraw', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
+    const plan = await call<{ id: string }>('followUp.schedule', { actor: NURSE, encounterId: mbb.id, dueDate: '2026-12-01', how: 'phone' });
+    expect(await call('followUp.due', { actor: NURSE, weekOf: '2026-12-01' })).toMatchObject({ rows: [{ plan: { id: plan.id }, dueDate: '2026-12-01' }] });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
   });
