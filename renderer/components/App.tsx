@@ -8,6 +8,7 @@ import { AuditScreen } from './AuditScreen';
 import { CheckingScreen } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
+import { FollowUpsDueScreen } from './FollowUpsDueScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { LocalStatus } from './LocalStatus';
 import { LockScreen } from './LockScreen';
@@ -79,7 +80,7 @@ export function App() {
             : view.name === 'backups' ? !records
               : true;
   const current: View = allowed ? view : home;
-  const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users' | 'records', label: string) => (
+  const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users' | 'records' | 'followUpsDue', label: string) => (
     <button type="button" className="navlink" aria-current={current.name === name ? 'page' : undefined} onClick={() => go({ name })}>
       {label}
     </button>
@@ -97,6 +98,7 @@ export function App() {
               Outcomes
             </button>
           )}
+          {clinical && link('followUpsDue', 'Follow-ups due')}
           {records && link('records', 'Chart outbox')}
           {link('library', 'Procedure library')}
           {(user.role === 'admin' || user.role === 'physician') && link('audit', 'Audit trail')}
@@ -136,6 +138,8 @@ export function App() {
           <BackupsScreen />
         ) : current.name === 'users' ? (
           <UsersScreen />
+        ) : current.name === 'followUpsDue' ? (
+          <FollowUpsDueScreen />
         ) : current.name === 'records' ? (
           <RecordsOutboxScreen />
         ) : (
