@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { today } from '#renderer/stores/today';
+import { addDays } from '#shared/domain/follow-up-due';
 import { E2E_PASSWORD, expect, signIn, test } from '../fixtures';
 import { consentedEncounter } from '../consented-encounter';
 import { signOut } from '../pages/session';
@@ -44,6 +45,14 @@ test('follow-ups due by keyboard; a records account made on the Users screen see
   await due.first().focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: new RegExp(done.find((d) => d.encounter.id === done[1]!.encounter.id)!.patient.familyName, 'i') })).toBeVisible();
+  // Plan the next contact two weeks ahead from the outcomes screen (a follow-up itself could not be dated then).
+  const plan = page.getByRole('form', { name: /^Plan the next contact: / }).first();
+  await plan.getByLabel('Date (may be in the future)').fill(addDays(day, 14));
+  await plan.getByLabel('Notes').fill('Call after the physio course.');
+  await plan.getByRole('button', { name: 'Plan the contact' }).click();
+  await expect(plan.getByText(`Call on ${addDays(day, 14)}, planned by Nina Nurse: Call after the physio course.`)).toBeVisible();
+  await plan.scrollIntoViewIfNeeded();
+  await shoot(page, 'outcomes-plan-contact');
   await signOut(page);
 
   // A signed note sent once, and one not yet sent, for the records desk.

@@ -7,12 +7,13 @@ import { DiaryChart } from './DiaryChart';
 import { DiaryForm } from './DiaryForm';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpTable } from './FollowUpTable';
+import { PlanContactForm } from './PlanContactForm';
 import { ThresholdList, VerdictList } from './OutcomeVerdicts';
 import { WithdrawControl } from './WithdrawControl';
 
 /** One procedure of the patient: its baseline, pain diary (charted and judged), follow-ups, and the forms to add them. */
 export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; timeZone: string }) {
-  const { addFollowUp, addDiary, withdraw } = useOutcomes();
+  const { addFollowUp, addDiary, withdraw, schedule } = useOutcomes();
   const { encounter, templateName, baseline } = outcome;
   const title = `${templateName}, ${encounter.plannedDate}`;
   const activeDiary = outcome.diaries.find((d) => !d.voided);
@@ -58,6 +59,10 @@ export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; ti
           {outcome.diaryExpected && !activeDiary && <DiaryForm encounterId={encounter.id} procedure={title} timeZone={timeZone} onSubmit={addDiary} />}
           <FollowUpForm encounterId={encounter.id} procedure={title} timeZone={timeZone} onSubmit={addFollowUp} />
         </details>
+      ) : null}
+      {outcome.canRecord ? (
+        <PlanContactForm encounterId={encounter.id} procedure={title} plans={outcome.plans} onSubmit={schedule}
+          onWithdraw={(id, reason) => withdraw(encounter.id, 'plan', id, reason)} />
       ) : (
         <p className="muted">Follow-ups{outcome.diaryExpected ? ' and the pain diary' : ''} can be recorded once the procedure has been done.</p>
       )}

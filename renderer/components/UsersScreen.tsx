@@ -222,13 +222,15 @@ function SettingsForm() {
   const [idle, setIdle] = useState(String(settings.idleLockMinutes));
   const [inr, setInr] = useState(settings.inrThreshold === null ? '' : String(settings.inrThreshold));
   const [zone, setZone] = useState(settings.timeZone);
+  const [followUpDays, setFollowUpDays] = useState(settings.followUpAfterDays === null ? '' : String(settings.followUpAfterDays));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saved, setSaved] = useState(false);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     try {
-      await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim() });
+      await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim(),
+        followUpAfterDays: followUpDays.trim() === '' ? null : Number(followUpDays) });
       setErrors({});
       setSaved(true);
     } catch (e) {
@@ -250,6 +252,12 @@ function SettingsForm() {
         <input inputMode="decimal" value={inr} onChange={(e) => setInr(e.target.value)} placeholder="not set" aria-invalid={!!errors.inrThreshold} />
         <span className="hint">Narouze 2018 asks for a "normal INR" and gives no number for pain procedures; until this is set, warfarin checks cannot clear.</span>
         {errors.inrThreshold && <span className="error">{errors.inrThreshold}</span>}
+      </label>
+      <label>
+        Usual first follow-up, in days after the procedure (for the follow-ups due list)
+        <input inputMode="numeric" value={followUpDays} onChange={(e) => setFollowUpDays(e.target.value)} placeholder="not set" aria-invalid={!!errors.followUpAfterDays} />
+        <span className="hint">A clinic choice: the procedure library states no follow-up interval. Until it is set, only contacts someone planned are listed as due.</span>
+        {errors.followUpAfterDays && <span className="error">{errors.followUpAfterDays}</span>}
       </label>
       <label>
         Clinic time zone (IANA name)
