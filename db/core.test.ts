@@ -7,8 +7,7 @@ import type { Template } from '#shared/library/schema';
 import type { Patient } from '#shared/contract/patient';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD } from './testing/temp-core';
-import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -261,8 +260,9 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
-    const batch = await call<{ batchId: string; total: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
-    expect(batch.total).toBe(1);
+    const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
+    // Already in the outbox unchanged: not sent again.
+    expect(batch).toMatchObject({ total: 0, alreadySent: 1 });
     await call('export.cancelBatch', { actor: NURSE, batchId: batch.batchId });
     expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
   });
@@ -282,6 +282,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
       actor: NURSE, encounterId: mbb.id, seenAt: '2026-11-24T15:00:00.000Z', painScore: 5, function: { work: null, sleep: null, dailyActivities: 3 }, percentRelief: 20, reliefDuration: null,
     });
     expect(await call('followUp.voidRecord', { actor: NURSE, encounterId: mbb.id, kind: 'follow-up', id: followUp.id, reason: 'Entered twice' })).toMatchObject({ voided: { by: NURSE } });
+    const { id: planId } = await call<{ id: string }>('followUp.schedule', { actor: NURSE, encounterId: mbb.id, dueDate: '2026-12-01', how: 'phone' });
+    expect(await call('followUp.due', { actor: NURSE, weekOf: '2026-12-01' })).toMatchObject({ rows: [{ plan: { id: planId }, dueDate: '2026-12-01' }] });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
   });

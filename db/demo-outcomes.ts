@@ -58,7 +58,7 @@ const PAST: readonly PastProcedure[] = [
     plan: { templateId: 'lumbar-interlaminar-esi', levels: ['L4-L5'], laterality: null, indication: 'Axial and bilateral buttock pain, suspected discogenic; trial of an interlaminar ESI.' },
     baselinePain: 8,
     followUps: (d) => [
-      { seenAt: on(d(14)), painScore: 5, function: fn(6, 5, 5), percentRelief: 40, reliefDuration: { value: 3, unit: 'weeks' }, reliefOngoing: true, notes: 'Partial relief; still worse on extension.' },
+      { seenAt: on(d(14)), painScore: 5, function: fn(6, 5, 5), percentRelief: 40, reliefDuration: { value: 2, unit: 'weeks' }, reliefOngoing: true, notes: 'Partial relief; still worse on extension.' },
       { seenAt: on(d(42)), painScore: 7, function: fn(7, 6, 7), percentRelief: 10, reliefDuration: { value: 4, unit: 'weeks' }, reliefOngoing: false, notes: 'Relief wore off; axial pain on extension persists. Facet work-up planned.' },
     ],
   },

@@ -18,13 +18,6 @@ function fresh(): { db: Db; dir: string } {
   return { db: openDatabase(path.join(dir, 'm.sqlite'), 99, key), dir };
 }
 
-/** A template, a patient and an encounter ('t', 'p', 'e'), as the later steps' tests start from. */
-const TEMPLATE_PATIENT_ENCOUNTER = `
-      INSERT INTO templates (id, version, name, content_json, content_sha256, created_at) VALUES ('t', 1, 'T', '{}', 'h', 'now');
-      INSERT INTO patients VALUES ('p', 'MRN1', 'Peña', 'Ana', 'pena', 'ana', '1970-01-01', 'female', 'now', 'N', 'nurse');
-      INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality, planned_date, indication, created_at, created_by_name, created_by_role)
-        VALUES ('e', 'p', 't', 1, '[]', NULL, 'fluoroscopy', '2026-11-24', 'x', 'now', 'N', 'nurse');`;
-
 /** The schema as SQLite records it: what the committed snapshot must match. */
 export function schemaDump(db: Db): string {
   const rows = db
@@ -225,55 +218,6 @@ describe('migrations', () => {
   it('refuse a list with a gap in its numbering', () => {
     const { db } = fresh();
     expect(() => migrate(db, [{ version: 2, name: 'x', up: '' }], null)).toThrow(/numbered 2, expected 1/);
-    db.close();
-  });
-});
-
-describe('012 injectate-plan', () => {
-  it('a v10 file with records and a void migrates: rows, sequence and voids kept, the new kind accepted, both tables still append-only', () => {
-    const { db, dir } = fresh();
-    migrate(db, MIGRATIONS.slice(0, 10), null);
-    db.exec(`
-      ${TEMPLATE_PATIENT_ENCOUNTER}
-      INSERT INTO encounter_records (seq, id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (7, 'r1', 'e', 'vitals', '{}', 'now', 'N', 'nurse');
-      INSERT INTO encounter_records (seq, id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (9, 'r2', 'e', 'inr', '{}', 'now', 'N', 'nurse');
-      INSERT INTO encounter_record_voids VALUES ('r1', 'later', 'N', 'nurse', 'wrong patient');
-    `);
-    expect(() => db.prepare(`INSERT INTO encounter_records (id, encounter_id, kind, data_json, at, by_name, by_role) VALUES ('x', 'e', 'injectate-plan', '{}', 'now', 'N', 'nurse')`).run()).toThrow(/CHECK/);
-    expect(migrate(db, MIGRATIONS.slice(0, 12), path.join(dir, 'backups'))).toMatchObject({ from: 10, to: 12 });
-    expect(db.prepare('SELECT seq, id, kind FROM encounter_records ORDER BY seq').all()).toEqual([{ seq: 7, id: 'r1', kind: 'vitals' }, { seq: 9, id: 'r2', kind: 'inr' }]);
-    expect(db.prepare('SELECT record_id, reason FROM encounter_record_voids').all()).toEqual([{ record_id: 'r1', reason: 'wrong patient' }]);
-    const add = db.prepare(`INSERT INTO encounter_records (id, encounter_id, kind, data_json, at, by_name, by_role) VALUES (?, 'e', ?, '{}', 'now', 'N', 'nurse')`);
-    expect(add.run('r3', 'injectate-plan').lastInsertRowid).toBe(10);
-    expect(() => add.run('r4', 'grocery-list')).toThrow(/CHECK/);
-    expect(() => db.prepare(`INSERT INTO encounter_record_voids VALUES ('missing', 'now', 'N', 'nurse', 'x')`).run()).toThrow(/FOREIGN KEY/);
-    for (const sql of ["UPDATE encounter_records SET kind = 'inr'", 'DELETE FROM encounter_records']) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
-    for (const sql of ["UPDATE encounter_record_voids SET reason = 'x'", 'DELETE FROM encounter_record_voids']) expect(() => db.prepare(sql).run(), sql).toThrow(/voids are final/);
-    expect(db.prepare("SELECT count(*) FROM sqlite_temp_master WHERE name LIKE '%before_012'").pluck().get()).toBe(0);
-    expect(db.pragma('foreign_key_check')).toEqual([]);
-    db.close();
-  });
-});
-
-describe('015 signing-keys', () => {
-  it('a v13 file with signed notes migrates: they and their addenda are listed as hash-only, the list is closed, new rows need a signature', () => {
-    const { db, dir } = fresh();
-    migrate(db, MIGRATIONS.slice(0, 13), null);
-    db.exec(`
-      ${TEMPLATE_PATIENT_ENCOUNTER}
-      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
-      INSERT INTO signed_notes VALUES ('n', 'e', '{}', '${'a'.repeat(64)}', 'now', 'Dr', 'physician', 'u', 'I attest.');
-      INSERT INTO note_addenda VALUES ('a', 'n', 1, 'a reason', 'text', '${'b'.repeat(64)}', 'now', 'Dr', 'physician', 'u');
-    `);
-    expect(migrate(db, MIGRATIONS.slice(0, 15), path.join(dir, 'backups'))).toMatchObject({ from: 13, to: 15 });
-    expect(db.prepare('SELECT id, kind FROM hash_only_signatures ORDER BY id').all()).toEqual([{ id: 'a', kind: 'addendum' }, { id: 'n', kind: 'note' }]);
-    expect(db.prepare('SELECT key_id, signature FROM signed_notes').get()).toEqual({ key_id: null, signature: null });
-    expect(db.prepare('SELECT created_for_self, password_reset_at FROM users').get()).toEqual({ created_for_self: 0, password_reset_at: null });
-    expect(() => db.prepare("INSERT INTO hash_only_signatures VALUES ('x', 'note')").run()).toThrow(/before migration 015/);
-    for (const sql of ["UPDATE hash_only_signatures SET id = 'x'", 'DELETE FROM hash_only_signatures']) expect(() => db.prepare(sql).run(), sql).toThrow(/before migration 015/);
-    expect(() => db.prepare("INSERT INTO note_addenda VALUES ('a2', 'n', 2, 'a reason', 'text', ?, 'now', 'Dr', 'physician', 'u', NULL, NULL)").run('c'.repeat(64))).toThrow(/Ed25519/);
-    expect(() => db.prepare("UPDATE users SET created_for_self = 1").run()).toThrow(/never changes/);
-    expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });
 });

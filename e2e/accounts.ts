@@ -15,6 +15,8 @@ export const ACCOUNTS = {
   nurse: { username: 'nina', displayName: 'Nina Nurse', role: 'nurse' },
   nurse2: { username: 'noor', displayName: 'Noor Nurse', role: 'nurse' },
   physician: { username: 'drpat', displayName: 'Dr Pat Physician', role: 'physician' },
+  /** Not provisioned at start: made on the Users & settings screen by the spec that needs it. */
+  records: { username: 'rita', displayName: 'Rita Records', role: 'records' },
 } as const;
 
 export type Who = keyof typeof ACCOUNTS;

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { METHODS, roleAllowed, type Access, type MethodName } from '#shared/contract/methods';
 import { clockedCoresPerTest, codeOf, userRow } from '../testing/clocked-core';
-import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, usernameOf, type TempCore } from '../testing/temp-core';
+import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, RECORDS, tableCounts, TEST_PASSWORD, usernameOf, type TempCore } from '../testing/temp-core';
 
 const ROLE_METHODS = (Object.keys(METHODS) as MethodName[]).filter((m) => Array.isArray(METHODS[m].access));
 
@@ -22,7 +22,7 @@ async function newPatientAndEncounter(dispatch: TempCore['dispatch'], token: str
 describe('role-based access', () => {
   it('refuses exactly the methods whose access list leaves the role out (FORBIDDEN, nothing changed)', async () => {
     const { core, dispatch, login } = open();
-    const tokens = { nurse: await login(NURSE), physician: await login(PHYSICIAN), admin: await login(ADMIN) };
+    const tokens = { nurse: await login(NURSE), physician: await login(PHYSICIAN), admin: await login(ADMIN), records: await login(RECORDS) };
     const { patientId, encounterId } = await newPatientAndEncounter(dispatch, tokens.nurse, 'ROLE-0');
     const nurseId = userRow(core, usernameOf(NURSE))!.id;
     let n = 0;
@@ -66,7 +66,7 @@ describe('role-based access', () => {
     const refusals: string[] = [];
     for (const method of ROLE_METHODS) {
       const access = METHODS[method].access as Exclude<Access, 'public' | 'session'>;
-      for (const role of ['nurse', 'physician', 'admin'] as const) {
+      for (const role of ['nurse', 'physician', 'admin', 'records'] as const) {
         const before = tableCounts(core);
         const result = await dispatch(method, inputFor(method), tokens[role]);
         const code = codeOf(result);
@@ -83,5 +83,7 @@ describe('role-based access', () => {
     // Spot checks that the matrix means what the clinic expects.
     expect(refusals).toEqual(expect.arrayContaining(['patient.create:admin', 'encounter.get:admin', 'users.create:nurse', 'users.create:physician', 'library.publish:nurse', 'audit.list:nurse', 'settings.update:physician']));
     expect(refusals).not.toContain('encounter.get:nurse');
+    expect(refusals).toEqual(expect.arrayContaining(['patient.create:records', 'checklist.setItem:records', 'note.sign:records', 'users.create:records']));
+    expect(refusals).not.toContain('export.startBatch:records');
   });
 });

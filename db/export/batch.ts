@@ -78,10 +78,12 @@ export function createBatchRunner(deps: {
       }
       const batchId = deps.newId();
       const job: Job = {
-        queue: [...new Set(candidates.filter((c) => c.signed).map((c) => c.id))],
+        // A note already in the outbox with every addendum is not sent again: it would only repeat the same document.
+        queue: [...new Set(candidates.filter((c) => c.signed && !c.sentUnchanged).map((c) => c.id))],
         cancelRequested: false,
         status: {
           batchId, state: 'running', total: 0, exported: 0, failed: 0,
+          alreadySent: new Set(candidates.filter((c) => c.signed && c.sentUnchanged).map((c) => c.id)).size,
           problems: candidates.filter((c) => !c.signed).map((c) => ({ encounterId: c.id, reason: 'The note is not signed; it was left out.' })),
           startedAt: deps.now(), finishedAt: null, startedBy: caller.actor, folder,
         },
@@ -91,7 +93,7 @@ export function createBatchRunner(deps: {
       forget();
       deps.audit.append({
         at: job.status.startedAt, user: caller.actor, patientId: null, action: 'export.startBatch',
-        target: `batch:${batchId}/${'plannedDate' in selection ? `date:${selection.plannedDate}` : `encounters:${selection.encounterIds.length}`}/notes:${job.queue.length}`,
+        target: `batch:${batchId}/${'plannedDate' in selection ? `date:${selection.plannedDate}` : `encounters:${selection.encounterIds.length}`}/notes:${job.queue.length}/already-sent:${job.status.alreadySent}`,
       });
       // In the background: the call returns now and the screen polls the status.
       void run(job, caller).catch((error: unknown) => {

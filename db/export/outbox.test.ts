@@ -15,6 +15,7 @@ import type { FhirBundle, FhirDocumentReference } from '#shared/interop/fhir-res
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
+import { batchSummary } from '#shared/domain/batch-summary';
 import { writeFileAtomic } from './atomic-write';
 
 let core: TempCore;
@@ -197,6 +198,32 @@ describe('batch export', () => {
     expect(final.exported).toBeLessThan(8);
     expect(core.db.prepare('SELECT count(*) FROM outbox_exports WHERE batch_id = ?').pluck().get(started.batchId)).toBe(final.exported);
     expect(auditActions().map((a) => a.action)).toContain('export.cancelBatch');
+  });
+
+  it('skips notes the outbox already has unchanged and says how many; a note with a new addendum is sent again', async () => {
+    await setOutbox();
+    const sent = await encounter({ sign: true });
+    const amended = await encounter({ sign: true });
+    const fresh = await encounter({ sign: true });
+    ok(await core.act('note.exportToOutbox', { actor: NURSE, encounterId: sent.id }));
+    ok(await core.act('note.exportToOutbox', { actor: NURSE, encounterId: amended.id }));
+    const note = ok<{ note: { id: string } }>(await core.act('note.get', { actor: PHYSICIAN, encounterId: amended.id })).note;
+    ok(await core.act('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'Level corrected', text: 'The level was L4-L5.', password: TEST_PASSWORD }));
+
+    const started = ok<BatchStatus>(await core.act('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' }));
+    expect(started).toMatchObject({ total: 2, alreadySent: 1 });
+    const final = await until(started.batchId, (s) => s.state !== 'running');
+    expect(final).toMatchObject({ state: 'done', total: 2, exported: 2, alreadySent: 1, failed: 0 });
+    const rows = core.db.prepare('SELECT encounter_id FROM outbox_exports WHERE batch_id = ?').pluck().all(started.batchId);
+    expect(new Set(rows)).toEqual(new Set([amended.id, fresh.id]));
+    expect(batchSummary(final, 0)).toBe('Done: 2 notes sent. 1 note already in the outbox unchanged was not sent again.');
+
+    // Run again: everything is in the outbox as it stands, so nothing is sent.
+    const again = ok<BatchStatus>(await core.act('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' }));
+    const last = await until(again.batchId, (s) => s.state !== 'running');
+    expect(last).toMatchObject({ total: 0, exported: 0, alreadySent: 3 });
+    expect(batchSummary(last, 0)).toBe('Nothing new to send. 3 notes already in the outbox unchanged were not sent again.');
+    expect(core.db.prepare('SELECT count(*) FROM outbox_exports WHERE batch_id = ?').pluck().get(again.batchId)).toBe(0);
   });
 
   it('refuses unknown encounters and batches, and a missing outbox, changing nothing', async () => {

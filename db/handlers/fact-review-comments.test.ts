@@ -28,8 +28,9 @@ const COMMENT = 'Matches our protocol and the 2020 multisociety guideline; revie
 
 const cores: TempCore[] = [];
 afterEach(() => cores.splice(0).forEach((c) => c.cleanup()));
+// A clock that stands still: the acceptance and its audit entry are compared to the millisecond.
 function core(): TempCore {
-  const c = openTempCore();
+  const c = openTempCore({ now: () => new Date('2026-11-24T15:00:00.000Z') });
   cores.push(c);
   return c;
 }

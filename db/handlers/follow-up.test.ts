@@ -140,7 +140,9 @@ describe('outcomes for a patient', () => {
     expect(p1.diaryResults[0]!.verdicts.map((v) => v.status)).toEqual(['meets', 'pending']);
     expect(p1.diaryResults[0]!.verdicts[0]!.sentence).toMatch(/^Meets the ≥50% threshold before RFA \(source: lumbar facet consensus, Cohen 2020\) \[M: needs clinical review\]/);
     const esiOutcome = outcomes.procedures.find((p) => p.encounter.id === esi)!;
-    expect(esiOutcome).toMatchObject({ diaryExpected: false, thresholds: [], diaryResults: [] });
+    // The ESI has no diary; its follow-ups are judged against its own repeat criterion (db/follow-up-plans.test.ts).
+    expect(esiOutcome).toMatchObject({ diaryExpected: false, diaryResults: [] });
+    expect(esiOutcome.thresholds.map((t) => t.factId)).toEqual(['repeat-criteria-lcd']);
 
     // A second qualifying block: the two-block rule is now met (and counted only up to each diary).
     const mbb2 = await encounter(MBB, '2026-11-20');

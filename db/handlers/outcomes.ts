@@ -13,6 +13,7 @@ import { diaryMeets, judgeDiary, judgeFollowUp, painTimeline } from '#shared/dom
 import { findSource } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { factNeedsReview } from '#shared/library/evidence-state';
+import { createFollowUpPlanRepository } from '../repositories/follow-up-plans';
 import { createFollowUpRepository, type FollowUpRepository } from '../repositories/follow-ups';
 import type { HandlerContext } from './support/context';
 import { OUTCOME_STATES } from './follow-up';
@@ -29,6 +30,7 @@ function thresholdsOf(ctx: HandlerContext, template: Template): ReliefThreshold[
       purpose: row.purpose,
       label: row.label,
       percent: row.percent,
+      alternative: row.alternative,
       appliesTo: row.appliesTo,
       blocksRequired: row.blocksRequired,
       minDuration: row.minDuration,
@@ -54,6 +56,7 @@ function baselineOf(ctx: HandlerContext, encounter: Encounter, diaries: readonly
 }
 
 export function outcomeHandlers(ctx: HandlerContext, repo: FollowUpRepository = createFollowUpRepository(ctx.db)): Pick<Handlers, 'outcomes.forPatient'> {
+  const plans = createFollowUpPlanRepository(ctx.db);
   return {
     'outcomes.forPatient': ({ patientId }) => {
       const patient = ctx.patients.get(patientId);
@@ -75,6 +78,7 @@ export function outcomeHandlers(ctx: HandlerContext, repo: FollowUpRepository = 
         canRecord: OUTCOME_STATES.has(encounter.state),
         diaryExpected: expectsDiary(template),
         followUps,
+        plans: plans.ofEncounter(encounter.id),
         diaries,
         thresholds,
         diaryResults: diaries

@@ -34,6 +34,13 @@ const toExport = (r: Row): OutboxExport => ({
   by: { name: r.by_name, role: r.by_role },
 });
 
+/** An encounter a batch export may send: whether its note is signed, and whether the outbox already has it with every addendum. */
+export interface BatchCandidate {
+  id: string;
+  signed: boolean;
+  sentUnchanged: boolean;
+}
+
 export function createOutboxExportRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO outbox_exports (id, encounter_id, document_id, replaces_document_id, note_id, addenda_count, pdf_sha256, files_json, folder, batch_id, at, by_name, by_role, by_user_id)
@@ -43,22 +50,25 @@ export function createOutboxExportRepository(db: Db) {
   const latest = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE encounter_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
   const byDocumentId = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE document_id = ?');
   const folders = db.prepare<[], string>('SELECT DISTINCT folder FROM outbox_exports').pluck();
-  const plannedOn = db.prepare<[string], { id: string; signed: number }>(
-    `SELECT e.id, EXISTS (SELECT 1 FROM signed_notes n WHERE n.encounter_id = e.id) AS signed
-     FROM encounters e WHERE e.planned_date = ? ORDER BY e.created_at, e.id`,
-  );
-  const signedAmong = db.prepare<[string], { id: string; signed: number }>(
-    `SELECT e.id, EXISTS (SELECT 1 FROM signed_notes n WHERE n.encounter_id = e.id) AS signed
-     FROM encounters e WHERE e.id IN (SELECT value FROM json_each(?))`,
-  );
+  // sent: the latest export carries this very note with as many addenda as it has now (a signed note changes only by addenda).
+  const candidate = `SELECT e.id, EXISTS (SELECT 1 FROM signed_notes n WHERE n.encounter_id = e.id) AS signed,
+       EXISTS (SELECT 1 FROM signed_notes n JOIN outbox_exports x ON x.note_id = n.id
+               WHERE n.encounter_id = e.id
+                 AND x.rowid = (SELECT rowid FROM outbox_exports WHERE encounter_id = e.id ORDER BY at DESC, rowid DESC LIMIT 1)
+                 AND x.addenda_count = (SELECT count(*) FROM note_addenda a WHERE a.note_id = n.id)) AS sent
+     FROM encounters e`;
+  type CandidateRow = { id: string; signed: number; sent: number };
+  const plannedOn = db.prepare<[string], CandidateRow>(`${candidate} WHERE e.planned_date = ? ORDER BY e.created_at, e.id`);
+  const signedAmong = db.prepare<[string], CandidateRow>(`${candidate} WHERE e.id IN (SELECT value FROM json_each(?))`);
+  const toCandidate = (r: CandidateRow): BatchCandidate => ({ id: r.id, signed: r.signed === 1, sentUnchanged: r.sent === 1 });
   return {
-    /** A day's encounters (the worklist's order), each with whether its note is signed. */
-    plannedOn(date: string): { id: string; signed: boolean }[] {
-      return plannedOn.all(date).map((r) => ({ id: r.id, signed: r.signed === 1 }));
+    /** A day's encounters (the worklist's order), each with whether its note is signed and already sent as it stands. */
+    plannedOn(date: string): BatchCandidate[] {
+      return plannedOn.all(date).map(toCandidate);
     },
-    /** The named encounters that exist, each with whether its note is signed. */
-    among(ids: readonly string[]): { id: string; signed: boolean }[] {
-      return signedAmong.all(JSON.stringify(ids)).map((r) => ({ id: r.id, signed: r.signed === 1 }));
+    /** The named encounters that exist, each with whether its note is signed and already sent as it stands. */
+    among(ids: readonly string[]): BatchCandidate[] {
+      return signedAmong.all(JSON.stringify(ids)).map(toCandidate);
     },
     insert(e: OutboxExport, byUserId: string): void {
       insert.run({

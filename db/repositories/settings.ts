@@ -20,6 +20,7 @@ function hostTimeZone(): string {
 export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = {
   idleLockMinutes: 10,
   inrThreshold: null,
+  followUpAfterDays: null,
   noteFieldsOff: {},
   outboxFolder: null,
   interop: DEFAULT_INTEROP_SETTINGS,

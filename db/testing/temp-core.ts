@@ -36,8 +36,9 @@ export const TEST_PASSWORD = 'correct horse battery';
 export const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
 export const PHYSICIAN = { name: 'Dr Pat Physician', role: 'physician' } as const;
 export const ADMIN = { name: 'Ada Admin', role: 'admin' } as const;
+export const RECORDS = { name: 'Rita Records', role: 'records' } as const;
 
-type Who = { name: string; role: 'nurse' | 'physician' | 'admin' };
+type Who = { name: string; role: 'nurse' | 'physician' | 'admin' | 'records' };
 type Call = (method: string, input?: unknown) => Promise<Envelope<unknown>>;
 
 export const usernameOf = (who: Who): string => who.name.toLowerCase().replace(/[^a-z0-9]+/g, '.').replace(/^\.|\.$/g, '');

@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test';
 import { ACCOUNTS, E2E_PASSWORD, type Who } from '../accounts';
 
-const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physician' } as const;
+const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physician', records: 'Records (sends signed notes to the chart)' } as const;
 
 export class UsersPage {
   constructor(readonly page: Page) {}

@@ -8,9 +8,11 @@ import { AuditScreen } from './AuditScreen';
 import { CheckingScreen } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
+import { FollowUpsDueScreen } from './FollowUpsDueScreen';
 import { LibraryScreen } from './LibraryScreen';
 import { LocalStatus } from './LocalStatus';
 import { LockScreen } from './LockScreen';
+import { RecordsOutboxScreen } from './RecordsOutboxScreen';
 import { RecoveryScreen } from './RecoveryScreen';
 import { SignInScreen } from './SignInScreen';
 import { UsersScreen } from './UsersScreen';
@@ -67,14 +69,18 @@ export function App() {
   if (phase !== 'active' || !user) return <SignInScreen />;
 
   const clinical = CLINICAL.has(user.role);
+  const records = user.role === 'records';
+  const home: View = { name: clinical ? 'worklist' : records ? 'records' : 'users' };
   // The screen last open in this window may not be one this user's role can see: fall back to its home.
   const allowed =
-    (view.name === 'worklist' || view.name === 'encounter' || view.name === 'outcomes') ? clinical
+    (view.name === 'worklist' || view.name === 'encounter' || view.name === 'outcomes' || view.name === 'followUpsDue') ? clinical
       : view.name === 'users' ? user.role === 'admin'
-        : view.name === 'audit' ? user.role !== 'nurse'
-          : true;
-  const current: View = allowed ? view : { name: clinical ? 'worklist' : 'users' };
-  const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users', label: string) => (
+        : view.name === 'audit' ? user.role === 'admin' || user.role === 'physician'
+          : view.name === 'records' ? clinical || records
+            : view.name === 'backups' ? !records
+              : true;
+  const current: View = allowed ? view : home;
+  const link = (name: 'worklist' | 'library' | 'audit' | 'backups' | 'users' | 'records' | 'followUpsDue', label: string) => (
     <button type="button" className="navlink" aria-current={current.name === name ? 'page' : undefined} onClick={() => go({ name })}>
       {label}
     </button>
@@ -82,7 +88,7 @@ export function App() {
   return (
     <div className="app">
       <header className="topbar">
-        <button type="button" className="brand" onClick={() => go({ name: clinical ? 'worklist' : 'users' })}>
+        <button type="button" className="brand" onClick={() => go(home)}>
           ProcedureDesk
         </button>
         <nav aria-label="Main" className="mainnav">
@@ -92,9 +98,11 @@ export function App() {
               Outcomes
             </button>
           )}
+          {clinical && link('followUpsDue', 'Follow-ups due')}
+          {records && link('records', 'Chart outbox')}
           {link('library', 'Procedure library')}
-          {user.role !== 'nurse' && link('audit', 'Audit trail')}
-          {link('backups', 'Backups')}
+          {(user.role === 'admin' || user.role === 'physician') && link('audit', 'Audit trail')}
+          {!records && link('backups', 'Backups')}
           {user.role === 'admin' && link('users', 'Users & settings')}
         </nav>
         <LocalStatus />
@@ -130,6 +138,10 @@ export function App() {
           <BackupsScreen />
         ) : current.name === 'users' ? (
           <UsersScreen />
+        ) : current.name === 'followUpsDue' ? (
+          <FollowUpsDueScreen />
+        ) : current.name === 'records' ? (
+          <RecordsOutboxScreen />
         ) : (
           <WorklistScreen />
         )}

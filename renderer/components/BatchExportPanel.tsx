@@ -1,3 +1,4 @@
+import { batchSummary } from '#shared/domain/batch-summary';
 import { useChartExports } from '../stores/chart-exports';
 import { ProgressBar } from './ProgressBar';
 
@@ -24,14 +25,8 @@ export function BatchExportPanel({ date }: { date: string }) {
       {batch && (
         <div aria-live="polite">
           <ProgressBar label="Notes sent to the outbox" value={batch.exported + batch.failed} max={Math.max(batch.total, 1)}
-            detail={`${batch.exported} of ${batch.total} sent${batch.failed ? `, ${batch.failed} failed` : ''}`} />
-          <p>
-            {batch.state === 'running' && 'Sending… you can keep working.'}
-            {batch.state === 'done' && `Done: ${batch.exported} of ${batch.total} sent.`}
-            {batch.state === 'cancelled' && `Cancelled after ${batch.exported} of ${batch.total}; those stay sent.`}
-            {batch.state === 'failed' && 'Stopped: the outbox could not be written.'}
-            {unsigned > 0 && ` ${unsigned} note${unsigned === 1 ? ' is' : 's are'} not signed and ${unsigned === 1 ? 'was' : 'were'} left out.`}
-          </p>
+            detail={`${batch.exported} of ${batch.total} sent${batch.failed ? `, ${batch.failed} failed` : ''}${batch.alreadySent ? `, ${batch.alreadySent} already sent unchanged` : ''}`} />
+          <p>{batchSummary(batch, unsigned)}</p>
           {failures > 0 && (
             <ul className="error">
               {batch.problems.filter((p) => !p.reason.includes('not signed')).slice(0, 10).map((p) => <li key={p.encounterId}>{p.reason}</li>)}

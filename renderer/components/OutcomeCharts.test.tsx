@@ -15,7 +15,7 @@ const E2 = '00000000-0000-4000-8000-000000000002';
 const NURSE = { name: 'Nina Nurse', role: 'nurse' } as const;
 
 const CONSENSUS: ReliefThreshold = {
-  factId: 'rfa-threshold-consensus', purpose: 'before RFA', label: 'lumbar facet consensus, Cohen 2020', percent: 50, appliesTo: 'diary',
+  factId: 'rfa-threshold-consensus', purpose: 'before RFA', label: 'lumbar facet consensus, Cohen 2020', percent: 50, alternative: null, appliesTo: 'diary',
   blocksRequired: null, minDuration: null, factText: '≥50%', sources: [{ sourceId: 'cohen-2020-lumbar-facet', evidence: 'M', citation: 'Cohen 2020' }],
   needsReview: true, reviewedBy: null,
 };

@@ -7,12 +7,13 @@ import { DiaryChart } from './DiaryChart';
 import { DiaryForm } from './DiaryForm';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpTable } from './FollowUpTable';
+import { PlanContactForm } from './PlanContactForm';
 import { ThresholdList, VerdictList } from './OutcomeVerdicts';
 import { VoidControl } from './VoidControl';
 
 /** One procedure of the patient: its baseline, pain diary (charted and judged), follow-ups, and the forms to add them. */
 export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; timeZone: string }) {
-  const { addFollowUp, addDiary, voidRecord } = useOutcomes();
+  const { addFollowUp, addDiary, voidRecord, schedule } = useOutcomes();
   const { encounter, templateName, baseline } = outcome;
   const title = `${templateName}, ${encounter.plannedDate}`;
   const activeDiary = outcome.diaries.find((d) => !d.voided);
@@ -58,6 +59,10 @@ export function ProcedureOutcomes({ outcome, timeZone }: { outcome: Outcomes; ti
           {outcome.diaryExpected && !activeDiary && <DiaryForm encounterId={encounter.id} procedure={title} timeZone={timeZone} onSubmit={addDiary} />}
           <FollowUpForm encounterId={encounter.id} procedure={title} timeZone={timeZone} onSubmit={addFollowUp} />
         </details>
+      ) : null}
+      {outcome.canRecord ? (
+        <PlanContactForm encounterId={encounter.id} procedure={title} plans={outcome.plans} onSubmit={schedule}
+          onVoid={(id, reason) => voidRecord(encounter.id, 'plan', id, reason)} />
       ) : (
         <p className="muted">Follow-ups{outcome.diaryExpected ? ' and the pain diary' : ''} can be recorded once the procedure has been done.</p>
       )}

@@ -9,7 +9,7 @@ import { useClinicTime } from './useClinicTime';
 import { TimeZoneField } from './TimeZoneField';
 import { useFormSave } from './useFormSave';
 
-const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator' };
+const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator', records: 'Records (sends signed notes to the chart)' };
 
 /** The administrator's screen: one account per person, and the clinic settings. */
 export function UsersScreen() {
@@ -214,12 +214,14 @@ function SettingsForm() {
   const [idle, setIdle] = useState(String(settings.idleLockMinutes));
   const [inr, setInr] = useState(settings.inrThreshold === null ? '' : String(settings.inrThreshold));
   const [zone, setZone] = useState(settings.timeZone);
+  const [followUpDays, setFollowUpDays] = useState(settings.followUpAfterDays === null ? '' : String(settings.followUpAfterDays));
   const { errors, savedAt, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     await run(async () => {
-      await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim() });
+      await save({ idleLockMinutes: Number(idle), inrThreshold: inr.trim() === '' ? null : Number(inr), timeZone: zone.trim(),
+        followUpAfterDays: followUpDays.trim() === '' ? null : Number(followUpDays) });
       useSession.getState().setTimeZone(zone.trim());
     });
   }
@@ -237,6 +239,12 @@ function SettingsForm() {
         <input inputMode="decimal" value={inr} onChange={(e) => setInr(e.target.value)} placeholder="not set" aria-invalid={!!errors.inrThreshold} />
         <span className="hint">Narouze 2018 asks for a "normal INR" and gives no number for pain procedures; until this is set, warfarin checks cannot clear.</span>
         {errors.inrThreshold && <span className="error">{errors.inrThreshold}</span>}
+      </label>
+      <label>
+        Usual first follow-up, in days after the procedure (for the follow-ups due list)
+        <input inputMode="numeric" value={followUpDays} onChange={(e) => setFollowUpDays(e.target.value)} placeholder="not set" aria-invalid={!!errors.followUpAfterDays} />
+        <span className="hint">A clinic choice: the procedure library states no follow-up interval. Until it is set, only contacts someone planned are listed as due.</span>
+        {errors.followUpAfterDays && <span className="error">{errors.followUpAfterDays}</span>}
       </label>
       <TimeZoneField value={zone} onChange={setZone} error={errors.timeZone} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}

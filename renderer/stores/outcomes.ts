@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { AddDiaryInput, AddFollowUpInput, PatientOutcomes } from '#shared/contract/follow-up';
+import type { ScheduleFollowUpInput } from '#shared/contract/follow-up-plan';
 import type { Patient } from '#shared/contract/patient';
 import { api, formErrors, type FormResult } from '../api/client';
 
@@ -18,7 +19,8 @@ interface OutcomesState {
   search: (query: string) => Promise<Patient[]>;
   addFollowUp: (input: AddFollowUpInput) => Promise<FormResult>;
   addDiary: (input: AddDiaryInput) => Promise<FormResult>;
-  voidRecord: (encounterId: string, kind: 'follow-up' | 'diary', id: string, reason: string) => Promise<FormResult>;
+  voidRecord: (encounterId: string, kind: 'follow-up' | 'diary' | 'plan', id: string, reason: string) => Promise<FormResult>;
+  schedule: (input: ScheduleFollowUpInput) => Promise<FormResult>;
 }
 
 export const useOutcomes = create<OutcomesState>((set, get) => {
@@ -53,6 +55,7 @@ export const useOutcomes = create<OutcomesState>((set, get) => {
 
     addFollowUp: (input) => write(() => api().call('followUp.add', input)),
     addDiary: (input) => write(() => api().call('followUp.addDiary', input)),
+    schedule: (input) => write(() => api().call('followUp.schedule', input)),
     voidRecord: (encounterId, kind, id, reason) => write(() => api().call('followUp.voidRecord', { encounterId, kind, id, reason })),
   };
 });

@@ -41,7 +41,7 @@ describe('relief thresholds', () => {
   });
 
   it('the numbers are the fact base\'s (copied by hand)', () => {
-    const table = RELIEF_THRESHOLDS.map((r) => `${r.templateId}/${r.factId}: ≥${r.percent}%${r.minDuration ? ` ≥${r.minDuration.value} ${r.minDuration.unit}` : ''}${r.blocksRequired ? ` ×${r.blocksRequired}` : ''}`);
+    const table = RELIEF_THRESHOLDS.map((r) => `${r.templateId}/${r.factId}: ≥${r.percent}%${r.minDuration ? ` ≥${r.minDuration.value} ${r.minDuration.unit}` : ''}${r.blocksRequired ? ` ×${r.blocksRequired}` : ''}${r.alternative ? ` or ${r.alternative}` : ''}`);
     expect(table).toEqual([
       'lumbar-medial-branch-block/rfa-threshold-consensus: ≥50%',
       'lumbar-medial-branch-block/rfa-threshold-payer: ≥80% ×2',
@@ -52,6 +52,9 @@ describe('relief thresholds', () => {
       'cervical-medial-branch-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
       'genicular-rfa/repeat-rfa-criteria: ≥50% ≥6 months',
       'scs-trial/trial-success-threshold: ≥50%',
+      'lumbar-transforaminal-esi/repeat-criteria-lcd: ≥50% or ≥50% functional improvement',
+      'cervical-transforaminal-esi/repeat-criteria-lcd: ≥50% or ≥50% functional improvement',
+      'cervical-interlaminar-esi/repeat-criteria-lcd: ≥50% or ≥50% functional improvement',
     ]);
     // And the reference says so, each figure on its row of the matching section.
     const facet = section('2.2');
@@ -60,6 +63,7 @@ describe('relief thresholds', () => {
     expect(linesWith(facet, 'Repeat RFA', '≥50% relief lasting ≥6 months'), '§2.2: repeat RFA after ≥50% for ≥6 months').toHaveLength(1);
     expect(linesWith(section('2.4'), 'SIS-style', '≥75% relief', 'dual blocks'), '§2.4: SIJ block positive at ≥75%, dual blocks').toHaveLength(1);
     expect(linesWith(section('2.9'), 'trial', 'implant', '≥50%'), '§2.9: SCS trial success at ≥50%').toHaveLength(1);
+    expect(linesWith(section('2.1'), 'LCD L33906', 'Repeating needs **≥50% lasting pain relief or ≥50% better function**'), '§2.1: repeat ESI after ≥50% relief or ≥50% better function').toHaveLength(1);
   });
 
   it('both lumbar MBB thresholds are shown, each with the fact\'s own evidence ([M] consensus, [V2] payer)', () => {

@@ -133,6 +133,11 @@ export const SettingsSchema = z.object({
    * when the clinic has not set it.
    */
   inrThreshold: z.number().min(0.8).max(3).nullable(),
+  /**
+   * The clinic's usual first follow-up, in days after the procedure, for the list of who is due;
+   * null until the clinic sets it. A clinic choice: the library states no follow-up interval.
+   */
+  followUpAfterDays: z.number().int('is a whole number of days').min(1, 'is at least 1 day').max(365, 'is at most 365 days').nullable(),
   /** The clinic's time zone (IANA), for dose times and intervals across daylight saving. */
   timeZone: shortText('the time zone', { min: 1, max: 64 }),
   /** Optional note fields switched off per template (never silently: the note says so). */
@@ -146,6 +151,7 @@ export type Settings = z.infer<typeof SettingsSchema>;
 export const UpdateSettingsInputSchema = z.strictObject({
   idleLockMinutes: SettingsSchema.shape.idleLockMinutes.optional(),
   inrThreshold: SettingsSchema.shape.inrThreshold.optional(),
+  followUpAfterDays: SettingsSchema.shape.followUpAfterDays.optional(),
   timeZone: TimeZoneSchema.optional(),
   noteFieldsOff: NoteFieldsOffSchema.optional(),
   outboxFolder: OutboxFolderSchema.nullable().optional(),

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { longText, storedLine } from './text';
 
-export const RoleSchema = z.enum(['nurse', 'physician', 'admin']);
+export const RoleSchema = z.enum(['nurse', 'physician', 'admin', 'records']);
 export type Role = z.infer<typeof RoleSchema>;
 
 /**

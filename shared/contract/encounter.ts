@@ -9,7 +9,7 @@ import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
 import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './workflow';
 import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, VoidBleedingRiskRaiseInputSchema } from './bleeding-risk';
-import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
+import { CHART, CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
 
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
 export type Laterality = z.infer<typeof LateralitySchema>;
@@ -96,7 +96,7 @@ export const ENCOUNTER_METHODS = {
   'encounter.list': method({
     summary: 'The worklist: encounters by planned date and patient name/MRN, with progress.',
     writes: false,
-    access: CLINICAL,
+    access: CHART,
     audit: 'none',
     input: ListEncountersInputSchema,
     output: z.array(WorklistRowSchema),

@@ -1,7 +1,7 @@
 /** A day's signed notes sent to the outbox in a background batch, with progress, and cancelled. */
 import { z } from 'zod';
 import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
-import { CLINICAL, method } from './method-spec';
+import { CHART, method } from './method-spec';
 
 /** A day's list (every signed note of encounters planned that day) or named encounters. */
 export const StartBatchInputSchema = z.union([
@@ -18,6 +18,8 @@ export const BatchStatusSchema = z.object({
   total: z.number().int().min(0),
   /** Exported so far. */
   exported: z.number().int().min(0),
+  /** Signed notes left out because the outbox already has them with every addendum. */
+  alreadySent: z.number().int().min(0),
   /** Notes that failed (each with its reason in `problems`). */
   failed: z.number().int().min(0),
   /** Encounters left out before starting (no signed note), and failures. */
@@ -33,7 +35,7 @@ export const EXPORT_METHODS = {
   'export.startBatch': method({
     summary: "Start exporting a day's signed notes (or the named encounters) to the outbox in the background.",
     writes: true,
-    access: CLINICAL,
+    access: CHART,
     // Each note of the batch records itself like note.exportToOutbox (db/export/batch.ts).
     audit: 'self',
     input: StartBatchInputSchema,
@@ -42,7 +44,7 @@ export const EXPORT_METHODS = {
   'export.batchStatus': method({
     summary: 'Progress of a batch export: exported, failed, problems, state.',
     writes: false,
-    access: CLINICAL,
+    access: CHART,
     audit: 'none',
     input: BatchIdInputSchema,
     output: BatchStatusSchema,
@@ -50,7 +52,7 @@ export const EXPORT_METHODS = {
   'export.cancelBatch': method({
     summary: 'Cancel a running batch export; notes already exported stay exported.',
     writes: true,
-    access: CLINICAL,
+    access: CHART,
     audit: 'self',
     input: BatchIdInputSchema,
     output: BatchStatusSchema,

@@ -12,6 +12,7 @@ import { shortText, storedLine, storedText } from './text';
 import { EncounterSchema } from './encounter';
 import { PatientSchema } from './patient';
 import { CLINICAL, method, onEncounter } from './method-spec';
+import { DueInputSchema, DueListSchema, FollowUpPlanSchema, ScheduleFollowUpInputSchema } from './follow-up-plan';
 
 const int = (min: number, max: number, what: string) =>
   z.number().int(`${what} is a whole number`).min(min, `${what} is at least ${min}`).max(max, `${what} is at most ${max}`);
@@ -86,7 +87,7 @@ const reason = shortText('the reason', { min: 5, max: 500, required: 'give the r
 /** Void a follow-up or a diary entered in error; it stays in the history with who, when and why. */
 export const VoidFollowUpInputSchema = z.strictObject({
   encounterId: IdSchema,
-  kind: z.enum(['follow-up', 'diary']),
+  kind: z.enum(['follow-up', 'diary', 'plan']),
   id: IdSchema,
   reason,
 });
@@ -94,7 +95,7 @@ export const VoidFollowUpInputSchema = z.strictObject({
 const VoidSchema = z.object({ at: TimestampSchema, by: ActorSchema, reason: storedText });
 const VoidedSchema = VoidSchema.nullable();
 
-export const VoidedFollowUpSchema = z.object({ kind: z.enum(['follow-up', 'diary']), id: IdSchema, voided: VoidSchema });
+export const VoidedFollowUpSchema = z.object({ kind: z.enum(['follow-up', 'diary', 'plan']), id: IdSchema, voided: VoidSchema });
 
 export const FollowUpSchema = z.object({
   id: IdSchema,
@@ -134,6 +135,8 @@ export const ReliefThresholdSchema = z.object({
   /** Whose rule it is, as the fact names it. */
   label: z.string(),
   percent: z.number(),
+  /** What else the rule accepts instead of the relief, in the fact's words (e.g. "≥50% functional improvement"); null when nothing. */
+  alternative: z.string().nullable(),
   appliesTo: z.enum(['diary', 'follow-up']),
   /** The rule asks for this many qualifying blocks (e.g. two MBBs); null when not stated. */
   blocksRequired: z.number().int().nullable(),
@@ -180,6 +183,8 @@ export const ProcedureOutcomesSchema = z.object({
   /** Whether the template's follow-up calls for a pain diary (a diagnostic block). */
   diaryExpected: z.boolean(),
   followUps: z.array(FollowUpSchema),
+  /** Contacts planned ahead, voided ones included. */
+  plans: z.array(FollowUpPlanSchema),
   diaries: z.array(PainDiarySchema),
   thresholds: z.array(ReliefThresholdSchema),
   diaryResults: z.array(DiaryResultSchema),
@@ -223,8 +228,25 @@ export const FOLLOW_UP_METHODS = {
     input: AddDiaryInputSchema,
     output: PainDiarySchema,
   }),
+  'followUp.schedule': method({
+    summary: 'Plan a follow-up contact (visit or call) on a date, in the future or not, for a procedure that has been done.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/follow-up-plan:${String(o.id)}`) },
+    input: ScheduleFollowUpInputSchema,
+    output: FollowUpPlanSchema,
+  }),
+  'followUp.due': method({
+    summary: 'Who is due for follow-up in a week: planned contacts, and procedures the clinic\'s usual interval brings due, with days since the procedure.',
+    writes: false,
+    access: CLINICAL,
+    // Like the worklist: a list of the clinic's patients, no one record opened.
+    audit: 'none',
+    input: DueInputSchema,
+    output: DueListSchema,
+  }),
   'followUp.voidRecord': method({
-    summary: 'Void a follow-up or pain diary entered in error, with a reason (it stays in the history).',
+    summary: 'Void a follow-up, pain diary or planned contact entered in error, with a reason (it stays in the history).',
     writes: true,
     access: CLINICAL,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/${String(i.kind)}:${String(i.id)}/void`) },

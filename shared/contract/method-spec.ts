@@ -18,9 +18,14 @@ export function roleAllowed(access: Exclude<Access, 'public' | 'session'>, role:
   return access.includes(role);
 }
 
-export const ANY_ROLE = ['nurse', 'physician', 'admin'] as const;
+export const ANY_ROLE = ['nurse', 'physician', 'admin', 'records'] as const;
 /** Patient data is for the clinical roles; administrators manage accounts and settings. */
 export const CLINICAL = ['nurse', 'physician'] as const;
+/**
+ * Signed notes going to the chart: the clinical roles, and records staff, who read the
+ * day's list, see and export signed notes and work the outbox, but change no clinical content.
+ */
+export const CHART = ['nurse', 'physician', 'records'] as const;
 export const PHYSICIAN = ['physician'] as const;
 export const ADMIN = ['admin'] as const;
 /** Reading the audit trail: the clinic's administrator and its physicians. */

@@ -8,7 +8,7 @@ import { PasswordSchema } from './auth';
 import { ActorSchema, IdSchema, TimestampSchema } from './common';
 import { longText, shortText, storedText } from './text';
 import { NoteContentSchema } from '../note/model';
-import { CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
+import { CHART, CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
 
 export const ExportNoteInputSchema = z.strictObject({
   encounterId: IdSchema,
@@ -136,7 +136,7 @@ export const NOTE_METHODS = {
   'note.export': method({
     summary: 'Render the consent-discussion note as PDF and plain text from one content model.',
     writes: true,
-    access: CLINICAL,
+    access: CHART,
     audit: { entry: 'after-success', describe: byEncounter },
     input: ExportNoteInputSchema,
     output: ExportedNoteSchema,
@@ -164,7 +164,7 @@ export const NOTE_METHODS = {
   'note.get': method({
     summary: "An encounter's signed note (or null) and its addenda in order, each signature verified (refused if any fails).",
     writes: false,
-    access: CLINICAL,
+    access: CHART,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/note`) },
     input: GetNoteInputSchema,
     output: NoteSignatureSchema,
@@ -172,7 +172,7 @@ export const NOTE_METHODS = {
   'note.exportToOutbox': method({
     summary: 'Write the signed note to the outbox folder as PDF, text, FHIR R4 Bundle and HL7 MDM (atomically), and record the export; a later export replaces the earlier one.',
     writes: true,
-    access: CLINICAL,
+    access: CHART,
     // One entry per note, in the same transaction as its export record (db/export/outbox.ts).
     audit: 'self',
     input: ExportToOutboxInputSchema,
@@ -181,7 +181,7 @@ export const NOTE_METHODS = {
   'note.outboxExports': method({
     summary: "List an encounter's exports to the outbox, oldest first.",
     writes: false,
-    access: CLINICAL,
+    access: CHART,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/outbox`) },
     input: ListOutboxExportsInputSchema,
     output: z.array(OutboxExportSchema),
@@ -189,7 +189,7 @@ export const NOTE_METHODS = {
   'note.print': method({
     summary: 'The note as it prints (the signed copy with its addenda, or the draft marked unsigned); the print is recorded in the audit trail.',
     writes: true,
-    access: CLINICAL,
+    access: CHART,
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/note/print`) },
     input: PrintNoteInputSchema,
     output: NoteContentSchema,

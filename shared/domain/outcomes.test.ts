@@ -23,6 +23,7 @@ const threshold = (over: Partial<ReliefThreshold>): ReliefThreshold => ({
   purpose: 'before RFA',
   label: 'lumbar facet consensus, Cohen 2020',
   percent: 50,
+  alternative: null,
   appliesTo: 'diary',
   blocksRequired: null,
   minDuration: null,

@@ -134,7 +134,11 @@ export function judgeFollowUp(followUp: FollowUp, thresholds: readonly ReliefThr
   return thresholds.filter((t) => t.appliesTo === 'follow-up').map((t): Verdict => {
     const rule = ruleName(t);
     const relief = followUp.percentRelief;
-    if (relief === null) return { factId: t.factId, status: 'not-evaluable', sentence: `Cannot be judged against ${rule}: no percent relief was recorded.` };
+    const instead = t.alternative ? ` The rule also accepts ${t.alternative}, which is not computed here: judge it from the function scores.` : '';
+    if (relief === null) return { factId: t.factId, status: 'not-evaluable', sentence: `Cannot be judged against ${rule}: no percent relief was recorded.${instead}` };
+    if (relief < t.percent && t.alternative) {
+      return { factId: t.factId, status: 'not-evaluable', sentence: `Relief alone does not meet ${rule}: ${relief}% relief reported.${instead}` };
+    }
     if (relief < t.percent) return { factId: t.factId, status: 'does-not-meet', sentence: `Does not meet ${rule}: ${relief}% relief reported.` };
     const min = t.minDuration;
     if (!min) return { factId: t.factId, status: 'meets', sentence: `Meets ${rule}: ${relief}% relief reported.` };

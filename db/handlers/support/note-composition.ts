@@ -118,6 +118,8 @@ export function noteComposer(ctx: HandlerContext) {
       const content = signedNoteContent(signed.content, signed.publicNote, signed.publicAddenda, { by: caller.actor, at }, since, clock);
       return { template, content, signed };
     }
+    // Records staff handle what goes to the chart: signed notes only, never a draft's clinical content.
+    if (caller.actor.role === 'records') throw new CommandError('CONFLICT', 'This note is not signed yet. A records account sees and exports signed notes only.');
     const draft = compose(detail, caller.actor, at).content;
     return { template, content: { ...draft, sections: [...draft.sections, unsignedSection()] }, signed: null };
   };

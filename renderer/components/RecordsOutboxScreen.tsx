@@ -1,0 +1,83 @@
+import { useEffect } from 'react';
+import { clinicDateTime } from '#shared/domain/outcome-text';
+import { useChartExports } from '../stores/chart-exports';
+import { useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
+import { BatchExportPanel } from './BatchExportPanel';
+
+/** Where the note stands against the outbox, in words a records clerk uses. */
+function outboxWords(r: RecordsRow, timeZone: string): string {
+  if (!r.signed) return 'Not signed yet: nothing to send';
+  if (!r.lastSent) return 'Not sent';
+  const when = clinicDateTime(r.lastSent.at, timeZone);
+  if (r.lastSent.addendaCount < r.signed.addenda) return `Sent ${when}; an addendum was signed since: send again`;
+  return `Sent ${when}, unchanged since`;
+}
+
+/**
+ * The records desk: the day's notes and the outbox. A records account sees the
+ * list, whether each note is signed and sent, sends one or the whole day, and
+ * changes no clinical content (the core refuses it; nothing here offers it).
+ */
+export function RecordsOutboxScreen() {
+  const { date, rows, timeZone, loading, error, sending, setDate, load, send } = useRecordsOutbox();
+  const batchState = useChartExports((s) => s.batch?.state);
+  useEffect(() => {
+    void load();
+  }, [load]);
+  // A batch that finishes changes what is sent: read the list again.
+  useEffect(() => {
+    if (batchState && batchState !== 'running') void load();
+  }, [batchState, load]);
+
+  return (
+    <div className="worklist">
+      <section aria-labelledby="records-heading">
+        <h1 id="records-heading">Chart outbox</h1>
+        <div className="filters">
+          <label>
+            Date
+            <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
+          </label>
+        </div>
+        {error && <p role="alert" className="error">{error}</p>}
+        <p className="muted" aria-live="polite">{loading ? 'Loading…' : `${rows.length} encounter(s) on ${date}`}</p>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Patient</th>
+              <th scope="col">MRN</th>
+              <th scope="col">Procedure</th>
+              <th scope="col">Note</th>
+              <th scope="col">Outbox</th>
+              <th scope="col"><span className="visually-hidden">Send</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => {
+              const name = `${r.row.patient.familyName}, ${r.row.patient.givenName}`;
+              const current = r.signed && r.lastSent && r.lastSent.addendaCount >= r.signed.addenda;
+              return (
+                <tr key={r.row.encounter.id}>
+                  <th scope="row">{name}</th>
+                  <td>{r.row.patient.mrn}</td>
+                  <td>{r.row.templateName}</td>
+                  <td>{r.signed ? `Signed ${clinicDateTime(r.signed.at, timeZone)}${r.signed.addenda ? `, ${r.signed.addenda} addend${r.signed.addenda === 1 ? 'um' : 'a'}` : ''}` : 'Not signed'}</td>
+                  <td>{outboxWords(r, timeZone)}</td>
+                  <td>
+                    {r.signed && (
+                      <button type="button" className="secondary" disabled={sending !== null} aria-label={`${current ? 'Send again' : 'Send'}: ${name}`}
+                        onClick={() => void send(r.row.encounter.id)}>
+                        {sending === r.row.encounter.id ? 'Sending…' : current ? 'Send again' : 'Send to the outbox'}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </section>
+      <BatchExportPanel date={date} />
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The records desk: a day's encounters with whether each note is signed and
+ * whether the outbox already has it as it stands, and sending one note. Reads
+ * only what a records account may read (encounter.list, note.get,
+ * note.outboxExports); the batch runs through the chart-exports store.
+ */
+import { create } from 'zustand';
+import type { WorklistRow } from '#shared/contract/encounter';
+import type { OutboxExport } from '#shared/contract/note';
+import { api } from '../api/client';
+import { localIsoDate } from '../time/local-date';
+
+export interface RecordsRow {
+  row: WorklistRow;
+  /** When the note was signed and how many addenda it has now; null while unsigned. */
+  signed: { at: string; addenda: number } | null;
+  /** The latest export to the outbox, if any. */
+  lastSent: OutboxExport | null;
+}
+
+interface RecordsOutboxState {
+  date: string;
+  rows: RecordsRow[];
+  /** The clinic's time zone, for the times shown. */
+  timeZone: string;
+  loading: boolean;
+  error: string | null;
+  sending: string | null;
+  setDate: (date: string) => void;
+  load: () => Promise<void>;
+  send: (encounterId: string) => Promise<void>;
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+let loadSeq = 0;
+
+async function rowOf(row: WorklistRow): Promise<RecordsRow> {
+  const [note, exports] = await Promise.all([
+    api().call('note.get', { encounterId: row.encounter.id }),
+    api().call('note.outboxExports', { encounterId: row.encounter.id }),
+  ]);
+  return {
+    row,
+    signed: note.note ? { at: note.note.signedAt, addenda: note.addenda.length } : null,
+    lastSent: exports.at(-1) ?? null,
+  };
+}
+
+export const useRecordsOutbox = create<RecordsOutboxState>((set, get) => ({
+  date: localIsoDate(),
+  rows: [],
+  timeZone: 'UTC',
+  loading: false,
+  error: null,
+  sending: null,
+  setDate(date) {
+    set({ date });
+    void get().load();
+  },
+  async load() {
+    const seq = ++loadSeq;
+    set({ loading: true, error: null });
+    try {
+      const [settings, list] = await Promise.all([api().call('settings.get', {}), api().call('encounter.list', { date: get().date })]);
+      const rows = await Promise.all(list.map(rowOf));
+      if (seq === loadSeq) set({ rows, timeZone: settings.timeZone, loading: false });
+    } catch (error) {
+      if (seq === loadSeq) set({ error: message(error), loading: false });
+    }
+  },
+  async send(encounterId) {
+    set({ sending: encounterId, error: null });
+    try {
+      await api().call('note.exportToOutbox', { encounterId });
+      await get().load();
+    } catch (error) {
+      set({ error: message(error) });
+    } finally {
+      set({ sending: null });
+    }
+  },
+}));
