@@ -32,6 +32,7 @@ import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
+import { createPatientFactRepository } from './repositories/patient-facts';
 import { demoHandlers } from './handlers/demo';
 import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-up';
@@ -43,6 +44,7 @@ import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/context';
 import { encounterHandlers } from './handlers/encounter';
+import { patientFactHandlers } from './handlers/patient-facts';
 import { libraryHandlers } from './handlers/library';
 import { libraryAdminHandlers } from './handlers/library-admin';
 import { noteHandlers } from './handlers/notes';
@@ -193,6 +195,7 @@ export function openCore(options: CoreOptions): Core {
       participantSignatures: createParticipantSignatureRepository(db),
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
+      patientFacts: createPatientFactRepository(db),
       auth,
       keyring,
       verifier: createNoteVerifier(db, signingKeys),
@@ -209,6 +212,7 @@ export function openCore(options: CoreOptions): Core {
       ...libraryAdminHandlers(ctx),
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
+      ...patientFactHandlers(ctx),
       ...checklistHandlers(ctx),
       ...noteHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),

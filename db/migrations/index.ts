@@ -14,8 +14,15 @@ import { migration012 } from './012-injectate-plan';
 import { migration013 } from './013-bundled-template-versions';
 import { migration014 } from './014-fact-review-comments';
 import { migration015 } from './015-signing-keys';
+import { migration017 } from './017-patient-facts';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
+/**
+ * 016 belongs to another branch of issue 18 (merged separately). Until it is here, this
+ * empty step keeps the numbering whole; the merge replaces it with the real 016.
+ */
+const migration016: Migration = { version: 16, name: 'reserved-for-issue-18', up: '' };
+
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -69,7 +69,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <dt>Indication</dt>
         <dd>{encounter.indication}</dd>
       </dl>
-      <PhasePanel template={t} now={now} sources={library.sources}>
+      <PhasePanel template={t} sources={library.sources}>
         <PhaseRecords template={t} now={now} />
       </PhasePanel>
       <nav aria-label="Checklist sections" className="section-nav">

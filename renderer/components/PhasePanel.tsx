@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/workflow';
 import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
+import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
@@ -50,7 +51,7 @@ function sectionTitle(section: string): string {
  * phase, what still blocks the next state, and the way forward: move on,
  * a physician's override with reason and password, or cancel with a reason.
  */
-export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
+export function PhasePanel({ template, sources, children }: { template: Template; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const detail = useEncounter((s) => s.detail)!;
   // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
   const resolvedIds = useChecklist(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
@@ -61,7 +62,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
   const { sedationPlanned, laterality, imagingModality } = encounter;
   const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
   const resolved = new Set(resolvedIds);
-  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now }) : [];
+  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, anticoagulant: anticoagulantInputOf(detail) }) : [];
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
     () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),
