@@ -1,6 +1,7 @@
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { restartAt } from '#shared/domain/anticoagulant-check';
 import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
+import { patientAntithrombotics } from '#shared/domain/anticoagulant-verdict';
 import { anticoagulantCheck, injectatePlanRequired, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
@@ -30,7 +31,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
 
   return (
     <div className="phase-records">
-      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} now={now} disabled={closed} />}
+      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} disabled={closed} />}
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
       {(state === 'pre-procedure' || state === 'time-out') && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
       {state === 'time-out' && (
@@ -84,7 +85,9 @@ function ObservationTimer({ since, now }: { since: string | null; now: string })
 function RestartTimes({ template, endedAt, settings, now }: { template: Template; endedAt: string; settings: { inrThreshold: number | null; timeZone: string }; now: string }) {
   const records = useEncounter((s) => s.detail!.records);
   const raises = useEncounter((s) => s.detail!.bleedingRiskRaises);
-  const drugs = recordsOf(records, 'anticoagulant');
+  const facts = useEncounter((s) => s.detail!.patientFacts.facts);
+  // The patient's drugs (patient facts) and any entered on this encounter before patient facts existed.
+  const drugs = [...patientAntithrombotics(facts), ...recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }))];
   if (!drugs.length) return null;
   const { risk } = anticoagulantCheck(template, records, raises, settings, now);
   return (
@@ -93,10 +96,10 @@ function RestartTimes({ template, endedAt, settings, now }: { template: Template
       <p>At the encounter&apos;s bleeding-risk class: <strong>{CLASS_LABEL[risk.riskClass]}</strong>. {risk.text}.</p>
       <ul>
         {drugs.map((d) => {
-          const r = restartAt(d.entry.data.drugId, risk.riskClass, endedAt, settings.timeZone);
+          const r = restartAt(d.drugId, risk.riskClass, endedAt, settings.timeZone);
           return (
             <li key={d.id}>
-              <strong>{findAnticoagulant(d.entry.data.drugId)?.name ?? d.entry.data.drugId}</strong>: {r.ruleText}
+              <strong>{findAnticoagulant(d.drugId)?.name ?? d.drugId}</strong>: {r.ruleText}
               {r.local ? `: not before ${r.local}` : ''}
             </li>
           );

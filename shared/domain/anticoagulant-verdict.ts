@@ -14,7 +14,7 @@ import { instantOfWallTime, toIso } from './zoned-time';
 
 export interface EncounterAnticoagulantInput {
   /** The patient's standing anticoagulants and antiplatelets (patient facts). */
-  patientEntries: readonly AnticoagulantEntry[];
+  patientEntries: readonly (AnticoagulantEntry & { id: string })[];
   plannedStartAt: string | null;
   plannedDate: string;
 }
@@ -33,7 +33,7 @@ export function anticoagulantInputOf(detail: {
 }
 
 /** The patient's standing anticoagulants and antiplatelets, as entries for the check (id = the fact's id). */
-export function patientAntithrombotics(facts: readonly PatientFact[]): AnticoagulantEntry[] {
+export function patientAntithrombotics(facts: readonly PatientFact[]): (AnticoagulantEntry & { id: string })[] {
   return currentFacts(facts).flatMap((f) => (f.entry.kind === 'antithrombotic' ? [{ id: f.id, ...f.entry.data }] : []));
 }
 
