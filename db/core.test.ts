@@ -236,6 +236,17 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('encounter.cancel', { actor: NURSE, encounterId: encounter.id, reason: 'Patient unwell today' })).toMatchObject({ to: 'cancelled' });
   });
 
+  it('patient facts and the planned start through the contract (behaviour in db/handlers/patient-facts.test.ts)', async () => {
+    const { encounter } = await patientAndEncounter();
+    expect(await call('encounter.setPlannedStart', { actor: NURSE, encounterId: encounter.id, plannedStartAt: '2026-11-24T15:00:00.000Z' })).toMatchObject({ plannedStartAt: '2026-11-24T15:00:00.000Z', by: NURSE });
+    const fact = await call<{ id: string }>('patientFacts.record', {
+      actor: NURSE, encounterId: encounter.id, fact: { kind: 'allergy', data: { category: 'latex', agent: 'Latex', reaction: 'Hives', severity: 'moderate' } },
+    });
+    expect(await call('patientFacts.confirm', { actor: NURSE, encounterId: encounter.id, factIds: [fact.id] })).toMatchObject({ factIds: [fact.id], by: NURSE });
+    expect(await call('patientFacts.remove', { actor: NURSE, encounterId: encounter.id, factId: fact.id, reason: 'Entered for the wrong patient' })).toMatchObject({ removed: { by: NURSE } });
+    expect(await call('patientFacts.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ facts: [{ id: fact.id }], confirmations: [{ factIds: [fact.id] }] });
+  });
+
   it('signed notes through the contract (behaviour in db/signing/signing.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     await call('consent.save', {

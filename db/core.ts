@@ -34,6 +34,7 @@ import { createSettingsRepository } from './repositories/settings';
 import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
+import { createPatientFactRepository } from './repositories/patient-facts';
 import { demoHandlers } from './handlers/demo';
 import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-up';
@@ -45,6 +46,7 @@ import { translateSqliteError } from './errors';
 import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
+import { patientFactHandlers } from './handlers/patient-facts';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
 import { patientHandlers } from './handlers/patient';
@@ -194,6 +196,7 @@ export function openCore(options: CoreOptions): Core {
       participantSignatures: createParticipantSignatureRepository(db),
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
+      patientFacts: createPatientFactRepository(db),
       auth,
       keyring,
       verifier: createNoteVerifier(db, signingKeys),
@@ -211,6 +214,7 @@ export function openCore(options: CoreOptions): Core {
       ...libraryHandlers(ctx),
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
+      ...patientFactHandlers(ctx),
       ...checklistHandlers(ctx),
       ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),

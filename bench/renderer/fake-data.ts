@@ -29,6 +29,7 @@ export function worklistRows(count: number): WorklistRow[] {
       templateName: template.name,
       progress: { done: i % 80, total: 80 },
       decision: i % 3 === 0 ? 'consents' : null,
+      anticoagulant: { status: 'none', text: 'No anticoagulant or antiplatelet recorded', plannedStartAt: null, drugs: [] },
     });
   }
   return rows;

@@ -16,8 +16,10 @@ import { nextState, STATE_LABELS, transitionProblem } from '#shared/workflow/sta
 import { raiseProblem } from '#shared/domain/bleeding-risk';
 import { recoveryStartedAt } from '#shared/workflow/observation';
 import type { RecordedBy } from '../repositories/follow-ups';
+import { encounterAnticoagulantInput, anticoagulantVerdict, patientFactsView } from './patient-facts';
+import { wallTimeOf, parseInstant } from '#shared/domain/zoned-time';
 
-type EncounterMethods = 'encounter.create' | 'encounter.list' | 'encounter.get' | WorkflowMethods | BleedingRiskMethods;
+type EncounterMethods = 'encounter.create' | 'encounter.list' | 'encounter.get' | 'encounter.setPlannedStart' | WorkflowMethods | BleedingRiskMethods;
 
 /** Opening an encounter, the worklist, and one encounter in full. */
 function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create' | 'encounter.list' | 'encounter.get'> {
@@ -68,6 +70,7 @@ function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create'
           templateName: template.name,
           progress: progress(items, row.resolvedItemIds),
           decision: row.decision as 'consents' | 'declines' | 'defers' | null,
+          anticoagulant: anticoagulantVerdict(ctx, row.encounter, template),
         };
       });
     },
@@ -92,7 +95,29 @@ function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create'
         })),
         signatures: ctx.participantSignatures.list(encounterId),
         bleedingRiskRaises: ctx.bleedingRisk.list(encounterId),
+        plannedStart: ctx.patientFacts.plannedStart(encounterId),
+        patientFacts: patientFactsView(ctx, encounter),
       };
+    },
+  };
+}
+
+/**
+ * The planned start, entered by a person: the anticoagulant check is judged against it,
+ * never the running clock. It falls on the encounter's planned date, in clinic time.
+ */
+function plannedStartHandler(ctx: HandlerContext): Pick<Handlers, 'encounter.setPlannedStart'> {
+  return {
+    'encounter.setPlannedStart': ({ encounterId, plannedStartAt }, { caller }) => {
+      const encounter = requireOpenEncounter(ctx, encounterId);
+      const w = wallTimeOf(parseInstant(plannedStartAt), ctx.settings.get().timeZone);
+      const day = `${w.year}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
+      if (day !== encounter.plannedDate) {
+        const message = `falls on ${day} in clinic time; the encounter is planned for ${encounter.plannedDate}`;
+        throw new CommandError('INVALID_INPUT', `encounter.setPlannedStart: plannedStartAt: ${message}`, [{ path: 'plannedStartAt', message }]);
+      }
+      ctx.patientFacts.setPlannedStart(encounterId, plannedStartAt, ctx.now(), caller.actor);
+      return ctx.patientFacts.plannedStart(encounterId)!;
     },
   };
 }
@@ -113,6 +138,7 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
     settings: ctx.settings.get(),
     now: ctx.now(),
     recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
+    anticoagulant: encounterAnticoagulantInput(ctx, encounter),
   });
 }
 
@@ -252,5 +278,5 @@ function bleedingRiskHandlers(ctx: HandlerContext): Pick<Handlers, BleedingRiskM
 }
 
 export function encounterHandlers(ctx: HandlerContext): Pick<Handlers, EncounterMethods> {
-  return { ...openingHandlers(ctx), ...workflowHandlers(ctx), ...bleedingRiskHandlers(ctx) };
+  return { ...openingHandlers(ctx), ...plannedStartHandler(ctx), ...workflowHandlers(ctx), ...bleedingRiskHandlers(ctx) };
 }

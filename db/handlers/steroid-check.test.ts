@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/workflow';
+import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
 import { encounterItems, injectateSteroidCheck, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
@@ -83,7 +84,7 @@ describe('cervical transforaminal ESI: particulate steroid at the time-out', () 
     const settings = { inrThreshold: null, timeZone: 'UTC' };
     const shown = phaseBlockers({
       state: 'time-out', template: template('cervical-transforaminal-esi'), plan: { sedationPlanned: false, laterality: 'left', imagingModality: 'fluoroscopy' },
-      resolvedIds: new Set(d.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId)), records: d.records, bleedingRiskRaises: d.bleedingRiskRaises, settings, now: NOW.toISOString(),
+      resolvedIds: new Set(d.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId)), records: d.records, bleedingRiskRaises: d.bleedingRiskRaises, settings, now: '2026-11-24T15:00:00.000Z', anticoagulant: anticoagulantInputOf(d),
     });
     expect(shown.map((b) => `blockers.${b.id}`)).toEqual(blockerDetails(refused).map((b) => b.path));
   });

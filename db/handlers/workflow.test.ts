@@ -1,6 +1,6 @@
 // The procedure day through the real core: states in order only, required
 // items and records gate each transition, a recent anticoagulant dose is a
-// hard stop at the time-out, only a physician overrides (reason + password),
+// hard stop from pre-procedure on and again at the time-out, only a physician overrides (reason + password),
 // closed encounters never change, and the note shows every override.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
@@ -72,7 +72,9 @@ describe('procedure-day states', () => {
     ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
     // Clopidogrel 2 days ago before an intermediate-risk procedure (7 days in the fact base).
     ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'anticoagulant', data: { drugId: 'clopidogrel', lastDoseAt: '2026-11-22T08:00:00.000Z' } } }));
-    ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
+    // Known now, so it stops the pre-procedure already (issue 18), and is checked again at the time-out.
+    expect(await nurse()('encounter.advance', { encounterId, to: 'time-out' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 hard stop') } });
+    ok(await physician()('encounter.advance', { encounterId, to: 'time-out', override: { reason: 'Cardiology consulted', password: TEST_PASSWORD } }));
     await resolvePhase('time-out');
 
     // Signing the time-out needs the password again; a wrong one is refused and still audited.

@@ -97,16 +97,9 @@ test('nurse and physician take one encounter through every state; the physician 
   await expect(moveOn('Time-out')).toBeDisabled();
   await expect(phase(page).getByRole('list', { name: 'Still open' })).toContainText('Patient identity confirmed with two identifiers');
 
-  // Pre-procedure: the whole checklist, baseline vitals, and clopidogrel taken yesterday.
+  // Pre-procedure: the whole checklist and baseline vitals.
   await checkWholeChecklist(page, app, encounterId, 'pre-procedure');
   await recordVitals(page, 'pre-procedure', '7');
-  const anticoag = page.getByRole('region', { name: 'Anticoagulants and antiplatelets' });
-  await anticoag.getByRole('combobox', { name: 'Drug' }).selectOption({ label: 'Clopidogrel' });
-  const yesterday = new Date(Date.now() - 26 * 3600_000);
-  const local = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}T08:00`;
-  await anticoag.getByLabel(/Last dose/).fill(local);
-  await anticoag.getByRole('button', { name: 'Add drug' }).click();
-  await expect(anticoag.getByRole('alert')).toContainText(/hard stop/i);
   // The injectate planned before the time-out, which the time-out checks and reads back.
   await expect(moveOn('Time-out')).toBeDisabled();
   const injectate = page.getByRole('region', { name: 'Planned injectate' }).getByRole('form', { name: 'Planned injectate' });
@@ -119,8 +112,16 @@ test('nurse and physician take one encounter through every state; the physician 
   await expect(moveOn('Time-out')).toBeEnabled();
   await moveOn('Time-out').click();
 
-  // Time-out: the team's checks and the signed sign-off; the hard stop holds the nurse.
+  // Time-out: clopidogrel taken yesterday comes to light (entered earlier, it would already have held the
+  // pre-procedure: db/handlers/patient-facts.test.ts); the team's checks and the signed sign-off; the hard stop holds the nurse.
   await expect(phase(page).getByRole('heading', { name: /^Now: Time-out/ })).toBeVisible();
+  const anticoag = page.getByRole('region', { name: 'Anticoagulants and antiplatelets' });
+  await anticoag.getByRole('combobox', { name: 'Drug' }).selectOption({ label: 'Clopidogrel' });
+  const yesterday = new Date(Date.now() - 26 * 3600_000);
+  const local = `${yesterday.getFullYear()}-${String(yesterday.getMonth() + 1).padStart(2, '0')}-${String(yesterday.getDate()).padStart(2, '0')}T08:00`;
+  await anticoag.getByLabel(/Last dose/).fill(local);
+  await anticoag.getByRole('button', { name: 'Add drug' }).click();
+  await expect(anticoag.getByRole('alert')).toContainText(/hard stop/i);
   await checkAll(phase(page));
   const timeOut = page.getByRole('form', { name: 'Time-out sign-off' });
   await timeOut.getByRole('button', { name: 'Add person' }).click();

@@ -1,11 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { Template } from '#shared/library/schema';
 import { NO_RISK_FACTORS } from '#shared/domain/anticoagulant-check';
-import { anticoagulantCheck, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
+import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
+import { latestOf, recordsOf, timedAnticoagulantCheck } from '#shared/domain/encounter-workflow';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { clinicDateTime } from '#shared/domain/clinic-time';
 import { useEncounter } from '../stores/encounter';
 import { useWorkflow } from '../stores/workflow';
+import { usePatientFacts } from '../stores/patient-facts';
 import { useSession } from '../stores/session';
 import { AnticoagulantCheck } from './AnticoagulantCheck';
 import { BleedingRiskClass } from './BleedingRiskClass';
@@ -13,25 +15,34 @@ import { firstError, useFormSave } from './useFormSave';
 
 /**
  * The anticoagulant check of the open encounter: the nurse enters each drug
- * and its last dose, the patient factors and the INR; each entry is a record
- * (who and when), and removing one voids it with a reason kept in the history.
+ * and its last dose (a patient fact, carried to the patient's later encounters),
+ * the patient factors and the INR; removing a drug voids it with a reason kept in the history.
  * Above it, the encounter's bleeding-risk class that the check uses, which a
  * physician may raise with a reason.
  */
-export function AnticoagulantSection({ template, now, disabled }: { template: Template; now: string; disabled: boolean }) {
+export function AnticoagulantSection({ template, disabled }: { template: Template; disabled: boolean }) {
   const detail = useEncounter((s) => s.detail)!;
   const settings = useEncounter((s) => s.settings);
   const addRecord = useWorkflow((s) => s.addRecord);
   const voidRecord = useWorkflow((s) => s.voidRecord);
+  const recordFact = usePatientFacts((s) => s.record);
+  const removeFact = usePatientFacts((s) => s.remove);
   const raiseBleedingRisk = useWorkflow((s) => s.raiseBleedingRisk);
   const voidBleedingRiskRaise = useWorkflow((s) => s.voidBleedingRiskRaise);
   const role = useSession((s) => s.user?.role);
   // Errors without a save of its own: the check's parts save, and the first refusal shows here.
   const { errors, setErrors } = useFormSave();
   if (!settings) return null;
-  const { risk, result } = anticoagulantCheck(template, detail.records, detail.bleedingRiskRaises, settings, now);
+  // Judged at the planned start a person entered, or over the whole planned day (the header and the core judge the same).
+  const input = anticoagulantInputOf(detail);
+  const timed = timedAnticoagulantCheck(template, detail.records, detail.bleedingRiskRaises, settings, input);
+  const { risk } = timed;
+  const result = input.plannedStartAt ? timed.result : { ...timed.result, plannedStartLocal: 'not entered (judged over the whole planned day)' };
   const factors = latestOf(detail.records, 'risk-factors')?.entry.data ?? NO_RISK_FACTORS;
-  const entries = recordsOf(detail.records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }));
+  // The patient's drugs (recorded once, for every encounter) and any entered on this encounter before patient facts existed.
+  const legacy = recordsOf(detail.records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }));
+  const entries = [...input.patientEntries, ...legacy];
+  const isLegacy = (id: string) => legacy.some((e) => e.id === id);
   const report = (refused: Record<string, string> | null) => setErrors(refused ? { form: Object.values(refused)[0] ?? 'Not saved.' } : {});
   const error = errors.form;
 
@@ -54,8 +65,8 @@ export function AnticoagulantSection({ template, now, disabled }: { template: Te
         factors={factors}
         timeZone={settings.timeZone}
         disabled={disabled}
-        onAdd={(entry) => void addRecord({ kind: 'anticoagulant', data: entry }).then(report)}
-        onRemove={(id) => void voidRecord(id, 'Removed from the anticoagulant list').then(report)}
+        onAdd={(entry) => void recordFact({ kind: 'antithrombotic', data: entry }).then(report)}
+        onRemove={(id) => void (isLegacy(id) ? voidRecord(id, 'Removed from the anticoagulant list') : removeFact(id, 'Removed from the anticoagulant list')).then(report)}
         onFactorsChange={(next) => void addRecord({ kind: 'risk-factors', data: next }).then(report)}
       />
       {error && <p role="alert" className="error">{error}</p>}

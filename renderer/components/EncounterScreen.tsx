@@ -11,6 +11,7 @@ import { ConsentPanel } from './ConsentPanel';
 import { ContentReviewed } from './ContentReviewed';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
+import { PatientHeader } from './PatientHeader';
 import { PhasePanel } from './PhasePanel';
 import { PhaseRecords } from './PhaseRecords';
 import { useNow } from './useNow';
@@ -69,6 +70,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <dt>Indication</dt>
         <dd>{encounter.indication}</dd>
       </dl>
+      <PatientHeader template={t} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
       <PhasePanel template={t} now={now} sources={library.sources}>
         <PhaseRecords template={t} now={now} />
       </PhasePanel>

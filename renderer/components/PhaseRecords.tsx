@@ -1,6 +1,7 @@
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { restartAt } from '#shared/domain/anticoagulant-check';
 import { CLASS_LABEL } from '#shared/domain/bleeding-risk';
+import { patientAntithrombotics } from '#shared/domain/anticoagulant-verdict';
 import { anticoagulantCheck, injectatePlanRequired, latestOf, recordsOf } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { aldreteTotal } from '#shared/workflow/aldrete';
@@ -18,7 +19,6 @@ import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
 import { TimeOutForm } from './TimeOutForm';
 import { VitalsForm } from './VitalsForm';
-import { useClinicTime } from './useClinicTime';
 
 /** The structured records of the current phase, and every record so far. */
 export function PhaseRecords({ template, now }: { template: Template; now: string }) {
@@ -34,7 +34,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
 
   return (
     <div className="phase-records">
-      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} now={now} disabled={closed} />}
+      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} disabled={closed} />}
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
       {(state === 'pre-procedure' || state === 'time-out') && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
       {state === 'time-out' && (
@@ -86,7 +86,9 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
 function RestartTimes({ template, endedAt, settings, now }: { template: Template; endedAt: string; settings: { inrThreshold: number | null; timeZone: string }; now: string }) {
   const records = useEncounter((s) => s.detail!.records);
   const raises = useEncounter((s) => s.detail!.bleedingRiskRaises);
-  const drugs = recordsOf(records, 'anticoagulant');
+  const facts = useEncounter((s) => s.detail!.patientFacts.facts);
+  // The patient's drugs (patient facts) and any entered on this encounter before patient facts existed.
+  const drugs = [...patientAntithrombotics(facts), ...recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }))];
   if (!drugs.length) return null;
   const { risk } = anticoagulantCheck(template, records, raises, settings, now);
   return (
@@ -95,10 +97,10 @@ function RestartTimes({ template, endedAt, settings, now }: { template: Template
       <p>At the encounter&apos;s bleeding-risk class: <strong>{CLASS_LABEL[risk.riskClass]}</strong>. {risk.text}.</p>
       <ul>
         {drugs.map((d) => {
-          const r = restartAt(d.entry.data.drugId, risk.riskClass, endedAt, settings.timeZone);
+          const r = restartAt(d.drugId, risk.riskClass, endedAt, settings.timeZone);
           return (
             <li key={d.id}>
-              <strong>{findAnticoagulant(d.entry.data.drugId)?.name ?? d.entry.data.drugId}</strong>: {r.ruleText}
+              <strong>{findAnticoagulant(d.drugId)?.name ?? d.drugId}</strong>: {r.ruleText}
               {r.local ? `: not before ${r.local}` : ''}
             </li>
           );

@@ -37,7 +37,10 @@ const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index
         </div>
       </td>
       <td>{row.encounter.plannedDate}</td>
-      <td><span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span></td>
+      <td>
+        <span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span>
+        <AnticoagulantFlag verdict={row.anticoagulant} />
+      </td>
       <td>
         <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${name}`} />{' '}
         {row.progress.done}/{row.progress.total}
@@ -52,6 +55,19 @@ const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index
     </tr>
   );
 });
+
+/** The anticoagulant verdict on the row, when there is something to act on: a hard stop, a planned start to enter, a decision. */
+function AnticoagulantFlag({ verdict }: { verdict: WorklistRow['anticoagulant'] }) {
+  if (verdict.status === 'none' || verdict.status === 'clear') return null;
+  const label = verdict.status === 'hard-stop' ? 'Anticoagulant hard stop' : verdict.status === 'needs-planned-start' ? 'Anticoagulant: enter planned start' : 'Anticoagulant: decision needed';
+  return (
+    <div className={`anticoag-flag ${verdict.status}`} title={verdict.text}>
+      <strong>{label}</strong>
+      <span className="visually-hidden">: {verdict.text}</span>
+      {verdict.status === 'hard-stop' && <div>{verdict.drugs.filter((d) => d.hardStop).map((d) => d.drugName).join(', ')}</div>}
+    </div>
+  );
+}
 
 /** The rows that are on screen (and a margin), between two spacer rows that keep the scroll height. */
 function VirtualBody({ rows }: { rows: readonly WorklistRow[] }) {

@@ -10,6 +10,7 @@ import { ConsentDiscussionSchema, DecisionSchema } from './consent';
 import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './workflow';
 import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, VoidBleedingRiskRaiseInputSchema } from './bleeding-risk';
 import { CHART, CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
+import { AnticoagulantVerdictSchema, PatientFactsViewSchema } from './patient-facts';
 
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
 export type Laterality = z.infer<typeof LateralitySchema>;
@@ -52,6 +53,8 @@ export const WorklistRowSchema = z.object({
   templateName: z.string(),
   progress: ProgressSchema,
   decision: DecisionSchema.nullable(),
+  /** The anticoagulant verdict at the planned start (or over the planned day): a hard stop shows on the row. */
+  anticoagulant: AnticoagulantVerdictSchema,
 });
 export type WorklistRow = z.infer<typeof WorklistRowSchema>;
 
@@ -68,6 +71,12 @@ export const ListEncountersInputSchema = z.strictObject({
 /** Opening an encounter is a view of a patient's record, so the viewer is named (and audited). */
 export const GetEncounterInputSchema = z.strictObject({ encounterId: IdSchema });
 
+export const PlannedStartSchema = z.object({ plannedStartAt: TimestampSchema, at: TimestampSchema, by: ActorSchema });
+export type PlannedStart = z.infer<typeof PlannedStartSchema>;
+
+/** The planned start, entered by a person; it must fall on the encounter's planned date in the clinic's time zone. */
+export const SetPlannedStartInputSchema = z.strictObject({ encounterId: IdSchema, plannedStartAt: TimestampSchema });
+
 export const EncounterDetailSchema = z.object({
   encounter: EncounterSchema,
   patient: PatientSchema,
@@ -81,6 +90,10 @@ export const EncounterDetailSchema = z.object({
   signatures: z.array(ParticipantSignatureSchema),
   /** Physicians' raises of the bleeding-risk class, voided ones included, oldest first. */
   bleedingRiskRaises: z.array(BleedingRiskRaiseSchema),
+  /** The planned start a person entered (the latest), or null: the anticoagulant check is judged against it. */
+  plannedStart: PlannedStartSchema.nullable(),
+  /** The patient's clinical facts with their history, and this encounter's confirmations of them. */
+  patientFacts: PatientFactsViewSchema,
 });
 export type EncounterDetail = z.infer<typeof EncounterDetailSchema>;
 
@@ -108,6 +121,14 @@ export const ENCOUNTER_METHODS = {
     audit: { entry: 'with-change', describe: byEncounter },
     input: GetEncounterInputSchema,
     output: EncounterDetailSchema,
+  }),
+  'encounter.setPlannedStart': method({
+    summary: 'Enter the planned start time of an encounter (on its planned date); the anticoagulant check is judged against it.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/planned-start`) },
+    input: SetPlannedStartInputSchema,
+    output: PlannedStartSchema,
   }),
   'encounter.advance': method({
     summary: 'Move an encounter to its next state; refused while required items are open, unless a physician overrides with a reason and password.',

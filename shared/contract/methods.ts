@@ -17,6 +17,7 @@ import { LIBRARY_METHODS } from './library';
 import { NOTE_METHODS } from './note';
 import { OUTCOMES_METHODS } from './outcomes';
 import { PATIENT_METHODS } from './patient';
+import { PATIENT_FACTS_METHODS } from './patient-facts';
 import { RECOVERY_METHODS } from './recovery';
 import { SETTINGS_METHODS } from './settings';
 import { SYSTEM_METHODS } from './system';
@@ -31,6 +32,7 @@ export const METHODS = {
   ...SYSTEM_METHODS,
   ...LIBRARY_METHODS,
   ...PATIENT_METHODS,
+  ...PATIENT_FACTS_METHODS,
   ...ENCOUNTER_METHODS,
   ...CHECKLIST_METHODS,
   ...CONSENT_METHODS,

@@ -15,7 +15,8 @@ import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../w
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import { procedureTraits } from '../workflow/traits';
-import { checkAnticoagulants, NO_RISK_FACTORS, type CheckResult } from './anticoagulant-check';
+import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
+import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
 import { buildChecklist, type ReviewedFacts } from './checklist';
 
@@ -72,18 +73,23 @@ export function encounterRisk(template: Template, records: readonly EncounterRec
   return encounterBleedingRisk(template, factors, raises);
 }
 
-/** The anticoagulant check as of `at`, at the encounter's bleeding-risk class, from its records, raises and the clinic settings. */
+/**
+ * The anticoagulant check as of `at`, at the encounter's bleeding-risk class, from the
+ * patient's drugs (patient facts), the encounter's own drug records (entered before
+ * patient facts existed), its raises and the clinic settings.
+ */
 export function anticoagulantCheck(
   template: Template,
   records: readonly EncounterRecord[],
   raises: readonly BleedingRiskRaise[],
   settings: { inrThreshold: number | null; timeZone: string },
   at: string,
+  patientEntries: readonly AnticoagulantEntry[] = [],
 ): AnticoagulantContext {
   const risk = encounterRisk(template, records, raises);
   const inr = latestOf(records, 'inr')?.entry.data;
   const result = checkAnticoagulants({
-    entries: recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data })),
+    entries: [...patientEntries, ...recordsOf(records, 'anticoagulant').map((r) => ({ id: r.id, ...r.entry.data }))],
     riskClass: risk.riskClass,
     plannedStartAt: at,
     timeZone: settings.timeZone,
@@ -158,10 +164,52 @@ export interface BlockerInput {
   /** Physicians' raises of the bleeding-risk class: the anticoagulant hard stop is judged at the encounter's class. */
   bleedingRiskRaises: readonly BleedingRiskRaise[];
   settings: { inrThreshold: number | null; timeZone: string };
-  /** Now: the time-out judges anticoagulants against the moment the procedure would start. */
+  /** Now: recovery's minimum observation time is judged against it (never the anticoagulant check). */
   now: string;
   /** When the encounter entered recovery: discharge waits for the template's minimum observation time from then. */
   recoveryStartedAt?: string | null;
+  /** What the anticoagulant check is judged against: the patient's drugs and the planned start a person entered (never the running clock). */
+  anticoagulant: EncounterAnticoagulantInput;
+}
+
+/** The anticoagulant check of an encounter at its planned start, or over its planned day when none was entered. */
+export function timedAnticoagulantCheck(
+  template: Template,
+  records: readonly EncounterRecord[],
+  raises: readonly BleedingRiskRaise[],
+  settings: { inrThreshold: number | null; timeZone: string },
+  input: EncounterAnticoagulantInput,
+): TimedCheck & { risk: EncounterBleedingRisk } {
+  let risk: EncounterBleedingRisk | null = null;
+  const timed = checkAtPlannedStart((at) => {
+    const context = anticoagulantCheck(template, records, raises, settings, at, input.patientEntries);
+    risk = context.risk;
+    return context.result;
+  }, input.plannedStartAt, input.plannedDate, settings.timeZone);
+  return { ...timed, risk: risk! };
+}
+
+/**
+ * The anticoagulant blockers: hard stops from pre-procedure on (the first moment they are
+ * knowable) and again at the time-out; the planned start when the verdict depends on it;
+ * and, at the time-out, the drugs a physician must decide on.
+ */
+function anticoagulantBlockers(input: BlockerInput, phase: WorkPhase): Blocker[] {
+  if (phase !== 'pre-procedure' && phase !== 'time-out') return [];
+  const { result, needsPlannedStart } = timedAnticoagulantCheck(input.template, input.records, input.bleedingRiskRaises, input.settings, input.anticoagulant);
+  const out: Blocker[] = [];
+  for (const row of result.rows) {
+    if (row.status === 'too-recent' || row.status === 'inr-required') {
+      const safe = row.status === 'too-recent' && row.earliestSafeLocal ? ` (earliest safe start ${row.earliestSafeLocal})` : '';
+      out.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText}${safe}`, hardStop: true });
+    } else if (phase === 'time-out' && ['shared-assessment', 'unknown', 'see-components', 'confirm-labs'].includes(row.status)) {
+      out.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText} (a physician decides)`, hardStop: false });
+    }
+  }
+  if (needsPlannedStart) {
+    out.push({ id: 'record-planned-start', label: 'Planned start time entered: whether the anticoagulant was stopped long enough depends on it', hardStop: false });
+  }
+  return out;
 }
 
 /**
@@ -180,7 +228,8 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
     hardStop: false,
   }));
   const vitalsIn = (p: WorkPhase) => recordsOf(records, 'vitals').some((r) => r.entry.data.phase === p);
-  const extra: Blocker[] = [];
+  // Anticoagulant hard stops first: what the team must see before anything else.
+  const extra: Blocker[] = anticoagulantBlockers(input, phase);
   if (phase === 'pre-procedure' && !vitalsIn('pre-procedure')) {
     extra.push({ id: 'record-baseline-vitals', label: 'Baseline vitals and pain score recorded', hardStop: false });
   }
@@ -188,17 +237,8 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
     extra.push({ id: 'record-injectate-plan', label: PLAN_LABEL, hardStop: false });
   }
   if (phase === 'time-out') {
-    // The steroid hard stop first: it is what the team must see before anything else.
     extra.push(...steroidBlockers(input.template, records));
     if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false });
-    const { result } = anticoagulantCheck(input.template, records, input.bleedingRiskRaises, input.settings, input.now);
-    for (const row of result.rows) {
-      if (row.status === 'too-recent' || row.status === 'inr-required') {
-        extra.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText}`, hardStop: true });
-      } else if (['shared-assessment', 'unknown', 'see-components', 'confirm-labs'].includes(row.status)) {
-        extra.push({ id: `anticoagulant-${row.entryId ?? row.drugId}`, label: `${row.drugName}: ${row.statusText} (a physician decides)`, hardStop: false });
-      }
-    }
   }
   if (phase === 'procedure' && !latestOf(records, 'procedure')) {
     extra.push({ id: 'record-procedure', label: 'Procedure record: imaging, contrast, medications, levels, complications', hardStop: false });

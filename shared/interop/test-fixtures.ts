@@ -88,6 +88,8 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
       state,
       sedationPlanned: false,
     },
+    plannedStart: null,
+    patientFacts: { patientId: '0f5d6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b', facts: [], confirmations: [] },
     patient: {
       id: '0f5d6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b',
       mrn: 'MRN-0042',

@@ -14,6 +14,7 @@ import type { Auth } from '../../auth/sessions';
 import type { ParticipantSignatureRepository } from '../../repositories/participant-signatures';
 import type { OutboxExportRepository } from '../../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
+import type { PatientFactRepository } from '../../repositories/patient-facts';
 import type { AuditLog } from '../../audit';
 import type { Keyring } from '../../signing/keyring';
 import type { NoteVerifier } from '../../signing/verify-note';
@@ -40,6 +41,8 @@ export interface HandlerContext {
   outboxExports: OutboxExportRepository;
   /** Physicians' raises of an encounter's bleeding-risk class (insert only). */
   bleedingRisk: BleedingRiskRepository;
+  /** Patient-level clinical facts, their confirmations, and encounters' planned starts (insert only). */
+  patientFacts: PatientFactRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   /** Each signer's Ed25519 key, opened only at the moment of signing. */
