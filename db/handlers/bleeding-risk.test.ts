@@ -5,7 +5,7 @@
 // voided with a reason, and the time-out's anticoagulant hard stop follows
 // the class (template, patient factors, raises). The note says which class and why.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { BleedingRiskRaise } from '#shared/contract/bleeding-risk';
+import type { BleedingRiskRaise } from '#shared/contract/encounter-bleeding-risk';
 import type { EncounterDetail } from '#shared/contract/encounter';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 

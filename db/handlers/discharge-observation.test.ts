@@ -4,7 +4,7 @@
 // audit trail marks and the note's procedure-day section prints; at 15 min it just passes.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
-import type { Transition } from '#shared/contract/workflow';
+import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';

@@ -9,7 +9,7 @@ import type { Actor } from '#shared/contract/common';
 import type { HandlerContext } from './support/context';
 import { requireEncounter, requireTemplate, requireOpenEncounter } from './support/lookups';
 import type { Encounter } from '#shared/contract/encounter';
-import { recordNeedsSignature, type RecordData } from '#shared/contract/workflow';
+import { recordNeedsSignature, type RecordData } from '#shared/contract/encounter-records';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
 import { classifySteroid } from '#shared/clinical/steroid-table';
 import { nextState, STATE_LABELS, transitionProblem } from '#shared/workflow/states';

@@ -6,7 +6,7 @@
 // cautions (the fact base allows particulate there with every risk-reducing measure).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
-import type { Transition } from '#shared/contract/workflow';
+import type { Transition } from '#shared/contract/encounter-records';
 import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
 import { encounterItems, injectateSteroidCheck, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';

@@ -2,7 +2,7 @@
  * Physicians' raises of an encounter's bleeding-risk class (migration 011):
  * insert and read only. A void is its own row; nothing here updates or deletes.
  */
-import type { BleedingRiskRaise } from '#shared/contract/bleeding-risk';
+import type { BleedingRiskRaise } from '#shared/contract/encounter-bleeding-risk';
 import type { Actor } from '#shared/contract/common';
 import type { Db } from '../connection';
 import type { RecordedBy } from './follow-ups';

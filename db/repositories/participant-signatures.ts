@@ -3,7 +3,7 @@
  * insert and read only; a void is its own insert-only row.
  */
 import type { Actor } from '#shared/contract/common';
-import type { ParticipantSignature, Signer } from '#shared/contract/participant-signatures';
+import type { ParticipantSignature, Signer } from '#shared/contract/consent';
 import type { Db } from '../connection';
 
 interface Row {

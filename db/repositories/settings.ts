@@ -1,7 +1,7 @@
 /** Clinic settings: stored per key as JSON; unset keys fall back to defaults. */
-import { SettingsSchema, type Settings } from '#shared/contract/auth';
+import { SettingsSchema, type Settings } from '#shared/contract/settings';
 import type { Actor } from '#shared/contract/common';
-import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/export-settings';
+import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/settings';
 import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 

@@ -1,6 +1,6 @@
 /** Encounter state, its transitions, and the append-only structured records. */
 import type { Actor } from '#shared/contract/common';
-import type { Blocker, EncounterRecord, RecordData, Transition } from '#shared/contract/workflow';
+import type { Blocker, EncounterRecord, RecordData, Transition } from '#shared/contract/encounter-records';
 import type { EncounterState } from '#shared/workflow/states';
 import type { Db } from '../connection';
 

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { RAISE_REASONS, type BleedingRiskRaise, type RaiseReason } from '#shared/contract/bleeding-risk';
+import { RAISE_REASONS, type BleedingRiskRaise, type RaiseReason } from '#shared/contract/encounter-bleeding-risk';
 import type { RiskClass } from '#shared/domain/anticoagulant-check';
 import {
   basisText,

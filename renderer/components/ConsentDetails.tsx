@@ -5,7 +5,7 @@
  * shown here and the note lists them as not used.
  */
 import type { Capacity, InterpreterMode } from '#shared/contract/consent';
-import type { OptionalNoteField } from '#shared/contract/export-settings';
+import type { OptionalNoteField } from '#shared/contract/settings';
 import type { ConsentDraft } from '../stores/consent';
 
 export interface DraftProps {

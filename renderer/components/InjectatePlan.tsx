@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { InjectatePlan } from '#shared/contract/workflow';
+import type { InjectatePlan } from '#shared/contract/encounter-records';
 import { injectatePlanLines, injectateSteroidCheck, plannedInjectate } from '#shared/domain/encounter-workflow';
 import type { Template } from '#shared/library/schema';
 import { procedureTraits } from '#shared/workflow/traits';

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { doseProblem, type InjectatePlan } from '#shared/contract/workflow';
+import { doseProblem, type InjectatePlan } from '#shared/contract/encounter-records';
 import { plannedSteroidCheck } from '#shared/workflow/steroid-warning';
 import type { ProcedureTraits } from '#shared/workflow/traits';
 import { FormFooter } from './FormFooter';

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type InteropSettings, type NoteFieldsOff, type OptionalNoteField } from '#shared/contract/export-settings';
+import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type InteropSettings, type NoteFieldsOff, type OptionalNoteField } from '#shared/contract/settings';
 import { formErrors } from '../api/client';
 import { useUsers } from '../stores/users';
 import { useFormSave } from './useFormSave';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { SIGNER_LABELS, type Signer } from '#shared/contract/participant-signatures';
+import { SIGNER_LABELS, type Signer } from '#shared/contract/consent';
 import { useChartExports } from '../stores/chart-exports';
 import { useEncounter } from '../stores/encounter';
 import { SignaturePad } from './SignaturePad';

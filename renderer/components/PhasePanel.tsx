@@ -1,6 +1,6 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Blocker } from '#shared/contract/workflow';
+import type { Blocker } from '#shared/contract/encounter-records';
 import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { z } from 'zod';
-import type { ProcedureRecordSchema } from '#shared/contract/workflow';
+import type { ProcedureRecordSchema } from '#shared/contract/encounter-records';
 import { ImagingModalitySchema, type ImagingModality } from '#shared/library/schema';
 import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import type { ProcedureTraits } from '#shared/workflow/traits';

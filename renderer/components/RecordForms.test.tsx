@@ -1,7 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EncounterRecord } from '#shared/contract/workflow';
+import type { EncounterRecord } from '#shared/contract/encounter-records';
 import { AldreteForm } from './AldreteForm';
 import { RecordHistory } from './RecordHistory';
 import { TimeOutForm } from './TimeOutForm';

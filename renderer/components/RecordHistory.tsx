@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { findAnticoagulant } from '#shared/clinical/anticoagulant-table';
-import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/workflow';
+import type { EncounterRecord, RecordData, RecordKind } from '#shared/contract/encounter-records';
 import { RISK_FACTORS } from '#shared/domain/anticoagulant-check';
 import { injectatePlanLines } from '#shared/domain/encounter-workflow';
 import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';

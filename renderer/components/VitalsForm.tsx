@@ -1,6 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import type { VitalsSchema } from '#shared/contract/workflow';
+import type { VitalsSchema } from '#shared/contract/encounter-records';
 import { FormFooter } from './FormFooter';
 import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';

@@ -7,7 +7,7 @@
 import { create } from 'zustand';
 import type { OutboxExport } from '#shared/contract/note';
 import type { BatchStatus } from '#shared/contract/export';
-import type { CaptureSignatureInput } from '#shared/contract/participant-signatures';
+import type { CaptureSignatureInput } from '#shared/contract/consent';
 import type { NoteContent } from '#shared/note/model';
 import { api, type FormResult } from '../api/client';
 import { useEncounter, writeToOpen } from './encounter';

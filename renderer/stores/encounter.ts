@@ -5,7 +5,7 @@
  * into `detail`; open-encounter.ts loads it and empties theirs.
  */
 import { create } from 'zustand';
-import type { Settings } from '#shared/contract/auth';
+import type { Settings } from '#shared/contract/settings';
 import type { EncounterDetail } from '#shared/contract/encounter';
 import type { TemplateWithSources } from '#shared/contract/library';
 import type { ReviewBacklog } from '#shared/library/review-backlog';

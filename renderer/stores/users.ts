@@ -1,6 +1,7 @@
 /** Accounts and clinic settings, for the administrator's screen. */
 import { create } from 'zustand';
-import type { Settings, User } from '#shared/contract/auth';
+import type { User } from '#shared/contract/auth';
+import type { Settings } from '#shared/contract/settings';
 import type { Role } from '#shared/contract/common';
 import type { TemplateSummary } from '#shared/contract/library';
 import { api } from '../api/client';

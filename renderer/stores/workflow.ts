@@ -5,8 +5,8 @@
  * another audited view of the patient's record).
  */
 import { create } from 'zustand';
-import type { RaiseBleedingRiskInput } from '#shared/contract/bleeding-risk';
-import type { RecordData } from '#shared/contract/workflow';
+import type { RaiseBleedingRiskInput } from '#shared/contract/encounter-bleeding-risk';
+import type { RecordData } from '#shared/contract/encounter-records';
 import type { EncounterState as Phase } from '#shared/workflow/states';
 import { api, ApiError, formErrors, type FormResult } from '../api/client';
 import { mergeDetail, writeToOpen, type OpenEncounter } from './encounter';

@@ -4,11 +4,11 @@
  * token travels with each call beside the input (IPC argument or HTTP header),
  * never inside it, so a payload can never claim to be someone else.
  */
-import { InteropSettingsSchema, NoteFieldsOffSchema, OutboxFolderSchema } from './export-settings';
 import { z } from 'zod';
 import { IdSchema, RoleSchema, TimestampSchema } from './common';
 import { personName, shortText, storedLine } from './text';
 import { ANY_ROLE, Empty, method } from './method-spec';
+import { TimeZoneSchema } from './settings';
 
 /** Sign-in names: short, lower-case, no spaces, so they are typed the same way every time. */
 export const UsernameSchema = shortText('the username', { max: 32 })
@@ -73,16 +73,6 @@ export const AuthStatusSchema = z.object({
 /** The one-time code printed on the console that started the app (db/auth/console-code.ts). */
 export const ConsoleCodeSchema = shortText('the console code', { max: 40 });
 
-/** A zone this runtime knows, by its IANA name. */
-export const TimeZoneSchema = shortText('the time zone', { min: 1, max: 64 }).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'is not a known time zone (IANA name, e.g. America/New_York)');
-
 export const SetupFirstAdminInputSchema = z.strictObject({
   username: UsernameSchema,
   displayName: DisplayNameSchema,
@@ -96,67 +86,7 @@ export const SetupFirstAdminInputSchema = z.strictObject({
 export const LoginInputSchema = z.strictObject({ username: shortText('the username', { min: 1, max: 32 }).toLowerCase(), password: PasswordSchema });
 export const UnlockInputSchema = z.strictObject({ password: PasswordSchema });
 
-/**
- * Whose account it is, said by the administrator creating it. An administrator
- * may need a clinical account of their own (small clinics often have one
- * administrator, who is also a physician), so it is allowed, but never quietly:
- * "self" marks the account for good, visibly and in the audit trail.
- */
-export const AccountHolderSchema = z.enum(['someone-else', 'self'], 'say whose account this is: someone else, or yourself');
-
-export const CreateUserInputSchema = z.strictObject({
-  username: UsernameSchema,
-  displayName: DisplayNameSchema,
-  role: RoleSchema,
-  password: NewPasswordSchema,
-  holder: AccountHolderSchema,
-});
-
-/** An administrator's reset of another account's password: their own password again, and a new initial password. */
-export const ResetPasswordInputSchema = z.strictObject({
-  userId: IdSchema,
-  newPassword: NewPasswordSchema,
-  adminPassword: PasswordSchema,
-});
-
-export const UserIdInputSchema = z.strictObject({ userId: IdSchema });
-export const SetUserActiveInputSchema = z.strictObject({ userId: IdSchema, active: z.boolean() });
 export const ChangePasswordInputSchema = z.strictObject({ currentPassword: PasswordSchema, newPassword: NewPasswordSchema });
-
-/** Clinic settings an administrator sets. */
-export const SettingsSchema = z.object({
-  /** Minutes without activity before the session locks (default 10). */
-  idleLockMinutes: z.number().int().min(1).max(120),
-  /**
-   * The lab-defined INR at or below which a warfarin-type patient counts as
-   * "normal INR" (Narouze 2018 gives no number for pain procedures), or null
-   * when the clinic has not set it.
-   */
-  inrThreshold: z.number().min(0.8).max(3).nullable(),
-  /**
-   * The clinic's usual first follow-up, in days after the procedure, for the list of who is due;
-   * null until the clinic sets it. A clinic choice: the library states no follow-up interval.
-   */
-  followUpAfterDays: z.number().int('is a whole number of days').min(1, 'is at least 1 day').max(365, 'is at most 365 days').nullable(),
-  /** The clinic's time zone (IANA), for dose times and intervals across daylight saving. */
-  timeZone: shortText('the time zone', { min: 1, max: 64 }),
-  /** Optional note fields switched off per template (never silently: the note says so). */
-  noteFieldsOff: NoteFieldsOffSchema,
-  /** Where exports for the chart are written; null until an administrator sets it. */
-  outboxFolder: OutboxFolderSchema.nullable(),
-  interop: InteropSettingsSchema,
-});
-export type Settings = z.infer<typeof SettingsSchema>;
-
-export const UpdateSettingsInputSchema = z.strictObject({
-  idleLockMinutes: SettingsSchema.shape.idleLockMinutes.optional(),
-  inrThreshold: SettingsSchema.shape.inrThreshold.optional(),
-  followUpAfterDays: SettingsSchema.shape.followUpAfterDays.optional(),
-  timeZone: TimeZoneSchema.optional(),
-  noteFieldsOff: NoteFieldsOffSchema.optional(),
-  outboxFolder: OutboxFolderSchema.nullable().optional(),
-  interop: InteropSettingsSchema.optional(),
-});
 
 export const AUTH_METHODS = {
   'auth.status': method({

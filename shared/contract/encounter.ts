@@ -1,5 +1,5 @@
 /** Encounters: one patient, one procedure, one day; and the worklist. */
-import { ParticipantSignatureSchema } from './participant-signatures';
+import { ParticipantSignatureSchema } from './consent';
 import { z } from 'zod';
 import { ImagingModalitySchema } from '../library/schema';
 import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
@@ -7,8 +7,8 @@ import { longText, shortText, storedLine, storedText } from './text';
 import { PatientSchema } from './patient';
 import { ChecklistItemStateSchema, ItemChangeSchema } from './checklist';
 import { ConsentDiscussionSchema, DecisionSchema } from './consent';
-import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './workflow';
-import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, VoidBleedingRiskRaiseInputSchema } from './bleeding-risk';
+import { EncounterRecordSchema, EncounterStateSchema, TransitionSchema, AddRecordInputSchema, AdvanceInputSchema, CancelInputSchema, VoidRecordInputSchema } from './encounter-records';
+import { BleedingRiskRaiseSchema, RaiseBleedingRiskInputSchema, VoidBleedingRiskRaiseInputSchema } from './encounter-bleeding-risk';
 import { CHART, CLINICAL, PHYSICIAN, byEncounter, method, onEncounter } from './method-spec';
 import { AnticoagulantVerdictSchema, PatientFactsViewSchema } from './patient-facts';
 

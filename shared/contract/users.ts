@@ -1,8 +1,34 @@
 /** The users.* methods. */
 import { z } from 'zod';
-import { CreateUserInputSchema, ResetPasswordInputSchema, SetUserActiveInputSchema, UserIdInputSchema, UserSchema } from './auth';
+import { DisplayNameSchema, NewPasswordSchema, PasswordSchema, UsernameSchema, UserSchema } from './auth';
+import { IdSchema, RoleSchema } from './common';
 import { ADMIN, Empty, method } from './method-spec';
 
+/**
+ * Whose account it is, said by the administrator creating it. An administrator
+ * may need a clinical account of their own (small clinics often have one
+ * administrator, who is also a physician), so it is allowed, but never quietly:
+ * "self" marks the account for good, visibly and in the audit trail.
+ */
+export const AccountHolderSchema = z.enum(['someone-else', 'self'], 'say whose account this is: someone else, or yourself');
+
+export const CreateUserInputSchema = z.strictObject({
+  username: UsernameSchema,
+  displayName: DisplayNameSchema,
+  role: RoleSchema,
+  password: NewPasswordSchema,
+  holder: AccountHolderSchema,
+});
+
+/** An administrator's reset of another account's password: their own password again, and a new initial password. */
+export const ResetPasswordInputSchema = z.strictObject({
+  userId: IdSchema,
+  newPassword: NewPasswordSchema,
+  adminPassword: PasswordSchema,
+});
+
+export const UserIdInputSchema = z.strictObject({ userId: IdSchema });
+export const SetUserActiveInputSchema = z.strictObject({ userId: IdSchema, active: z.boolean() });
 export const USERS_METHODS = {
   'users.list': method({
     summary: 'Every account, with its role and whether it is active or locked.',

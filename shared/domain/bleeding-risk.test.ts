@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BleedingRiskRaise } from '../contract/bleeding-risk';
-import type { EncounterRecord } from '../contract/workflow';
+import type { BleedingRiskRaise } from '../contract/encounter-bleeding-risk';
+import type { EncounterRecord } from '../contract/encounter-records';
 import { LIBRARY } from '../library/index';
 import { NO_RISK_FACTORS } from './anticoagulant-check';
 import { basisText, DEEP_BLOCK_EXCEPTION, encounterBleedingRisk, raiseOptions, raiseProblem } from './bleeding-risk';

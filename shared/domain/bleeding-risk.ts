@@ -12,7 +12,7 @@
  * caller passes the template, the latest patient factors and the raises.
  */
 import { RISK_CLASSES } from '../clinical/anticoagulant-table';
-import type { BleedingRiskRaise, RaiseReason } from '../contract/bleeding-risk';
+import type { BleedingRiskRaise, RaiseReason } from '../contract/encounter-bleeding-risk';
 import type { SourceRef, Template } from '../library/schema';
 import { effectiveRiskClass, type EffectiveRisk, type PatientRiskFactors, type RiskClass } from './anticoagulant-check';
 

@@ -4,8 +4,8 @@
  * state. The core enforces these rules and the screen shows the same list, so
  * what the nurse sees as "still open" is exactly what the core will refuse.
  */
-import type { BleedingRiskRaise } from '../contract/bleeding-risk';
-import type { Blocker, EncounterRecord, InjectatePlan, RecordData } from '../contract/workflow';
+import type { BleedingRiskRaise } from '../contract/encounter-bleeding-risk';
+import type { Blocker, EncounterRecord, InjectatePlan, RecordData } from '../contract/encounter-records';
 import type { Template } from '../library/schema';
 import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
 import { observationBlocker } from '../workflow/observation';

@@ -3,7 +3,7 @@
  * from the state, the body site, and the checklist as answers to the template's Questionnaire.
  */
 import type { EncounterDetail } from '../contract/encounter';
-import type { Transition } from '../contract/workflow';
+import type { Transition } from '../contract/encounter-records';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';
 import type { Coding, FhirConsent, ProcedureStatus, QrItem } from './fhir-resources';

@@ -7,7 +7,7 @@ import type { Actor } from '../contract/common';
 import type { ChecklistItemState } from '../contract/checklist';
 import type { Decision } from '../contract/consent';
 import type { EncounterDetail } from '../contract/encounter';
-import type { Transition } from '../contract/workflow';
+import type { Transition } from '../contract/encounter-records';
 import { buildChecklist } from '../domain/checklist';
 import { LIBRARY } from '../library/index';
 import type { Template } from '../library/schema';

@@ -18,7 +18,7 @@ import type { NoteContent, NoteSection } from './model';
 import { REVIEW_MARK, SECONDARY_MARK } from './marks';
 import { bleedingRiskSection, procedureDaySection } from './procedure-day';
 import { attestationSection, TIMES_LABEL, type Signing } from './signature';
-import type { OptionalNoteField } from '../contract/export-settings';
+import type { OptionalNoteField } from '../contract/settings';
 import {
   fdaEsiSection, fieldsNotUsedSection, participantSignaturesSection, participantsSection, teachBackSection, whenWhereSection,
   type DiscussionInput,

@@ -7,8 +7,8 @@
  */
 import type { ConsentDiscussion } from '../contract/consent';
 import type { ChecklistItemState } from '../contract/checklist';
-import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type OptionalNoteField } from '../contract/export-settings';
-import { SIGNER_LABELS, type ParticipantSignature } from '../contract/participant-signatures';
+import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type OptionalNoteField } from '../contract/settings';
+import { SIGNER_LABELS, type ParticipantSignature } from '../contract/consent';
 import type { SourceRef, Template } from '../library/schema';
 import { procedureTraits } from '../workflow/traits';
 import type { NoteSection } from './model';
