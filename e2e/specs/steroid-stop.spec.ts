@@ -13,7 +13,7 @@ import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { SECTION_PHASE } from '#shared/workflow/requirements';
+import { templateItemPhase } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -40,7 +40,7 @@ async function preProcedure(page: Page, app: AppHandle, mrn: string, who: 'nurse
   const plan = { sedationPlanned: false, laterality: 'right' as const, imagingModality: 'fluoroscopy' as const };
   const ids = new Set([
     ...encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'pre-procedure').map((i) => i.id),
-    ...buildChecklist(template).filter((s) => SECTION_PHASE[s.id] === 'pre-procedure').flatMap((s) => s.items.map((i) => i.id)),
+    ...buildChecklist(template).flatMap((s) => s.items.filter((i) => templateItemPhase(s.id, i.id) === 'pre-procedure').map((i) => i.id)),
   ]);
   for (const itemId of ids) await app.call('checklist.setItem', { encounterId, itemId, status: 'checked' });
   await app.call('encounter.addRecord', { encounterId, record: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 132, diastolic: 84, heartRate: 76, spo2: 97, respiratoryRate: 14, painScore: 7 } } });

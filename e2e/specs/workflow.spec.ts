@@ -9,7 +9,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { buildChecklist } from '#shared/domain/checklist';
-import { SECTION_PHASE } from '#shared/workflow/requirements';
+import { templateItemPhase } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
 
 const PATIENT = { mrn: 'FLOW-4242', familyName: 'Abernathy-Kuti', givenName: 'Rosalind', birthDate: '1957-12-03', sex: 'female' } as const;
@@ -39,8 +39,7 @@ async function checkWholeChecklist(page: Page, app: AppHandle, encounterId: stri
   const done = new Set(detail.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
   const template = await app.call<{ template: Template }>('library.get', { templateId: 'lumbar-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!.version });
   for (const section of buildChecklist(template.template)) {
-    if (SECTION_PHASE[section.id] !== phaseName) continue;
-    for (const item of section.items) if (!done.has(item.id)) await app.call('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' });
+    for (const item of section.items) if (templateItemPhase(section.id, item.id) === phaseName && !done.has(item.id)) await app.call('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' });
   }
   await page.reload();
   await signIn(page, who);
