@@ -7,7 +7,7 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/workflow';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
-import { consentGiven } from '../testing/consent-given';
+import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const START = Date.parse('2026-11-24T14:00:00.000Z');
@@ -28,10 +28,9 @@ beforeEach(async () => {
   encounterId = ok<{ id: string }>(await nurse()('encounter.create', {
     patientId: patient.id, templateId: template.id, levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
   })).id;
-  await consentGiven(core, encounterId);
   for (const to of ['pre-procedure', 'time-out', 'procedure', 'recovery']) {
-    // The time-out itself cannot be overridden: it is signed before the procedure starts.
-    if (to === 'procedure') ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: 'A', role: 'nurse' }, { name: 'B', role: 'physician' }] } } }));
+    // Consent and the signed time-out cannot be overridden: done before moving on.
+    await doneBeforeMoving(physicianAct(core), encounterId, to);
     ok(await physician()('encounter.advance', { encounterId, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
   }
   for (const item of encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'recovery')) {

@@ -7,6 +7,7 @@
  * waits for a physician's signed confirmation. With STEROID_SCREENSHOTS set, each
  * screen is saved there (the review's screenshots).
  */
+import { consentGivenAndSigned } from '../consented-encounter';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { buildChecklist } from '#shared/domain/checklist';
@@ -36,6 +37,7 @@ async function preProcedure(page: Page, app: AppHandle, mrn: string, who: 'nurse
     patientId: patient.id, templateId: 'cervical-transforaminal-esi', levels: ['C6-C7'], laterality: 'right', plannedDate: today(), indication: 'Right C7 radicular pain for 9 weeks; C6-C7 foraminal stenosis.',
   });
   await app.call('encounter.advance', { encounterId, to: 'pre-procedure' });
+  await consentGivenAndSigned(app, encounterId);
   const template = (await app.call<{ template: Template }>('library.get', { templateId: 'cervical-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!.version })).template;
   const plan = { sedationPlanned: false, laterality: 'right' as const, imagingModality: 'fluoroscopy' as const };
   const ids = new Set([

@@ -5,6 +5,7 @@
  * clopidogrel dose (a hard stop); the nurse cannot pass it; the physician
  * overrides with a reason and password; the note shows the override.
  */
+import { consentGivenAndSigned } from '../consented-encounter';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
@@ -80,6 +81,9 @@ test('nurse and physician take one encounter through every state; the physician 
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', sedationPlanned: true,
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks; failed physiotherapy.',
   });
+
+  // The physician's consent discussion and the patient's signature, taken earlier (no override lifts them).
+  await consentGivenAndSigned(app, encounterId);
 
   // Nurse: the worklist shows the state; open the encounter and start the pre-procedure phase.
   await page.goto(app.url);
