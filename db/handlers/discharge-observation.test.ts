@@ -71,7 +71,7 @@ describe('minimum observation time before discharge', () => {
 
     const note = ok<{ text: string }>(await physician()('note.export', { encounterId }));
     const day = note.text.slice(note.text.indexOf('PROCEDURE DAY: STATES AND OVERRIDES'));
-    expect(day).toContain(`PHYSICIAN OVERRIDE, reason: ${reason}`);
+    expect(day).toMatch(new RegExp(`Overridden by Dr Pat Physician \\(physician\\) at .*\\. Reason: ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(day).toContain('Minimum observation time: 6 of 15 min in recovery');
   });
 

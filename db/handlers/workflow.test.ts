@@ -137,7 +137,8 @@ describe('procedure-day states', () => {
 
     const note = ok<{ text: string }>(await physician()('note.export', { encounterId }));
     expect(note.text).toContain('PROCEDURE DAY: STATES AND OVERRIDES');
-    expect(note.text).toContain('PHYSICIAN OVERRIDE, reason: Record kept on paper during a power cut.');
+    expect(note.text).not.toContain('PHYSICIAN OVERRIDE');
+    expect(note.text).toMatch(/Overridden by Dr Pat Physician \(physician\) at [^:]+:\d\d: Procedure record: imaging, contrast, medications, levels, complications\. Reason: Record kept on paper during a power cut\./);
     expect(note.text).toContain('Procedure record: imaging, contrast, medications, levels, complications');
   });
 

@@ -195,8 +195,9 @@ test('nurse and physician take one encounter through every state; the physician 
   const encounters = await app.call<{ encounter: { id: string; state: string } }[]>('encounter.list', { query: 'FLOW-4242' });
   expect(encounters.map((e) => e.encounter.state)).toEqual(['discharged']);
   const note = await app.call<{ text: string }>('note.export', { encounterId: encounters[0]!.encounter.id }, 'physician');
-  expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${OVERRIDE_REASON}`);
-  expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${EARLY_DISCHARGE_REASON}`);
+  expect(note.text).toContain(`Reason: ${OVERRIDE_REASON}`);
+  expect(note.text).toContain(`Reason: ${EARLY_DISCHARGE_REASON}`);
+  expect(note.text).toMatch(/Overridden by Dr Pat Physician \(physician\) at /);
   expect(note.text).toContain('HARD STOP Clopidogrel');
   expect(note.text).toMatch(/Time-out to Procedure, by Dr Pat Physician \(physician\)/);
 });
