@@ -7,6 +7,7 @@ import type { Template } from '#shared/library/schema';
 import type { Patient } from '#shared/contract/patient';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { doneBeforeMoving } from './testing/consent-given';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
@@ -284,6 +285,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial low back pain.',
     });
     for (const to of ['pre-procedure', 'time-out', 'procedure']) {
+      await doneBeforeMoving((method, input) => call(method as never, { actor: PHYSICIAN, ...input }), mbb.id, to);
       await call('encounter.advance', { actor: PHYSICIAN, encounterId: mbb.id, to, override: { reason: 'round-trip set-up', password: TEST_PASSWORD } });
     }
     const diary = await call<{ id: string }>('followUp.addDiary', {

@@ -17,3 +17,14 @@ export async function consentedEncounter(
   }, 'physician');
   return encounterId;
 }
+
+/** What no override lifts before the time-out (issue 18): the patient consents, and signs (on paper here). */
+export async function consentGivenAndSigned(app: AppHandle, encounterId: string): Promise<void> {
+  await app.call('consent.save', { encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents' }, 'physician');
+  await app.call('consent.captureSignature', { encounterId, signer: 'patient', signerName: 'The Patient', method: 'paper' }, 'physician');
+}
+
+/** The signed time-out no override lifts before the procedure. */
+export async function timeOutSigned(app: AppHandle, encounterId: string, password: string): Promise<void> {
+  await app.call('encounter.addRecord', { encounterId, password, record: { kind: 'time-out', data: { participants: [{ name: 'Nina Nurse', role: 'nurse' }, { name: 'Dr Pat Physician', role: 'physician' }] } } }, 'physician');
+}

@@ -60,8 +60,13 @@ export async function makePrototypes(core: Core, today: string): Promise<Prototy
       alternativesDiscussed: true, alternativesNote: 'Continued physiotherapy and medication; surgical opinion.',
       questions: [{ question: 'Will it hurt?', answer: 'Local anaesthetic first; pressure is normal.' }], interpreter: { used: false }, decision: 'consents',
     });
+    // No override lifts the patient's signature or the signed time-out (issue 18).
+    await physician('consent.captureSignature', { encounterId: encounter.id, signer: 'patient', signerName: 'The Patient', method: 'paper' });
     await physician('note.sign', { encounterId: encounter.id, password: TEST_PASSWORD, attestation: ATTESTATION });
     for (const to of ['pre-procedure', 'time-out', 'procedure', 'recovery', 'discharged']) {
+      if (to === 'procedure') {
+        await physician('encounter.addRecord', { encounterId: encounter.id, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: 'Nurse', role: 'nurse' }, { name: 'Physician', role: 'physician' }] } } });
+      }
       await physician('encounter.advance', { encounterId: encounter.id, to, override: { reason: 'Benchmark data: records kept elsewhere.', password: TEST_PASSWORD } });
     }
     prototypes.push({ template, patientId: patient.id, encounterId: encounter.id });

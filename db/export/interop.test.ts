@@ -80,6 +80,7 @@ async function runToDischarge(encounterId: string, template: Template): Promise<
   ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'injectate-plan', data: {
     steroid: { name: 'Dexamethasone', dose: '10 mg' }, localAnaesthetic: { name: 'Lidocaine 1%', dose: '1 mL' }, contrast: { name: 'Iohexol', dose: '1 mL' },
   } } }));
+  ok(await physician()('consent.captureSignature', { encounterId, signer: 'patient', signerName: 'The Patient', method: 'paper' }));
   ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
   await resolvePhase('time-out');
   ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: NURSE.name, role: 'nurse' }, { name: PHYSICIAN.name, role: 'physician' }] } } }));

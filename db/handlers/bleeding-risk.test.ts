@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BleedingRiskRaise } from '#shared/contract/encounter-bleeding-risk';
 import type { EncounterDetail } from '#shared/contract/encounter';
+import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
@@ -40,6 +41,7 @@ async function timeOutBlockers(encounterId: string): Promise<{ path: string; mes
   const order = ['scheduled', 'pre-procedure', 'time-out'];
   for (const to of ['pre-procedure', 'time-out']) {
     if (order.indexOf((await detail(encounterId)).encounter.state) >= order.indexOf(to)) continue;
+    await doneBeforeMoving(physicianAct(core), encounterId, to);
     ok(await physician()('encounter.advance', { encounterId, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
   }
   const refused = await nurse()('encounter.advance', { encounterId, to: 'procedure' });

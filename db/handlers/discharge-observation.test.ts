@@ -7,6 +7,7 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
+import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const START = Date.parse('2026-11-24T14:00:00.000Z');
@@ -28,6 +29,8 @@ beforeEach(async () => {
     patientId: patient.id, templateId: template.id, levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
   })).id;
   for (const to of ['pre-procedure', 'time-out', 'procedure', 'recovery']) {
+    // Consent and the signed time-out cannot be overridden: done before moving on.
+    await doneBeforeMoving(physicianAct(core), encounterId, to);
     ok(await physician()('encounter.advance', { encounterId, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
   }
   for (const item of encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'recovery')) {
@@ -68,7 +71,7 @@ describe('minimum observation time before discharge', () => {
 
     const note = ok<{ text: string }>(await physician()('note.export', { encounterId }));
     const day = note.text.slice(note.text.indexOf('PROCEDURE DAY: STATES AND OVERRIDES'));
-    expect(day).toContain(`PHYSICIAN OVERRIDE, reason: ${reason}`);
+    expect(day).toMatch(new RegExp(`Overridden by Dr Pat Physician \\(physician\\) at .*\\. Reason: ${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     expect(day).toContain('Minimum observation time: 6 of 15 min in recovery');
   });
 

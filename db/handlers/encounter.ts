@@ -3,6 +3,7 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers, Caller } from '#shared/contract/dispatcher';
 import { progress } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
+import { consentStandingOf, notOverridable } from '#shared/domain/consent-blockers';
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
 import type { ItemStatus } from '#shared/contract/checklist';
 import type { Actor } from '#shared/contract/common';
@@ -139,6 +140,7 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
     now: ctx.now(),
     recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
     anticoagulant: encounterAnticoagulantInput(ctx, encounter),
+    consent: consentStandingOf(ctx.consent.get(encounter.id), ctx.participantSignatures.list(encounter.id)),
   });
 }
 
@@ -178,12 +180,21 @@ function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> 
       if (to !== expected) {
         throw new CommandError('CONFLICT', `The encounter is ${STATE_LABELS[before.state]}; it can only move to ${expected ? STATE_LABELS[expected] : 'no further state'} (the screen may be out of date).`);
       }
+      const encounter = before;
+      const blockers = blockersOf(ctx, encounter);
+      // The consent decision and signature and the time-out are refused before any password is asked.
+      const fixed = notOverridable(blockers);
+      if (fixed.length && override) {
+        throw new CommandError(
+          'CONFLICT',
+          `No override can replace ${fixed.map((b) => b.label).join('; ')}. ${STATE_LABELS[encounter.state]} ends only once ${fixed.length === 1 ? 'it is' : 'they are'} done.`,
+          fixed.map((b) => ({ path: `blockers.${b.id}`, message: `${b.label}: cannot be overridden`, hardStop: b.hardStop, overridable: false })),
+        );
+      }
       if (override) {
         if (caller.actor.role !== 'physician') throw new CommandError('FORBIDDEN', 'Only a physician may override open items or a hard stop.');
         ctx.auth.confirmPasswordSync(caller, override.password, `encounter:${encounterId}/override`);
       }
-      const encounter = before;
-      const blockers = blockersOf(ctx, encounter);
       if (blockers.length && !override) {
         const hard = blockers.filter((b) => b.hardStop).length;
         throw new CommandError(

@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUpPlan, DueList } from '#shared/contract/follow-up-plan';
 import type { PatientOutcomes } from '#shared/contract/follow-up';
+import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 // Tuesday 24 November 2026, 15:30 UTC; the clinic in UTC so dates read plainly.
@@ -26,6 +27,7 @@ async function done(plannedDate: string, familyName = 'Peña', until = 'discharg
   const id = ok<{ id: string }>(await nurse()('encounter.create', { patientId, ...ESI, plannedDate })).id;
   const path = ['pre-procedure', 'time-out', 'procedure', 'recovery', 'discharged'];
   for (const to of path.slice(0, path.indexOf(until) + 1)) {
+    await doneBeforeMoving(physicianAct(core), id, to);
     ok(await core.as(PHYSICIAN)('encounter.advance', { encounterId: id, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
   }
   return id;

@@ -4,6 +4,7 @@
 // and each result judged against the template's own thresholds and sources.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, PainDiary, PatientOutcomes } from '#shared/contract/follow-up';
+import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T15:30:00.000Z');
@@ -23,7 +24,9 @@ async function encounter(plan: object, plannedDate: string, until: 'scheduled' |
   const id = ok<{ id: string }>(await nurse()('encounter.create', { patientId, ...plan, plannedDate })).id;
   const path = ['pre-procedure', 'time-out', 'procedure', 'recovery', 'discharged'];
   for (const to of path.slice(0, until === 'scheduled' ? 0 : path.indexOf(until) + 1)) {
-    // A physician's override (reason and password) moves a test encounter past its open items.
+    // A physician's override (reason and password) moves a test encounter past its open items,
+    // once what no override lifts (consent, the signed time-out) is done.
+    await doneBeforeMoving(physicianAct(core), id, to);
     ok(await core.as(PHYSICIAN)('encounter.advance', { encounterId: id, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
   }
   return id;

@@ -8,6 +8,7 @@ import type { EncounterDetail, WorklistRow } from '#shared/contract/encounter';
 import type { PatientFact } from '#shared/contract/patient-facts';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
+import { consentGiven } from '../testing/consent-given';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 let clock = new Date('2026-11-24T18:38:00.000Z');
@@ -36,6 +37,7 @@ async function readyToLeavePreProcedure(encounterId: string): Promise<void> {
   }
   ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 128, diastolic: 82, heartRate: 72, spo2: 98, respiratoryRate: 14, painScore: 6 } } }));
   ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'injectate-plan', data: { steroid: { name: 'Dexamethasone', dose: '10 mg' }, localAnaesthetic: null, contrast: null } } }));
+  await consentGiven(core, encounterId);
 }
 
 const blockerPaths = (envelope: { ok: boolean; error?: { details?: unknown } }) => ((envelope.error?.details ?? []) as { path: string; hardStop?: boolean }[]);

@@ -10,6 +10,8 @@ import type { Transition } from '#shared/contract/encounter-records';
 import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
 import { encounterItems, injectateSteroidCheck, phaseBlockers } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
+import { consentStandingOf } from '#shared/domain/consent-blockers';
+import { consentGiven } from '../testing/consent-given';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
@@ -51,6 +53,7 @@ async function atTimeOut(templateId: 'cervical-transforaminal-esi' | 'lumbar-tra
   await resolve('pre-procedure');
   ok(await nurse()('encounter.addRecord', { encounterId, record: vitals }));
   ok(await nurse()('encounter.addRecord', { encounterId, record: plan(steroid) }));
+  await consentGiven(core, encounterId);
   ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
   await resolve('time-out');
   ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: NURSE.name, role: 'nurse' }, { name: PHYSICIAN.name, role: 'physician' }] } } }));
@@ -84,7 +87,7 @@ describe('cervical transforaminal ESI: particulate steroid at the time-out', () 
     const settings = { inrThreshold: null, timeZone: 'UTC' };
     const shown = phaseBlockers({
       state: 'time-out', template: template('cervical-transforaminal-esi'), plan: { sedationPlanned: false, laterality: 'left', imagingModality: 'fluoroscopy' },
-      resolvedIds: new Set(d.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId)), records: d.records, bleedingRiskRaises: d.bleedingRiskRaises, settings, now: '2026-11-24T15:00:00.000Z', anticoagulant: anticoagulantInputOf(d),
+      resolvedIds: new Set(d.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId)), records: d.records, bleedingRiskRaises: d.bleedingRiskRaises, settings, now: '2026-11-24T15:00:00.000Z', anticoagulant: anticoagulantInputOf(d), consent: consentStandingOf(d.consent, d.signatures),
     });
     expect(shown.map((b) => `blockers.${b.id}`)).toEqual(blockerDetails(refused).map((b) => b.path));
   });
@@ -165,7 +168,7 @@ describe('the planned injectate', () => {
     expect(injectateSteroidCheck(template('cervical-transforaminal-esi'), d.records)).toMatchObject({ status: 'hard-stop' });
     const still = await nurse()('encounter.advance', { encounterId, to: 'time-out' });
     expect(blockerDetails(still).map((b) => b.path)).not.toContain('blockers.record-injectate-plan');
-    expect(blockerDetails(still).some((b) => b.hardStop)).toBe(false);
+    expect(blockerDetails(still).filter((b) => b.hardStop).map((b) => b.path)).toEqual(['blockers.consent-decision', 'blockers.consent-signature']);
   });
 
   it('refuses a dose without its unit, or a concentration for a dose, beside the field; nothing is written', async () => {

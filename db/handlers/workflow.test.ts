@@ -7,6 +7,7 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
+import { CONSENT_DISCUSSION, consentGiven } from '../testing/consent-given';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
@@ -22,6 +23,7 @@ beforeEach(async () => {
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
     plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
   })).id;
+  await consentGiven(core, encounterId);
 });
 afterEach(() => core.cleanup());
 
@@ -135,7 +137,8 @@ describe('procedure-day states', () => {
 
     const note = ok<{ text: string }>(await physician()('note.export', { encounterId }));
     expect(note.text).toContain('PROCEDURE DAY: STATES AND OVERRIDES');
-    expect(note.text).toContain('PHYSICIAN OVERRIDE, reason: Record kept on paper during a power cut.');
+    expect(note.text).not.toContain('PHYSICIAN OVERRIDE');
+    expect(note.text).toMatch(/Overridden by Dr Pat Physician \(physician\) at [^:]+:\d\d: Procedure record: imaging, contrast, medications, levels, complications\. Reason: Record kept on paper during a power cut\./);
     expect(note.text).toContain('Procedure record: imaging, contrast, medications, levels, complications');
   });
 
@@ -160,5 +163,61 @@ describe('procedure-day states', () => {
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'anticoagulant', data: { drugId: 'clopidogrel', lastDoseAt: '2026-11-25T08:00:00.000Z' } } }))
       .toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+});
+
+describe('what no override can lift (issue 18)', () => {
+  async function readyButConsent(): Promise<void> {
+    ok(await nurse()('encounter.advance', { encounterId, to: 'pre-procedure' }));
+    await resolvePhase('pre-procedure');
+    ok(await nurse()('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
+    ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
+  }
+  const override = { reason: 'Running late, will sign after.', password: TEST_PASSWORD };
+  const paths = (r: { ok: boolean; error?: unknown }) => (r.ok ? [] : ((r.error as { details: { path: string }[] }).details).map((d) => d.path));
+
+  it('the patient signature voided: the move to the time-out is refused, and a physician override is refused too, naming it; nothing is written', async () => {
+    await readyButConsent();
+    const signature = (await detail()).signatures.find((s) => s.signer === 'patient')!;
+    ok(await physician()('consent.voidSignature', { encounterId, signatureId: signature.id, reason: 'Signed the wrong form.' }));
+    const before = tableCounts(core);
+    const refused = await nurse()('encounter.advance', { encounterId, to: 'time-out' });
+    expect(paths(refused)).toEqual(['blockers.consent-signature']);
+    const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', override });
+    expect(overridden).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Consent signed by the patient or surrogate') } });
+    expect(paths(overridden)).toEqual(['blockers.consent-signature']);
+    // Refused before the password is even checked: nothing is written but the audit of the refused attempt.
+    expect((await detail()).encounter.state).toBe('pre-procedure');
+    const { audit_log: auditAfter, ...after } = tableCounts(core);
+    const { audit_log: auditBefore, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
+    expect(auditAfter).toBe(auditBefore! + 1);
+    // A surrogate's signature counts as the patient's.
+    ok(await physician()('consent.captureSignature', { encounterId, signer: 'surrogate', signerName: 'Sam Surrogate', method: 'paper' }));
+    ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
+  });
+
+  it('a patient who declines or defers cannot be taken to the time-out by any override', async () => {
+    await readyButConsent();
+    for (const decision of ['declines', 'defers', null] as const) {
+      ok(await physician()('consent.save', { ...CONSENT_DISCUSSION, encounterId, decision }));
+      const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', override });
+      expect(overridden, String(decision)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Consent decision') } });
+      expect(paths(overridden)).toEqual(['blockers.consent-decision']);
+    }
+    expect((await detail()).encounter.state).toBe('pre-procedure');
+  });
+
+  it('the time-out itself cannot be overridden; other open time-out items still can, with a reason', async () => {
+    await readyButConsent();
+    ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
+    const overridden = await physician()('encounter.advance', { encounterId, to: 'procedure', override });
+    expect(overridden).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Time-out signed') } });
+    expect(paths(overridden)).toEqual(['blockers.record-time-out']);
+    ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: NURSE.name, role: 'nurse' }, { name: PHYSICIAN.name, role: 'physician' }] } } }));
+    // The time-out checks are still open: those a physician may override.
+    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', override }));
+    expect(moved.overridden.length).toBeGreaterThan(0);
+    expect(moved.overridden.every((b) => b.overridable !== false)).toBe(true);
   });
 });

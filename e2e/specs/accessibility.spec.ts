@@ -10,6 +10,7 @@
  * the audit trail, backups, users & settings, outcomes (when the app has it) and
  * the recovery screen.
  */
+import { consentGivenAndSigned, timeOutSigned } from '../consented-encounter';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -39,7 +40,12 @@ async function demoDay(app: AppHandle): Promise<{ id: string; name: string }[]> 
   const override = { reason: 'Accessibility check of each phase', password: E2E_PASSWORD };
   const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
   for (const [i, row] of rows.entries()) {
-    for (const to of phases.slice(0, i + 2)) await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+    for (const to of phases.slice(0, i + 2)) {
+      // Consent and the signed time-out are what no override lifts (issue 18).
+      if (to === 'time-out') await consentGivenAndSigned(app, row.encounter.id);
+      if (to === 'procedure') await timeOutSigned(app, row.encounter.id, E2E_PASSWORD);
+      await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+    }
   }
   return rows.map((r) => ({ id: r.encounter.id, name: r.patient.familyName.toUpperCase() }));
 }

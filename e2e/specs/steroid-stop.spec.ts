@@ -7,13 +7,14 @@
  * waits for a physician's signed confirmation. With STEROID_SCREENSHOTS set, each
  * screen is saved there (the review's screenshots).
  */
+import { consentGivenAndSigned } from '../consented-encounter';
 import path from 'node:path';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { buildChecklist } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
-import { SECTION_PHASE } from '#shared/workflow/requirements';
+import { templateItemPhase } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -36,11 +37,12 @@ async function preProcedure(page: Page, app: AppHandle, mrn: string, who: 'nurse
     patientId: patient.id, templateId: 'cervical-transforaminal-esi', levels: ['C6-C7'], laterality: 'right', plannedDate: today(), indication: 'Right C7 radicular pain for 9 weeks; C6-C7 foraminal stenosis.',
   });
   await app.call('encounter.advance', { encounterId, to: 'pre-procedure' });
+  await consentGivenAndSigned(app, encounterId);
   const template = (await app.call<{ template: Template }>('library.get', { templateId: 'cervical-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'cervical-transforaminal-esi')!.version })).template;
   const plan = { sedationPlanned: false, laterality: 'right' as const, imagingModality: 'fluoroscopy' as const };
   const ids = new Set([
     ...encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'pre-procedure').map((i) => i.id),
-    ...buildChecklist(template).filter((s) => SECTION_PHASE[s.id] === 'pre-procedure').flatMap((s) => s.items.map((i) => i.id)),
+    ...buildChecklist(template).flatMap((s) => s.items.filter((i) => templateItemPhase(s.id, i.id) === 'pre-procedure').map((i) => i.id)),
   ]);
   for (const itemId of ids) await app.call('checklist.setItem', { encounterId, itemId, status: 'checked' });
   await app.call('encounter.addRecord', { encounterId, record: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 132, diastolic: 84, heartRate: 76, spo2: 97, respiratoryRate: 14, painScore: 7 } } });

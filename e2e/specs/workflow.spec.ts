@@ -5,11 +5,12 @@
  * clopidogrel dose (a hard stop); the nurse cannot pass it; the physician
  * overrides with a reason and password; the note shows the override.
  */
+import { consentGivenAndSigned } from '../consented-encounter';
 import { expect, type Locator, type Page } from '@playwright/test';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { buildChecklist } from '#shared/domain/checklist';
-import { SECTION_PHASE } from '#shared/workflow/requirements';
+import { templateItemPhase } from '#shared/workflow/requirements';
 import { E2E_PASSWORD, signIn, test, type AppHandle } from '../fixtures';
 
 const PATIENT = { mrn: 'FLOW-4242', familyName: 'Abernathy-Kuti', givenName: 'Rosalind', birthDate: '1957-12-03', sex: 'female' } as const;
@@ -39,8 +40,7 @@ async function checkWholeChecklist(page: Page, app: AppHandle, encounterId: stri
   const done = new Set(detail.items.filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
   const template = await app.call<{ template: Template }>('library.get', { templateId: 'lumbar-transforaminal-esi', version: LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!.version });
   for (const section of buildChecklist(template.template)) {
-    if (SECTION_PHASE[section.id] !== phaseName) continue;
-    for (const item of section.items) if (!done.has(item.id)) await app.call('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' });
+    for (const item of section.items) if (templateItemPhase(section.id, item.id) === phaseName && !done.has(item.id)) await app.call('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' });
   }
   await page.reload();
   await signIn(page, who);
@@ -81,6 +81,9 @@ test('nurse and physician take one encounter through every state; the physician 
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', sedationPlanned: true,
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks; failed physiotherapy.',
   });
+
+  // The physician's consent discussion and the patient's signature, taken earlier (no override lifts them).
+  await consentGivenAndSigned(app, encounterId);
 
   // Nurse: the worklist shows the state; open the encounter and start the pre-procedure phase.
   await page.goto(app.url);
@@ -192,8 +195,9 @@ test('nurse and physician take one encounter through every state; the physician 
   const encounters = await app.call<{ encounter: { id: string; state: string } }[]>('encounter.list', { query: 'FLOW-4242' });
   expect(encounters.map((e) => e.encounter.state)).toEqual(['discharged']);
   const note = await app.call<{ text: string }>('note.export', { encounterId: encounters[0]!.encounter.id }, 'physician');
-  expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${OVERRIDE_REASON}`);
-  expect(note.text).toContain(`PHYSICIAN OVERRIDE, reason: ${EARLY_DISCHARGE_REASON}`);
+  expect(note.text).toContain(`Reason: ${OVERRIDE_REASON}`);
+  expect(note.text).toContain(`Reason: ${EARLY_DISCHARGE_REASON}`);
+  expect(note.text).toMatch(/Overridden by Dr Pat Physician \(physician\) at /);
   expect(note.text).toContain('HARD STOP Clopidogrel');
   expect(note.text).toMatch(/Time-out to Procedure, by Dr Pat Physician \(physician\)/);
 });

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/encounter-records';
 import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
+import { consentStandingOf } from '#shared/domain/consent-blockers';
 import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
@@ -65,7 +66,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
   const { sedationPlanned, laterality, imagingModality } = encounter;
   const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
   const resolved = new Set(resolvedIds);
-  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions), anticoagulant: anticoagulantInputOf(detail) }) : [];
+  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions), anticoagulant: anticoagulantInputOf(detail), consent: consentStandingOf(detail.consent, detail.signatures) }) : [];
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
     () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),

@@ -36,7 +36,11 @@ export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason 
  * so the screen can show them; the note prints the label only (chart notes are not
  * bibliographies: fact-reference.md, citing rule 3).
  */
-export const BlockerSchema = z.object({ id: z.string(), label: storedLine, hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional() });
+export const BlockerSchema = z.object({
+  id: z.string(), label: storedLine, hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional(),
+  /** false: nobody may override it (the consent decision and signature, the time-out); absent on stored overrides, which could all be overridden. */
+  overridable: z.boolean().optional(),
+});
 export type Blocker = z.infer<typeof BlockerSchema>;
 
 export const TransitionSchema = z.object({

@@ -19,6 +19,7 @@ import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type Che
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
 import { buildChecklist, type ReviewedFacts } from './checklist';
+import { consentBlockers, type ConsentStanding } from './consent-blockers';
 
 export interface EncounterPlan extends EncounterPlanFacts {
   sedationPlanned: boolean;
@@ -170,6 +171,8 @@ export interface BlockerInput {
   recoveryStartedAt?: string | null;
   /** What the anticoagulant check is judged against: the patient's drugs and the planned start a person entered (never the running clock). */
   anticoagulant: EncounterAnticoagulantInput;
+  /** The consent decision and signature: leaving the pre-procedure needs both, and no override lifts them. */
+  consent: ConsentStanding;
 }
 
 /** The anticoagulant check of an encounter at its planned start, or over its planned day when none was entered. */
@@ -230,6 +233,7 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const vitalsIn = (p: WorkPhase) => recordsOf(records, 'vitals').some((r) => r.entry.data.phase === p);
   // Anticoagulant hard stops first: what the team must see before anything else.
   const extra: Blocker[] = anticoagulantBlockers(input, phase);
+  if (phase === 'pre-procedure') extra.push(...consentBlockers(input.consent));
   if (phase === 'pre-procedure' && !vitalsIn('pre-procedure')) {
     extra.push({ id: 'record-baseline-vitals', label: 'Baseline vitals and pain score recorded', hardStop: false });
   }
@@ -238,7 +242,7 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   }
   if (phase === 'time-out') {
     extra.push(...steroidBlockers(input.template, records));
-    if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false });
+    if (!latestOf(records, 'time-out')) extra.push({ id: 'record-time-out', label: 'Time-out signed, with the team who took part', hardStop: false, overridable: false });
   }
   if (phase === 'procedure' && !latestOf(records, 'procedure')) {
     extra.push({ id: 'record-procedure', label: 'Procedure record: imaging, contrast, medications, levels, complications', hardStop: false });

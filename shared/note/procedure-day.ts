@@ -20,12 +20,15 @@ import type { NoteSection } from './model';
 export function procedureDaySection(detail: EncounterDetail, clock: NoteClock, after?: { at: string; heading: string }): NoteSection[] {
   const transitions = after ? detail.transitions.filter((t) => t.at > after.at) : detail.transitions;
   if (!transitions.length) return [];
-  const items = transitions.map((t) => {
+  // One line per state change, then one per blocker a physician overrode, naming who, when and why.
+  const items = transitions.flatMap((t) => {
     const base = `${clock.at(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
-    if (t.to === 'cancelled') return `${base}. Cancelled: ${t.reason ?? ''}`;
-    if (!t.overridden.length) return base;
-    const what = t.overridden.map((b) => `${b.hardStop ? 'HARD STOP ' : ''}${b.label}`).join('; ');
-    return `${base}. PHYSICIAN OVERRIDE, reason: ${t.reason ?? ''}. Overrode: ${what}`;
+    if (t.to === 'cancelled') return [`${base}. Cancelled: ${t.reason ?? ''}`];
+    if (!t.overridden.length) return [base];
+    return [
+      `${base}, overriding ${t.overridden.length} open item(s):`,
+      ...t.overridden.map((b) => `Overridden by ${t.by.name} (${t.by.role}) at ${clock.at(t.at)}: ${b.hardStop ? 'HARD STOP ' : ''}${b.label}. Reason: ${t.reason ?? ''}`),
+    ];
   });
   return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
 }

@@ -33,8 +33,8 @@ describe('phase requirements', () => {
   it('maps every template checklist section to a phase', () => {
     expect(Object.keys(SECTION_PHASE).sort()).toEqual([...SECTION_IDS].sort());
     expect(SECTION_PHASE).toEqual({
-      indications: 'pre-procedure', imaging: 'pre-procedure', risks: 'pre-procedure', 'monitoring-pre': 'pre-procedure',
-      'monitoring-intra': 'procedure', 'monitoring-post': 'recovery',
+      indications: 'pre-procedure', imaging: null, risks: 'pre-procedure', 'monitoring-pre': 'pre-procedure',
+      'monitoring-intra': null, 'monitoring-post': 'recovery',
     });
   });
 
@@ -44,7 +44,9 @@ describe('phase requirements', () => {
     const templateItems = phaseItemsFromChecklist(buildChecklist(template));
     expect(templateItems.every((i) => i.required)).toBe(true);
     const intraIds = templateItems.filter((i) => i.phase === 'procedure').map((i) => i.id);
-    expect(intraIds).toContain('time-out');
+    // Acts of the procedure block leaving the procedure, not the move to the time-out.
+    expect(intraIds).toEqual(expect.arrayContaining(['contrast-real-time-before-steroid', 'extension-tubing']));
+    expect(templateItems.find((i) => i.id === 'time-out')?.phase).toBe('time-out');
     const all: PhaseItem[] = [...templateItems, ...WORKFLOW_ITEMS];
     const procedureOpen = openRequiredItems(all, new Set(), 'procedure').map((i) => i.id);
     expect(procedureOpen).toEqual(expect.arrayContaining([...intraIds, 'wf-medications-recorded']));
