@@ -4,7 +4,7 @@
 // given and signed before the time-out, the time-out signed; no transition is overridden.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
-import type { Transition } from '#shared/contract/workflow';
+import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';

@@ -5,8 +5,8 @@
  * patient's consent or without stopping to check patient, site and side.
  */
 import type { ConsentDiscussion } from '../contract/consent';
-import type { ParticipantSignature } from '../contract/participant-signatures';
-import type { Blocker } from '../contract/workflow';
+import type { ParticipantSignature } from '../contract/consent';
+import type { Blocker } from '../contract/encounter-records';
 
 /** What the consent stands at: the decision recorded, and whether the patient or a surrogate signed (not voided). */
 export interface ConsentStanding {
