@@ -1,0 +1,103 @@
+/**
+ * Issue 18, layout: at 1366x768 every interactive target on every screen is at least 44x44 px
+ * (a checkbox or radio by its clickable label), nothing scrolls sideways, and the top bar keeps to one line.
+ * The failure lists every small target by screen, so the message says what to fix.
+ * LAYOUT_SHOTS=<folder> also writes a screenshot of each screen there.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { localIsoDate } from '#renderer/time/local-date';
+import { expect, signIn, signOut, test } from '../fixtures';
+import { pageExtent, smallTargets } from '../pages/targets';
+
+const SHOTS = process.env.LAYOUT_SHOTS;
+test.use({ viewport: { width: 1366, height: 768 } });
+
+type Findings = string[];
+
+async function measure(page: Page, screen: string, findings: Findings): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${screen}.png`), animations: 'disabled', caret: 'hide' });
+  for (const small of await smallTargets(page, 44)) findings.push(`${screen}: ${small}`);
+  const { sideways } = await pageExtent(page);
+  if (sideways) findings.push(`${screen}: the page scrolls sideways`);
+  const bar = page.locator('header.topbar');
+  if (await bar.count()) {
+    // Wrapped: some item of the bar starts below the bottom of another.
+    const wrapped = await bar.evaluate((el) => {
+      const boxes = Array.from(el.children, (c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+      return boxes.some((a) => boxes.some((b) => a.top >= b.bottom));
+    });
+    if (wrapped) findings.push(`${screen}: the top bar wraps onto a second line`);
+  }
+}
+
+async function nav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test.describe('first start', () => {
+  test.use({ accounts: false });
+  test('first run: every target at least 44 px, nothing sideways', async ({ page, app }) => {
+    const findings: Findings = [];
+    await page.goto(app.url);
+    await expect(page.getByRole('region', { name: 'Before you start' })).toBeVisible();
+    await measure(page, 'first-run', findings);
+    expect(findings).toEqual([]);
+  });
+});
+
+test('every screen at 1366x768: targets at least 44 px, nothing sideways, the top bar on one line', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  const findings: Findings = [];
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await measure(page, 'sign-in', findings);
+
+  await signIn(page, 'physician');
+  await expect(page.getByRole('button', { name: /^Open encounter for / }).first()).toBeVisible();
+  await measure(page, 'worklist', findings);
+
+  await page.getByRole('button', { name: /^Open encounter for / }).first().click();
+  await expect(page.getByRole('navigation', { name: 'Checklist sections' })).toBeVisible();
+  await measure(page, 'encounter', findings);
+  await page.getByRole('button', { name: 'Follow-up and outcomes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await measure(page, 'outcomes', findings);
+
+  await nav(page, 'Follow-ups due');
+  await measure(page, 'follow-ups-due', findings);
+  await nav(page, 'Procedure library');
+  await measure(page, 'library', findings);
+  await nav(page, 'Audit trail');
+  await measure(page, 'audit', findings);
+  await nav(page, 'Backups');
+  await measure(page, 'backups', findings);
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'ProcedureDesk is locked' })).toBeVisible();
+  await measure(page, 'lock', findings);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'admin');
+  await nav(page, 'Users & settings');
+  await measure(page, 'users-settings', findings);
+  await signOut(page);
+
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test('a worklist row opens its encounter on click and on Enter', async ({ page, app }) => {
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await signIn(page, 'nurse');
+  const row = page.getByRole('row').filter({ hasText: 'NÚÑEZ' });
+  await row.getByText('Lumbar transforaminal epidural steroid injection').click();
+  await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
+  await page.getByRole('button', { name: '← Worklist' }).click();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
+});
