@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '#renderer/time/local-date';
-import { expect, signIn, signOut, test } from '../fixtures';
+import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 import { pageExtent, smallTargets } from '../pages/targets';
 
 const SHOTS = process.env.LAYOUT_SHOTS;
@@ -17,7 +17,11 @@ type Findings = string[];
 
 async function measure(page: Page, screen: string, findings: Findings): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `${screen}.png`), animations: 'disabled', caret: 'hide' });
+  if (SHOTS) {
+    await page.screenshot({ path: path.join(SHOTS, `${screen}.png`), animations: 'disabled', caret: 'hide' });
+    const phase = page.locator('section.phase');
+    if (await phase.count()) await phase.screenshot({ path: path.join(SHOTS, `${screen}-phase-panel.png`), animations: 'disabled', caret: 'hide' });
+  }
   for (const small of await smallTargets(page, 44)) findings.push(`${screen}: ${small}`);
   const { sideways } = await pageExtent(page);
   if (sideways) findings.push(`${screen}: the page scrolls sideways`);
@@ -65,7 +69,23 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
   await measure(page, 'encounter', findings);
   await page.getByRole('button', { name: 'Follow-up and outcomes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The record forms (pain scale radios among them) open, so they are measured too.
+  for (const summary of await page.locator('details.record-forms:not([open]) > summary').all()) await summary.click();
   await measure(page, 'outcomes', findings);
+
+  // The demo day moved on through the contract, so the encounter is measured in each later phase.
+  const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
+  const override = { reason: 'Layout check of each phase', password: E2E_PASSWORD };
+  const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
+  for (const [i, row] of rows.entries()) {
+    for (const to of phases.slice(0, i + 2)) await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+  }
+  for (const [i, row] of rows.entries()) {
+    await nav(page, 'Worklist');
+    await page.getByRole('button', { name: new RegExp(`^Open encounter for ${row.patient.familyName}`, 'i') }).click();
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Now: ${['Time-out', 'Procedure', 'Recovery'][i]}`) })).toBeVisible();
+    await measure(page, `encounter-${phases[i + 1]}`, findings);
+  }
 
   await nav(page, 'Follow-ups due');
   await measure(page, 'follow-ups-due', findings);
