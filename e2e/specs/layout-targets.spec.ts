@@ -121,3 +121,31 @@ test('a worklist row opens its encounter on click and on Enter', async ({ page, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
 });
+
+test('the encounter keeps a progress rail in view; ] and [ move between its parts', async ({ page, app }) => {
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await signIn(page, 'nurse');
+  await page.getByRole('button', { name: /^Open encounter for NÚÑEZ/i }).click();
+  const rail = page.getByRole('navigation', { name: 'Encounter progress' });
+  await expect(rail.locator('[aria-current="step"]')).toHaveText('Scheduled: current');
+  await expect(rail.locator('.rail-blocked')).toHaveText('Ready for Pre-procedure');
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
+  await page.keyboard.press(']');
+  const firstChecklist = page.locator('section.checklist-section h2').first();
+  await expect(firstChecklist).toBeFocused();
+  await expect(rail).toBeInViewport();
+  await page.keyboard.press('[');
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('cell', { name: /^Next part of the encounter/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Once the day starts, the rail counts what still blocks the next phase, as the phase panel lists it.
+  await page.getByRole('button', { name: 'Start pre-procedure' }).click();
+  await expect(rail.locator('[aria-current="step"]')).toHaveText('Pre-procedure: current');
+  await expect(rail.getByText('✓ Scheduled: done')).toBeVisible();
+  const open = await page.locator('.advance').getByText(/^Still open before Time-out: \d+$/).innerText();
+  await expect(rail.locator('.rail-blocked')).toHaveText(`${open.match(/\d+$/)![0]} open before Time-out`);
+});
