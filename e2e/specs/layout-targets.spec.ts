@@ -23,7 +23,9 @@ async function measure(page: Page, screen: string, findings: Findings): Promise<
     if (await phase.count()) await phase.screenshot({ path: path.join(SHOTS, `${screen}-phase-panel.png`), animations: 'disabled', caret: 'hide' });
   }
   for (const small of await smallTargets(page, 44)) findings.push(`${screen}: ${small}`);
-  const { sideways } = await pageExtent(page);
+  const { sideways, screens } = await pageExtent(page);
+  // Not yet a failure: the encounter still runs far past 3 viewports (one phase at a time is still to do).
+  if (SHOTS) console.log(`${screen}: ${screens.toFixed(1)} viewport heights`);
   if (sideways) findings.push(`${screen}: the page scrolls sideways`);
   const bar = page.locator('header.topbar');
   if (await bar.count()) {
