@@ -69,7 +69,7 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
-  await expect(help.getByRole('row')).toHaveCount(6);
+  await expect(help.getByRole('row')).toHaveCount(8); // a header row and the seven shortcuts, [ and ] among them
   await kb.press('Escape');
   await expect(help).toBeHidden();
   expect(await focusedItemId(page)).toBe(before);

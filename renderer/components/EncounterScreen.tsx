@@ -12,6 +12,7 @@ import { ContentReviewed } from './ContentReviewed';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
+import { EncounterRail } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { PhaseRecords } from './PhaseRecords';
 import { useNow } from './useNow';
@@ -53,6 +54,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
     <div className="encounter">
       <button type="button" className="secondary" onClick={() => go({ name: 'worklist' })}>← Worklist</button>
       <button type="button" className="secondary" onClick={() => go({ name: 'outcomes', patientId: patient.id })}>Follow-up and outcomes</button>
+      <EncounterRail template={t} now={now} />
       <h1 ref={heading} tabIndex={-1}>
         {patientName(patient)} <span className="muted">MRN {patient.mrn} · DOB {patient.birthDate}</span>
       </h1>

@@ -99,8 +99,10 @@ export function NoteFieldsForm() {
                 <th scope="row">{t.name}</th>
                 {OPTIONAL_NOTE_FIELDS.map((f) => (
                   <td key={f}>
-                    <input type="checkbox" aria-label={`${NOTE_FIELD_LABELS[f]} used for ${t.name}`} checked={!(off[t.id] ?? []).includes(f)}
-                      onChange={(e) => toggle(t.id, f, e.target.checked)} />
+                    <label className="cell-check">
+                      <input type="checkbox" aria-label={`${NOTE_FIELD_LABELS[f]} used for ${t.name}`} checked={!(off[t.id] ?? []).includes(f)}
+                        onChange={(e) => toggle(t.id, f, e.target.checked)} />
+                    </label>
                   </td>
                 ))}
               </tr>

@@ -1,16 +1,11 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import { useShallow } from 'zustand/react/shallow';
 import type { Blocker } from '#shared/contract/encounter-records';
-import { resolvedIdsOf, type ChecklistItem } from '#shared/domain/checklist';
-import { encounterItems, phaseBlockers } from '#shared/domain/encounter-workflow';
-import { consentStandingOf } from '#shared/domain/consent-blockers';
-import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
+import type { ChecklistItem } from '#shared/domain/checklist';
+import { encounterItems } from '#shared/domain/encounter-workflow';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
-import { recoveryStartedAt } from '#shared/workflow/observation';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
-import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
@@ -19,6 +14,7 @@ import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
 import { useFormSave } from './useFormSave';
 import { useClinicTime } from './useClinicTime';
+import { usePhaseBlockers } from './usePhaseBlockers';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
 const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
@@ -57,16 +53,12 @@ function sectionTitle(section: string): string {
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const clock = useClinicTime();
   const detail = useEncounter((s) => s.detail)!;
-  // The resolved ids (the same list while a save leaves them so): the blockers need nothing else of the items.
-  const resolvedIds = useChecklist(useShallow((s) => resolvedIdsOf(Object.values(s.items))));
-  const settings = useEncounter((s) => s.settings);
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
   const state = encounter.state;
   const { sedationPlanned, laterality, imagingModality } = encounter;
   const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
-  const resolved = new Set(resolvedIds);
-  const blockers = settings ? phaseBlockers({ state, template, plan, resolvedIds: resolved, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions), anticoagulant: anticoagulantInputOf(detail), consent: consentStandingOf(detail.consent, detail.signatures) }) : [];
+  const blockers = usePhaseBlockers(template, now);
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
     () => (isWorkPhase(state) ? encounterItems(template, plan).workflow.filter((w) => w.phase === state) : []).map((w) => ({ ...w, item: asChecklistItem(w) })),

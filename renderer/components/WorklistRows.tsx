@@ -24,12 +24,16 @@ const ESTIMATED_ROW_PX = 62;
 const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index?: number; measure?: (node: HTMLTableRowElement | null) => void }) {
   const go = useNavigation((s) => s.go);
   const name = patientName(row.patient);
+  const open = () => go({ name: 'encounter', encounterId: row.encounter.id });
   return (
     // In a long list, data-index and the ref let the virtualiser measure the row (long procedure names wrap).
-    <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2}>
-      <td>{name}</td>
-      <td>{row.patient.mrn}</td>
-      <td>{row.patient.birthDate}</td>
+    // The whole row opens the encounter on click and on Enter (issue 18); the Open button stays for screen readers.
+    <tr ref={measure} data-index={index} aria-rowindex={index === undefined ? undefined : index + 2} className="clickable" tabIndex={0}
+      onClick={open} onKeyDown={(e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open(); }}>
+      <td>
+        {name}
+        <div className="muted">MRN {row.patient.mrn} · born {row.patient.birthDate}</div>
+      </td>
       <td>
         {row.templateName}
         <div className="muted">
@@ -47,7 +51,7 @@ const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index
       </td>
       <td>{row.decision ? DECISIONS[row.decision] : '—'}</td>
       <td>
-        <button type="button" className="primary" onClick={() => go({ name: 'encounter', encounterId: row.encounter.id })}
+        <button type="button" className="primary" onClick={(e) => { e.stopPropagation(); open(); }}
           aria-label={`Open encounter for ${name}, ${row.templateName}`}>
           Open
         </button>
@@ -88,11 +92,11 @@ function VirtualBody({ rows }: { rows: readonly WorklistRow[] }) {
   const after = items.length ? virtualizer.getTotalSize() - (items.at(-1)!.end - top) : 0;
   return (
     <tbody ref={body}>
-      {before > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={9} style={{ height: before, padding: 0, border: 0 }} /></tr>}
+      {before > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: before, padding: 0, border: 0 }} /></tr>}
       {items.map((item) => (
         <Row key={rows[item.index]!.encounter.id} row={rows[item.index]!} index={item.index} measure={virtualizer.measureElement} />
       ))}
-      {after > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={9} style={{ height: after, padding: 0, border: 0 }} /></tr>}
+      {after > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: after, padding: 0, border: 0 }} /></tr>}
     </tbody>
   );
 }

@@ -55,8 +55,6 @@ export function WorklistScreen() {
           <thead>
             <tr>
               <th scope="col">Patient</th>
-              <th scope="col">MRN</th>
-              <th scope="col">Date of birth</th>
               <th scope="col">Procedure</th>
               <th scope="col">Date</th>
               <th scope="col">State</th>

@@ -4,7 +4,7 @@
  * list a shortcut that does not exist.
  */
 
-export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'next-part' | 'previous-part' | 'help';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -20,6 +20,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'previous', keys: ['k', 'K', 'ArrowUp'], shown: ['K', '↑'], description: 'Previous checklist item' },
   { action: 'check', keys: ['c', 'C', ' '], shown: ['C', 'Space'], description: 'Check or uncheck the item' },
   { action: 'not-applicable', keys: ['n', 'N'], shown: ['N'], description: 'Not applicable: asks for the reason (Enter confirms, Esc cancels)' },
+  { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (procedure day, each checklist, consent, note)' },
+  { action: 'previous-part', keys: ['['], shown: ['['], description: 'Previous part of the encounter' },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show these shortcuts (Esc closes)' },
 ];
 
@@ -69,4 +71,25 @@ export function focusItem(item: HTMLElement): void {
   const control = item.querySelector<HTMLElement>('.item-main input:not(:disabled)') ?? item.querySelector<HTMLElement>(':scope > .na button:not(:disabled)');
   (control ?? item).focus();
   item.scrollIntoView?.({ block: 'nearest' });
+}
+
+/** The encounter's parts, in page order: the phase panel, each checklist, the consent discussion, the note. */
+const PARTS = 'section.phase, section.checklist-section, section.consent, section.export';
+
+/** Scrolls to the next or previous part of the encounter and focuses its heading ([ and ], the rail's buttons). */
+export function moveToPart(direction: 1 | -1): HTMLElement | null {
+  const parts = Array.from(document.querySelectorAll<HTMLElement>(PARTS));
+  if (parts.length === 0) return null;
+  // The part the reader is in: the last one whose top has scrolled to (or above) the rail's bottom edge.
+  const railBottom = document.querySelector('.encounter-rail')?.getBoundingClientRect().bottom ?? 0;
+  let current = -1;
+  parts.forEach((p, i) => { if (p.getBoundingClientRect().top <= railBottom + 8) current = i; });
+  const next = parts[Math.min(parts.length - 1, Math.max(0, current + direction))]!;
+  next.scrollIntoView({ block: 'start' });
+  const heading = next.querySelector<HTMLElement>('h2');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
+  return next;
 }

@@ -1,0 +1,153 @@
+/**
+ * Issue 18, layout: at 1366x768 every interactive target on every screen is at least 44x44 px
+ * (a checkbox or radio by its clickable label), nothing scrolls sideways, and the top bar keeps to one line.
+ * The failure lists every small target by screen, so the message says what to fix.
+ * LAYOUT_SHOTS=<folder> also writes a screenshot of each screen there.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { localIsoDate } from '#renderer/time/local-date';
+import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
+import { pageExtent, smallTargets } from '../pages/targets';
+
+const SHOTS = process.env.LAYOUT_SHOTS;
+test.use({ viewport: { width: 1366, height: 768 } });
+
+type Findings = string[];
+
+async function measure(page: Page, screen: string, findings: Findings): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  if (SHOTS) {
+    await page.screenshot({ path: path.join(SHOTS, `${screen}.png`), animations: 'disabled', caret: 'hide' });
+    const phase = page.locator('section.phase');
+    if (await phase.count()) await phase.screenshot({ path: path.join(SHOTS, `${screen}-phase-panel.png`), animations: 'disabled', caret: 'hide' });
+  }
+  for (const small of await smallTargets(page, 44)) findings.push(`${screen}: ${small}`);
+  const { sideways, screens } = await pageExtent(page);
+  // Not yet a failure: the encounter still runs far past 3 viewports (one phase at a time is still to do).
+  if (SHOTS) console.log(`${screen}: ${screens.toFixed(1)} viewport heights`);
+  if (sideways) findings.push(`${screen}: the page scrolls sideways`);
+  const bar = page.locator('header.topbar');
+  if (await bar.count()) {
+    // Wrapped: some item of the bar starts below the bottom of another.
+    const wrapped = await bar.evaluate((el) => {
+      const boxes = Array.from(el.children, (c) => c.getBoundingClientRect()).filter((r) => r.height > 0);
+      return boxes.some((a) => boxes.some((b) => a.top >= b.bottom));
+    });
+    if (wrapped) findings.push(`${screen}: the top bar wraps onto a second line`);
+  }
+}
+
+async function nav(page: Page, name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name }).click();
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+}
+
+test.describe('first start', () => {
+  test.use({ accounts: false });
+  test('first run: every target at least 44 px, nothing sideways', async ({ page, app }) => {
+    const findings: Findings = [];
+    await page.goto(app.url);
+    await expect(page.getByRole('region', { name: 'Before you start' })).toBeVisible();
+    await measure(page, 'first-run', findings);
+    expect(findings).toEqual([]);
+  });
+});
+
+test('every screen at 1366x768: targets at least 44 px, nothing sideways, the top bar on one line', async ({ page, app }) => {
+  test.setTimeout(240_000);
+  const findings: Findings = [];
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
+  await measure(page, 'sign-in', findings);
+
+  await signIn(page, 'physician');
+  await expect(page.getByRole('button', { name: /^Open encounter for / }).first()).toBeVisible();
+  await measure(page, 'worklist', findings);
+
+  await page.getByRole('button', { name: /^Open encounter for / }).first().click();
+  await expect(page.getByRole('navigation', { name: 'Checklist sections' })).toBeVisible();
+  await measure(page, 'encounter', findings);
+  await page.getByRole('button', { name: 'Follow-up and outcomes' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The record forms (pain scale radios among them) open, so they are measured too.
+  for (const summary of await page.locator('details.record-forms:not([open]) > summary').all()) await summary.click();
+  await measure(page, 'outcomes', findings);
+
+  // The demo day moved on through the contract, so the encounter is measured in each later phase.
+  const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
+  const override = { reason: 'Layout check of each phase', password: E2E_PASSWORD };
+  const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
+  for (const [i, row] of rows.entries()) {
+    for (const to of phases.slice(0, i + 2)) await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+  }
+  for (const [i, row] of rows.entries()) {
+    await nav(page, 'Worklist');
+    await page.getByRole('button', { name: new RegExp(`^Open encounter for ${row.patient.familyName}`, 'i') }).click();
+    await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Now: ${['Time-out', 'Procedure', 'Recovery'][i]}`) })).toBeVisible();
+    await measure(page, `encounter-${phases[i + 1]}`, findings);
+  }
+
+  await nav(page, 'Follow-ups due');
+  await measure(page, 'follow-ups-due', findings);
+  await nav(page, 'Procedure library');
+  await measure(page, 'library', findings);
+  await nav(page, 'Audit trail');
+  await measure(page, 'audit', findings);
+  await nav(page, 'Backups');
+  await measure(page, 'backups', findings);
+
+  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'ProcedureDesk is locked' })).toBeVisible();
+  await measure(page, 'lock', findings);
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await signIn(page, 'admin');
+  await nav(page, 'Users & settings');
+  await measure(page, 'users-settings', findings);
+  await signOut(page);
+
+  expect(findings, findings.join('\n')).toEqual([]);
+});
+
+test('a worklist row opens its encounter on click and on Enter', async ({ page, app }) => {
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await signIn(page, 'nurse');
+  const row = page.getByRole('row').filter({ hasText: 'NÚÑEZ' });
+  await row.getByText('Lumbar transforaminal epidural steroid injection').click();
+  await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
+  await page.getByRole('button', { name: '← Worklist' }).click();
+  await row.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
+});
+
+test('the encounter keeps a progress rail in view; ] and [ move between its parts', async ({ page, app }) => {
+  await app.call('demo.seed', { today: localIsoDate() });
+  await page.goto(app.url);
+  await signIn(page, 'nurse');
+  await page.getByRole('button', { name: /^Open encounter for NÚÑEZ/i }).click();
+  const rail = page.getByRole('navigation', { name: 'Encounter progress' });
+  await expect(rail.locator('[aria-current="step"]')).toHaveText('Scheduled: current');
+  await expect(rail.locator('.rail-blocked')).toHaveText('Ready for Pre-procedure');
+  await page.keyboard.press(']');
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
+  await page.keyboard.press(']');
+  const firstChecklist = page.locator('section.checklist-section h2').first();
+  await expect(firstChecklist).toBeFocused();
+  await expect(rail).toBeInViewport();
+  await page.keyboard.press('[');
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('cell', { name: /^Next part of the encounter/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  // Once the day starts, the rail counts what still blocks the next phase, as the phase panel lists it.
+  await page.getByRole('button', { name: 'Start pre-procedure' }).click();
+  await expect(rail.locator('[aria-current="step"]')).toHaveText('Pre-procedure: current');
+  await expect(rail.getByText('✓ Scheduled: done')).toBeVisible();
+  const open = await page.locator('.advance').getByText(/^Still open before Time-out: \d+$/).innerText();
+  await expect(rail.locator('.rail-blocked')).toHaveText(`${open.match(/\d+$/)![0]} open before Time-out`);
+});
