@@ -81,7 +81,7 @@ function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; 
   const [value, setValue] = useState('');
   const [takenAt, setTakenAt] = useState('');
   const { errors, check, save } = useFormSave();
-  const error = firstError(errors);
+  const error = errors.takenAt ? null : firstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

@@ -107,6 +107,7 @@ describe('date and date-time fields', () => {
     await user.click(within(header).getByRole('button', { name: 'Save planned start' }));
     await coreSettled();
     expect(errorOf(field)).toBe('Enter the planned start as YYYY-MM-DD HH:MM (24-hour clinic time), e.g. 2026-12-04 08:30.');
+    expect(within(header).getAllByText(/^Enter the planned start/)).toHaveLength(1); // beside the field only, not again below
     expect((await api().call('encounter.get', { encounterId })).plannedStart).toBeNull();
 
     await user.clear(field);

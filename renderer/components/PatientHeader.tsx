@@ -130,7 +130,8 @@ function PlannedStart({ timeZone, disabled }: { timeZone: string; disabled: bool
   const setPlannedStart = usePatientFacts((s) => s.setPlannedStart);
   const [value, setValue] = useState('');
   const { errors, check, save } = useFormSave();
-  const error = firstError(errors);
+  // The time's own error shows beside its field; anything else (e.g. a refusal from the core) below.
+  const error = errors.plannedStartAt ? null : firstError(errors);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const at = localInputToInstant(value, timeZone);
