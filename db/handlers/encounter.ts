@@ -143,6 +143,7 @@ export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
     recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
     anticoagulant: encounterAnticoagulantInput(ctx, encounter),
     consent: consentStandingOf(ctx.consent.get(encounter.id), ctx.participantSignatures.list(encounter.id)),
+    patientFacts: patientFactsView(ctx, encounter),
   });
 }
 

@@ -143,3 +143,19 @@ describe('items appear only when they apply', () => {
     ok(await nurse()('checklist.setItem', { encounterId: id, itemId: 'contrast-real-time-before-steroid', status: 'checked' }));
   });
 });
+
+describe('the allergy items read the patient facts', () => {
+  it('confirming the patient\'s facts for this encounter resolves them; a later change reopens them', async () => {
+    const allergyItems = ['wf-allergy-contrast', 'wf-allergy-latex', 'allergies-reviewed'];
+    const id = await encounter('lumbar-transforaminal-esi', false);
+    ok(await nurse()('encounter.advance', { encounterId: id, to: 'pre-procedure' }));
+    expect(await openIds(id, 'time-out')).toEqual(expect.arrayContaining(allergyItems));
+    const latex = ok<{ id: string }>(await nurse()('patientFacts.record', { encounterId: id, fact: { kind: 'allergy', data: { category: 'latex', agent: 'Latex', reaction: 'Hives', severity: 'mild' } } }));
+    ok(await nurse()('patientFacts.confirm', { encounterId: id, factIds: [latex.id] }));
+    const open = await openIds(id, 'time-out');
+    for (const item of allergyItems) expect(open).not.toContain(item);
+    // A fact recorded after the confirmation makes it out of date: asked again.
+    ok(await nurse()('patientFacts.record', { encounterId: id, fact: { kind: 'diabetes', data: { status: 'none' } } }));
+    expect(await openIds(id, 'time-out')).toEqual(expect.arrayContaining(allergyItems));
+  });
+});

@@ -1,7 +1,9 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import type { EncounterRecord, RecordKind } from '#shared/contract/encounter-records';
+import type { EncounterDetail } from '#shared/contract/encounter';
+import type { RecordKind } from '#shared/contract/encounter-records';
+import { factResolutions } from '#shared/workflow/fact-items';
 import { RECORD_NAMES, recordResolutions } from '#shared/workflow/record-items';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
@@ -35,7 +37,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   // A saved record that resolves this item (record-items.ts): as a string, so the row renders again only when it changes.
-  const recordedBy = useEncounter((s) => recordedKey(s.detail?.records, item.id));
+  const recordedBy = useEncounter((s) => recordedKey(s.detail, item.id));
   const clock = useClinicTime();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
@@ -92,7 +94,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
       </div>
       {recorded && (
         <p className="recorded" role="note">
-          Recorded with {RECORD_NAMES[recorded.kind]} at {clock.time(recorded.at)} ({recorded.by})
+          Recorded with {RECORDED_WITH[recorded.kind]} at {clock.time(recorded.at)} ({recorded.by})
         </p>
       )}
       {item.detail && <p className="detail">{item.detail}</p>}
@@ -130,12 +132,16 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   );
 });
 
-interface RecordedBy { kind: RecordKind; at: string; by: string }
+interface RecordedBy { kind: RecordKind | 'patient-facts'; at: string; by: string }
+const RECORDED_WITH: Record<RecordedBy['kind'], string> = { ...RECORD_NAMES, 'patient-facts': "the patient's allergies, confirmed" };
 
 /** The record resolving an item, as a string (stable across renders), or null. */
-function recordedKey(records: readonly EncounterRecord[] | undefined, itemId: string): string | null {
-  const r = records ? recordResolutions(records).get(itemId) : undefined;
-  return r ? JSON.stringify({ kind: r.kind, at: r.at, by: r.by.name } satisfies RecordedBy) : null;
+function recordedKey(detail: Pick<EncounterDetail, 'records' | 'patientFacts'> | null, itemId: string): string | null {
+  if (!detail) return null;
+  const byRecord = recordResolutions(detail.records).get(itemId);
+  if (byRecord) return JSON.stringify({ kind: byRecord.kind, at: byRecord.at, by: byRecord.by.name } satisfies RecordedBy);
+  const byFacts = factResolutions(detail.patientFacts).get(itemId);
+  return byFacts ? JSON.stringify({ kind: 'patient-facts', at: byFacts.at, by: byFacts.by.name } satisfies RecordedBy) : null;
 }
 
 const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unchecked: 'unchecked', 'not-applicable': 'not applicable' };

@@ -21,6 +21,6 @@ export function usePhaseBlockers(template: Template, now: string): Blocker[] {
   if (!settings) return [];
   return phaseBlockers({
     state, template, plan, resolvedIds: new Set(resolvedIds), records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises,
-    settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions), anticoagulant: anticoagulantInputOf(detail), consent: consentStandingOf(detail.consent, detail.signatures),
+    settings, now, recoveryStartedAt: recoveryStartedAt(detail.transitions), anticoagulant: anticoagulantInputOf(detail), consent: consentStandingOf(detail.consent, detail.signatures), patientFacts: detail.patientFacts,
   });
 }

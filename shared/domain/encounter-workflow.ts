@@ -14,6 +14,8 @@ import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
 import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
+import type { PatientFactsView } from '../contract/patient-facts';
+import { factResolutions } from '../workflow/fact-items';
 import { recordResolutions } from '../workflow/record-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
 import { procedureTraits } from '../workflow/traits';
@@ -180,6 +182,8 @@ export interface BlockerInput {
   recoveryStartedAt?: string | null;
   /** What the anticoagulant check is judged against: the patient's drugs and the planned start a person entered (never the running clock). */
   anticoagulant: EncounterAnticoagulantInput;
+  /** The patient's facts and this encounter's confirmations of them: the allergy items read them. */
+  patientFacts?: Pick<PatientFactsView, 'facts' | 'confirmations'> | null;
   /** The consent decision and signature: leaving the pre-procedure needs both, and no override lifts them. */
   consent: ConsentStanding;
 }
@@ -235,7 +239,8 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
   // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would.
-  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys()]);
+  // The allergy items are answered by confirming the patient's facts (fact-items.ts).
+  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts).keys()]);
   const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,
