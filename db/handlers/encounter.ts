@@ -3,6 +3,7 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers, Caller } from '#shared/contract/dispatcher';
 import { progress } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
+import { encounterPlanOf } from '#shared/domain/encounter-plan';
 import { consentStandingOf, notOverridable } from '#shared/domain/consent-blockers';
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
 import type { ItemStatus } from '#shared/contract/checklist';
@@ -129,18 +130,20 @@ type WorkflowMethods = 'encounter.advance' | 'encounter.cancel' | 'encounter.add
 export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
   const template = requireTemplate(ctx, encounter.templateId, encounter.templateVersion);
   const resolved = new Set(ctx.checklist.list(encounter.id).filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
+  const records = ctx.workflow.records(encounter.id);
   return phaseBlockers({
     state: encounter.state,
     template,
-    plan: { sedationPlanned: encounter.sedationPlanned, laterality: encounter.laterality, imagingModality: encounter.imagingModality },
+    plan: encounterPlanOf(encounter, { records, patientFacts: ctx.patientFacts.list(encounter.patientId) }),
     resolvedIds: resolved,
-    records: ctx.workflow.records(encounter.id),
+    records,
     bleedingRiskRaises: ctx.bleedingRisk.list(encounter.id),
     settings: ctx.settings.get(),
     now: ctx.now(),
     recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
     anticoagulant: encounterAnticoagulantInput(ctx, encounter),
     consent: consentStandingOf(ctx.consent.get(encounter.id), ctx.participantSignatures.list(encounter.id)),
+    patientFacts: patientFactsView(ctx, encounter),
   });
 }
 

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { applicableSections } from '#shared/domain/encounter-plan';
+import { procedureTraits } from '#shared/workflow/traits';
 import type { ChecklistSection } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
 import { useResolvedCount, useChecklist } from '../stores/checklist';
@@ -15,6 +17,7 @@ import { PatientHeader } from './PatientHeader';
 import { EncounterRail } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { PhaseRecords } from './PhaseRecords';
+import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
 
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
@@ -22,7 +25,11 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   // does not render again for it (the row, its section's count and the counts here do).
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
-  const sections = useChecklist((s) => s.sections);
+  const allSections = useChecklist((s) => s.sections);
+  // Only the template items that apply to this plan (no "if sedated" items when none is planned).
+  const plan = useMaybeEncounterPlan();
+  const template = library?.template;
+  const sections = useMemo(() => (plan && template ? applicableSections(allSections, procedureTraits(template), plan) : allSections), [allSections, plan, template]);
   const contentReview = useEncounter((s) => s.contentReview);
   const error = useEncounter((s) => s.error);
   const go = useNavigation((s) => s.go);

@@ -7,6 +7,7 @@ import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
 import { useEncounter } from '../stores/encounter';
+import { useEncounterPlan } from './useEncounterPlan';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
@@ -56,8 +57,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
   const state = encounter.state;
-  const { sedationPlanned, laterality, imagingModality } = encounter;
-  const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
+  const plan = useEncounterPlan();
   const blockers = usePhaseBlockers(template, now);
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
