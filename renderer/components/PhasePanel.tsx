@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { Blocker } from '#shared/contract/encounter-records';
+import type { Blocker, BlockerOverride } from '#shared/contract/encounter-records';
+import { notOverridable } from '#shared/domain/consent-blockers';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { evidenceState } from '#shared/library/evidence-state';
@@ -13,6 +14,7 @@ import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
+import { OverrideForm } from './OverrideForm';
 import { useFormSave } from './useFormSave';
 import { useClinicTime } from './useClinicTime';
 import { usePhaseBlockers } from './usePhaseBlockers';
@@ -122,21 +124,20 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
   const next = nextState(state);
   const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
   const [reason, setReason] = useState('');
-  const [password, setPassword] = useState('');
   const { errors, busy, save } = useFormSave();
   if (!next) return null;
   const hard = blockers.filter((b) => b.hardStop);
+  // No override is taken while the consent decision, the patient's signature or the time-out is open (the core refuses it too).
+  const fixed = notOverridable(blockers);
 
   async function run(work: () => Promise<Record<string, string> | null>) {
     await save(work, () => {
       setMode('idle');
       setReason('');
-      setPassword('');
     });
   }
-  const submitOverride = (e: FormEvent) => {
-    e.preventDefault();
-    void run(() => advance(next, { reason, password }));
+  const submitOverride = (overrides: BlockerOverride[], password: string) => {
+    void run(() => advance(next, { overrides, password }));
   };
   const submitCancel = (e: FormEvent) => {
     e.preventDefault();
@@ -169,7 +170,7 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
         <button type="button" className="primary" disabled={busy || blockers.length > 0} onClick={() => void run(() => advance(next))}>
           {state === 'scheduled' ? 'Start pre-procedure' : `Move to ${STATE_LABELS[next]}`}
         </button>
-        {blockers.length > 0 && role === 'physician' && mode !== 'override' && (
+        {blockers.length > 0 && fixed.length === 0 && role === 'physician' && mode !== 'override' && (
           <button type="button" className="secondary" onClick={() => setMode('override')}>
             Override and move to {STATE_LABELS[next]}…
           </button>
@@ -180,24 +181,11 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
           </button>
         )}
       </div>
-      {mode === 'override' && (
-        <form className="subform" aria-label="Physician override" onSubmit={submitOverride}>
-          <p>The override, its reason and the items above are recorded with your name and shown on the note.</p>
-          <label>
-            Reason for overriding
-            <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!errors.reason} />
-            {errors.reason && <span className="error">{errors.reason}</span>}
-          </label>
-          <label>
-            Your password (signs the override)
-            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} />
-            {errors.password && <span className="error">{errors.password}</span>}
-          </label>
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy}>Override and move to {STATE_LABELS[next]}</button>
-            <button type="button" className="secondary" onClick={() => setMode('idle')}>Back</button>
-          </div>
-        </form>
+      {fixed.length > 0 && role === 'physician' && (
+        <p className="muted">No override: {fixed.map((b) => b.label).join('; ')} cannot be overridden, so {STATE_LABELS[state]} ends only once done.</p>
+      )}
+      {mode === 'override' && fixed.length === 0 && (
+        <OverrideForm blockers={blockers} nextLabel={STATE_LABELS[next]} busy={busy} errors={errors} onSubmit={submitOverride} onBack={() => setMode('idle')} />
       )}
       {mode === 'cancel' && (
         <form className="subform" aria-label="Cancel encounter" onSubmit={submitCancel}>
