@@ -9,6 +9,7 @@ import type { Page } from '@playwright/test';
 import { localIsoDate } from '#renderer/time/local-date';
 import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 import { pageExtent, smallTargets } from '../pages/targets';
+import { advanceOverridingOpen, consentGivenAndSigned, timeOutSigned } from '../consented-encounter';
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -77,10 +78,14 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
 
   // The demo day moved on through the contract, so the encounter is measured in each later phase.
   const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
-  const override = { reason: 'Layout check of each phase', password: E2E_PASSWORD };
   const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
   for (const [i, row] of rows.entries()) {
-    for (const to of phases.slice(0, i + 2)) await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+    for (const to of phases.slice(0, i + 2)) {
+      // Consent and the signed time-out are what no override lifts (issue 18).
+      if (to === 'time-out') await consentGivenAndSigned(app, row.encounter.id);
+      if (to === 'procedure') await timeOutSigned(app, row.encounter.id, E2E_PASSWORD);
+      await advanceOverridingOpen(app, row.encounter.id, to, 'Layout check of each phase', E2E_PASSWORD);
+    }
   }
   for (const [i, row] of rows.entries()) {
     await nav(page, 'Worklist');
@@ -148,6 +153,6 @@ test('the encounter keeps a progress rail in view; ] and [ move between its part
   await page.getByRole('button', { name: 'Start pre-procedure' }).click();
   await expect(rail.locator('[aria-current="step"]')).toHaveText('Pre-procedure: current');
   await expect(rail.getByText('✓ Scheduled: done')).toBeVisible();
-  const open = await page.locator('.advance').getByText(/^Still open before Time-out: \d+$/).innerText();
+  const open = await page.locator('.advance').getByText(/Still open before Time-out: \d+$/).innerText();
   await expect(rail.locator('.rail-blocked')).toHaveText(`${open.match(/\d+$/)![0]} open before Time-out`);
 });

@@ -53,6 +53,14 @@ function sectionTitle(section: string): string {
  * phase, what still blocks the next state, and the way forward: move on,
  * a physician's override with reason and password, or cancel with a reason.
  */
+/** What may lift the hard stops shown: none of those no override lifts (consent, the time-out), else only a physician's override. */
+function hardStopRule(hard: readonly Blocker[]): string {
+  const fixed = hard.filter((b) => b.overridable === false).length;
+  if (fixed === hard.length) return 'must be done first; no override lifts them.';
+  if (fixed) return `must be done first: ${fixed} of them no override lifts, the rest only a physician's override.`;
+  return "must not be passed without a physician's override.";
+}
+
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const clock = useClinicTime();
   const detail = useEncounter((s) => s.detail)!;
@@ -150,7 +158,7 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
         <div className={hard.length ? 'hard-stop' : 'blockers'} role={hard.length ? 'alert' : 'status'}>
           <p>
             <strong>
-              {hard.length ? `Hard stop: ${hard.length} item(s) must not be passed without a physician's override. ` : ''}
+              {hard.length ? `Hard stop: ${hard.length} item(s) ${hardStopRule(hard)} ` : ''}
               Still open before {STATE_LABELS[next]}: {blockers.length}
             </strong>
           </p>
