@@ -1,3 +1,4 @@
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { useEffect, useMemo, useRef } from 'react';
 import { applicableSections } from '#shared/domain/encounter-plan';
 import { procedureTraits } from '#shared/workflow/traits';
@@ -71,7 +72,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <dt>Level(s) and side</dt>
         <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
         <dt>Imaging</dt>
-        <dd>{encounter.imagingModality}</dd>
+        <dd>{IMAGING_MODALITY_LABELS[encounter.imagingModality]}</dd>
         <dt>Sedation</dt>
         <dd>{encounter.sedationPlanned ? 'Planned' : 'None planned'}</dd>
         <dt>Planned</dt>
