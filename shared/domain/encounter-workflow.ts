@@ -15,15 +15,14 @@ import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../w
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import type { PatientFactsView } from '../contract/patient-facts';
-import { factResolutions } from '../workflow/fact-items';
-import { recordResolutions } from '../workflow/record-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
-import { buildChecklist, type ReviewedFacts } from './checklist';
+import { buildChecklist, progress, type ReviewedFacts } from './checklist';
 import { consentBlockers, type ConsentStanding } from './consent-blockers';
+import { resolvedItemIds } from './resolved-items';
 
 export interface EncounterPlan extends EncounterPlanFacts {
   sedationPlanned: boolean;
@@ -35,6 +34,15 @@ export function encounterItems(template: Template, plan: EncounterPlan, reviewed
   const workflow = workflowItemsFor(traits, plan);
   const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan));
   return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
+}
+
+/** The worklist's "done of total": the items that apply to the plan, answered by the rules the blockers use (resolved-items.ts). */
+export function encounterProgress(
+  template: Template,
+  plan: EncounterPlan,
+  answered: { resolvedIds: Iterable<string>; records: readonly EncounterRecord[]; patientFacts: Pick<PatientFactsView, 'facts' | 'confirmations'> },
+): { done: number; total: number } {
+  return progress(encounterItems(template, plan).phaseItems, resolvedItemIds(answered.resolvedIds, answered.records, answered.patientFacts));
 }
 
 /**
@@ -238,9 +246,8 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const { state, records } = input;
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
-  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would.
-  // The allergy items are answered by confirming the patient's facts (fact-items.ts).
-  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts).keys()]);
+  // A saved record resolves its own "…recorded" items, as a tick would; confirming the patient's facts answers the allergy items.
+  const resolved = resolvedItemIds(input.resolvedIds, records, input.patientFacts);
   const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,
