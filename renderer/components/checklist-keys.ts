@@ -76,7 +76,7 @@ export function focusItem(item: HTMLElement): void {
 
 /** Presses the group-confirm button of the section that holds this element; returns whether there was one. */
 export function confirmGroupOf(from: Element | null): boolean {
-  const button = from?.closest('section, .phase-section')?.querySelector<HTMLButtonElement>('.group-confirm-button:not(:disabled)');
+  const button = from?.closest('.phase-section, section.checklist-section')?.querySelector<HTMLButtonElement>('.group-confirm-button:not(:disabled)');
   button?.click();
   return Boolean(button);
 }
