@@ -13,6 +13,7 @@ import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
+import { GroupConfirm } from './GroupConfirm';
 import { InjectateReadBack } from './InjectatePlan';
 import { OverrideForm } from './OverrideForm';
 import { useFormSave } from './useFormSave';
@@ -103,6 +104,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
           <h3>
             {sectionTitle(section)} <span className="muted">({[...new Set(workflow.filter((w) => w.section === section).map((w) => WHO[w.by]))].join(', ')})</span>
           </h3>
+          <GroupConfirm items={workflow.filter((w) => w.section === section)} title={sectionTitle(section)} />
           <ul className="items">
             {workflow
               .filter((w) => w.section === section)

@@ -4,7 +4,7 @@
  * list a shortcut that does not exist.
  */
 
-export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'next-part' | 'previous-part' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'confirm-group' | 'next-part' | 'previous-part' | 'help';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -20,6 +20,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'previous', keys: ['k', 'K', 'ArrowUp'], shown: ['K', '↑'], description: 'Previous checklist item' },
   { action: 'check', keys: ['c', 'C', ' '], shown: ['C', 'Space'], description: 'Check or uncheck the item' },
   { action: 'not-applicable', keys: ['n', 'N'], shown: ['N'], description: 'Not applicable: asks for the reason (Enter confirms, Esc cancels)' },
+  { action: 'confirm-group', keys: ['a', 'A'], shown: ['A'], description: 'Confirm all open items of the section or risks list with focus (its "Confirm all" button)' },
   { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (procedure day, each checklist, consent, note)' },
   { action: 'previous-part', keys: ['['], shown: ['['], description: 'Previous part of the encounter' },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show these shortcuts (Esc closes)' },
@@ -71,6 +72,13 @@ export function focusItem(item: HTMLElement): void {
   const control = item.querySelector<HTMLElement>('.item-main input:not(:disabled)') ?? item.querySelector<HTMLElement>(':scope > .na button:not(:disabled)');
   (control ?? item).focus();
   item.scrollIntoView?.({ block: 'nearest' });
+}
+
+/** Presses the group-confirm button of the section that holds this element; returns whether there was one. */
+export function confirmGroupOf(from: Element | null): boolean {
+  const button = from?.closest('.phase-section, section.checklist-section')?.querySelector<HTMLButtonElement>('.group-confirm-button:not(:disabled)');
+  button?.click();
+  return Boolean(button);
 }
 
 /** The encounter's parts, in page order: the phase panel, each checklist, the consent discussion, the note. */
