@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { factResolutions } from '#shared/workflow/fact-items';
 import { recordResolutions } from '#shared/workflow/record-items';
 import { isWorkPhase, WORK_PHASES, type WorkPhase } from '#shared/workflow/states';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
+import { firstError, useFormSave } from './useFormSave';
 
 /** An item a group may confirm, with the phase in which it can really be done. */
 export interface GroupItem { id: string; phase: WorkPhase }
@@ -26,8 +27,8 @@ export function GroupConfirm({ items, title, risks = false }: { items: readonly 
   }, [detail]);
   // A string, so the button renders again only when the set of open items changes.
   const openKey = useChecklist((s) => items.filter((i) => (s.items[i.id]?.status ?? 'unchecked') === 'unchecked' && s.saves[i.id]?.kind !== 'saving').map((i) => i.id).join(' '));
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, save } = useFormSave();
+  const error = firstError(errors);
   if (!state || !(isWorkPhase(state) || state === 'scheduled')) return null;
   const now = phaseIndex(state);
   const phaseOf = new Map(items.map((i) => [i.id, phaseIndex(i.phase)]));
@@ -36,9 +37,10 @@ export function GroupConfirm({ items, title, risks = false }: { items: readonly 
   const label = risks ? `All ${open.length} risks discussed` : `Confirm all ${open.length} open in ${title}`;
 
   async function confirm() {
-    setBusy(true);
-    setError(await checkAll(open));
-    setBusy(false);
+    await save(async () => {
+      const refused = await checkAll(open);
+      return refused ? { form: refused } : null;
+    });
   }
   return (
     <div className="group-confirm">
