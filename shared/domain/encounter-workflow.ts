@@ -18,6 +18,7 @@ import type { PatientFactsView } from '../contract/patient-facts';
 import { factResolutions } from '../workflow/fact-items';
 import { recordResolutions } from '../workflow/record-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
+import { twinBase } from '../workflow/template-item-twins';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
@@ -33,7 +34,9 @@ export interface EncounterPlan extends EncounterPlanFacts {
 export function encounterItems(template: Template, plan: EncounterPlan, reviewed?: ReviewedFacts): { phaseItems: PhaseItem[]; workflow: WorkflowItem[] } {
   const traits = procedureTraits(template);
   const workflow = workflowItemsFor(traits, plan);
-  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan));
+  // A template item that asks what an applying base item asks is not asked again (template-item-twins.ts).
+  const bases = new Set(workflow.map((w) => w.id));
+  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan) && !twinBase(i.id, bases));
   return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
 }
 
