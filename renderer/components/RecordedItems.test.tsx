@@ -50,6 +50,7 @@ describe('record once, on the screen', () => {
     expect(screen.getAllByRole('checkbox', { name: /^Infection screen/ }).length).toBeGreaterThan(0);
     expect(screen.queryByRole('checkbox', { name: /^If sedation is planned/ })).toBeNull();
     expect(screen.queryByRole('checkbox', { name: /^If sedated/ })).toBeNull();
-    expect(screen.getByRole('checkbox', { name: /^If not sedated/ })).toBeTruthy();
+    // "If not sedated: observe before discharge" is asked through the recovery's "Observation period completed" (template-item-twins.ts).
+    expect(screen.queryByRole('checkbox', { name: /^If not sedated/ })).toBeNull();
   });
 });

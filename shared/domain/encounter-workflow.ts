@@ -15,6 +15,7 @@ import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../w
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import type { PatientFactsView } from '../contract/patient-facts';
+import { CONSENT_ITEM } from '../workflow/consent-items';
 import { factResolutions } from '../workflow/fact-items';
 import { recordResolutions } from '../workflow/record-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
@@ -231,6 +232,15 @@ function anticoagulantBlockers(input: BlockerInput, phase: WorkPhase): Blocker[]
   return out;
 }
 
+/** Whether the anticoagulant check at the planned start has no open hard stop (the review item then reads the confirmed drugs). */
+export function anticoagulantClear(input: Pick<BlockerInput, 'template' | 'records' | 'bleedingRiskRaises' | 'settings' | 'anticoagulant'>): boolean {
+  const { result } = timedAnticoagulantCheck(input.template, input.records, input.bleedingRiskRaises, input.settings, input.anticoagulant);
+  return !result.rows.some((row) => row.status === 'too-recent' || row.status === 'inr-required');
+}
+
+/** Resolved by the minimum observation time having passed (observation.ts), not by a tick. */
+const OBSERVATION_ITEM = 'wf-observation-period';
+
 /**
  * What must be done before leaving the current state. Hard stops (an
  * anticoagulant dose too recent, an INR not shown normal, a planned particulate
@@ -241,9 +251,12 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const { state, records } = input;
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
-  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would.
-  // The allergy items are answered by confirming the patient's facts (fact-items.ts).
-  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts).keys()]);
+  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would; the
+  // confirmed patient facts theirs (fact-items.ts); the consent and signature the consent item
+  // (consent-items.ts); the minimum observation time, once passed, the observation item.
+  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts, anticoagulantClear(input)).keys()]);
+  if (input.consent.decision === 'consents' && input.consent.signedByPatientOrSurrogate) resolved.add(CONSENT_ITEM);
+  if (phase === 'recovery' && input.recoveryStartedAt && !observationBlocker(input.template.id, input.recoveryStartedAt, input.now)) resolved.add(OBSERVATION_ITEM);
   const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,

@@ -6,6 +6,7 @@ import type { EncounterDetail } from '../contract/encounter';
 import type { ItemStatus } from '../contract/checklist';
 import type { Transition } from '../contract/encounter-records';
 import { encounterPlanOf } from '../domain/encounter-plan';
+import { consentResolution } from '../workflow/consent-items';
 import { factResolutions } from '../workflow/fact-items';
 import { workflowItemsFor } from '../workflow/phase-items';
 import { recordResolutions } from '../workflow/record-items';
@@ -85,14 +86,15 @@ export function questionnaireCanonical(template: Template): string {
  */
 export function checklistResponseItems(
   template: Template,
-  detail: Pick<EncounterDetail, 'items'> & Partial<Pick<EncounterDetail, 'encounter' | 'records' | 'patientFacts'>>,
+  detail: Pick<EncounterDetail, 'items'> & Partial<Pick<EncounterDetail, 'encounter' | 'records' | 'patientFacts' | 'consent' | 'signatures'>>,
 ): { items: QrItem[]; answered: number; total: number } {
   // A saved record answers the items it resolves (record-items.ts); an item the plan makes
   // inapplicable (no sedation planned) and left unanswered is not counted as missing.
   // The patient's confirmed facts answer theirs (fact-items.ts); a template item asked by a base
   // item instead takes that item's answer (template-item-twins.ts).
   const stored = new Map<string, { status: ItemStatus; reason?: string | null }>(detail.items.map((s) => [s.itemId, s]));
-  const resolved = [...recordResolutions(detail.records ?? []).keys(), ...factResolutions(detail.patientFacts).keys()];
+  const consented = consentResolution(detail.consent ?? null, detail.signatures ?? []);
+  const resolved = [...recordResolutions(detail.records ?? []).keys(), ...factResolutions(detail.patientFacts).keys(), ...(consented ? [consented.itemId] : [])];
   for (const itemId of resolved) if (!stored.has(itemId)) stored.set(itemId, { status: 'checked' });
   const plan = detail.encounter ? encounterPlanOf(detail.encounter, { records: detail.records ?? [], patientFacts: detail.patientFacts?.facts ?? [] }) : null;
   const traits = procedureTraits(template);
