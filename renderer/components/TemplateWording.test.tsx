@@ -3,25 +3,16 @@
 // procedure-day row, which answers it.
 import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { api, setClient, setSessionToken } from '../api/client';
-import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { api } from '../api/client';
+import { coreSettled } from '../testing/core-calls';
+import { nurseWithPreProcedureEncounter } from '../testing/signed-in-encounter';
 import { EncounterScreen } from './EncounterScreen';
 
 let encounterId = '';
 
 beforeAll(async () => {
-  setClient(coreClient());
-  setSessionToken(inject('nurseSession'));
-  const session = await api().call('auth.status', {});
-  useSession.setState({ phase: 'active', user: session.session!.user });
-  const patient = await api().call('patient.create', { mrn: `TW-${Date.now()}`, familyName: 'Nakamura', givenName: 'Emi', birthDate: '1975-09-12', sex: 'female' });
-  const encounter = await api().call('encounter.create', {
-    patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L5-S1'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Radicular pain.',
-  });
-  encounterId = encounter.id;
-  await api().call('encounter.advance', { encounterId, to: 'pre-procedure' });
+  encounterId = await nurseWithPreProcedureEncounter({ mrn: `TW-${Date.now()}`, familyName: 'Nakamura', givenName: 'Emi', birthDate: '1975-09-12', sex: 'female' }, ['L5-S1']);
 });
 afterEach(() => cleanup());
 
