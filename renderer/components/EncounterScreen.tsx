@@ -17,6 +17,7 @@ import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
 import { EncounterRail } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
+import { TimeOutReadBack } from './TimeOutReadBack';
 import { PhaseRecords } from './PhaseRecords';
 import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
@@ -81,6 +82,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <dd>{encounter.indication}</dd>
       </dl>
       <PatientHeader template={t} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
+      {encounter.state === 'time-out' && <TimeOutReadBack template={t} />}
       <PhasePanel template={t} now={now} sources={library.sources}>
         <PhaseRecords template={t} now={now} />
       </PhasePanel>

@@ -15,7 +15,9 @@ import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../w
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import type { PatientFactsView } from '../contract/patient-facts';
+import { CONSENT_ITEM } from '../workflow/consent-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
+import { twinBase } from '../workflow/template-item-twins';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
@@ -32,7 +34,9 @@ export interface EncounterPlan extends EncounterPlanFacts {
 export function encounterItems(template: Template, plan: EncounterPlan, reviewed?: ReviewedFacts): { phaseItems: PhaseItem[]; workflow: WorkflowItem[] } {
   const traits = procedureTraits(template);
   const workflow = workflowItemsFor(traits, plan);
-  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan));
+  // A template item that asks what an applying base item asks is not asked again (template-item-twins.ts).
+  const bases = new Set(workflow.map((w) => w.id));
+  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan) && !twinBase(i.id, bases));
   return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
 }
 
@@ -236,6 +240,15 @@ function anticoagulantBlockers(input: BlockerInput, phase: WorkPhase): Blocker[]
   return out;
 }
 
+/** Whether the anticoagulant check at the planned start has no open hard stop (the review item then reads the confirmed drugs). */
+export function anticoagulantClear(input: Pick<BlockerInput, 'template' | 'records' | 'bleedingRiskRaises' | 'settings' | 'anticoagulant'>): boolean {
+  const { result } = timedAnticoagulantCheck(input.template, input.records, input.bleedingRiskRaises, input.settings, input.anticoagulant);
+  return !result.rows.some((row) => row.status === 'too-recent' || row.status === 'inr-required');
+}
+
+/** Resolved by the minimum observation time having passed (observation.ts), not by a tick. */
+const OBSERVATION_ITEM = 'wf-observation-period';
+
 /**
  * What must be done before leaving the current state. Hard stops (an
  * anticoagulant dose too recent, an INR not shown normal, a planned particulate
@@ -246,8 +259,12 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const { state, records } = input;
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
-  // A saved record resolves its own "…recorded" items, as a tick would; confirming the patient's facts answers the allergy items.
-  const resolved = resolvedItemIds(input.resolvedIds, records, input.patientFacts);
+  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would; the
+  // confirmed patient facts theirs (fact-items.ts); the consent and signature the consent item
+  // (consent-items.ts); the minimum observation time, once passed, the observation item.
+  const resolved = resolvedItemIds(input.resolvedIds, records, input.patientFacts, anticoagulantClear(input));
+  if (input.consent.decision === 'consents' && input.consent.signedByPatientOrSurrogate) resolved.add(CONSENT_ITEM);
+  if (phase === 'recovery' && input.recoveryStartedAt && !observationBlocker(input.template.id, input.recoveryStartedAt, input.now)) resolved.add(OBSERVATION_ITEM);
   const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,

@@ -13,6 +13,7 @@ export function resolvedItemIds(
   answered: Iterable<string>,
   records: readonly EncounterRecord[],
   patientFacts: Pick<PatientFactsView, 'facts' | 'confirmations'> | null | undefined,
+  anticoagulantClear = false,
 ): Set<string> {
-  return new Set([...answered, ...recordResolutions(records).keys(), ...factResolutions(patientFacts).keys()]);
+  return new Set([...answered, ...recordResolutions(records).keys(), ...factResolutions(patientFacts, anticoagulantClear).keys()]);
 }
