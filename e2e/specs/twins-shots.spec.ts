@@ -33,7 +33,7 @@ test('pre-procedure twins, one-click facts, then the time-out read-back', async 
   await expect(quick.getByRole('button', { name: 'Cannot be pregnant' })).toHaveCount(0);
   await quick.scrollIntoViewIfNeeded();
   await shot(page, 'patient-facts-one-click.png');
-  await quick.getByRole('button', { name: 'No known allergies' }).click();
+  await page.getByRole('button', { name: 'Confirm patient facts' }).click();
 
   const row = page.getByRole('checkbox', { name: 'Patient identity confirmed with two identifiers' }).locator('xpath=ancestor::li[1]');
   await row.getByText(/^Template wording/).click();

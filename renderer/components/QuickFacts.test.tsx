@@ -29,7 +29,7 @@ describe('one-click patient facts', () => {
     expect(screen.queryByRole('checkbox', { name: /^Diabetic patients/ })).toBeNull();
     await userEvent.click(within(quick).getByRole('button', { name: 'Cannot be pregnant' }));
     await coreSettled();
-    await userEvent.click(within(quick).getByRole('button', { name: 'No known allergies' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Confirm patient facts' }));
     await coreSettled();
 
     const facts = (await api().call('encounter.get', { encounterId })).patientFacts;

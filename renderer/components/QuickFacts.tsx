@@ -5,19 +5,16 @@ import { firstError, useFormSave } from './useFormSave';
 
 /**
  * The common answers in one click each, recording what the long form records: diabetes and
- * pregnancy potential are facts (a new one replaces the standing one, as in the form). "No
- * known allergies" and "No anticoagulant or antiplatelet" are not facts in the model: the
- * absence is what confirming the patient's facts records (the list, complete, holds none), so
- * those buttons confirm the standing facts, and only while none of that kind stands.
+ * pregnancy potential are facts (a new one replaces the standing one, as in the form). No
+ * allergy and no anticoagulant are not facts in the model but the absence that "Confirm
+ * patient facts" records for the whole list at once; a button naming only one of them would
+ * confirm the other unseen, so there is none.
  */
 export function QuickFacts({ standing, disabled }: { standing: readonly PatientFact[]; disabled: boolean }) {
   const record = usePatientFacts((s) => s.record);
-  const confirm = usePatientFacts((s) => s.confirm);
   const { errors, busy, save } = useFormSave();
   const error = firstError(errors);
-  const has = (kind: PatientFact['entry']['kind']) => standing.some((f) => f.entry.kind === kind);
   const is = (fact: PatientFactData) => standing.some((f) => JSON.stringify(f.entry.data) === JSON.stringify(fact.data) && f.entry.kind === fact.kind);
-  const confirmAll = () => void save(() => confirm(standing.map((f) => f.id)));
   const facts: PatientFactData[] = [
     { kind: 'diabetes', data: { status: 'none', note: '' } },
     { kind: 'diabetes', data: { status: 'type-2', note: '' } },
@@ -28,8 +25,6 @@ export function QuickFacts({ standing, disabled }: { standing: readonly PatientF
   const label = (f: PatientFactData) => (f.kind === 'diabetes' ? (f.data.status === 'none' ? 'Not diabetic' : DIABETES_LABELS[f.data.status]) : f.kind === 'pregnancy' ? PREGNANCY_LABELS[f.data.status].replace(/:.*/, '') : '');
   return (
     <div className="row quick-facts" role="group" aria-label="Common answers, one click each">
-      {!has('allergy') && <button type="button" className="secondary" disabled={disabled || busy} onClick={confirmAll}>No known allergies</button>}
-      {!has('antithrombotic') && <button type="button" className="secondary" disabled={disabled || busy} onClick={confirmAll}>No anticoagulant or antiplatelet</button>}
       {facts.filter((f) => !is(f)).map((f) => (
         <button key={`${f.kind}-${JSON.stringify(f.data)}`} type="button" className="secondary" disabled={disabled || busy} onClick={() => void save(() => record(f))}>
           {label(f)}
