@@ -43,6 +43,9 @@ const CALLS: Partial<Record<CoreMethod, Prepare>> = {
     token: await session(ADMIN), input: { username: 'nora.nurse', displayName: 'Nora Nurse', role: 'nurse', password: TEST_PASSWORD, holder: 'someone-else' }, who: ADMIN,
   }),
   'users.setActive': async (core, session) => ({ token: await session(ADMIN), input: { userId: await physicianId(core, session), active: false }, who: ADMIN }),
+  'users.setProvider': async (core, session) => ({
+    token: await session(ADMIN), input: { userId: await physicianId(core, session), provider: { npi: '1234567893', localId: null, familyName: 'Ñúñez', givenName: 'Inés' } }, who: ADMIN,
+  }),
   'users.clearLockout': async (core, session) => ({ token: await session(ADMIN), input: { userId: await physicianId(core, session) }, who: ADMIN }),
   'users.resetPassword': async (core, session) => ({
     token: await session(ADMIN), input: { userId: await physicianId(core, session), newPassword: 'a new horse battery staple', adminPassword: TEST_PASSWORD }, who: ADMIN,
