@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { doneBeforeMoving } from './testing/consent-given';
 import { advanceOverridingOpen } from './testing/override-open';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { CHART_READY } from './testing/chart-identity';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -270,7 +271,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     });
     expect(await call<{ title: string }>('note.print', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ title: 'Consent discussion note' });
     await call('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' });
-    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
+    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir, ...CHART_READY });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
     const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });

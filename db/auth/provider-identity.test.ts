@@ -63,7 +63,8 @@ describe('provider identifiers on an account', () => {
     const { core, dispatch, login } = open();
     const physician = await login(PHYSICIAN);
     const physicianId = userRow(core, usernameOf(PHYSICIAN))!.id;
-    expect(codeOf(await dispatch('users.setProvider', { userId: physicianId, provider: PROVIDER }, physician))).toBe('FORBIDDEN');
-    expect(providerColumns(core, usernameOf(PHYSICIAN))).toMatchObject({ npi: null });
+    const before = providerColumns(core, usernameOf(PHYSICIAN));
+    expect(codeOf(await dispatch('users.setProvider', { userId: physicianId, provider: { ...PROVIDER, npi: '1558598797' } }, physician))).toBe('FORBIDDEN');
+    expect(providerColumns(core, usernameOf(PHYSICIAN))).toEqual(before);
   });
 });
