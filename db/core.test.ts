@@ -221,6 +221,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('settings.get', {}, session.token)).toMatchObject({ idleLockMinutes: 10, inrThreshold: null });
     expect(await use('settings.update', { idleLockMinutes: 5, inrThreshold: 1.2 }, admin.token)).toMatchObject({ idleLockMinutes: 5, inrThreshold: 1.2 });
     expect(await use('users.clearLockout', { userId: nurse.id }, admin.token)).toMatchObject({ lockedUntil: null });
+    const provider = { npi: '1234567893', localId: 'RN-7', familyName: 'Nurse', givenName: 'Nina' };
+    expect(await use('users.setProvider', { userId: nurse.id, provider }, admin.token)).toMatchObject({ provider });
     expect(await use('users.resetPassword', { userId: nurse.id, newPassword: 'a reset long secret', adminPassword: 'a long enough secret' }, admin.token)).toMatchObject({ passwordResetBy: 'Ada Admin' });
     expect(await use('users.setActive', { userId: nurse.id, active: false }, admin.token)).toMatchObject({ active: false });
     expect(await core.dispatch('patient.search', { query: 'a' }, session.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
