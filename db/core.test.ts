@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { doneBeforeMoving } from './testing/consent-given';
 import { advanceOverridingOpen } from './testing/override-open';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { CHART_READY } from './testing/chart-identity';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -220,6 +221,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('settings.get', {}, session.token)).toMatchObject({ idleLockMinutes: 10, inrThreshold: null });
     expect(await use('settings.update', { idleLockMinutes: 5, inrThreshold: 1.2 }, admin.token)).toMatchObject({ idleLockMinutes: 5, inrThreshold: 1.2 });
     expect(await use('users.clearLockout', { userId: nurse.id }, admin.token)).toMatchObject({ lockedUntil: null });
+    const provider = { npi: '1234567893', localId: 'RN-7', familyName: 'Nurse', givenName: 'Nina' };
+    expect(await use('users.setProvider', { userId: nurse.id, provider }, admin.token)).toMatchObject({ provider });
     expect(await use('users.resetPassword', { userId: nurse.id, newPassword: 'a reset long secret', adminPassword: 'a long enough secret' }, admin.token)).toMatchObject({ passwordResetBy: 'Ada Admin' });
     expect(await use('users.setActive', { userId: nurse.id, active: false }, admin.token)).toMatchObject({ active: false });
     expect(await core.dispatch('patient.search', { query: 'a' }, session.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
@@ -276,7 +279,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     });
     expect(await call<{ title: string }>('note.print', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ title: 'Consent discussion note' });
     await call('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' });
-    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
+    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir, ...CHART_READY });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
     const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });

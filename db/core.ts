@@ -198,6 +198,7 @@ export function openCore(options: CoreOptions): Core {
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
       patientFacts: createPatientFactRepository(db),
+      providerOf: (actor) => users.byDisplayName(actor.name)?.provider ?? null,
       auth,
       keyring,
       verifier: createNoteVerifier(db, signingKeys),

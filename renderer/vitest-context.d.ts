@@ -7,5 +7,6 @@ declare module 'vitest' {
     hostSecret: string;
     nurseSession: string;
     physicianSession: string;
+    adminSession: string;
   }
 }

@@ -16,6 +16,7 @@ import { unescapeHl7 } from '#shared/interop/hl7-mdm';
 import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, tempDir, withAct } from '../testing/temp-core';
+import { CHART_READY } from '../testing/chart-identity';
 
 let dataDir: string;
 let outbox: string;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   writer = await bundleScript('export-writer');
   const core = open();
   try {
-    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
     const patient = ok<{ id: string }>(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
     encounterId = ok<{ id: string }>(await core.act('encounter.create', {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial back pain',

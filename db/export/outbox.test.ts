@@ -17,6 +17,7 @@ import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { batchSummary } from '#shared/domain/batch-summary';
 import { writeFileAtomic } from './atomic-write';
+import { CHART_READY } from '../testing/chart-identity';
 
 let core: TempCore;
 let outbox: string;
@@ -45,7 +46,7 @@ async function encounter(options: { sign: boolean; plannedDate?: string }): Prom
   return e;
 }
 
-const setOutbox = async () => ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+const setOutbox = async () => ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
 const read = (file: string) => fs.readFileSync(path.join(outbox, file));
 const fileOf = (e: OutboxExport, format: string) => e.files.find((f) => f.format === format)!.file;
 const documentOf = (bundle: FhirBundle) => bundle.entry.find((x) => x.resource.resourceType === 'DocumentReference')!.resource as FhirDocumentReference;

@@ -26,6 +26,7 @@ import { noteComposer } from '../handlers/support/note-composition';
 import { sha256 } from '../repositories/templates';
 import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';
+import { exportIdentity } from './export-identity';
 
 export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
 
@@ -58,12 +59,13 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     if (!signed) {
       throw new CommandError('CONFLICT', 'Only a signed note goes to the chart. The physician signs it first; a draft can still be saved as PDF or text.');
     }
+    const interop = settings.interop;
+    const { mrnSystem, identity } = exportIdentity(interop, signed.note.signedBy, ctx.providerOf);
     const previous = ctx.outboxExports.latest(encounterId);
     const documentId = ctx.newId();
     const pdf = await renderNotePdf(content, { generatedAt: at, subject: `${template.name}, encounter ${encounterId}` });
     const pdfBase64 = pdf.toString('base64');
     const signature = { by: signed.note.signedBy, at: signed.note.signedAt };
-    const interop = settings.interop;
 
     const safeMrn = detail.patient.mrn.replace(/[^A-Za-z0-9-]/g, '');
     const base = `consent-note_${safeMrn}_${detail.encounter.plannedDate}_${documentId.slice(0, 8)}`;
@@ -71,7 +73,8 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       detail, template, pdfBase64, pdfSha1Base64: createHash('sha1').update(pdf).digest('base64'), generatedAt: at,
       signature: { ...signature, sha256: signed.note.contentSha256, verification: signed.publicNote.verification },
       replaces: previous?.documentId ?? null, documentId,
-      settings: { mrnSystem: interop.mrnSystem, documentTypeLoinc: interop.documentTypeLoinc },
+      settings: { mrnSystem, documentTypeLoinc: interop.documentTypeLoinc },
+      identity,
       ids: ctx.newId,
     });
     const addendaBefore = previous?.addendaCount ?? 0;
@@ -85,6 +88,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       settings: { ...interop },
       now: () => at,
       messageControlId: documentId.replaceAll('-', ''),
+      identity: { ...identity, mrnSystem, sendingFacility: interop.sendingFacility, receivingFacility: interop.receivingFacility },
     });
 
     // One segment per line for the file; the message itself has no trailing CR.

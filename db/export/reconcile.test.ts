@@ -9,6 +9,7 @@ import type { OutboxExport } from '#shared/contract/note';
 import { openCore } from '../core';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
 import { partialName } from './atomic-write';
+import { CHART_READY } from '../testing/chart-identity';
 
 let dataDir: string;
 let outbox: string;
@@ -20,7 +21,7 @@ beforeEach(async () => {
   dataDir = tempDir('proceduredesk-reconcile-');
   outbox = tempDir('proceduredesk-reconcile-outbox-');
   core = open();
-  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
 });
 afterEach(() => {
   core.close();

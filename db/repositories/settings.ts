@@ -44,7 +44,9 @@ export function createSettingsRepository(db: Db) {
   const read = (): Settings => {
     const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
     // Anything stored that no longer validates falls back to the default rather than breaking start-up.
-    const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
+    // Interop settings stored before issue 19 lack its keys: they keep what they stored and gain the new ones unset.
+    const interop = { ...DEFAULT_INTEROP_SETTINGS, ...(stored.interop && typeof stored.interop === 'object' ? stored.interop : {}) };
+    const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored, interop };
     const parsed = readStored(() => SettingsSchema.safeParse(merged));
     return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
   };

@@ -4,7 +4,7 @@
  * in browser mode.
  */
 import type { TestProject } from 'vitest/node';
-import { NURSE, openTempCore, PHYSICIAN, signIn, tempDir } from '#db/testing/temp-core';
+import { ADMIN, NURSE, openTempCore, PHYSICIAN, signIn, tempDir } from '#db/testing/temp-core';
 import { startHost } from '#db/host/server';
 
 declare module 'vitest' {
@@ -15,6 +15,8 @@ declare module 'vitest' {
     nurseSession: string;
     /** A signed-in physician's session token (the account is created here). */
     physicianSession: string;
+    /** The administrator's session token (the Users & settings screen). */
+    adminSession: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('hostSecret', host.secret);
   project.provide('nurseSession', await signIn(core.dispatch, NURSE));
   project.provide('physicianSession', await signIn(core.dispatch, PHYSICIAN));
+  project.provide('adminSession', await signIn(core.dispatch, ADMIN));
   return async () => {
     await host.close();
     core.cleanup();

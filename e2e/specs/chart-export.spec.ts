@@ -11,13 +11,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pdfPages } from '#db/testing/pdf-text';
 import { E2E_PASSWORD, expect, signIn, test } from '../fixtures';
+import { E2E_INTEROP } from '../accounts';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
 test('consent details, drawn and paper signatures, outbox, print and the batch export', async ({ page, app }) => {
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-outbox-'));
-  await app.call('settings.update', { outboxFolder: outbox }, 'admin');
+  await app.call('settings.update', { outboxFolder: outbox, interop: E2E_INTEROP }, 'admin');
   const patient = await app.call<{ id: string }>('patient.create', { mrn: 'CHART-8001', familyName: 'Ortiz Núñez', givenName: 'Begoña', birthDate: '1957-06-21', sex: 'female' });
   await app.call('encounter.create', {
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'right', plannedDate: TODAY, indication: 'Right L5 radicular pain for 10 weeks.',

@@ -28,6 +28,9 @@ export function NewEncounterPanel() {
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
   const [plannedDate, setPlannedDate] = useState(localIsoDate());
   const [indication, setIndication] = useState('');
+  // The EHR's visit, optional: typed for now, filled by the schedule import later (issue 19).
+  const [visitNumber, setVisitNumber] = useState('');
+  const [location, setLocation] = useState('');
   const { errors, busy, check, save } = useFormSave();
 
   useEffect(() => {
@@ -68,6 +71,8 @@ export function NewEncounterPanel() {
       plannedDate: plannedDate.trim(),
       indication,
       sedationPlanned,
+      ...(visitNumber.trim() ? { visitNumber: visitNumber.trim() } : {}),
+      ...(location.trim() ? { location: location.trim() } : {}),
     }).then((id) => {
       go({ name: 'encounter', encounterId: id });
       return null;
@@ -146,6 +151,17 @@ export function NewEncounterPanel() {
           <textarea value={indication} onChange={(e) => setIndication(e.target.value)} rows={3} aria-invalid={!!errors.indication} />
         </label>
         {errors.indication && <p role="alert" className="error">{errors.indication}</p>}
+        <label>
+          Visit or account number (optional, from the EHR)
+          <input value={visitNumber} onChange={(e) => setVisitNumber(e.target.value)} autoCapitalize="none" aria-invalid={!!errors.visitNumber} />
+          <span className="hint">The chart files the note to this visit</span>
+          {errors.visitNumber && <span className="error">{errors.visitNumber}</span>}
+        </label>
+        <label>
+          Location (optional, as the EHR names it)
+          <input value={location} onChange={(e) => setLocation(e.target.value)} aria-invalid={!!errors.location} />
+          {errors.location && <span className="error">{errors.location}</span>}
+        </label>
         {errors.form && <p role="alert" className="error">{errors.form}</p>}
         <button type="submit" className="primary" disabled={busy}>Create encounter</button>
       </form>

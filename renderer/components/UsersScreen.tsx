@@ -8,6 +8,7 @@ import { useUsers } from '../stores/users';
 import { useClinicTime } from './useClinicTime';
 import { TimeZoneField } from './TimeZoneField';
 import { useFormSave } from './useFormSave';
+import { EMPTY_PROVIDER, ProviderFields, ProviderIdForm, ProviderIdsCell, providerFromDraft } from './ProviderIdFields';
 
 const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator', records: 'Records (sends signed notes to the chart)' };
 
@@ -35,6 +36,7 @@ export function UsersScreen() {
             <th>Name</th>
             <th>Username</th>
             <th>Role</th>
+            <th>Provider ids</th>
             <th>Status</th>
             <th>Account history</th>
             <th>Actions</th>
@@ -46,6 +48,7 @@ export function UsersScreen() {
               <td>{u.displayName}</td>
               <td>{u.username}</td>
               <td>{ROLE_LABELS[u.role]}</td>
+              <td><ProviderIdsCell user={u} /></td>
               <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${clock.time(u.lockedUntil)})` : 'Active'}</td>
               <td><AccountHistory user={u} /></td>
               <td className="row">
@@ -65,6 +68,7 @@ export function UsersScreen() {
         </tbody>
       </table>
       <NewUserForm />
+      <ProviderIdForm />
       <ResetPasswordForm />
       {settings && <SettingsForm />}
       {settings && <OutboxSettingsForm />}
@@ -95,18 +99,20 @@ function NewUserForm() {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'nurse' as Role, password: '' });
   // No default: the administrator says whose account it is every time.
   const [holder, setHolder] = useState<Holder | null>(null);
+  const [provider, setProvider] = useState(EMPTY_PROVIDER);
   const { errors, savedAt: done, check, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!check(holder ? {} : { holder: 'Say whose account this is.' }) || !holder) return;
-    const created = await run(() => create({ ...form, holder }), {
+    const created = await run(() => create({ ...form, holder, provider: providerFromDraft(provider) }), {
       onSaved: () => holder === 'self'
         ? `Account created for you (${form.displayName}). It is marked as made by you for yourself, on this list, in its own header and in the audit trail.`
         : `Account created for ${form.displayName}. Give them the initial password privately.`,
     });
     if (created) return;
     setForm({ username: '', displayName: '', role: form.role, password: '' });
+    setProvider(EMPTY_PROVIDER);
     setHolder(null);
   }
 
@@ -150,6 +156,7 @@ function NewUserForm() {
         <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!errors.password} />
         {errors.password && <span className="error">{errors.password}</span>}
       </label>
+      <ProviderFields value={provider} onChange={setProvider} errors={errors} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {done && <p role="status">{done}</p>}
       <button type="submit" className="primary">Create account</button>

@@ -15,12 +15,12 @@ import { verificationLine } from '../note/signature';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
 import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
+import { conditional, identityEntries } from './fhir-identity';
+import type { ExportIdentity } from './identity';
 import {
   AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
   PROVENANCE_PARTICIPANT_SYSTEM, URI_IDENTIFIER_SYSTEM, US_CORE_DOCUMENT_CATEGORY_SYSTEM, VERIFICATION_SIGNATURE,
 } from './fhir-systems';
-
-// ---------------------------------------------------------------- input
 
 // ---------------------------------------------------------------- input
 
@@ -67,6 +67,11 @@ export interface FhirBundleInput {
   /** Who wrote the note. Default: the signer, else whoever last saved the consent discussion, else the encounter's creator. */
   author?: Actor;
   settings: FhirBundleSettings;
+  /**
+   * The clinic and its clinicians' identifiers: with it the author, authenticator and Provenance agents are
+   * Practitioner entries and the clinic the custodian; without it (tests of other parts) they stay display text.
+   */
+  identity?: ExportIdentity;
   /** UUID source (injected for determinism): the entries' fullUrls and the default document id. */
   ids: () => string;
 }
@@ -78,10 +83,6 @@ const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
-function who(actor: Actor): Reference {
-  return { display: oneLine(`${actor.name} (${actor.role})`) };
 }
 
 /**
@@ -99,8 +100,19 @@ function uriIdentifier(value: string): Identifier {
   return { system: URI_IDENTIFIER_SYSTEM, value };
 }
 
-function conditional(identifier: Identifier): string {
-  return `identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`;
+/**
+ * DocumentReference.context (US Core must-support): the visit as a conditional reference to the receiver's
+ * Encounter by the EHR's visit number (FHIR R4 transaction §3.1.0.11.2 resolves `Encounter?identifier=…`),
+ * and the period from the procedure's start to its end (the encounter's transitions), where known.
+ */
+function visitContext(detail: EncounterDetail, visitSystem: string | null): { encounter?: Reference[]; period?: { start?: string; end?: string } } {
+  const { visitNumber } = detail.encounter;
+  const start = transitionInto(detail.transitions, 'procedure');
+  const end = start ? detail.transitions.find((t) => t.from === 'procedure' && t.seq > start.seq) : undefined;
+  return {
+    ...(visitNumber && visitSystem ? { encounter: [{ reference: `Encounter?${conditional({ system: visitSystem, value: visitNumber })}`, display: `Visit ${visitNumber}` }] } : {}),
+    ...(start ? { period: { start: toInstant(start.at, 'the procedure start'), ...(end ? { end: toInstant(end.at, 'the procedure end') } : {}) } } : {}),
+  };
 }
 
 export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
@@ -136,7 +148,9 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
   const responseUrl = urn('QuestionnaireResponse');
   const provenanceUrl = signature ? urn('Provenance') : null;
   const subject: Reference = { reference: patientUrl };
-  const entries: BundleEntry[] = [];
+  const people = identityEntries(input.identity, [author, ...(signature ? [signature.by] : [])], urn);
+  const who = (actor: Actor): Reference => people.who(actor);
+  const entries: BundleEntry[] = [...people.entries];
 
   // Patient: identified by the MRN under the site's system; matched, never overwritten.
   const mrn: Identifier = { system: settings.mrnSystem, value: patient.mrn };
@@ -168,6 +182,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
       subject,
       date: generatedAt,
       author: [who(author)],
+      ...(signature ? { authenticator: who(signature.by) } : {}),
+      ...(people.organization ? { custodian: people.organization } : {}),
       description: `${title} (template ${template.id} version ${template.version})${signature ? `, signed by ${signature.by.name}` : ', not signed'}`,
       ...(replaces ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: uriIdentifier(`urn:uuid:${replaces}`) } }] } : {}),
       content: [{
@@ -180,7 +196,10 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
           creation: generatedAt,
         },
       }],
-      context: { related: [...(consentUrl ? [{ reference: consentUrl }] : []), { reference: procedureUrl }] },
+      context: {
+        ...visitContext(detail, input.identity?.visitNumberSystem ?? null),
+        related: [...(consentUrl ? [{ reference: consentUrl }] : []), { reference: procedureUrl }],
+      },
     },
     request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
   });
@@ -263,6 +282,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     const participant = (code: 'author' | 'verifier', display: string, actor: Actor) => ({
       type: { coding: [{ system: PROVENANCE_PARTICIPANT_SYSTEM, code, display }] },
       who: who(actor),
+      ...(people.organization ? { onBehalfOf: people.organization } : {}),
     });
     entries.push({
       fullUrl: provenanceUrl,

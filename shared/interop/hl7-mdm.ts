@@ -10,6 +10,7 @@ import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounter';
 import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-systems';
+import { NPI_OID, universalId, type ExportIdentity } from './identity';
 import { isBase64, toInstant } from './encoding';
 
 // ---------------------------------------------------------------- escaping
@@ -85,18 +86,60 @@ export function hl7Date(isoDate: string): string {
   return isoDate.replaceAll('-', '');
 }
 
-/** XCN for a user: the app keeps one display name per account, so it goes whole in the family-name component. */
-function person(actor: Actor): string {
-  return components('', actor.name);
+/** One encoded value: cleaned of hidden characters and escaped (§2.7). */
+function text(value: string | null | undefined): string {
+  return value ? escapeHl7(withoutHiddenCharacters(value)) : '';
 }
 
-/** PPN (TXA-22): the person and, in component 15, when they authenticated. */
-function authentication(actor: Actor, at: string): string {
-  const parts: string[] = new Array<string>(15).fill('');
-  parts[1] = escapeHl7(withoutHiddenCharacters(actor.name));
-  parts[14] = hl7DateTime(at);
-  return parts.join('^');
+/**
+ * HD (HL7 v2.5.1 §2.A.33): namespace id & universal id & universal id type, as subcomponents
+ * (inside a component of CX or XCN). The universal id comes from the identifier system URI.
+ */
+function hd(namespace: string, system: string | null): string {
+  if (!system) return text(namespace);
+  const universal = universalId(system);
+  return [text(namespace), text(universal.id), universal.type].join('&');
 }
+
+/** Encoded components joined by ^, trailing empty ones dropped. */
+function joined(parts: string[]): string {
+  const out = [...parts];
+  while (out.length && out[out.length - 1] === '') out.pop();
+  return out.join('^');
+}
+
+/**
+ * XCN (HL7 v2.5.1 §2.A.88) for a person the note names, one repetition per identifier: 1 ID number,
+ * 2 family name, 3 given name, 9 assigning authority (HD), 13 identifier type (table 0203: NPI, or
+ * PRN provider number for the clinic's local id). With no identifier, the display name alone goes in
+ * the family name (no ID: a receiver cannot match it, which is why the outbox refuses a signer without one).
+ * `extra` fills components after 14 (PPN's 15, the authentication time, for TXA-22).
+ */
+function xcn(actor: Actor, identity: MdmIdentity | undefined, extra: string[] = []): string {
+  const provider = identity?.providerOf(actor) ?? null;
+  const ids: { id: string; authority: string; type: string }[] = [];
+  if (provider?.npi) ids.push({ id: provider.npi, authority: hd('NPI', `urn:oid:${NPI_OID}`), type: 'NPI' });
+  if (provider?.localId && identity?.providerIdSystem) ids.push({ id: provider.localId, authority: hd(identity.sendingFacility, identity.providerIdSystem), type: 'PRN' });
+  if (!provider || !ids.length) return joined(['', text(actor.name), ...new Array<string>(12).fill(''), ...extra]);
+  return ids.map(({ id, authority, type }) => joined([
+    text(id), text(provider.familyName), text(provider.givenName), '', '', '', '', '', authority, '', '', '', type, '', ...extra,
+  ])).join('~');
+}
+
+/** PPN (TXA-22): the XCN components and, in component 15, when they authenticated. */
+function authentication(actor: Actor, at: string, identity: MdmIdentity | undefined): string {
+  return xcn(actor, identity, [hl7DateTime(at)]);
+}
+
+/** What the XCN, CX and PV1 need of the export identity: the people's ids and the systems, with the facility as namespace. */
+export type MdmIdentity = Pick<ExportIdentity, 'providerOf' | 'providerIdSystem' | 'visitNumberSystem'> & {
+  /** The MRN system (the receiver's): PID-3's assigning authority universal id. */
+  mrnSystem: string | null;
+  /** MSH-4: the namespace of the clinic's own ids (local provider ids). */
+  sendingFacility: string;
+  /** MSH-6: the namespace of the EHR's visit numbers. */
+  receivingFacility: string;
+};
 
 const SEX = { female: 'F', male: 'M', other: 'O', unknown: 'U' } as const;
 
@@ -154,6 +197,8 @@ export interface MdmInput {
   now: () => string;
   /** MSH-10: unique per message (e.g. from the outbox's counter). */
   messageControlId: string;
+  /** The people's identifiers and the identifier systems (issue 19); without it, names only as before. */
+  identity?: MdmIdentity;
 }
 
 const LOINC_CODE = /^\d{1,7}-\d$/;
@@ -167,6 +212,7 @@ export function mdmEvent(amendment: MdmAmendment | null | undefined): MdmEvent {
 export function buildMdmT02(input: MdmInput): string {
   const { detail, settings } = input;
   const { patient, encounter, consent } = detail;
+  const identity = input.identity;
   if (!isBase64(input.pdfBase64)) throw new Error('pdfBase64 must be non-empty, padded base64 without line breaks');
   const controlId = input.messageControlId.trim();
   if (!controlId || controlId.length > 199) throw new Error('messageControlId must be 1 to 199 characters');
@@ -206,7 +252,8 @@ export function buildMdmT02(input: MdmInput): string {
   const pid = segment('PID', [
     '1', // PID-1
     '', // PID-2
-    components(patient.mrn, '', '', settings.mrnAssigningAuthority, 'MR'), // PID-3 CX: id^^^authority^MR
+    // PID-3 CX (§2.A.14): 1 ID, 4 assigning authority (HD: namespace&universal id&type), 5 identifier type MR.
+    joined([text(patient.mrn), '', '', hd(settings.mrnAssigningAuthority, identity?.mrnSystem ?? null), 'MR']),
     '', // PID-4
     components(patient.familyName, patient.givenName), // PID-5 XPN: family^given
     '', // PID-6
@@ -214,7 +261,14 @@ export function buildMdmT02(input: MdmInput): string {
     SEX[patient.sex], // PID-8
   ]);
 
-  const pv1 = segment('PV1', ['1', 'O']); // outpatient; the visit itself belongs to the receiving system
+  // PV1 (§3.4.3): 2 patient class O (outpatient); 3 assigned location (PL: 1 point of care, 4 facility);
+  // 19 visit number (CX: 1 ID, 4 the EHR's authority, 5 VN), where the EHR's visit is known.
+  const pv1 = segment('PV1', [
+    '1', 'O',
+    encounter.location ? joined([text(encounter.location), '', '', text(settings.sendingFacility)]) : '',
+    ...new Array<string>(15).fill(''),
+    encounter.visitNumber ? joined([text(encounter.visitNumber), '', '', hd(settings.receivingFacility, identity?.visitNumberSystem ?? null), 'VN']) : '',
+  ]);
 
   const activityAt = consent?.updatedAt ?? input.generatedAt;
   const txa = segment('TXA', [
@@ -222,12 +276,12 @@ export function buildMdmT02(input: MdmInput): string {
     components(docType.code, docType.text, docType.codingSystem), // TXA-2
     'AP', // TXA-3 application data (the PDF)
     hl7DateTime(activityAt), // TXA-4 the consent discussion
-    person(author), // TXA-5
+    xcn(author, identity), // TXA-5 primary activity provider (XCN, repeating: NPI, then local id)
     hl7DateTime(input.generatedAt), // TXA-6 origination
     '', // TXA-7
     '', // TXA-8
-    person(author), // TXA-9 originator
-    signature ? person(signature.by) : '', // TXA-10 assigned document authenticator
+    xcn(author, identity), // TXA-9 originator
+    signature ? xcn(signature.by, identity) : '', // TXA-10 assigned document authenticator
     '', // TXA-11
     documentNumber, // TXA-12 unique document number
     amendment ? components(amendment.parentDocumentNumber, settings.sendingApplication) : '', // TXA-13 parent document number
@@ -239,7 +293,7 @@ export function buildMdmT02(input: MdmInput): string {
     'AV', // TXA-19 available
     '', // TXA-20
     amendment?.reason ? components(amendment.reason) : '', // TXA-21 change reason
-    signature ? authentication(signature.by, signature.at) : '', // TXA-22
+    signature ? authentication(signature.by, signature.at, identity) : '', // TXA-22 authentication person, time stamp (PPN)
   ]);
 
   const obx = segment('OBX', [
