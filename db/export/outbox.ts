@@ -26,6 +26,7 @@ import { noteComposer } from '../handlers/support/note-composition';
 import { sha256 } from '../repositories/templates';
 import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';
+import { enqueueDocument } from '../delivery/enqueue';
 
 export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
 
@@ -75,6 +76,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       ids: ctx.newId,
     });
     const addendaBefore = previous?.addendaCount ?? 0;
+    const messageControlId = documentId.replaceAll('-', '');
     const hl7 = buildMdmT02({
       detail, documentNumber: documentId, fileName: `${base}.pdf`, pdfBase64, generatedAt: at, signature,
       amendment: previous ? {
@@ -84,7 +86,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       } : null,
       settings: { ...interop },
       now: () => at,
-      messageControlId: documentId.replaceAll('-', ''),
+      messageControlId,
     });
 
     // One segment per line for the file; the message itself has no trailing CR.
@@ -109,6 +111,10 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
           throw new CommandError('CONFLICT', 'This note was exported again while this export was being prepared. Nothing was written; export it again if needed.');
         }
         ctx.outboxExports.insert(record, caller.userId);
+        // Queued for delivery with the export (db/delivery/): recorded together or not at all.
+        for (const r of enqueueDocument(ctx.deliveryQueue, settings, {
+          documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, at, byName: caller.actor.name,
+        }, ctx.newId)) if (r.note) ctx.log(`delivery: ${r.note}`);
         audit.append({
           at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
           target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,

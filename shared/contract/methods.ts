@@ -9,6 +9,7 @@ import { AUTH_METHODS } from './auth';
 import { BACKUP_METHODS } from './backup';
 import { CHECKLIST_METHODS } from './checklist';
 import { CONSENT_METHODS } from './consent';
+import { DELIVERY_METHODS } from './delivery';
 import { DEMO_METHODS } from './demo';
 import { ENCOUNTER_METHODS } from './encounter';
 import { EXPORT_METHODS } from './export';
@@ -38,6 +39,7 @@ export const METHODS = {
   ...CONSENT_METHODS,
   ...NOTE_METHODS,
   ...EXPORT_METHODS,
+  ...DELIVERY_METHODS,
   ...RECOVERY_METHODS,
   ...BACKUP_METHODS,
   ...AUDIT_METHODS,

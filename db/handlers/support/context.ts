@@ -16,6 +16,7 @@ import type { OutboxExportRepository } from '../../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
 import type { PatientFactRepository } from '../../repositories/patient-facts';
 import type { AuditLog } from '../../audit';
+import type { DeliveryQueueRepository } from '../../repositories/delivery-queue';
 import type { Keyring } from '../../signing/keyring';
 import type { NoteVerifier } from '../../signing/verify-note';
 
@@ -43,6 +44,8 @@ export interface HandlerContext {
   bleedingRisk: BleedingRiskRepository;
   /** Patient-level clinical facts, their confirmations, and encounters' planned starts (insert only). */
   patientFacts: PatientFactRepository;
+  /** Exported documents queued for delivery to the chart, per channel (migration 020). */
+  deliveryQueue: DeliveryQueueRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   /** Each signer's Ed25519 key, opened only at the moment of signing. */
