@@ -12,6 +12,9 @@
  *   later. Counted as delivered.
  * - CE: could not commit for a reason other than the message (e.g. storage): retried.
  * - CR: rejected for MSH-9/11/12: the site must correct the set-up, not retried.
+ * Sources: HL7 v2.5.1 chapter 2 §2.9.2 (original mode) and §2.9.3 (enhanced mode); table 0008 as
+ * published at terminology.hl7.org/CodeSystem/v2-0008; the sender's action per code as vendors
+ * restate it (learn.microsoft.com, BizTalk Accelerator for HL7, "Message Acknowledgment Segment").
  */
 
 export type AckCode = 'AA' | 'AE' | 'AR' | 'CA' | 'CE' | 'CR';
