@@ -10,7 +10,7 @@ import { Server, type Inbound, type InboundRequest, type SendResponse } from 'no
 export type PeerAnswer =
   | { kind: 'ack'; code: 'AA' | 'AE' | 'AR' }
   /** Its own ACK with MSA-3 and an ERR (node-hl7-server's sendResponse sends MSA-1 and MSA-2 only). */
-  | { kind: 'ack-with-reason'; code: 'AE' | 'AR'; reason: string }
+  | { kind: 'ack-with-reason'; code: 'AE' | 'AR' | 'CA' | 'CE' | 'CR'; reason: string }
   /** Takes the message and never answers. */
   | { kind: 'silent' };
 
