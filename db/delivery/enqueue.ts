@@ -17,6 +17,11 @@ export interface DocumentToDeliver {
   messageControlId: string;
   at: string;
   byName: string;
+  /**
+   * The earlier document this one repeats unchanged (same signed note, same addenda), if any: the
+   * receiver already has, or will get, that one, so nothing new is queued where it was.
+   */
+  unchangedFrom: string | null;
 }
 
 export interface EnqueueResult {
@@ -34,6 +39,9 @@ export function enqueueDocument(queue: DeliveryQueueRepository, settings: Settin
   if (settings.delivery.folder) channels.push('folder');
   if (settings.delivery.mllp) channels.push('mllp');
   return channels.map((channel) => {
+    if (doc.unchangedFrom && queue.has(doc.unchangedFrom, channel)) {
+      return { channel, enqueued: false, note: `the note is unchanged since document ${doc.unchangedFrom}, already queued on ${channel}; nothing was added` };
+    }
     const enqueued = queue.enqueue({
       id: newId(), documentId: doc.documentId, channel, encounterId: doc.encounterId, patientId: doc.patientId,
       payload: doc.hl7, messageControlId: doc.messageControlId, fileName: dropFileName(doc.at, doc.documentId), at: doc.at, byName: doc.byName,

@@ -8,7 +8,7 @@ import { Hl7Message } from '@medplum/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
-import { ADMIN, NURSE, ok, openTempCore, tempDir, type TempCore } from '../testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { signedEncounter } from '../testing/signed-encounter';
 import { freePort, startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
 import { createDeliveryQueueRepository } from '../repositories/delivery-queue';
@@ -163,12 +163,29 @@ describe('delivery over MLLP to node-hl7-server', () => {
     const { encounterId, record } = await exported('MRN-ONCE');
     const [queued] = core.db.prepare('SELECT payload, patient_id FROM delivery_queue').all() as { payload: string; patient_id: string }[];
     const again = enqueueDocument(createDeliveryQueueRepository(core.db), createSettingsRepository(core.db).get(), {
-      documentId: record.documentId, encounterId, patientId: queued!.patient_id, hl7: queued!.payload, messageControlId: controlIdOf(queued!.payload), at: new Date(clock).toISOString(), byName: NURSE.name,
+      documentId: record.documentId, encounterId, patientId: queued!.patient_id, hl7: queued!.payload, messageControlId: controlIdOf(queued!.payload), at: new Date(clock).toISOString(), byName: NURSE.name, unchangedFrom: null,
     }, () => crypto.randomUUID());
     expect(again).toEqual([{ channel: 'mllp', enqueued: false, note: `document ${record.documentId} is already queued on mllp; nothing was added` }]);
     await Promise.all([core.delivery.kick(), core.delivery.kick(), core.delivery.runDue()]);
     await core.delivery.runDue();
     expect(receiver.received).toHaveLength(1);
     expect(await deliveries(encounterId)).toHaveLength(1);
+  });
+
+  it('an unchanged note sent to the outbox again queues nothing new; after an addendum the new document is queued and sent', async () => {
+    const receiver = await peer({ kind: 'ack', code: 'AA' });
+    await useMllp(receiver.port);
+    const { encounterId, record } = await exported('MRN-AGAIN');
+    ok(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    await core.delivery.runDue();
+    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId.replaceAll('-', '')]);
+    expect(await deliveries(encounterId)).toMatchObject([{ documentId: record.documentId, state: 'acknowledged' }]);
+
+    const noteId = (core.db.prepare('SELECT id FROM signed_notes WHERE encounter_id = ?').pluck().get(encounterId) as string);
+    ok(await core.act('note.addAddendum', { actor: NURSE, noteId, reason: 'Correction', text: 'The level was L4-L5.', password: TEST_PASSWORD }));
+    const amended = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    await core.delivery.runDue();
+    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId, amended.documentId].map((id) => id.replaceAll('-', '')));
+    expect((await deliveries(encounterId)).map((d) => [d.documentId, d.state])).toEqual([[record.documentId, 'acknowledged'], [amended.documentId, 'acknowledged']]);
   });
 });

@@ -114,6 +114,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
         // Queued for delivery with the export (db/delivery/): recorded together or not at all.
         for (const r of enqueueDocument(ctx.deliveryQueue, settings, {
           documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, at, byName: caller.actor.name,
+          unchangedFrom: previous && previous.noteId === signed.note.id && previous.addendaCount === signed.addenda.length ? previous.documentId : null,
         }, ctx.newId)) if (r.note) ctx.log(`delivery: ${r.note}`);
         audit.append({
           at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',

@@ -68,6 +68,7 @@ export function createDeliveryQueueRepository(db: Db) {
      ON CONFLICT (document_id, channel) DO NOTHING`,
   );
   const byId = db.prepare<[string], Row>('SELECT * FROM delivery_queue WHERE id = ?');
+  const queuedOn = db.prepare<[string, string], number>('SELECT 1 FROM delivery_queue WHERE document_id = ? AND channel = ?').pluck();
   const byEncounter = db.prepare<[string], Row>('SELECT * FROM delivery_queue WHERE encounter_id = ? ORDER BY queued_at, channel');
   // A row left 'sending' by a crash is due again: the receiver may or may not have it (at-least-once).
   const due = db.prepare<{ now: string; limit: number }, Row>(
@@ -82,6 +83,9 @@ export function createDeliveryQueueRepository(db: Db) {
     /** Queues a document on a channel; false when it is already queued there (nothing added). */
     enqueue(row: NewDelivery): boolean {
       return insert.run(row).changes === 1;
+    },
+    has(documentId: string, channel: DeliveryChannelName): boolean {
+      return queuedOn.get(documentId, channel) !== undefined;
     },
     get(id: string): QueuedDelivery | undefined {
       const row = byId.get(id);

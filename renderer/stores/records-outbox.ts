@@ -18,7 +18,7 @@ export interface RecordsRow {
   signed: { at: string; addenda: number } | null;
   /** The latest export to the outbox, if any. */
   lastSent: OutboxExport | null;
-  /** The latest export's deliveries, one per channel set up when it was exported. */
+  /** The deliveries of the latest document queued for delivery, one per channel set up when it was exported. */
   deliveries: Delivery[];
 }
 
@@ -50,7 +50,8 @@ async function rowOf(row: WorklistRow): Promise<RecordsRow> {
     row,
     signed: note.note ? { at: note.note.signedAt, addenda: note.addenda.length } : null,
     lastSent,
-    deliveries: deliveries.filter((d) => d.documentId === lastSent?.documentId),
+    // The latest document with deliveries: an unchanged resend queues nothing new, so its status is the earlier one's.
+    deliveries: [...exports].reverse().map((e) => deliveries.filter((d) => d.documentId === e.documentId)).find((ds) => ds.length > 0) ?? [],
   };
 }
 
