@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
 import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounter';
@@ -282,6 +284,20 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir, ...CHART_READY });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
+    // Delivery (behaviour in db/delivery/*.test.ts): a drop folder that is gone when the worker runs, then is back.
+    const drop = path.join(core.dataDir, 'engine-drop');
+    fs.mkdirSync(drop);
+    await call('settings.update', { actor: ADMIN, delivery: { folder: drop, mllp: null, retryBaseSeconds: 30, retryCapSeconds: 600 } });
+    const second = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
+    fs.rmSync(drop, { recursive: true });
+    await core.delivery.runDue();
+    const [waiting] = await call<{ id: string; state: string; documentId: string }[]>('delivery.list', { actor: NURSE, encounterId: encounter.id });
+    expect(waiting).toMatchObject({ documentId: second.documentId, state: 'queued', receiverSaid: expect.stringContaining('engine-drop') });
+    fs.mkdirSync(drop);
+    expect(await call('delivery.retry', { actor: NURSE, encounterId: encounter.id, deliveryId: waiting!.id })).toMatchObject({ state: 'queued' });
+    await core.delivery.kick();
+    expect(await call('delivery.list', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ state: 'delivered', attempts: 2 }]);
+    expect(fs.readdirSync(drop)).toEqual([expect.stringMatching(new RegExp(`_${second.documentId}\\.hl7$`))]);
     const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
     // Already in the outbox unchanged: not sent again.
     expect(batch).toMatchObject({ total: 0, alreadySent: 1 });

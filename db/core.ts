@@ -65,6 +65,9 @@ import { seedLibrary } from './seed-library';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
+import { createDeliveryQueueRepository } from './repositories/delivery-queue';
+import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker';
+import { deliveryHandlers } from './handlers/delivery';
 import { consentHandlers } from './handlers/consent';
 import { exportHandlers } from './handlers/export';
 import { reconcileOutbox } from './export/reconcile';
@@ -115,6 +118,8 @@ export interface Core {
   /** Every file of this database (backups, checks on a worker) is opened with it. */
   databaseKey: DatabaseKey;
   migration: MigrationResult;
+  /** Sends queued exports to the chart; the runtime starts its timer (db/delivery/worker.ts). */
+  delivery: DeliveryWorker;
   close(): void;
 }
 
@@ -199,6 +204,7 @@ export function openCore(options: CoreOptions): Core {
       bleedingRisk: createBleedingRiskRepository(db),
       patientFacts: createPatientFactRepository(db),
       providerOf: (actor) => users.byDisplayName(actor.name)?.provider ?? null,
+      deliveryQueue: createDeliveryQueueRepository(db),
       auth,
       keyring,
       verifier: createNoteVerifier(db, signingKeys),
@@ -209,6 +215,7 @@ export function openCore(options: CoreOptions): Core {
     };
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
+    const delivery = createDeliveryWorker({ db, queue: ctx.deliveryQueue, settings: () => settings.get(), audit, now, log });
     const handlers: Handlers = {
       ...authHandlers({ auth, accounts, users, audit, now, consoleCode: options.consoleCode ?? null }),
       ...usersHandlers({ db, auth, accounts, users, audit, now }),
@@ -222,6 +229,7 @@ export function openCore(options: CoreOptions): Core {
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),
+      ...deliveryHandlers(ctx, delivery),
       ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
       ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
@@ -254,7 +262,9 @@ export function openCore(options: CoreOptions): Core {
       databaseFile,
       databaseKey,
       migration,
+      delivery,
       close() {
+        void delivery.stop();
         guard.stop();
         if (db.open) {
           db.close();

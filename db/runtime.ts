@@ -28,6 +28,8 @@ const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', rol
 export interface RuntimeOptions extends CoreOptions {
   /** Take a backup this often while running (ms); 0 turns the schedule off. */
   backupEveryMs?: number;
+  /** Look for due deliveries this often (ms; default a minute); 0 leaves them to on-demand runs. */
+  deliveryEveryMs?: number;
 }
 
 export interface Runtime {
@@ -112,6 +114,8 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     problem = null;
     changesAtLastBackup = null;
     void backupNow();
+    // Queued exports go out when the network is there: tried now, then on the timer (db/delivery/worker.ts).
+    next.delivery.start(options.deliveryEveryMs ?? 60_000);
     if (options.backupEveryMs) {
       timer = setInterval(() => void backupNow('if-changed'), options.backupEveryMs);
       timer.unref();

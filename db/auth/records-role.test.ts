@@ -28,7 +28,7 @@ const RECORDS_MAY = [
   'auth.changePassword', 'settings.get',
   'library.list', 'library.get', 'library.overview', 'library.diff', 'library.export', 'library.questionnaire',
   'encounter.list', 'note.get', 'note.export', 'note.print', 'note.exportToOutbox', 'note.outboxExports',
-  'export.startBatch', 'export.batchStatus', 'export.cancelBatch',
+  'export.startBatch', 'export.batchStatus', 'export.cancelBatch', 'delivery.list', 'delivery.retry',
 ].sort();
 
 async function signedEncounter(sign: boolean): Promise<string> {

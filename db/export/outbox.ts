@@ -27,6 +27,7 @@ import { sha256 } from '../repositories/templates';
 import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';
 import { exportIdentity } from './export-identity';
+import { enqueueDocument } from '../delivery/enqueue';
 
 export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
 
@@ -78,6 +79,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       ids: ctx.newId,
     });
     const addendaBefore = previous?.addendaCount ?? 0;
+    const messageControlId = documentId.replaceAll('-', '');
     const hl7 = buildMdmT02({
       detail, documentNumber: documentId, fileName: `${base}.pdf`, pdfBase64, generatedAt: at, signature,
       amendment: previous ? {
@@ -87,8 +89,8 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
       } : null,
       settings: { ...interop },
       now: () => at,
-      messageControlId: documentId.replaceAll('-', ''),
       identity: { ...identity, mrnSystem, sendingFacility: interop.sendingFacility, receivingFacility: interop.receivingFacility },
+      messageControlId,
     });
 
     // One segment per line for the file; the message itself has no trailing CR.
@@ -113,6 +115,11 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
           throw new CommandError('CONFLICT', 'This note was exported again while this export was being prepared. Nothing was written; export it again if needed.');
         }
         ctx.outboxExports.insert(record, caller.userId);
+        // Queued for delivery with the export (db/delivery/): recorded together or not at all.
+        for (const r of enqueueDocument(ctx.deliveryQueue, settings, {
+          documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, at, byName: caller.actor.name,
+          unchangedFrom: previous && previous.noteId === signed.note.id && previous.addendaCount === signed.addenda.length ? previous.documentId : null,
+        }, ctx.newId)) if (r.note) ctx.log(`delivery: ${r.note}`);
         audit.append({
           at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
           target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,

@@ -19,6 +19,10 @@ export function settingsHandlers(deps: {
         const problem = outboxFolderProblem(changes.outboxFolder);
         if (problem) throw new CommandError('INVALID_INPUT', `The outbox folder cannot be used: ${problem}.`, [{ path: 'outboxFolder', message: problem }]);
       }
+      if (changes.delivery?.folder) {
+        const problem = outboxFolderProblem(changes.delivery.folder);
+        if (problem) throw new CommandError('INVALID_INPUT', `The delivery folder cannot be used: ${problem}.`, [{ path: 'delivery.folder', message: problem }]);
+      }
       const unknownTemplates = Object.keys(changes.noteFieldsOff ?? {}).filter((id) => !knownTemplate(id));
       if (unknownTemplates.length) {
         throw new CommandError('INVALID_INPUT', `No procedure template ${unknownTemplates.join(', ')}.`, unknownTemplates.map((id) => ({ path: `noteFieldsOff.${id}`, message: 'unknown template' })));

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { pathText, shortText } from './text';
 import { ADMIN, ANY_ROLE, Empty, method } from './method-spec';
+import { DeliverySettingsSchema } from './delivery-settings';
 
 /**
  * Consent-discussion elements a clinic may switch off per template. The rest
@@ -131,6 +132,8 @@ export const SettingsSchema = z.object({
   /** Where exports for the chart are written; null until an administrator sets it. */
   outboxFolder: OutboxFolderSchema.nullable(),
   interop: InteropSettingsSchema,
+  /** The delivery channels the worker sends exported notes over (delivery-settings.ts). */
+  delivery: DeliverySettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -142,6 +145,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
   noteFieldsOff: NoteFieldsOffSchema.optional(),
   outboxFolder: OutboxFolderSchema.nullable().optional(),
   interop: InteropSettingsSchema.optional(),
+  delivery: DeliverySettingsSchema.optional(),
 });
 
 export const SETTINGS_METHODS = {

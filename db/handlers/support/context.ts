@@ -16,6 +16,7 @@ import type { OutboxExportRepository } from '../../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
 import type { PatientFactRepository } from '../../repositories/patient-facts';
 import type { AuditLog } from '../../audit';
+import type { DeliveryQueueRepository } from '../../repositories/delivery-queue';
 import type { Keyring } from '../../signing/keyring';
 import type { Actor } from '#shared/contract/common';
 import type { ProviderIdentity } from '#shared/contract/users-provider';
@@ -47,6 +48,8 @@ export interface HandlerContext {
   patientFacts: PatientFactRepository;
   /** An account's provider identifiers (NPI, local id), found by the display name records carry; null if none. */
   providerOf: (actor: Actor) => ProviderIdentity | null;
+  /** Exported documents queued for delivery to the chart, per channel (migration 020). */
+  deliveryQueue: DeliveryQueueRepository;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   /** Each signer's Ed25519 key, opened only at the moment of signing. */
