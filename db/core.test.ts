@@ -135,6 +135,13 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     }
   });
 
+  it('checklist group confirmation: several items in one write, each its own history entry', async () => {
+    const { encounter } = await patientAndEncounter();
+    const states = await call<ChecklistItemState[]>('checklist.setItems', { actor: PHYSICIAN, encounterId: encounter.id, itemIds: ['infection', 'bleeding'], status: 'checked' });
+    expect(states.map((s) => [s.itemId, s.status, s.updatedBy.name])).toEqual([['infection', 'checked', PHYSICIAN.name], ['bleeding', 'checked', PHYSICIAN.name]]);
+    expect(core.db.prepare('SELECT item_id, to_status FROM checklist_item_events ORDER BY seq').raw().all()).toEqual([['infection', 'checked'], ['bleeding', 'checked']]);
+  });
+
   it('consent discussion: saves, replaces, and keeps every version', async () => {
     const { encounter } = await patientAndEncounter();
     const consent = {

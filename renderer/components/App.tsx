@@ -108,8 +108,11 @@ export function App() {
         </nav>
         <LocalStatus />
         <AppearanceControls />
+        {/* Name over role: the name must stay whole at 1366 px with every button beside it. */}
         <span className="who" aria-label="Current user">
-          {user.displayName} · {user.role}
+          <span className="who-name">{user.displayName}</span>
+          <span className="visually-hidden"> · </span>
+          <span className="who-role">{user.role}</span>
         </span>
         <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
           Lock

@@ -4,7 +4,8 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 
 /** What the sheet reads of the encounter. */
 type Detail = Pick<EncounterDetail, 'encounter' | 'patient' | 'records' | 'transitions' | 'bleedingRiskRaises'>;
-import { anticoagulantCheck, recordsOf } from '#shared/domain/encounter-workflow';
+import { anticoagulantCheck } from '#shared/domain/encounter-workflow';
+import { recordsOf } from '#shared/domain/record-access';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Template } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';

@@ -4,7 +4,8 @@ import type { EncounterRecord } from '../contract/encounter-records';
 import { LIBRARY } from '../library/index';
 import { NO_RISK_FACTORS } from './anticoagulant-check';
 import { basisText, DEEP_BLOCK_EXCEPTION, encounterBleedingRisk, raiseOptions, raiseProblem } from './bleeding-risk';
-import { anticoagulantCheck, asOf, encounterRisk } from './encounter-workflow';
+import { anticoagulantCheck, encounterRisk } from './encounter-workflow';
+import { asOf } from './record-access';
 
 const template = (id: string) => LIBRARY.find((t) => t.id === id)!;
 const PNB = template('peripheral-nerve-block');

@@ -5,7 +5,7 @@
  * what the nurse sees as "still open" is exactly what the core will refuse.
  */
 import type { BleedingRiskRaise } from '../contract/encounter-bleeding-risk';
-import type { Blocker, EncounterRecord, InjectatePlan, RecordData } from '../contract/encounter-records';
+import type { Blocker, EncounterRecord, InjectatePlan } from '../contract/encounter-records';
 import type { Template } from '../library/schema';
 import { aldreteDischargeReady, aldreteTotal } from '../workflow/aldrete';
 import { observationBlocker } from '../workflow/observation';
@@ -24,6 +24,7 @@ import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck 
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
 import { buildChecklist, progress, type ReviewedFacts } from './checklist';
 import { consentBlockers, type ConsentStanding } from './consent-blockers';
+import { latestOf, recordsOf, type Entry } from './record-access';
 import { resolvedItemIds } from './resolved-items';
 
 export interface EncounterPlan extends EncounterPlanFacts {
@@ -59,36 +60,10 @@ export function encounterItemIds(template: Template, plan: EncounterPlan): Set<s
   return new Set([...workflow, ...buildChecklist(template).flatMap((s) => s.items.map((i) => i.id))]);
 }
 
-type Entry<K extends RecordData['kind']> = Extract<RecordData, { kind: K }>;
-
-/** Records still standing (not voided), oldest first. */
-export function activeRecords(records: readonly EncounterRecord[]): EncounterRecord[] {
-  return records.filter((r) => !r.voided);
-}
-
-export function recordsOf<K extends RecordData['kind']>(records: readonly EncounterRecord[], kind: K): (EncounterRecord & { entry: Entry<K> })[] {
-  return activeRecords(records).filter((r): r is EncounterRecord & { entry: Entry<K> } => r.entry.kind === kind);
-}
-
-export function latestOf<K extends RecordData['kind']>(records: readonly EncounterRecord[], kind: K): (EncounterRecord & { entry: Entry<K> }) | null {
-  return recordsOf(records, kind).at(-1) ?? null;
-}
-
 export interface AnticoagulantContext {
   /** The encounter's bleeding-risk class (template, patient factors, physicians' raises) and why. */
   risk: EncounterBleedingRisk;
   result: CheckResult;
-}
-
-/**
- * The records and raises as they stood at `at`: later ones left out, and a void
- * or void made after `at` not yet applied (what a note signed then saw).
- */
-export function asOf(records: readonly EncounterRecord[], raises: readonly BleedingRiskRaise[], at: string): { records: EncounterRecord[]; raises: BleedingRiskRaise[] } {
-  return {
-    records: records.filter((r) => r.at <= at).map((r) => (r.voided && r.voided.at > at ? { ...r, voided: null } : r)),
-    raises: raises.filter((r) => r.at <= at).map((r) => (r.voided && r.voided.at > at ? { ...r, voided: null } : r)),
-  };
 }
 
 /** The encounter's bleeding-risk class from its records (the latest patient factors) and the physicians' raises. */

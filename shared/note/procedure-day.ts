@@ -5,7 +5,8 @@
 import type { EncounterDetail } from '../contract/encounter';
 import { basisText, CLASS_LABEL, type EncounterBleedingRisk } from '../domain/bleeding-risk';
 import type { NoteClock } from '../domain/clinic-time';
-import { asOf, encounterRisk } from '../domain/encounter-workflow';
+import { encounterRisk } from '../domain/encounter-workflow';
+import { asOf } from '../domain/record-access';
 import type { Template } from '../library/schema';
 import { STATE_LABELS } from '../workflow/states';
 import { needsReview, REVIEW_MARK } from './marks';
