@@ -14,7 +14,7 @@ import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
 import { startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
 import { signedEncounter } from '../testing/signed-encounter';
-import { ADMIN, NURSE, ok, openTempCore, tempDir, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
+import { NURSE, ok, openTempCore, setChartOutbox, tempDir, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
 
 let dataDir: string;
 let outbox: string;
@@ -28,7 +28,7 @@ beforeAll(async () => {
   receiver = await startMllpPeer({ kind: 'ack', code: 'AA' });
   const core = openTempCore({ dataDir });
   try {
-    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, delivery: { folder: null, mllp: { host: '127.0.0.1', port: receiver.port, timeoutSeconds: 5 }, retryBaseSeconds: 30, retryCapSeconds: 600 } }));
+    await setChartOutbox(core, outbox, { delivery: { folder: null, mllp: { host: '127.0.0.1', port: receiver.port, timeoutSeconds: 5 }, retryBaseSeconds: 30, retryCapSeconds: 600 } });
   } finally {
     core.close();
   }

@@ -1,5 +1,5 @@
 /** Test support: a real core on a real SQLite file in a fresh temp folder. */
-import { testProvider } from './chart-identity';
+import { CHART_READY, testProvider } from './chart-identity';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -132,6 +132,11 @@ export const PATIENT = {
 export function ok<T = unknown>(envelope: { ok: boolean; value?: unknown; error?: unknown }): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
+}
+
+/** The administrator sets the outbox folder and what every export needs first (CHART_READY: MRN system, Organization), with any other settings. */
+export async function setChartOutbox(core: { act: Call }, outbox: string, more: Record<string, unknown> = {}): Promise<void> {
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, ...more }));
 }
 
 /** Row counts of every table: "nothing changed" means these are identical. */

@@ -8,73 +8,19 @@
  */
 import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
-import type { EncounterDetail } from '../contract/encounter';
-import type { SignatureVerification } from '../contract/note';
-import type { Template } from '../library/schema';
 import { verificationLine } from '../note/signature';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
 import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
-import { conditional, identityEntries } from './fhir-identity';
-import type { ExportIdentity } from './identity';
+import { conditional, identityEntries, visitContext } from './fhir-identity';
 import {
   AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
   PROVENANCE_PARTICIPANT_SYSTEM, URI_IDENTIFIER_SYSTEM, US_CORE_DOCUMENT_CATEGORY_SYSTEM, VERIFICATION_SIGNATURE,
 } from './fhir-systems';
+import type { FhirBundleInput } from './fhir-bundle-input';
 
-// ---------------------------------------------------------------- input
-
-export interface NoteSignature {
-  /** The physician who signed (password re-entry). */
-  by: Actor;
-  /** When the note was signed (ISO 8601 with offset). */
-  at: string;
-  /** SHA-256 (hex) of the signed note's canonical content, as recorded with the signature. */
-  sha256: string;
-  /** How the signature verified when exported: the Ed25519 key's fingerprint, or hash only (signed before signatures). */
-  verification?: SignatureVerification;
-  /** A drawn signature, if one was captured (FHIR R4 Signature.sigFormat image/png). */
-  imagePngBase64?: string;
-}
-
-export interface FhirBundleSettings {
-  /** The URI of the MRN's assigning authority (Patient.identifier.system), e.g. the hospital's MRN system. */
-  mrnSystem: string;
-  /** LOINC document type for DocumentReference.type; default 59284-0 (LOINC "Consent Document"). */
-  documentTypeLoinc?: string;
-  /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
-  documentTypeDisplay?: string;
-}
-
-export interface FhirBundleInput {
-  detail: EncounterDetail;
-  /** The exact template version the encounter used: name, id and version, and the checklist the Questionnaire declares. */
-  template: Template;
-  /** The PDF, base64 (no line breaks). */
-  pdfBase64: string;
-  /** SHA-1 of the PDF bytes, base64: R4 `Attachment.hash`. Computed by the caller (shared/ has no crypto). */
-  pdfSha1Base64: string;
-  /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
-  generatedAt: string;
-  signature?: NoteSignature | null;
-  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`. */
-  replaces?: string | null;
-  /**
-   * This document's id (UUID): DocumentReference.identifier `urn:uuid:<id>`, and the same number in
-   * HL7 TXA-12, so a receiver can tell replace from append. Default: one from `ids`.
-   */
-  documentId?: string;
-  /** Who wrote the note. Default: the signer, else whoever last saved the consent discussion, else the encounter's creator. */
-  author?: Actor;
-  settings: FhirBundleSettings;
-  /**
-   * The clinic and its clinicians' identifiers: with it the author, authenticator and Provenance agents are
-   * Practitioner entries and the clinic the custodian; without it (tests of other parts) they stay display text.
-   */
-  identity?: ExportIdentity;
-  /** UUID source (injected for determinism): the entries' fullUrls and the default document id. */
-  ids: () => string;
-}
+// The input types live in fhir-bundle-input.ts; re-exported for callers that build a Bundle.
+export type { FhirBundleInput, FhirBundleSettings, NoteSignature } from './fhir-bundle-input';
 
 // ---------------------------------------------------------------- the bundle
 
@@ -98,21 +44,6 @@ function neutraliseStrings<T>(value: T): T {
 
 function uriIdentifier(value: string): Identifier {
   return { system: URI_IDENTIFIER_SYSTEM, value };
-}
-
-/**
- * DocumentReference.context (US Core must-support): the visit as a conditional reference to the receiver's
- * Encounter by the EHR's visit number (FHIR R4 transaction §3.1.0.11.2 resolves `Encounter?identifier=…`),
- * and the period from the procedure's start to its end (the encounter's transitions), where known.
- */
-function visitContext(detail: EncounterDetail, visitSystem: string | null): { encounter?: Reference[]; period?: { start?: string; end?: string } } {
-  const { visitNumber } = detail.encounter;
-  const start = transitionInto(detail.transitions, 'procedure');
-  const end = start ? detail.transitions.find((t) => t.from === 'procedure' && t.seq > start.seq) : undefined;
-  return {
-    ...(visitNumber && visitSystem ? { encounter: [{ reference: `Encounter?${conditional({ system: visitSystem, value: visitNumber })}`, display: `Visit ${visitNumber}` }] } : {}),
-    ...(start ? { period: { start: toInstant(start.at, 'the procedure start'), ...(end ? { end: toInstant(end.at, 'the procedure end') } : {}) } } : {}),
-  };
 }
 
 export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {

@@ -4,10 +4,14 @@
  * only if absent (conditional create by identifier, FHIR R4 §3.1.0.8.1 / http.html#ccreate), so the
  * author, authenticator, custodian and Provenance agents are references to entries of the same
  * transaction, never display text only. A person without identifiers stays a display (the outbox
- * refuses a signer without one before it gets here).
+ * refuses a signer without one before it gets here). And the visit: DocumentReference.context by the
+ * EHR's visit number.
  */
 import type { Actor } from '../contract/common';
+import type { EncounterDetail } from '../contract/encounter';
 import { oneLine } from '../contract/text-rules';
+import { toInstant } from './encoding';
+import { transitionInto } from './fhir-mappings';
 import type { BundleEntry, Identifier, Reference } from './fhir-resources';
 import { providerIdentifiers, type ExportIdentity } from './identity';
 
@@ -59,4 +63,19 @@ export function identityEntries(identity: ExportIdentity | undefined, people: Ac
     byName.set(actor.name, { reference: url, display: display(actor) });
   }
   return { entries, who: (actor) => byName.get(actor.name) ?? { display: display(actor) }, organization: { reference: orgUrl, display: oneLine(identity.organization.name) } };
+}
+
+/**
+ * DocumentReference.context (US Core must-support): the visit as a conditional reference to the receiver's
+ * Encounter by the EHR's visit number (FHIR R4 transaction §3.1.0.11.2 resolves `Encounter?identifier=…`),
+ * and the period from the procedure's start to its end (the encounter's transitions), where known.
+ */
+export function visitContext(detail: EncounterDetail, visitSystem: string | null): { encounter?: Reference[]; period?: { start?: string; end?: string } } {
+  const { visitNumber } = detail.encounter;
+  const start = transitionInto(detail.transitions, 'procedure');
+  const end = start ? detail.transitions.find((t) => t.from === 'procedure' && t.seq > start.seq) : undefined;
+  return {
+    ...(visitNumber && visitSystem ? { encounter: [{ reference: `Encounter?${conditional({ system: visitSystem, value: visitNumber })}`, display: `Visit ${visitNumber}` }] } : {}),
+    ...(start ? { period: { start: toInstant(start.at, 'the procedure start'), ...(end ? { end: toInstant(end.at, 'the procedure end') } : {}) } } : {}),
+  };
 }
