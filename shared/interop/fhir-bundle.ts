@@ -16,6 +16,8 @@ import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
 import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
 import { conditional, identityEntries } from './fhir-identity';
+import { replacesRelation, supersedeEntry } from './fhir-supersede';
+import { discussionTime } from './discussion-time';
 import type { ExportIdentity } from './identity';
 import {
   AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
@@ -44,6 +46,8 @@ export interface FhirBundleSettings {
   documentTypeLoinc?: string;
   /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
   documentTypeDisplay?: string;
+  /** DocumentReference.category; default US Core's clinical-note. */
+  documentCategory?: { system: string; code: string; display: string };
 }
 
 export interface FhirBundleInput {
@@ -57,7 +61,7 @@ export interface FhirBundleInput {
   /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
   generatedAt: string;
   signature?: NoteSignature | null;
-  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`. */
+  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`, and it is set superseded. */
   replaces?: string | null;
   /**
    * This document's id (UUID): DocumentReference.identifier `urn:uuid:<id>`, and the same number in
@@ -169,6 +173,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
   // DocumentReference: the PDF (FHIR R4 DocumentReference; US Core mandatory: status, type, category, subject, content, contentType).
   const documentIdentifier = uriIdentifier(`urn:uuid:${documentId}`);
   const typeDisplay = LOINC_DOCUMENT_DISPLAYS[typeCode] ?? settings.documentTypeDisplay;
+  const category = settings.documentCategory ?? { system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' };
+  const earlier = replaces ? uriIdentifier(`urn:uuid:${replaces}`) : null;
   const title = `Consent discussion note: ${template.name}`;
   entries.push({
     fullUrl: documentUrl,
@@ -178,14 +184,14 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
       status: 'current',
       docStatus: signature ? 'final' : 'preliminary',
       type: { coding: [{ system: LOINC_SYSTEM, code: typeCode, ...(typeDisplay ? { display: typeDisplay } : {}) }], text: title },
-      category: [{ coding: [{ system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' }] }],
+      category: [{ coding: [{ system: category.system, code: category.code, ...(category.display ? { display: category.display } : {}) }] }],
       subject,
       date: generatedAt,
       author: [who(author)],
       ...(signature ? { authenticator: who(signature.by) } : {}),
       ...(people.organization ? { custodian: people.organization } : {}),
       description: `${title} (template ${template.id} version ${template.version})${signature ? `, signed by ${signature.by.name}` : ', not signed'}`,
-      ...(replaces ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: uriIdentifier(`urn:uuid:${replaces}`) } }] } : {}),
+      ...(earlier ? { relatesTo: replacesRelation(earlier) } : {}),
       content: [{
         attachment: {
           contentType: 'application/pdf',
@@ -203,6 +209,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     },
     request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
   });
+  // The earlier document, superseded in the same transaction (fhir-supersede.ts).
+  if (earlier) entries.push(supersedeEntry(earlier, urn('superseded DocumentReference')));
 
   // Consent: the decision, pointing at the signed PDF (FHIR R4 Consent: scope treatment, category LOINC 59284-0,
   // ppc-1 satisfied by policy.uri = the versioned template, ppc-5 by patient).
@@ -218,7 +226,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
         scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'treatment', display: 'Treatment' }] },
         category: [{ coding: [{ system: LOINC_SYSTEM, code: CONSENT_CATEGORY_LOINC, display: 'Consent Document' }] }],
         patient: subject,
-        dateTime: toInstant(consent.updatedAt, 'consent.updatedAt'),
+        // When the discussion happened (discussion-time.ts), not the record's last save.
+        dateTime: toInstant(discussionTime(detail) ?? consent.updatedAt, 'the discussion time'),
         // Who consents (or declines): the patient.
         ...(consent.decision ? { performer: [subject] } : {}),
         sourceReference: { reference: documentUrl },
