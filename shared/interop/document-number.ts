@@ -17,9 +17,11 @@ export function documentNumberOf(documentId: string): string {
 }
 
 /**
- * MSH-10 for the document's message: the first 20 characters of its number (about 103 bits, unique in
- * practice). Stable per document, so a resend over MLLP of the same message carries the same id.
+ * MSH-10 for the document's message: the last 20 characters of its number (the low 103 bits). The low
+ * end, not the first 20: ids that share their high bits (sequential ids, or a time-ordered UUID v7 made
+ * in the same millisecond) still get different control ids. Stable per document, so a resend over MLLP
+ * of the same message carries the same id and the receiver can drop the repeat.
  */
 export function messageControlIdOf(documentId: string): string {
-  return documentNumberOf(documentId).slice(0, CONTROL_ID_LENGTH);
+  return documentNumberOf(documentId).slice(-CONTROL_ID_LENGTH);
 }

@@ -55,6 +55,8 @@ describe('HL7 v2.5.1 field lengths (issue 19)', () => {
     expect(documentNumberOf(DOC)).toBe(documentNumberOf(DOC.toUpperCase()));
     expect(documentNumberOf(DOC)).not.toBe(documentNumberOf(PARENT));
     expect(messageControlIdOf(DOC)).toHaveLength(20);
+    // Ids alike in their high bits (sequential, or time-ordered) still get different control ids.
+    expect(messageControlIdOf('00000000-0000-4000-8000-000000000007')).not.toBe(messageControlIdOf('00000000-0000-4000-8000-000000000019'));
     expect(documentNumberOf('00000000-0000-4000-8000-000000000000')).toHaveLength(25);
     expect(documentNumberOf('ffffffff-ffff-4fff-bfff-ffffffffffff')).toHaveLength(25);
     expect(() => documentNumberOf('not-a-uuid')).toThrow(/UUID/);
