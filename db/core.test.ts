@@ -295,6 +295,10 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const drop = path.join(core.dataDir, 'engine-drop');
     fs.mkdirSync(drop);
     await call('settings.update', { actor: ADMIN, delivery: { folder: drop, mllp: null, retryBaseSeconds: 30, retryCapSeconds: 600 } });
+    // Sent again unchanged: refused, nothing new (issue 19); after an addendum the new document goes.
+    expect(await core.act('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Already sent unchanged') } });
+    const { note } = await call<{ note: { id: string } }>('note.get', { actor: PHYSICIAN, encounterId: encounter.id });
+    await call('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'Detail added', text: 'A detail added after signing.', password: TEST_PASSWORD });
     const second = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     fs.rmSync(drop, { recursive: true });
     await core.delivery.runDue();

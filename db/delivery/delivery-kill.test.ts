@@ -10,6 +10,7 @@ import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
+import { messageControlIdOf } from '#shared/interop/document-number';
 import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
 import { startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
@@ -88,7 +89,7 @@ describe('delivery under SIGKILL', () => {
           core.close();
         }
       }
-      const controlId = record.documentId.replaceAll('-', '');
+      const controlId = messageControlIdOf(record.documentId);
       // Killed once the receiver has the message: it holds its ACK back, so the kill surely comes first.
       receiver.answer = c.killWhenReceived ? { kind: 'silent' } : { kind: 'ack', code: 'AA' };
       const killedAt = await deliverKilledAt(c.stopAt, c.killWhenReceived);

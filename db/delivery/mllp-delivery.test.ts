@@ -8,6 +8,7 @@ import { Hl7Message } from '@medplum/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
+import { documentNumberOf, messageControlIdOf } from '#shared/interop/document-number';
 import { NURSE, ok, openTempCore, setChartOutbox, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { signedEncounter } from '../testing/signed-encounter';
 import { freePort, startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
@@ -51,7 +52,7 @@ async function exported(mrn: string): Promise<{ encounterId: string; record: Out
 const deliveries = async (encounterId: string) => ok<Delivery[]>(await core.act('delivery.list', { actor: NURSE, encounterId }));
 const attempts = () => core.db.prepare("SELECT user_name, user_role, patient_id, target FROM audit_log WHERE action = 'delivery.attempt' ORDER BY seq").all() as { user_name: string; user_role: string; patient_id: string; target: string }[];
 const controlIdOf = (hl7: string) => Hl7Message.parse(hl7).getSegment('MSH')!.getField(10).toString();
-const documentNumberOf = (hl7: string) => Hl7Message.parse(hl7).getSegment('TXA')!.getComponent(12, 1);
+const txa12Of = (hl7: string) => Hl7Message.parse(hl7).getSegment('TXA')!.getComponent(12, 1);
 
 describe('delivery over MLLP to node-hl7-server', () => {
   it('AA: the message arrives once and the note shows acknowledged; the attempt is audited as the system', async () => {
@@ -63,8 +64,8 @@ describe('delivery over MLLP to node-hl7-server', () => {
     expect(await core.delivery.runDue()).toBe(1);
     expect(receiver.received).toHaveLength(1);
     const sent = receiver.received[0]!;
-    expect(controlIdOf(sent)).toBe(record.documentId.replaceAll('-', ''));
-    expect(documentNumberOf(sent)).toContain(record.documentId);
+    expect(controlIdOf(sent)).toBe(messageControlIdOf(record.documentId));
+    expect(txa12Of(sent)).toBe(documentNumberOf(record.documentId));
     // The very message the outbox file holds.
     const file = fs.readFileSync(path.join(outbox, record.files.find((f) => f.format === 'hl7')!.file), 'utf8');
     expect(sent.replace(/\r$/, '')).toBe(file.replace(/\r$/, ''));
@@ -138,7 +139,7 @@ describe('delivery over MLLP to node-hl7-server', () => {
     expect(waits).toEqual(['30', '60', '120', '120']);
     const receiver = await peer({ kind: 'ack', code: 'AA' }, port);
     expect(await core.delivery.runDue()).toBe(1);
-    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId.replaceAll('-', '')]);
+    expect(receiver.received.map(controlIdOf)).toEqual([messageControlIdOf(record.documentId)]);
     expect(await deliveries(encounterId)).toMatchObject([{ state: 'acknowledged', attempts: 5 }]);
     expect(attempts().map((a) => a.target.split('/').slice(3, 5).join('/'))).toEqual(['attempt:1/queued: 127.0.0.1:' + port + ': ECONNREFUSED', 'attempt:2/queued: 127.0.0.1:' + port + ': ECONNREFUSED', 'attempt:3/queued: 127.0.0.1:' + port + ': ECONNREFUSED', 'attempt:4/queued: 127.0.0.1:' + port + ': ECONNREFUSED', 'attempt:5/acknowledged: AA']);
   });
@@ -172,20 +173,22 @@ describe('delivery over MLLP to node-hl7-server', () => {
     expect(await deliveries(encounterId)).toHaveLength(1);
   });
 
-  it('an unchanged note sent to the outbox again queues nothing new; after an addendum the new document is queued and sent', async () => {
+  it('an unchanged note sent to the outbox again is refused and queues nothing new; after an addendum the new document is queued and sent', async () => {
     const receiver = await peer({ kind: 'ack', code: 'AA' });
     await useMllp(receiver.port);
     const { encounterId, record } = await exported('MRN-AGAIN');
-    ok(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    const again = await core.act('note.exportToOutbox', { actor: NURSE, encounterId });
+    expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Already sent unchanged') } });
+    expect(await deliveries(encounterId)).toHaveLength(1);
     await core.delivery.runDue();
-    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId.replaceAll('-', '')]);
+    expect(receiver.received.map(controlIdOf)).toEqual([messageControlIdOf(record.documentId)]);
     expect(await deliveries(encounterId)).toMatchObject([{ documentId: record.documentId, state: 'acknowledged' }]);
 
     const noteId = (core.db.prepare('SELECT id FROM signed_notes WHERE encounter_id = ?').pluck().get(encounterId) as string);
     ok(await core.act('note.addAddendum', { actor: NURSE, noteId, reason: 'Correction', text: 'The level was L4-L5.', password: TEST_PASSWORD }));
     const amended = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
     await core.delivery.runDue();
-    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId, amended.documentId].map((id) => id.replaceAll('-', '')));
+    expect(receiver.received.map(controlIdOf)).toEqual([record.documentId, amended.documentId].map(messageControlIdOf));
     expect((await deliveries(encounterId)).map((d) => [d.documentId, d.state])).toEqual([[record.documentId, 'acknowledged'], [amended.documentId, 'acknowledged']]);
   });
 });

@@ -18,6 +18,7 @@ import { pdfPages } from '../testing/pdf-text';
 import { batchSummary } from '#shared/domain/batch-summary';
 import { writeFileAtomic } from './atomic-write';
 import { CHART_READY } from '../testing/chart-identity';
+import { documentNumberOf } from '#shared/interop/document-number';
 
 let core: TempCore;
 let outbox: string;
@@ -92,7 +93,7 @@ describe('the outbox', () => {
     const hl7 = read(fileOf(exported, 'hl7')).toString('utf8');
     const message = Hl7Message.parse(hl7.replace(/\r$/, ''));
     expect(message.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T02^MDM_T02');
-    expect(message.getSegment('TXA')!.getComponent(12, 1)).toBe(exported.documentId);
+    expect(message.getSegment('TXA')!.getComponent(12, 1)).toBe(documentNumberOf(exported.documentId));
     expect(Buffer.from(message.getSegment('OBX')!.getComponent(5, 5), 'base64').equals(pdf)).toBe(true);
 
     expect(ok<OutboxExport[]>(await core.act('note.outboxExports', { actor: PHYSICIAN, encounterId: e.id }))).toEqual([exported]);
@@ -118,7 +119,7 @@ describe('the outbox', () => {
 
     const message = Hl7Message.parse(read(fileOf(second, 'hl7')).toString('utf8').replace(/\r$/, ''));
     expect(message.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T10^MDM_T02');
-    expect(message.getSegment('TXA')!.getComponent(13, 1)).toBe(first.documentId);
+    expect(message.getSegment('TXA')!.getComponent(13, 1)).toBe(documentNumberOf(first.documentId));
     const pdfText = (await pdfPages(read(fileOf(second, 'pdf')))).join(' ').replace(/\s+/g, ' ');
     expect(pdfText).toContain('Addendum 1');
     expect(pdfText).toContain('El intérprete fue el n.º 7782, no 7781.');

@@ -29,7 +29,7 @@ export function fhirTerminology(): TerminologyIndex {
  * A conditional reference the receiving server resolves by identifier within the transaction
  * (FHIR R4 http.html#trules: `Type?identifier=system|value`), with a system and a value.
  */
-export const CONDITIONAL_REFERENCE = /^(Encounter|Patient|Practitioner|Organization)\?identifier=[^|%]+(%3A|:)[^|]*%7C.+$/;
+export const CONDITIONAL_REFERENCE = /^(Encounter|Patient|Practitioner|Organization|DocumentReference)\?identifier=[^|%]+(%3A|:)[^|]*%7C.+$/;
 
 /** Validates every resource and the Bundle, checks codes, and that every reference resolves inside it or is conditional by identifier. */
 export function expectValidBundle(bundle: FhirBundle): void {

@@ -3,6 +3,7 @@ import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type InteropSettings, type Not
 import { formErrors } from '../api/client';
 import { useUsers } from '../stores/users';
 import { useFormSave } from './useFormSave';
+import { fromMappingDraft, SiteMappingFields, toMappingDraft, type MappingDraft } from './SiteMappingFields';
 
 type TextKey = 'documentTypeLoinc' | 'sendingApplication' | 'sendingFacility' | 'receivingApplication' | 'receivingFacility' | 'mrnAssigningAuthority';
 type SystemKey = 'mrnSystem' | 'providerIdSystem' | 'visitNumberSystem';
@@ -28,21 +29,23 @@ const TEXT_FIELDS: { key: TextKey; label: string; hint?: string }[] = [
   { key: 'mrnAssigningAuthority', label: 'HL7 MRN assigning authority namespace (PID-3.4)' },
 ];
 
-type Draft = Record<TextKey | SystemKey, string> & { org: Record<OrgKey, string>; edFormat: InteropSettings['edFormat'] };
+type Draft = Record<TextKey | SystemKey, string> & { org: Record<OrgKey, string>; edFormat: InteropSettings['edFormat']; mapping: MappingDraft };
 
 function toDraft(interop: InteropSettings): Draft {
   return {
     ...interop,
     mrnSystem: interop.mrnSystem ?? '', providerIdSystem: interop.providerIdSystem ?? '', visitNumberSystem: interop.visitNumberSystem ?? '',
     org: { name: interop.organization?.name ?? '', system: interop.organization?.system ?? '', value: interop.organization?.value ?? '' },
+    mapping: toMappingDraft(interop),
   };
 }
 
 /** Empty system fields are unset; an Organization with every field empty is unset, a partial one is sent for the core to refuse by field. */
-function fromDraft({ org, ...draft }: Draft): InteropSettings {
+function fromDraft({ org, mapping, ...draft }: Draft): InteropSettings {
   const orNull = (v: string) => (v.trim() ? v.trim() : null);
   return {
     ...draft,
+    ...fromMappingDraft(mapping),
     mrnSystem: orNull(draft.mrnSystem), providerIdSystem: orNull(draft.providerIdSystem), visitNumberSystem: orNull(draft.visitNumberSystem),
     organization: org.name.trim() || org.system.trim() || org.value.trim() ? { name: org.name.trim(), system: org.system.trim(), value: org.value.trim() } : null,
   };
@@ -103,6 +106,7 @@ export function OutboxSettingsForm() {
           </label>
         ))}
       </fieldset>
+      <SiteMappingFields draft={draft.mapping} onChange={(mapping) => setDraft({ ...draft, mapping })} error={fieldError} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {savedAt && <p role="status">Chart export settings saved.</p>}
       <button type="submit" className="primary">Save chart export settings</button>

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { pathText, shortText } from './text';
 import { ADMIN, ANY_ROLE, Empty, method } from './method-spec';
 import { DeliverySettingsSchema } from './delivery-settings';
+import { DEFAULT_SITE_MAPPING, SiteMappingFields } from './site-mapping';
 
 /**
  * Consent-discussion elements a clinic may switch off per template. The rest
@@ -78,6 +79,7 @@ export const InteropSettingsSchema = z.strictObject({
   mrnAssigningAuthority: hl7Name("the MRN's assigning authority"),
   /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (HL7 v2.5.1 ED data type). */
   edFormat: z.enum(['mime', 'hl7']),
+  ...SiteMappingFields,
 });
 export type InteropSettings = z.infer<typeof InteropSettingsSchema>;
 
@@ -98,6 +100,7 @@ export const DEFAULT_INTEROP_SETTINGS: InteropSettings = {
   receivingFacility: 'HOSPITAL',
   mrnAssigningAuthority: 'MRN',
   edFormat: 'mime',
+  ...DEFAULT_SITE_MAPPING,
 };
 
 /** A zone this runtime knows, by its IANA name. */

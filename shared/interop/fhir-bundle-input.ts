@@ -28,6 +28,8 @@ export interface FhirBundleSettings {
   documentTypeLoinc?: string;
   /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
   documentTypeDisplay?: string;
+  /** DocumentReference.category; default US Core's clinical-note. */
+  documentCategory?: { system: string; code: string; display: string };
 }
 
 export interface FhirBundleInput {
@@ -41,7 +43,7 @@ export interface FhirBundleInput {
   /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
   generatedAt: string;
   signature?: NoteSignature | null;
-  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`. */
+  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`, and it is set superseded. */
   replaces?: string | null;
   /**
    * This document's id (UUID): DocumentReference.identifier `urn:uuid:<id>`, and the same number in

@@ -13,6 +13,8 @@ import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
 import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
 import { conditional, identityEntries, visitContext } from './fhir-identity';
+import { replacesRelation, supersedeEntry } from './fhir-supersede';
+import { discussionTime } from './discussion-time';
 import {
   AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
   PROVENANCE_PARTICIPANT_SYSTEM, URI_IDENTIFIER_SYSTEM, US_CORE_DOCUMENT_CATEGORY_SYSTEM, VERIFICATION_SIGNATURE,
@@ -100,6 +102,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
   // DocumentReference: the PDF (FHIR R4 DocumentReference; US Core mandatory: status, type, category, subject, content, contentType).
   const documentIdentifier = uriIdentifier(`urn:uuid:${documentId}`);
   const typeDisplay = LOINC_DOCUMENT_DISPLAYS[typeCode] ?? settings.documentTypeDisplay;
+  const category = settings.documentCategory ?? { system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' };
+  const earlier = replaces ? uriIdentifier(`urn:uuid:${replaces}`) : null;
   const title = `Consent discussion note: ${template.name}`;
   entries.push({
     fullUrl: documentUrl,
@@ -109,14 +113,14 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
       status: 'current',
       docStatus: signature ? 'final' : 'preliminary',
       type: { coding: [{ system: LOINC_SYSTEM, code: typeCode, ...(typeDisplay ? { display: typeDisplay } : {}) }], text: title },
-      category: [{ coding: [{ system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' }] }],
+      category: [{ coding: [{ system: category.system, code: category.code, ...(category.display ? { display: category.display } : {}) }] }],
       subject,
       date: generatedAt,
       author: [who(author)],
       ...(signature ? { authenticator: who(signature.by) } : {}),
       ...(people.organization ? { custodian: people.organization } : {}),
       description: `${title} (template ${template.id} version ${template.version})${signature ? `, signed by ${signature.by.name}` : ', not signed'}`,
-      ...(replaces ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: uriIdentifier(`urn:uuid:${replaces}`) } }] } : {}),
+      ...(earlier ? { relatesTo: replacesRelation(earlier) } : {}),
       content: [{
         attachment: {
           contentType: 'application/pdf',
@@ -134,6 +138,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     },
     request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
   });
+  // The earlier document, superseded in the same transaction (fhir-supersede.ts).
+  if (earlier) entries.push(supersedeEntry(earlier, urn('superseded DocumentReference')));
 
   // Consent: the decision, pointing at the signed PDF (FHIR R4 Consent: scope treatment, category LOINC 59284-0,
   // ppc-1 satisfied by policy.uri = the versioned template, ppc-5 by patient).
@@ -149,7 +155,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
         scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'treatment', display: 'Treatment' }] },
         category: [{ coding: [{ system: LOINC_SYSTEM, code: CONSENT_CATEGORY_LOINC, display: 'Consent Document' }] }],
         patient: subject,
-        dateTime: toInstant(consent.updatedAt, 'consent.updatedAt'),
+        // When the discussion happened (discussion-time.ts), not the record's last save.
+        dateTime: toInstant(discussionTime(detail) ?? consent.updatedAt, 'the discussion time'),
         // Who consents (or declines): the patient.
         ...(consent.decision ? { performer: [subject] } : {}),
         sourceReference: { reference: documentUrl },

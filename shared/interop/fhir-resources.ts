@@ -114,12 +114,19 @@ export interface FhirProvenance {
   signature: FhirSignature[];
 }
 
-export type FhirResource = FhirPractitioner | FhirOrganization | FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance;
+/** A JSON Patch document as the body of a transaction's PATCH entry (FHIR R4 http.html#transaction: Binary for JSON Patch). */
+export interface FhirBinary {
+  resourceType: 'Binary';
+  contentType: 'application/json-patch+json';
+  data: string;
+}
+
+export type FhirResource = FhirPractitioner | FhirOrganization | FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance | FhirBinary;
 
 export interface BundleEntry<R extends FhirResource = FhirResource> {
   fullUrl: string;
   resource: R;
-  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
+  request: { method: 'POST' | 'PUT' | 'PATCH'; url: string; ifNoneExist?: string };
 }
 
 export interface FhirBundle {

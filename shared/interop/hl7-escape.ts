@@ -1,13 +1,4 @@
-/**
- * HL7 v2 escaping (v2.5.1 §2.7) with the default encoding characters: what keeps a value in its own
- * field, component or subcomponent, and its inverse for reading a message back.
- */
-
-/** The default encoding characters (MSH-1 and MSH-2); the builder never uses others. */
-export const FIELD_SEPARATOR = '|';
-export const ENCODING_CHARACTERS = '^~\\&';
-export const SEGMENT_SEPARATOR = '\r';
-
+/** HL7 v2 escaping of text (v2.5.1 §2.7), for the MDM builder and whoever reads its messages back. */
 const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\\': 'E', '|': 'F', '^': 'S', '&': 'T', '~': 'R' };
 
 function hex(code: number): string {

@@ -28,7 +28,7 @@ function identity(providers: Record<string, ProviderIdentity>, overrides: Partia
 
 function message(fixture: FixtureOptions = {}, overrides: Partial<MdmInput> = {}) {
   const text = buildMdmT02({
-    detail: encounterDetail(fixture), documentNumber: '7a2d0e3f-0000-4000-8000-00000000beef', pdfBase64: Buffer.from(FAKE_PDF_BYTES).toString('base64'),
+    detail: encounterDetail(fixture), documentNumber: 'DOC-7A2D0E3F', pdfBase64: Buffer.from(FAKE_PDF_BYTES).toString('base64'),
     generatedAt: '2026-11-24T15:12:30.000Z', signature: { by: PHYSICIAN, at: '2026-11-24T15:10:00.000Z' }, settings: SETTINGS,
     now: () => '2026-11-24T15:13:00.000Z', messageControlId: 'PD-000001', identity: identity({ [PHYSICIAN.name]: INES }), ...overrides,
   });

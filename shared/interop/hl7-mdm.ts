@@ -2,103 +2,28 @@
  * The note as an HL7 v2.5.1 MDM message with the PDF inside (chapter 9), the inbound path
  * integration engines accept most widely. T02 for a note's first export, T10 when an amended
  * note replaces it (TXA-13 the parent, TXA-21 the reason), T06 for an addendum as its own
- * document; never T08, which edits in place what a signed note never allows. Every text
- * field loses hidden characters and is escaped, so a value cannot pose as a segment. No
- * clock or counter is read here: the caller passes `now` and the control id.
+ * document; never T08, which edits in place what a signed note never allows. The outbox's
+ * export after an addendum is the whole note again, addenda included, so it is a T10
+ * (docs/interop-replacement.md says why not T06). Every text field loses hidden characters
+ * and is escaped, so a value cannot pose as a segment; every field keeps to its v2.5.1
+ * maximum (hl7-field-lengths.ts) or the message is refused. No clock or counter is read
+ * here: the caller passes `now` and the control id.
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounter';
-import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-systems';
-import { NPI_OID, universalId, type ExportIdentity } from './identity';
-import { isBase64, toInstant } from './encoding';
-import { ENCODING_CHARACTERS, escapeHl7, FIELD_SEPARATOR, SEGMENT_SEPARATOR } from './hl7-escape';
+import { isBase64 } from './encoding';
+import { discussionTime } from './discussion-time';
+import { escapeHl7 } from './hl7-escape';
+import { ENCODING_CHARACTERS, FIELD_SEPARATOR, SEGMENT_SEPARATOR } from './hl7-delimiters';
+import { assertFieldLengths, HL7_251_MAX_LENGTHS, OBX5_MAX_LENGTH } from './hl7-field-lengths';
+import { authentication, components, fitting, hd, hl7Date, hl7DateTime, joined, segment, text, xcn, type MdmIdentity } from './hl7-datatypes';
 
-// Escaping lives in hl7-escape.ts; re-exported for the exports and tests that read messages back.
-export { ENCODING_CHARACTERS, escapeHl7, FIELD_SEPARATOR, SEGMENT_SEPARATOR, unescapeHl7 } from './hl7-escape';
+// Escaping lives in hl7-escape.ts, the delimiters in hl7-delimiters.ts; re-exported for the exports and tests that read messages back.
+export { ENCODING_CHARACTERS, FIELD_SEPARATOR, SEGMENT_SEPARATOR } from './hl7-delimiters';
+export { escapeHl7, unescapeHl7 } from './hl7-escape';
 
-/** Components of one field, each cleaned and escaped, joined by ^, trailing empty components dropped. */
-function components(...parts: (string | null | undefined)[]): string {
-  const escaped = parts.map((p) => (p ? escapeHl7(withoutHiddenCharacters(p)) : ''));
-  while (escaped.length && escaped[escaped.length - 1] === '') escaped.pop();
-  return escaped.join('^');
-}
-
-/** One segment from its fields (index 0 = field 1), trailing empty fields dropped. Fields are already encoded. */
-function segment(name: string, fields: (string | null | undefined)[]): string {
-  const values = fields.map((f) => f ?? '');
-  while (values.length && values[values.length - 1] === '') values.pop();
-  return [name, ...values].join(FIELD_SEPARATOR);
-}
-
-// ---------------------------------------------------------------- data types
-
-/** HL7 DTM from an ISO instant: YYYYMMDDHHMMSS+0000 (UTC, stated explicitly). */
-export function hl7DateTime(iso: string): string {
-  const t = toInstant(iso, 'a date-time');
-  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}+0000`;
-}
-
-/** HL7 DT from YYYY-MM-DD. */
-export function hl7Date(isoDate: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`a date must be YYYY-MM-DD, got ${JSON.stringify(isoDate)}`);
-  return isoDate.replaceAll('-', '');
-}
-
-/** One encoded value: cleaned of hidden characters and escaped (§2.7). */
-function text(value: string | null | undefined): string {
-  return value ? escapeHl7(withoutHiddenCharacters(value)) : '';
-}
-
-/**
- * HD (HL7 v2.5.1 §2.A.33): namespace id & universal id & universal id type, as subcomponents
- * (inside a component of CX or XCN). The universal id comes from the identifier system URI.
- */
-function hd(namespace: string, system: string | null): string {
-  if (!system) return text(namespace);
-  const universal = universalId(system);
-  return [text(namespace), text(universal.id), universal.type].join('&');
-}
-
-/** Encoded components joined by ^, trailing empty ones dropped. */
-function joined(parts: string[]): string {
-  const out = [...parts];
-  while (out.length && out[out.length - 1] === '') out.pop();
-  return out.join('^');
-}
-
-/**
- * XCN (HL7 v2.5.1 §2.A.88) for a person the note names, one repetition per identifier: 1 ID number,
- * 2 family name, 3 given name, 9 assigning authority (HD), 13 identifier type (table 0203: NPI, or
- * PRN provider number for the clinic's local id). With no identifier, the display name alone goes in
- * the family name (no ID: a receiver cannot match it, which is why the outbox refuses a signer without one).
- * `extra` fills components after 14 (PPN's 15, the authentication time, for TXA-22).
- */
-function xcn(actor: Actor, identity: MdmIdentity | undefined, extra: string[] = []): string {
-  const provider = identity?.providerOf(actor) ?? null;
-  const ids: { id: string; authority: string; type: string }[] = [];
-  if (provider?.npi) ids.push({ id: provider.npi, authority: hd('NPI', `urn:oid:${NPI_OID}`), type: 'NPI' });
-  if (provider?.localId && identity?.providerIdSystem) ids.push({ id: provider.localId, authority: hd(identity.sendingFacility, identity.providerIdSystem), type: 'PRN' });
-  if (!provider || !ids.length) return joined(['', text(actor.name), ...new Array<string>(12).fill(''), ...extra]);
-  return ids.map(({ id, authority, type }) => joined([
-    text(id), text(provider.familyName), text(provider.givenName), '', '', '', '', '', authority, '', '', '', type, '', ...extra,
-  ])).join('~');
-}
-
-/** PPN (TXA-22): the XCN components and, in component 15, when they authenticated. */
-function authentication(actor: Actor, at: string, identity: MdmIdentity | undefined): string {
-  return xcn(actor, identity, [hl7DateTime(at)]);
-}
-
-/** What the XCN, CX and PV1 need of the export identity: the people's ids and the systems, with the facility as namespace. */
-export type MdmIdentity = Pick<ExportIdentity, 'providerOf' | 'providerIdSystem' | 'visitNumberSystem'> & {
-  /** The MRN system (the receiver's): PID-3's assigning authority universal id. */
-  mrnSystem: string | null;
-  /** MSH-4: the namespace of the clinic's own ids (local provider ids). */
-  sendingFacility: string;
-  /** MSH-6: the namespace of the EHR's visit numbers. */
-  receivingFacility: string;
-};
+export { hl7Date, hl7DateTime, type MdmIdentity } from './hl7-datatypes';
 
 const SEX = { female: 'F', male: 'M', other: 'O', unknown: 'U' } as const;
 
@@ -120,12 +45,36 @@ export interface MdmSettings {
    * with the site. Default `PN^Procedure note^HL70270` (PN = Procedure note in HL7's suggested values).
    */
   documentType?: { code: string; text: string; codingSystem: string };
+  /** The PDF in OBX-5: embedded (ED, the default) or referenced (RP, where the engine fetches the file). */
+  pdf?: { mode: 'embedded' } | MdmPdfReference;
   /** OBX-3: LOINC document code, the same setting as the FHIR DocumentReference.type (default 59284-0). */
   documentTypeLoinc?: string;
   /** OBX-5 ED type/subtype: 'mime' → ^application^pdf^Base64^…, 'hl7' → ^AP^PDF^Base64^… (HL7 v2.5.1 ED data type). */
   edFormat?: 'mime' | 'hl7';
   /** MSH-11: P production (default), T training, D debugging. */
   processingId?: 'P' | 'T' | 'D';
+}
+
+/** OBX-5 RP (HL7 v2.5.1 §2.A.65): the pointer (the PDF's file name) and where it is (application id HD, universal id a URI). */
+export interface MdmPdfReference {
+  mode: 'referenced';
+  /** The file's name in the folder the engine reads. */
+  pointer: string;
+  /** The folder as a URI the engine can fetch from (file:// or https://). */
+  baseUri: string;
+}
+
+/** Why an embedded PDF cannot go in OBX-5 (over v2.5.1's 99,999 characters), or null when it fits. */
+export function embeddedPdfProblem(pdfBase64: string, edFormat: MdmSettings['edFormat']): string | null {
+  const length = edEncoded(pdfBase64, edFormat).length;
+  if (length <= OBX5_MAX_LENGTH) return null;
+  return `the PDF is ${length.toLocaleString('en-US')} characters in OBX-5, over the ${OBX5_MAX_LENGTH.toLocaleString('en-US')} HL7 v2.5.1 allows (ch. 7 §7.4.2)`;
+}
+
+/** OBX-5 ED: source^type^subtype^encoding^data (§2.A.24). */
+function edEncoded(pdfBase64: string, edFormat: MdmSettings['edFormat']): string {
+  const [type, subtype] = edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
+  return `^${type}^${subtype}^Base64^${pdfBase64}`;
 }
 
 export interface MdmAmendment {
@@ -138,8 +87,8 @@ export interface MdmAmendment {
 }
 
 export interface MdmInput {
-  detail: Pick<EncounterDetail, 'patient' | 'encounter' | 'consent'>;
-  /** TXA-12: stable unique document number (use the same UUID as the FHIR DocumentReference identifier). */
+  detail: Pick<EncounterDetail, 'patient' | 'encounter' | 'consent'> & Partial<Pick<EncounterDetail, 'signatures'>>;
+  /** TXA-12: stable unique document number, at most 30 characters (documentNumberOf the FHIR document's UUID). */
   documentNumber: string;
   /** Optional TXA-16: the exported file's name. */
   fileName?: string;
@@ -188,7 +137,9 @@ export function buildMdmT02(input: MdmInput): string {
   const author = input.author ?? signature?.by ?? consent?.updatedBy ?? encounter.createdBy;
   const docType = settings.documentType ?? { code: 'PN', text: 'Procedure note', codingSystem: 'HL70270' };
   const ed = settings.edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
-  const documentNumber = components(input.documentNumber, settings.sendingApplication);
+  // EI without a namespace: a 25-character number and any namespace would pass TXA-12's 30 (v2.5.1 ch. 9 §9.6.1).
+  const documentNumber = components(input.documentNumber);
+  const pdf = settings.pdf ?? { mode: 'embedded' as const };
 
   const msh = `MSH${FIELD_SEPARATOR}${[
     ENCODING_CHARACTERS, // MSH-2
@@ -212,7 +163,9 @@ export function buildMdmT02(input: MdmInput): string {
     '1', // PID-1
     '', // PID-2
     // PID-3 CX (§2.A.14): 1 ID, 4 assigning authority (HD: namespace&universal id&type), 5 identifier type MR.
-    joined([text(patient.mrn), '', '', hd(settings.mrnAssigningAuthority, identity?.mrnSystem ?? null), 'MR']),
+    fitting(HL7_251_MAX_LENGTHS.PID![3]!,
+      joined([text(patient.mrn), '', '', hd(settings.mrnAssigningAuthority, identity?.mrnSystem ?? null), 'MR']),
+      () => joined([text(patient.mrn), '', '', text(settings.mrnAssigningAuthority), 'MR'])),
     '', // PID-4
     components(patient.familyName, patient.givenName), // PID-5 XPN: family^given
     '', // PID-6
@@ -224,12 +177,15 @@ export function buildMdmT02(input: MdmInput): string {
   // 19 visit number (CX: 1 ID, 4 the EHR's authority, 5 VN), where the EHR's visit is known.
   const pv1 = segment('PV1', [
     '1', 'O',
-    encounter.location ? joined([text(encounter.location), '', '', text(settings.sendingFacility)]) : '',
+    encounter.location ? fitting(HL7_251_MAX_LENGTHS.PV1![3]!, joined([text(encounter.location), '', '', text(settings.sendingFacility)]), () => text(encounter.location)) : '',
     ...new Array<string>(15).fill(''),
-    encounter.visitNumber ? joined([text(encounter.visitNumber), '', '', hd(settings.receivingFacility, identity?.visitNumberSystem ?? null), 'VN']) : '',
+    encounter.visitNumber ? fitting(HL7_251_MAX_LENGTHS.PV1![19]!,
+      joined([text(encounter.visitNumber), '', '', hd(settings.receivingFacility, identity?.visitNumberSystem ?? null), 'VN']),
+      () => joined([text(encounter.visitNumber), '', '', text(settings.receivingFacility), 'VN'])) : '',
   ]);
 
-  const activityAt = consent?.updatedAt ?? input.generatedAt;
+  // TXA-4: when the discussion happened (not when the record was last saved).
+  const activityAt = discussionTime(detail) ?? input.generatedAt;
   const txa = segment('TXA', [
     '1', // TXA-1
     components(docType.code, docType.text, docType.codingSystem), // TXA-2
@@ -243,7 +199,7 @@ export function buildMdmT02(input: MdmInput): string {
     signature ? xcn(signature.by, identity) : '', // TXA-10 assigned document authenticator
     '', // TXA-11
     documentNumber, // TXA-12 unique document number
-    amendment ? components(amendment.parentDocumentNumber, settings.sendingApplication) : '', // TXA-13 parent document number
+    amendment ? components(amendment.parentDocumentNumber) : '', // TXA-13 parent document number
     '', // TXA-14
     '', // TXA-15
     input.fileName ? components(input.fileName) : '', // TXA-16
@@ -255,15 +211,23 @@ export function buildMdmT02(input: MdmInput): string {
     signature ? authentication(signature.by, signature.at, identity) : '', // TXA-22 authentication person, time stamp (PPN)
   ]);
 
+  if (pdf.mode === 'embedded') {
+    const problem = embeddedPdfProblem(input.pdfBase64, settings.edFormat);
+    if (problem) throw new Error(`${problem}; send it referenced instead`);
+  }
   const obx = segment('OBX', [
     '1', // OBX-1
-    'ED', // OBX-2
+    pdf.mode === 'embedded' ? 'ED' : 'RP', // OBX-2
     components(loinc, LOINC_DOCUMENT_DISPLAYS[loinc] ?? '', 'LN'), // OBX-3
     '', // OBX-4
-    `^${ed[0]}^${ed[1]}^Base64^${input.pdfBase64}`, // OBX-5 ED: source^type^subtype^encoding^data
+    // OBX-5 ED: source^type^subtype^encoding^data; or RP: pointer^application id (HD, a URI)^type^subtype.
+    pdf.mode === 'embedded' ? edEncoded(input.pdfBase64, settings.edFormat)
+      : joined([text(pdf.pointer), hd(settings.sendingApplication, pdf.baseUri), ed[0]!, ed[1]!]),
     '', '', '', '', '', // OBX-6 … OBX-10
     signature ? 'F' : 'P', // OBX-11 final / preliminary
   ]);
 
-  return [msh, evn, pid, pv1, txa, obx].join(SEGMENT_SEPARATOR);
+  const message = [msh, evn, pid, pv1, txa, obx].join(SEGMENT_SEPARATOR);
+  assertFieldLengths(message);
+  return message;
 }
