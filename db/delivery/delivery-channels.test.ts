@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
+import { CHART_READY } from '../testing/chart-identity';
 import { ADMIN, NURSE, ok, openTempCore, tableCounts, tempDir, type TempCore } from '../testing/temp-core';
 import { signedEncounter } from '../testing/signed-encounter';
 import { startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
@@ -31,7 +32,7 @@ afterEach(async () => {
 
 const DELIVERY = { folder: null, mllp: null, retryBaseSeconds: 30, retryCapSeconds: 600 };
 async function exportedVia(delivery: object, mrn: string): Promise<{ encounterId: string; record: OutboxExport }> {
-  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, delivery: { ...DELIVERY, ...delivery } }));
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, delivery: { ...DELIVERY, ...delivery } }));
   const { encounterId } = await signedEncounter(core, mrn, 0);
   return { encounterId, record: ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId })) };
 }

@@ -10,6 +10,7 @@ import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
+import { CHART_READY } from '../testing/chart-identity';
 import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
 import { startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   receiver = await startMllpPeer({ kind: 'ack', code: 'AA' });
   const core = openTempCore({ dataDir });
   try {
-    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, delivery: { folder: null, mllp: { host: '127.0.0.1', port: receiver.port, timeoutSeconds: 5 }, retryBaseSeconds: 30, retryCapSeconds: 600 } }));
+    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, delivery: { folder: null, mllp: { host: '127.0.0.1', port: receiver.port, timeoutSeconds: 5 }, retryBaseSeconds: 30, retryCapSeconds: 600 } }));
   } finally {
     core.close();
   }

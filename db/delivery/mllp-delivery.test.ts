@@ -8,6 +8,7 @@ import { Hl7Message } from '@medplum/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
+import { CHART_READY } from '../testing/chart-identity';
 import { ADMIN, NURSE, ok, openTempCore, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { signedEncounter } from '../testing/signed-encounter';
 import { freePort, startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
@@ -40,7 +41,7 @@ const peer = async (...args: Parameters<typeof startMllpPeer>) => {
   return p;
 };
 const useMllp = async (port: number, timeoutSeconds = 5) =>
-  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, delivery: { folder: null, mllp: { host: '127.0.0.1', port, timeoutSeconds }, retryBaseSeconds: 30, retryCapSeconds: 120 } }));
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, delivery: { folder: null, mllp: { host: '127.0.0.1', port, timeoutSeconds }, retryBaseSeconds: 30, retryCapSeconds: 120 } }));
 
 /** A signed note exported to the outbox (and so queued on the channels set up). */
 async function exported(mrn: string): Promise<{ encounterId: string; record: OutboxExport }> {
