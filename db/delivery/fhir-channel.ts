@@ -14,7 +14,7 @@ import type { FhirDeliverySettings } from '#shared/contract/delivery-settings';
 import type { DeliveryChannel, AttemptOutcome } from './channels';
 import { FhirSetupError, FhirUnreachableError } from './fhir-auth';
 import { fhirClient, outcomeWords, serverIdOf, type FhirAnswer, type FhirClient } from './fhir-client';
-import { FhirRefusal, writeOneByOne, type TransactionEntry } from './fhir-single-writes';
+import { check, FhirRefusal, writeOneByOne, type TransactionEntry } from './fhir-single-writes';
 
 /** Whether the server's CapabilityStatement lists the system-level transaction interaction. */
 async function takesTransactions(client: FhirClient): Promise<boolean> {
@@ -29,7 +29,7 @@ async function takesTransactions(client: FhirClient): Promise<boolean> {
 /** A refusal that is about the transaction's size or kind, not its content: worth sending resource by resource. */
 function transactionTooLarge(answer: FhirAnswer): boolean {
   if (answer.status === 413) return true;
-  return answer.status >= 400 && answer.status < 500 && /too many|too large|strict isolation|more update operations|transactions? (are|is) not supported|too-costly/i.test(outcomeWords(answer));
+  return answer.status >= 400 && answer.status < 500 && answer.status !== 408 && answer.status !== 429 && /too many|too large|strict isolation|more update operations|transactions? (are|is) not supported|too-costly/i.test(outcomeWords(answer));
 }
 
 function parseBundle(payload: string): TransactionEntry[] {
@@ -50,24 +50,18 @@ async function deliver(client: FhirClient, payload: string, transactions: () => 
   };
 
   if (document) {
-    const existing = await client.request('GET', `DocumentReference?${document.request.ifNoneExist!}`);
-    if (existing.status >= 500) throw new FhirUnreachableError(`looking the document up: HTTP ${existing.status}`);
-    if (existing.status >= 400) throw new FhirRefusal(existing, 'looking the document up');
+    const existing = check(await client.request('GET', `DocumentReference?${document.request.ifNoneExist!}`), 'looking the document up');
     if (Array.isArray(existing.body?.entry) && existing.body.entry.length > 0) return single('the server already had this document, completed resource by resource');
   }
   if (!(await transactions())) return single('written resource by resource (the server takes no transaction)');
 
   const answer = await client.request('POST', '', { body: payload });
-  if (answer.status >= 500) throw new FhirUnreachableError(`the transaction: HTTP ${answer.status}`);
-  if (answer.status === 408 || answer.status === 429) throw new FhirUnreachableError(`the transaction: HTTP ${answer.status} (try later)`);
-  if (answer.status >= 200 && answer.status < 300) {
-    const responses = Array.isArray(answer.body?.entry) ? (answer.body.entry as { response?: { location?: string } }[]) : [];
-    const location = document ? responses[entries.indexOf(document)]?.response?.location ?? null : null;
-    const id = location ? serverIdOf({ status: 201, body: null, location }, 'DocumentReference') : null;
-    return { result: 'acknowledged', said: `transaction accepted (HTTP ${answer.status})${id ? `: ${id}` : ''}` };
-  }
   if (transactionTooLarge(answer)) return single(`the transaction was refused as too large (${outcomeWords(answer)}); written resource by resource`);
-  throw new FhirRefusal(answer, 'the transaction');
+  check(answer, 'the transaction');
+  const responses = Array.isArray(answer.body?.entry) ? (answer.body.entry as { response?: { location?: string } }[]) : [];
+  const location = document ? responses[entries.indexOf(document)]?.response?.location ?? null : null;
+  const id = location ? serverIdOf({ status: 201, body: null, location }, 'DocumentReference') : null;
+  return { result: 'acknowledged', said: `transaction accepted (HTTP ${answer.status})${id ? `: ${id}` : ''}` };
 }
 
 export function fhirChannel(settings: FhirDeliverySettings, fetchFor?: typeof fetch): DeliveryChannel {

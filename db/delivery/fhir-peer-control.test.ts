@@ -105,6 +105,22 @@ describe('a server that is down, then up', () => {
   });
 });
 
+describe('a server that answers 5xx, 408 or 429', () => {
+  for (const status of [503, 500, 408, 429]) {
+    it(`${status}: queued with the server's words, retried after the backoff, delivered once`, async () => {
+      await serve({ transactions: true });
+      peer.failNext = { status, count: 1 };
+      const { encounterId } = await exported(`MRN-${status}`);
+      await core.delivery.runDue();
+      expect(await deliveries(encounterId)).toMatchObject([{ state: 'queued', attempts: 1, nextAttemptAt: '2026-11-24T15:30:30.000Z', receiverSaid: expect.stringContaining(`HTTP ${status}`) }]);
+      clock += 30_000;
+      await core.delivery.runDue();
+      expect(await deliveries(encounterId)).toMatchObject([{ state: 'acknowledged', attempts: 2 }]);
+      expect(await count('DocumentReference')).toBe(1);
+    });
+  }
+});
+
 describe('bearer token', () => {
   it('the server checks it: a wrong one fails with its words, a readable token file is refused, the right one delivers', async () => {
     const wrong = secret('wrong.token', 'not-the-token\n');

@@ -62,7 +62,8 @@ function references(value: unknown, into: string[] = []): string[] {
 
 const CONDITIONAL = /^([A-Z][A-Za-z]+)\?(.+)$/;
 
-function check(answer: FhirAnswer, what: string): FhirAnswer {
+/** 2xx passes; 5xx, 408 and 429 are worth another try later; any other answer is the server's no. */
+export function check(answer: FhirAnswer, what: string): FhirAnswer {
   if (answer.status >= 500) throw new FhirUnreachableError(`${what}: HTTP ${answer.status}`);
   if (answer.status === 408 || answer.status === 429) throw new FhirUnreachableError(`${what}: HTTP ${answer.status} (try later)`);
   if (answer.status < 200 || answer.status >= 300) throw new FhirRefusal(answer, what);

@@ -30,6 +30,8 @@ export interface FhirPeer {
   requests: string[];
   /** What the token endpoint refused, and why. */
   tokenRefusals: string[];
+  /** The next `count` FHIR requests (not /metadata) answered with this status and an OperationOutcome. */
+  failNext: { status: number; count: number } | null;
   stop(): Promise<void>;
   /** Listens again on the same port, with the same data. */
   start(): Promise<void>;
@@ -88,7 +90,7 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
   const tokens = new Set<string>();
   const jtis = new Set<string>();
   let origin = '';
-  const peer = { requests: [] as string[], tokenRefusals: [] as string[] };
+  const peer = { requests: [] as string[], tokenRefusals: [] as string[], failNext: null as FhirPeer['failNext'] };
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/fhir+json', ...headers });
@@ -117,6 +119,10 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
       return send(res, 200, { access_token: token, token_type: 'bearer', expires_in: 300, scope: form.get('scope') });
     }
     if (!url.pathname.startsWith(PATH)) return send(res, 404, denied('not a FHIR path'));
+    if (peer.failNext && peer.failNext.count > 0) {
+      peer.failNext.count -= 1;
+      return send(res, peer.failNext.status, { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'transient', diagnostics: `the test server answers ${peer.failNext.status}` }] });
+    }
     const authorization = req.headers.authorization ?? '';
     const token = authorization.startsWith('Bearer ') ? authorization.slice(7) : null;
     if (options.bearer && token !== options.bearer) return send(res, 401, denied('a valid bearer token is required'));
@@ -156,5 +162,5 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
     server.close(() => resolve());
   });
   await start();
-  return { base: `${origin}${PATH}`, repo, ...peer, start, stop, close: stop };
+  return Object.assign(peer, { base: `${origin}${PATH}`, repo, start, stop, close: stop });
 }
