@@ -32,6 +32,8 @@ export interface FhirPeer {
   tokenRefusals: string[];
   /** The next `count` FHIR requests (not /metadata) answered with this status and an OperationOutcome. */
   failNext: { status: number; count: number } | null;
+  /** Commits a transaction and never answers it (the sender is killed waiting, in the kill test). */
+  silentAfterTransaction: boolean;
   stop(): Promise<void>;
   /** Listens again on the same port, with the same data. */
   start(): Promise<void>;
@@ -90,7 +92,7 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
   const tokens = new Set<string>();
   const jtis = new Set<string>();
   let origin = '';
-  const peer = { requests: [] as string[], tokenRefusals: [] as string[], failNext: null as FhirPeer['failNext'] };
+  const peer = { requests: [] as string[], tokenRefusals: [] as string[], failNext: null as FhirPeer['failNext'], silentAfterTransaction: false };
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/fhir+json', ...headers });
@@ -137,6 +139,7 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
       config: { transactions: true },
     };
     const [outcome, resource] = await router.handleRequest(fhirRequest, repo);
+    if (peer.silentAfterTransaction && req.method === 'POST' && fhirRequest.url === '') return;
     const status = getStatus(outcome);
     const written: Resource | undefined = resource;
     const location = isOk(outcome) && written?.id && written.resourceType !== 'Bundle' && req.method !== 'GET'
