@@ -5,15 +5,16 @@
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { DocumentReference, Patient } from '@medplum/fhirtypes';
+import type { DocumentReference, Encounter, Patient } from '@medplum/fhirtypes';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { FhirAuth } from '#shared/contract/delivery-settings';
-import type { OutboxExport } from '#shared/contract/note';
+import { DEFAULT_ATTESTATION, type OutboxExport } from '#shared/contract/note';
+import type { Patient as PatientRecord } from '#shared/contract/patient';
 import { CHART_READY } from '../testing/chart-identity';
 import { startFhirPeer, type FhirPeer, type FhirPeerOptions } from '../testing/fhir-peer';
 import { signedEncounter } from '../testing/signed-encounter';
-import { ADMIN, NURSE, ok, openTempCore, tempDir, type TempCore } from '../testing/temp-core';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import type { QueuedDelivery } from '../repositories/delivery-queue';
 import { fhirChannel } from './fhir-channel';
 
@@ -85,6 +86,30 @@ describe('a transaction Medplum refuses as too large', () => {
     for (const type of ['DocumentReference', 'Patient', 'Practitioner', 'Organization', 'Consent', 'Procedure', 'QuestionnaireResponse', 'Provenance']) {
       expect(await count(type), type).toBe(type === 'Practitioner' ? 2 : 1);
     }
+  });
+});
+
+describe('the visit, written resource by resource', () => {
+  it('is the server\'s Encounter when it has one by the visit number, else a logical reference by identifier', async () => {
+    await serve({ transactions: false });
+    const visit = (value: string) => ({ system: CHART_READY.interop.visitNumberSystem!, value });
+    const known = await peer.repo.createResource<Encounter>({ resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, identifier: [visit('V-KNOWN')] });
+    for (const visitNumber of ['V-KNOWN', 'V-NEW']) {
+      const patientId = ok<PatientRecord>(await core.as(NURSE)('patient.create', { ...PATIENT, mrn: `MRN-${visitNumber}` })).id;
+      const encounterId = ok<{ id: string }>(await core.as(NURSE)('encounter.create', {
+        patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.', visitNumber,
+      })).id;
+      ok(await core.as(PHYSICIAN)('consent.save', { encounterId, benefitsDiscussed: true, benefitsNote: 'Relief.', alternativesDiscussed: true, alternativesNote: 'Physical therapy.', questions: [], interpreter: { used: false }, decision: 'consents' }));
+      ok(await core.as(PHYSICIAN)('note.sign', { encounterId, password: TEST_PASSWORD, attestation: DEFAULT_ATTESTATION }));
+      ok(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    }
+    await core.delivery.runDue();
+    const docs = await peer.repo.searchResources<DocumentReference>({ resourceType: 'DocumentReference' });
+    expect(docs.map((d) => d.context?.encounter?.[0]).sort((a, b) => String(a?.display).localeCompare(String(b?.display)))).toEqual([
+      { reference: `Encounter/${known.id}`, display: 'Visit V-KNOWN' },
+      { identifier: visit('V-NEW'), display: 'Visit V-NEW' },
+    ]);
+    expect(await count('Encounter')).toBe(1);
   });
 });
 
