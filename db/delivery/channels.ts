@@ -1,8 +1,7 @@
 /**
  * The channels a queued document is delivered over. Each takes one queued row
  * and says how the attempt ended; the worker does the bookkeeping. FHIR R4 REST
- * (later) fits the same shape: 2xx acknowledged, 4xx refused, 5xx or no answer
- * unreachable.
+ * is in fhir-channel.ts: 2xx acknowledged, 4xx refused, 5xx or no answer unreachable.
  */
 import fs from 'node:fs';
 import path from 'node:path';

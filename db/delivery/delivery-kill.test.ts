@@ -4,7 +4,6 @@
 // still queued (nothing lost), is sent again with the same MSH-10 and TXA-12, and ends
 // acknowledged; the receiver holds it at most twice. The guarantee is at-least-once,
 // with the receiver dropping repeats by MSH-10 / TXA-12 (db/delivery/worker.ts).
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { Hl7Message } from '@medplum/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import type { OutboxExport } from '#shared/contract/note';
 import { messageControlIdOf } from '#shared/interop/document-number';
 import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
+import { deliveryKilledAt } from '../testing/delivery-kill-child';
 import { startMllpPeer, type MllpPeer } from '../testing/mllp-peer';
 import { signedEncounter } from '../testing/signed-encounter';
 import { NURSE, ok, openTempCore, setChartOutbox, tempDir, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
@@ -44,30 +44,8 @@ const controlIdOf = (hl7: string) => Hl7Message.parse(hl7).getSegment('MSH')!.ge
 
 /** Runs the worker in a child until it stops at the point (or the receiver has the message), then kills it. */
 function deliverKilledAt(stopAt: 'send' | 'ack' | 'none', killWhenReceived: boolean): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const before = receiver.received.length;
-    const child = spawn(process.execPath, [writer, dataDir, stopAt], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    let killedAt: string | null = null;
-    const kill = (at: string) => {
-      if (killedAt) return;
-      killedAt = at;
-      child.kill('SIGKILL');
-    };
-    const watch = killWhenReceived ? setInterval(() => receiver.received.length > before && kill('received'), 1) : null;
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split('\n').find((l) => l.includes('"op":"stopped"'));
-      if (line) kill((JSON.parse(line) as { before: string }).before);
-    });
-    child.on('exit', (code, signal) => {
-      if (watch) clearInterval(watch);
-      if (signal === 'SIGKILL' && killedAt) return resolve(killedAt);
-      reject(new Error(`the delivery writer ended on its own (${code ?? signal}): ${err}${out}`));
-    });
-  });
+  const before = receiver.received.length;
+  return deliveryKilledAt(writer, dataDir, stopAt, killWhenReceived ? { arrived: () => receiver.received.length > before, label: 'received' } : null);
 }
 
 describe('delivery under SIGKILL', () => {

@@ -15,6 +15,8 @@ export interface DocumentToDeliver {
   /** The HL7 v2 message (no trailing CR) and its MSH-10. */
   hl7: string;
   messageControlId: string;
+  /** The FHIR R4 transaction Bundle (JSON), for the FHIR channel. */
+  fhirBundle: string;
   at: string;
   byName: string;
   /**
@@ -32,19 +34,23 @@ export interface EnqueueResult {
 }
 
 /** A drop-folder name that sorts in send order: the export time, then the document id. */
-export const dropFileName = (at: string, documentId: string): string => `${at.replace(/[-:]/g, '').replace('.', '-')}_${documentId}.hl7`;
+export const dropFileName = (at: string, documentId: string, extension = 'hl7'): string => `${at.replace(/[-:]/g, '').replace('.', '-')}_${documentId}.${extension}`;
 
 export function enqueueDocument(queue: DeliveryQueueRepository, settings: Settings, doc: DocumentToDeliver, newId: () => string): EnqueueResult[] {
   const channels: DeliveryChannelName[] = [];
   if (settings.delivery.folder) channels.push('folder');
   if (settings.delivery.mllp) channels.push('mllp');
+  if (settings.delivery.fhir) channels.push('fhir');
   return channels.map((channel) => {
     if (doc.unchangedFrom && queue.has(doc.unchangedFrom, channel)) {
       return { channel, enqueued: false, note: `the note is unchanged since document ${doc.unchangedFrom}, already queued on ${channel}; nothing was added` };
     }
+    // The FHIR channel sends the Bundle; its "control id" is the DocumentReference's identifier, by which the server is asked first.
+    const fhir = channel === 'fhir';
     const enqueued = queue.enqueue({
       id: newId(), documentId: doc.documentId, channel, encounterId: doc.encounterId, patientId: doc.patientId,
-      payload: doc.hl7, messageControlId: doc.messageControlId, fileName: dropFileName(doc.at, doc.documentId), at: doc.at, byName: doc.byName,
+      payload: fhir ? doc.fhirBundle : doc.hl7, messageControlId: fhir ? `urn:uuid:${doc.documentId}` : doc.messageControlId,
+      fileName: dropFileName(doc.at, doc.documentId, fhir ? 'fhir.json' : 'hl7'), at: doc.at, byName: doc.byName,
     });
     return { channel, enqueued, note: enqueued ? null : `document ${doc.documentId} is already queued on ${channel}; nothing was added` };
   });

@@ -164,7 +164,7 @@ describe('delivery over MLLP to node-hl7-server', () => {
     const { encounterId, record } = await exported('MRN-ONCE');
     const [queued] = core.db.prepare('SELECT payload, patient_id FROM delivery_queue').all() as { payload: string; patient_id: string }[];
     const again = enqueueDocument(createDeliveryQueueRepository(core.db), createSettingsRepository(core.db).get(), {
-      documentId: record.documentId, encounterId, patientId: queued!.patient_id, hl7: queued!.payload, messageControlId: controlIdOf(queued!.payload), at: new Date(clock).toISOString(), byName: NURSE.name, unchangedFrom: null,
+      documentId: record.documentId, encounterId, patientId: queued!.patient_id, hl7: queued!.payload, messageControlId: controlIdOf(queued!.payload), fhirBundle: '{}', at: new Date(clock).toISOString(), byName: NURSE.name, unchangedFrom: null,
     }, () => crypto.randomUUID());
     expect(again).toEqual([{ channel: 'mllp', enqueued: false, note: `document ${record.documentId} is already queued on mllp; nothing was added` }]);
     await Promise.all([core.delivery.kick(), core.delivery.kick(), core.delivery.runDue()]);

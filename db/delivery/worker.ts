@@ -13,6 +13,7 @@ import type { Db } from '../connection';
 import type { AttemptRecord, DeliveryQueueRepository, QueuedDelivery } from '../repositories/delivery-queue';
 import { addSeconds, backoffSeconds } from './backoff';
 import { folderChannel, mllpChannel, type AttemptOutcome, type DeliveryChannel } from './channels';
+import { fhirChannel } from './fhir-channel';
 
 export interface DeliveryWorkerDeps {
   db: Db;
@@ -37,8 +38,8 @@ export interface DeliveryWorker {
 
 /** The channels the site has set up now (settings may change between runs). */
 export function channelsOf(settings: Settings): Partial<Record<DeliveryChannelName, DeliveryChannel>> {
-  const { folder, mllp } = settings.delivery;
-  return { ...(folder ? { folder: folderChannel(folder) } : {}), ...(mllp ? { mllp: mllpChannel(mllp) } : {}) };
+  const { folder, mllp, fhir } = settings.delivery;
+  return { ...(folder ? { folder: folderChannel(folder) } : {}), ...(mllp ? { mllp: mllpChannel(mllp) } : {}), ...(fhir ? { fhir: fhirChannel(fhir) } : {}) };
 }
 
 const BATCH = 20;

@@ -134,7 +134,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
         ctx.outboxExports.insert(record, caller.userId);
         // Queued for delivery with the export (db/delivery/): recorded together or not at all.
         for (const r of enqueueDocument(ctx.deliveryQueue, settings, {
-          documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, at, byName: caller.actor.name,
+          documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, fhirBundle: JSON.stringify(bundle), at, byName: caller.actor.name,
           unchangedFrom: null, // an unchanged note was refused above (sentUnchanged)
         }, ctx.newId)) if (r.note) ctx.log(`delivery: ${r.note}`);
         audit.append({

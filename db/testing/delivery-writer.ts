@@ -1,6 +1,6 @@
 /**
  * Child process for the delivery-kill test: opens the core on a prepared data
- * folder (an exported note queued for MLLP) and runs the delivery worker once.
+ * folder (an exported note queued for MLLP or FHIR) and runs the delivery worker once.
  * It stops for the parent's SIGKILL at the named point:
  *   send: the attempt is recorded as under way, the message not yet written to the socket;
  *   ack:  the receiver's ACK has arrived, its outcome not yet recorded;

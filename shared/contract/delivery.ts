@@ -1,6 +1,6 @@
 /**
  * Delivery of exported notes to the chart (issue 19, point 5): each exported document is queued
- * once per channel (a drop folder, HL7 v2 over MLLP; FHIR REST later) and a worker in the Node
+ * once per channel (a drop folder, HL7 v2 over MLLP, FHIR R4 REST) and a worker in the Node
  * runtime sends it, retrying with backoff. The outbox screen shows each note's status.
  */
 import { z } from 'zod';
