@@ -77,8 +77,10 @@ export async function pullSchedule(date: string, settings: PullSettings, importe
     try {
       parsed = readSearchPage(await getJson(url, settings));
     } catch (error) {
-      if (error instanceof InboundRefusal) throw new FhirPullError(error.message);
-      throw error;
+      if (!(error instanceof InboundRefusal || error instanceof FhirPullError)) throw error;
+      // The whole answer is refused: logged and audited like a refused message, and nothing of the page imported.
+      importer.refuse('fhir', `Appointment?date=${date} (page ${page + 1})`, error.message);
+      throw error instanceof FhirPullError ? error : new FhirPullError(error.message);
     }
     for (const appointment of parsed.appointments) {
       const id = typeof (appointment as { id?: unknown }).id === 'string' ? `Appointment/${(appointment as { id: string }).id}` : 'Appointment/(no id)';

@@ -5,6 +5,7 @@
  * appointment.html, patient.html), or the resource is refused with the element named.
  */
 import { z } from 'zod';
+import { DateSchema } from './common';
 
 const Reference = z.object({ reference: z.string().max(500).optional(), display: z.string().max(500).optional() });
 const Coding = z.object({ system: z.string().max(500).optional(), code: z.string().max(200).optional(), display: z.string().max(500).optional() });
@@ -18,7 +19,8 @@ export const FhirAppointmentSchema = z.object({
   status: z.enum(['proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist']),
   identifier: z.array(FhirIdentifierSchema).max(50).optional(),
   /** R4 instant: a date-time with seconds and a zone (required when status is booked, app-3). */
-  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be a FHIR instant (with seconds and a time zone)').optional(),
+  start: z.string().regex(/^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-]\d{2}:\d{2})$/, 'must be a FHIR instant (with seconds and a time zone)')
+    .refine((s) => DateSchema.safeParse(s.slice(0, 10)).success && !Number.isNaN(Date.parse(s)), 'is not a real date').optional(),
   serviceType: z.array(CodeableConcept).max(50).optional(),
   description: z.string().max(2000).optional(),
   participant: z.array(z.object({ actor: Reference.optional() })).min(1, 'has no participants').max(100),
@@ -31,7 +33,7 @@ export const FhirPatientSchema = z.object({
   identifier: z.array(FhirIdentifierSchema).max(50).optional(),
   name: z.array(z.object({ use: z.string().optional(), family: z.string().max(200).optional(), given: z.array(z.string().max(200)).max(10).optional() })).max(20).optional(),
   gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
-  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a full date YYYY-MM-DD').optional(),
+  birthDate: DateSchema.optional(),
 });
 export type FhirPatient = z.infer<typeof FhirPatientSchema>;
 
