@@ -70,6 +70,7 @@ import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker';
 import { deliveryHandlers } from './handlers/delivery';
 import { scheduleHandlers } from './handlers/schedule';
 import { createScheduleService, type ScheduleService } from './schedule/service';
+import { createScheduleRunner, type ScheduleRunner } from './schedule/runner';
 import { consentHandlers } from './handlers/consent';
 import { exportHandlers } from './handlers/export';
 import { reconcileOutbox } from './export/reconcile';
@@ -124,6 +125,8 @@ export interface Core {
   delivery: DeliveryWorker;
   /** The day's appointments from the EHR: the runtime polls the inbox and starts the MLLP listener (db/schedule/). */
   schedule: ScheduleService;
+  /** Polls the HL7 inbox and keeps the MLLP listener to the settings; the runtime starts its timer. */
+  scheduleRunner: ScheduleRunner;
   close(): void;
 }
 
@@ -221,6 +224,7 @@ export function openCore(options: CoreOptions): Core {
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const delivery = createDeliveryWorker({ db, queue: ctx.deliveryQueue, settings: () => settings.get(), audit, now, log });
     const schedule = createScheduleService({ db, patients: ctx.patients, settings: () => settings.get(), audit, now, newId, log });
+    const scheduleRunner = createScheduleRunner(schedule, () => settings.get().schedule.mllp, log);
     const handlers: Handlers = {
       ...authHandlers({ auth, accounts, users, audit, now, consoleCode: options.consoleCode ?? null }),
       ...usersHandlers({ db, auth, accounts, users, audit, now }),
@@ -270,8 +274,10 @@ export function openCore(options: CoreOptions): Core {
       migration,
       delivery,
       schedule,
+      scheduleRunner,
       close() {
         void delivery.stop();
+        void scheduleRunner.stop();
         guard.stop();
         if (db.open) {
           db.close();

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Client, Message } from 'node-hl7-client';
 import type { Appointment } from '#shared/contract/schedule';
 import { TEST_INTEROP } from '../testing/chart-identity';
+import { freePort } from '../testing/mllp-peer';
 import { ADMIN, NURSE, ok, openTempCore, tableCounts, tempDir, type TempCore } from '../testing/temp-core';
 
 const FIXTURES = path.join(import.meta.dirname, 'fixtures');
@@ -121,17 +122,19 @@ describe('HL7 inbox folder', () => {
 });
 
 describe('MLLP listener, with node-hl7-client as the sender', () => {
+  /** Sends one message with node-hl7-client and resolves with the ACK it got back. */
+  async function sendTo(port: number, text: string): Promise<Message> {
+    const client = new Client({ host: '127.0.0.1' });
+    return new Promise<Message>((resolve, reject) => {
+      const connection = client.createConnection({ port, waitAck: true, maxConnectionAttempts: 1 }, (res) => resolve(res.getMessage()));
+      connection.on('client.error', reject);
+      void connection.sendMessage(new Message({ text }));
+    }).finally(() => client.closeAll());
+  }
   async function send(text: string): Promise<Message> {
     const listener = (await core.schedule.listen({ host: '127.0.0.1', port: 0 }))!;
-    const client = new Client({ host: '127.0.0.1' });
     try {
-      return await new Promise<Message>((resolve, reject) => {
-        const connection = client.createConnection({ port: listener.port, waitAck: true, maxConnectionAttempts: 1 }, (res) => {
-          resolve(res.getMessage());
-        });
-        connection.on('client.error', reject);
-        void connection.sendMessage(new Message({ text }));
-      }).finally(() => client.closeAll());
+      return await sendTo(listener.port, text);
     } finally {
       await listener.close();
     }
@@ -160,5 +163,17 @@ describe('MLLP listener, with node-hl7-client as the sender', () => {
     expect(ack.get('MSA.1').toString()).toBe('AR');
     expect(ack.get('ERR.8').toString()).toMatch(/over the limit of 4096 bytes|the limit is 4096/);
     expect(count('patients')).toBe(0);
+  });
+
+  it('is started by the runtime runner where the settings ask, with the inbox polled on the same tick, and stopped when unset', async () => {
+    const port = await freePort();
+    ok(await core.as(ADMIN)('settings.update', { schedule: { fhir: null, hl7Inbox: inbox, mllp: { host: '127.0.0.1', port }, maxMessageBytes: 4096 } }));
+    drop('adt-a04.hl7');
+    await core.scheduleRunner.tick();
+    expect(count('patients')).toBe(1);
+    expect((await sendTo(port, fixture('siu-s12.hl7'))).get('MSA.1').toString()).toBe('AA');
+    ok(await core.as(ADMIN)('settings.update', { schedule: { fhir: null, hl7Inbox: inbox, mllp: null, maxMessageBytes: 4096 } }));
+    await core.scheduleRunner.tick();
+    await expect(sendTo(port, fixture('siu-s12.hl7'))).rejects.toBeTruthy();
   });
 });
