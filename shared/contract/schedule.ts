@@ -8,7 +8,7 @@ import { DateSchema, IdSchema, TimestampSchema } from './common';
 import { PatientSchema } from './patient';
 import { CreateEncounterInputSchema, EncounterSchema } from './encounter';
 import { AppointmentStatusSchema } from './schedule-inbound';
-import { CHART, CLINICAL, method } from './method-spec';
+import { CLINICAL, method } from './method-spec';
 
 export const AppointmentSchema = z.object({
   id: IdSchema,
@@ -43,7 +43,7 @@ export const SCHEDULE_METHODS = {
   'schedule.list': method({
     summary: "A day's appointments from the EHR, by time, with each patient and the encounter it became.",
     writes: false,
-    access: CHART,
+    access: CLINICAL,
     audit: 'none',
     input: ListScheduleInputSchema,
     output: z.array(AppointmentSchema),
@@ -59,7 +59,7 @@ export const SCHEDULE_METHODS = {
   'schedule.pull': method({
     summary: "Fetch a day's appointments from the FHIR server now (each one imported or refused with its reason).",
     writes: true,
-    access: CHART,
+    access: CLINICAL,
     audit: { entry: 'after-success', describe: (i, o) => ({ patientId: null, target: `schedule:${String(i.date)}/imported:${String(o.imported)}/refused:${Array.isArray(o.refused) ? o.refused.length : 0}` }) },
     input: PullScheduleInputSchema,
     output: PullScheduleOutputSchema,
