@@ -121,6 +121,36 @@ describe('HL7 inbox folder', () => {
   });
 });
 
+describe('HL7 messages handed over directly (the same path as a file or a frame)', () => {
+  const fixture = (name: string) => fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+  const receive = (text: string) => core.schedule.receive(Buffer.from(text, 'utf8'), 'mllp');
+
+  it('refuses an appointment id already booked for another patient (the MRN differs), changing nothing', () => {
+    expect(receive(fixture('siu-s12.hl7'))).toMatchObject({ code: 'AA' });
+    const before = tableCounts(core);
+    const other = fixture('siu-s12.hl7').replace('S12-0001', 'S12-0002').replace('MRN-1001^', 'MRN-7777^');
+    expect(receive(other)).toMatchObject({ code: 'AE', reason: 'appointment APT-5001 is already booked for another patient (MRN differs)' });
+    expect({ ...tableCounts(core), audit_log: 0, schedule_inbound_log: 0 }).toEqual({ ...before, audit_log: 0, schedule_inbound_log: 0 });
+  });
+
+  it('reads a time without an offset as the clinic wall clock, and a cancellation (SCH-25) cannot be started', async () => {
+    const cancelled = fixture('siu-s12.hl7').replace(/20261207083000-0500/g, '202612071415').replace('|Booked', '|Cancelled');
+    expect(receive(cancelled)).toMatchObject({ code: 'AA' });
+    const [appointment] = await list();
+    expect(appointment).toMatchObject({ time: '14:15', status: 'cancelled' });
+    const started = await core.as(NURSE)('schedule.start', { appointmentId: appointment!.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', indication: 'Pain.' });
+    expect(started).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('cancelled') } });
+    expect(count('encounters')).toBe(0);
+  });
+
+  it('refuses a message that declares another character set (MSH-18), and two PIDs', () => {
+    expect(receive(fixture('adt-a04.hl7').replace('UNICODE UTF-8', '8859/1'))).toMatchObject({ code: 'AR', reason: 'MSH-18: character set 8859/1 is not taken; send UNICODE UTF-8' });
+    const twoPids = fixture('adt-a04.hl7').replace('PV1|', `PID|2||MRN-1009^^^MRN^MR||Other^Pat||19700101|M\rPV1|`);
+    expect(receive(twoPids)).toMatchObject({ code: 'AE', reason: 'more than one PID segment: one patient per message' });
+    expect(count('patients')).toBe(0);
+  });
+});
+
 describe('MLLP listener, with node-hl7-client as the sender', () => {
   /** Sends one message with node-hl7-client and resolves with the ACK it got back. */
   async function sendTo(port: number, text: string): Promise<Message> {
