@@ -4,6 +4,8 @@
  * With FHIR_SCHEDULE_BASE_URL set, the pull tests run against that server instead (HAPI FHIR, an EHR
  * sandbox: docs/interop-schedule.md); the tests that need a misbehaving server run only against the local one.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Appointment as FhirAppointment, Location, Patient as FhirPatient } from '@medplum/fhirtypes';
 import type { Appointment } from '#shared/contract/schedule';
@@ -80,6 +82,23 @@ describe('pulling the day from a FHIR server', () => {
     expect(ok(await pull())).toMatchObject({ imported: 2 });
     expect(tableCounts(core)).toMatchObject({ patients: counts.patients, appointments: counts.appointments });
     expect(await list()).toEqual(day);
+  });
+});
+
+describe.skipIf(EXTERNAL)('bearer authentication', () => {
+  const bearer = async (tokenFile: string) => ok(await core.as(ADMIN)('settings.update', {
+    schedule: { fhir: { baseUrl: base, location: `Location/${room.id}`, auth: { kind: 'bearer', tokenFile }, timeoutSeconds: 5 }, hl7Inbox: null, mllp: null, maxMessageBytes: 200_000 },
+  }));
+
+  it('sends the token read from its file, which settings.get never shows; an unreadable file refuses the pull', async () => {
+    const tokenFile = path.join(core.dataDir, 'fhir-token');
+    fs.writeFileSync(tokenFile, 'secret-token-123\n', { mode: 0o600 });
+    await bearer(tokenFile);
+    ok(await pull());
+    expect(peer!.authorizations.at(-1)).toBe('Bearer secret-token-123');
+    expect(JSON.stringify(ok(await core.as(ADMIN)('settings.get', {})))).not.toContain('secret-token-123');
+    await bearer(path.join(core.dataDir, 'no-such-token'));
+    expect(await pull()).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('the bearer token file cannot be read (ENOENT)') } });
   });
 });
 

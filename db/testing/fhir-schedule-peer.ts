@@ -26,6 +26,8 @@ export interface FhirPeer {
   repo: MemoryRepository;
   /** Every request's path and query, in order. */
   requests: string[];
+  /** Every request's Authorization header ('' when none), in order. */
+  authorizations: string[];
   /** Replaces the router's answer for requests whose path matches. */
   override: { path: RegExp; status: number; body: string } | null;
   create<T extends Resource>(resource: T): Promise<T>;
@@ -43,7 +45,7 @@ export async function startFhirPeer(): Promise<FhirPeer> {
   indexR4();
   const router = new FhirRouter();
   const repo = new MemoryRepository();
-  const peer = { requests: [] as string[], override: null as FhirPeer['override'] };
+  const peer = { requests: [] as string[], authorizations: [] as string[], override: null as FhirPeer['override'] };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -52,6 +54,7 @@ export async function startFhirPeer(): Promise<FhirPeer> {
   const handle = (req: http.IncomingMessage, res: http.ServerResponse, body: Resource | undefined) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     peer.requests.push(`${url.pathname}${url.search}`);
+    peer.authorizations.push(req.headers.authorization ?? '');
     const send = (status: number, body: string) => res.writeHead(status, { 'content-type': 'application/fhir+json' }).end(body);
     if (peer.override && peer.override.path.test(url.pathname)) return send(peer.override.status, peer.override.body);
     // The router finds the route and parses the query from `url` itself (pathname must be empty).
