@@ -316,6 +316,21 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
   });
 
+  it('the schedule through the contract (behaviour in db/schedule/*.test.ts): an SIU^S12 listed, started as an encounter once', async () => {
+    await call('settings.update', { actor: ADMIN, ...CHART_READY, timeZone: 'America/New_York' });
+    const siu = fs.readFileSync(path.join(import.meta.dirname, 'schedule', 'fixtures', 'siu-s12.hl7'));
+    expect(core.schedule.receive(siu, 'mllp')).toMatchObject({ code: 'AA' });
+    const [appointment] = await call<{ id: string; time: string }[]>('schedule.list', { actor: NURSE, date: '2026-12-07' });
+    expect(appointment).toMatchObject({ time: '08:30' });
+    const plan = { templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', indication: 'Left L5 radicular pain.' };
+    const encounter = await call<Encounter>('schedule.start', { actor: NURSE, appointmentId: appointment!.id, ...plan });
+    expect(encounter).toMatchObject({ plannedDate: '2026-12-07', visitNumber: 'V123456', location: 'PAIN-2 Room 3' });
+    expect(await core.act('schedule.start', { actor: NURSE, appointmentId: appointment!.id, ...plan })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // No FHIR server set: refused, nothing pulled (the pull itself: db/schedule/schedule-fhir.test.ts).
+    covered.add('schedule.pull');
+    expect(await core.act('schedule.pull', { actor: NURSE, date: '2026-12-07' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('No FHIR server') } });
+  });
+
   it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/handlers/follow-up.test.ts)', async () => {
     const { patient } = await patientAndEncounter();
     const mbb = await call<Encounter>('encounter.create', {

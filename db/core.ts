@@ -68,6 +68,9 @@ import { createOutboxExportRepository } from './repositories/outbox-exports';
 import { createDeliveryQueueRepository } from './repositories/delivery-queue';
 import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker';
 import { deliveryHandlers } from './handlers/delivery';
+import { scheduleHandlers } from './handlers/schedule';
+import { createScheduleService, type ScheduleService } from './schedule/service';
+import { createScheduleRunner, type ScheduleRunner } from './schedule/runner';
 import { consentHandlers } from './handlers/consent';
 import { exportHandlers } from './handlers/export';
 import { reconcileOutbox } from './export/reconcile';
@@ -120,6 +123,10 @@ export interface Core {
   migration: MigrationResult;
   /** Sends queued exports to the chart; the runtime starts its timer (db/delivery/worker.ts). */
   delivery: DeliveryWorker;
+  /** The day's appointments from the EHR: the runtime polls the inbox and starts the MLLP listener (db/schedule/). */
+  schedule: ScheduleService;
+  /** Polls the HL7 inbox and keeps the MLLP listener to the settings; the runtime starts its timer. */
+  scheduleRunner: ScheduleRunner;
   close(): void;
 }
 
@@ -216,6 +223,8 @@ export function openCore(options: CoreOptions): Core {
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const delivery = createDeliveryWorker({ db, queue: ctx.deliveryQueue, settings: () => settings.get(), audit, now, log });
+    const schedule = createScheduleService({ db, patients: ctx.patients, settings: () => settings.get(), audit, now, newId, log });
+    const scheduleRunner = createScheduleRunner(schedule, () => settings.get().schedule.mllp, log);
     const handlers: Handlers = {
       ...authHandlers({ auth, accounts, users, audit, now, consoleCode: options.consoleCode ?? null }),
       ...usersHandlers({ db, auth, accounts, users, audit, now }),
@@ -230,6 +239,7 @@ export function openCore(options: CoreOptions): Core {
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),
       ...deliveryHandlers(ctx, delivery),
+      ...scheduleHandlers(ctx, schedule),
       ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
       ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
@@ -263,8 +273,11 @@ export function openCore(options: CoreOptions): Core {
       databaseKey,
       migration,
       delivery,
+      schedule,
+      scheduleRunner,
       close() {
         void delivery.stop();
+        void scheduleRunner.stop();
         guard.stop();
         if (db.open) {
           db.close();

@@ -3,6 +3,7 @@ import { SettingsSchema, type Settings } from '#shared/contract/settings';
 import type { Actor } from '#shared/contract/common';
 import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/settings';
 import { DEFAULT_DELIVERY_SETTINGS } from '#shared/contract/delivery-settings';
+import { DEFAULT_SCHEDULE_SETTINGS } from '#shared/contract/schedule-settings';
 import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 
@@ -26,6 +27,7 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = {
   outboxFolder: null,
   interop: DEFAULT_INTEROP_SETTINGS,
   delivery: DEFAULT_DELIVERY_SETTINGS,
+  schedule: DEFAULT_SCHEDULE_SETTINGS,
 };
 
 /** A shared read must not be changed by one caller under the others. */

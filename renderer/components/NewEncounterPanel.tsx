@@ -10,6 +10,7 @@ import { useNavigation } from '../stores/navigation';
 import { isDateText } from '#shared/domain/field-format';
 import { localIsoDate } from '../time/local-date';
 import { useWorklist } from '../stores/worklist';
+import { useSchedule } from '../stores/schedule';
 import { dateError, DateField } from './DateField';
 import { PatientPicker } from './PatientPicker';
 import { useFormSave } from './useFormSave';
@@ -32,6 +33,19 @@ export function NewEncounterPanel() {
   const [visitNumber, setVisitNumber] = useState('');
   const [location, setLocation] = useState('');
   const { errors, busy, check, save } = useFormSave();
+  // An appointment chosen in the schedule (issue 19): its patient, date, visit and location, kept by schedule.start.
+  const { chosen, choose, start } = useSchedule();
+  // Filled once per choice, while rendering (React's "adjusting state when a prop changes"), not in an effect.
+  const [filledFrom, setFilledFrom] = useState(chosen);
+  if (chosen !== filledFrom) {
+    setFilledFrom(chosen);
+    if (chosen) {
+      setPatient(chosen.patient);
+      setPlannedDate(chosen.date);
+      setVisitNumber(chosen.visitNumber ?? '');
+      setLocation(chosen.location ?? '');
+    }
+  }
 
   useEffect(() => {
     void loadLibrary();
@@ -62,18 +76,14 @@ export function NewEncounterPanel() {
     if (!isDateText(plannedDate)) problems.plannedDate = dateError('the planned date');
     if (!indication.trim()) problems.indication = 'Enter the indication.';
     if (!check(problems) || !patient) return;
-    await save(() => createEncounter({
+    const plan = { templateId, levels, laterality, ...(imaging ? { imagingModality: imaging } : {}), indication, sedationPlanned };
+    await save(() => (chosen ? start({ appointmentId: chosen.id, ...plan }) : createEncounter({
       patientId: patient.id,
-      templateId,
-      levels,
-      laterality,
-      ...(imaging ? { imagingModality: imaging } : {}),
+      ...plan,
       plannedDate: plannedDate.trim(),
-      indication,
-      sedationPlanned,
       ...(visitNumber.trim() ? { visitNumber: visitNumber.trim() } : {}),
       ...(location.trim() ? { location: location.trim() } : {}),
-    }).then((id) => {
+    })).then((id) => {
       go({ name: 'encounter', encounterId: id });
       return null;
     }, formErrors));
@@ -83,7 +93,12 @@ export function NewEncounterPanel() {
   return (
     <section className="card new-encounter" aria-labelledby="new-encounter-heading">
       <h2 id="new-encounter-heading">New encounter</h2>
-      <PatientPicker selected={patient} onSelect={setPatient} />
+      {chosen ? (
+        <p role="status">
+          From the schedule: {chosen.time ?? ''} {patientName(chosen.patient)} (MRN {chosen.patient.mrn}){chosen.procedureText ? `, booked for ${chosen.procedureText}` : ''}.{' '}
+          <button type="button" className="secondary" onClick={() => { choose(null); setPatient(null); setVisitNumber(''); setLocation(''); }}>Walk-in instead</button>
+        </p>
+      ) : <PatientPicker selected={patient} onSelect={setPatient} />}
       {errors.patientId && <p role="alert" className="error">{errors.patientId}</p>}
       <form onSubmit={(e) => void submit(e)} aria-label="New encounter">
         <p className="muted">Patient: {patient ? `${patientName(patient)} (MRN ${patient.mrn})` : 'none chosen'}</p>

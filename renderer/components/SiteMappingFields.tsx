@@ -1,5 +1,5 @@
 import type { InteropSettings } from '#shared/contract/settings';
-import { OUTBOX_FILE_MODES } from '#shared/contract/site-mapping';
+import { OUTBOX_FILE_MODES } from '#shared/contract/settings-site-mapping';
 
 /** The site-mapping part of the chart export settings as the form edits it (the base URI as text, empty = unset). */
 export type MappingDraft = Pick<InteropSettings, 'documentType' | 'documentCategory' | 'processingId' | 'hl7Pdf' | 'outboxFileMode'> & { pdfReferenceBaseUri: string };

@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { pathText, shortText } from './text';
 import { ADMIN, ANY_ROLE, Empty, method } from './method-spec';
 import { DeliverySettingsSchema } from './delivery-settings';
-import { DEFAULT_SITE_MAPPING, SiteMappingFields } from './site-mapping';
+import { DEFAULT_SITE_MAPPING, SiteMappingFields } from './settings-site-mapping';
+import { ScheduleSettingsSchema } from './schedule-settings';
 
 /**
  * Consent-discussion elements a clinic may switch off per template. The rest
@@ -137,6 +138,8 @@ export const SettingsSchema = z.object({
   interop: InteropSettingsSchema,
   /** The delivery channels the worker sends exported notes over (delivery-settings.ts). */
   delivery: DeliverySettingsSchema,
+  /** Where the day's appointments come from (schedule-settings.ts). */
+  schedule: ScheduleSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -149,6 +152,7 @@ export const UpdateSettingsInputSchema = z.strictObject({
   outboxFolder: OutboxFolderSchema.nullable().optional(),
   interop: InteropSettingsSchema.optional(),
   delivery: DeliverySettingsSchema.optional(),
+  schedule: ScheduleSettingsSchema.optional(),
 });
 
 export const SETTINGS_METHODS = {
