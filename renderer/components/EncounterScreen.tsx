@@ -1,18 +1,18 @@
 import { useEffect, useRef } from 'react';
-import type { ChecklistSection } from '#shared/domain/checklist';
+import type { SectionId } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
-import { useResolvedCount, useChecklist } from '../stores/checklist';
+import { useChecklist } from '../stores/checklist';
+import { useEncounterPart } from '../stores/encounter-part';
 import { useEncounter } from '../stores/encounter';
 import { openEncounter } from '../stores/open-encounter';
 import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
-import { ChecklistShortcuts } from './ChecklistShortcuts';
 import { ConsentPanel } from './ConsentPanel';
 import { ContentReviewed } from './ContentReviewed';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
-import { EncounterRail } from './EncounterRail';
+import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { PhaseRecords } from './PhaseRecords';
 import { useNow } from './useNow';
@@ -30,6 +30,8 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const now = useNow();
 
   useEffect(() => {
+    // Each encounter opens on its current phase.
+    useEncounterPart.getState().open('phase');
     void openEncounter(encounterId);
   }, [encounterId]);
 
@@ -50,61 +52,51 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
 
   const { encounter, patient } = detail;
   const t = library.template;
+  const checklist = (id: SectionId) => sections.filter((s) => s.id === id).map((s) => (
+    <ChecklistSectionView key={s.id} section={s} sources={library.sources} reviewed={contentReview?.reviewed ?? false} />
+  ));
   return (
     <div className="encounter">
-      <button type="button" className="secondary" onClick={() => go({ name: 'worklist' })}>← Worklist</button>
-      <button type="button" className="secondary" onClick={() => go({ name: 'outcomes', patientId: patient.id })}>Follow-up and outcomes</button>
-      <EncounterRail template={t} now={now} />
+      <div className="row">
+        <button type="button" className="secondary" onClick={() => go({ name: 'worklist' })}>← Worklist</button>
+        <button type="button" className="secondary" onClick={() => go({ name: 'outcomes', patientId: patient.id })}>Follow-up and outcomes</button>
+      </div>
       <h1 ref={heading} tabIndex={-1}>
         {patientName(patient)} <span className="muted">MRN {patient.mrn} · DOB {patient.birthDate}</span>
       </h1>
-      <dl className="summary">
-        <dt>Procedure</dt>
-        <dd>{t.name} <span className="muted">(template v{t.version})</span></dd>
-        <dt>Level(s) and side</dt>
-        <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
-        <dt>Imaging</dt>
-        <dd>{encounter.imagingModality}</dd>
-        <dt>Sedation</dt>
-        <dd>{encounter.sedationPlanned ? 'Planned' : 'None planned'}</dd>
-        <dt>Planned</dt>
-        <dd>{encounter.plannedDate}</dd>
-        <dt>Indication</dt>
-        <dd>{encounter.indication}</dd>
-      </dl>
       <PatientHeader template={t} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
-      <PhasePanel template={t} now={now} sources={library.sources}>
-        <PhaseRecords template={t} now={now} />
-      </PhasePanel>
-      <nav aria-label="Checklist sections" className="section-nav">
-        <ul>
-          {sections.map((s) => (
-            <SectionLink key={s.id} section={s} />
-          ))}
-        </ul>
-        <ChecklistShortcuts />
-      </nav>
-      <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
-      <ContentReviewed backlog={contentReview} />
-      {sections.map((s) => (
-        <ChecklistSectionView key={s.id} section={s} sources={library.sources} reviewed={contentReview?.reviewed ?? false} />
-      ))}
-      <ConsentPanel key={encounter.id} />
-      <ExportPanel />
+      <EncounterRail template={t} now={now} />
+      <PartPanel id="plan">
+        <dl className="summary">
+          <dt>Procedure</dt>
+          <dd>{t.name} <span className="muted">(template v{t.version})</span></dd>
+          <dt>Level(s) and side</dt>
+          <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
+          <dt>Imaging</dt>
+          <dd>{encounter.imagingModality}</dd>
+          <dt>Sedation</dt>
+          <dd>{encounter.sedationPlanned ? 'Planned' : 'None planned'}</dd>
+          <dt>Planned</dt>
+          <dd>{encounter.plannedDate}</dd>
+          <dt>Indication</dt>
+          <dd>{encounter.indication}</dd>
+        </dl>
+        <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
+        <ContentReviewed backlog={contentReview} />
+        {checklist('indications')}
+        {checklist('imaging')}
+      </PartPanel>
+      <PartPanel id="phase">
+        <PhasePanel template={t} now={now} sources={library.sources}>
+          <PhaseRecords template={t} now={now} />
+        </PhasePanel>
+      </PartPanel>
+      <PartPanel id="pre">{checklist('monitoring-pre')}</PartPanel>
+      <PartPanel id="risks">{checklist('risks')}</PartPanel>
+      <PartPanel id="consent"><ConsentPanel key={encounter.id} /></PartPanel>
+      <PartPanel id="intra">{checklist('monitoring-intra')}</PartPanel>
+      <PartPanel id="post">{checklist('monitoring-post')}</PartPanel>
+      <PartPanel id="note"><ExportPanel /></PartPanel>
     </div>
-  );
-}
-
-/** A section in the checklist's navigation with its done count (renders again only when the count changes). */
-function SectionLink({ section }: { section: ChecklistSection }) {
-  const done = useResolvedCount(section.items);
-  const total = section.items.length;
-  return (
-    <li>
-      <a href={`#section-${section.id}`}>{section.title}</a>{' '}
-      <span className={done === total ? 'done' : 'muted'} aria-label={`${section.title}: ${done} of ${total} done`}>
-        {done}/{total}
-      </span>
-    </li>
   );
 }

@@ -77,7 +77,11 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
         })}
       </dl>
       <Confirmation standing={standing} timeZone={timeZone} disabled={disabled} />
-      <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
+      {/* Folded (issue 18: each screen within 3 viewport heights): the facts above stay in view, the form opens on demand. */}
+      <details className="fact-form">
+        <summary>Record or change a patient fact</summary>
+        <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
+      </details>
     </section>
   );
 }
