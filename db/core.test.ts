@@ -8,6 +8,7 @@ import type { Patient } from '#shared/contract/patient';
 import { openCore } from './core';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { doneBeforeMoving } from './testing/consent-given';
+import { advanceOverridingOpen } from './testing/override-open';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 type TempCore = ReturnType<typeof openTempCore>;
@@ -286,7 +287,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     });
     for (const to of ['pre-procedure', 'time-out', 'procedure']) {
       await doneBeforeMoving((method, input) => call(method as never, { actor: PHYSICIAN, ...input }), mbb.id, to);
-      await call('encounter.advance', { actor: PHYSICIAN, encounterId: mbb.id, to, override: { reason: 'round-trip set-up', password: TEST_PASSWORD } });
+      ok(await advanceOverridingOpen((method, input) => core.act(method, { actor: PHYSICIAN, ...input }), mbb.id, to, 'round-trip set-up'));
+      covered.add('encounter.advance');
     }
     const diary = await call<{ id: string }>('followUp.addDiary', {
       actor: NURSE, encounterId: mbb.id, blockAt: '2026-11-24T08:00:00.000Z', baseline: 6, entries: [{ hours: 0.5, score: 2 }, { hours: 4, score: 3 }],

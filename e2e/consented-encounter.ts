@@ -1,4 +1,5 @@
 /** Test data through the contract: a patient, a lumbar TFESI encounter today, and the physician's consent discussion (the patient consents). */
+import { InvokeError } from './app-process';
 import type { AppHandle } from './fixtures';
 
 export async function consentedEncounter(
@@ -27,4 +28,16 @@ export async function consentGivenAndSigned(app: AppHandle, encounterId: string)
 /** The signed time-out no override lifts before the procedure. */
 export async function timeOutSigned(app: AppHandle, encounterId: string, password: string): Promise<void> {
   await app.call('encounter.addRecord', { encounterId, password, record: { kind: 'time-out', data: { participants: [{ name: 'Nina Nurse', role: 'nurse' }, { name: 'Dr Pat Physician', role: 'physician' }] } } }, 'physician');
+}
+
+/** For set-ups (issue 18: overrides are per blocker): ask to move; if refused, override each blocker the refusal names with `reason`. */
+export async function advanceOverridingOpen(app: AppHandle, encounterId: string, to: string, reason: string, password: string): Promise<void> {
+  try {
+    await app.call('encounter.advance', { encounterId, to }, 'physician');
+  } catch (error) {
+    if (!(error instanceof InvokeError) || error.code !== 'CONFLICT') throw error;
+    const details = (error.body as { details?: { path?: string }[] } | undefined)?.details ?? [];
+    const overrides = details.flatMap((d) => (d.path?.startsWith('blockers.') ? [{ blockerId: d.path.slice('blockers.'.length), reason }] : []));
+    await app.call('encounter.advance', { encounterId, to, overrides, password }, 'physician');
+  }
 }

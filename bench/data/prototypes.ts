@@ -11,6 +11,7 @@ import type { Core } from '#db/core';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
+import { advanceOverridingOpen } from '#db/testing/override-open';
 import { NURSE, PHYSICIAN, signIn, TEST_PASSWORD } from '#db/testing/temp-core';
 
 export interface Prototype {
@@ -42,7 +43,8 @@ function planFor(template: Template) {
 export async function makePrototypes(core: Core, today: string): Promise<Prototype[]> {
   const tokens = new Map<string, string>();
   const nurse = caller(core, await signIn(core.dispatch, NURSE, tokens));
-  const physician = caller(core, await signIn(core.dispatch, PHYSICIAN, tokens));
+  const physicianToken = await signIn(core.dispatch, PHYSICIAN, tokens);
+  const physician = caller(core, physicianToken);
   const prototypes: Prototype[] = [];
   for (const [i, template] of LIBRARY.entries()) {
     const patient = (await nurse('patient.create', {
@@ -67,7 +69,9 @@ export async function makePrototypes(core: Core, today: string): Promise<Prototy
       if (to === 'procedure') {
         await physician('encounter.addRecord', { encounterId: encounter.id, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: 'Nurse', role: 'nurse' }, { name: 'Physician', role: 'physician' }] } } });
       }
-      await physician('encounter.advance', { encounterId: encounter.id, to, override: { reason: 'Benchmark data: records kept elsewhere.', password: TEST_PASSWORD } });
+      // Per-blocker overrides (issue 18): whatever is still open, each with the same reason.
+      const moved = await advanceOverridingOpen((method, input) => core.dispatch(method, input, physicianToken), encounter.id, to, 'Benchmark data: records kept elsewhere.');
+      if (!moved.ok) throw new Error(`encounter.advance: ${moved.error.code} ${moved.error.message}`);
     }
     prototypes.push({ template, patientId: patient.id, encounterId: encounter.id });
   }

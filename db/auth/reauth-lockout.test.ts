@@ -10,6 +10,7 @@ import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import { LOCKOUT } from './sessions';
 import { clockedCoresPerTest, codeOf, MINUTE, userRow, WRONG_PASSWORD } from '../testing/clocked-core';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, usernameOf, type TempCore } from '../testing/temp-core';
+import { advanceOverridingOpen } from '../testing/override-open';
 
 const open = clockedCoresPerTest(Date.parse('2026-11-24T14:00:00.000Z'));
 
@@ -69,7 +70,11 @@ describe('wrong passwords at re-authentication count towards the sign-in lockout
     const failures = () => userRow(core, usernameOf(PHYSICIAN))!.failed_attempts;
     expect(codeOf(await dispatch('note.sign', { encounterId, password: WRONG_PASSWORD, attestation: DEFAULT_ATTESTATION }, physician))).toBe('FORBIDDEN');
     expect(failures()).toBe(1);
-    expect(codeOf(await dispatch('encounter.advance', { encounterId, to: 'pre-procedure', override: { reason: 'Testing the override', password: WRONG_PASSWORD } }, physician))).toBe('FORBIDDEN');
+    // An override is signed with the password: the patient signs, the encounter reaches the pre-procedure, its open items are overridden.
+    ok(await dispatch('consent.captureSignature', { encounterId, signer: 'patient', signerName: 'The Patient', method: 'paper' }, physician));
+    ok(await dispatch('encounter.advance', { encounterId, to: 'pre-procedure' }, nurse));
+    expect(failures()).toBe(1);
+    expect(codeOf(await advanceOverridingOpen((method, input) => dispatch(method, input, physician), encounterId, 'time-out', 'Testing the override', WRONG_PASSWORD))).toBe('FORBIDDEN');
     expect(failures()).toBe(2);
     expect(codeOf(await dispatch('auth.changePassword', { currentPassword: WRONG_PASSWORD, newPassword: 'another long passphrase' }, physician))).toBe('FORBIDDEN');
     expect(failures()).toBe(3);

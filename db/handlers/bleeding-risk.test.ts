@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BleedingRiskRaise } from '#shared/contract/encounter-bleeding-risk';
 import type { EncounterDetail } from '#shared/contract/encounter';
 import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
+import { advanceOverridingOpen } from '../testing/override-open';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
@@ -42,7 +43,7 @@ async function timeOutBlockers(encounterId: string): Promise<{ path: string; mes
   for (const to of ['pre-procedure', 'time-out']) {
     if (order.indexOf((await detail(encounterId)).encounter.state) >= order.indexOf(to)) continue;
     await doneBeforeMoving(physicianAct(core), encounterId, to);
-    ok(await physician()('encounter.advance', { encounterId, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
+    ok(await advanceOverridingOpen(physician(), encounterId, to, 'test set-up'));
   }
   const refused = await nurse()('encounter.advance', { encounterId, to: 'procedure' });
   if (refused.ok) throw new Error('expected the time-out to be blocked');

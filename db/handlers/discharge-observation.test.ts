@@ -8,6 +8,7 @@ import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
+import { advanceOverridingOpen } from '../testing/override-open';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const START = Date.parse('2026-11-24T14:00:00.000Z');
@@ -31,7 +32,7 @@ beforeEach(async () => {
   for (const to of ['pre-procedure', 'time-out', 'procedure', 'recovery']) {
     // Consent and the signed time-out cannot be overridden: done before moving on.
     await doneBeforeMoving(physicianAct(core), encounterId, to);
-    ok(await physician()('encounter.advance', { encounterId, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
+    ok(await advanceOverridingOpen(physician(), encounterId, to, 'test set-up'));
   }
   for (const item of encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'recovery')) {
     ok(await nurse()('checklist.setItem', { encounterId, itemId: item.id, status: 'checked' }));
@@ -59,13 +60,14 @@ describe('minimum observation time before discharge', () => {
   it('early discharge needs a reason: stored on the transition, audited as an override, printed on the note', async () => {
     clock += 6 * 60_000;
     const reason = 'Patient well at 6 min; observed by the physician, ride waiting.';
-    expect(await nurse()('encounter.advance', { encounterId, to: 'discharged', override: { reason, password: TEST_PASSWORD } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await physician()('encounter.advance', { encounterId, to: 'discharged', override: { reason: '', password: TEST_PASSWORD } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const early = (why: string) => ({ encounterId, to: 'discharged', overrides: [{ blockerId: 'observation-minimum', reason: why }], password: TEST_PASSWORD });
+    expect(await nurse()('encounter.advance', early(reason))).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await physician()('encounter.advance', early(''))).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect((await detail()).encounter.state).toBe('recovery');
 
-    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'discharged', override: { reason, password: TEST_PASSWORD } }));
-    expect(moved).toMatchObject({ to: 'discharged', reason, by: PHYSICIAN });
-    expect(moved.overridden.map((b) => [b.id, b.label])).toEqual([['observation-minimum', 'Minimum observation time: 6 of 15 min in recovery (discharge before it needs a reason)']]);
+    const moved = ok<Transition>(await physician()('encounter.advance', early(reason)));
+    expect(moved).toMatchObject({ to: 'discharged', by: PHYSICIAN });
+    expect(moved.overridden.map((b) => [b.id, b.label, b.reason])).toEqual([['observation-minimum', 'Minimum observation time: 6 of 15 min in recovery (discharge before it needs a reason)', reason]]);
     const audited = core.db.prepare("SELECT target FROM audit_log WHERE action = 'encounter.advance' ORDER BY seq DESC LIMIT 1").get() as { target: string };
     expect(audited.target).toBe(`encounter:${encounterId}/state:discharged/override`);
 

@@ -3,7 +3,9 @@ import { CommandError } from '#shared/contract/errors';
 import type { Handlers, Caller } from '#shared/contract/dispatcher';
 import { progress } from '#shared/domain/checklist';
 import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
+import { encounterPlanOf } from '#shared/domain/encounter-plan';
 import { consentStandingOf, notOverridable } from '#shared/domain/consent-blockers';
+import { checkOverrides } from './support/blocker-overrides';
 import { validateEncounterPlan } from '#shared/domain/encounter-rules';
 import type { ItemStatus } from '#shared/contract/checklist';
 import type { Actor } from '#shared/contract/common';
@@ -129,18 +131,20 @@ type WorkflowMethods = 'encounter.advance' | 'encounter.cancel' | 'encounter.add
 export function blockersOf(ctx: HandlerContext, encounter: Encounter) {
   const template = requireTemplate(ctx, encounter.templateId, encounter.templateVersion);
   const resolved = new Set(ctx.checklist.list(encounter.id).filter((i) => i.status !== 'unchecked').map((i) => i.itemId));
+  const records = ctx.workflow.records(encounter.id);
   return phaseBlockers({
     state: encounter.state,
     template,
-    plan: { sedationPlanned: encounter.sedationPlanned, laterality: encounter.laterality, imagingModality: encounter.imagingModality },
+    plan: encounterPlanOf(encounter, { records, patientFacts: ctx.patientFacts.list(encounter.patientId) }),
     resolvedIds: resolved,
-    records: ctx.workflow.records(encounter.id),
+    records,
     bleedingRiskRaises: ctx.bleedingRisk.list(encounter.id),
     settings: ctx.settings.get(),
     now: ctx.now(),
     recoveryStartedAt: recoveryStartedAt(ctx.workflow.transitions(encounter.id)),
     anticoagulant: encounterAnticoagulantInput(ctx, encounter),
     consent: consentStandingOf(ctx.consent.get(encounter.id), ctx.participantSignatures.list(encounter.id)),
+    patientFacts: patientFactsView(ctx, encounter),
   });
 }
 
@@ -174,7 +178,7 @@ function checkInjectatePlan(encounter: Encounter, record: Extract<RecordData, { 
 /** Moving through the day's states, and the structured records taken on the way. */
 function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> {
   return {
-    'encounter.advance': ({ encounterId, to, override }, { caller }) => {
+    'encounter.advance': ({ encounterId, to, overrides = [], password }, { caller }) => {
       const before = requireOpenEncounter(ctx, encounterId);
       const expected = nextState(before.state);
       if (to !== expected) {
@@ -182,29 +186,24 @@ function workflowHandlers(ctx: HandlerContext): Pick<Handlers, WorkflowMethods> 
       }
       const encounter = before;
       const blockers = blockersOf(ctx, encounter);
-      // The consent decision and signature and the time-out are refused before any password is asked.
-      const fixed = notOverridable(blockers);
-      if (fixed.length && override) {
-        throw new CommandError(
-          'CONFLICT',
-          `No override can replace ${fixed.map((b) => b.label).join('; ')}. ${STATE_LABELS[encounter.state]} ends only once ${fixed.length === 1 ? 'it is' : 'they are'} done.`,
-          fixed.map((b) => ({ path: `blockers.${b.id}`, message: `${b.label}: cannot be overridden`, hardStop: b.hardStop, overridable: false })),
-        );
-      }
-      if (override) {
+      // Every problem with the overrides is refused before any password is asked, and nothing is written.
+      if (overrides.length) checkOverrides(encounter.state, blockers, overrides);
+      if (overrides.length) {
         if (caller.actor.role !== 'physician') throw new CommandError('FORBIDDEN', 'Only a physician may override open items or a hard stop.');
-        ctx.auth.confirmPasswordSync(caller, override.password, `encounter:${encounterId}/override`);
+        ctx.auth.confirmPasswordSync(caller, password!, `encounter:${encounterId}/override`);
       }
-      if (blockers.length && !override) {
+      if (blockers.length && !overrides.length) {
         const hard = blockers.filter((b) => b.hardStop).length;
+        const fixed = notOverridable(blockers).length;
         throw new CommandError(
           'CONFLICT',
-          `${STATE_LABELS[encounter.state]} cannot end yet: ${blockers.length} item(s) open${hard ? `, ${hard} hard stop(s)` : ''}. A physician may override with a reason.`,
-          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop, ...(b.sources ? { sources: b.sources } : {}) })),
+          `${STATE_LABELS[encounter.state]} cannot end yet: ${blockers.length} item(s) open${hard ? `, ${hard} hard stop(s)` : ''}. ${fixed === blockers.length ? 'None of them can be overridden.' : 'A physician may override each overridable one with a reason.'}`,
+          blockers.map((b) => ({ path: `blockers.${b.id}`, message: b.label, hardStop: b.hardStop, ...(b.overridable === false ? { overridable: false } : {}), ...(b.sources ? { sources: b.sources } : {}) })),
         );
       }
-      const transition = { from: encounter.state, to, at: ctx.now(), by: caller.actor, reason: override?.reason ?? null, overridden: override ? blockers : [] };
-      if (!ctx.workflow.transition(encounterId, transition.from, to, transition.at, caller.actor, transition.reason, transition.overridden)) {
+      const reasonOf = new Map(overrides.map((o) => [o.blockerId, o.reason]));
+      const overridden = overrides.length ? blockers.map((b) => ({ ...b, reason: reasonOf.get(b.id)! })) : [];
+      if (!ctx.workflow.transition(encounterId, encounter.state, to, ctx.now(), caller.actor, null, overridden)) {
         throw new CommandError('CONFLICT', 'The encounter changed meanwhile; reload it.');
       }
       return ctx.workflow.transitions(encounterId).at(-1)!;

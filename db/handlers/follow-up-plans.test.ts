@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUpPlan, DueList } from '#shared/contract/follow-up-plan';
 import type { PatientOutcomes } from '#shared/contract/follow-up';
 import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { advanceOverridingOpen } from '../testing/override-open';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, type TempCore } from '../testing/temp-core';
 
 // Tuesday 24 November 2026, 15:30 UTC; the clinic in UTC so dates read plainly.
 const NOW = new Date('2026-11-24T15:30:00.000Z');
@@ -28,7 +29,7 @@ async function done(plannedDate: string, familyName = 'Peña', until = 'discharg
   const path = ['pre-procedure', 'time-out', 'procedure', 'recovery', 'discharged'];
   for (const to of path.slice(0, path.indexOf(until) + 1)) {
     await doneBeforeMoving(physicianAct(core), id, to);
-    ok(await core.as(PHYSICIAN)('encounter.advance', { encounterId: id, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
+    ok(await advanceOverridingOpen(core.as(PHYSICIAN), id, to, 'test set-up'));
   }
   return id;
 }

@@ -5,7 +5,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FollowUp, PainDiary, PatientOutcomes } from '#shared/contract/follow-up';
 import { doneBeforeMoving, physicianAct } from '../testing/consent-given';
-import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { advanceOverridingOpen } from '../testing/override-open';
+import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T15:30:00.000Z');
 let core: TempCore;
@@ -27,7 +28,7 @@ async function encounter(plan: object, plannedDate: string, until: 'scheduled' |
     // A physician's override (reason and password) moves a test encounter past its open items,
     // once what no override lifts (consent, the signed time-out) is done.
     await doneBeforeMoving(physicianAct(core), id, to);
-    ok(await core.as(PHYSICIAN)('encounter.advance', { encounterId: id, to, override: { reason: 'test set-up', password: TEST_PASSWORD } }));
+    ok(await advanceOverridingOpen(core.as(PHYSICIAN), id, to, 'test set-up'));
   }
   return id;
 }

@@ -145,7 +145,7 @@ describe('cervical transforaminal ESI: particulate steroid at the time-out', () 
   it('a physician may override the hard stop with a reason and password (as for anticoagulants); the note names it', async () => {
     const encounterId = await atTimeOut('cervical-transforaminal-esi', 'Depo-Medrol');
     const reason = 'Dexamethasone unavailable; discussed with patient; proceeding.';
-    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', override: { reason, password: TEST_PASSWORD } }));
+    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', overrides: [{ blockerId: 'steroid-particulate', reason }], password: TEST_PASSWORD }));
     expect(moved.overridden).toEqual([expect.objectContaining({ id: 'steroid-particulate', hardStop: true, label: expect.stringContaining('Depo-Medrol (methylprednisolone acetate) is a particulate steroid') })]);
     const note = ok<{ text: string }>(await physician()('note.export', { encounterId }));
     expect(note.text).toContain('HARD STOP Depo-Medrol (methylprednisolone acetate) is a particulate steroid');

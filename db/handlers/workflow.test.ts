@@ -8,6 +8,7 @@ import type { Transition } from '#shared/contract/encounter-records';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { LIBRARY } from '#shared/library/index';
 import { CONSENT_DISCUSSION, consentGiven } from '../testing/consent-given';
+import { advanceOverridingOpen, refusedBlockerIds } from '../testing/override-open';
 import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
@@ -76,7 +77,7 @@ describe('procedure-day states', () => {
     ok(await nurse()('encounter.addRecord', { encounterId, record: { kind: 'anticoagulant', data: { drugId: 'clopidogrel', lastDoseAt: '2026-11-22T08:00:00.000Z' } } }));
     // Known now, so it stops the pre-procedure already (issue 18), and is checked again at the time-out.
     expect(await nurse()('encounter.advance', { encounterId, to: 'time-out' })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 hard stop') } });
-    ok(await physician()('encounter.advance', { encounterId, to: 'time-out', override: { reason: 'Cardiology consulted', password: TEST_PASSWORD } }));
+    ok(await advanceOverridingOpen(physician(), encounterId, 'time-out', 'Cardiology consulted'));
     await resolvePhase('time-out');
 
     // Signing the time-out needs the password again; a wrong one is refused and still audited.
@@ -89,16 +90,19 @@ describe('procedure-day states', () => {
 
     const stopped = await nurse()('encounter.advance', { encounterId, to: 'procedure' });
     expect(stopped).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 hard stop') } });
-    expect(await nurse()('encounter.advance', { encounterId, to: 'procedure', override: { reason: 'Cardiology agrees', password: TEST_PASSWORD } }))
+    const stops = refusedBlockerIds(stopped.ok ? [] : stopped.error.details);
+    expect(stops).toEqual([expect.stringMatching(/^anticoagulant-/)]);
+    const overrides = (reason: string) => [{ blockerId: stops[0], reason }];
+    expect(await nurse()('encounter.advance', { encounterId, to: 'procedure', overrides: overrides('Cardiology agrees'), password: TEST_PASSWORD }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await physician()('encounter.advance', { encounterId, to: 'procedure', override: { reason: 'Cardiology agrees', password: 'wrong password' } }))
+    expect(await physician()('encounter.advance', { encounterId, to: 'procedure', overrides: overrides('Cardiology agrees'), password: 'wrong password' }))
       .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect((await detail()).encounter.state).toBe('time-out');
 
     const reason = 'Stent thrombosis risk outweighs; cardiology advised proceeding on clopidogrel.';
-    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', override: { reason, password: TEST_PASSWORD } }));
-    expect(moved).toMatchObject({ from: 'time-out', to: 'procedure', reason, by: { name: PHYSICIAN.name, role: 'physician' } });
-    expect(moved.overridden).toEqual([expect.objectContaining({ hardStop: true, label: expect.stringContaining('Clopidogrel') })]);
+    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', overrides: overrides(reason), password: TEST_PASSWORD }));
+    expect(moved).toMatchObject({ from: 'time-out', to: 'procedure', reason: null, by: { name: PHYSICIAN.name, role: 'physician' } });
+    expect(moved.overridden).toEqual([expect.objectContaining({ hardStop: true, label: expect.stringContaining('Clopidogrel'), reason })]);
     expect(audit().at(-1)).toMatchObject({ action: 'encounter.advance', user: PHYSICIAN.name });
   });
 
@@ -109,7 +113,7 @@ describe('procedure-day states', () => {
       if (phase === 'procedure') {
         // The procedure record is missing: a physician overrides, and the note will say so.
         await resolvePhase(phase);
-        ok(await physician()('encounter.advance', { encounterId, to: 'recovery', override: { reason: 'Record kept on paper during a power cut.', password: TEST_PASSWORD } }));
+        ok(await physician()('encounter.advance', { encounterId, to: 'recovery', overrides: [{ blockerId: 'record-procedure', reason: 'Record kept on paper during a power cut.' }], password: TEST_PASSWORD }));
         continue;
       }
       await resolvePhase(phase);
@@ -173,7 +177,8 @@ describe('what no override can lift (issue 18)', () => {
     ok(await nurse()('encounter.addRecord', { encounterId, record: vitals('pre-procedure') }));
     ok(await nurse()('encounter.addRecord', { encounterId, record: injectatePlan }));
   }
-  const override = { reason: 'Running late, will sign after.', password: TEST_PASSWORD };
+  /** The physician names the blocker no override lifts: refused all the same. */
+  const override = (blockerId: string) => ({ overrides: [{ blockerId, reason: 'Running late, will sign after.' }], password: TEST_PASSWORD });
   const paths = (r: { ok: boolean; error?: unknown }) => (r.ok ? [] : ((r.error as { details: { path: string }[] }).details).map((d) => d.path));
 
   it('the patient signature voided: the move to the time-out is refused, and a physician override is refused too, naming it; nothing is written', async () => {
@@ -183,7 +188,7 @@ describe('what no override can lift (issue 18)', () => {
     const before = tableCounts(core);
     const refused = await nurse()('encounter.advance', { encounterId, to: 'time-out' });
     expect(paths(refused)).toEqual(['blockers.consent-signature']);
-    const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', override });
+    const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', ...override('consent-signature') });
     expect(overridden).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Consent signed by the patient or surrogate') } });
     expect(paths(overridden)).toEqual(['blockers.consent-signature']);
     // Refused before the password is even checked: nothing is written but the audit of the refused attempt.
@@ -201,7 +206,7 @@ describe('what no override can lift (issue 18)', () => {
     await readyButConsent();
     for (const decision of ['declines', 'defers', null] as const) {
       ok(await physician()('consent.save', { ...CONSENT_DISCUSSION, encounterId, decision }));
-      const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', override });
+      const overridden = await physician()('encounter.advance', { encounterId, to: 'time-out', ...override('consent-decision') });
       expect(overridden, String(decision)).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Consent decision') } });
       expect(paths(overridden)).toEqual(['blockers.consent-decision']);
     }
@@ -211,12 +216,12 @@ describe('what no override can lift (issue 18)', () => {
   it('the time-out itself cannot be overridden; other open time-out items still can, with a reason', async () => {
     await readyButConsent();
     ok(await nurse()('encounter.advance', { encounterId, to: 'time-out' }));
-    const overridden = await physician()('encounter.advance', { encounterId, to: 'procedure', override });
+    const overridden = await physician()('encounter.advance', { encounterId, to: 'procedure', ...override('record-time-out') });
     expect(overridden).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('No override can replace Time-out signed') } });
     expect(paths(overridden)).toEqual(['blockers.record-time-out']);
     ok(await nurse()('encounter.addRecord', { encounterId, password: TEST_PASSWORD, record: { kind: 'time-out', data: { participants: [{ name: NURSE.name, role: 'nurse' }, { name: PHYSICIAN.name, role: 'physician' }] } } }));
     // The time-out checks are still open: those a physician may override.
-    const moved = ok<Transition>(await physician()('encounter.advance', { encounterId, to: 'procedure', override }));
+    const moved = ok<Transition>(await advanceOverridingOpen(physician(), encounterId, 'procedure', 'Running late, will sign after.'));
     expect(moved.overridden.length).toBeGreaterThan(0);
     expect(moved.overridden.every((b) => b.overridable !== false)).toBe(true);
   });

@@ -6,7 +6,7 @@
  * Low, a hard stop at High); a nurse sees the class and why, read-only; the
  * note says which class was used and why.
  */
-import { consentGivenAndSigned } from '../consented-encounter';
+import { advanceOverridingOpen, consentGivenAndSigned } from '../consented-encounter';
 import { expect, type Page } from '@playwright/test';
 import { expectAccessible } from '../pages/axe';
 import { E2E_PASSWORD, signIn, signOut, test } from '../fixtures';
@@ -80,7 +80,7 @@ test('a physician raises the bleeding-risk class with a reason; the check follow
   // At the time-out, the hard stop is judged at the encounter's class: clopidogrel blocks the nurse.
   // No override lifts the consent decision or the patient's signature (issue 18): given first.
   await consentGivenAndSigned(app, encounterId);
-  await app.call('encounter.advance', { encounterId, to: 'time-out', override: { reason: 'Set-up for this test', password: E2E_PASSWORD } }, 'physician');
+  await advanceOverridingOpen(app, encounterId, 'time-out', 'Set-up for this test', E2E_PASSWORD);
   await page.reload();
   await signIn(page, 'nurse');
   await openEncounter(page);

@@ -1,5 +1,7 @@
 /** Every procedure in the library opens as an encounter and renders its full checklist. */
 import { buildChecklist } from '#shared/domain/checklist';
+import { applicableSections, encounterPlanOf } from '#shared/domain/encounter-plan';
+import { procedureTraits } from '#shared/workflow/traits';
 import { LIBRARY } from '#shared/library/index';
 import { expect, signIn, test } from '../fixtures';
 
@@ -23,7 +25,8 @@ test('each of the library procedures renders as a checklist with every section',
     // signs in again and lands on the encounter kept in sessionStorage.
     await signIn(page, 'nurse');
     await expect(page.getByText(`${template.name}`, { exact: false }).first()).toBeVisible();
-    const sections = buildChecklist(template);
+    // The items that apply to this plan (no sedation; imaging as the template defaults): the rest is hidden.
+    const sections = applicableSections(buildChecklist(template), procedureTraits(template), encounterPlanOf({ sedationPlanned: false, laterality: template.lateralityRequired ? 'left' : null, imagingModality: template.imaging.options.find((o) => o.isDefault)?.modality ?? 'fluoroscopy' }));
     for (const section of sections) {
       await expect(page.getByRole('region', { name: new RegExp(`^${section.title}`) }).locator('li.item'), `${template.id} ${section.id}`).toHaveCount(section.items.length);
     }

@@ -29,7 +29,7 @@ test('keyboard only: sign in, register, open encounter, check, not-applicable, c
   await kb.press('Tab');
   await kb.type('Åse');
   await kb.press('Tab');
-  await kb.type('03151972'); // mm dd yyyy segments of the date field
+  await kb.type('1972-03-15'); // the date field speaks YYYY-MM-DD
   await kb.press('Tab');
   await kb.type('f');
   await tabTo(page, form.getByRole('button', { name: 'Save patient' }));

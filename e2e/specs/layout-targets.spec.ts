@@ -8,10 +8,10 @@
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '#renderer/time/local-date';
-import { consentGivenAndSigned, timeOutSigned } from '../consented-encounter';
 import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
 import { EncounterPage, ENCOUNTER_PARTS } from '../pages/encounter-page';
 import { pageExtent, smallTargets } from '../pages/targets';
+import { advanceOverridingOpen, consentGivenAndSigned, timeOutSigned } from '../consented-encounter';
 
 const SHOTS = process.env.LAYOUT_SHOTS;
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -96,14 +96,13 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
 
   // The demo day moved on through the contract, so the encounter is measured in each later phase.
   const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
-  const override = { reason: 'Layout check of each phase', password: E2E_PASSWORD };
   const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
   for (const [i, row] of rows.entries()) {
     for (const to of phases.slice(0, i + 2)) {
-      // No override lifts the consent or the signed time-out: they are recorded first.
+      // Consent and the signed time-out are what no override lifts (issue 18).
       if (to === 'time-out') await consentGivenAndSigned(app, row.encounter.id);
       if (to === 'procedure') await timeOutSigned(app, row.encounter.id, E2E_PASSWORD);
-      await app.call('encounter.advance', { encounterId: row.encounter.id, to, override }, 'physician');
+      await advanceOverridingOpen(app, row.encounter.id, to, 'Layout check of each phase', E2E_PASSWORD);
     }
   }
   for (const [i, row] of rows.entries()) {

@@ -42,7 +42,8 @@ async function preProcedure(page: Page, app: AppHandle, mrn: string, who: 'nurse
   const plan = { sedationPlanned: false, laterality: 'right' as const, imagingModality: 'fluoroscopy' as const };
   const ids = new Set([
     ...encounterItems(template, plan).phaseItems.filter((i) => i.phase === 'pre-procedure').map((i) => i.id),
-    ...buildChecklist(template).flatMap((s) => s.items.filter((i) => templateItemPhase(s.id, i.id) === 'pre-procedure').map((i) => i.id)),
+    // The template's own time-out items too: this spec is about the steroid stop, not those ticks.
+    ...buildChecklist(template).flatMap((s) => s.items.filter((i) => ['pre-procedure', 'time-out'].includes(templateItemPhase(s.id, i.id))).map((i) => i.id)),
   ]);
   for (const itemId of ids) await app.call('checklist.setItem', { encounterId, itemId, status: 'checked' });
   await app.call('encounter.addRecord', { encounterId, record: { kind: 'vitals', data: { phase: 'pre-procedure', systolic: 132, diastolic: 84, heartRate: 76, spo2: 97, respiratoryRate: 14, painScore: 7 } } });

@@ -145,7 +145,10 @@ test('nurse and physician take one encounter through every state; the physician 
   await expect(phase(page).getByRole('heading', { name: /^Now: Time-out/ })).toBeVisible();
   await phase(page).getByRole('button', { name: 'Override and move to Procedure…' }).click();
   const override = page.getByRole('form', { name: 'Physician override' });
-  await override.getByLabel('Reason for overriding').fill(OVERRIDE_REASON);
+  // One reason per open blocker, labelled by it (issue 18): the clopidogrel hard stop, and the physician's own time-out checks still open.
+  const reasons = override.getByLabel(/^Reason for overriding: /);
+  for (let i = 0; i < (await reasons.count()); i++) await reasons.nth(i).fill('Checked aloud in the room; ticked after.');
+  await override.getByLabel(/^Reason for overriding: Clopidogrel/).fill(OVERRIDE_REASON);
   await override.getByLabel(/Your password/).fill('wrong password');
   await override.getByRole('button', { name: 'Override and move to Procedure' }).click();
   await expect(override.getByText('the password is not right')).toBeVisible();
@@ -180,7 +183,7 @@ test('nurse and physician take one encounter through every state; the physician 
   await expect(phase(page).getByRole('list', { name: 'Still open' })).toContainText('Minimum observation time');
   await phase(page).getByRole('button', { name: 'Override and move to Discharged…' }).click();
   const early = page.getByRole('form', { name: 'Physician override' });
-  await early.getByLabel('Reason for overriding').fill(EARLY_DISCHARGE_REASON);
+  await early.getByLabel(/^Reason for overriding: Minimum observation time/).fill(EARLY_DISCHARGE_REASON);
   await early.getByLabel(/Your password/).fill(E2E_PASSWORD);
   await early.getByRole('button', { name: 'Override and move to Discharged' }).click();
   await expect(phase(page).getByRole('heading', { name: /^Now: Discharged/ })).toBeVisible();
@@ -198,6 +201,7 @@ test('nurse and physician take one encounter through every state; the physician 
   expect(note.text).toContain(`Reason: ${OVERRIDE_REASON}`);
   expect(note.text).toContain(`Reason: ${EARLY_DISCHARGE_REASON}`);
   expect(note.text).toMatch(/Overridden by Dr Pat Physician \(physician\) at /);
-  expect(note.text).toContain('HARD STOP Clopidogrel');
+  expect(note.text.split('\n').find((l) => l.includes('HARD STOP Clopidogrel'))).toContain(`Reason: ${OVERRIDE_REASON}`);
+  expect(note.text).toContain("The consent decision, the patient's or surrogate's signature and the time-out cannot be overridden");
   expect(note.text).toMatch(/Time-out to Procedure, by Dr Pat Physician \(physician\)/);
 });

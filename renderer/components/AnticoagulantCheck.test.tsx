@@ -139,7 +139,29 @@ describe('AnticoagulantCheck', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Add drug' }));
     expect(onAdd).not.toHaveBeenCalled();
     expect(screen.getByText('Choose the drug.')).toBeTruthy();
-    expect(screen.getByText('Enter the date and time of the last dose.')).toBeTruthy();
+    const dose = screen.getByLabelText(/Last dose/);
+    expect(dose.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(dose.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent).toBe('Enter the last dose as YYYY-MM-DD HH:MM (24-hour clinic time), e.g. 2026-12-04 08:30.');
+  });
+
+  it('refuses a last dose typed in another format, beside the field in the format it shows, and reads "YYYY-MM-DD HH:MM" in clinic time', async () => {
+    const onAdd = vi.fn();
+    render(<Harness onAdd={onAdd} />);
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Drug' }), 'Apixaban');
+    const dose = screen.getByLabelText<HTMLInputElement>(/Last dose/);
+    expect(dose.type).toBe('text');
+    expect(dose.placeholder).toBe('YYYY-MM-DD HH:MM');
+    await user.type(dose, '03/08/2026 6:00 PM');
+    await user.click(screen.getByRole('button', { name: 'Add drug' }));
+    expect(onAdd).not.toHaveBeenCalled();
+    expect(dose.getAttribute('aria-invalid')).toBe('true');
+    expect(document.getElementById(dose.getAttribute('aria-describedby')!.split(' ')[0]!)!.textContent).toContain('as YYYY-MM-DD HH:MM');
+    await user.clear(dose);
+    await user.type(dose, '2026-03-08 18:00');
+    await user.click(screen.getByRole('button', { name: 'Add drug' }));
+    // 18:00 EDT (the evening after spring forward) is 22:00 UTC.
+    expect(onAdd).toHaveBeenCalledWith({ drugId: 'apixaban', lastDoseAt: '2026-03-08T22:00:00.000Z', renalImpaired: false });
   });
 
   it('removes a drug', async () => {

@@ -12,6 +12,7 @@ import { clinicDateTime } from '#shared/domain/clinic-time';
 import type { SourceRef } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
 import { useFormSave } from './useFormSave';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 export interface AnticoagulantCheckEntry {
   id: string;
@@ -123,7 +124,7 @@ function AddDrugForm({ timeZone, kidneyDisease, disabled, onAdd }: { timeZone: s
     const lastDoseAt = localInputToInstant(lastDose, timeZone);
     const problems: Record<string, string> = {};
     if (!drugId) problems.drug = 'Choose the drug.';
-    if (!lastDoseAt) problems.time = 'Enter the date and time of the last dose.';
+    if (!lastDoseAt) problems.time = dateTimeError('the last dose');
     if (!check(problems) || !lastDoseAt) return;
     onAdd({ drugId, lastDoseAt, renalImpaired: hasRenalRule && renal });
     setDrugId('');
@@ -150,10 +151,7 @@ function AddDrugForm({ timeZone, kidneyDisease, disabled, onAdd }: { timeZone: s
               ))}
             </select>
           </label>
-          <label>
-            Last dose (clinic time, {timeZone})
-            <input type="datetime-local" value={lastDose} onChange={(e) => setLastDose(e.target.value)} aria-invalid={!!errors.time} />
-          </label>
+          <DateTimeField label={`Last dose (clinic time, ${timeZone})`} timeZone={timeZone} value={lastDose} onChange={setLastDose} error={errors.time} />
           {hasRenalRule && (
             <label className="choice">
               <input type="checkbox" checked={renal} onChange={(e) => setRenal(e.target.checked)} />
@@ -163,7 +161,6 @@ function AddDrugForm({ timeZone, kidneyDisease, disabled, onAdd }: { timeZone: s
           <button type="submit" className="primary">Add drug</button>
         </div>
         {errors.drug && <p role="alert" className="error">{errors.drug}</p>}
-        {errors.time && <p role="alert" className="error">{errors.time}</p>}
       </fieldset>
     </form>
   );

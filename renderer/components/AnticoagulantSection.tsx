@@ -12,6 +12,7 @@ import { useSession } from '../stores/session';
 import { AnticoagulantCheck } from './AnticoagulantCheck';
 import { BleedingRiskClass } from './BleedingRiskClass';
 import { firstError, useFormSave } from './useFormSave';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 /**
  * The anticoagulant check of the open encounter: the nurse enters each drug
@@ -80,14 +81,14 @@ function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; 
   const [value, setValue] = useState('');
   const [takenAt, setTakenAt] = useState('');
   const { errors, check, save } = useFormSave();
-  const error = firstError(errors);
+  const error = errors.takenAt ? null : firstError(errors);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const at = localInputToInstant(takenAt, timeZone);
     const number = Number(value);
     if (!value.trim() || !Number.isFinite(number)) return void check({ value: 'Enter the INR as a number, e.g. 1.1.' });
-    if (!at) return void check({ takenAt: 'Enter when the sample was taken.' });
+    if (!at) return void check({ takenAt: dateTimeError('when the sample was taken') });
     if (await save(() => addRecord({ kind: 'inr', data: { value: number, takenAt: at } }))) return;
     setValue('');
     setTakenAt('');
@@ -103,10 +104,7 @@ function InrForm({ timeZone, threshold, disabled, latest }: { timeZone: string; 
         INR
         <input inputMode="decimal" value={value} onChange={(e) => setValue(e.target.value)} disabled={disabled} />
       </label>
-      <label>
-        Sample taken (clinic time)
-        <input type="datetime-local" value={takenAt} onChange={(e) => setTakenAt(e.target.value)} disabled={disabled} />
-      </label>
+      <DateTimeField label="Sample taken (clinic time)" timeZone={timeZone} value={takenAt} onChange={setTakenAt} disabled={disabled} error={errors.takenAt} />
       <button type="submit" className="secondary" disabled={disabled}>Record INR</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>

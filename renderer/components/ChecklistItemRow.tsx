@@ -1,6 +1,10 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
+import type { EncounterDetail } from '#shared/contract/encounter';
+import type { RecordKind } from '#shared/contract/encounter-records';
+import { factResolutions } from '#shared/workflow/fact-items';
+import { RECORD_NAMES, recordResolutions } from '#shared/workflow/record-items';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { focusItem, shortcutFor } from './checklist-keys';
@@ -32,11 +36,16 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   const history = useChecklist((s) => s.itemHistory[item.id]) ?? NO_CHANGES;
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
+  // A saved record that resolves this item (record-items.ts): as a string, so the row renders again only when it changes.
+  const recordedBy = useEncounter((s) => recordedKey(s.detail, item.id));
+  const clock = useClinicTime();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
   const busy = save?.kind === 'saving';
   // The intended state shows at once (beside "Saving…"); it reverts if the write fails.
-  const status = save?.kind === 'saving' ? save.status : (state?.status ?? 'unchecked');
+  const stored = save?.kind === 'saving' ? save.status : (state?.status ?? 'unchecked');
+  const recorded = recordedBy !== null && stored !== 'not-applicable' ? JSON.parse(recordedBy) as RecordedBy : null;
+  const status = recorded ? 'checked' : stored;
   const inputId = `item-${item.id}`;
   const row = useRef<HTMLLIElement>(null);
 
@@ -53,7 +62,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
     const action = shortcutFor(event.nativeEvent);
     if (action !== 'check' && action !== 'not-applicable') return;
     event.preventDefault();
-    if (closed || busy || status === 'not-applicable') return;
+    if (closed || busy || recorded || status === 'not-applicable') return;
     if (action === 'check') void setItem(item.id, status === 'checked' ? 'unchecked' : 'checked');
     else setAskingReason(true);
   }
@@ -74,7 +83,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
           id={inputId}
           type="checkbox"
           checked={status === 'checked'}
-          disabled={status === 'not-applicable' || closed}
+          disabled={status === 'not-applicable' || closed || recorded !== null}
           aria-busy={busy}
           // Not disabled while saving, so keyboard focus stays put; a second toggle waits for the first.
           onChange={(e) => { if (!busy) void setItem(item.id, e.target.checked ? 'checked' : 'unchecked'); }}
@@ -83,6 +92,11 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
         {required && <span className="badge required">Required</span>}
         <SaveStatus save={save} />
       </div>
+      {recorded && (
+        <p className="recorded" role="note">
+          Recorded with {RECORDED_WITH[recorded.kind]} at {clock.time(recorded.at)} ({recorded.by})
+        </p>
+      )}
       {item.detail && <p className="detail">{item.detail}</p>}
       {/* What the item reads back (the planned injectate), where it has any. */}
       {children}
@@ -109,7 +123,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
           </button>
           <button type="button" className="link" onClick={() => setAskingReason(false)}>Cancel</button>
         </div>
-      ) : closed ? null : (
+      ) : closed || recorded ? null : (
         <button type="button" className="link" onClick={() => setAskingReason(true)} aria-label={`Not applicable: ${item.label}`}>
           Not applicable…
         </button>
@@ -117,6 +131,18 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
     </li>
   );
 });
+
+interface RecordedBy { kind: RecordKind | 'patient-facts'; at: string; by: string }
+const RECORDED_WITH: Record<RecordedBy['kind'], string> = { ...RECORD_NAMES, 'patient-facts': "the patient's allergies, confirmed" };
+
+/** The record resolving an item, as a string (stable across renders), or null. */
+function recordedKey(detail: Pick<EncounterDetail, 'records' | 'patientFacts'> | null, itemId: string): string | null {
+  if (!detail) return null;
+  const byRecord = recordResolutions(detail.records).get(itemId);
+  if (byRecord) return JSON.stringify({ kind: byRecord.kind, at: byRecord.at, by: byRecord.by.name } satisfies RecordedBy);
+  const byFacts = factResolutions(detail.patientFacts).get(itemId);
+  return byFacts ? JSON.stringify({ kind: 'patient-facts', at: byFacts.at, by: byFacts.by.name } satisfies RecordedBy) : null;
+}
 
 const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unchecked: 'unchecked', 'not-applicable': 'not applicable' };
 

@@ -7,6 +7,11 @@
 import type { Capacity, InterpreterMode } from '#shared/contract/consent';
 import type { OptionalNoteField } from '#shared/contract/settings';
 import type { ConsentDraft } from '../stores/consent';
+import { useState } from 'react';
+import { instantToLocalInput, localInputToInstant } from '#shared/domain/zoned-time';
+import { useEncounter } from '../stores/encounter';
+import { dateTimeError, DateTimeField } from './DateTimeField';
+import { useFormSave } from './useFormSave';
 
 export interface DraftProps {
   draft: ConsentDraft;
@@ -16,12 +21,33 @@ export interface DraftProps {
   off: ReadonlySet<OptionalNoteField>;
 }
 
-/** datetime-local works in local wall-clock time without a zone; the contract stores UTC. */
-function toLocalInput(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+/**
+ * When the discussion happened, typed in clinic time and stored as a UTC instant. A real
+ * date-time saves at once; anything else changes nothing and says the format on leaving.
+ */
+function DiscussedAtField({ draft, update }: Pick<DraftProps, 'draft' | 'update'>) {
+  const timeZone = useEncounter((s) => s.settings?.timeZone) ?? 'UTC';
+  const stored = draft.discussedAt ?? null;
+  const [text, setText] = useState(() => (stored ? instantToLocalInput(stored, timeZone) : ''));
+  const { errors, check } = useFormSave();
+  // Follow a stored value that changed elsewhere ("Now", another save), unless it is what is typed.
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    if (localInputToInstant(text, timeZone) !== stored) setText(stored ? instantToLocalInput(stored, timeZone) : '');
+  }
+  function change(value: string) {
+    setText(value);
+    const at = value.trim() ? localInputToInstant(value, timeZone) : null;
+    if (value.trim() && !at) return;
+    check();
+    if (at !== stored) update({ ...draft, discussedAt: at }, true);
+  }
+  const judge = () => check(text.trim() && !localInputToInstant(text, timeZone) ? { discussedAt: dateTimeError('the date and time of the discussion') } : {});
+  return (
+    <DateTimeField label="Date and time of the discussion" timeZone={timeZone} value={text} onChange={change} error={errors.discussedAt}
+      onBlur={judge} onKeyDown={(e) => e.key === 'Enter' && judge()} />
+  );
 }
 
 export function WhenWhereFields({ draft, update, commit, off }: DraftProps) {
@@ -29,11 +55,7 @@ export function WhenWhereFields({ draft, update, commit, off }: DraftProps) {
     <fieldset>
       <legend>When, where and why</legend>
       <div className="row">
-        <label>
-          Date and time of the discussion
-          <input type="datetime-local" value={toLocalInput(draft.discussedAt)}
-            onChange={(e) => update({ ...draft, discussedAt: e.target.value ? new Date(e.target.value).toISOString() : null }, true)} />
-        </label>
+        <DiscussedAtField draft={draft} update={update} />
         <button type="button" className="secondary" onClick={() => update({ ...draft, discussedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() }, true)}>
           Now
         </button>

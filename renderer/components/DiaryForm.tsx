@@ -5,6 +5,7 @@ import { localInputToInstant } from '#shared/domain/zoned-time';
 import { FormFooter } from './FormFooter';
 import { useFormSave } from './useFormSave';
 import { errorAt, formLevel, parseWhole, SCORES } from './outcome-form-helpers';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 // Scores typed on the sheet are checked here (keys scores.<hours>); the core's checks of the entries it got show in the alert.
 const FIELDS = ['blockAt', 'baseline', 'localAnaesthetic', 'scores', 'notes'];
@@ -44,7 +45,7 @@ export function DiaryForm({ encounterId, procedure, timeZone, onSubmit }: DiaryF
     event.preventDefault();
     const local: Record<string, string> = {};
     const blockAt = localInputToInstant(draft.blockAt, timeZone);
-    if (!blockAt) local.blockAt = 'Enter when the block was done.';
+    if (!blockAt) local.blockAt = dateTimeError('when the block was done');
     const baseline = parseWhole(draft.baseline, 0, 10);
     if (baseline === null || baseline === 'invalid') local.baseline = 'Enter the baseline score, 0 to 10.';
     const entries: { hours: DiaryHour; score: number }[] = [];
@@ -72,14 +73,7 @@ export function DiaryForm({ encounterId, procedure, timeZone, onSubmit }: DiaryF
         The times are a fixed sheet; judge the curve against the local anaesthetic used.
       </p>
       <div className="row">
-        <div className="field">
-          <label>
-            Block done at
-            <input ref={firstRef} type="datetime-local" value={draft.blockAt} onChange={(e) => setDraft({ ...draft, blockAt: e.target.value })}
-              aria-invalid={!!err('blockAt')} aria-describedby={described('blockAt')} />
-          </label>
-          {fieldError('blockAt')}
-        </div>
+        <DateTimeField label="Block done at" timeZone={timeZone} inputRef={firstRef} value={draft.blockAt} onChange={(blockAt) => setDraft({ ...draft, blockAt })} error={err('blockAt')} />
         <div className="field">
           <label>
             Baseline pain before the block

@@ -1,4 +1,7 @@
-import { useEffect, useRef } from 'react';
+import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
+import { useEffect, useMemo, useRef } from 'react';
+import { applicableSections } from '#shared/domain/encounter-plan';
+import { procedureTraits } from '#shared/workflow/traits';
 import type { SectionId } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
 import { useChecklist } from '../stores/checklist';
@@ -15,6 +18,7 @@ import { PatientHeader } from './PatientHeader';
 import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { PhaseRecords } from './PhaseRecords';
+import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
 
 export function EncounterScreen({ encounterId }: { encounterId: string }) {
@@ -22,7 +26,11 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   // does not render again for it (the row, its section's count and the counts here do).
   const detail = useEncounter((s) => s.detail);
   const library = useEncounter((s) => s.library);
-  const sections = useChecklist((s) => s.sections);
+  const allSections = useChecklist((s) => s.sections);
+  // Only the template items that apply to this plan (no "if sedated" items when none is planned).
+  const plan = useMaybeEncounterPlan();
+  const template = library?.template;
+  const sections = useMemo(() => (plan && template ? applicableSections(allSections, procedureTraits(template), plan) : allSections), [allSections, plan, template]);
   const contentReview = useEncounter((s) => s.contentReview);
   const error = useEncounter((s) => s.error);
   const go = useNavigation((s) => s.go);
@@ -73,7 +81,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           <dt>Level(s) and side</dt>
           <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
           <dt>Imaging</dt>
-          <dd>{encounter.imagingModality}</dd>
+          <dd>{IMAGING_MODALITY_LABELS[encounter.imagingModality]}</dd>
           <dt>Sedation</dt>
           <dd>{encounter.sedationPlanned ? 'Planned' : 'None planned'}</dd>
           <dt>Planned</dt>

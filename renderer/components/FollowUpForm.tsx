@@ -4,6 +4,7 @@ import { instantToLocalInput, localInputToInstant } from '#shared/domain/zoned-t
 import { FormFooter } from './FormFooter';
 import { useFormSave } from './useFormSave';
 import { errorAt, formLevel, parseWhole, SCORES } from './outcome-form-helpers';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 type Unit = (typeof DURATION_UNITS)[number];
 type FunctionKey = 'work' | 'sleep' | 'dailyActivities';
@@ -50,7 +51,7 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
     event.preventDefault();
     const local: Record<string, string> = {};
     const seenAt = localInputToInstant(draft.seenAt, timeZone);
-    if (!seenAt) local.seenAt = 'Enter the date and time of the follow-up.';
+    if (!seenAt) local.seenAt = dateTimeError('the date and time of the follow-up');
     if (draft.painScore === null) local.painScore = 'Choose the pain score.';
     const fn = {} as Record<FunctionKey, number | null>;
     for (const f of FUNCTION_FIELDS) {
@@ -88,14 +89,7 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
     <form className="card record-form follow-up-form" aria-label={`Record a follow-up: ${procedure}`} aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
       <h3>Record a follow-up</h3>
       <div className="row">
-        <div className="field">
-          <label>
-            Date and time of the follow-up
-            <input ref={firstRef} type="datetime-local" value={draft.seenAt} onChange={(e) => setDraft({ ...draft, seenAt: e.target.value })}
-              aria-invalid={!!err('seenAt')} aria-describedby={described('seenAt')} />
-          </label>
-          {fieldError('seenAt')}
-        </div>
+        <DateTimeField label="Date and time of the follow-up" timeZone={timeZone} inputRef={firstRef} value={draft.seenAt} onChange={(seenAt) => setDraft({ ...draft, seenAt })} error={err('seenAt')} />
       </div>
       <fieldset aria-describedby={described('painScore')} aria-invalid={!!err('painScore')}>
         <legend>Pain score now (0 = no pain, 10 = worst pain imaginable)</legend>

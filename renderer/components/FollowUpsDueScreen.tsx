@@ -3,6 +3,8 @@ import type { DueRow } from '#shared/contract/follow-up-plan';
 import { addDays } from '#shared/domain/follow-up-due';
 import { useFollowUpsDue } from '../stores/follow-ups-due';
 import { useNavigation } from '../stores/navigation';
+import { DateField } from './DateField';
+import { useDateFilter } from './useDateFilter';
 
 const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
@@ -19,6 +21,7 @@ function whyDue(r: DueRow, interval: number | null): string {
 export function FollowUpsDueScreen() {
   const { weekOf, list, loading, error, setWeekOf, load } = useFollowUpsDue();
   const go = useNavigation((s) => s.go);
+  const weekField = useDateFilter(weekOf ?? list?.today ?? '', setWeekOf);
   useEffect(() => {
     void load();
   }, [load]);
@@ -29,10 +32,7 @@ export function FollowUpsDueScreen() {
       <section aria-labelledby="due-heading">
         <h1 id="due-heading">Follow-ups due</h1>
         <div className="filters">
-          <label>
-            Week of
-            <input type="date" value={weekOf ?? list?.today ?? ''} onChange={(e) => setWeekOf(e.target.value || null)} />
-          </label>
+          <DateField label="Week of" {...weekField} />
           {list && (
             <div className="row">
               <button type="button" className="secondary" onClick={() => setWeekOf(addDays(list.weekStart, -7))}>Previous week</button>

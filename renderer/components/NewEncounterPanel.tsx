@@ -7,8 +7,10 @@ import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { patientName } from '#shared/note/format';
 import { formErrors } from '../api/client';
 import { useNavigation } from '../stores/navigation';
+import { isDateText } from '#shared/domain/field-format';
 import { localIsoDate } from '../time/local-date';
 import { useWorklist } from '../stores/worklist';
+import { dateError, DateField } from './DateField';
 import { PatientPicker } from './PatientPicker';
 import { useFormSave } from './useFormSave';
 
@@ -54,6 +56,7 @@ export function NewEncounterPanel() {
     const problems: Record<string, string> = {};
     if (!patient) problems.patientId = 'Choose or register the patient first.';
     if (!templateId) problems.templateId = 'Choose the procedure.';
+    if (!isDateText(plannedDate)) problems.plannedDate = dateError('the planned date');
     if (!indication.trim()) problems.indication = 'Enter the indication.';
     if (!check(problems) || !patient) return;
     await save(() => createEncounter({
@@ -62,7 +65,7 @@ export function NewEncounterPanel() {
       levels,
       laterality,
       ...(imaging ? { imagingModality: imaging } : {}),
-      plannedDate,
+      plannedDate: plannedDate.trim(),
       indication,
       sedationPlanned,
     }).then((id) => {
@@ -137,10 +140,7 @@ export function NewEncounterPanel() {
           <input type="checkbox" checked={sedationPlanned} onChange={(e) => setSedationPlanned(e.target.checked)} />
           Sedation planned (adds fasting, escort and an Aldrete score before discharge)
         </label>
-        <label>
-          Planned date
-          <input type="date" value={plannedDate} onChange={(e) => setPlannedDate(e.target.value)} required />
-        </label>
+        <DateField label="Planned date" value={plannedDate} onChange={setPlannedDate} error={errors.plannedDate} required />
         <label>
           Indication (physician)
           <textarea value={indication} onChange={(e) => setIndication(e.target.value)} rows={3} aria-invalid={!!errors.indication} />

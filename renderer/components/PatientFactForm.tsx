@@ -7,6 +7,7 @@ import {
 } from '#shared/contract/patient-facts';
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { usePatientFacts } from '../stores/patient-facts';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 const KIND_LABELS: Record<PatientFactKind, string> = {
   allergy: 'Allergy',
@@ -21,20 +22,21 @@ type Fields = Record<string, string>;
 
 const SEVERITY_LABELS: Record<string, string> = Object.fromEntries(ALLERGY_SEVERITIES.map((s): [string, string] => [s, s.replace('-', ' ')]));
 
-/** The fact the fields describe, or the first thing missing. */
-function factOf(kind: PatientFactKind, f: Fields, timeZone: string): PatientFactData | string {
-  const when = (v: string | undefined) => (v ? localInputToInstant(v, timeZone) : null);
+/** The fact the fields describe, or the first problem keyed by its field ("form" when none fits). */
+function factOf(kind: PatientFactKind, f: Fields, timeZone: string): PatientFactData | { problems: Record<string, string> } {
+  const when = (v: string | undefined) => (v?.trim() ? localInputToInstant(v, timeZone) : null);
+  const badDose = () => (f.lastDose?.trim() && !when(f.lastDose) ? { problems: { lastDose: dateTimeError('the last dose') } } : null);
   switch (kind) {
     case 'allergy':
       return { kind, data: { category: (f.category ?? 'other') as never, agent: f.agent ?? '', reaction: f.reaction ?? '', severity: (f.severity ?? 'not-known') as never } };
     case 'antithrombotic': {
       const lastDoseAt = when(f.lastDose);
-      if (!f.drugId) return 'Choose the drug.';
-      if (!lastDoseAt) return 'Enter the date and time of the last dose.';
+      if (!f.drugId) return { problems: { form: 'Choose the drug.' } };
+      if (!lastDoseAt) return { problems: { lastDose: dateTimeError('the last dose') } };
       return { kind, data: { drugId: f.drugId, lastDoseAt } };
     }
     case 'medication':
-      return { kind, data: { category: (f.category ?? 'glp1-agonist') as never, name: f.name ?? '', dose: f.dose ?? '', lastDoseAt: when(f.lastDose) } };
+      return badDose() ?? { kind, data: { category: (f.category ?? 'glp1-agonist') as never, name: f.name ?? '', dose: f.dose ?? '', lastDoseAt: when(f.lastDose) } };
     case 'diabetes':
       return { kind, data: { status: (f.status ?? 'none') as never, note: f.note ?? '' } };
     case 'pregnancy':
@@ -55,8 +57,8 @@ function Choice({ label, name, options, fields, set }: { label: string; name: st
   );
 }
 
-function Text({ label, name, fields, set, type = 'text' }: { label: string; name: string; fields: Fields; set: (name: string, v: string) => void; type?: string }) {
-  return <label>{label}<input type={type} value={fields[name] ?? ''} onChange={(e) => set(name, e.target.value)} /></label>;
+function Text({ label, name, fields, set }: { label: string; name: string; fields: Fields; set: (name: string, v: string) => void }) {
+  return <label>{label}<input value={fields[name] ?? ''} onChange={(e) => set(name, e.target.value)} /></label>;
 }
 
 /**
@@ -69,14 +71,14 @@ export function PatientFactForm({ standing, timeZone, disabled, factLine }: { st
   const [fields, setFields] = useState<Fields>({});
   const [replaces, setReplaces] = useState('');
   const { errors, check, save } = useFormSave();
-  const error = firstError(errors);
+  const error = errors.lastDose ? null : firstError(errors);
   const set = (name: string, value: string) => setFields((f) => ({ ...f, [name]: value }));
   const sameKind = standing.filter((f) => f.entry.kind === kind);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     const fact = factOf(kind, fields, timeZone);
-    if (typeof fact === 'string') return void check({ form: fact });
+    if ('problems' in fact) return void check(fact.problems);
     const refused = await save(() => record(fact, replaces || undefined));
     if (!refused) {
       setFields({});
@@ -105,13 +107,13 @@ export function PatientFactForm({ standing, timeZone, disabled, factLine }: { st
           </>}
           {kind === 'antithrombotic' && <>
             <Choice label="Drug" name="drugId" options={drugs} fields={fields} set={set} />
-            <Text label={`Last dose (clinic time, ${timeZone})`} name="lastDose" type="datetime-local" fields={fields} set={set} />
+            <DateTimeField label={`Last dose (clinic time, ${timeZone})`} timeZone={timeZone} value={fields.lastDose ?? ''} onChange={(v) => set('lastDose', v)} error={errors.lastDose} />
           </>}
           {kind === 'medication' && <>
             <Choice label="Category" name="category" options={MEDICATION_CATEGORY_LABELS} fields={fields} set={set} />
             <Text label="Medication" name="name" fields={fields} set={set} />
             <Text label="Dose" name="dose" fields={fields} set={set} />
-            <Text label={`Last dose, if known (clinic time, ${timeZone})`} name="lastDose" type="datetime-local" fields={fields} set={set} />
+            <DateTimeField label={`Last dose, if known (clinic time, ${timeZone})`} timeZone={timeZone} value={fields.lastDose ?? ''} onChange={(v) => set('lastDose', v)} error={errors.lastDose} />
           </>}
           {kind === 'diabetes' && <><Choice label="Diabetes" name="status" options={DIABETES_LABELS} fields={fields} set={set} /><Text label="Note" name="note" fields={fields} set={set} /></>}
           {kind === 'pregnancy' && <><Choice label="Pregnancy" name="status" options={PREGNANCY_LABELS} fields={fields} set={set} /><Text label="Note" name="note" fields={fields} set={set} /></>}

@@ -13,6 +13,7 @@ import type { Template } from '#shared/library/schema';
 import { useEncounter, type OpenEncounter } from '../stores/encounter';
 import { usePatientFacts } from '../stores/patient-facts';
 import { PatientFactForm } from './PatientFactForm';
+import { dateTimeError, DateTimeField } from './DateTimeField';
 
 /** The encounter's anticoagulant verdict, from the patient's drugs and the planned start a person entered (the core judges the same). */
 export function encounterVerdict(detail: OpenEncounter, template: Template, settings: { inrThreshold: number | null; timeZone: string }): AnticoagulantVerdict {
@@ -133,11 +134,12 @@ function PlannedStart({ timeZone, disabled }: { timeZone: string; disabled: bool
   const setPlannedStart = usePatientFacts((s) => s.setPlannedStart);
   const [value, setValue] = useState('');
   const { errors, check, save } = useFormSave();
-  const error = firstError(errors);
+  // The time's own error shows beside its field; anything else (e.g. a refusal from the core) below.
+  const error = errors.plannedStartAt ? null : firstError(errors);
   async function submit(event: FormEvent) {
     event.preventDefault();
     const at = localInputToInstant(value, timeZone);
-    if (!at) return void check({ plannedStartAt: 'Enter the date and time the procedure is planned to start.' });
+    if (!at) return void check({ plannedStartAt: dateTimeError('the planned start') });
     if (!(await save(() => setPlannedStart(at)))) setValue('');
   }
   return (
@@ -146,10 +148,7 @@ function PlannedStart({ timeZone, disabled }: { timeZone: string; disabled: bool
         <strong>Planned start:</strong>{' '}
         {planned ? `${clinicDateTime(planned.plannedStartAt, timeZone)} (entered by ${planned.by.name})` : 'not entered'}
       </p>
-      <label>
-        Planned start (clinic time, {timeZone})
-        <input type="datetime-local" value={value} onChange={(e) => setValue(e.target.value)} disabled={disabled} />
-      </label>
+      <DateTimeField label={`Planned start (clinic time, ${timeZone})`} timeZone={timeZone} value={value} onChange={setValue} disabled={disabled} error={errors.plannedStartAt} />
       <button type="submit" className="secondary" disabled={disabled}>Save planned start</button>
       {error && <p role="alert" className="error">{error}</p>}
     </form>

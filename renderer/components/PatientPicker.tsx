@@ -3,6 +3,7 @@ import type { Patient } from '#shared/contract/patient';
 import { patientName } from '#shared/note/format';
 import { useWorklist } from '../stores/worklist';
 import { useFormSave } from './useFormSave';
+import { DateField } from './DateField';
 
 type Sex = Patient['sex'];
 
@@ -34,11 +35,11 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
     onSelect(patient);
   }
 
-  const field = (key: keyof typeof form, label: string, type = 'text') => (
+  const field = (key: keyof typeof form, label: string) => (
     <label>
       {label}
       <input
-        type={type}
+        type="text"
         value={form[key]}
         onChange={(e) => setForm({ ...form, [key]: e.target.value })}
         aria-invalid={!!errors[key]}
@@ -72,7 +73,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
           {field('mrn', 'MRN')}
           {field('familyName', 'Family name')}
           {field('givenName', 'Given name')}
-          {field('birthDate', 'Date of birth', 'date')}
+          <DateField label="Date of birth" value={form.birthDate} onChange={(birthDate) => setForm({ ...form, birthDate })} error={errors.birthDate} />
           <label>
             Sex
             <select value={form.sex} onChange={(e) => setForm({ ...form, sex: e.target.value as Sex })}>

@@ -1,5 +1,6 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
-import type { Blocker } from '#shared/contract/encounter-records';
+import type { Blocker, BlockerOverride } from '#shared/contract/encounter-records';
+import { notOverridable } from '#shared/domain/consent-blockers';
 import type { ChecklistItem } from '#shared/domain/checklist';
 import { encounterItems } from '#shared/domain/encounter-workflow';
 import { evidenceState } from '#shared/library/evidence-state';
@@ -7,12 +8,14 @@ import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
 import { canCancel, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
 import { useEncounter } from '../stores/encounter';
+import { useEncounterPlan } from './useEncounterPlan';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
 import { GoToBlocker, MoreOpen } from './GoToBlocker';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { InjectateReadBack } from './InjectatePlan';
+import { OverrideForm } from './OverrideForm';
 import { useFormSave } from './useFormSave';
 import { useClinicTime } from './useClinicTime';
 import { usePhaseBlockers } from './usePhaseBlockers';
@@ -50,14 +53,21 @@ function sectionTitle(section: string): string {
  * phase, what still blocks the next state, and the way forward: move on,
  * a physician's override with reason and password, or cancel with a reason.
  */
+/** What may lift the hard stops shown: none of those no override lifts (consent, the time-out), else only a physician's override. */
+function hardStopRule(hard: readonly Blocker[]): string {
+  const fixed = hard.filter((b) => b.overridable === false).length;
+  if (fixed === hard.length) return 'must be done first; no override lifts them.';
+  if (fixed) return `must be done first: ${fixed} of them no override lifts, the rest only a physician's override.`;
+  return "must not be passed without a physician's override.";
+}
+
 export function PhasePanel({ template, now, sources, children }: { template: Template; now: string; sources: readonly { id: string; citation: string }[]; children?: ReactNode }) {
   const clock = useClinicTime();
   const detail = useEncounter((s) => s.detail)!;
   const role = useSession((s) => s.user?.role);
   const { encounter } = detail;
   const state = encounter.state;
-  const { sedationPlanned, laterality, imagingModality } = encounter;
-  const plan = useMemo(() => ({ sedationPlanned, laterality, imagingModality }), [sedationPlanned, laterality, imagingModality]);
+  const plan = useEncounterPlan();
   const blockers = usePhaseBlockers(template, now);
   // The phase's items and their row props, made once per phase: the rows are memoised and keep their props across saves.
   const workflow = useMemo(
@@ -115,21 +125,20 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
   const next = nextState(state);
   const [mode, setMode] = useState<'idle' | 'override' | 'cancel'>('idle');
   const [reason, setReason] = useState('');
-  const [password, setPassword] = useState('');
   const { errors, busy, save } = useFormSave();
   if (!next) return null;
   const hard = blockers.filter((b) => b.hardStop);
+  // No override is taken while the consent decision, the patient's signature or the time-out is open (the core refuses it too).
+  const fixed = notOverridable(blockers);
 
   async function run(work: () => Promise<Record<string, string> | null>) {
     await save(work, () => {
       setMode('idle');
       setReason('');
-      setPassword('');
     });
   }
-  const submitOverride = (e: FormEvent) => {
-    e.preventDefault();
-    void run(() => advance(next, { reason, password }));
+  const submitOverride = (overrides: BlockerOverride[], password: string) => {
+    void run(() => advance(next, { overrides, password }));
   };
   const submitCancel = (e: FormEvent) => {
     e.preventDefault();
@@ -142,7 +151,7 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
         <div className={hard.length ? 'hard-stop' : 'blockers'} role={hard.length ? 'alert' : 'status'}>
           <p>
             <strong>
-              {hard.length ? `Hard stop: ${hard.length} item(s) must not be passed without a physician's override. ` : ''}
+              {hard.length ? `Hard stop: ${hard.length} item(s) ${hardStopRule(hard)} ` : ''}
               Still open before {STATE_LABELS[next]}: {blockers.length}
             </strong>
           </p>
@@ -163,7 +172,7 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
         <button type="button" className="primary" disabled={busy || blockers.length > 0} onClick={() => void run(() => advance(next))}>
           {state === 'scheduled' ? 'Start pre-procedure' : `Move to ${STATE_LABELS[next]}`}
         </button>
-        {blockers.length > 0 && role === 'physician' && mode !== 'override' && (
+        {blockers.length > 0 && fixed.length === 0 && role === 'physician' && mode !== 'override' && (
           <button type="button" className="secondary" onClick={() => setMode('override')}>
             Override and move to {STATE_LABELS[next]}…
           </button>
@@ -174,24 +183,11 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
           </button>
         )}
       </div>
-      {mode === 'override' && (
-        <form className="subform" aria-label="Physician override" onSubmit={submitOverride}>
-          <p>The override, its reason and the items above are recorded with your name and shown on the note.</p>
-          <label>
-            Reason for overriding
-            <textarea autoFocus rows={2} value={reason} onChange={(e) => setReason(e.target.value)} aria-invalid={!!errors.reason} />
-            {errors.reason && <span className="error">{errors.reason}</span>}
-          </label>
-          <label>
-            Your password (signs the override)
-            <input type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} aria-invalid={!!errors.password} />
-            {errors.password && <span className="error">{errors.password}</span>}
-          </label>
-          <div className="row">
-            <button type="submit" className="primary" disabled={busy}>Override and move to {STATE_LABELS[next]}</button>
-            <button type="button" className="secondary" onClick={() => setMode('idle')}>Back</button>
-          </div>
-        </form>
+      {fixed.length > 0 && role === 'physician' && (
+        <p className="muted">No override: {fixed.map((b) => b.label).join('; ')} cannot be overridden, so {STATE_LABELS[state]} ends only once done.</p>
+      )}
+      {mode === 'override' && fixed.length === 0 && (
+        <OverrideForm blockers={blockers} nextLabel={STATE_LABELS[next]} busy={busy} errors={errors} onSubmit={submitOverride} onBack={() => setMode('idle')} />
       )}
       {mode === 'cancel' && (
         <form className="subform" aria-label="Cancel encounter" onSubmit={submitCancel}>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { FollowUpPlan, ScheduleFollowUpInput } from '#shared/contract/follow-up-plan';
 import type { FormResult } from '../api/client';
+import { isDateText } from '#shared/domain/field-format';
+import { dateError, DateField } from './DateField';
 import { useFormSave } from './useFormSave';
 import { VoidControl } from './VoidControl';
 
@@ -24,8 +26,8 @@ export function PlanContactForm({ encounterId, procedure, plans, onSubmit, onVoi
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!check(dueDate ? {} : { dueDate: 'Choose the date of the contact.' })) return;
-    await save(() => onSubmit({ encounterId, dueDate, how, notes }), () => {
+    if (!check(isDateText(dueDate) ? {} : { dueDate: dateError('the date of the contact') })) return;
+    await save(() => onSubmit({ encounterId, dueDate: dueDate.trim(), how, notes }), () => {
       setDueDate('');
       setNotes('');
       return `Planned for ${dueDate}`;
@@ -46,11 +48,7 @@ export function PlanContactForm({ encounterId, procedure, plans, onSubmit, onVoi
         </ul>
       ) : <p className="muted">No contact planned.</p>}
       <div className="row">
-        <label>
-          Date (may be in the future)
-          <input type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} aria-invalid={!!errors.dueDate} />
-          {errors.dueDate && <span className="error">{errors.dueDate}</span>}
-        </label>
+        <DateField label="Date (may be in the future)" value={dueDate} onChange={setDueDate} error={errors.dueDate} />
         <label>
           How
           <select value={how} onChange={(e) => setHow(e.target.value as 'phone' | 'visit')}>

@@ -3,6 +3,8 @@ import { clinicDateTime } from '#shared/domain/outcome-text';
 import { useChartExports } from '../stores/chart-exports';
 import { useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
 import { BatchExportPanel } from './BatchExportPanel';
+import { DateField } from './DateField';
+import { useDateFilter } from './useDateFilter';
 
 /** Where the note stands against the outbox, in words a records clerk uses. */
 function outboxWords(r: RecordsRow, timeZone: string): string {
@@ -21,6 +23,7 @@ function outboxWords(r: RecordsRow, timeZone: string): string {
 export function RecordsOutboxScreen() {
   const { date, rows, timeZone, loading, error, sending, setDate, load, send } = useRecordsOutbox();
   const batchState = useChartExports((s) => s.batch?.state);
+  const dateField = useDateFilter(date, setDate);
   useEffect(() => {
     void load();
   }, [load]);
@@ -34,10 +37,7 @@ export function RecordsOutboxScreen() {
       <section aria-labelledby="records-heading">
         <h1 id="records-heading">Chart outbox</h1>
         <div className="filters">
-          <label>
-            Date
-            <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
-          </label>
+          <DateField label="Date" {...dateField} />
         </div>
         {error && <p role="alert" className="error">{error}</p>}
         <p className="muted" aria-live="polite">{loading ? 'Loading…' : `${rows.length} encounter(s) on ${date}`}</p>

@@ -2,12 +2,15 @@ import { ENCOUNTER_STATES, STATE_LABELS, type EncounterState } from '#shared/wor
 import { useEffect, useState } from 'react';
 import { useWorklist } from '../stores/worklist';
 import { BatchExportPanel } from './BatchExportPanel';
+import { DateField } from './DateField';
 import { NewEncounterPanel } from './NewEncounterPanel';
+import { useDateFilter } from './useDateFilter';
 import { VIRTUALIZE_ABOVE, WorklistRows } from './WorklistRows';
 
 export function WorklistScreen() {
   const { date, query, state, rows, loading, error, setDate, setQuery, setState, load, watch, addDemoData } = useWorklist();
   const [demoNote, setDemoNote] = useState<string | null>(null);
+  const dateField = useDateFilter(date, setDate);
 
   useEffect(() => {
     void load();
@@ -19,10 +22,7 @@ export function WorklistScreen() {
       <section aria-labelledby="worklist-heading">
         <h1 id="worklist-heading">Worklist</h1>
         <div className="filters">
-          <label>
-            Date
-            <input type="date" value={date} onChange={(e) => e.target.value && setDate(e.target.value)} />
-          </label>
+          <DateField label="Date" {...dateField} />
           <label className="grow">
             Find patient (name or MRN)
             <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="e.g. Núñez or DEMO-1001" />

@@ -6,13 +6,14 @@
  */
 import { create } from 'zustand';
 import type { RaiseBleedingRiskInput } from '#shared/contract/encounter-bleeding-risk';
-import type { RecordData } from '#shared/contract/encounter-records';
+import type { BlockerOverride, RecordData } from '#shared/contract/encounter-records';
 import type { EncounterState as Phase } from '#shared/workflow/states';
 import { api, ApiError, formErrors, type FormResult } from '../api/client';
 import { mergeDetail, writeToOpen, type OpenEncounter } from './encounter';
 
 interface WorkflowState {
-  advance: (to: Phase, override?: { reason: string; password: string }) => Promise<FormResult>;
+  /** With overrides: one per open blocker, each with its reason, and the password once. */
+  advance: (to: Phase, override?: { overrides: BlockerOverride[]; password: string }) => Promise<FormResult>;
   cancel: (reason: string) => Promise<FormResult>;
   addRecord: (record: RecordData, password?: string) => Promise<FormResult>;
   voidRecord: (recordId: string, reason: string) => Promise<FormResult>;
@@ -34,7 +35,7 @@ function advanceErrors(error: unknown): FormResult {
 
 export const useWorkflow = create<WorkflowState>(() => ({
   advance: (to, override) => writeToOpen(async (encounterId) => {
-    moved(await api().call('encounter.advance', { encounterId, to, ...(override ? { override } : {}) }));
+    moved(await api().call('encounter.advance', { encounterId, to, ...(override ? { overrides: override.overrides, password: override.password } : {}) }));
   }, advanceErrors),
 
   cancel: (reason) => writeToOpen(async (encounterId) => {

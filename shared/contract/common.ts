@@ -1,6 +1,7 @@
 /** Schemas shared by several methods of the command contract. */
 import { z } from 'zod';
 import { longText, storedLine } from './text';
+import { DATE_FORMAT_ERROR, DATE_TIME_FORMAT_ERROR } from '../domain/field-format';
 
 export const RoleSchema = z.enum(['nurse', 'physician', 'admin', 'records']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -27,11 +28,11 @@ function isRealDate(value: string): boolean {
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const DateSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, DATE_FORMAT_ERROR)
   .refine(isRealDate, 'is not a real calendar date');
 
-/** An instant as stored: ISO 8601 UTC. */
-export const TimestampSchema = z.iso.datetime();
+/** An instant as stored: ISO 8601 UTC. A refusal names the format the date-time fields show. */
+export const TimestampSchema = z.iso.datetime({ error: DATE_TIME_FORMAT_ERROR });
 
 /** Free text a clinician types (text-area rules: text.ts), bounded so one field cannot flood a note. */
 export const noteText = (field: string) => longText(field, { max: 4000 });

@@ -18,15 +18,33 @@ export const WorkPhaseSchema = z.enum(['pre-procedure', 'time-out', 'procedure',
 /** Typed in a text area (an override, a cancellation). */
 const reason = longText('the reason', { min: 5, max: 500, required: 'give the reason in a few words' });
 
-/** A physician's override of what blocks a transition: the reason and the password again. */
-export const OverrideSchema = z.strictObject({ reason, password: PasswordSchema });
-
-export const AdvanceInputSchema = z.strictObject({
-  encounterId: IdSchema,
-  /** The state the caller expects to move to (the next one); a stale screen is refused. */
-  to: EncounterStateSchema,
-  override: OverrideSchema.optional(),
+/** A physician's override of one open blocker, named by its id, with its own reason (issue 18). */
+export const BlockerOverrideSchema = z.strictObject({
+  blockerId: shortText('the blocker overridden', { min: 1, max: 200, required: 'name the blocker overridden' }),
+  reason,
 });
+export type BlockerOverride = z.infer<typeof BlockerOverrideSchema>;
+
+/**
+ * Overrides come one per open blocker, each with its reason, and the password once for all
+ * of them. Whether each names an open, overridable blocker the core decides (db/handlers/encounter.ts).
+ */
+export const AdvanceInputSchema = z
+  .strictObject({
+    encounterId: IdSchema,
+    /** The state the caller expects to move to (the next one); a stale screen is refused. */
+    to: EncounterStateSchema,
+    overrides: z.array(BlockerOverrideSchema).max(200, 'at most 200 overrides at once').optional(),
+    password: PasswordSchema.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const seen = new Set<string>();
+    input.overrides?.forEach((o, i) => {
+      if (seen.has(o.blockerId)) ctx.addIssue({ code: 'custom', path: ['overrides', i, 'blockerId'], message: `${o.blockerId} is overridden twice: give one reason per blocker` });
+      seen.add(o.blockerId);
+    });
+    if (input.overrides?.length && !input.password) ctx.addIssue({ code: 'custom', path: ['password'], message: 'an override needs your password' });
+  });
 
 export const CancelInputSchema = z.strictObject({ encounterId: IdSchema, reason });
 
@@ -40,6 +58,8 @@ export const BlockerSchema = z.object({
   id: z.string(), label: storedLine, hardStop: z.boolean(), sources: z.array(SourceRefSchema).optional(),
   /** false: nobody may override it (the consent decision and signature, the time-out); absent on stored overrides, which could all be overridden. */
   overridable: z.boolean().optional(),
+  /** On an overridden blocker: the physician's reason for this one. Absent on overrides stored before issue 18, whose one reason is the transition's. */
+  reason: storedText.optional(),
 });
 export type Blocker = z.infer<typeof BlockerSchema>;
 
@@ -49,7 +69,7 @@ export const TransitionSchema = z.object({
   to: EncounterStateSchema,
   at: TimestampSchema,
   by: ActorSchema,
-  /** Cancellation reason, or the override reason. */
+  /** Cancellation reason; on overrides stored before issue 18, the one reason for all (now each overridden blocker carries its own). */
   reason: storedText.nullable(),
   /** The open items and hard stops a physician overrode, if any. */
   overridden: z.array(BlockerSchema),

@@ -131,10 +131,10 @@ export const ENCOUNTER_METHODS = {
     output: PlannedStartSchema,
   }),
   'encounter.advance': method({
-    summary: 'Move an encounter to its next state; refused while required items are open, unless a physician overrides with a reason and password.',
+    summary: "Move an encounter to its next state; refused while required items are open, unless a physician overrides each open blocker with its own reason, and the password once (never the consent decision, the patient's or surrogate's signature, or the time-out).",
     writes: true,
     access: CLINICAL,
-    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/state:${String(o.to ?? i.to)}${i.override ? '/override' : ''}`) },
+    audit: { entry: 'with-change', describe: onEncounter((i, o) => `encounter:${String(i.encounterId)}/state:${String(o.to ?? i.to)}${Array.isArray(i.overrides) && i.overrides.length ? '/override' : ''}`) },
     input: AdvanceInputSchema,
     output: TransitionSchema,
   }),

@@ -94,7 +94,8 @@ describe('clinic-time input (datetime-local) and formatting', () => {
     expect(localInputToInstant('2026-03-07T09:00', 'America/New_York')).toBe('2026-03-07T14:00:00.000Z');
     expect(localInputToInstant('2026-07-01T09:00', 'Europe/London')).toBe('2026-07-01T08:00:00.000Z');
     expect(localInputToInstant('2026-07-01T09:00', 'Asia/Kolkata')).toBe('2026-07-01T03:30:00.000Z');
-    expect(instantToLocalInput('2026-03-07T14:00:00Z', 'America/New_York')).toBe('2026-03-07T09:00');
+    expect(instantToLocalInput('2026-03-07T14:00:00Z', 'America/New_York')).toBe('2026-03-07 09:00');
+    expect(localInputToInstant('2026-03-07 09:00', 'America/New_York')).toBe('2026-03-07T14:00:00.000Z');
   });
 
   it('reads a time in the spring-forward gap, or in the repeated hour, as the later instant', () => {
@@ -106,7 +107,8 @@ describe('clinic-time input (datetime-local) and formatting', () => {
   it('refuses what is not a date and time', () => {
     expect(localInputToInstant('', 'UTC')).toBeNull();
     expect(localInputToInstant('2026-02-30T09:00', 'UTC')).toBeNull();
-    expect(localInputToInstant('2026-03-07 09:00', 'UTC')).toBeNull();
+    expect(localInputToInstant('07/03/2026 09:00', 'UTC')).toBeNull();
+    expect(localInputToInstant('2026-03-07 9:00', 'UTC')).toBeNull();
     expect(() => localInputToInstant('2026-03-07T09:00', 'Not/AZone')).toThrow(RangeError);
   });
 

@@ -14,6 +14,10 @@ import { workflowItemsFor, type WorkflowItem } from '../workflow/phase-items';
 import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../workflow/requirements';
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
+import type { PatientFactsView } from '../contract/patient-facts';
+import { factResolutions } from '../workflow/fact-items';
+import { recordResolutions } from '../workflow/record-items';
+import { templateItemApplies } from '../workflow/template-item-applicability';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
@@ -27,13 +31,20 @@ export interface EncounterPlan extends EncounterPlanFacts {
 
 /** Every item an encounter can resolve: the template's checklist and the procedure-day items. */
 export function encounterItems(template: Template, plan: EncounterPlan, reviewed?: ReviewedFacts): { phaseItems: PhaseItem[]; workflow: WorkflowItem[] } {
-  const workflow = workflowItemsFor(procedureTraits(template), plan);
-  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed));
+  const traits = procedureTraits(template);
+  const workflow = workflowItemsFor(traits, plan);
+  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan));
   return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
 }
 
+/**
+ * The ids an encounter may store a state for: the procedure-day items that apply, and every
+ * template item, including one the patient's facts or the planned injectate make inapplicable
+ * (hidden, not refused: those facts can change, and a stored answer stays readable).
+ */
 export function encounterItemIds(template: Template, plan: EncounterPlan): Set<string> {
-  return new Set(encounterItems(template, plan).phaseItems.map((i) => i.id));
+  const workflow = workflowItemsFor(procedureTraits(template), plan).map((w) => w.id);
+  return new Set([...workflow, ...buildChecklist(template).flatMap((s) => s.items.map((i) => i.id))]);
 }
 
 type Entry<K extends RecordData['kind']> = Extract<RecordData, { kind: K }>;
@@ -171,6 +182,8 @@ export interface BlockerInput {
   recoveryStartedAt?: string | null;
   /** What the anticoagulant check is judged against: the patient's drugs and the planned start a person entered (never the running clock). */
   anticoagulant: EncounterAnticoagulantInput;
+  /** The patient's facts and this encounter's confirmations of them: the allergy items read them. */
+  patientFacts?: Pick<PatientFactsView, 'facts' | 'confirmations'> | null;
   /** The consent decision and signature: leaving the pre-procedure needs both, and no override lifts them. */
   consent: ConsentStanding;
 }
@@ -225,7 +238,10 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const { state, records } = input;
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
-  const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, input.resolvedIds, phase).map((i) => ({
+  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would.
+  // The allergy items are answered by confirming the patient's facts (fact-items.ts).
+  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts).keys()]);
+  const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,
     hardStop: false,

@@ -128,16 +128,17 @@ export function addCalendarDays(wall: WallTime, days: number): WallTime {
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
+// The date-time field's "YYYY-MM-DD HH:MM"; "T" as the separator is accepted too (ISO, and what a datetime-local gave).
+const LOCAL_INPUT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 /**
- * A datetime-local value ("2026-03-07T09:00"), read as clinic wall-clock time, to an ISO
+ * A date-time field's value ("2026-03-07 09:00" or "2026-03-07T09:00"), read as clinic wall-clock time, to an ISO
  * instant. null when the value is not a valid date and time. Gap and repeated times resolve
  * to the later instant (see instantOfWallTime).
  */
 export function localInputToInstant(value: string, timeZone: string): string | null {
   assertTimeZone(timeZone); // a wrong zone is the caller's error, not a bad value
-  const m = LOCAL_INPUT.exec(value);
+  const m = LOCAL_INPUT.exec(value.trim());
   if (!m) return null;
   const [, y, mo, d, h, mi, s, frac] = m;
   const wall: WallTime = {
@@ -157,8 +158,8 @@ export function localInputToInstant(value: string, timeZone: string): string | n
   }
 }
 
-/** An ISO instant as a datetime-local value in the clinic zone ("2026-03-07T09:00"). */
+/** An ISO instant as a date-time field's value in the clinic zone ("2026-03-07 09:00"). */
 export function instantToLocalInput(iso: string, timeZone: string): string {
   const w = wallTimeOf(parseInstant(iso), timeZone);
-  return `${w.year}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}`;
+  return `${w.year}-${pad(w.month)}-${pad(w.day)} ${pad(w.hour)}:${pad(w.minute)}`;
 }

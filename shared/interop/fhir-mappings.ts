@@ -3,7 +3,12 @@
  * from the state, the body site, and the checklist as answers to the template's Questionnaire.
  */
 import type { EncounterDetail } from '../contract/encounter';
+import type { ItemStatus } from '../contract/checklist';
 import type { Transition } from '../contract/encounter-records';
+import { encounterPlanOf } from '../domain/encounter-plan';
+import { recordResolutions } from '../workflow/record-items';
+import { templateItemApplies } from '../workflow/template-item-applicability';
+import { procedureTraits } from '../workflow/traits';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';
 import type { Coding, FhirConsent, ProcedureStatus, QrItem } from './fhir-resources';
@@ -75,8 +80,17 @@ export function questionnaireCanonical(template: Template): string {
  * section groups with nothing answered. Procedure-day items are not in the Questionnaire, so they
  * are not here either (they are on the note and in the Procedure).
  */
-export function checklistResponseItems(template: Template, detail: Pick<EncounterDetail, 'items'>): { items: QrItem[]; answered: number; total: number } {
-  const states = new Map(detail.items.map((s) => [s.itemId, s]));
+export function checklistResponseItems(
+  template: Template,
+  detail: Pick<EncounterDetail, 'items'> & Partial<Pick<EncounterDetail, 'encounter' | 'records' | 'patientFacts'>>,
+): { items: QrItem[]; answered: number; total: number } {
+  // A saved record answers the items it resolves (record-items.ts); an item the plan makes
+  // inapplicable (no sedation planned) and left unanswered is not counted as missing.
+  const states = new Map<string, { status: ItemStatus; reason?: string | null }>(detail.items.map((s) => [s.itemId, s]));
+  for (const itemId of recordResolutions(detail.records ?? []).keys()) if (!states.has(itemId)) states.set(itemId, { status: 'checked' });
+  const plan = detail.encounter ? encounterPlanOf(detail.encounter, { records: detail.records ?? [], patientFacts: detail.patientFacts?.facts ?? [] }) : null;
+  const traits = procedureTraits(template);
+  const applies = (id: string) => !plan || templateItemApplies(id, traits, plan);
   const questionnaire = templateToQuestionnaire(template);
   let answered = 0;
   let total = 0;
@@ -89,8 +103,9 @@ export function checklistResponseItems(template: Template, detail: Pick<Encounte
   for (const group of questionnaire.item) {
     const children: QrItem[] = [];
     for (const question of group.item ?? []) {
-      total += 1;
       const state = states.get(question.linkId);
+      if ((!state || state.status === 'unchecked') && !applies(question.linkId)) continue;
+      total += 1;
       if (!state || state.status === 'unchecked') continue;
       answered += 1;
       if (state.status === 'checked') {

@@ -11,6 +11,12 @@ import { STATE_LABELS } from '../workflow/states';
 import { needsReview, REVIEW_MARK } from './marks';
 import type { NoteSection } from './model';
 
+/** Which blockers can be overridden, and why (issue 18): printed under the states and overrides. */
+export const OVERRIDE_RULE =
+  'A physician may override an open item or a hard stop, each with its own reason and the password. ' +
+  "The consent decision, the patient's or surrogate's signature and the time-out cannot be overridden: " +
+  'no procedure goes ahead without the patient agreeing, or without the team stopping to check patient, site and side.';
+
 /**
  * The encounter's course: each state change with who and when, and every
  * physician override with its reason and what it overrode, so a reader of the
@@ -25,12 +31,15 @@ export function procedureDaySection(detail: EncounterDetail, clock: NoteClock, a
     const base = `${clock.at(t.at)}: ${STATE_LABELS[t.from]} to ${STATE_LABELS[t.to]}, by ${t.by.name} (${t.by.role})`;
     if (t.to === 'cancelled') return [`${base}. Cancelled: ${t.reason ?? ''}`];
     if (!t.overridden.length) return [base];
+    // Each blocker's own reason; overrides stored before issue 18 had one reason for all, kept on the transition.
     return [
       `${base}, overriding ${t.overridden.length} open item(s):`,
-      ...t.overridden.map((b) => `Overridden by ${t.by.name} (${t.by.role}) at ${clock.at(t.at)}: ${b.hardStop ? 'HARD STOP ' : ''}${b.label}. Reason: ${t.reason ?? ''}`),
+      ...t.overridden.map((b) => `Overridden by ${t.by.name} (${t.by.role}) at ${clock.at(t.at)}: ${b.hardStop ? 'HARD STOP ' : ''}${b.label}. Reason: ${b.reason ?? t.reason ?? ''}`),
     ];
   });
-  return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }] }];
+  // The rule once in the note; in the since-signing part only when it lists an override.
+  const rule = !after || transitions.some((t) => t.overridden.length) ? [{ kind: 'paragraph' as const, text: OVERRIDE_RULE }] : [];
+  return [{ heading: after?.heading ?? 'Procedure day: states and overrides', blocks: [{ kind: 'list', items }, ...rule] }];
 }
 
 /** One reason for the class, marked where it rests on unverified facts (the chart note cites no sources). */

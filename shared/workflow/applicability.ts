@@ -10,6 +10,14 @@ export type Applicability =
   | 'always'
   /** Sedation is planned: fasting, escort, Aldrete score. */
   | 'sedation-planned'
+  /** No sedation is planned: the unsedated observation. */
+  | 'no-sedation'
+  /** The patient is not recorded as free of diabetes (template items that name diabetic patients). */
+  | 'diabetic'
+  /** A corticosteroid is commonly injected and the patient is not recorded as free of diabetes: the glucose plan. */
+  | 'diabetic-steroid'
+  /** Contrast is used unless the planned injectate names none. */
+  | 'contrast-planned'
   /** Epidural needle or lead: neuro check, hematoma/abscess red flags. */
   | 'neuraxial'
   /** Epidural corticosteroid: the FDA 2014 symptom list (vision change). */
@@ -32,6 +40,13 @@ export interface EncounterPlanFacts {
   laterality: Laterality | null;
   /** The modality chosen for this encounter, where known; X-ray imaging chosen over an ultrasound default still counts. */
   imagingModality?: ImagingModality | null | undefined;
+  /**
+   * From the patient's facts: true or false once diabetes is recorded; null or absent while
+   * unknown, when diabetic items still show (an item never shown cannot be answered).
+   */
+  diabetic?: boolean | null | undefined;
+  /** From the planned injectate: false once it names no contrast; null or absent while there is no plan. */
+  contrastPlanned?: boolean | null | undefined;
 }
 
 export function applies(when: Applicability, traits: ProcedureTraits, plan: EncounterPlanFacts): boolean {
@@ -40,6 +55,14 @@ export function applies(when: Applicability, traits: ProcedureTraits, plan: Enco
       return true;
     case 'sedation-planned':
       return plan.sedationPlanned;
+    case 'no-sedation':
+      return !plan.sedationPlanned;
+    case 'diabetic':
+      return plan.diabetic !== false;
+    case 'diabetic-steroid':
+      return traits.steroid && plan.diabetic !== false;
+    case 'contrast-planned':
+      return plan.contrastPlanned !== false;
     case 'neuraxial':
       return traits.neuraxial;
     case 'epidural-steroid':

@@ -180,7 +180,7 @@ const PRE_PROCEDURE: WorkflowItem[] = [
     detail: 'After an epidural steroid, postprandial glucose may rise for ~3–4 days and fasting glucose for ~1–3 days (low-quality secondary summary; verify).',
     required: true,
     by: 'nurse',
-    when: 'steroid',
+    when: 'diabetic-steroid',
     sources: [M(CONSENSUS), V2('droracle-esi-glucose')],
   },
   {
