@@ -2,7 +2,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The encounter's parts as the rail's tabs name them (renderer/stores/encounter-part.ts). */
-export const ENCOUNTER_PARTS = ['Patient & plan', 'Procedure day', 'Pre-procedure', 'Risks', 'Consent', 'Procedure', 'Recovery', 'Note'] as const;
+export const ENCOUNTER_PARTS = ['Patient & plan', 'Pre-procedure', 'Consent', 'Time-out', 'Procedure', 'Recovery', 'Note'] as const;
 export type EncounterPartName = (typeof ENCOUNTER_PARTS)[number];
 
 export class EncounterPage {

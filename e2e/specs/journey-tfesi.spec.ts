@@ -111,6 +111,8 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
 
   m.phase('Consent', 'physician');
   await j.handOver('physician');
+  // The consent is its own part of the encounter (one part shows at a time): one click on the rail.
+  await m.click(page.getByRole('tab', { name: /^Consent/ }));
   // The risks the physician counsels on, each ticked as discussed (the issue's journey did the same).
   await j.tickAll(page.getByRole('region', { name: L.consent.risks }));
   const consent = page.getByRole('region', { name: L.consent.region });

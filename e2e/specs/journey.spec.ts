@@ -42,12 +42,13 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   // One part of the encounter shows at a time, chosen on the rail.
   await encounter.openPart('Patient & plan');
   await expect(page.getByText(`template v${VERSION}`)).toBeVisible();
+  // The encounter's pre-procedure checks (the indications with them) are in the Pre-procedure part.
+  await encounter.openPart('Pre-procedure');
   const indications = page.getByRole('region', { name: /^Indications/ });
   const firstIndication = indications.getByRole('checkbox').first();
   await firstIndication.check();
   await expect(indications.getByText(/^Saved /).first()).toBeVisible();
   await expect(encounter.sectionProgress('Indications')).toContainText('1 of');
-  await encounter.openPart('Pre-procedure');
   const preProcedure = page.getByRole('region', { name: /^Monitoring: pre-procedure/ });
   const preItems = preProcedure.getByRole('checkbox');
   for (let i = 0; i < 3; i++) {
@@ -66,7 +67,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await signIn(page, 'physician');
   // The hand-over keeps the encounter on screen.
   await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
-  await encounter.openPart('Risks');
+  await encounter.openPart('Consent');
   // [M] facts are visibly marked for clinical review.
   await expect(page.locator('[role="tabpanel"]:not([hidden]) li.item').getByText('needs clinical review').first()).toBeVisible();
   for (const risk of RISKS) await encounter.check(risk);
@@ -74,7 +75,6 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   for (const box of await fda.getByRole('checkbox').all()) {
     if (!(await box.isChecked())) await box.check();
   }
-  await encounter.openPart('Consent');
   const consent = page.getByRole('region', { name: 'Consent discussion' });
   await consent.getByRole('checkbox', { name: 'Benefits discussed' }).check();
   await consent.getByRole('checkbox', { name: 'Alternatives discussed' }).check();

@@ -156,18 +156,18 @@ test('the encounter shows one part at a time, chosen on the rail or with ] and [
   const tabs = rail.getByRole('tablist', { name: 'Encounter parts' });
   await expect(rail.locator('[aria-current="step"]')).toHaveText('Scheduled: current');
   await expect(rail.locator('.rail-blocked')).toHaveText('Ready for Pre-procedure');
-  // The current phase's part opens by default; the other parts are not on the page.
-  await expect(tabs.getByRole('tab', { name: 'Procedure day' })).toHaveAttribute('aria-selected', 'true');
+  // The current phase's part opens by default, with the phase's panel; the other parts are not on the page.
+  await expect(tabs.getByRole('tab', { name: /^Pre-procedure/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeHidden();
   await page.keyboard.press(']');
-  await expect(tabs.getByRole('tab', { name: /^Pre-procedure/ })).toBeFocused();
-  await expect(tabs.getByRole('tab', { name: /^Pre-procedure/ })).toHaveAttribute('aria-selected', 'true');
-  await expect(page.getByRole('region', { name: /^Monitoring: pre-procedure/ })).toBeVisible();
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: /^Risks to counsel on/ })).toBeVisible();
   await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeHidden();
   await page.keyboard.press('[');
   await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeVisible();
-  await tabs.getByRole('tab', { name: 'Consent' }).click();
+  await tabs.getByRole('tab', { name: /^Consent/ }).click();
   await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeVisible();
   await expect(rail).toBeInViewport();
   await page.keyboard.press('?');
@@ -176,13 +176,13 @@ test('the encounter shows one part at a time, chosen on the rail or with ] and [
   await page.keyboard.press('Escape');
   // Once the day starts, the rail counts what still blocks the next phase, as the phase panel lists it,
   // and the still-open list opens the part where an item is done.
-  await tabs.getByRole('tab', { name: 'Procedure day' }).click();
+  await tabs.getByRole('tab', { name: /^Pre-procedure/ }).click();
   await page.getByRole('button', { name: 'Start pre-procedure' }).click();
   await expect(rail.locator('[aria-current="step"]')).toHaveText('Pre-procedure: current');
   await expect(rail.getByText('✓ Scheduled: done')).toBeVisible();
   const open = await page.locator('.advance').getByText(/Still open before Time-out: \d+$/).innerText();
   await expect(rail.locator('.rail-blocked')).toHaveText(`${open.match(/\d+$/)![0]} open before Time-out`);
   await page.getByRole('list', { name: 'Still open' }).getByRole('button', { name: /\(Consent\)$/ }).first().click();
-  await expect(tabs.getByRole('tab', { name: 'Consent' })).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeVisible();
 });

@@ -56,7 +56,7 @@ test('a physician signs the note on screen; addenda follow it, in order, in the 
   await expect(consent.getByText('The note is signed')).toBeVisible();
   await expect(consent.getByRole('radio', { name: 'Consents' })).toBeDisabled();
   await expect(consent.getByRole('button', { name: 'Add question' })).toBeDisabled();
-  await encounter.openPart('Risks');
+  await encounter.openPart('Consent');
   await expect(page.getByRole('checkbox', { name: 'Infection', exact: true })).toBeEnabled();
   await encounter.openPart('Note');
 

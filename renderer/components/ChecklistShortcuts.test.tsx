@@ -34,7 +34,7 @@ async function openScreen(): Promise<void> {
   // Loaded from the core: the screen shows the checklist.
   await coreSettled();
   // The risks are a part of their own: chosen on the rail.
-  await userEvent.setup().click(screen.getByRole('tab', { name: /^Risks/ }));
+  await userEvent.setup().click(screen.getByRole('tab', { name: /^Consent/ }));
   expect(screen.getByRole('checkbox', { name: 'Infection' })).toBeTruthy();
 }
 

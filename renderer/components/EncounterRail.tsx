@@ -3,7 +3,7 @@ import type { Template } from '#shared/library/schema';
 import { ENCOUNTER_STATES, nextState, STATE_LABELS } from '#shared/workflow/states';
 import { useChecklist, useResolvedCount } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
-import { ENCOUNTER_PARTS, PART_OF_SECTION, useEncounterPart, type EncounterPart } from '../stores/encounter-part';
+import { ENCOUNTER_PARTS, partOfItem, useEncounterPart, type EncounterPart } from '../stores/encounter-part';
 import { ChecklistShortcuts } from './ChecklistShortcuts';
 import { moveToPart } from './checklist-keys';
 import { usePhaseBlockers } from './usePhaseBlockers';
@@ -55,7 +55,7 @@ function PartTabs() {
   return (
     <div role="tablist" aria-label="Encounter parts" className="part-tabs">
       {ENCOUNTER_PARTS.map((p) => {
-        const items = sections.filter((s) => PART_OF_SECTION[s.id] === p.id).flatMap((s) => s.items);
+        const items = sections.flatMap((s) => s.items.filter((i) => partOfItem(s.id, i.id) === p.id));
         return (
           <button key={p.id} type="button" role="tab" id={`part-tab-${p.id}`} aria-controls={`part-${p.id}`} aria-selected={p.id === part}
             onClick={() => open(p.id)}>

@@ -2,10 +2,10 @@ import { IMAGING_MODALITY_LABELS } from '#shared/domain/imaging';
 import { useEffect, useMemo, useRef } from 'react';
 import { applicableSections } from '#shared/domain/encounter-plan';
 import { procedureTraits } from '#shared/workflow/traits';
-import type { SectionId } from '#shared/domain/checklist';
+import type { ChecklistSection, SectionId } from '#shared/domain/checklist';
 import { patientName } from '#shared/note/format';
 import { useChecklist } from '../stores/checklist';
-import { useEncounterPart } from '../stores/encounter-part';
+import { partOfItem, PART_OF_STATE, useEncounterPart, type EncounterPart } from '../stores/encounter-part';
 import { useEncounter } from '../stores/encounter';
 import { openEncounter } from '../stores/open-encounter';
 import { useNavigation } from '../stores/navigation';
@@ -31,6 +31,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const plan = useMaybeEncounterPlan();
   const template = library?.template;
   const sections = useMemo(() => (plan && template ? applicableSections(allSections, procedureTraits(template), plan) : allSections), [allSections, plan, template]);
+  const bySection = useMemo(() => partSections(sections), [sections]);
   const contentReview = useEncounter((s) => s.contentReview);
   const error = useEncounter((s) => s.error);
   const go = useNavigation((s) => s.go);
@@ -38,10 +39,14 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
   const now = useNow();
 
   useEffect(() => {
-    // Each encounter opens on its current phase.
-    useEncounterPart.getState().open('phase');
     void openEncounter(encounterId);
   }, [encounterId]);
+
+  // The current state's part opens with each encounter and after each move on.
+  const state = detail?.encounter.state;
+  useEffect(() => {
+    if (state) useEncounterPart.getState().open(PART_OF_STATE[state]);
+  }, [detail?.encounter.id, state]);
 
   // Focus the patient heading once per opened encounter (not on every save).
   const loadedId = detail?.encounter.id;
@@ -60,9 +65,16 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
 
   const { encounter, patient } = detail;
   const t = library.template;
-  const checklist = (id: SectionId) => sections.filter((s) => s.id === id).map((s) => (
+  const checklist = (part: EncounterPart) => bySection(part).map((s) => (
     <ChecklistSectionView key={s.id} section={s} sources={library.sources} reviewed={contentReview?.reviewed ?? false} />
   ));
+  // The current state's panel shows in its own part, which opens by itself after each move on.
+  const here = PART_OF_STATE[encounter.state];
+  const phase = (part: EncounterPart) => part === here && (
+    <PhasePanel template={t} now={now} sources={library.sources}>
+      <PhaseRecords template={t} now={now} />
+    </PhasePanel>
+  );
   return (
     <div className="encounter">
       <div className="row">
@@ -91,20 +103,34 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         </dl>
         <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
         <ContentReviewed backlog={contentReview} />
-        {checklist('indications')}
-        {checklist('imaging')}
       </PartPanel>
-      <PartPanel id="phase">
-        <PhasePanel template={t} now={now} sources={library.sources}>
-          <PhaseRecords template={t} now={now} />
-        </PhasePanel>
-      </PartPanel>
-      <PartPanel id="pre">{checklist('monitoring-pre')}</PartPanel>
-      <PartPanel id="risks">{checklist('risks')}</PartPanel>
-      <PartPanel id="consent"><ConsentPanel key={encounter.id} /></PartPanel>
-      <PartPanel id="intra">{checklist('monitoring-intra')}</PartPanel>
-      <PartPanel id="post">{checklist('monitoring-post')}</PartPanel>
-      <PartPanel id="note"><ExportPanel /></PartPanel>
+      <PartPanel id="pre">{phase('pre')}{checklist('pre')}</PartPanel>
+      <PartPanel id="consent">{checklist('consent')}<ConsentPanel key={encounter.id} /></PartPanel>
+      <PartPanel id="time-out">{phase('time-out')}{checklist('time-out')}</PartPanel>
+      <PartPanel id="intra">{phase('intra')}{checklist('intra')}</PartPanel>
+      <PartPanel id="post">{phase('post')}{checklist('post')}</PartPanel>
+      <PartPanel id="note">{phase('note')}<ExportPanel /></PartPanel>
     </div>
   );
+}
+
+/**
+ * Each part's checklist sections, holding only the items done in that part. A section split over
+ * parts (imaging, intra-procedure monitoring) keeps its own id where it first shows; later parts
+ * give theirs a suffix, so no two elements share an id.
+ */
+function partSections(sections: readonly ChecklistSection[]): (part: EncounterPart) => ChecklistSection[] {
+  const seen = new Set<SectionId>();
+  const parts = new Map<EncounterPart, ChecklistSection[]>();
+  for (const part of ['pre', 'consent', 'time-out', 'intra', 'post'] as const) {
+    const here = sections.flatMap((s) => {
+      const items = s.items.filter((i) => partOfItem(s.id, i.id) === part);
+      if (!items.length) return [];
+      const id = seen.has(s.id) ? (`${s.id}-${part}` as SectionId) : s.id;
+      seen.add(s.id);
+      return [{ ...s, id, items }];
+    });
+    parts.set(part, here);
+  }
+  return (part) => parts.get(part) ?? [];
 }

@@ -1,12 +1,23 @@
 import type { ChecklistSection } from '#shared/domain/checklist';
 import { useChecklist } from '../stores/checklist';
-import { ENCOUNTER_PARTS, PART_OF_SECTION, useEncounterPart, type EncounterPart } from '../stores/encounter-part';
+import { useEncounter } from '../stores/encounter';
+import { ENCOUNTER_PARTS, partOfItem, PART_OF_STATE, useEncounterPart, type EncounterPart } from '../stores/encounter-part';
 
-/** The part where a blocker is done: its checklist's part, the consent part, else the phase part (its items and records). */
-function partOf(blockerId: string, sections: readonly ChecklistSection[]): EncounterPart {
+/** The part where a blocker is done: its checklist item's part, the consent part, else null: the current state's own panel (its items and records). */
+function partOf(blockerId: string, sections: readonly ChecklistSection[]): EncounterPart | null {
   if (blockerId.startsWith('consent-')) return 'consent';
   const section = sections.find((s) => s.items.some((i) => i.id === blockerId));
-  return section ? PART_OF_SECTION[section.id] : 'phase';
+  return section ? partOfItem(section.id, blockerId) : null;
+}
+
+/** Where each blocker is done, null for the part showing the current state's panel (no way there needed: it is showing). */
+function usePartOf(): (blockerId: string) => EncounterPart | null {
+  const sections = useChecklist((s) => s.sections);
+  const state = useEncounter((s) => s.detail?.encounter.state);
+  return (blockerId) => {
+    const part = partOf(blockerId, sections);
+    return part && state && part === PART_OF_STATE[state] ? null : part;
+  };
 }
 
 const labelOf = (part: EncounterPart) => ENCOUNTER_PARTS.find((p) => p.id === part)!.label;
@@ -26,17 +37,17 @@ function show(part: EncounterPart, itemId: string | null): void {
 
 /** The open items past the first few, counted by the part where they are done, each part a way there. */
 export function MoreOpen({ blockers }: { blockers: readonly { id: string }[] }) {
-  const sections = useChecklist((s) => s.sections);
-  const counts = new Map<EncounterPart, number>();
+  const partOfBlocker = usePartOf();
+  const counts = new Map<EncounterPart | null, number>();
   for (const b of blockers) {
-    const part = partOf(b.id, sections);
+    const part = partOfBlocker(b.id);
     counts.set(part, (counts.get(part) ?? 0) + 1);
   }
   return (
     <p className="muted">
       …and {blockers.length} more open item(s):{' '}
       {[...counts].map(([part, n]) => (
-        part === 'phase' ? <span key={part}>{n} on this part </span> : (
+        part === null ? <span key="here">{n} on this part </span> : (
           <button key={part} type="button" className="link still-open-go" onClick={() => show(part, null)}>
             {n} in {labelOf(part)}
           </button>
@@ -51,9 +62,8 @@ export function MoreOpen({ blockers }: { blockers: readonly { id: string }[] }) 
  * showing at a time, the list opens that part and focuses the item.
  */
 export function GoToBlocker({ blocker }: { blocker: { id: string; label: string } }) {
-  const sections = useChecklist((s) => s.sections);
-  const part = partOf(blocker.id, sections);
-  if (part === 'phase') return null;
+  const part = usePartOf()(blocker.id);
+  if (part === null) return null;
   const label = labelOf(part);
   const go = () => show(part, blocker.id);
   return (

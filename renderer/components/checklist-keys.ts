@@ -22,7 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'previous', keys: ['k', 'K', 'ArrowUp'], shown: ['K', '↑'], description: 'Previous checklist item' },
   { action: 'check', keys: ['c', 'C', ' '], shown: ['C', 'Space'], description: 'Check or uncheck the item' },
   { action: 'not-applicable', keys: ['n', 'N'], shown: ['N'], description: 'Not applicable: asks for the reason (Enter confirms, Esc cancels)' },
-  { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (procedure day, each checklist, consent, note)' },
+  { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (plan, pre-procedure, consent, time-out, procedure, recovery, note)' },
   { action: 'previous-part', keys: ['['], shown: ['['], description: 'Previous part of the encounter' },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show these shortcuts (Esc closes)' },
 ];
