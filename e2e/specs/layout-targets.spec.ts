@@ -21,10 +21,12 @@ type Findings = string[];
 const MAX_SCREENS = 3;
 /**
  * Screens still longer, not yet brought under the limit (issue 18 point 6 remainder): listed here so the gap stays
- * visible and nothing else may grow past it. Measured 2026-12-04: outcomes 4.2, library 4.0, audit 8.4, users & settings 6.8;
- * encounter parts: patient & plan 3.2, risks 5.2, consent 3.7, procedure day 4.6-7.0 (the phase's record forms), pre-procedure 3.0.
+ * visible and nothing else may grow past it. Measured 2026-12-05 (LAYOUT_SHOTS): outcomes 4.2, library 3.8;
+ * encounter parts: pre-procedure 3.3-4.7, consent 5.8-8.2 (the 19 risks in the patient's words), the current state's
+ * part at time-out 7.9, procedure 5.5, recovery 5.6 (the phase's record forms). Audit (paged) 3.0 and users & settings
+ * (tabs) 2.2 are under it and asserted.
  */
-const NOT_YET_SHORT = [/^outcomes$/, /^library$/, /^audit$/, /^users-settings$/, /-patient-plan$/, /-risks$/, /-consent$/, /-procedure-day$/, /-pre-procedure$/];
+const NOT_YET_SHORT = [/^outcomes$/, /^library$/, /-pre-procedure$/, /-consent$/, /^encounter-time-out-time-out$/, /^encounter-procedure-procedure$/, /^encounter-recovery-recovery$/];
 
 async function measure(page: Page, screen: string, findings: Findings): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

@@ -78,9 +78,9 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
         })}
       </dl>
       <Confirmation standing={standing} timeZone={timeZone} disabled={disabled} />
-      {/* Folded once this encounter has confirmed the facts (issue 18: each screen within 3 viewport heights);
-          open until then, when recording them is the work at hand. */}
-      <details className="fact-form" open={detail.patientFacts.confirmations.length === 0 || undefined}>
+      {/* Folded (issue 18: each screen within 3 viewport heights) except before the time-out while this
+          encounter has not confirmed the facts, when recording them is the work at hand. */}
+      <details className="fact-form" open={(detail.patientFacts.confirmations.length === 0 && ['scheduled', 'pre-procedure'].includes(detail.encounter.state)) || undefined}>
         <summary>Record or change a patient fact</summary>
         <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
       </details>
