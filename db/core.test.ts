@@ -249,6 +249,12 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('patientFacts.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ facts: [{ id: fact.id }], confirmations: [{ factIds: [fact.id] }] });
   });
 
+  it('the team of the day through the contract (behaviour in db/handlers/day-team.test.ts)', async () => {
+    const { accounts } = await call<{ accounts: { userId: string }[] }>('dayTeam.get', { actor: NURSE, room: 'Procedure room 1', date: '2026-11-24' });
+    const members = [{ kind: 'account', userId: accounts[0]!.userId }, { kind: 'visitor', name: 'Sam Okafor', role: 'radiographer' }];
+    expect(await call('dayTeam.set', { actor: NURSE, room: 'Procedure room 1', date: '2026-11-24', members })).toMatchObject({ team: { by: NURSE, members: [{ kind: 'account' }, { name: 'Sam Okafor' }] } });
+  });
+
   it('signed notes through the contract (behaviour in db/signing/signing.test.ts)', async () => {
     const { encounter } = await patientAndEncounter();
     await call('consent.save', {

@@ -47,6 +47,7 @@ import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
 import { patientFactHandlers } from './handlers/patient-facts';
+import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
 import { patientHandlers } from './handlers/patient';
@@ -215,7 +216,7 @@ export function openCore(options: CoreOptions): Core {
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...patientFactHandlers(ctx),
-      ...checklistHandlers(ctx),
+      ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),

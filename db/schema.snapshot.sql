@@ -2,6 +2,7 @@ CREATE INDEX audit_log_patient ON audit_log (patient_id, seq);
 CREATE INDEX bleeding_risk_raises_by_encounter ON bleeding_risk_raises (encounter_id, seq);
 CREATE INDEX checklist_item_events_encounter ON checklist_item_events (encounter_id, item_id);
 CREATE INDEX consent_signatures_by_encounter ON consent_signatures (encounter_id, at);
+CREATE INDEX day_teams_room_date ON day_teams (room, clinic_date, seq);
 CREATE INDEX encounter_planned_starts_encounter ON encounter_planned_starts (encounter_id, seq);
 CREATE INDEX encounter_records_encounter ON encounter_records (encounter_id, seq);
 CREATE INDEX encounter_transitions_encounter ON encounter_transitions (encounter_id, seq);
@@ -34,6 +35,7 @@ CREATE TABLE consent_discussion_events ( seq INTEGER PRIMARY KEY, encounter_id T
 CREATE TABLE consent_discussions ( encounter_id TEXT PRIMARY KEY REFERENCES encounters (id), content_json TEXT NOT NULL, decision TEXT CHECK (decision IN ('consents', 'declines', 'defers')), updated_at TEXT NOT NULL, updated_by_name TEXT NOT NULL, updated_by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE consent_signature_voids ( signature_id TEXT PRIMARY KEY REFERENCES consent_signatures (id), reason TEXT NOT NULL CHECK (length(reason) > 0), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
 CREATE TABLE consent_signatures ( id TEXT PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), signer TEXT NOT NULL CHECK (signer IN ('patient', 'surrogate', 'witness', 'interpreter')), signer_name TEXT NOT NULL CHECK (length(signer_name) > 0), method TEXT NOT NULL CHECK (method IN ('drawn', 'paper')), -- A drawn signature as PNG (base64); NULL when signed on paper. image_png_base64 TEXT CHECK ((method = 'drawn') = (image_png_base64 IS NOT NULL)), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
+CREATE TABLE day_teams ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, room TEXT NOT NULL COLLATE NOCASE CHECK (length(room) BETWEEN 1 AND 60), clinic_date TEXT NOT NULL CHECK (clinic_date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'), -- JSON array: {"kind":"account","userId":…} or {"kind":"visitor","name":…,"role":…}. members_json TEXT NOT NULL CHECK (json_valid(members_json) AND json_type(members_json) = 'array'), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id) ) STRICT;
 CREATE TABLE encounter_planned_starts ( seq INTEGER PRIMARY KEY, encounter_id TEXT NOT NULL REFERENCES encounters (id), planned_start_at TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE encounter_record_voids ( record_id TEXT PRIMARY KEY REFERENCES encounter_records (id), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT NOT NULL ) STRICT;
 CREATE TABLE encounter_records ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, encounter_id TEXT NOT NULL REFERENCES encounters (id), kind TEXT NOT NULL CHECK (kind IN ('vitals', 'anticoagulant', 'risk-factors', 'inr', 'time-out', 'procedure', 'aldrete', 'injectate-plan')), data_json TEXT NOT NULL, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
@@ -83,6 +85,8 @@ CREATE TRIGGER consent_signature_voids_no_delete BEFORE DELETE ON consent_signat
 CREATE TRIGGER consent_signature_voids_no_update BEFORE UPDATE ON consent_signature_voids BEGIN SELECT RAISE(ABORT, 'the signature history is append-only'); END;
 CREATE TRIGGER consent_signatures_no_delete BEFORE DELETE ON consent_signatures BEGIN SELECT RAISE(ABORT, 'a captured signature never changes; withdraw it and capture again'); END;
 CREATE TRIGGER consent_signatures_no_update BEFORE UPDATE ON consent_signatures BEGIN SELECT RAISE(ABORT, 'a captured signature never changes; withdraw it and capture again'); END;
+CREATE TRIGGER day_teams_no_delete BEFORE DELETE ON day_teams BEGIN SELECT RAISE(ABORT, 'day teams are append-only: pick the team again'); END;
+CREATE TRIGGER day_teams_no_update BEFORE UPDATE ON day_teams BEGIN SELECT RAISE(ABORT, 'day teams are append-only: pick the team again'); END;
 CREATE TRIGGER encounter_planned_starts_no_delete BEFORE DELETE ON encounter_planned_starts BEGIN SELECT RAISE(ABORT, 'planned starts are append-only'); END;
 CREATE TRIGGER encounter_planned_starts_no_update BEFORE UPDATE ON encounter_planned_starts BEGIN SELECT RAISE(ABORT, 'planned starts are append-only'); END;
 CREATE TRIGGER encounter_record_voids_no_delete BEFORE DELETE ON encounter_record_voids BEGIN SELECT RAISE(ABORT, 'voids are final'); END;

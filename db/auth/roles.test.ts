@@ -44,6 +44,7 @@ describe('role-based access', () => {
         'encounter.list': {},
         'encounter.get': { encounterId },
         'checklist.setItem': { encounterId, itemId: 'infection', status: 'checked' },
+        'checklist.setItems': { encounterId, itemIds: ['infection'], status: 'checked' },
         'consent.save': {
           encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: null,
         },

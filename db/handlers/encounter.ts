@@ -1,8 +1,7 @@
 /** The encounter namespace: opening, the worklist, the day's workflow and records, bleeding-risk raises. */
 import { CommandError } from '#shared/contract/errors';
 import type { Handlers, Caller } from '#shared/contract/dispatcher';
-import { progress } from '#shared/domain/checklist';
-import { encounterItems, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
+import { encounterProgress, phaseBlockers, encounterRisk } from '#shared/domain/encounter-workflow';
 import { encounterPlanOf } from '#shared/domain/encounter-plan';
 import { consentStandingOf, notOverridable } from '#shared/domain/consent-blockers';
 import { checkOverrides } from './support/blocker-overrides';
@@ -55,28 +54,22 @@ function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create'
       ctx.encounters.insert(encounter);
       return encounter;
     },
-    'encounter.list': (filter) => {
-      const itemsByTemplate = new Map<string, { id: string }[]>();
-      return ctx.encounters.list(filter).map((row) => {
-        const { templateId, templateVersion, sedationPlanned, laterality, imagingModality } = row.encounter;
-        // The items depend on the plan too (sedation, side, imaging), not only on the template version.
-        const key = `${templateId}@${templateVersion}|${sedationPlanned}|${laterality}|${imagingModality}`;
-        let items = itemsByTemplate.get(key);
-        const template = requireTemplate(ctx, row.encounter.templateId, row.encounter.templateVersion);
-        if (!items) {
-          items = encounterItems(template, { sedationPlanned: row.encounter.sedationPlanned, laterality: row.encounter.laterality, imagingModality: row.encounter.imagingModality }).phaseItems;
-          itemsByTemplate.set(key, items);
-        }
-        return {
-          encounter: row.encounter,
-          patient: row.patient,
-          templateName: template.name,
-          progress: progress(items, row.resolvedItemIds),
-          decision: row.decision as 'consents' | 'declines' | 'defers' | null,
-          anticoagulant: anticoagulantVerdict(ctx, row.encounter, template),
-        };
-      });
-    },
+    'encounter.list': (filter) => ctx.encounters.list(filter).map((row) => {
+      const template = requireTemplate(ctx, row.encounter.templateId, row.encounter.templateVersion);
+      // Counted as the phase panel counts: the items that apply to this plan (sedation, side, imaging,
+      // the patient's diabetes, the planned contrast), answered by a tick, a saved record or the confirmed facts.
+      const records = ctx.workflow.records(row.encounter.id);
+      const patientFacts = patientFactsView(ctx, row.encounter);
+      const plan = encounterPlanOf(row.encounter, { records, patientFacts: patientFacts.facts });
+      return {
+        encounter: row.encounter,
+        patient: row.patient,
+        templateName: template.name,
+        progress: encounterProgress(template, plan, { resolvedIds: row.resolvedItemIds, records, patientFacts }),
+        decision: row.decision as 'consents' | 'declines' | 'defers' | null,
+        anticoagulant: anticoagulantVerdict(ctx, row.encounter, template),
+      };
+    }),
     'encounter.get': ({ encounterId }) => {
       const encounter = requireEncounter(ctx, encounterId);
       const patient = ctx.patients.get(encounter.patientId);

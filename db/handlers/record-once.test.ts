@@ -124,7 +124,7 @@ describe('items appear only when they apply', () => {
   it('diabetic glucose items are asked until the patient is recorded as not diabetic', async () => {
     const id = await encounter('lumbar-transforaminal-esi', false);
     ok(await nurse()('encounter.advance', { encounterId: id, to: 'pre-procedure' }));
-    expect(await openIds(id, 'time-out')).toEqual(expect.arrayContaining(['wf-diabetic-glucose-plan', 'diabetic-glucose-plan']));
+    expect(await openIds(id, 'time-out')).toEqual(expect.arrayContaining(['wf-diabetic-glucose-plan']));
     ok(await nurse()('patientFacts.record', { encounterId: id, fact: { kind: 'diabetes', data: { status: 'none' } } }));
     const open = await openIds(id, 'time-out');
     expect(open).not.toContain('wf-diabetic-glucose-plan');

@@ -16,8 +16,9 @@ import { migration014 } from './014-fact-review-comments';
 import { migration015 } from './015-signing-keys';
 import { migration016 } from './016-records-role-follow-up-plans';
 import { migration017 } from './017-patient-facts';
+import { migration018 } from './018-day-teams';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

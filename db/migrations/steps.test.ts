@@ -81,3 +81,24 @@ describe('016 records-role-follow-up-plans', () => {
     db.close();
   });
 });
+
+describe('018 day-teams', () => {
+  it('a v17 file with accounts migrates: accounts kept, a pick per room and day stored, the room matched without case, picks append-only and checked', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 17), null);
+    db.exec("INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'nn', 'Nina', 'nurse', 'h', 'now', 'now')");
+    const before = db.prepare('SELECT * FROM users').all();
+    expect(migrate(db, MIGRATIONS.slice(0, 18), path.join(dir, 'backups'))).toMatchObject({ from: 17, to: 18 });
+    expect(db.prepare('SELECT * FROM users').all()).toEqual(before);
+    const add = db.prepare("INSERT INTO day_teams (id, room, clinic_date, members_json, at, by_name, by_role, by_user_id) VALUES (?, ?, ?, ?, 'now', 'Nina', 'nurse', ?)");
+    add.run('t1', 'Procedure room 1', '2026-12-05', '[{"kind":"account","userId":"u"}]', 'u');
+    expect(db.prepare("SELECT id FROM day_teams WHERE room = 'PROCEDURE ROOM 1' AND clinic_date = '2026-12-05'").pluck().all()).toEqual(['t1']);
+    expect(() => add.run('t2', 'Procedure room 1', '5/12/2026', '[]', 'u')).toThrow(/CHECK/);
+    expect(() => add.run('t3', '', '2026-12-05', '[]', 'u')).toThrow(/CHECK/);
+    expect(() => add.run('t4', 'Procedure room 1', '2026-12-05', '{"kind":"visitor"}', 'u')).toThrow(/CHECK/);
+    expect(() => add.run('t5', 'Procedure room 1', '2026-12-05', '[]', 'nobody')).toThrow(/FOREIGN KEY/);
+    for (const sql of ["UPDATE day_teams SET members_json = '[]'", 'DELETE FROM day_teams']) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});

@@ -71,9 +71,17 @@ export function createChecklistRepository(db: Db) {
     event.run(params);
   });
 
+  /** Several states in one transaction (a group confirmation): all on disk with their history, or none. */
+  const setMany = db.transaction((encounterId: string, states: readonly ChecklistItemState[]) => {
+    for (const state of states) set(encounterId, state);
+  });
+
   return {
     set(encounterId: string, state: ChecklistItemState): void {
       set.immediate(encounterId, state);
+    },
+    setMany(encounterId: string, states: readonly ChecklistItemState[]): void {
+      setMany.immediate(encounterId, states);
     },
     list(encounterId: string): ChecklistItemState[] {
       return forEncounter.all(encounterId).map(toState);

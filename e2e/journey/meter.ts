@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export type Role = 'nurse' | 'physician';
 export interface PhaseCount { phase: string; role: Role; clicks: number; keys: number }
@@ -28,7 +28,7 @@ export class Meter {
     }
   }
 
-  private count(target: Locator, clicks: number, keys: number): void {
+  private count(target: Locator | string, clicks: number, keys: number): void {
     if (!this.current) throw new Error('Meter: start a phase before acting');
     this.current.clicks += clicks;
     this.current.keys += keys;
@@ -52,9 +52,10 @@ export class Meter {
     this.count(target, 1, [...text].length);
   }
 
-  /** Opens a drop-down and chooses an option: two clicks. */
+  /** Opens a drop-down and chooses an option: two clicks, which leave the focus on it (as with a mouse), ready for Tab. */
   async select(target: Locator, option: { label: string } | string): Promise<void> {
     await target.selectOption(option);
+    await target.focus();
     this.count(target, 2, 0);
   }
 
@@ -62,6 +63,29 @@ export class Meter {
   async press(target: Locator, key: string): Promise<void> {
     await target.press(key);
     this.count(target, 0, 1);
+  }
+
+  /**
+   * Types into the element that has focus, as a person does after Tab: the keys only, no click.
+   * First asserts that the focused element is the labelled field meant, so a wrong tab order fails here.
+   */
+  async type(field: Locator, text: string): Promise<void> {
+    await expect(field).toBeFocused();
+    await this.page.keyboard.type(text);
+    this.count(field, 0, [...text].length);
+  }
+
+  /** Presses one key on whatever has focus (Tab to the next field, Enter to submit): one key. */
+  async key(key: string, what = 'the focused element'): Promise<void> {
+    await this.page.keyboard.press(key);
+    this.count(`${key} on ${what}`, 0, 1);
+  }
+
+  /** Tab to the next field, asserting it is the labelled field meant: one key. */
+  async tabTo(field: Locator): Promise<void> {
+    await this.page.keyboard.press('Tab');
+    await expect(field).toBeFocused();
+    this.count(`Tab to ${field.toString()}`, 0, 1);
   }
 
   totals(): { clicks: number; keys: number } {

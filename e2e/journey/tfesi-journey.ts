@@ -20,41 +20,68 @@ export class Journey {
     return this.phaseRegion.getByRole('button', { name: L.phase.moveTo(to), exact: true });
   }
 
+  /** Signs in from the keyboard: Username has focus, Tab to Password, Enter signs in. */
   async signIn(who: Who): Promise<void> {
     const form = this.page.getByRole('form', { name: L.signIn.form });
-    await this.m.fill(form.getByLabel(L.signIn.username), ACCOUNTS[who].username);
-    await this.m.fill(form.getByLabel(L.signIn.password), E2E_PASSWORD);
-    await this.m.click(form.getByRole('button', { name: L.signIn.submit }));
+    await this.m.type(form.getByLabel(L.signIn.username), ACCOUNTS[who].username);
+    await this.m.tabTo(form.getByLabel(L.signIn.password));
+    await this.m.type(form.getByLabel(L.signIn.password), E2E_PASSWORD);
+    await this.m.key('Enter', 'the sign-in form');
     await expect(this.page.getByLabel('Current user')).toHaveText(`${ACCOUNTS[who].displayName} · ${ACCOUNTS[who].role}`);
   }
 
-  /** Back from the idle lock: the same user's password. */
+  /** Back from the idle lock: the same user's password, in the field that has focus, and Enter. */
   async unlock(): Promise<void> {
     const form = this.page.getByRole('form', { name: L.signIn.unlockForm });
-    await this.m.fill(form.getByLabel(L.signIn.password), E2E_PASSWORD);
-    await this.m.click(form.getByRole('button', { name: L.signIn.unlock }));
+    await this.m.type(form.getByLabel(L.signIn.password), E2E_PASSWORD);
+    await this.m.key('Enter', 'the unlock form');
     await expect(this.phaseRegion).toBeVisible();
   }
 
-  /** The hand-over at the shared workstation: lock, sign the other user out, sign in. */
+  /** The hand-over at the shared workstation: one click on "Switch user", then the next user signs in. */
   async handOver(to: Role): Promise<void> {
-    await this.m.click(this.page.getByRole('button', { name: L.signIn.lock }));
-    await this.m.click(this.page.getByRole('button', { name: L.signIn.signOutOther }));
+    await this.m.click(this.page.getByRole('button', { name: L.signIn.switchUser }));
     await this.signIn(to);
     await expect(this.phaseRegion).toBeVisible();
+  }
+
+  /**
+   * Fills a form from the keyboard as a nurse does: one click into its first field, then Tab from
+   * field to field (each asserted to be the labelled field meant before typing).
+   */
+  async typeFields(fields: readonly (readonly [Locator, string])[]): Promise<void> {
+    for (const [i, [field, text]] of fields.entries()) {
+      if (i === 0) await this.m.click(field);
+      else await this.m.tabTo(field);
+      if (text) await this.m.type(field, text);
+    }
+  }
+
+  /** Clicks each group confirmation shown ("Confirm all N open in …", or the risks'), one after the other, until none is left. */
+  async confirmGroups(name: RegExp = L.group.section): Promise<void> {
+    const buttons = this.page.getByRole('button', { name });
+    for (let n = await buttons.count(); n > 0; n = await buttons.count()) {
+      // By its own words, so the action list says what each click confirmed.
+      const button = this.page.getByRole('button', { name: (await buttons.first().innerText()).trim(), exact: true });
+      await this.m.click(button);
+      await expect(button).toHaveCount(0);
+    }
   }
 
   /**
    * Ticks the open checkboxes the "Still open" list names, one by one, until none it names is left;
    * "if sedated" items are marked not applicable with their reason (no sedation is planned).
    */
-  async tickStillOpen(): Promise<void> {
+  async tickStillOpen(leave: { risks?: boolean; labels?: readonly string[] } = {}): Promise<void> {
+    const risks = this.page.getByRole('region', { name: L.consent.risks });
     for (;;) {
       const names = await this.phaseRegion.getByRole('list', { name: L.phase.stillOpen }).getByRole('listitem').allInnerTexts().catch(() => [] as string[]);
       let ticked = false;
       for (const name of names) {
         const box = this.page.getByRole('checkbox', { name: name.trim(), exact: true });
         if ((await box.count()) !== 1 || (await box.isChecked()) || (await box.isDisabled())) continue;
+        // What this person leaves to another: the risks to the physician who counsels, the consent item until it is done.
+        if (leave.labels?.includes(name.trim()) || (leave.risks && (await risks.locator('li.item').filter({ has: box }).count()) > 0)) continue;
         const item = this.page.locator('li.item').filter({ has: box });
         if (L.notApplicable.when.test(name.trim())) {
           // No sedation planned: an "if sedated" item is not applicable, with its reason.
@@ -74,30 +101,19 @@ export class Journey {
     }
   }
 
-  /** Ticks every open checkbox of a checklist region, waiting for each to be saved. */
-  async tickAll(region: Locator): Promise<void> {
-    // A section's rows render when it comes into view: scroll to it and wait for its rows.
-    await region.scrollIntoViewIfNeeded();
-    await expect(region.locator('li.item').first()).toBeVisible();
-    const open = region.locator('li.item').filter({ has: this.page.locator('input[type="checkbox"]:not(:checked):not(:disabled)') });
-    for (let n = await open.count(); n > 0; n = await open.count()) {
-      // Pin the item by its id: "the first open item" moves on as soon as this one is ticked.
-      const id = await open.first().getAttribute('data-item-id');
-      const item = region.locator(`li.item[data-item-id="${id}"]`);
-      await this.m.check(item.getByRole('checkbox'));
-      await expect(item.getByText(/^Saved /)).toBeVisible();
-    }
-  }
-
+  /** Vitals from the keyboard: Tab through the numbers, a click on the pain score, Tab to the note and Enter records. */
   async vitals(phase: string, v: { systolic: string; diastolic: string; heartRate: string; spo2: string; respiratory: string; pain: string }): Promise<void> {
     const form = this.page.getByRole('form', { name: L.vitals.form(phase) });
-    await this.m.fill(form.getByLabel(L.vitals.systolic), v.systolic);
-    await this.m.fill(form.getByLabel(L.vitals.diastolic), v.diastolic);
-    await this.m.fill(form.getByLabel(L.vitals.heartRate), v.heartRate);
-    await this.m.fill(form.getByLabel(L.vitals.spo2), v.spo2);
-    await this.m.fill(form.getByLabel(L.vitals.respiratory), v.respiratory);
+    await this.typeFields([
+      [form.getByLabel(L.vitals.systolic), v.systolic],
+      [form.getByLabel(L.vitals.diastolic), v.diastolic],
+      [form.getByLabel(L.vitals.heartRate), v.heartRate],
+      [form.getByLabel(L.vitals.spo2), v.spo2],
+      [form.getByLabel(L.vitals.respiratory), v.respiratory],
+    ]);
     await this.m.check(form.getByRole('radio', { name: v.pain, exact: true }));
-    await this.m.click(form.getByRole('button', { name: L.vitals.save }));
+    await this.m.tabTo(form.getByLabel(L.vitals.note, { exact: true }));
+    await this.m.key('Enter', `the ${phase} vitals form`);
     await expect(this.page.getByRole('region', { name: L.history }).getByText(new RegExp(`pain ${v.pain}/10 \\(${phase}`, 'i')).first()).toBeVisible();
   }
 }

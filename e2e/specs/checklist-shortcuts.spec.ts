@@ -72,7 +72,8 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toBeVisible();
   await expect(help.getByRole('button', { name: 'Close' })).toBeFocused();
-  await expect(help.getByRole('row')).toHaveCount(8); // a header row and the seven shortcuts, [ and ] among them
+  await expect(help.getByRole('row')).toHaveCount(9); // a header row and the eight shortcuts, [ and ] and the group confirmation (A) among them
+  await expect(help.getByRole('row', { name: /^A Confirm all open items/ })).toBeVisible();
   await kb.press('Escape');
   await expect(help).toBeHidden();
   expect(await focusedItemId(page)).toBe(before);

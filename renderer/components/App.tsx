@@ -35,6 +35,7 @@ export function App() {
   const idleLockMinutes = useSession((s) => s.idleLockMinutes);
   const loadSession = useSession((s) => s.load);
   const lock = useSession((s) => s.lock);
+  const switchUser = useSession((s) => s.switchUser);
   const logout = useSession((s) => s.logout);
   const view = useNavigation((s) => s.view);
   const go = useNavigation((s) => s.go);
@@ -112,6 +113,9 @@ export function App() {
         </span>
         <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
           Lock
+        </button>
+        <button type="button" className="secondary" onClick={() => void switchUser()} title="Hand over: lock, sign out and let the next user sign in">
+          Switch user
         </button>
         <button type="button" className="secondary" onClick={() => void logout()}>
           Sign out

@@ -1,15 +1,18 @@
 import { memo, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { ItemChange } from '#shared/contract/checklist';
 import type { ChecklistItem } from '#shared/domain/checklist';
-import type { EncounterDetail } from '#shared/contract/encounter';
+import { anticoagulantInputOf } from '#shared/domain/anticoagulant-verdict';
+import { anticoagulantClear } from '#shared/domain/encounter-workflow';
+import { CONSENT_ITEM, consentResolution } from '#shared/workflow/consent-items';
 import type { RecordKind } from '#shared/contract/encounter-records';
-import { factResolutions } from '#shared/workflow/fact-items';
+import { ANTITHROMBOTIC_ITEM, factResolutions } from '#shared/workflow/fact-items';
 import { RECORD_NAMES, recordResolutions } from '#shared/workflow/record-items';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceBadges } from './EvidenceBadges';
 import { SaveStatus } from './SaveStatus';
+import { TemplateWording } from './TemplateWording';
 import { useClinicTime } from './useClinicTime';
 
 const NO_CHANGES: readonly ItemChange[] = [];
@@ -37,7 +40,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   // A discharged or cancelled encounter is closed: its checklist is shown, never changed.
   const closed = useEncounter((s) => s.detail?.encounter.state === 'discharged' || s.detail?.encounter.state === 'cancelled');
   // A saved record that resolves this item (record-items.ts): as a string, so the row renders again only when it changes.
-  const recordedBy = useEncounter((s) => recordedKey(s.detail, item.id));
+  const recordedBy = useEncounter((s) => recordedKey(s, item.id));
   const clock = useClinicTime();
   const [askingReason, setAskingReason] = useState(false);
   const [reason, setReason] = useState('');
@@ -101,6 +104,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
       {/* What the item reads back (the planned injectate), where it has any. */}
       {children}
       {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
+      {item.id.startsWith('wf-') && <TemplateWording baseId={item.id} citations={sources} quiet={reviewed} />}
       <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
       {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
       {status === 'not-applicable' ? (
@@ -132,15 +136,21 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
   );
 });
 
-interface RecordedBy { kind: RecordKind | 'patient-facts'; at: string; by: string }
-const RECORDED_WITH: Record<RecordedBy['kind'], string> = { ...RECORD_NAMES, 'patient-facts': "the patient's allergies, confirmed" };
+interface RecordedBy { kind: RecordKind | 'patient-facts' | 'consent'; at: string; by: string }
+const RECORDED_WITH: Record<RecordedBy['kind'], string> = { ...RECORD_NAMES, 'patient-facts': "the patient's facts, confirmed", consent: "the consent decision and the patient's signature" };
 
-/** The record resolving an item, as a string (stable across renders), or null. */
-function recordedKey(detail: Pick<EncounterDetail, 'records' | 'patientFacts'> | null, itemId: string): string | null {
+/** The record resolving an item, as a string (stable across renders), or null: what the core reads (phaseBlockers). */
+function recordedKey({ detail, library, settings }: Pick<ReturnType<typeof useEncounter.getState>, 'detail' | 'library' | 'settings'>, itemId: string): string | null {
   if (!detail) return null;
   const byRecord = recordResolutions(detail.records).get(itemId);
   if (byRecord) return JSON.stringify({ kind: byRecord.kind, at: byRecord.at, by: byRecord.by.name } satisfies RecordedBy);
-  const byFacts = factResolutions(detail.patientFacts).get(itemId);
+  const byConsent = itemId === CONSENT_ITEM ? consentResolution(detail.consent, detail.signatures) : null;
+  if (byConsent) return JSON.stringify({ kind: 'consent', at: byConsent.at, by: byConsent.by.name } satisfies RecordedBy);
+  // The anticoagulant review reads the check of the confirmed drugs: run it only for that row.
+  const clear = itemId === ANTITHROMBOTIC_ITEM && library && settings
+    ? anticoagulantClear({ template: library.template, records: detail.records, bleedingRiskRaises: detail.bleedingRiskRaises, settings, anticoagulant: anticoagulantInputOf(detail) })
+    : false;
+  const byFacts = factResolutions(detail.patientFacts, clear).get(itemId);
   return byFacts ? JSON.stringify({ kind: 'patient-facts', at: byFacts.at, by: byFacts.by.name } satisfies RecordedBy) : null;
 }
 

@@ -1,7 +1,9 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
 import type { ChecklistSection } from '#shared/domain/checklist';
+import { templateItemPhase } from '#shared/workflow/requirements';
 import { useResolvedCount } from '../stores/checklist';
 import { ChecklistItemRow } from './ChecklistItemRow';
+import { GroupConfirm } from './GroupConfirm';
 
 const HINTS: Partial<Record<ChecklistSection['id'], string>> = {
   risks: 'Check each risk once it has been discussed with the patient, in the words shown.',
@@ -21,6 +23,7 @@ export const ChecklistSectionView = memo(function ChecklistSectionView({ section
   const done = useResolvedCount(section.items);
   const total = section.items.length;
   const headingId = `heading-${section.id}`;
+  const group = useMemo(() => section.items.map((i) => ({ id: i.id, phase: templateItemPhase(section.id, i.id) })), [section]);
   return (
     <section id={`section-${section.id}`} aria-labelledby={headingId} className="card checklist-section">
       <h2 id={headingId}>
@@ -29,6 +32,7 @@ export const ChecklistSectionView = memo(function ChecklistSectionView({ section
       </h2>
       <progress max={total} value={done} aria-label={`${section.title} progress`} />
       {HINTS[section.id] && <p className="muted">{HINTS[section.id]}</p>}
+      <GroupConfirm items={group} title={section.title} risks={section.id === 'risks'} />
       {section.items.length === 0 ? (
         <p className="muted">No items for this phase in this template.</p>
       ) : (

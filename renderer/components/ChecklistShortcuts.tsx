@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { moveToItem, moveToPart, shortcutFor } from './checklist-keys';
+import { confirmGroupOf, moveToItem, moveToPart, shortcutFor } from './checklist-keys';
 import { ShortcutHelp } from './ShortcutHelp';
 
 /**
@@ -16,6 +16,7 @@ export function ChecklistShortcuts() {
       const action = shortcutFor(event);
       if (action === 'help') setHelpOpen(true);
       else if (action === 'next' || action === 'previous') moveToItem(document.activeElement, action === 'next' ? 1 : -1);
+      else if (action === 'confirm-group') { if (!confirmGroupOf(document.activeElement)) return; }
       else if (action === 'next-part' || action === 'previous-part') moveToPart(action === 'next-part' ? 1 : -1);
       else return;
       event.preventDefault();

@@ -17,6 +17,7 @@ import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
 import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
+import { TimeOutReadBack } from './TimeOutReadBack';
 import { PhaseRecords } from './PhaseRecords';
 import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
@@ -106,7 +107,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       </PartPanel>
       <PartPanel id="pre">{phase('pre')}{checklist('pre')}</PartPanel>
       <PartPanel id="consent">{checklist('consent')}<ConsentPanel key={encounter.id} /></PartPanel>
-      <PartPanel id="time-out">{phase('time-out')}{checklist('time-out')}</PartPanel>
+      <PartPanel id="time-out">{encounter.state === 'time-out' && <TimeOutReadBack template={t} />}{phase('time-out')}{checklist('time-out')}</PartPanel>
       <PartPanel id="intra">{phase('intra')}{checklist('intra')}</PartPanel>
       <PartPanel id="post">{phase('post')}{checklist('post')}</PartPanel>
       <PartPanel id="note">{phase('note')}<ExportPanel /></PartPanel>

@@ -128,7 +128,6 @@ export function InjectatePlanForm({ traits, current = null, disabled = false, su
               </div>
             </div>
           )}
-          {live && <SteroidCheckNotice check={live} live />}
         </fieldset>
         <fieldset>
           <legend>Local anaesthetic (leave empty if none)</legend>
@@ -168,6 +167,8 @@ export function InjectatePlanForm({ traits, current = null, disabled = false, su
             </div>
           </div>
         </fieldset>
+        {/* After the fields, not between them: its Sources button would stand in the Tab path from steroid to local anaesthetic. */}
+        {live && <SteroidCheckNotice check={live} live />}
         <FormFooter errors={formErrors} busy={busy} submitLabel={submitLabel} doneText={savedAt ? `Planned injectate saved ${savedAt}` : null} />
       </fieldset>
     </form>

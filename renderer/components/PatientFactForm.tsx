@@ -8,6 +8,7 @@ import {
 import { localInputToInstant } from '#shared/domain/zoned-time';
 import { usePatientFacts } from '../stores/patient-facts';
 import { dateTimeError, DateTimeField } from './DateTimeField';
+import { QuickFacts } from './QuickFacts';
 
 const KIND_LABELS: Record<PatientFactKind, string> = {
   allergy: 'Allergy',
@@ -89,6 +90,8 @@ export function PatientFactForm({ standing, timeZone, disabled, factLine }: { st
   const drugs: Record<string, string> = { '': 'Choose a drug…' };
   for (const group of DRUG_GROUPS) for (const r of ANTICOAGULANT_TABLE.filter((row) => row.group === group)) drugs[r.id] = r.name;
   return (
+    <>
+    <QuickFacts standing={standing} disabled={disabled} />
     <form aria-label="Record a patient fact" onSubmit={(e) => void submit(e)}>
       <fieldset disabled={disabled}>
         <legend>Record or change a patient fact</legend>
@@ -132,5 +135,6 @@ export function PatientFactForm({ standing, timeZone, disabled, factLine }: { st
         {error && <p role="alert" className="error">{error}</p>}
       </fieldset>
     </form>
+    </>
   );
 }

@@ -14,6 +14,7 @@ import { useSession } from '../stores/session';
 import { GoToBlocker, MoreOpen } from './GoToBlocker';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
+import { GroupConfirm } from './GroupConfirm';
 import { InjectateReadBack } from './InjectatePlan';
 import { OverrideForm } from './OverrideForm';
 import { useFormSave } from './useFormSave';
@@ -96,6 +97,7 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
           <h3>
             {sectionTitle(section)} <span className="muted">({[...new Set(workflow.filter((w) => w.section === section).map((w) => WHO[w.by]))].join(', ')})</span>
           </h3>
+          <GroupConfirm items={workflow.filter((w) => w.section === section)} title={sectionTitle(section)} />
           <ul className="items">
             {workflow
               .filter((w) => w.section === section)

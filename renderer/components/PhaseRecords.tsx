@@ -9,7 +9,6 @@ import { recoveryStartedAt } from '#shared/workflow/observation';
 import { procedureTraits } from '#shared/workflow/traits';
 import { useEncounter } from '../stores/encounter';
 import { useWorkflow } from '../stores/workflow';
-import { useSession } from '../stores/session';
 import { AldreteForm } from './AldreteForm';
 import { ObservationTimer } from './ObservationTimer';
 import { AnticoagulantSection } from './AnticoagulantSection';
@@ -17,7 +16,7 @@ import { DischargeInstructions } from './DischargeInstructions';
 import { InjectatePlanSection } from './InjectatePlan';
 import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
-import { TimeOutForm } from './TimeOutForm';
+import { TimeOutSignOff } from './TimeOutSignOff';
 import { VitalsForm } from './VitalsForm';
 
 /** The structured records of the current phase, and every record so far. */
@@ -26,7 +25,6 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
   const settings = useEncounter((s) => s.settings);
   const addRecord = useWorkflow((s) => s.addRecord);
   const voidRecord = useWorkflow((s) => s.voidRecord);
-  const user = useSession((s) => s.user);
   const { encounter, records, transitions } = detail;
   const state = encounter.state;
   const closed = state === 'discharged' || state === 'cancelled';
@@ -38,11 +36,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
       {(state === 'pre-procedure' || state === 'time-out') && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
       {state === 'time-out' && (
-        <TimeOutForm
-          key={user?.id ?? 'nobody'}
-          defaultParticipants={user ? [{ name: user.displayName, role: user.role }] : []}
-          onSubmit={(data, password) => addRecord({ kind: 'time-out', data }, password)}
-        />
+        <TimeOutSignOff date={encounter.plannedDate} onSubmit={(data, password) => addRecord({ kind: 'time-out', data }, password)} />
       )}
       {state === 'procedure' && (
         <>

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { TimeOutRecordSchema } from '#shared/contract/encounter-records';
 import { FormFooter } from './FormFooter';
+import { NameRoleRow } from './NameRoleRow';
 import { errorAt } from './outcome-form-helpers';
 import { useFormSave } from './useFormSave';
 
@@ -16,6 +17,10 @@ export interface TimeOutFormProps {
   /** Who is expected in the room; the signed-in user first. Editable before signing. */
   defaultParticipants: readonly TimeOutParticipant[];
   disabled?: boolean;
+  /** The team of the day the people start from: its room, and whether one has been picked. */
+  team?: { room: string; picked: boolean };
+  /** Opens the team picker ("Today's team"). */
+  onPickTeam?: () => void;
   /** Resolves null when signed (the form then resets), or errors keyed by input path ('password', 'record.data.participants', 'form'). */
   onSubmit: (data: TimeOutData, password: string) => Promise<Record<string, string> | null>;
 }
@@ -29,7 +34,7 @@ function formLevel(errors: Record<string, string>, shown: (key: string) => boole
  * The time-out sign-off: who took part, by name and role, signed with the password again.
  * Presentational: the caller stores it and returns any errors.
  */
-export function TimeOutForm({ defaultParticipants, disabled = false, onSubmit }: TimeOutFormProps) {
+export function TimeOutForm({ defaultParticipants, disabled = false, team, onPickTeam, onSubmit }: TimeOutFormProps) {
   const id = useId();
   const [participants, setParticipants] = useState<TimeOutParticipant[]>(() => defaultParticipants.map((p) => ({ ...p })));
   const [password, setPassword] = useState('');
@@ -85,42 +90,27 @@ export function TimeOutForm({ defaultParticipants, disabled = false, onSubmit }:
       <fieldset className="bare" disabled={disabled}>
         <fieldset aria-describedby={listError ? `${id}-list-error` : undefined}>
           <legend>People taking part</legend>
+          {team && (
+            <div className="row team-of-the-day">
+              <p className="muted">
+                {team.picked ? `From today's team in ${team.room}: remove anyone not taking part.` : `No team picked for today in ${team.room}.`}
+              </p>
+              {onPickTeam && <button type="button" className="secondary" onClick={onPickTeam}>{team.picked ? "Change today's team" : "Pick today's team"}</button>}
+            </div>
+          )}
           {participants.length === 0 && <p className="empty">No one listed yet.</p>}
           <ol className="participants">
-            {participants.map((p, i) => {
-              const nameError = errorAt(errors, `participants.${i}.name`);
-              const roleError = errorAt(errors, `participants.${i}.role`);
-              const who = p.name.trim() || `person ${i + 1}`;
-              return (
-                <li key={i} className="row">
-                  <div className="field">
-                    <label>
-                      Name of person {i + 1}
-                      <input type="text" ref={(el) => {
-                          if (el && focusRow.current === i) {
-                            focusRow.current = null;
-                            el.focus();
-                          }
-                        }} value={p.name} autoComplete="off"
-                        onChange={(e) => update(i, { name: e.target.value })} aria-invalid={!!nameError}
-                        aria-describedby={nameError ? `${id}-name-${i}` : undefined} />
-                    </label>
-                    {nameError && <p id={`${id}-name-${i}`} className="error field-error">{nameError}</p>}
-                  </div>
-                  <div className="field">
-                    <label>
-                      Role of person {i + 1}
-                      <input type="text" value={p.role} autoComplete="off" onChange={(e) => update(i, { role: e.target.value })}
-                        aria-invalid={!!roleError} aria-describedby={roleError ? `${id}-role-${i}` : undefined} />
-                    </label>
-                    {roleError && <p id={`${id}-role-${i}`} className="error field-error">{roleError}</p>}
-                  </div>
-                  <button type="button" className="secondary" aria-label={`Remove ${who}`} onClick={() => remove(i)}>
-                    Remove
-                  </button>
-                </li>
-              );
-            })}
+            {participants.map((p, i) => (
+              <NameRoleRow key={i} noun="person" index={i} value={p}
+                nameError={errorAt(errors, `participants.${i}.name`)} roleError={errorAt(errors, `participants.${i}.role`)}
+                nameRef={(el) => {
+                  if (el && focusRow.current === i) {
+                    focusRow.current = null;
+                    el.focus();
+                  }
+                }}
+                onChange={(patch) => update(i, patch)} onRemove={() => remove(i)} />
+            ))}
           </ol>
           <button type="button" className="secondary" onClick={add}>Add person</button>
           {listError && <p id={`${id}-list-error`} className="error field-error">{listError}</p>}

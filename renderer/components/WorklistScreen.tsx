@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useWorklist } from '../stores/worklist';
 import { BatchExportPanel } from './BatchExportPanel';
 import { DateField } from './DateField';
+import { DayTeamDialog } from './DayTeamPicker';
 import { NewEncounterPanel } from './NewEncounterPanel';
 import { useDateFilter } from './useDateFilter';
 import { VIRTUALIZE_ABOVE, WorklistRows } from './WorklistRows';
@@ -10,6 +11,7 @@ import { VIRTUALIZE_ABOVE, WorklistRows } from './WorklistRows';
 export function WorklistScreen() {
   const { date, query, state, rows, loading, error, setDate, setQuery, setState, load, watch, addDemoData } = useWorklist();
   const [demoNote, setDemoNote] = useState<string | null>(null);
+  const [pickingTeam, setPickingTeam] = useState(false);
   const dateField = useDateFilter(date, setDate);
 
   useEffect(() => {
@@ -20,7 +22,11 @@ export function WorklistScreen() {
   return (
     <div className="worklist">
       <section aria-labelledby="worklist-heading">
-        <h1 id="worklist-heading">Worklist</h1>
+        <div className="row worklist-heading">
+          <h1 id="worklist-heading">Worklist</h1>
+          <button type="button" className="secondary" onClick={() => setPickingTeam(true)}>Today&apos;s team</button>
+        </div>
+        {pickingTeam && <DayTeamDialog date={date} onClose={() => setPickingTeam(false)} />}
         <div className="filters">
           <DateField label="Date" {...dateField} />
           <label className="grow">

@@ -6,7 +6,7 @@ import { useEncounterPart } from '../stores/encounter-part';
  * list a shortcut that does not exist.
  */
 
-export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'next-part' | 'previous-part' | 'help';
+export type ShortcutAction = 'next' | 'previous' | 'check' | 'not-applicable' | 'confirm-group' | 'next-part' | 'previous-part' | 'help';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -22,6 +22,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'previous', keys: ['k', 'K', 'ArrowUp'], shown: ['K', '↑'], description: 'Previous checklist item' },
   { action: 'check', keys: ['c', 'C', ' '], shown: ['C', 'Space'], description: 'Check or uncheck the item' },
   { action: 'not-applicable', keys: ['n', 'N'], shown: ['N'], description: 'Not applicable: asks for the reason (Enter confirms, Esc cancels)' },
+  { action: 'confirm-group', keys: ['a', 'A'], shown: ['A'], description: 'Confirm all open items of the section or risks list with focus (its "Confirm all" button)' },
   { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (plan, pre-procedure, consent, time-out, procedure, recovery, note)' },
   { action: 'previous-part', keys: ['['], shown: ['['], description: 'Previous part of the encounter' },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show these shortcuts (Esc closes)' },
@@ -74,6 +75,13 @@ export function focusItem(item: HTMLElement): void {
   const control = item.querySelector<HTMLElement>('.item-main input:not(:disabled)') ?? item.querySelector<HTMLElement>(':scope > .na button:not(:disabled)');
   (control ?? item).focus();
   item.scrollIntoView?.({ block: 'nearest' });
+}
+
+/** Presses the group-confirm button of the section that holds this element; returns whether there was one. */
+export function confirmGroupOf(from: Element | null): boolean {
+  const button = from?.closest('.phase-section, section.checklist-section')?.querySelector<HTMLButtonElement>('.group-confirm-button:not(:disabled)');
+  button?.click();
+  return Boolean(button);
 }
 
 /** Shows the next or previous part of the encounter and focuses its tab on the rail ([ and ], the rail's buttons). */

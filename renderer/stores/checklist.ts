@@ -24,6 +24,8 @@ interface ChecklistState {
   itemHistory: Record<string, readonly ItemChange[]>;
   saves: Record<string, SaveState>;
   setItem: (itemId: string, status: ItemStatus, reason?: string) => Promise<boolean>;
+  /** Checks several items in one write (a group confirmation): all saved, or none. Resolves to why not, or null once saved. */
+  checkAll: (itemIds: readonly string[]) => Promise<string | null>;
 }
 
 export const EMPTY_CHECKLIST = { sections: [], items: {}, itemHistory: {}, saves: {} } satisfies Partial<ChecklistState>;
@@ -64,6 +66,40 @@ export const useChecklist = create<ChecklistState>((set) => ({
       const message = error instanceof Error ? error.message : String(error);
       set((s) => ({ saves: { ...s.saves, [itemId]: { kind: 'failed', message } } }));
       return false;
+    }
+  },
+
+  async checkAll(itemIds) {
+    const encounterId = useEncounter.getState().encounterId;
+    if (!encounterId || itemIds.length === 0) return 'nothing to confirm';
+    const before = useChecklist.getState().saves;
+    set((s) => ({ saves: { ...s.saves, ...Object.fromEntries(itemIds.map((id) => [id, { kind: 'saving', status: 'checked' } as const])) } }));
+    try {
+      const states = await api().call('checklist.setItems', { encounterId, itemIds: [...itemIds], status: 'checked' });
+      set((s) => {
+        const items = { ...s.items };
+        const saves = { ...s.saves };
+        const itemHistory = { ...s.itemHistory };
+        for (const state of states) {
+          const change = { itemId: state.itemId, from: s.items[state.itemId]?.status ?? null, to: state.status, reason: state.reason, at: state.updatedAt, by: state.updatedBy };
+          items[state.itemId] = state;
+          saves[state.itemId] = { kind: 'saved', at: state.updatedAt };
+          itemHistory[state.itemId] = [...(s.itemHistory[state.itemId] ?? []), change];
+        }
+        return { items, saves, itemHistory };
+      });
+      return null;
+    } catch (error) {
+      // Nothing was saved: each row shows what it showed before, and the group's button says why.
+      set((s) => {
+        const saves = { ...s.saves };
+        for (const id of itemIds) {
+          const was = before[id];
+          if (was) saves[id] = was; else delete saves[id];
+        }
+        return { saves };
+      });
+      return error instanceof Error ? error.message : String(error);
     }
   },
 }));

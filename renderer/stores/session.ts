@@ -30,6 +30,8 @@ interface SessionState {
   /** Locks at once (idle timer, or the user's choice). */
   lock: () => Promise<void>;
   logout: () => Promise<void>;
+  /** The hand-over at a shared workstation: lock at once, sign this user out, and show the sign-in for the next one. */
+  switchUser: () => Promise<void>;
 }
 
 type SessionView = { token: string; user: User; locked: boolean; idleLockMinutes: number; timeZone: string };
@@ -92,6 +94,15 @@ export const useSession = create<SessionState>((set, get) => {
         await api().call('auth.logout', {});
       } finally {
         signedOut(null);
+      }
+    },
+    async switchUser() {
+      const name = get().user?.displayName;
+      await get().lock();
+      try {
+        await api().call('auth.logout', {});
+      } finally {
+        signedOut(name ? `${name} is signed out. The next user signs in here.` : null);
       }
     },
   };

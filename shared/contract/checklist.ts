@@ -45,6 +45,18 @@ export const SetItemInputSchema = z
   });
 export type SetItemInput = z.infer<typeof SetItemInputSchema>;
 
+/** Several items of one encounter checked at once: a section or the risks confirmed as a group. */
+export const SetItemsInputSchema = z.strictObject({
+  encounterId: IdSchema,
+  itemIds: z
+    .array(shortText('the item id', { min: 1, max: 100 }))
+    .min(1, 'name at least one item to confirm')
+    .max(200, 'at most 200 items are confirmed at once')
+    .refine((ids) => new Set(ids).size === ids.length, 'each item is named once'),
+  status: z.literal('checked'),
+});
+export type SetItemsInput = z.infer<typeof SetItemsInputSchema>;
+
 export const CHECKLIST_METHODS = {
   'checklist.setItem': method({
     summary: 'Check, un-check or mark not applicable (with a reason) one checklist item.',
@@ -53,5 +65,13 @@ export const CHECKLIST_METHODS = {
     audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/item:${String(i.itemId)}`) },
     input: SetItemInputSchema,
     output: ChecklistItemStateSchema,
+  }),
+  'checklist.setItems': method({
+    summary: 'Check several items of one encounter in one write (a group confirmation); each change is its own history entry, and one refused item refuses them all.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: onEncounter((i) => `encounter:${String(i.encounterId)}/items:${(i.itemIds as string[]).join(',')}`) },
+    input: SetItemsInputSchema,
+    output: z.array(ChecklistItemStateSchema),
   }),
 } as const;

@@ -9,6 +9,7 @@ import { AUTH_METHODS } from './auth';
 import { BACKUP_METHODS } from './backup';
 import { CHECKLIST_METHODS } from './checklist';
 import { CONSENT_METHODS } from './consent';
+import { DAY_TEAM_METHODS } from './day-team';
 import { DEMO_METHODS } from './demo';
 import { ENCOUNTER_METHODS } from './encounter';
 import { EXPORT_METHODS } from './export';
@@ -35,6 +36,7 @@ export const METHODS = {
   ...PATIENT_FACTS_METHODS,
   ...ENCOUNTER_METHODS,
   ...CHECKLIST_METHODS,
+  ...DAY_TEAM_METHODS,
   ...CONSENT_METHODS,
   ...NOTE_METHODS,
   ...EXPORT_METHODS,

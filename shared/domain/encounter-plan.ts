@@ -7,7 +7,9 @@
 import type { EncounterRecord } from '../contract/encounter-records';
 import { currentFacts, type PatientFact } from '../contract/patient-facts';
 import type { EncounterPlanFacts } from '../workflow/applicability';
+import { workflowItemsFor } from '../workflow/phase-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
+import { twinBase } from '../workflow/template-item-twins';
 import type { ProcedureTraits } from '../workflow/traits';
 
 export interface PlanSource {
@@ -38,7 +40,11 @@ export function planKey(plan: EncounterPlan): string {
   return [plan.sedationPlanned, plan.laterality, plan.imagingModality, plan.diabetic, plan.contrastPlanned].join('|');
 }
 
-/** The template's checklist sections with only the items that apply (template-item-applicability.ts); the item objects are kept. */
+/**
+ * The template's checklist sections with only the items that apply (template-item-applicability.ts)
+ * and are not asked by an applying base item instead (template-item-twins.ts); the item objects are kept.
+ */
 export function applicableSections<S extends { items: readonly { id: string }[] }>(sections: readonly S[], traits: ProcedureTraits, plan: EncounterPlan): S[] {
-  return sections.map((s) => ({ ...s, items: s.items.filter((i) => templateItemApplies(i.id, traits, plan)) }));
+  const bases = new Set(workflowItemsFor(traits, plan).map((w) => w.id));
+  return sections.map((s) => ({ ...s, items: s.items.filter((i) => templateItemApplies(i.id, traits, plan) && !twinBase(i.id, bases)) }));
 }

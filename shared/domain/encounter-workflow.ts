@@ -15,15 +15,16 @@ import { openRequiredItems, phaseItemsFromChecklist, type PhaseItem } from '../w
 import { isWorkPhase, type EncounterState, type WorkPhase } from '../workflow/states';
 import { plannedSteroidCheck, steroidRouteRule, withGeneric, type SteroidCheck } from '../workflow/steroid-warning';
 import type { PatientFactsView } from '../contract/patient-facts';
-import { factResolutions } from '../workflow/fact-items';
-import { recordResolutions } from '../workflow/record-items';
+import { CONSENT_ITEM } from '../workflow/consent-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
+import { twinBase } from '../workflow/template-item-twins';
 import { procedureTraits } from '../workflow/traits';
 import { checkAnticoagulants, NO_RISK_FACTORS, type AnticoagulantEntry, type CheckResult } from './anticoagulant-check';
 import { checkAtPlannedStart, type EncounterAnticoagulantInput, type TimedCheck } from './anticoagulant-verdict';
 import { encounterBleedingRisk, type EncounterBleedingRisk } from './bleeding-risk';
-import { buildChecklist, type ReviewedFacts } from './checklist';
+import { buildChecklist, progress, type ReviewedFacts } from './checklist';
 import { consentBlockers, type ConsentStanding } from './consent-blockers';
+import { resolvedItemIds } from './resolved-items';
 
 export interface EncounterPlan extends EncounterPlanFacts {
   sedationPlanned: boolean;
@@ -33,8 +34,19 @@ export interface EncounterPlan extends EncounterPlanFacts {
 export function encounterItems(template: Template, plan: EncounterPlan, reviewed?: ReviewedFacts): { phaseItems: PhaseItem[]; workflow: WorkflowItem[] } {
   const traits = procedureTraits(template);
   const workflow = workflowItemsFor(traits, plan);
-  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan));
+  // A template item that asks what an applying base item asks is not asked again (template-item-twins.ts).
+  const bases = new Set(workflow.map((w) => w.id));
+  const fromTemplate = phaseItemsFromChecklist(buildChecklist(template, reviewed)).filter((i) => templateItemApplies(i.id, traits, plan) && !twinBase(i.id, bases));
   return { phaseItems: [...workflow.map((w) => ({ id: w.id, label: w.label, phase: w.phase, required: w.required })), ...fromTemplate], workflow };
+}
+
+/** The worklist's "done of total": the items that apply to the plan, answered by the rules the blockers use (resolved-items.ts). */
+export function encounterProgress(
+  template: Template,
+  plan: EncounterPlan,
+  answered: { resolvedIds: Iterable<string>; records: readonly EncounterRecord[]; patientFacts: Pick<PatientFactsView, 'facts' | 'confirmations'> },
+): { done: number; total: number } {
+  return progress(encounterItems(template, plan).phaseItems, resolvedItemIds(answered.resolvedIds, answered.records, answered.patientFacts));
 }
 
 /**
@@ -228,6 +240,15 @@ function anticoagulantBlockers(input: BlockerInput, phase: WorkPhase): Blocker[]
   return out;
 }
 
+/** Whether the anticoagulant check at the planned start has no open hard stop (the review item then reads the confirmed drugs). */
+export function anticoagulantClear(input: Pick<BlockerInput, 'template' | 'records' | 'bleedingRiskRaises' | 'settings' | 'anticoagulant'>): boolean {
+  const { result } = timedAnticoagulantCheck(input.template, input.records, input.bleedingRiskRaises, input.settings, input.anticoagulant);
+  return !result.rows.some((row) => row.status === 'too-recent' || row.status === 'inr-required');
+}
+
+/** Resolved by the minimum observation time having passed (observation.ts), not by a tick. */
+const OBSERVATION_ITEM = 'wf-observation-period';
+
 /**
  * What must be done before leaving the current state. Hard stops (an
  * anticoagulant dose too recent, an INR not shown normal, a planned particulate
@@ -238,9 +259,12 @@ export function phaseBlockers(input: BlockerInput): Blocker[] {
   const { state, records } = input;
   if (!isWorkPhase(state)) return [];
   const phase: WorkPhase = state;
-  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would.
-  // The allergy items are answered by confirming the patient's facts (fact-items.ts).
-  const resolved = new Set([...input.resolvedIds, ...recordResolutions(records).keys(), ...factResolutions(input.patientFacts).keys()]);
+  // A saved record resolves its own "…recorded" items (record-items.ts), as a tick would; the
+  // confirmed patient facts theirs (fact-items.ts); the consent and signature the consent item
+  // (consent-items.ts); the minimum observation time, once passed, the observation item.
+  const resolved = resolvedItemIds(input.resolvedIds, records, input.patientFacts, anticoagulantClear(input));
+  if (input.consent.decision === 'consents' && input.consent.signedByPatientOrSurrogate) resolved.add(CONSENT_ITEM);
+  if (phase === 'recovery' && input.recoveryStartedAt && !observationBlocker(input.template.id, input.recoveryStartedAt, input.now)) resolved.add(OBSERVATION_ITEM);
   const open = openRequiredItems(encounterItems(input.template, input.plan).phaseItems, resolved, phase).map((i) => ({
     id: i.id,
     label: i.label,

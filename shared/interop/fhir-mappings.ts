@@ -6,8 +6,12 @@ import type { EncounterDetail } from '../contract/encounter';
 import type { ItemStatus } from '../contract/checklist';
 import type { Transition } from '../contract/encounter-records';
 import { encounterPlanOf } from '../domain/encounter-plan';
+import { consentResolution } from '../workflow/consent-items';
+import { factResolutions } from '../workflow/fact-items';
+import { workflowItemsFor } from '../workflow/phase-items';
 import { recordResolutions } from '../workflow/record-items';
 import { templateItemApplies } from '../workflow/template-item-applicability';
+import { withTwinAnswers } from '../workflow/template-item-twins';
 import { procedureTraits } from '../workflow/traits';
 import { templateToQuestionnaire, type QuestionnaireItem } from '../library/questionnaire';
 import type { Template } from '../library/schema';
@@ -82,16 +86,22 @@ export function questionnaireCanonical(template: Template): string {
  */
 export function checklistResponseItems(
   template: Template,
-  detail: Pick<EncounterDetail, 'items'> & Partial<Pick<EncounterDetail, 'encounter' | 'records' | 'patientFacts'>>,
+  detail: Pick<EncounterDetail, 'items'> & Partial<Pick<EncounterDetail, 'encounter' | 'records' | 'patientFacts' | 'consent' | 'signatures'>>,
 ): { items: QrItem[]; answered: number; total: number } {
   // A saved record answers the items it resolves (record-items.ts); an item the plan makes
   // inapplicable (no sedation planned) and left unanswered is not counted as missing.
-  const states = new Map<string, { status: ItemStatus; reason?: string | null }>(detail.items.map((s) => [s.itemId, s]));
-  for (const itemId of recordResolutions(detail.records ?? []).keys()) if (!states.has(itemId)) states.set(itemId, { status: 'checked' });
+  // The patient's confirmed facts answer theirs (fact-items.ts); a template item asked by a base
+  // item instead takes that item's answer (template-item-twins.ts).
+  const stored = new Map<string, { status: ItemStatus; reason?: string | null }>(detail.items.map((s) => [s.itemId, s]));
+  const consented = consentResolution(detail.consent ?? null, detail.signatures ?? []);
+  const resolved = [...recordResolutions(detail.records ?? []).keys(), ...factResolutions(detail.patientFacts).keys(), ...(consented ? [consented.itemId] : [])];
+  for (const itemId of resolved) if (!stored.has(itemId)) stored.set(itemId, { status: 'checked' });
   const plan = detail.encounter ? encounterPlanOf(detail.encounter, { records: detail.records ?? [], patientFacts: detail.patientFacts?.facts ?? [] }) : null;
   const traits = procedureTraits(template);
   const applies = (id: string) => !plan || templateItemApplies(id, traits, plan);
   const questionnaire = templateToQuestionnaire(template);
+  const bases = new Set(plan ? workflowItemsFor(traits, plan).map((w) => w.id) : []);
+  const states = withTwinAnswers(stored, questionnaire.item.flatMap((g) => (g.item ?? []).map((q) => q.linkId)), bases);
   let answered = 0;
   let total = 0;
   const answerCoding = (group: QuestionnaireItem, code: string): Coding => {

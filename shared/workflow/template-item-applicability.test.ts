@@ -2,10 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { encounterItems } from '../domain/encounter-workflow';
 import { buildChecklist } from '../domain/checklist';
 import { LIBRARY } from '../library/index';
-import { TEMPLATE_ITEM_WHEN } from './template-item-applicability';
+import { templateItemApplies, TEMPLATE_ITEM_WHEN } from './template-item-applicability';
+import { TEMPLATE_ITEM_TWINS } from './template-item-twins';
+import { procedureTraits } from './traits';
 
 const tfesi = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!;
-const ids = (plan: Parameters<typeof encounterItems>[1]) => encounterItems(tfesi, plan).phaseItems.map((i) => i.id);
+/** The items asked: each itself, or (a twin, template-item-twins.ts) through its base item. */
+const ids = (plan: Parameters<typeof encounterItems>[1]) => {
+  const asked = encounterItems(tfesi, plan).phaseItems.map((i) => i.id);
+  const throughBase = Object.entries(TEMPLATE_ITEM_TWINS).filter(([id, t]) => asked.includes(t.base) && templateItemApplies(id, procedureTraits(tfesi), plan)).map(([id]) => id);
+  return [...asked, ...throughBase];
+};
 const base = { sedationPlanned: false, laterality: 'left' as const, imagingModality: 'fluoroscopy' as const };
 
 describe('template items that apply only sometimes', () => {
