@@ -19,6 +19,7 @@ import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { TimeOutReadBack } from './TimeOutReadBack';
 import { PhaseRecords } from './PhaseRecords';
+import { PartWayOn } from './PartWayOn';
 import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
 
@@ -106,7 +107,12 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <ContentReviewed backlog={contentReview} />
       </PartPanel>
       <PartPanel id="pre">{phase('pre')}{checklist('pre')}</PartPanel>
-      <PartPanel id="consent">{checklist('consent')}<ConsentPanel key={encounter.id} /></PartPanel>
+      <PartPanel id="consent">
+        {checklist('consent')}
+        <ConsentPanel key={encounter.id} />
+        {/* The consent is done during pre-procedure: its way on, so no trip back through the rail. */}
+        {here === 'pre' && <PartWayOn template={t} now={now} />}
+      </PartPanel>
       <PartPanel id="time-out">{encounter.state === 'time-out' && <TimeOutReadBack template={t} />}{phase('time-out')}{checklist('time-out')}</PartPanel>
       <PartPanel id="intra">{phase('intra')}{checklist('intra')}</PartPanel>
       <PartPanel id="post">{phase('post')}{checklist('post')}</PartPanel>
