@@ -29,6 +29,8 @@ function show(part: EncounterPart, itemId: string | null): void {
     const panel = document.getElementById(`part-${part}`);
     const item = itemId ? panel?.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(itemId)}"] input`) : null;
     const target = item ?? panel?.querySelector<HTMLElement>('h2');
+    // Unfold whatever holds it (an item's fold, a record's fold): nothing a blocker needs stays hidden.
+    for (let fold = target?.closest('details'); fold; fold = fold.parentElement?.closest('details')) fold.open = true;
     if (target?.tagName === 'H2' && !target.hasAttribute('tabindex')) target.tabIndex = -1;
     target?.focus();
     target?.scrollIntoView({ block: 'center' });
