@@ -75,6 +75,8 @@ test('a signed note shows its verified signature; forged in the file, it shows o
   // Nothing is reopened for editing: the consent discussion stays read-only, no signature can be added.
   await new EncounterPage(page).openPart('Consent');
   await expect(page.getByRole('region', { name: 'Consent discussion' }).getByRole('radio', { name: 'Consents' })).toBeDisabled();
+  // Back to the note's part for the picture of the failure.
+  await new EncounterPage(page).openPart('Note');
   await alert.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'signature-2-forged.png');
   // Every export path refuses it too, and the refusals are in the audit trail.

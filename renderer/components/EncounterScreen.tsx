@@ -86,14 +86,14 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       <h1 ref={heading} tabIndex={-1}>
         {patientName(patient)} <span className="muted">MRN {patient.mrn} · DOB {patient.birthDate}</span>
       </h1>
+      {/* What is done to whom on every part: the procedure, its level(s) and side. */}
+      <p className="encounter-line">
+        <strong>{t.name}</strong> <span className="muted">(template v{t.version})</span> · {[encounter.levels.join(', ') || 'no level', encounter.laterality ?? 'no side'].join(' · ')}
+      </p>
       <PatientHeader template={t} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
       <EncounterRail template={t} now={now} />
       <PartPanel id="plan">
         <dl className="summary">
-          <dt>Procedure</dt>
-          <dd>{t.name} <span className="muted">(template v{t.version})</span></dd>
-          <dt>Level(s) and side</dt>
-          <dd>{[encounter.levels.join(', ') || 'n/a', encounter.laterality ?? 'n/a'].join(' · ')}</dd>
           <dt>Imaging</dt>
           <dd>{IMAGING_MODALITY_LABELS[encounter.imagingModality]}</dd>
           <dt>Sedation</dt>

@@ -43,7 +43,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
         <TimeOutFolds blockers={blockers}>
           {[
             ['Anticoagulants and bleeding-risk class', (id: string) => id.startsWith('anticoagulant-') || id === 'record-planned-start', <AnticoagulantSection key="a" template={template} disabled={closed} />],
-            ...(injectatePlanRequired(template) ? [['Planned injectate', (id: string) => id === 'record-injectate-plan', <InjectatePlanSection key="i" template={template} disabled={closed} />] as const] : []),
+            ...(injectatePlanRequired(template) ? [['Planned injectate', (id: string) => id === 'record-injectate-plan' || id.startsWith('steroid-'), <InjectatePlanSection key="i" template={template} disabled={closed} />] as const] : []),
           ]}
         </TimeOutFolds>
       )}
