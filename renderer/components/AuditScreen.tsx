@@ -61,7 +61,7 @@ export function AuditScreen() {
       )}
       {verdict && !verdict.ok && isAdmin && <AuditAlarmAcknowledge />}
       {error && <p role="alert" className="error">{error}</p>}
-      <table className="table">
+      <table className="table audit-table">
         <thead>
           <tr>
             <th scope="col">#</th>
