@@ -99,7 +99,7 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
           {/* Folded (issue 18: each screen within 3 viewport heights) except before the time-out while this
               encounter has not confirmed the facts, when recording them is the work at hand. */}
           <details className="fact-form" open={(detail.patientFacts.confirmations.length === 0 && ['scheduled', 'pre-procedure'].includes(detail.encounter.state)) || undefined}>
-            <summary>Record or change a patient fact</summary>
+            <summary>Record facts: one-click answers or the full form</summary>
             <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
           </details>
         </>
