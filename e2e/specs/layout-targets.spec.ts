@@ -23,8 +23,8 @@ const MAX_SCREENS = 3;
 /**
  * Screens still longer, not yet brought under the limit (issue 18 point 6 remainder): listed here so the gap stays
  * visible and nothing else may grow past it. Measured 2026-12-05, third round (LAYOUT_SHOTS, the facts confirmed, so the
- * compact header): outcomes 4.2; encounter parts: consent 3.7-4.7 (19 risk rows, the discussion), the current state's part
- * at time-out 5.8 (read-back, time-out items, injectate and sign-off forms), procedure 5.0, recovery 4.8 (the phase's
+ * compact header): outcomes 4.0 (the follow-up form open); encounter parts: consent 3.7-4.7 (19 risk rows, the discussion), the current state's part
+ * at time-out 5.8 (read-back, time-out items, injectate and sign-off forms), procedure 5.0, recovery 4.4 (the phase's
  * record forms). The library (2.95) and the pre-procedure part (at most 2.98) are within the limit now.
  */
 const NOT_YET_SHORT = [/^outcomes$/, /-consent$/, /^encounter-time-out-time-out$/, /^encounter-procedure-procedure$/, /^encounter-recovery-recovery$/];
