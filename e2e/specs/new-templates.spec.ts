@@ -91,9 +91,10 @@ test('the procedure library lists the four new procedures, each with its group',
   for (const [name, group] of listed) {
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row, name).toHaveCount(1);
-    // The backlog table: the procedure and its group head the row; the version is the first cell.
-    await expect(row.getByRole('rowheader'), name).toContainText(group);
-    await expect(row.getByRole('cell').first(), name).toHaveText('v1');
+    // The backlog table: the procedure heads the row, its group (family) is the first cell, the version the second.
+    await expect(row.getByRole('rowheader'), name).toContainText(name);
+    await expect(row.getByRole('cell').first(), name).toContainText(group);
+    await expect(row.getByRole('cell').nth(1), name).toHaveText('v1');
   }
   await shot(page, testInfo, 'library-list', page.getByRole('row').filter({ hasText: 'Intrathecal drug delivery trial' }));
 });
