@@ -35,7 +35,7 @@ test('a section with its confirm button, the risks, and the sign-in after Sign o
   await page.screenshot({ path: path.join(OUT!, 'risks-confirmed.png'), animations: 'disabled', caret: 'hide' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT!, 'top-bar.png'), animations: 'disabled', caret: 'hide' });
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Sign in' }).getByLabel('Username')).toBeFocused();
   await page.screenshot({ path: path.join(OUT!, 'switch-user-sign-in.png'), animations: 'disabled', caret: 'hide' });
 });
