@@ -141,7 +141,7 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ProcedureDesk is locked' })).toBeVisible();
   await measure(page, 'lock', findings);
-  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await page.getByRole('button', { name: 'Sign out (another user)' }).click();
 
   await signIn(page, 'admin');
   await nav(page, 'Users & settings');
