@@ -65,11 +65,14 @@ export async function firstStartToSignedNote(page: Page, outbox: string, console
 
   await signIn(page, 'physician');
   await openEncounter(page);
+  // One part of the encounter at a time: the consent's part, then the note's.
+  await new EncounterPage(page).openPart('Consent');
   const consent = page.getByRole('region', { name: 'Consent discussion' });
   await consent.getByRole('checkbox', { name: 'Benefits discussed' }).check();
   await consent.getByRole('checkbox', { name: 'Alternatives discussed' }).check();
   await consent.getByRole('radio', { name: 'Consents' }).check();
   await expect(consent.getByText(/^Consent discussion saved/)).toBeVisible();
+  await new EncounterPage(page).openPart('Note');
   const note = page.getByRole('region', { name: 'Consent-discussion note' });
   const signForm = note.getByRole('form', { name: 'Sign the note' });
   await signForm.getByLabel('Your password (signs the note)').fill(E2E_PASSWORD);
@@ -105,5 +108,6 @@ export async function itemSurvivedRestart(page: Page): Promise<void> {
   await signIn(page, 'nurse');
   await openEncounter(page);
   await expect(new EncounterPage(page).checkbox(SMOKE_ITEM)).toBeChecked();
+  await new EncounterPage(page).openPart('Note');
   await expect(page.getByRole('region', { name: 'Consent-discussion note' }).getByText(/^Signed by Dr Pat Physician/)).toBeVisible();
 }

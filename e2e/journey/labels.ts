@@ -3,7 +3,7 @@
  * screen is still changing (issue 18), so a renamed control is fixed here once.
  */
 export const L = {
-  signIn: { form: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', lock: 'Lock', unlockForm: 'Unlock', unlock: 'Unlock', signOutOther: 'Sign out (another user)', switchUser: 'Switch user' },
+  signIn: { form: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', lock: 'Lock', unlockForm: 'Unlock', unlock: 'Unlock', signOutOther: 'Sign out (another user)', switchUser: 'Sign out' },
   worklist: { heading: 'Worklist', register: 'Register new patient', openEncounter: /^Open encounter/ },
   patient: { form: 'Register patient', mrn: 'MRN', family: 'Family name', given: 'Given name', birth: 'Date of birth', sex: 'Sex', save: 'Save patient' },
   encounter: { form: 'New encounter', procedure: 'Procedure', laterality: 'Left', imaging: 'Imaging guidance', sedation: /^Sedation planned/, indication: 'Indication (physician)', create: 'Create encounter' },

@@ -38,9 +38,9 @@ export class Journey {
     await expect(this.phaseRegion).toBeVisible();
   }
 
-  /** The hand-over at the shared workstation: one click on "Switch user", then the next user signs in. */
+  /** The hand-over at the shared workstation: one click on "Sign out", then the next user signs in. */
   async handOver(to: Role): Promise<void> {
-    await this.m.click(this.page.getByRole('button', { name: L.signIn.switchUser }));
+    await this.m.click(this.page.getByRole('button', { name: L.signIn.switchUser, exact: true }));
     await this.signIn(to);
     await expect(this.phaseRegion).toBeVisible();
   }

@@ -17,7 +17,7 @@ export async function signIn(page: Page, who: Who, password = E2E_PASSWORD): Pro
 
 /** Ends the session through the topbar's "Sign out" and waits for the sign-in form. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Sign in' })).toBeVisible();
 }
 

@@ -7,6 +7,13 @@ const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physici
 export class UsersPage {
   constructor(readonly page: Page) {}
 
+  /** Shows one tab of the screen (accounts, clinic settings, note fields: one shows at a time). */
+  async openTab(name: 'Accounts' | 'Clinic settings' | 'Note fields'): Promise<void> {
+    const tab = this.page.getByRole('tablist', { name: 'Users and settings' }).getByRole('tab', { name });
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+  }
+
   /** Creates one of the test accounts with the shared test password, and waits for it in the Accounts table. */
   async createAccount(who: Exclude<Who, 'admin'>): Promise<void> {
     const account = ACCOUNTS[who];
@@ -29,6 +36,7 @@ export class UsersPage {
 
   /** Sets the outbox folder (an absolute path) and what export needs (MRN system, Organization) under Chart exports. */
   async setOutboxFolder(folder: string): Promise<void> {
+    await this.openTab('Clinic settings');
     const form = this.page.getByRole('form', { name: 'Chart exports' });
     await form.getByLabel(/^Outbox folder/).fill(folder);
     await form.getByLabel(/^MRN system/).fill(E2E_INTEROP.mrnSystem);

@@ -19,6 +19,7 @@ import { provisionAccounts } from '../accounts';
 import { newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { E2E_PASSWORD, expect, signIn, signOut, test, type AppHandle } from '../fixtures';
 import { expectAccessible, type Theme } from '../pages/axe';
+import { EncounterPage } from '../pages/encounter-page';
 import { expectNamedControls } from '../pages/control-names';
 
 const THEMES: readonly Theme[] = ['light', 'dark'];
@@ -121,8 +122,11 @@ for (const theme of THEMES) {
       await page.goto(app.url);
       await signIn(page, 'physician');
       await page.getByRole('button', { name: new RegExp(`^Open encounter for ${first!.name}`) }).click();
-      // The set-up gave consent (no override lifts it): the panel reads it back.
+      // The set-up gave consent (no override lifts it): the panel reads it back, in its part of the encounter.
+      const encounter = new EncounterPage(page);
+      await encounter.openPart('Consent');
       await expect(page.getByRole('region', { name: 'Consent discussion' }).getByRole('radio', { name: 'Consents' })).toBeChecked();
+      await encounter.openPart('Note');
       await page.getByRole('button', { name: 'Export consent-discussion note' }).click();
       await expect(page.getByRole('link', { name: 'Save PDF' })).toBeVisible();
       await checkScreen(page, 'encounter with consent and exported note');

@@ -9,7 +9,7 @@ const OUT = process.env.BATCH_SHOTS;
 test.skip(!OUT, 'only when BATCH_SHOTS is set');
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('a section with its confirm button, the risks, and the sign-in after Switch user', async ({ page, app }) => {
+test('a section with its confirm button, the risks, and the sign-in after Sign out', async ({ page, app }) => {
   test.setTimeout(120_000);
   const patient = await app.call<{ id: string }>('patient.create', { mrn: 'GB-1', familyName: 'Abernathy-Kuti', givenName: 'Lena', birthDate: '1968-03-14', sex: 'female' });
   const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
@@ -35,7 +35,7 @@ test('a section with its confirm button, the risks, and the sign-in after Switch
   await page.screenshot({ path: path.join(OUT!, 'risks-confirmed.png'), animations: 'disabled', caret: 'hide' });
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: path.join(OUT!, 'top-bar.png'), animations: 'disabled', caret: 'hide' });
-  await page.getByRole('button', { name: 'Switch user' }).click();
+  await page.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(page.getByRole('form', { name: 'Sign in' }).getByLabel('Username')).toBeFocused();
   await page.screenshot({ path: path.join(OUT!, 'switch-user-sign-in.png'), animations: 'disabled', caret: 'hide' });
 });

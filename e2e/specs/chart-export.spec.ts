@@ -12,6 +12,7 @@ import path from 'node:path';
 import { pdfPages } from '#db/testing/pdf-text';
 import { E2E_PASSWORD, expect, signIn, test } from '../fixtures';
 import { E2E_INTEROP } from '../accounts';
+import { EncounterPage } from '../pages/encounter-page';
 
 const TODAY = new Date().toISOString().slice(0, 10);
 
@@ -39,6 +40,8 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await signIn(page, 'physician');
   await page.getByRole('row', { name: /ORTIZ NÚÑEZ/ }).getByRole('button', { name: /^Open encounter/ }).click();
   const consent = page.getByRole('region', { name: 'Consent discussion' });
+  // One part of the encounter shows at a time: the consent, then the note.
+  await new EncounterPage(page).openPart('Consent');
 
   await consent.getByRole('button', { name: 'Now' }).click();
   await consent.getByLabel('Place').fill('Sala 3');
@@ -76,6 +79,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await expect(consent.getByText(/Witness: Nina Nurse/)).toBeVisible();
 
   // Sign, then send to the outbox.
+  await new EncounterPage(page).openPart('Note');
   const noteRegion = page.getByRole('region', { name: 'Consent-discussion note' });
   const signForm = noteRegion.getByRole('form', { name: 'Sign the note' });
   await signForm.getByLabel('Your password (signs the note)').fill(E2E_PASSWORD);

@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '#renderer/time/local-date';
 import { expect, signIn, test } from '../fixtures';
+import { EncounterPage } from '../pages/encounter-page';
 
 interface Row { encounter: { id: string }; patient: { familyName: string } }
 
@@ -25,6 +26,8 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   await page.getByRole('button', { name: new RegExp(`^Open encounter for ${row!.patient.familyName.toUpperCase()}`) }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
   const kb = page.keyboard;
+  // The items walked here are the pre-procedure checklist's (one part of the encounter shows at a time).
+  await new EncounterPage(page).openPart('Pre-procedure');
 
   // J from anywhere goes to the first item; its control shows the focus ring.
   await kb.press('j');
@@ -76,6 +79,7 @@ test('checklist shortcuts: move, check, not applicable, help overlay; never whil
   expect(await focusedItemId(page)).toBe(before);
 
   // In a text field the same keys are just letters: they stay in the field and move nothing.
+  await new EncounterPage(page).openPart('Consent');
   const notes = page.getByRole('region', { name: 'Consent discussion' }).getByRole('textbox', { name: 'Notes on benefits' });
   await notes.focus();
   await kb.type('jk?');

@@ -21,11 +21,14 @@ test('SIGKILL mid-checklist: every item shown as saved is there after restart', 
   await page.getByRole('button', { name: /Open encounter for KOWALSKI/ }).click();
 
   const encounter = new EncounterPage(page);
-  const boxes = page.locator('li.item input[type=checkbox]');
+  // The Consent part: its risks are plain checkboxes, none resolved by a record.
+  await encounter.openPart('Consent');
+  // The items of the part on show (one part of the encounter at a time).
+  const boxes = page.locator('li.item:visible input[type=checkbox]');
   await expect(boxes.first()).toBeVisible();
   const saved: string[] = [];
   for (let i = 0; i < 8; i++) {
-    const item = page.locator('li.item').nth(i);
+    const item = page.locator('li.item:visible').nth(i);
     await boxes.nth(i).check();
     await expect(item.getByText(/^Saved /)).toBeVisible();
     saved.push((await item.getAttribute('data-item-id'))!);

@@ -127,6 +127,8 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
 
   m.phase('Consent', 'physician');
   await j.handOver('physician');
+  // The consent is its own part of the encounter (one part shows at a time): one click on the rail.
+  await m.click(page.getByRole('tab', { name: /^Consent/ }));
   // The risks the physician counsels on, confirmed as discussed in one click.
   await j.confirmGroups(L.group.risks);
   const consent = page.getByRole('region', { name: L.consent.region });

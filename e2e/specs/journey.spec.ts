@@ -39,14 +39,16 @@ test('nurse opens an encounter, physician records consent, the note exports as P
 
   const encounter = new EncounterPage(page);
   await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
+  // One part of the encounter shows at a time, chosen on the rail.
+  await encounter.openPart('Patient & plan');
   await expect(page.getByText(`template v${VERSION}`)).toBeVisible();
+  // The encounter's pre-procedure checks (the indications with them) are in the Pre-procedure part.
+  await encounter.openPart('Pre-procedure');
   const indications = page.getByRole('region', { name: /^Indications/ });
   const firstIndication = indications.getByRole('checkbox').first();
   await firstIndication.check();
   await expect(indications.getByText(/^Saved /).first()).toBeVisible();
   await expect(encounter.sectionProgress('Indications')).toContainText('1 of');
-  // [M] facts are visibly marked for clinical review.
-  await expect(page.locator('li.item').getByText('needs clinical review').first()).toBeVisible();
   const preProcedure = page.getByRole('region', { name: /^Monitoring: pre-procedure/ });
   const preItems = preProcedure.getByRole('checkbox');
   for (let i = 0; i < 3; i++) {
@@ -65,6 +67,9 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await signIn(page, 'physician');
   // The hand-over keeps the encounter on screen.
   await expect(page.getByRole('heading', { name: /NÚÑEZ-GARCÍA, Íñigo/ })).toBeVisible();
+  await encounter.openPart('Consent');
+  // [M] facts are visibly marked for clinical review.
+  await expect(page.locator('[role="tabpanel"]:not([hidden]) li.item').getByText('needs clinical review').first()).toBeVisible();
   for (const risk of RISKS) await encounter.check(risk);
   const fda = page.getByRole('region', { name: /^Risks to counsel on/ }).locator('li.item').filter({ hasText: /FDA/ });
   for (const box of await fda.getByRole('checkbox').all()) {
@@ -83,6 +88,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await consent.getByRole('radio', { name: 'Consents' }).check();
   await expect(consent.getByText(/^Consent discussion saved/)).toBeVisible();
 
+  await encounter.openPart('Note');
   await page.getByRole('button', { name: 'Export consent-discussion note' }).click();
   await expect(page.getByRole('link', { name: 'Save PDF' })).toBeVisible();
   const pdfDownload = page.waitForEvent('download');

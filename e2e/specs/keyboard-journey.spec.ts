@@ -52,6 +52,9 @@ test('keyboard only: sign in, register, open encounter, check, not-applicable, c
   await kb.press('Enter');
 
   await expect(page.getByRole('heading', { name: /SØNDERGAARD, Åse/ })).toBeFocused();
+  // One part of the encounter at a time: ] moves from the pre-procedure part to the consent part (the risks).
+  await kb.press(']');
+  await expect(page.getByRole('tab', { name: /^Consent/ })).toHaveAttribute('aria-selected', 'true');
   const infection = page.getByRole('checkbox', { name: 'Infection', exact: true });
   await tabTo(page, infection);
   await kb.press('Space');
@@ -69,6 +72,9 @@ test('keyboard only: sign in, register, open encounter, check, not-applicable, c
   await kb.press('Space');
   await expect(page.getByText(/^Consent discussion saved/)).toBeVisible();
 
+  // On to the note's part: ] four times (time-out, procedure, recovery, note).
+  for (let i = 0; i < 4; i++) await kb.press(']');
+  await expect(page.getByRole('tab', { name: /^Note/ })).toHaveAttribute('aria-selected', 'true');
   await tabTo(page, page.getByRole('button', { name: 'Export consent-discussion note' }));
   await kb.press('Enter');
   const link = page.getByRole('link', { name: 'Save PDF' });

@@ -1,13 +1,16 @@
 /**
  * Issue 18, layout: at 1366x768 every interactive target on every screen is at least 44x44 px
- * (a checkbox or radio by its clickable label), nothing scrolls sideways, and the top bar keeps to one line.
+ * (a checkbox or radio by its clickable label), nothing scrolls sideways, the top bar keeps to one line, and no
+ * screen (each part of the encounter on its own) is longer than 3 viewport heights.
  * The failure lists every small target by screen, so the message says what to fix.
  * LAYOUT_SHOTS=<folder> also writes a screenshot of each screen there.
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { localIsoDate } from '#renderer/time/local-date';
-import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
+import { currentFacts, type PatientFactsView } from '#shared/contract/patient-facts';
+import { E2E_PASSWORD, expect, signIn, signOut, test, type AppHandle } from '../fixtures';
+import { EncounterPage, ENCOUNTER_PARTS } from '../pages/encounter-page';
 import { pageExtent, smallTargets } from '../pages/targets';
 import { advanceOverridingOpen, consentGivenAndSigned, timeOutSigned } from '../consented-encounter';
 
@@ -15,18 +18,27 @@ const SHOTS = process.env.LAYOUT_SHOTS;
 test.use({ viewport: { width: 1366, height: 768 } });
 
 type Findings = string[];
+/** Issue 18: no screen longer than this many viewport heights at 1366x768. */
+const MAX_SCREENS = 3;
+/**
+ * Screens still longer, not yet brought under the limit (issue 18 point 6 remainder): listed here so the gap stays
+ * visible and nothing else may grow past it. Measured 2026-12-05, third round (LAYOUT_SHOTS, the facts confirmed, so the
+ * compact header): outcomes 4.0 (the follow-up form open); encounter parts: consent 3.7-4.7 (19 risk rows, the discussion), the current state's part
+ * at time-out 5.8 (read-back, time-out items, injectate and sign-off forms), procedure 5.0, recovery 4.4 (the phase's
+ * record forms). The library (2.95) and the pre-procedure part (at most 2.98) are within the limit now.
+ */
+const NOT_YET_SHORT = [/^outcomes$/, /-consent$/, /^encounter-time-out-time-out$/, /^encounter-procedure-procedure$/, /^encounter-recovery-recovery$/];
 
 async function measure(page: Page, screen: string, findings: Findings): Promise<void> {
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   if (SHOTS) {
     await page.screenshot({ path: path.join(SHOTS, `${screen}.png`), animations: 'disabled', caret: 'hide' });
-    const phase = page.locator('section.phase');
-    if (await phase.count()) await phase.screenshot({ path: path.join(SHOTS, `${screen}-phase-panel.png`), animations: 'disabled', caret: 'hide' });
+    await page.screenshot({ path: path.join(SHOTS, `${screen}-full.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
   }
   for (const small of await smallTargets(page, 44)) findings.push(`${screen}: ${small}`);
   const { sideways, screens } = await pageExtent(page);
-  // Not yet a failure: the encounter still runs far past 3 viewports (one phase at a time is still to do).
   if (SHOTS) console.log(`${screen}: ${screens.toFixed(1)} viewport heights`);
+  if (screens > MAX_SCREENS && !NOT_YET_SHORT.some((r) => r.test(screen))) findings.push(`${screen}: ${screens.toFixed(1)} viewport heights long (at most ${MAX_SCREENS})`);
   if (sideways) findings.push(`${screen}: the page scrolls sideways`);
   const bar = page.locator('header.topbar');
   if (await bar.count()) {
@@ -37,6 +49,21 @@ async function measure(page: Page, screen: string, findings: Findings): Promise<
     });
     if (wrapped) findings.push(`${screen}: the top bar wraps onto a second line`);
   }
+}
+
+/** Measures each part of the open encounter, one at a time as the rail shows them. */
+async function measureParts(page: Page, screen: string, findings: Findings): Promise<void> {
+  const encounter = new EncounterPage(page);
+  for (const part of ENCOUNTER_PARTS) {
+    await encounter.openPart(part);
+    await measure(page, `${screen}-${part.toLowerCase().replace(/[^a-z]+/g, '-')}`, findings);
+  }
+}
+
+/** The patient's standing facts confirmed for this encounter, as the nurse does (the compact header shows then). */
+async function confirmFacts(app: AppHandle, encounterId: string): Promise<void> {
+  const { patientFacts } = await app.call<{ patientFacts: PatientFactsView }>('encounter.get', { encounterId });
+  await app.call('patientFacts.confirm', { encounterId, factIds: currentFacts(patientFacts.facts).map((f) => f.id) });
 }
 
 async function nav(page: Page, name: string): Promise<void> {
@@ -68,8 +95,17 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
   await measure(page, 'worklist', findings);
 
   await page.getByRole('button', { name: /^Open encounter for / }).first().click();
-  await expect(page.getByRole('navigation', { name: 'Checklist sections' })).toBeVisible();
-  await measure(page, 'encounter', findings);
+  await expect(page.getByRole('tablist', { name: 'Encounter parts' })).toBeVisible();
+  // Unconfirmed, the full patient header (facts and form) shows: measured once, on the first part.
+  await new EncounterPage(page).openPart('Patient & plan');
+  await measure(page, 'encounter-unconfirmed-patient-plan', findings);
+  // A nurse confirms the patient's facts as pre-procedure starts: the normal state, with the compact header.
+  const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
+  for (const row of rows) await confirmFacts(app, row.encounter.id);
+  await nav(page, 'Worklist');
+  await page.getByRole('button', { name: /^Open encounter for / }).first().click();
+  await expect(page.getByRole('region', { name: 'Patient facts' }).getByText('Show patient facts')).toBeVisible();
+  await measureParts(page, 'encounter', findings);
   await page.getByRole('button', { name: 'Follow-up and outcomes' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   // The record forms (pain scale radios among them) open, so they are measured too.
@@ -77,7 +113,6 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
   await measure(page, 'outcomes', findings);
 
   // The demo day moved on through the contract, so the encounter is measured in each later phase.
-  const rows = await app.call<{ encounter: { id: string }; patient: { familyName: string } }[]>('encounter.list', { date: localIsoDate() });
   const phases = ['pre-procedure', 'time-out', 'procedure', 'recovery'] as const;
   for (const [i, row] of rows.entries()) {
     for (const to of phases.slice(0, i + 2)) {
@@ -91,7 +126,7 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
     await nav(page, 'Worklist');
     await page.getByRole('button', { name: new RegExp(`^Open encounter for ${row.patient.familyName}`, 'i') }).click();
     await expect(page.getByRole('heading', { level: 2, name: new RegExp(`^Now: ${['Time-out', 'Procedure', 'Recovery'][i]}`) })).toBeVisible();
-    await measure(page, `encounter-${phases[i + 1]}`, findings);
+    await measureParts(page, `encounter-${phases[i + 1]}`, findings);
   }
 
   await nav(page, 'Follow-ups due');
@@ -106,7 +141,7 @@ test('every screen at 1366x768: targets at least 44 px, nothing sideways, the to
   await page.getByRole('button', { name: 'Lock', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'ProcedureDesk is locked' })).toBeVisible();
   await measure(page, 'lock', findings);
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('button', { name: 'Sign out (another user)' }).click();
 
   await signIn(page, 'admin');
   await nav(page, 'Users & settings');
@@ -129,30 +164,42 @@ test('a worklist row opens its encounter on click and on Enter', async ({ page, 
   await expect(page.getByRole('heading', { level: 1, name: /NÚÑEZ/ })).toBeVisible();
 });
 
-test('the encounter keeps a progress rail in view; ] and [ move between its parts', async ({ page, app }) => {
+test('the encounter shows one part at a time, chosen on the rail or with ] and [', async ({ page, app }) => {
   await app.call('demo.seed', { today: localIsoDate() });
   await page.goto(app.url);
   await signIn(page, 'nurse');
   await page.getByRole('button', { name: /^Open encounter for NÚÑEZ/i }).click();
   const rail = page.getByRole('navigation', { name: 'Encounter progress' });
+  const tabs = rail.getByRole('tablist', { name: 'Encounter parts' });
   await expect(rail.locator('[aria-current="step"]')).toHaveText('Scheduled: current');
   await expect(rail.locator('.rail-blocked')).toHaveText('Ready for Pre-procedure');
+  // The current phase's part opens by default, with the phase's panel; the other parts are not on the page.
+  await expect(tabs.getByRole('tab', { name: /^Pre-procedure/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeHidden();
   await page.keyboard.press(']');
-  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
-  await page.keyboard.press(']');
-  const firstChecklist = page.locator('section.checklist-section h2').first();
-  await expect(firstChecklist).toBeFocused();
-  await expect(rail).toBeInViewport();
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toBeFocused();
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: /^Risks to counsel on/ })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeHidden();
   await page.keyboard.press('[');
-  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 2, name: /^Now: Scheduled/ })).toBeVisible();
+  await tabs.getByRole('tab', { name: /^Consent/ }).click();
+  await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeVisible();
+  await expect(rail).toBeInViewport();
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help.getByRole('cell', { name: /^Next part of the encounter/ })).toBeVisible();
   await page.keyboard.press('Escape');
-  // Once the day starts, the rail counts what still blocks the next phase, as the phase panel lists it.
+  // Once the day starts, the rail counts what still blocks the next phase, as the phase panel lists it,
+  // and the still-open list opens the part where an item is done.
+  await tabs.getByRole('tab', { name: /^Pre-procedure/ }).click();
   await page.getByRole('button', { name: 'Start pre-procedure' }).click();
   await expect(rail.locator('[aria-current="step"]')).toHaveText('Pre-procedure: current');
   await expect(rail.getByText('✓ Scheduled: done')).toBeVisible();
   const open = await page.locator('.advance').getByText(/Still open before Time-out: \d+$/).innerText();
   await expect(rail.locator('.rail-blocked')).toHaveText(`${open.match(/\d+$/)![0]} open before Time-out`);
+  await page.getByRole('list', { name: 'Still open' }).getByRole('button', { name: /\(Consent\)$/ }).first().click();
+  await expect(tabs.getByRole('tab', { name: /^Consent/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('region', { name: 'Consent discussion' })).toBeVisible();
 });

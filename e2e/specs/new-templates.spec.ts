@@ -9,6 +9,7 @@
 import path from 'node:path';
 import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { signIn, test, type AppHandle } from '../fixtures';
+import { EncounterPage } from '../pages/encounter-page';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -45,9 +46,9 @@ test('epidural adhesiolysis: [M] and inferred facts need clinical review on the 
   for (const id of ['infection', 'bleeding', 'epidural-hematoma', 'epidural-steroid-warning-if-used']) await expect(row(page, id), id).toContainText(REVIEW);
   await shot(page, testInfo, 'adhesiolysis-1-checklist-risks', row(page, 'intravascular-entry'));
 
-  // The antithrombotic review says why the class is High, and needs review.
-  await expect(row(page, 'antithrombotic-review')).toContainText('do not include percutaneous adhesiolysis');
-  await expect(row(page, 'antithrombotic-review')).toContainText(REVIEW);
+  // The antithrombotic review says why the class is High, and needs review: the template's wording on the base row it repeats (record once).
+  await expect(row(page, 'wf-antithrombotics-reviewed')).toContainText('do not include percutaneous adhesiolysis');
+  await expect(row(page, 'wf-antithrombotics-reviewed')).toContainText(REVIEW);
   const bleeding = page.locator('section.bleeding-risk');
   await expect(bleeding.getByRole('heading', { name: 'Bleeding-risk class: High' })).toBeVisible();
   await expect(bleeding.getByRole('list', { name: 'Why this class' })).toContainText("Procedure template's class: High (not in the ASRA 2018 list)");
@@ -55,6 +56,7 @@ test('epidural adhesiolysis: [M] and inferred facts need clinical review on the 
   await shot(page, testInfo, 'adhesiolysis-2-bleeding-class', bleeding);
 
   // Consent panel: the expected benefit ([M]) and the ESI alternative (inferred) carry the badge.
+  await new EncounterPage(page).openPart('Consent'); // one part of the encounter at a time
   const consent = page.getByRole('region', { name: 'Consent discussion' });
   await expect(consent.locator('[data-fact-id="expected-benefit"]')).toContainText('We do not have firm numbers');
   await expect(consent.locator('[data-fact-id="expected-benefit"]')).toContainText(REVIEW);
@@ -89,9 +91,10 @@ test('the procedure library lists the four new procedures, each with its group',
   for (const [name, group] of listed) {
     const row = page.getByRole('row').filter({ hasText: name });
     await expect(row, name).toHaveCount(1);
-    // The backlog table: the procedure and its group head the row; the version is the first cell.
-    await expect(row.getByRole('rowheader'), name).toContainText(group);
-    await expect(row.getByRole('cell').first(), name).toHaveText('v1');
+    // The backlog table: the procedure heads the row, its group (family) is the first cell, the version the second.
+    await expect(row.getByRole('rowheader'), name).toContainText(name);
+    await expect(row.getByRole('cell').first(), name).toContainText(group);
+    await expect(row.getByRole('cell').nth(1), name).toHaveText('v1');
   }
   await shot(page, testInfo, 'library-list', page.getByRole('row').filter({ hasText: 'Intrathecal drug delivery trial' }));
 });

@@ -16,6 +16,7 @@ import type { NoteSignature } from '#shared/contract/note';
 import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/note';
 import { consentedEncounter } from '../consented-encounter';
 import { ACCOUNTS, E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
+import { EncounterPage } from '../pages/encounter-page';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -37,6 +38,8 @@ test('a signed note shows its verified signature; forged in the file, it shows o
   await page.goto(app.url);
   await signIn(page, 'physician');
   await page.getByRole('row', { name: /OKONKWO-REYES/ }).getByRole('button', { name: /^Open encounter/ }).click();
+  // The note is a part of its own on the encounter's rail.
+  await new EncounterPage(page).openPart('Note');
   const noteRegion = page.getByRole('region', { name: 'Consent-discussion note' });
   const verified = noteRegion.getByText('Signature verified (Ed25519), signing key');
   await expect(verified).toBeVisible();
@@ -62,13 +65,18 @@ test('a signed note shows its verified signature; forged in the file, it shows o
   await page.goto(app.url);
   await signIn(page, 'physician');
   await page.getByRole('row', { name: /OKONKWO-REYES/ }).getByRole('button', { name: /^Open encounter/ }).click();
+  // The note is a part of its own on the encounter's rail.
+  await new EncounterPage(page).openPart('Note');
   const alert = noteRegion.getByRole('alert');
   await expect(alert).toContainText(`${SIGNATURE_FAILED}.`);
   await expect(alert).toContainText('What failed: the signature of the note does not match what it signed.');
   await expect(noteRegion.getByText('Signature verified')).toHaveCount(0);
   await expect(noteRegion.getByText('declines')).toHaveCount(0);
   // Nothing is reopened for editing: the consent discussion stays read-only, no signature can be added.
+  await new EncounterPage(page).openPart('Consent');
   await expect(page.getByRole('region', { name: 'Consent discussion' }).getByRole('radio', { name: 'Consents' })).toBeDisabled();
+  // Back to the note's part for the picture of the failure.
+  await new EncounterPage(page).openPart('Note');
   await alert.scrollIntoViewIfNeeded();
   await shot(page, testInfo, 'signature-2-forged.png');
   // Every export path refuses it too, and the refusals are in the audit trail.

@@ -10,6 +10,7 @@ import type { NoteSignature } from '#shared/contract/note';
 import { DEFAULT_ATTESTATION } from '#shared/contract/note';
 import { consentedEncounter } from '../consented-encounter';
 import { E2E_PASSWORD, expect, signIn, signOut, test } from '../fixtures';
+import { EncounterPage } from '../pages/encounter-page';
 
 const PATIENT = { mrn: 'SIGN-7001', familyName: 'Ibáñez-Olmos', givenName: 'Aitana', birthDate: '1961-03-14', sex: 'female' } as const;
 
@@ -22,7 +23,10 @@ test('a physician signs the note on screen; addenda follow it, in order, in the 
   await page.getByRole('row', { name: /IBÁÑEZ-OLMOS/ }).getByRole('button', { name: /^Open encounter/ }).click();
   const noteRegion = page.getByRole('region', { name: 'Consent-discussion note' });
   const consent = page.getByRole('region', { name: 'Consent discussion' });
+  // One part of the encounter shows at a time: the consent, then the note.
+  await new EncounterPage(page).openPart('Consent');
   await expect(consent.getByRole('radio', { name: 'Consents' })).toBeEnabled();
+  await new EncounterPage(page).openPart('Note');
 
   // The attestation is offered, editable; a wrong password signs nothing and is not kept in the field.
   const signForm = noteRegion.getByRole('form', { name: 'Sign the note' });
@@ -47,10 +51,14 @@ test('a physician signs the note on screen; addenda follow it, in order, in the 
   await expect(noteRegion.getByText(DEFAULT_ATTESTATION)).toBeVisible();
 
   // The consent discussion is read-only now; the checklist is not (the procedure day continues).
+  const encounter = new EncounterPage(page);
+  await encounter.openPart('Consent');
   await expect(consent.getByText('The note is signed')).toBeVisible();
   await expect(consent.getByRole('radio', { name: 'Consents' })).toBeDisabled();
   await expect(consent.getByRole('button', { name: 'Add question' })).toBeDisabled();
+  await encounter.openPart('Consent');
   await expect(page.getByRole('checkbox', { name: 'Infection', exact: true })).toBeEnabled();
+  await encounter.openPart('Note');
 
   // The physician's addendum; a reason too short is caught before anything is sent.
   const addendumForm = noteRegion.getByRole('form', { name: 'Add an addendum' });
@@ -74,6 +82,7 @@ test('a physician signs the note on screen; addenda follow it, in order, in the 
   const heading = page.getByRole('heading', { name: /IBÁÑEZ-OLMOS, Aitana/ });
   await expect(heading.or(page.getByRole('heading', { name: 'Worklist' }))).toBeVisible();
   if (!(await heading.isVisible())) await page.getByRole('row', { name: /IBÁÑEZ-OLMOS/ }).getByRole('button', { name: /^Open encounter/ }).click();
+  await encounter.openPart('Note');
   await expect(noteRegion.getByText(/^Signed by Dr Pat Physician/)).toBeVisible();
   await expect(noteRegion.getByRole('form', { name: 'Sign the note' })).toHaveCount(0);
   await addendumForm.getByLabel('Reason for the addendum').fill('Escort details');

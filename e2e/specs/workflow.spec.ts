@@ -118,6 +118,8 @@ test('nurse and physician take one encounter through every state; the physician 
   // Time-out: clopidogrel taken yesterday comes to light (entered earlier, it would already have held the
   // pre-procedure: db/handlers/patient-facts.test.ts); the team's checks and the signed sign-off; the hard stop holds the nurse.
   await expect(phase(page).getByRole('heading', { name: /^Now: Time-out/ })).toBeVisible();
+  // At the time-out the pre-procedure's anticoagulant form is folded while nothing in it is open: one click unfolds it.
+  await page.getByText(/^Anticoagulants and bleeding-risk class/).click();
   const anticoag = page.getByRole('region', { name: 'Anticoagulants and antiplatelets' });
   await anticoag.getByRole('combobox', { name: 'Drug' }).selectOption({ label: 'Clopidogrel' });
   const yesterday = new Date(Date.now() - 26 * 3600_000);

@@ -36,7 +36,6 @@ export function App() {
   const loadSession = useSession((s) => s.load);
   const lock = useSession((s) => s.lock);
   const switchUser = useSession((s) => s.switchUser);
-  const logout = useSession((s) => s.logout);
   const view = useNavigation((s) => s.view);
   const go = useNavigation((s) => s.go);
 
@@ -117,10 +116,8 @@ export function App() {
         <button type="button" className="secondary" onClick={() => void lock()} title="Lock now (the session also locks after idle time)">
           Lock
         </button>
-        <button type="button" className="secondary" onClick={() => void switchUser()} title="Hand over: lock, sign out and let the next user sign in">
-          Switch user
-        </button>
-        <button type="button" className="secondary" onClick={() => void logout()}>
+        {/* One way out, which is also the hand-over: the session ends and the sign-in waits for the next user. */}
+        <button type="button" className="secondary" onClick={() => void switchUser()} title="Sign out: the next user signs in here">
           Sign out
         </button>
       </header>

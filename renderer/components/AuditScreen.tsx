@@ -3,6 +3,7 @@ import { useAudit } from '../stores/audit';
 import { useSession } from '../stores/session';
 import { AuditAlarmAcknowledge } from './AuditAlarmAcknowledge';
 import { offerDownload } from './download';
+import { usePage } from './Paged';
 import { useClinicTime } from './useClinicTime';
 
 /** Who did what, when, to which record; every page checked against the chain and its seal; an export. */
@@ -12,6 +13,8 @@ export function AuditScreen() {
   const isAdmin = useSession((s) => s.user?.role === 'admin');
   const [action, setAction] = useState('');
   const [user, setUser] = useState('');
+  // 20 rows a page keep the screen within 3 viewport heights at 1366x768 (issue 18; 25 measured 3.0+).
+  const { shown, pager } = usePage(entries, 20);
 
   useEffect(() => {
     void load({});
@@ -58,7 +61,7 @@ export function AuditScreen() {
       )}
       {verdict && !verdict.ok && isAdmin && <AuditAlarmAcknowledge />}
       {error && <p role="alert" className="error">{error}</p>}
-      <table className="table">
+      <table className="table audit-table">
         <thead>
           <tr>
             <th scope="col">#</th>
@@ -70,7 +73,7 @@ export function AuditScreen() {
           </tr>
         </thead>
         <tbody>
-          {entries.map((e) => (
+          {shown.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
               <td>{clock.dateTime(e.at)}</td>
@@ -82,6 +85,7 @@ export function AuditScreen() {
           ))}
         </tbody>
       </table>
+      {pager}
     </div>
   );
 }

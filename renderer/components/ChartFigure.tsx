@@ -3,7 +3,8 @@ import { useId, type ReactNode } from 'react';
 /**
  * A chart with its text alternative: the summary sentence is the chart's
  * accessible name and its visible caption, and the data table under it holds
- * every value drawn (so the figure reads the same aloud, on screen and in print).
+ * every value drawn (so the figure reads the same aloud and on screen), folded to a 44 px summary
+ * (issue 18: each screen within 3 viewport heights; the summary sentence already says what it shows).
  */
 export function ChartFigure({ title, summary, table, children, className = '' }: { title: string; summary: string; table: ReactNode; children: ReactNode; className?: string }) {
   const id = useId();
@@ -15,7 +16,10 @@ export function ChartFigure({ title, summary, table, children, className = '' }:
         {children}
       </div>
       <figcaption id={`${id}-summary`} className="chart-summary">{summary}</figcaption>
-      {table}
+      <details className="fold chart-data-fold">
+        <summary>Every value drawn, as a table ▸</summary>
+        {table}
+      </details>
     </figure>
   );
 }

@@ -31,9 +31,10 @@ afterEach(() => {
   setClient(realClient());
 });
 
-/** The item's row once the screen has loaded the encounter from the core. */
+/** The risk's row once the screen has loaded the encounter from the core and the Consent part (where the risks are) shows. */
 async function itemRow(label: string): Promise<HTMLElement> {
   await coreSettled();
+  await userEvent.click(screen.getByRole('tab', { name: /^Consent/ }));
   return screen.getByRole('checkbox', { name: label }).closest('li')!;
 }
 

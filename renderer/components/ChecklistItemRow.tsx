@@ -92,6 +92,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
           onChange={(e) => { if (!busy) void setItem(item.id, e.target.checked ? 'checked' : 'unchecked'); }}
         />
         <label htmlFor={inputId}>{item.label}</label>
+        {item.incidence && <span className="incidence muted" title={item.incidence}>{item.incidence}</span>}
         {required && <span className="badge required">Required</span>}
         <SaveStatus save={save} />
       </div>
@@ -100,10 +101,16 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
           Recorded with {RECORDED_WITH[recorded.kind]} at {clock.time(recorded.at)} ({recorded.by})
         </p>
       )}
-      {item.detail && <p className="detail">{item.detail}</p>}
       {/* What the item reads back (the planned injectate), where it has any. */}
       {children}
-      {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
+      {/* The row stays one line (issue 18, 3 viewport heights): the item's words in the patient's language and the template's wording a click away. */}
+      {item.detail && (
+        <details className="item-more">
+          <summary aria-label={`About ${item.label}`}>About</summary>
+          <p className="detail">{item.detail}</p>
+          {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
+        </details>
+      )}
       {item.id.startsWith('wf-') && <TemplateWording baseId={item.id} citations={sources} quiet={reviewed} />}
       <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
       {history.length > 0 && <ItemHistory changes={history} label={item.label} />}

@@ -26,13 +26,16 @@ export const ChecklistSectionView = memo(function ChecklistSectionView({ section
   const group = useMemo(() => section.items.map((i) => ({ id: i.id, phase: templateItemPhase(section.id, i.id) })), [section]);
   return (
     <section id={`section-${section.id}`} aria-labelledby={headingId} className="card checklist-section">
-      <h2 id={headingId}>
-        {section.title}{' '}
-        <span className="muted">{done} of {total} done</span>
-      </h2>
-      <progress max={total} value={done} aria-label={`${section.title} progress`} />
+      {/* Heading, progress and the group's confirm on one line (issue 18: each part within 3 viewport heights). */}
+      <div className="section-head">
+        <h2 id={headingId}>
+          {section.title}{' '}
+          <span className="muted">{done} of {total} done</span>
+        </h2>
+        <progress max={total} value={done} aria-label={`${section.title} progress`} />
+        <GroupConfirm items={group} title={section.title} risks={section.id === 'risks'} />
+      </div>
       {HINTS[section.id] && <p className="muted">{HINTS[section.id]}</p>}
-      <GroupConfirm items={group} title={section.title} risks={section.id === 'risks'} />
       {section.items.length === 0 ? (
         <p className="muted">No items for this phase in this template.</p>
       ) : (

@@ -74,6 +74,8 @@ export function ConsentPanel() {
         </p>
       )}
       <fieldset className="bare" disabled={signed} aria-label={signed ? 'Consent discussion (signed, read-only)' : undefined}>
+        {/* Two columns at desktop width (issue 18: the Consent part within 3 viewport heights). */}
+        <div className="consent-col">
         <WhenWhereFields {...fieldProps} />
         <CapacityFields {...fieldProps} />
         <PresentFields {...fieldProps} />
@@ -90,6 +92,8 @@ export function ConsentPanel() {
           Notes on benefits
           <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
         </label>
+        </div>
+        <div className="consent-col">
         <label className="choice">
           <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
           Alternatives discussed
@@ -146,6 +150,7 @@ export function ConsentPanel() {
             ))}
           </div>
         </fieldset>
+        </div>
       </fieldset>
       <p aria-live="polite" className="consent-save">
         <SaveStatus save={consentSave} what="consent discussion" />

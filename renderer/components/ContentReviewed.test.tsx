@@ -38,7 +38,8 @@ async function bedside(templateId: string) {
   return {
     checklist: [...document.querySelectorAll<HTMLElement>('section.checklist-section')],
     consent: document.querySelector<HTMLElement>('section.consent')!,
-    reference: screen.getByRole('heading', { name: /^Procedure reference/ }).closest('section')!,
+    // Every part of the encounter, the one on show and the ones behind the other tabs.
+    reference: screen.getByRole('heading', { name: /^Procedure reference/, hidden: true }).closest('section')!,
   };
 }
 

@@ -100,13 +100,19 @@ export function DischargeInstructions(props: Props) {
   return (
     <section className="card discharge-instructions" aria-labelledby="discharge-instructions-heading">
       <h3 id="discharge-instructions-heading">Going-home instructions</h3>
-      <ul className="instruction-lines">{lines.signs.map((l) => <Line key={l.id} line={l} badges />)}</ul>
-      {lines.restart.length > 0 && (
-        <>
-          <h4>Blood thinners</h4>
-          <ul className="instruction-lines">{lines.restart.map((l) => <Line key={l.id} line={l} badges />)}</ul>
-        </>
-      )}
+      {/* Folded to a 44 px summary (issue 18: each part within 3 viewport heights); the printed sheet holds them all. */}
+      <details className="fold">
+        <summary>
+          {lines.signs.length} warning signs{lines.restart.length > 0 ? `, when to restart ${lines.restart.length} blood thinner(s)` : ''} ▸
+        </summary>
+        <ul className="instruction-lines">{lines.signs.map((l) => <Line key={l.id} line={l} badges />)}</ul>
+        {lines.restart.length > 0 && (
+          <>
+            <h4>Blood thinners</h4>
+            <ul className="instruction-lines">{lines.restart.map((l) => <Line key={l.id} line={l} badges />)}</ul>
+          </>
+        )}
+      </details>
       <button type="button" className="primary" onClick={() => setPrinting(true)}>Print for the patient</button>
       {printing && createPortal(<PrintSheet {...props} lines={lines} />, document.body)}
     </section>

@@ -49,6 +49,7 @@ describe('group confirmation (against the real core over HTTP)', () => {
 
   it('names the risks as discussed, and A on a risk does the same', async () => {
     const encounterId = await openNew();
+    await userEvent.click(screen.getByRole('tab', { name: /^Consent/ })); // the risks show in the Consent part
     const section = document.getElementById('section-risks')!;
     const rows = [...section.querySelectorAll<HTMLElement>('li[data-item-id]')].map((li) => li.dataset.itemId!);
     const button = await within(section).findByRole('button', { name: `All ${rows.length} risks discussed` });

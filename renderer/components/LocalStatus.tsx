@@ -14,7 +14,7 @@ export function LocalStatus() {
   const state = checklist === 'failed' || consent === 'failed' ? 'failed' : checklist === 'saving' || consent === 'saving' ? 'saving' : 'saved';
   return (
     <span className={`local-status ${state}`}>
-      {state === 'failed' ? 'A change was not saved' : state === 'saving' ? 'Saving…' : 'All saved on this computer'}
+      {state === 'failed' ? 'A change was not saved' : state === 'saving' ? 'Saving…' : 'Saved on this computer'}
     </span>
   );
 }

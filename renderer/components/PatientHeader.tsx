@@ -62,9 +62,11 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
   const { timeZone } = settings;
   const verdict = encounterVerdict(detail, template, settings);
   const standing = currentFacts(detail.patientFacts.facts);
-  return (
-    <section className="card patient-header" aria-label="Patient facts">
-      <VerdictLine verdict={verdict} />
+  // Confirmed for this encounter and unchanged since: the header shrinks to the verdict and one line of facts.
+  const last = detail.patientFacts.confirmations.at(-1);
+  const confirmed = !!last && last.factIds.length === standing.length && standing.every((f) => last.factIds.includes(f.id));
+  const full = (
+    <>
       <PlannedStart timeZone={timeZone} disabled={disabled} />
       <dl className="summary patient-facts">
         {GROUPS.map((g) => {
@@ -78,9 +80,41 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
         })}
       </dl>
       <Confirmation standing={standing} timeZone={timeZone} disabled={disabled} />
-      <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
+    </>
+  );
+  return (
+    <section className="card patient-header" aria-label="Patient facts">
+      <VerdictLine verdict={verdict} />
+      {confirmed ? (
+        <details className="fact-form">
+          <summary>
+            <FactsLine standing={standing} timeZone={timeZone} /> <span className="fold-hint">Show patient facts</span>
+          </summary>
+          {full}
+          <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
+        </details>
+      ) : (
+        <>
+          {full}
+          {/* Folded (issue 18: each screen within 3 viewport heights) except before the time-out while this
+              encounter has not confirmed the facts, when recording them is the work at hand. */}
+          <details className="fact-form" open={(detail.patientFacts.confirmations.length === 0 && ['scheduled', 'pre-procedure'].includes(detail.encounter.state)) || undefined}>
+            <summary>Record facts: one-click answers or the full form</summary>
+            <PatientFactForm standing={standing} timeZone={timeZone} disabled={disabled} factLine={(f) => factLine(f, timeZone)} />
+          </details>
+        </>
+      )}
     </section>
   );
+}
+
+/** The confirmed facts on one line: allergies, diabetes, pregnancy, devices (the verdict has its own line). */
+function FactsLine({ standing, timeZone }: { standing: readonly PatientFact[]; timeZone: string }) {
+  const parts = GROUPS.filter((g) => g.label !== 'Anticoagulants and antiplatelets').map((g) => {
+    const facts = standing.filter((f) => g.kinds.includes(f.entry.kind));
+    return `${g.label}: ${facts.length ? facts.map((f) => factLine(f, timeZone)).join('; ') : 'none recorded'}`;
+  });
+  return <span className="facts-line">{parts.join(' · ')}</span>;
 }
 
 function VerdictLine({ verdict }: { verdict: AnticoagulantVerdict }) {

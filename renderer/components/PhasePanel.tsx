@@ -6,11 +6,12 @@ import { encounterItems } from '#shared/domain/encounter-workflow';
 import { evidenceState } from '#shared/library/evidence-state';
 import type { Evidence, Template } from '#shared/library/schema';
 import type { WorkflowItem } from '#shared/workflow/phase-items';
-import { canCancel, ENCOUNTER_STATES, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
+import { canCancel, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflow/states';
 import { useEncounter } from '../stores/encounter';
 import { useEncounterPlan } from './useEncounterPlan';
 import { useWorkflow } from '../stores/workflow';
 import { useSession } from '../stores/session';
+import { GoToBlocker, MoreOpen } from './GoToBlocker';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { GroupConfirm } from './GroupConfirm';
@@ -21,7 +22,6 @@ import { useClinicTime } from './useClinicTime';
 import { usePhaseBlockers } from './usePhaseBlockers';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
-const MAIN_STATES = ENCOUNTER_STATES.filter((s) => s !== 'cancelled');
 /** Open items listed by name before the list is summarised. */
 const SHOWN = 8;
 /** The time-out item that reads the planned injectate back instead of being a bare checkbox. */
@@ -80,13 +80,6 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
 
   return (
     <section className="card phase" aria-labelledby="phase-heading">
-      <ol className="phase-steps" aria-label="Procedure day">
-        {MAIN_STATES.map((s) => (
-          <li key={s} aria-current={s === state ? 'step' : undefined} className={s === state ? 'current' : undefined}>
-            {STATE_LABELS[s]}
-          </li>
-        ))}
-      </ol>
       <h2 id="phase-heading" tabIndex={-1}>
         Now: {STATE_LABELS[state]}
         {last && <span className="muted"> since {clock.time(last.at)} ({last.by.name})</span>}
@@ -170,10 +163,11 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
               <li key={b.id}>
                 {b.hardStop ? <strong>{b.label}</strong> : b.label}
                 {b.sources && b.sources.length > 0 && <> <EvidenceBadges sources={b.sources} citations={citations} /></>}
+                <GoToBlocker blocker={b} />
               </li>
             ))}
           </ul>
-          {blockers.length > SHOWN && <p className="muted">…and {blockers.length - SHOWN} more open item(s) in the checklists below.</p>}
+          {blockers.length > SHOWN && <MoreOpen blockers={blockers.slice(SHOWN)} />}
         </div>
       )}
       <div className="row">

@@ -19,6 +19,8 @@ import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
 import { TimeOutSignOff } from './TimeOutSignOff';
 import { VitalsForm } from './VitalsForm';
+import { usePhaseBlockers } from './usePhaseBlockers';
+import { TimeOutFolds } from './Fold';
 
 /** The structured records of the current phase, and every record so far. */
 export function PhaseRecords({ template, now }: { template: Template; now: string }) {
@@ -30,12 +32,22 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
   const state = encounter.state;
   const closed = state === 'discharged' || state === 'cancelled';
   const inRecoverySince = recoveryStartedAt(transitions);
+  const blockers = usePhaseBlockers(template, now);
 
   return (
     <div className="phase-records">
-      {(state === 'pre-procedure' || state === 'time-out') && <AnticoagulantSection template={template} disabled={closed} />}
+      {state === 'pre-procedure' && <AnticoagulantSection template={template} disabled={closed} />}
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
-      {(state === 'pre-procedure' || state === 'time-out') && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
+      {state === 'pre-procedure' && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
+      {/* At the time-out, what pre-procedure recorded is read back: its forms fold, open while they hold a blocker. */}
+      {state === 'time-out' && (
+        <TimeOutFolds blockers={blockers}>
+          {[
+            ['Anticoagulants and bleeding-risk class', (id: string) => id.startsWith('anticoagulant-') || id === 'record-planned-start', <AnticoagulantSection key="a" template={template} disabled={closed} />],
+            ...(injectatePlanRequired(template) ? [['Planned injectate', (id: string) => id === 'record-injectate-plan' || id.startsWith('steroid-'), <InjectatePlanSection key="i" template={template} disabled={closed} />] as const] : []),
+          ]}
+        </TimeOutFolds>
+      )}
       {state === 'time-out' && (
         <TimeOutSignOff date={encounter.plannedDate} onSubmit={(data, password) => addRecord({ kind: 'time-out', data }, password)} />
       )}

@@ -37,7 +37,7 @@ describe('review backlog table (real core)', () => {
     await screenShown();
     const table = screen.getByRole('table', { name: /^Review backlog/ });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(
-      ['Procedure', 'Version', 'Verified', 'Secondary source', 'Awaiting review', 'Accepted by the clinic', 'Actions'],
+      ['Procedure', 'Family', 'Version', 'Verified', 'Secondary source', 'Awaiting review', 'Accepted by the clinic', 'Actions'],
     );
     // The bundled data alone (before any acceptance) agrees with the coverage report's evidence counts.
     const tags = evidenceCounts(SIJ);

@@ -32,6 +32,7 @@ export function ReviewBacklogTable({ overview, selectedId, onReview, onEdit, onE
       <thead>
         <tr>
           <th scope="col">Procedure</th>
+          <th scope="col">Family</th>
           <th scope="col">Version</th>
           {COLUMNS.map(([key, label]) => <th key={key} scope="col" className="count">{label}</th>)}
           <th scope="col"><span className="visually-hidden">Actions</span></th>
@@ -46,8 +47,9 @@ export function ReviewBacklogTable({ overview, selectedId, onReview, onEdit, onE
               <button type="button" className="row-open" aria-label={`Review ${t.name}`} aria-current={t.id === selectedId ? 'true' : undefined} onClick={() => onReview(t)}>
                 {t.name}
               </button>
-              <div className="muted">{t.category}{t.backlog.reviewed ? ' · reviewed by the clinic' : ''}</div>
             </th>
+            {/* Its own column, so each row keeps to one line (issue 18: the library within 3 viewport heights). */}
+            <td className="muted family">{t.category}{t.backlog.reviewed ? ' · reviewed by the clinic' : ''}</td>
             <td>v{t.latestVersion}{t.versions.length > 1 ? ` (${t.versions.length} versions)` : ''}</td>
             {COLUMNS.map(([key]) => <td key={key} className="count" data-column={key}>{t.backlog[key]}</td>)}
             <td>
@@ -62,7 +64,7 @@ export function ReviewBacklogTable({ overview, selectedId, onReview, onEdit, onE
       </tbody>
       <tfoot>
         <tr>
-          <th scope="row" colSpan={2}>Whole library ({overview.length} procedures)</th>
+          <th scope="row" colSpan={3}>Whole library ({overview.length} procedures)</th>
           {COLUMNS.map(([key]) => <td key={key} className="count" data-column={key}>{totals[key]}</td>)}
           <td />
         </tr>

@@ -1,5 +1,5 @@
 // The hand-over at a shared workstation, in the whole app against the real core: one click on
-// "Switch user" hides the patient, ends the session in the core and opens the sign-in with
+// "Sign out" (the hand-over) hides the patient, ends the session in the core and opens the sign-in with
 // Username focused; the next user types, Tabs and presses Enter, and is back where the work was.
 import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -36,7 +36,7 @@ afterAll(async () => {
   setSessionToken(null);
 });
 
-describe('Switch user (real core over HTTP)', () => {
+describe('Sign out, the hand-over (real core over HTTP)', () => {
   it('locks and signs out in one click, then the sign-in takes the next user from the keyboard', async () => {
     useNavigation.getState().go({ name: 'encounter', encounterId });
     await useSession.getState().load();
@@ -44,7 +44,7 @@ describe('Switch user (real core over HTTP)', () => {
     await coreSettled();
     expect(document.body.textContent).toContain(FAMILY.toUpperCase());
 
-    await userEvent.click(screen.getByRole('button', { name: 'Switch user' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));
     await coreSettled();
     expect(useSession.getState().phase).toBe('signed-out');
     expect(document.body.innerHTML.toLowerCase()).not.toContain(FAMILY.toLowerCase());

@@ -5,6 +5,7 @@ import type { Role } from '#shared/contract/common';
 import { formErrors } from '../api/client';
 import { useSession } from '../stores/session';
 import { useUsers } from '../stores/users';
+import { ScreenTabs } from './ScreenTabs';
 import { useClinicTime } from './useClinicTime';
 import { TimeZoneField } from './TimeZoneField';
 import { useFormSave } from './useFormSave';
@@ -30,49 +31,60 @@ export function UsersScreen() {
     <section className="screen" aria-labelledby="users-title">
       <h1 id="users-title">Users & settings</h1>
       {error && <p role="alert" className="error">{error}</p>}
-      <table className="table" aria-label="Accounts">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Username</th>
-            <th>Role</th>
-            <th>Provider ids</th>
-            <th>Status</th>
-            <th>Account history</th>
-            <th>Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id}>
-              <td>{u.displayName}</td>
-              <td>{u.username}</td>
-              <td>{ROLE_LABELS[u.role]}</td>
-              <td><ProviderIdsCell user={u} /></td>
-              <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${clock.time(u.lockedUntil)})` : 'Active'}</td>
-              <td><AccountHistory user={u} /></td>
-              <td className="row">
-                {u.lockedUntil && (
-                  <button type="button" className="secondary" onClick={() => act(clearLockout(u.id))}>
-                    Lift lock
-                  </button>
-                )}
-                {u.id !== me?.id && (
-                  <button type="button" className="secondary" onClick={() => act(setActive(u.id, !u.active))}>
-                    {u.active ? 'Deactivate' : 'Reactivate'}
-                  </button>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <NewUserForm />
-      <ProviderIdForm />
-      <ResetPasswordForm />
-      {settings && <SettingsForm />}
-      {settings && <OutboxSettingsForm />}
-      {settings && <NoteFieldsForm />}
+      {/* Accounts, the clinic's settings and the note's fields on tabs (issue 18: at most 3 viewport heights). */}
+      <ScreenTabs label="Users and settings" tabs={[
+        { id: 'accounts', label: 'Accounts', panel: (
+          <>
+            <table className="table" aria-label="Accounts">
+              <thead>
+                <tr>
+                  <th>Name</th>
+                  <th>Username</th>
+                  <th>Role</th>
+                  <th>Provider ids</th>
+                  <th>Status</th>
+                  <th>Account history</th>
+                  <th>Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                {users.map((u) => (
+                  <tr key={u.id}>
+                    <td>{u.displayName}</td>
+                    <td>{u.username}</td>
+                    <td>{ROLE_LABELS[u.role]}</td>
+                    <td><ProviderIdsCell user={u} /></td>
+                    <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${clock.time(u.lockedUntil)})` : 'Active'}</td>
+                    <td><AccountHistory user={u} /></td>
+                    <td className="row">
+                      {u.lockedUntil && (
+                        <button type="button" className="secondary" onClick={() => act(clearLockout(u.id))}>
+                          Lift lock
+                        </button>
+                      )}
+                      {u.id !== me?.id && (
+                        <button type="button" className="secondary" onClick={() => act(setActive(u.id, !u.active))}>
+                          {u.active ? 'Deactivate' : 'Reactivate'}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <NewUserForm />
+            <ProviderIdForm />
+            <ResetPasswordForm />
+          </>
+        ) },
+        { id: 'settings', label: 'Clinic settings', panel: settings && (
+          <>
+            <SettingsForm />
+            <OutboxSettingsForm />
+          </>
+        ) },
+        { id: 'note-fields', label: 'Note fields', panel: settings && <NoteFieldsForm /> },
+      ]} />
     </section>
   );
 }

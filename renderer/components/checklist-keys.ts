@@ -1,3 +1,5 @@
+import { useEncounterPart } from '../stores/encounter-part';
+
 /**
  * The checklist's keyboard shortcuts: which key does what, in one table that
  * both the key handlers and the help overlay read, so the overlay can never
@@ -21,7 +23,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'check', keys: ['c', 'C', ' '], shown: ['C', 'Space'], description: 'Check or uncheck the item' },
   { action: 'not-applicable', keys: ['n', 'N'], shown: ['N'], description: 'Not applicable: asks for the reason (Enter confirms, Esc cancels)' },
   { action: 'confirm-group', keys: ['a', 'A'], shown: ['A'], description: 'Confirm all open items of the section or risks list with focus (its "Confirm all" button)' },
-  { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (procedure day, each checklist, consent, note)' },
+  { action: 'next-part', keys: [']'], shown: [']'], description: 'Next part of the encounter (plan, pre-procedure, consent, time-out, procedure, recovery, note)' },
   { action: 'previous-part', keys: ['['], shown: ['['], description: 'Previous part of the encounter' },
   { action: 'help', keys: ['?'], shown: ['?'], description: 'Show these shortcuts (Esc closes)' },
 ];
@@ -58,7 +60,8 @@ export function shortcutFor(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altK
 
 /** Moves focus to the next or previous checklist item (the first or last when none has focus). Returns the item. */
 export function moveToItem(from: Element | null, direction: 1 | -1): HTMLElement | null {
-  const items = Array.from(document.querySelectorAll<HTMLElement>('li.checklist-item'));
+  // Only the part on show: the others are hidden.
+  const items = Array.from(document.querySelectorAll<HTMLElement>('li.checklist-item')).filter((li) => !li.closest('[hidden]'));
   if (items.length === 0) return null;
   const current = itemOf(from);
   const index = current ? items.indexOf(current) + direction : direction === 1 ? 0 : items.length - 1;
@@ -81,23 +84,10 @@ export function confirmGroupOf(from: Element | null): boolean {
   return Boolean(button);
 }
 
-/** The encounter's parts, in page order: the phase panel, each checklist, the consent discussion, the note. */
-const PARTS = 'section.phase, section.checklist-section, section.consent, section.export';
-
-/** Scrolls to the next or previous part of the encounter and focuses its heading ([ and ], the rail's buttons). */
+/** Shows the next or previous part of the encounter and focuses its tab on the rail ([ and ], the rail's buttons). */
 export function moveToPart(direction: 1 | -1): HTMLElement | null {
-  const parts = Array.from(document.querySelectorAll<HTMLElement>(PARTS));
-  if (parts.length === 0) return null;
-  // The part the reader is in: the last one whose top has scrolled to (or above) the rail's bottom edge.
-  const railBottom = document.querySelector('.encounter-rail')?.getBoundingClientRect().bottom ?? 0;
-  let current = -1;
-  parts.forEach((p, i) => { if (p.getBoundingClientRect().top <= railBottom + 8) current = i; });
-  const next = parts[Math.min(parts.length - 1, Math.max(0, current + direction))]!;
-  next.scrollIntoView({ block: 'start' });
-  const heading = next.querySelector<HTMLElement>('h2');
-  if (heading) {
-    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
-    heading.focus({ preventScroll: true });
-  }
-  return next;
+  const part = useEncounterPart.getState().move(direction);
+  const tab = document.getElementById(`part-tab-${part}`);
+  tab?.focus();
+  return tab;
 }
