@@ -7,8 +7,8 @@ const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physici
 export class UsersPage {
   constructor(readonly page: Page) {}
 
-  /** Shows one tab of the screen (accounts, clinic settings, note fields: one shows at a time). */
-  async openTab(name: 'Accounts' | 'Clinic settings' | 'Note fields'): Promise<void> {
+  /** Shows one tab of the screen (accounts, clinic settings, chart exports, note fields: one shows at a time). */
+  async openTab(name: 'Accounts' | 'Clinic settings' | 'Chart exports' | 'Note fields'): Promise<void> {
     const tab = this.page.getByRole('tablist', { name: 'Users and settings' }).getByRole('tab', { name });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');
@@ -36,7 +36,7 @@ export class UsersPage {
 
   /** Sets the outbox folder (an absolute path) and what export needs (MRN system, Organization) under Chart exports. */
   async setOutboxFolder(folder: string): Promise<void> {
-    await this.openTab('Clinic settings');
+    await this.openTab('Chart exports');
     const form = this.page.getByRole('form', { name: 'Chart exports' });
     await form.getByLabel(/^Outbox folder/).fill(folder);
     await form.getByLabel(/^MRN system/).fill(E2E_INTEROP.mrnSystem);

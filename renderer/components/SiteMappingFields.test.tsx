@@ -19,6 +19,7 @@ describe('site mapping on the Chart exports form (real core)', () => {
     const user = userEvent.setup();
     render(<UsersScreen />);
     await coreSettled();
+    await user.click(screen.getByRole('tab', { name: 'Chart exports' }));
     const before = (await api().call('settings.get', {})).interop;
     const form = await screen.findByRole('form', { name: 'Chart exports' });
     const text = within(form).getByLabelText('HL7 document type text (TXA-2)');

@@ -77,12 +77,9 @@ export function UsersScreen() {
             <ResetPasswordForm />
           </>
         ) },
-        { id: 'settings', label: 'Clinic settings', panel: settings && (
-          <>
-            <SettingsForm />
-            <OutboxSettingsForm />
-          </>
-        ) },
+        { id: 'settings', label: 'Clinic settings', panel: settings && <SettingsForm /> },
+        // Identity, site mapping and delivery for the EHR: a tab of its own, as IT sets it up once.
+        { id: 'chart-exports', label: 'Chart exports', panel: settings && <OutboxSettingsForm /> },
         { id: 'note-fields', label: 'Note fields', panel: settings && <NoteFieldsForm /> },
       ]} />
     </section>
