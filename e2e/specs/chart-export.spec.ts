@@ -91,7 +91,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await expect(exportsTable).toContainText('(first)');
 
   const files = fs.readdirSync(outbox);
-  expect(files.filter((f) => f.startsWith('consent-note_CHART-8001_')).map((f) => f.replace(/^consent-note_CHART-8001_\d{4}-\d{2}-\d{2}_[0-9a-f]{8}/, '')).sort())
+  expect(files.filter((f) => f.includes('_consent-note_CHART-8001_')).map((f) => f.replace(/^\d{8}T\d{6,9}Z_\d{8}_consent-note_CHART-8001_\d{4}-\d{2}-\d{2}_[0-9A-Za-z]+/, '')).sort())
     .toEqual(['.fhir.json', '.hl7', '.pdf', '.txt']);
   const pdfFile = files.find((f) => f.endsWith('.pdf'))!;
   const pdf = fs.readFileSync(path.join(outbox, pdfFile));

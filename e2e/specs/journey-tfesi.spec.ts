@@ -196,7 +196,7 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
   await expect(note.getByText(/^Signed by Dr Pat Physician/)).toBeVisible();
   await m.click(note.getByRole('button', { name: L.note.send }));
   await expect(note.getByRole('table', { name: L.note.exports }).getByRole('row')).toHaveCount(2);
-  expect(fs.readdirSync(outbox).filter((f) => f.startsWith(`consent-note_${PATIENT.mrn}_`) && f.endsWith('.pdf'))).toHaveLength(1);
+  expect(fs.readdirSync(outbox).filter((f) => f.includes(`_consent-note_${PATIENT.mrn}_`) && f.endsWith('.pdf'))).toHaveLength(1);
 
   // The journey is complete: discharged, with no override, the note signed and in the outbox.
   const [row] = await app.call<{ encounter: { id: string; state: string } }[]>('encounter.list', { query: PATIENT.mrn });

@@ -28,7 +28,7 @@ const FIELDS: { key: keyof ProviderDraft; label: string; hint?: string }[] = [
 /** The four fields, each with its error beside it (errors keyed `provider.<field>`). */
 export function ProviderFields({ value, onChange, errors }: { value: ProviderDraft; onChange: (d: ProviderDraft) => void; errors: Record<string, string | undefined> }) {
   return (
-    <fieldset>
+    <fieldset className="fields-two">
       <legend>Provider identifiers (physicians: needed before their notes go to the chart)</legend>
       {FIELDS.map((f) => {
         const error = errors[`provider.${f.key}`];

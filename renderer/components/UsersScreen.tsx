@@ -72,9 +72,13 @@ export function UsersScreen() {
                 ))}
               </tbody>
             </table>
-            <NewUserForm />
-            <ProviderIdForm />
-            <ResetPasswordForm />
+            <div className="forms-two">
+              <NewUserForm />
+              <div>
+                <ProviderIdForm />
+                <ResetPasswordForm />
+              </div>
+            </div>
           </>
         ) },
         { id: 'settings', label: 'Clinic settings', panel: settings && <SettingsForm /> },
