@@ -138,19 +138,24 @@ describe('site mapping (issue 19 point 4)', () => {
     expect(ok<{ interop: typeof TEST_INTEROP }>(await core.act('settings.get', { actor: ADMIN })).interop.documentType.code).toBe('PN');
   });
 
-  it('a large PDF (drawn signatures): embedded, refused with the reason and nothing written; referenced, OBX-5 is an RP to the outbox PDF', async () => {
+  it('a large PDF (drawn signatures): embedded, split into OBX fragments within 99,999 that join to the PDF; referenced, OBX-5 is an RP to the outbox PDF', async () => {
     await setUp();
     const e = await signedEncounter();
     for (const [signer, seed] of [['patient', 1], ['witness', 2], ['interpreter', 3]] as const) {
       ok(await core.act('consent.captureSignature', { actor: NURSE, encounterId: e.id, signer, signerName: `Signer ${seed}`, method: 'drawn', imagePngBase64: noisySignaturePngBase64(200, 80, seed) }));
     }
     await sign(e);
-    const refused = await send(e);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringMatching(/OBX-5, over the 99,999 HL7 v2\.5\.1 allows.*Nothing was exported.*referenced/) } });
-    expect(fs.readdirSync(outbox)).toEqual([]);
-    expect(core.db.prepare('SELECT count(*) FROM outbox_exports').pluck().get()).toBe(0);
+    const split = ok<OutboxExport>(await send(e));
+    expect(fieldLengthProblems(fs.readFileSync(fileOf(split, 'hl7'), 'utf8'))).toEqual([]);
+    const fragments = hl7Of(split).segments.filter((s) => s.name === 'OBX');
+    expect(fragments.length).toBeGreaterThan(1);
+    expect(fragments.every((s) => s.getField(2).toString() === 'ED' && s.getField(4).toString() === '1')).toBe(true);
+    expect(Buffer.from(fragments.map((s) => s.getComponent(5, 5)).join(''), 'base64').equals(fs.readFileSync(fileOf(split, 'pdf')))).toBe(true);
 
+    // The site now sends PDFs referenced; an addendum makes the next document.
     await setUp({ hl7Pdf: 'referenced' });
+    const note = ok<{ note: { id: string } }>(await core.act('note.get', { actor: PHYSICIAN, encounterId: e.id })).note;
+    ok(await core.act('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'More detail', text: 'More.', password: TEST_PASSWORD }));
     const x = ok<OutboxExport>(await send(e));
     const text = fs.readFileSync(fileOf(x, 'hl7'), 'utf8');
     expect(fieldLengthProblems(text)).toEqual([]);

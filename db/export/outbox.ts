@@ -20,7 +20,7 @@ import type { Caller } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/note';
 import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
-import { buildMdmT02, embeddedPdfProblem } from '#shared/interop/hl7-mdm';
+import { buildMdmT02 } from '#shared/interop/hl7-mdm';
 import { documentNumberOf, messageControlIdOf } from '#shared/interop/document-number';
 import { renderNoteText } from '#shared/note/text';
 import type { AuditLog } from '../audit';
@@ -76,10 +76,6 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     const pdfBase64 = pdf.toString('base64');
     const signature = { by: signed.note.signedBy, at: signed.note.signedAt };
     const embedded = interop.hl7Pdf === 'embedded';
-    const tooLarge = embedded ? embeddedPdfProblem(pdfBase64, interop.edFormat) : null;
-    if (tooLarge) {
-      throw new CommandError('CONFLICT', `The note cannot go to the chart as HL7: ${tooLarge}. Nothing was exported. An administrator can send large PDFs referenced (Chart exports, "The PDF in HL7").`);
-    }
 
     const base = outboxBaseName(at, ctx.outboxExports.nextSequence(), detail.patient.mrn, detail.encounter.plannedDate, documentNumber);
     const bundle = buildFhirDocumentBundle({

@@ -51,7 +51,7 @@ export function SiteMappingFields({ draft, onChange, error }: { draft: MappingDr
       <label>
         The PDF in HL7 (OBX-5)
         <select value={draft.hl7Pdf} onChange={(e) => set('hl7Pdf', e.target.value as MappingDraft['hl7Pdf'])}>
-          <option value="embedded">Embedded (ED); a PDF over the 99,999 characters HL7 v2.5.1 allows is refused</option>
+          <option value="embedded">Embedded (ED); a PDF over the 99,999 characters HL7 v2.5.1 allows goes in several OBX</option>
           <option value="referenced">Referenced (RP): the engine fetches the outbox PDF</option>
         </select>
       </label>

@@ -42,7 +42,7 @@ export const SiteMappingFields = {
   /** MSH-11: P production, T training, D debugging (HL7 table 0103). */
   processingId: z.enum(['P', 'T', 'D']),
   /**
-   * The PDF in HL7: embedded in OBX-5 (ED; refused if over the 99,999 characters of v2.5.1) or referenced
+   * The PDF in HL7: embedded in OBX-5 (ED; over the 99,999 characters of v2.5.1, in consecutive OBX fragments) or referenced
    * (OBX-5 RP naming the outbox PDF under `pdfReferenceBaseUri`, where the engine fetches it).
    */
   hl7Pdf: z.enum(['embedded', 'referenced']),

@@ -10,7 +10,7 @@ import { DEFAULT_INTEROP_SETTINGS } from '../contract/settings';
 import { discussionTime } from './discussion-time';
 import { documentNumberOf, messageControlIdOf } from './document-number';
 import { fieldLengthProblems, HL7_251_MAX_LENGTHS, OBX5_MAX_LENGTH } from './hl7-field-lengths';
-import { buildMdmT02, embeddedPdfProblem, type MdmInput } from './hl7-mdm';
+import { buildMdmT02, edFragments, type MdmInput } from './hl7-mdm';
 import { encounterDetail, ESI, FAKE_PDF_BYTES, PHYSICIAN, type FixtureOptions } from './test-fixtures';
 
 const LONG = (n: number, seed: string) => seed.repeat(Math.ceil(n / seed.length)).slice(0, n);
@@ -86,11 +86,28 @@ describe('HL7 v2.5.1 field lengths (issue 19)', () => {
     expect(() => buildMdmT02(longInput({}, { documentNumber: 'X'.repeat(31) }))).toThrow(/TXA-12 is 31 characters \(max 30\)/);
   });
 
-  it('a PDF over OBX-5 embedded is refused with the reason; referenced, OBX-5 is an RP to where the engine fetches it', () => {
-    const big = Buffer.alloc(80_000, 7).toString('base64'); // 106,668 characters of base64
-    expect(embeddedPdfProblem(big, 'mime')).toMatch(/over the 99,999 HL7 v2\.5\.1 allows/);
-    expect(embeddedPdfProblem(Buffer.from(FAKE_PDF_BYTES).toString('base64'), 'mime')).toBeNull();
-    expect(() => buildMdmT02(longInput({}, { pdfBase64: big }))).toThrow(/OBX-5.*99,999.*referenced/);
+  it('a PDF over OBX-5 embedded is split into OBX segments each within 99,999 that join to the PDF; referenced, OBX-5 is an RP', () => {
+    const bytes = Buffer.from(Array.from({ length: 230_000 }, (_, i) => (i * 131 + (i >> 7)) % 256));
+    const big = bytes.toString('base64'); // 306,668 characters of base64: four fragments
+    expect(edFragments(Buffer.from(FAKE_PDF_BYTES).toString('base64'), 'mime')).toHaveLength(1);
+    for (const edFormat of ['mime', 'hl7'] as const) {
+      const message = buildMdmT02(longInput({}, { pdfBase64: big, settings: { ...SETTINGS, edFormat } }));
+      expect(fieldLengthProblems(message)).toEqual([]);
+      const parsed = Hl7Message.parse(message);
+      const obx = parsed.segments.filter((s) => s.name === 'OBX');
+      expect(obx).toHaveLength(4);
+      expect(obx.map((s) => s.getField(1).toString())).toEqual(['1', '2', '3', '4']);
+      expect(new Set(obx.map((s) => `${s.getField(2).toString()}|${s.getField(3).toString()}|${s.getField(4).toString()}`)).size).toBe(1);
+      expect(obx[0]!.getField(4).toString()).toBe('1');
+      // Each fragment is whole base64 (a multiple of 4 but the last), so the data joins back to the very bytes.
+      expect(obx.slice(0, -1).every((s) => s.getComponent(5, 5).length % 4 === 0 && s.getField(5).toString().length <= 99_999)).toBe(true);
+      expect(Buffer.from(obx.map((s) => s.getComponent(5, 5)).join(''), 'base64').equals(bytes)).toBe(true);
+    }
+    // One character over the maximum makes two fragments; exactly at it, one.
+    const prefix = '^application^pdf^Base64^'.length;
+    const atMax = 'A'.repeat(Math.floor((99_999 - prefix) / 4) * 4);
+    expect(edFragments(atMax, 'mime')).toHaveLength(1);
+    expect(edFragments(`${atMax}AAAA`, 'mime').map((f) => f.length)).toEqual([prefix + atMax.length, prefix + 4]);
     const pointer = `20261124T151230000Z_consent-note_GOLD-0001_2026-11-24_${documentNumberOf(DOC)}.pdf`;
     const referenced = buildMdmT02(longInput({}, { pdfBase64: big, settings: { ...SETTINGS, pdf: { mode: 'referenced', pointer, baseUri: 'file:///srv/outbox/' } } }));
     expect(fieldLengthProblems(referenced)).toEqual([]);

@@ -23,8 +23,8 @@ export const HL7_251_MAX_LENGTHS: Readonly<Record<string, Readonly<Record<number
   // ch. 9 §9.6.1 TXA: 1 SI 4, 2 IS 30, 3 ID 2, 4/6 TS 26, 5/9/10 XCN 250, 12/13 EI 30, 16 ST 30, 17 ID 2,
   // 19 ID 2, 21 ST 30, 22 PPN 250.
   TXA: { 1: 4, 2: 30, 3: 2, 4: 26, 5: 250, 6: 26, 9: 250, 10: 250, 12: 30, 13: 30, 16: 30, 17: 2, 19: 2, 21: 30, 22: 250 },
-  // ch. 7 §7.4.2 OBX: 1 SI 4, 2 ID 2, 3 CE 250, 5 varies 99999, 11 ID 1.
-  OBX: { 1: 4, 2: 2, 3: 250, 5: 99_999, 11: 1 },
+  // ch. 7 §7.4.2 OBX: 1 SI 4, 2 ID 2, 3 CE 250, 4 ST 20, 5 varies 99999, 11 ID 1.
+  OBX: { 1: 4, 2: 2, 3: 250, 4: 20, 5: 99_999, 11: 1 },
 };
 
 /** OBX-5's maximum: an embedded PDF larger than this cannot go in one OBX (v2.5.1 ch. 7 §7.4.2). */

@@ -64,17 +64,24 @@ export interface MdmPdfReference {
   baseUri: string;
 }
 
-/** Why an embedded PDF cannot go in OBX-5 (over v2.5.1's 99,999 characters), or null when it fits. */
-export function embeddedPdfProblem(pdfBase64: string, edFormat: MdmSettings['edFormat']): string | null {
-  const length = edEncoded(pdfBase64, edFormat).length;
-  if (length <= OBX5_MAX_LENGTH) return null;
-  return `the PDF is ${length.toLocaleString('en-US')} characters in OBX-5, over the ${OBX5_MAX_LENGTH.toLocaleString('en-US')} HL7 v2.5.1 allows (ch. 7 §7.4.2)`;
-}
-
 /** OBX-5 ED: source^type^subtype^encoding^data (§2.A.24). */
 function edEncoded(pdfBase64: string, edFormat: MdmSettings['edFormat']): string {
   const [type, subtype] = edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
   return `^${type}^${subtype}^Base64^${pdfBase64}`;
+}
+
+/**
+ * The embedded PDF as OBX-5 ED values, each within v2.5.1's 99,999 characters: one when it fits, else
+ * consecutive fragments of the base64, each cut on a 4-character boundary so every fragment is whole base64
+ * and the receiver joins the data components in OBX-1 order (docs/interop-replacement.md, "Large PDFs").
+ */
+export function edFragments(pdfBase64: string, edFormat: MdmSettings['edFormat']): string[] {
+  const whole = edEncoded(pdfBase64, edFormat);
+  if (whole.length <= OBX5_MAX_LENGTH) return [whole];
+  const room = Math.floor((OBX5_MAX_LENGTH - edEncoded('', edFormat).length) / 4) * 4;
+  const fragments: string[] = [];
+  for (let at = 0; at < pdfBase64.length; at += room) fragments.push(edEncoded(pdfBase64.slice(at, at + room), edFormat));
+  return fragments;
 }
 
 export interface MdmAmendment {
@@ -211,23 +218,21 @@ export function buildMdmT02(input: MdmInput): string {
     signature ? authentication(signature.by, signature.at, identity) : '', // TXA-22 authentication person, time stamp (PPN)
   ]);
 
-  if (pdf.mode === 'embedded') {
-    const problem = embeddedPdfProblem(input.pdfBase64, settings.edFormat);
-    if (problem) throw new Error(`${problem}; send it referenced instead`);
-  }
-  const obx = segment('OBX', [
-    '1', // OBX-1
+  // OBX-5 ED: source^type^subtype^encoding^data, in fragments when over its maximum; or RP:
+  // pointer^application id (HD, a URI)^type^subtype.
+  const values = pdf.mode === 'embedded' ? edFragments(input.pdfBase64, settings.edFormat)
+    : [joined([text(pdf.pointer), hd(settings.sendingApplication, pdf.baseUri), ed[0]!, ed[1]!])];
+  const obx = values.map((value, i) => segment('OBX', [
+    String(i + 1), // OBX-1
     pdf.mode === 'embedded' ? 'ED' : 'RP', // OBX-2
     components(loinc, LOINC_DOCUMENT_DISPLAYS[loinc] ?? '', 'LN'), // OBX-3
-    '', // OBX-4
-    // OBX-5 ED: source^type^subtype^encoding^data; or RP: pointer^application id (HD, a URI)^type^subtype.
-    pdf.mode === 'embedded' ? edEncoded(input.pdfBase64, settings.edFormat)
-      : joined([text(pdf.pointer), hd(settings.sendingApplication, pdf.baseUri), ed[0]!, ed[1]!]),
+    values.length > 1 ? '1' : '', // OBX-4: one sub-ID, so the fragments read as parts of one observation
+    value, // OBX-5
     '', '', '', '', '', // OBX-6 … OBX-10
     signature ? 'F' : 'P', // OBX-11 final / preliminary
-  ]);
+  ]));
 
-  const message = [msh, evn, pid, pv1, txa, obx].join(SEGMENT_SEPARATOR);
+  const message = [msh, evn, pid, pv1, txa, ...obx].join(SEGMENT_SEPARATOR);
   assertFieldLengths(message);
   return message;
 }
