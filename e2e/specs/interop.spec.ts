@@ -2,7 +2,7 @@
  * Issue 19 in the browser, against peers that are not ours, started by the test: the day's schedule pulled
  * from Medplum's FHIR router (matched by MRN, started as an encounter carrying the visit number, still listed
  * with the server gone), and the records desk's delivery column over MLLP to node-hl7-server: acknowledged,
- * then a refusal (AE) in the receiver's own words, and the retry. I19_SHOTS=<folder> keeps the screenshots.
+ * then a refusal (AE) in the receiver's own words, and the retry; and over FHIR to Medplum's router. I19_SHOTS=<folder> keeps the screenshots.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import type { Appointment, Location, Patient as FhirPatient } from '@medplum/fhirtypes';
 import { LIBRARY } from '#shared/library/index';
+import { startFhirPeer as startFhirServer } from '#db/testing/fhir-peer';
 import { startFhirPeer } from '#db/testing/fhir-schedule-peer';
 import { startMllpPeer } from '#db/testing/mllp-peer';
 import { ACCOUNTS, E2E_INTEROP } from '../accounts';
@@ -148,6 +149,38 @@ test('the records desk: a note acknowledged over MLLP, one refused (AE) in the r
     await shoot(page, 'records-outbox-retried');
   } finally {
     await receiver.close();
+    fs.rmSync(outbox, { recursive: true, force: true });
+  }
+});
+
+test("the records desk: a note delivered to Medplum's FHIR router, on the server once", async ({ page, app }) => {
+  test.setTimeout(180_000);
+  const server = await startFhirServer({ transactions: true });
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-interop-'));
+  try {
+    await app.call('settings.update', {
+      outboxFolder: outbox, interop: E2E_INTEROP,
+      delivery: { folder: null, mllp: null, fhir: { base: server.base, auth: { kind: 'none' }, timeoutSeconds: 10 }, retryBaseSeconds: 30, retryCapSeconds: 120 },
+    }, 'admin');
+    const encounterId = await consentedEncounter(app, { mrn: 'FHIR-1901', familyName: 'Lindqvist', givenName: 'Maja', birthDate: '1968-11-02', sex: 'female' });
+    await app.call('note.sign', { encounterId, password: E2E_PASSWORD, attestation: 'I held this discussion.' }, 'physician');
+    const { username, displayName, role } = ACCOUNTS.records;
+    await app.call('users.create', { username, displayName, role, password: E2E_PASSWORD, holder: 'someone-else' }, 'admin');
+
+    await page.goto(app.url);
+    await signIn(page, 'records');
+    const maja = page.getByRole('row', { name: /FHIR-1901/ });
+    await maja.getByRole('button', { name: 'Send: Lindqvist, Maja' }).click();
+    await expect(maja).toContainText('FHIR server: acknowledged by the receiver');
+    await shoot(page, 'records-outbox-fhir');
+    // At the server, read back as any FHIR client would: one DocumentReference, for the patient by MRN.
+    const found = await (await fetch(`${server.base}/DocumentReference`)).json() as { entry?: { resource: { subject?: { reference?: string } } }[] };
+    expect(found.entry).toHaveLength(1);
+    const patients = await (await fetch(`${server.base}/Patient?identifier=${encodeURIComponent(`${E2E_INTEROP.mrnSystem}|FHIR-1901`)}`)).json() as { entry?: { resource: { id: string } }[] };
+    expect(patients.entry).toHaveLength(1);
+    expect(found.entry![0]!.resource.subject?.reference).toBe(`Patient/${patients.entry![0]!.resource.id}`);
+  } finally {
+    await server.close();
     fs.rmSync(outbox, { recursive: true, force: true });
   }
 });
