@@ -223,6 +223,8 @@ export function openCore(options: CoreOptions): Core {
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
     const delivery = createDeliveryWorker({ db, queue: ctx.deliveryQueue, settings: () => settings.get(), audit, now, log });
+    // A note just sent to the outbox goes to the chart now, not at the worker's next tick (up to a minute later).
+    ctx.deliveryQueued = () => delivery.nudge();
     const schedule = createScheduleService({ db, patients: ctx.patients, settings: () => settings.get(), audit, now, newId, log });
     const scheduleRunner = createScheduleRunner(schedule, () => settings.get().schedule.mllp, log);
     const handlers: Handlers = {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hl7Message } from '@medplum/core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Delivery } from '#shared/contract/delivery';
 import type { OutboxExport } from '#shared/contract/note';
 import { documentNumberOf, messageControlIdOf } from '#shared/interop/document-number';
@@ -106,6 +106,15 @@ describe('delivery over MLLP to node-hl7-server', () => {
     const { encounterId } = await exported('MRN-AE2');
     await core.delivery.runDue();
     expect(await deliveries(encounterId)).toMatchObject([{ state: 'failed', receiverSaid: 'AE (the receiver gave no reason)' }]);
+  });
+
+  it("a note exported while the worker runs goes out at once, not at the worker's next tick (an hour away here)", async () => {
+    const receiver = await peer({ kind: 'ack', code: 'AA' });
+    await useMllp(receiver.port);
+    core.delivery.start(3_600_000);
+    const { encounterId } = await exported('MRN-NOW');
+    await vi.waitFor(async () => expect(await deliveries(encounterId)).toMatchObject([{ state: 'acknowledged', attempts: 1 }]), { timeout: 15_000 });
+    expect(receiver.received).toHaveLength(1);
   });
 
   it('AR: kept queued and sent again after the backoff, unchanged', async () => {

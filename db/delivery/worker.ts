@@ -32,6 +32,8 @@ export interface DeliveryWorker {
   /** Runs soon (coalesced with a run under way); resolves when that run is over. */
   kick(): Promise<number>;
   start(everyMs: number): void;
+  /** After an export queued documents: runs soon, but only once started (tests that drive runDue themselves are left alone). */
+  nudge(): void;
   /** Stops the timer and waits for an attempt under way. */
   stop(): Promise<void>;
 }
@@ -128,6 +130,9 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       timer = setInterval(() => void kick(), everyMs);
       timer.unref();
       void kick();
+    },
+    nudge() {
+      if (timer) setImmediate(() => void kick());
     },
     async stop() {
       if (timer) clearInterval(timer);

@@ -145,6 +145,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     // Recorded before visible: the export and its audit entry are committed while the files are still .partial;
     // a crash from here on is finished at start-up (reconcileOutbox), one before it leaves only .partial files to remove.
     publishExport(folder, record);
+    ctx.deliveryQueued?.();
     return record;
   };
 }

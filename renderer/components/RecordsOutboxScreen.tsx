@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { clinicDateTime } from '#shared/domain/outcome-text';
 import { useChartExports } from '../stores/chart-exports';
-import { useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
+import { deliveriesUnderWay, useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
 import { BatchExportPanel } from './BatchExportPanel';
 import { DateField } from './DateField';
 import { deliveryWords } from './delivery-words';
@@ -28,6 +28,12 @@ export function RecordsOutboxScreen() {
   useEffect(() => {
     void load();
   }, [load]);
+  // The worker sends in the background: while a delivery is under way, read again until it has an outcome.
+  useEffect(() => {
+    if (!deliveriesUnderWay(rows, Date.now())) return;
+    const timer = setTimeout(() => void load(true), 1_500);
+    return () => clearTimeout(timer);
+  }, [rows, load]);
   // A batch that finishes changes what is sent: read the list again.
   useEffect(() => {
     if (batchState && batchState !== 'running') void load();

@@ -24,13 +24,12 @@ export function SchedulePanel({ date }: { date: string }) {
       {waiting.length === 0 ? (
         <p className="muted">{appointments.length ? 'Every appointment on this date is on the worklist.' : 'No appointments from the EHR on this date.'}</p>
       ) : (
+        // Three columns: the panel sits in the worklist's narrow column (320 px at least) and must not scroll sideways.
         <table className="table">
           <thead>
             <tr>
               <th scope="col">Time</th>
-              <th scope="col">Patient</th>
-              <th scope="col">Booked for</th>
-              <th scope="col">Visit · location</th>
+              <th scope="col">Patient · booked for · visit</th>
               <th scope="col"><span className="visually-hidden">Start</span></th>
             </tr>
           </thead>
@@ -41,9 +40,10 @@ export function SchedulePanel({ date }: { date: string }) {
                 <td>
                   {patientName(a.patient)}
                   <div className="muted">MRN {a.patient.mrn} · born {a.patient.birthDate}</div>
+                  {a.procedureText && <div>Booked for {a.procedureText}</div>}
+                  {a.status === 'cancelled' && <div className="error">Cancelled by the EHR</div>}
+                  {(a.visitNumber || a.location) && <div className="muted">{[a.visitNumber && `Visit ${a.visitNumber}`, a.location].filter(Boolean).join(' · ')}</div>}
                 </td>
-                <td>{a.procedureText ?? '—'}{a.status === 'cancelled' && <div className="error">Cancelled by the EHR</div>}</td>
-                <td>{[a.visitNumber, a.location].filter(Boolean).join(' · ') || '—'}</td>
                 <td>
                   <button type="button" className="primary" disabled={a.status === 'cancelled'} onClick={() => choose(a)}
                     aria-label={`Start an encounter for ${patientName(a.patient)} at ${a.time ?? 'no time'}`}>

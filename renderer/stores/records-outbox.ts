@@ -31,7 +31,8 @@ interface RecordsOutboxState {
   error: string | null;
   sending: string | null;
   setDate: (date: string) => void;
-  load: () => Promise<void>;
+  /** Reads the list; `quiet` (a re-read while deliveries are under way) leaves the "Loading…" line alone. */
+  load: (quiet?: boolean) => Promise<void>;
   send: (encounterId: string) => Promise<void>;
   retry: (encounterId: string, deliveryId: string) => Promise<void>;
 }
@@ -55,6 +56,15 @@ async function rowOf(row: WorklistRow): Promise<RecordsRow> {
   };
 }
 
+/**
+ * Whether a delivery shown is being sent or due within moments: the worker settles it in the background,
+ * so the screen reads the list again until none is (a retry due later shows its next try instead).
+ */
+export function deliveriesUnderWay(rows: RecordsRow[], now: number): boolean {
+  return rows.some((r) => r.deliveries.some((d) => d.state === 'sending'
+    || (d.state === 'queued' && (d.nextAttemptAt === null || Date.parse(d.nextAttemptAt) <= now + 5_000))));
+}
+
 export const useRecordsOutbox = create<RecordsOutboxState>((set, get) => ({
   date: localIsoDate(),
   rows: [],
@@ -66,9 +76,9 @@ export const useRecordsOutbox = create<RecordsOutboxState>((set, get) => ({
     set({ date });
     void get().load();
   },
-  async load() {
+  async load(quiet = false) {
     const seq = ++loadSeq;
-    set({ loading: true, error: null });
+    if (!quiet) set({ loading: true, error: null });
     try {
       const [settings, list] = await Promise.all([api().call('settings.get', {}), api().call('encounter.list', { date: get().date })]);
       const rows = await Promise.all(list.map(rowOf));

@@ -38,14 +38,17 @@ export const useSchedule = create<ScheduleState>((set, get) => ({
     }
   },
   async pull(date) {
+    let outcome: Pick<ScheduleState, 'pulled' | 'error'>;
     try {
       const { imported, refused } = await api().call('schedule.pull', { date });
       const words = refused.map((r) => `${r.messageId}: ${r.reason}`).join('; ');
-      set({ pulled: `${imported} appointment(s) from the EHR${refused.length ? `; ${refused.length} refused (${words})` : ''}.`, error: null });
+      outcome = { pulled: `${imported} appointment(s) from the EHR${refused.length ? `; ${refused.length} refused (${words})` : ''}.`, error: null };
     } catch (error) {
-      set({ pulled: null, error: error instanceof Error ? error.message : String(error) });
+      outcome = { pulled: null, error: error instanceof Error ? error.message : String(error) };
     }
+    // The list is read again either way (it keeps what it had when the pull failed); its success must not erase why the pull failed.
     await get().load(date);
+    set({ pulled: outcome.pulled, error: outcome.error ?? get().error });
   },
   choose: (chosen) => set({ chosen }),
   async start(input) {

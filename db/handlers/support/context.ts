@@ -50,6 +50,8 @@ export interface HandlerContext {
   providerOf: (actor: Actor) => ProviderIdentity | null;
   /** Exported documents queued for delivery to the chart, per channel (migration 020). */
   deliveryQueue: DeliveryQueueRepository;
+  /** Called after an export queued documents: the worker sends them now, not at its next tick (set once it exists). */
+  deliveryQueued?: () => void;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   /** Each signer's Ed25519 key, opened only at the moment of signing. */
