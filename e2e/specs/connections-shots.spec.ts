@@ -10,7 +10,7 @@ const OUT = process.env.CONNECTIONS_SHOTS;
 test.skip(!OUT, 'only when CONNECTIONS_SHOTS is set');
 test.use({ viewport: { width: 1366, height: 768 } });
 
-test('the Connections tab: every channel off, then every field showing, then a refused port', async ({ page, app }) => {
+test('the Connections tab: every channel off, then every field showing, then a refused port, then saved', async ({ page, app }) => {
   test.setTimeout(120_000);
   const shot = async (name: string) => {
     await page.screenshot({ path: path.join(OUT!, `${name}.png`), animations: 'disabled', caret: 'hide' });
@@ -36,4 +36,11 @@ test('the Connections tab: every channel off, then every field showing, then a r
   await expect(delivery.getByLabel('MLLP port')).toHaveAttribute('aria-invalid', 'true');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('connections-all-on-refused');
+
+  await delivery.getByLabel('MLLP port').fill('2575');
+  for (const name of ['Drop in a folder', 'Send over FHIR R4 REST']) await delivery.getByRole('checkbox', { name }).uncheck();
+  await delivery.getByRole('button', { name: 'Save delivery settings' }).click();
+  await expect(delivery.getByRole('status')).toHaveText('Delivery saved: MLLP to engine.example:2575.');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(OUT!, 'connections-saved.png'), animations: 'disabled', caret: 'hide' });
 });

@@ -22,7 +22,7 @@ export function TextField({ label, hint, value, error, numeric, onChange }: {
 /** One channel or source: its box turns it on (off stores null), and its fields show only while it is on. */
 export function Channel({ label, on, onToggle, children }: { label: string; on: boolean; onToggle: (on: boolean) => void; children: ReactNode }) {
   return (
-    <fieldset className="channel">
+    <fieldset className={on ? 'channel' : 'channel off'}>
       <legend>
         <label className="choice">
           <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} />
@@ -62,16 +62,18 @@ export function FhirAuthFields({ name, kinds, draft, onChange, error }: {
       )}
       {draft.kind === 'smart' && (
         <>
-          <TextField label="SMART client id" value={draft.clientId} error={error('clientId')} onChange={(v) => set('clientId', v)} />
+          <div className="field-row">
+            <TextField label="SMART client id" value={draft.clientId} error={error('clientId')} onChange={(v) => set('clientId', v)} />
+            <TextField label="Key id (kid; empty if none)" value={draft.keyId} error={error('keyId')} onChange={(v) => set('keyId', v)} />
+            <label>
+              Signing algorithm
+              <select value={draft.algorithm} onChange={(e) => set('algorithm', e.target.value as AuthDraft['algorithm'])}>
+                <option value="RS384">RS384 (RSA)</option>
+                <option value="ES384">ES384 (EC P-384)</option>
+              </select>
+            </label>
+          </div>
           <TextField label="Private key file (PEM)" hint={SECRET_HINT('key')} value={draft.privateKeyFile} error={error('privateKeyFile')} onChange={(v) => set('privateKeyFile', v)} />
-          <label>
-            Signing algorithm
-            <select value={draft.algorithm} onChange={(e) => set('algorithm', e.target.value as AuthDraft['algorithm'])}>
-              <option value="RS384">RS384 (RSA key)</option>
-              <option value="ES384">ES384 (P-384 EC key)</option>
-            </select>
-          </label>
-          <TextField label="Key id (kid; empty if the server needs none)" value={draft.keyId} error={error('keyId')} onChange={(v) => set('keyId', v)} />
           <TextField label="Scope" hint="Scopes separated by single spaces, e.g. system/DocumentReference.write" value={draft.scope} error={error('scope')} onChange={(v) => set('scope', v)} />
         </>
       )}

@@ -74,7 +74,7 @@ export function DeliverySettingsForm() {
           error={(key) => error(key ? `fhir.auth.${key}` : 'fhir.auth')} />
       </Channel>
       <fieldset>
-        <legend>Retries: the first wait doubles at each attempt, up to the cap</legend>
+        <legend>Retries: each wait doubles, up to the longest</legend>
         <div className="field-row">
           <TextField label="First wait (seconds)" numeric value={draft.retryBaseSeconds} error={error('retryBaseSeconds')} onChange={(retryBaseSeconds) => set({ retryBaseSeconds })} />
           <TextField label="Longest wait (seconds)" numeric value={draft.retryCapSeconds} error={error('retryCapSeconds')} onChange={(retryCapSeconds) => set({ retryCapSeconds })} />

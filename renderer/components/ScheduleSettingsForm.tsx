@@ -50,9 +50,9 @@ export function ScheduleSettingsForm() {
       <h2>Day&apos;s schedule</h2>
       <p className="hint">Where the day&apos;s appointments come from; each patient is matched by MRN, never duplicated. Walk-ins are registered by hand either way.</p>
       <Channel label="Pull appointments from a FHIR server" on={draft.fhirOn} onToggle={(fhirOn) => set({ fhirOn })}>
+        <TextField label="FHIR base URL" hint="e.g. https://ehr.example.org/fhir/r4" value={draft.fhir.baseUrl} error={error('fhir.baseUrl')}
+          onChange={(baseUrl) => set({ fhir: { ...draft.fhir, baseUrl } })} />
         <div className="field-row">
-          <TextField label="FHIR base URL" hint="e.g. https://ehr.example.org/fhir/r4" value={draft.fhir.baseUrl} error={error('fhir.baseUrl')}
-            onChange={(baseUrl) => set({ fhir: { ...draft.fhir, baseUrl } })} />
           <TextField label="Location" hint="As the server knows it, e.g. Location/123" value={draft.fhir.location} error={error('fhir.location')}
             onChange={(location) => set({ fhir: { ...draft.fhir, location } })} />
           <TextField label="FHIR timeout (seconds)" numeric value={draft.fhir.timeoutSeconds} error={error('fhir.timeoutSeconds')}
