@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { expect, signIn, test } from '../fixtures';
+import { expectAccessible } from '../pages/axe';
 import { UsersPage } from '../pages/users-page';
 
 const OUT = process.env.CONNECTIONS_SHOTS;
@@ -36,6 +37,11 @@ test('the Connections tab: every channel off, then every field showing, then a r
   await expect(delivery.getByLabel('MLLP port')).toHaveAttribute('aria-invalid', 'true');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot('connections-all-on-refused');
+  await expectAccessible(page, 'Users & settings › Connections, every field showing');
+  // Targets: every field, button and checkbox or radio's label at least 44 px high.
+  const small = await page.locator('#tabpanel-connections').locator('input:not([type=checkbox]):not([type=radio]), select, button, label.choice')
+    .evaluateAll((els) => els.filter((el) => el.getBoundingClientRect().height < 44).map((el) => el.outerHTML.slice(0, 80)));
+  expect(small).toEqual([]);
 
   await delivery.getByLabel('MLLP port').fill('2575');
   for (const name of ['Drop in a folder', 'Send over FHIR R4 REST']) await delivery.getByRole('checkbox', { name }).uncheck();
