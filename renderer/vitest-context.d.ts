@@ -8,5 +8,6 @@ declare module 'vitest' {
     nurseSession: string;
     physicianSession: string;
     adminSession: string;
+    scratchFolder: string;
   }
 }

@@ -7,8 +7,8 @@ const ROLE_LABEL = { admin: 'Administrator', nurse: 'Nurse', physician: 'Physici
 export class UsersPage {
   constructor(readonly page: Page) {}
 
-  /** Shows one tab of the screen (accounts, clinic settings, chart exports, note fields: one shows at a time). */
-  async openTab(name: 'Accounts' | 'Clinic settings' | 'Chart exports' | 'Note fields'): Promise<void> {
+  /** Shows one tab of the screen (accounts, clinic settings, chart exports, note fields, connections: one shows at a time). */
+  async openTab(name: 'Accounts' | 'Clinic settings' | 'Chart exports' | 'Note fields' | 'Connections'): Promise<void> {
     const tab = this.page.getByRole('tablist', { name: 'Users and settings' }).getByRole('tab', { name });
     await tab.click();
     await expect(tab).toHaveAttribute('aria-selected', 'true');

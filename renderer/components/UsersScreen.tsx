@@ -1,4 +1,6 @@
 import { NoteFieldsForm, OutboxSettingsForm } from './NoteExportSettings';
+import { DeliverySettingsForm } from './DeliverySettingsForm';
+import { ScheduleSettingsForm } from './ScheduleSettingsForm';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
@@ -85,6 +87,8 @@ export function UsersScreen() {
         // Identity, site mapping and delivery for the EHR: a tab of its own, as IT sets it up once.
         { id: 'chart-exports', label: 'Chart exports', panel: settings && <OutboxSettingsForm /> },
         { id: 'note-fields', label: 'Note fields', panel: settings && <NoteFieldsForm /> },
+        // Delivery channels and schedule sources (issue 19 points 5, 6): set once by IT, side by side.
+        { id: 'connections', label: 'Connections', panel: settings && <div className="connections-grid"><DeliverySettingsForm /><ScheduleSettingsForm /></div> },
       ]} />
     </section>
   );

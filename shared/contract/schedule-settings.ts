@@ -4,20 +4,19 @@
  * Each is off (null) until an administrator sets it; walk-ins are registered by hand either way.
  */
 import { z } from 'zod';
+import { FhirAuthSchema as DeliveryFhirAuthSchema } from './delivery-settings';
 import { pathText, shortText } from './text';
 
 const absoluteFolder = (field: string) => pathText(field, { min: 1, max: 500 })
   .refine((p) => p.startsWith('/') || /^[A-Za-z]:[\\/]/.test(p) || p.startsWith('\\\\'), 'must be an absolute path');
 
 /**
- * How the app authenticates to the FHIR server. The bearer token is read from a file (owner-only, beside
- * the keys) at each pull, never stored in the database nor shown by settings.get. SMART Backend Services
- * (the delivery channel's) can be added here as a third kind.
+ * How the app authenticates to the FHIR server: the delivery channel's schema, narrowed to none and bearer
+ * (db/schedule/fhir-pull.ts sends no SMART token yet). The bearer token is read from an owner-only file at
+ * each pull, never stored in the database nor shown by settings.get.
  */
-export const FhirAuthSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('none') }),
-  z.strictObject({ kind: z.literal('bearer'), tokenFile: absoluteFolder('the bearer token file') }),
-]);
+const [noAuth, bearerAuth] = DeliveryFhirAuthSchema.options;
+export const FhirAuthSchema = z.discriminatedUnion('kind', [noAuth, bearerAuth]);
 export type FhirAuth = z.infer<typeof FhirAuthSchema>;
 
 export const FhirScheduleSettingsSchema = z.strictObject({
