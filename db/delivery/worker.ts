@@ -90,7 +90,7 @@ export function createDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     const channels = channelsOf(deps.settings());
     const seen = new Set<string>();
     for (;;) {
-      const batch = queue.due(now(), BATCH).filter((item) => !seen.has(item.id) && channels[item.channel]);
+      const batch = queue.due(now(), BATCH, Object.keys(channels) as DeliveryChannelName[]).filter((item) => !seen.has(item.id) && channels[item.channel]);
       if (batch.length === 0) return attempts;
       for (const item of batch) {
         seen.add(item.id);

@@ -71,8 +71,10 @@ export function createDeliveryQueueRepository(db: Db) {
   const queuedOn = db.prepare<[string, string], number>('SELECT 1 FROM delivery_queue WHERE document_id = ? AND channel = ?').pluck();
   const byEncounter = db.prepare<[string], Row>('SELECT * FROM delivery_queue WHERE encounter_id = ? ORDER BY queued_at, channel');
   // A row left 'sending' by a crash is due again: the receiver may or may not have it (at-least-once).
-  const due = db.prepare<{ now: string; limit: number }, Row>(
-    `SELECT * FROM delivery_queue WHERE (state = 'queued' AND next_attempt_at <= @now) OR state = 'sending'
+  // Only the channels set up now: rows of a channel turned off stay queued and must not fill the batch.
+  const due = db.prepare<{ now: string; limit: number; channels: string }, Row>(
+    `SELECT * FROM delivery_queue WHERE ((state = 'queued' AND next_attempt_at <= @now) OR state = 'sending')
+       AND channel IN (SELECT value FROM json_each(@channels))
      ORDER BY queued_at, channel LIMIT @limit`,
   );
   const claim = db.prepare("UPDATE delivery_queue SET state = 'sending', attempts = attempts + 1, last_attempt_at = ? WHERE id = ? AND state IN ('queued', 'sending')");
@@ -94,8 +96,8 @@ export function createDeliveryQueueRepository(db: Db) {
     forEncounter(encounterId: string): QueuedDelivery[] {
       return byEncounter.all(encounterId).map(toQueued);
     },
-    due(now: string, limit: number): QueuedDelivery[] {
-      return due.all({ now, limit }).map(toQueued);
+    due(now: string, limit: number, channels: readonly DeliveryChannelName[]): QueuedDelivery[] {
+      return due.all({ now, limit, channels: JSON.stringify(channels) }).map(toQueued);
     },
     /** Marks an attempt under way (durable before anything is sent); false if another took it. */
     claim(id: string, at: string): boolean {
