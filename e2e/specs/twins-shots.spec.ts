@@ -36,7 +36,8 @@ test('pre-procedure twins, one-click facts, then the time-out read-back', async 
   await page.getByRole('button', { name: 'Confirm patient facts' }).click();
 
   const row = page.getByRole('checkbox', { name: 'Patient identity confirmed with two identifiers' }).locator('xpath=ancestor::li[1]');
-  await row.getByText(/^Template wording/).click();
+  await row.getByText(/^Details/).click();
+  await expect(row.getByText(/^Template wording/)).toBeVisible();
   await row.scrollIntoViewIfNeeded();
   await shot(page, 'pre-procedure-template-wording.png');
 
