@@ -32,7 +32,8 @@ test('pre-procedure twins, one-click facts, then the time-out read-back', async 
 
   await encounter.openPart('Pre-procedure');
   const row = encounter.item('Patient identity confirmed with two identifiers');
-  await row.getByText(/^Template wording/).click();
+  await row.getByText(/^Details/).click();
+  await expect(row.getByText(/^Template wording/)).toBeVisible();
   await row.scrollIntoViewIfNeeded();
   await shot(page, 'pre-procedure-template-wording.png');
 
