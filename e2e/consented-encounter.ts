@@ -2,16 +2,20 @@
 import { InvokeError } from './app-process';
 import type { AppHandle } from './fixtures';
 
-export async function consentedEncounter(
-  app: AppHandle,
-  patient: { mrn: string; familyName: string; givenName: string; birthDate: string; sex: string },
-  questions: { question: string; answer: string }[] = [],
-): Promise<string> {
+type NewPatient = { mrn: string; familyName: string; givenName: string; birthDate: string; sex: string };
+
+/** A new patient and a scheduled left L4-L5 lumbar TFESI for today; returns the encounter's id. */
+export async function tfesiToday(app: AppHandle, patient: NewPatient): Promise<string> {
   const { id: patientId } = await app.call<{ id: string }>('patient.create', patient);
   const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
     patientId, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
     plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks.',
   });
+  return encounterId;
+}
+
+export async function consentedEncounter(app: AppHandle, patient: NewPatient, questions: { question: string; answer: string }[] = []): Promise<string> {
+  const encounterId = await tfesiToday(app, patient);
   await app.call('consent.save', {
     encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: 'Physical therapy reviewed.',
     questions, interpreter: { used: false }, decision: 'consents',

@@ -7,7 +7,7 @@ export const L = {
   worklist: { heading: 'Worklist', register: 'Register new patient', openEncounter: /^Open encounter/ },
   patient: { form: 'Register patient', mrn: 'MRN', family: 'Family name', given: 'Given name', birth: 'Date of birth', sex: 'Sex', save: 'Save patient' },
   encounter: { form: 'New encounter', procedure: 'Procedure', laterality: 'Left', imaging: 'Imaging guidance', sedation: /^Sedation planned/, indication: 'Indication (physician)', create: 'Create encounter' },
-  phase: { region: /^Now:/, start: 'Start pre-procedure', moveTo: (to: string) => `Move to ${to}`, stillOpen: 'Still open', heading: (name: string) => new RegExp(`^Now: ${name}`) },
+  phase: { region: /^Now:/, start: 'Start pre-procedure', moveTo: (to: string) => `Move to ${to}`, stillOpen: 'Still open', more: /^…and \d+ more$/, heading: (name: string) => new RegExp(`^Now: ${name}`) },
   facts: { region: 'Patient facts', form: 'Record a patient fact', kind: 'Kind of fact', category: 'Category', agent: 'Agent', reaction: 'Reaction', severity: 'Severity', save: 'Save patient fact', confirm: 'Confirm patient facts' },
   vitals: { form: (phase: string) => `Vitals (${phase})`, systolic: /Systolic/, diastolic: /Diastolic/, heartRate: /Heart rate/, spo2: /SpO2/, respiratory: /Respiratory rate/, note: 'Note', save: 'Record vitals' },
   injectate: { region: 'Planned injectate', steroid: 'Steroid, as on the vial (brand or generic)', steroidDose: 'Steroid dose, with its unit (e.g. 10 mg)', local: 'Local anaesthetic', localDose: 'Local anaesthetic dose, with its unit', save: 'Save planned injectate', recorded: 'Planned injectate as recorded' },

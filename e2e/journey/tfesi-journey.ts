@@ -74,8 +74,12 @@ export class Journey {
    */
   async tickStillOpen(leave: { risks?: boolean; labels?: readonly string[] } = {}): Promise<void> {
     const risks = this.page.getByRole('region', { name: L.consent.risks });
+    const list = this.phaseRegion.getByRole('list', { name: L.phase.stillOpen });
     for (;;) {
-      const names = await this.phaseRegion.getByRole('list', { name: L.phase.stillOpen }).getByRole('listitem').allInnerTexts().catch(() => [] as string[]);
+      // The list names the first few; the rest are a fold away ("…and N more"), opened as a person would (one counted click).
+      const more = list.locator('details:not([open]) > summary', { hasText: L.phase.more });
+      if (await more.isVisible().catch(() => false)) await this.m.click(more);
+      const names = await list.getByRole('listitem').allInnerTexts().catch(() => [] as string[]);
       let ticked = false;
       for (const name of names) {
         const box = this.page.getByRole('checkbox', { name: name.trim(), exact: true });

@@ -3,28 +3,22 @@
  * template's wording on its base row, the one-click patient facts, and the time-out read-back.
  * Not a test: skipped unless TWINS_SHOTS names the folder to write.
  */
-import path from 'node:path';
-import type { Page } from '@playwright/test';
 import type { InvokeError } from '../app-process';
 import { consentGivenAndSigned } from '../consented-encounter';
 import { expect, signIn, test } from '../fixtures';
+import { openAsNurse, shotInto, shotsEncounter } from '../shots-encounter';
 
 const OUT = process.env.TWINS_SHOTS;
 test.skip(!OUT, 'only when TWINS_SHOTS is set');
 test.use({ viewport: { width: 1366, height: 768 } });
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT!, name), animations: 'disabled', caret: 'hide' });
 
 test('pre-procedure twins, one-click facts, then the time-out read-back', async ({ page, app }) => {
   test.setTimeout(180_000);
-  const patient = await app.call<{ id: string }>('patient.create', { mrn: 'TW-1', familyName: 'Abernathy-Kuti', givenName: 'Lena', birthDate: '1968-03-14', sex: 'female' });
-  const { id: encounterId } = await app.call<{ id: string }>('encounter.create', {
-    patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left',
-    plannedDate: new Date().toISOString().slice(0, 10), indication: 'Left L5 radicular pain for 8 weeks.',
-  });
-  await app.call('encounter.advance', { encounterId, to: 'pre-procedure' });
-  await page.goto(app.url);
-  await signIn(page, 'nurse');
-  await page.getByRole('row', { name: /ABERNATHY-KUTI/ }).getByRole('button', { name: /^Open encounter/ }).click();
+  const shot = shotInto(OUT!);
+  // The facts unconfirmed: their one-click answers are what this spec shows.
+  const encounterId = await shotsEncounter(app, 'TW-1');
+  const encounter = await openAsNurse(page, app);
+  await encounter.openPart('Patient & plan');
 
   const quick = page.getByRole('group', { name: 'Common answers, one click each' });
   await quick.getByRole('button', { name: 'Not diabetic' }).click();
@@ -34,9 +28,12 @@ test('pre-procedure twins, one-click facts, then the time-out read-back', async 
   await quick.scrollIntoViewIfNeeded();
   await shot(page, 'patient-facts-one-click.png');
   await page.getByRole('button', { name: 'Confirm patient facts' }).click();
+  await expect(page.getByRole('region', { name: 'Patient facts' }).getByText('Show patient facts')).toBeVisible();
 
-  const row = page.getByRole('checkbox', { name: 'Patient identity confirmed with two identifiers' }).locator('xpath=ancestor::li[1]');
-  await row.getByText(/^Template wording/).click();
+  await encounter.openPart('Pre-procedure');
+  const row = encounter.item('Patient identity confirmed with two identifiers');
+  await row.getByText(/^Details/).click();
+  await expect(row.getByText(/^Template wording/)).toBeVisible();
   await row.scrollIntoViewIfNeeded();
   await shot(page, 'pre-procedure-template-wording.png');
 
@@ -58,6 +55,7 @@ test('pre-procedure twins, one-click facts, then the time-out read-back', async 
   await app.call('encounter.advance', { encounterId, to: 'time-out' });
   await page.reload();
   await signIn(page, 'nurse').catch(() => undefined);
+  await encounter.openPart('Time-out');
   const readBack = page.getByRole('region', { name: 'Time-out read-back: answers given earlier' });
   await readBack.scrollIntoViewIfNeeded();
   await shot(page, 'time-out-read-back.png');

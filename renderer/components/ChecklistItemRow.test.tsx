@@ -68,6 +68,26 @@ describe('checklist item (against the real core over HTTP)', () => {
     expect(stored.items.find((i) => i.itemId === 'bleeding')).toMatchObject({ status: 'not-applicable', reason: 'Reviewed with cardiology' });
   });
 
+  it('is one line: the evidence chip and "Not applicable…" beside the label, its words, sources and history in one Details fold', async () => {
+    render(<EncounterScreen encounterId={encounterId} />);
+    await itemRow('Infection');
+    // A risk whose evidence needs clinical review: its chip stays on screen, outside any fold.
+    const chip = within(document.querySelector<HTMLElement>('#section-risks')!).getAllByText('needs clinical review')[0]!;
+    const row = chip.closest('li')!;
+    const label = row.querySelector('label')!.textContent;
+    expect(chip.closest('details')).toBeNull();
+    // One fold per item, named for it, holding the sources.
+    const fold = within(row).getByText('Details', { selector: 'summary' }).closest('details')!;
+    expect(fold.querySelector('summary')!.getAttribute('aria-label')).toBe(`Details of ${label}`);
+    expect(row.querySelectorAll(':scope > details')).toHaveLength(1);
+    expect(within(row).getByText('Sources').closest('details')).toBe(fold);
+    expect(within(row).getByRole('button', { name: `Not applicable: ${label}` }).closest('details')).toBeNull();
+    await userEvent.click(within(row).getByRole('checkbox', { name: label }));
+    await coreSettled();
+    // The change's history joins the same fold.
+    expect(within(row).getByText(/^History \(\d+\)$/).closest('details')).toBe(fold);
+  });
+
   it('never shows a change as saved when the core did not store it', async () => {
     render(<EncounterScreen encounterId={encounterId} />);
     const row = await itemRow('Temporary discomfort');

@@ -10,7 +10,7 @@ import { RECORD_NAMES, recordResolutions } from '#shared/workflow/record-items';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { focusItem, shortcutFor } from './checklist-keys';
-import { EvidenceBadges } from './EvidenceBadges';
+import { EvidenceChips, SourceList } from './EvidenceBadges';
 import { SaveStatus } from './SaveStatus';
 import { TemplateWording } from './TemplateWording';
 import { useClinicTime } from './useClinicTime';
@@ -96,24 +96,32 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
         {required && <span className="badge required">Required</span>}
         <SaveStatus save={save} />
       </div>
+      {/* The row is one line (issue 18, 3 viewport heights): the evidence chips stay beside the label; the item's words, the
+          template's wording, the sources and the history share one fold; "Not applicable…" stays a button on the line. */}
+      <EvidenceChips sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
+      <details className="item-more">
+        <summary aria-label={`Details of ${item.label}`}>Details</summary>
+        {item.detail && <p className="detail">{item.detail}</p>}
+        {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
+        {item.id.startsWith('wf-') && <TemplateWording baseId={item.id} citations={sources} quiet={reviewed} />}
+        <div className="item-sources">
+          <p className="more-head">Sources</p>
+          <SourceList sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} />
+        </div>
+        {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
+      </details>
+      {!closed && !recorded && status !== 'not-applicable' && !askingReason && (
+        <button type="button" className="link" onClick={() => setAskingReason(true)} aria-label={`Not applicable: ${item.label}`}>
+          Not applicable…
+        </button>
+      )}
       {recorded && (
         <p className="recorded" role="note">
           Recorded with {RECORDED_WITH[recorded.kind]} at {clock.time(recorded.at)} ({recorded.by})
         </p>
       )}
-      {/* What the item reads back (the planned injectate), where it has any. */}
-      {children}
-      {/* The row stays one line (issue 18, 3 viewport heights): the item's words in the patient's language and the template's wording a click away. */}
-      {item.detail && (
-        <details className="item-more">
-          <summary aria-label={`About ${item.label}`}>About</summary>
-          <p className="detail">{item.detail}</p>
-          {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
-        </details>
-      )}
-      {item.id.startsWith('wf-') && <TemplateWording baseId={item.id} citations={sources} quiet={reviewed} />}
-      <EvidenceBadges sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
-      {history.length > 0 && <ItemHistory changes={history} label={item.label} />}
+      {/* What the item reads back (the planned injectate), where it has any: on its own line below. */}
+      {children && <div className="item-extra">{children}</div>}
       {status === 'not-applicable' ? (
         <p className="na">
           Not applicable: {state?.reason}{' '}
@@ -134,11 +142,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
           </button>
           <button type="button" className="link" onClick={() => setAskingReason(false)}>Cancel</button>
         </div>
-      ) : closed || recorded ? null : (
-        <button type="button" className="link" onClick={() => setAskingReason(true)} aria-label={`Not applicable: ${item.label}`}>
-          Not applicable…
-        </button>
-      )}
+      ) : null}
     </li>
   );
 });
@@ -163,12 +167,12 @@ function recordedKey({ detail, library, settings }: Pick<ReturnType<typeof useEn
 
 const STATUS_WORDS: Record<ItemChange['to'], string> = { checked: 'checked', unchecked: 'unchecked', 'not-applicable': 'not applicable' };
 
-/** Who changed this item from what to what, and when: the whole history, oldest first. */
+/** Who changed this item from what to what, and when: the whole history, oldest first, in the row's Details fold. */
 function ItemHistory({ changes, label }: { changes: readonly ItemChange[]; label: string }) {
   const clock = useClinicTime();
   return (
-    <details className="item-history">
-      <summary aria-label={`History of ${label}: ${changes.length} change(s)`}>History ({changes.length})</summary>
+    <div className="item-history" aria-label={`History of ${label}: ${changes.length} change(s)`} role="group">
+      <p className="more-head">History ({changes.length})</p>
       <ol>
         {changes.map((c, i) => (
           <li key={i}>
@@ -178,6 +182,6 @@ function ItemHistory({ changes, label }: { changes: readonly ItemChange[]; label
           </li>
         ))}
       </ol>
-    </details>
+    </div>
   );
 }

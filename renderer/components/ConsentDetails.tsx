@@ -52,8 +52,9 @@ function DiscussedAtField({ draft, update }: Pick<DraftProps, 'draft' | 'update'
 
 export function WhenWhereFields({ draft, update, commit, off }: DraftProps) {
   return (
-    <fieldset>
+    <fieldset className="when-where">
       <legend>When, where and why</legend>
+      {/* One row at desktop width: the time, "Now", the place and the diagnosis (issue 18). */}
       <div className="row">
         <DiscussedAtField draft={draft} update={update} />
         <button type="button" className="secondary" onClick={() => update({ ...draft, discussedAt: new Date(Math.floor(Date.now() / 60_000) * 60_000).toISOString() }, true)}>
@@ -65,13 +66,13 @@ export function WhenWhereFields({ draft, update, commit, off }: DraftProps) {
             <input value={draft.place ?? ''} maxLength={120} onBlur={commit} onChange={(e) => update({ ...draft, place: e.target.value }, false)} />
           </label>
         )}
+        {!off.has('diagnosis') && (
+          <label className="grow">
+            Diagnosis
+            <input value={draft.diagnosis ?? ''} onBlur={commit} onChange={(e) => update({ ...draft, diagnosis: e.target.value }, false)} />
+          </label>
+        )}
       </div>
-      {!off.has('diagnosis') && (
-        <label>
-          Diagnosis
-          <input value={draft.diagnosis ?? ''} onBlur={commit} onChange={(e) => update({ ...draft, diagnosis: e.target.value }, false)} />
-        </label>
-      )}
     </fieldset>
   );
 }

@@ -63,10 +63,12 @@ export function ConsentPanel() {
   const problem = draftProblem(draft);
   return (
     <section className="card consent" aria-labelledby="consent-heading">
-      <h2 id="consent-heading">Consent discussion</h2>
-      <p className="muted">
-        Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
-      </p>
+      <div className="consent-head">
+        <h2 id="consent-heading">Consent discussion</h2>
+        <p className="muted">
+          Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
+        </p>
+      </div>
       <ContentReviewed backlog={contentReview} />
       {signed && (
         <p className="notice" role="status">
@@ -74,43 +76,13 @@ export function ConsentPanel() {
         </p>
       )}
       <fieldset className="bare" disabled={signed} aria-label={signed ? 'Consent discussion (signed, read-only)' : undefined}>
-        {/* Two columns at desktop width (issue 18: the Consent part within 3 viewport heights). */}
+        {/* When, where and who on one row, then three columns at desktop width (issue 18: the Consent part within 3 viewport heights). */}
+        <div className="consent-when">
+          <WhenWhereFields {...fieldProps} />
+          <PresentFields {...fieldProps} />
+        </div>
         <div className="consent-col">
-        <WhenWhereFields {...fieldProps} />
         <CapacityFields {...fieldProps} />
-        <PresentFields {...fieldProps} />
-        <label className="choice">
-          <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
-          Benefits discussed
-        </label>
-        {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
-        <div className="detail fact-line" data-fact-id={t.expectedBenefit.id}>
-          Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}{' '}
-          <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
-        </div>
-        <label>
-          Notes on benefits
-          <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
-        </label>
-        </div>
-        <div className="consent-col">
-        <label className="choice">
-          <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
-          Alternatives discussed
-        </label>
-        <ul className="detail">
-          {t.alternatives.map((a) => (
-            <li key={a.id} data-fact-id={a.id}>
-              {a.patientText ?? a.text}{' '}
-              <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
-            </li>
-          ))}
-        </ul>
-        <label>
-          Notes on alternatives
-          <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
-        </label>
-
         {!off.has('questions') && <fieldset>
           <legend>Patient's questions and the answers given</legend>
           {draft.questions.map((q, i) => (
@@ -135,10 +107,52 @@ export function ConsentPanel() {
             Add question
           </button>
         </fieldset>}
-        <TeachBackField {...fieldProps} />
-
+        </div>
+        <div className="consent-col">
+        {/* The words to say a click away, beside their checkbox; the fold keeps the fact's id, text and evidence chips. */}
+        <div className="consent-check">
+        <label className="choice">
+          <input type="checkbox" checked={draft.benefitsDiscussed} onChange={(e) => update({ ...draft, benefitsDiscussed: e.target.checked }, true)} />
+          Benefits discussed
+        </label>
+        <details className="consent-words" data-fact-id={t.expectedBenefit.id}>
+          <summary>Expected benefit</summary>
+          {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
+          <div className="detail fact-line">
+            Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}{' '}
+            <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
+          </div>
+        </details>
+        </div>
+        <label>
+          Notes on benefits
+          <textarea rows={2} value={draft.benefitsNote} onChange={(e) => update({ ...draft, benefitsNote: e.target.value }, false)} onBlur={commit} />
+        </label>
+        <div className="consent-check">
+        <label className="choice">
+          <input type="checkbox" checked={draft.alternativesDiscussed} onChange={(e) => update({ ...draft, alternativesDiscussed: e.target.checked }, true)} />
+          Alternatives discussed
+        </label>
+        <details className="consent-words">
+          <summary>Alternatives ({t.alternatives.length})</summary>
+          <ul className="detail">
+            {t.alternatives.map((a) => (
+              <li key={a.id} data-fact-id={a.id}>
+                {a.patientText ?? a.text}{' '}
+                <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
+              </li>
+            ))}
+          </ul>
+        </details>
+        </div>
+        <label>
+          Notes on alternatives
+          <textarea rows={2} value={draft.alternativesNote} onChange={(e) => update({ ...draft, alternativesNote: e.target.value }, false)} onBlur={commit} />
+        </label>
+        </div>
+        <div className="consent-col">
         <InterpreterFields {...fieldProps} />
-
+        <TeachBackField {...fieldProps} />
         <fieldset>
           <legend>Patient's decision</legend>
           <div className="choices">

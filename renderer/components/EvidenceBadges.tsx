@@ -61,35 +61,60 @@ function lookup(citations: readonly Citation[], id: string): Citation | undefine
  * the original work with its address, its evidence tag, and, where it is no verified
  * primary source, that it is not.
  */
-export function EvidenceBadges({ sources, citations, reviewedBy = null, state, quiet = false }: Props) {
-  const evidence = state ?? evidenceState({ sources }, reviewedBy !== null);
-  // A secondary-source fact keeps its badge once accepted: the acceptance is shown beside it.
-  const accepted = reviewedBy !== null && (evidence === 'accepted' || evidence === 'secondary');
+export function EvidenceBadges(props: Props) {
   return (
     <span className="evidence">
-      {!quiet && evidence === 'needs-review' && <span className="badge review">needs clinical review</span>}
-      {!quiet && evidence === 'secondary' && <span className="badge secondary">secondary source</span>}
-      {!quiet && accepted && <span className="badge reviewed">reviewed by {reviewedBy.name}, {reviewedBy.at.slice(0, 10)}</span>}
+      <EvidenceChips {...props} />
       <details>
         <summary>Sources</summary>
-        <ul>
-          {sources.map((s, i) => {
-            const c = lookup(citations, s.sourceId);
-            return (
-              <li key={`${s.sourceId}-${i}`}>
-                {c?.citation ?? s.sourceId}
-                {c?.url && <span className="source-url"> {c.url}</span>} <em>[{s.evidence}: {TAG_LABEL[s.evidence]}]</em>
-                {c?.reliability === 'low' && <em> ({RELIABILITY_LABEL.low})</em>}
-                {c?.note && <span className="source-note"> {c.note}</span>}
-              </li>
-            );
-          })}
-        </ul>
-        {accepted && reviewedBy.comment && (
-          <p className="review-comment">Accepted for this clinic by {reviewedBy.name} on {reviewedBy.at.slice(0, 10)}: “{reviewedBy.comment}”</p>
-        )}
+        <SourceList {...props} />
       </details>
     </span>
+  );
+}
+
+/** Whether the fact's reviewer acceptance shows: a secondary-source fact keeps its badge once accepted, the acceptance beside it. */
+function acceptanceOf({ sources, reviewedBy = null, state }: Props): { evidence: EvidenceState; accepted: Acceptance | null } {
+  const evidence = state ?? evidenceState({ sources }, reviewedBy !== null);
+  return { evidence, accepted: reviewedBy !== null && (evidence === 'accepted' || evidence === 'secondary') ? reviewedBy : null };
+}
+
+/** The badges alone (needs clinical review, secondary source, reviewed by): what stays on screen beside the fact. */
+export function EvidenceChips(props: Props) {
+  const { evidence, accepted } = acceptanceOf(props);
+  if (props.quiet) return null;
+  return (
+    <>
+      {evidence === 'needs-review' && <span className="badge review">needs clinical review</span>}
+      {evidence === 'secondary' && <span className="badge secondary">secondary source</span>}
+      {accepted && <span className="badge reviewed">reviewed by {accepted.name}, {accepted.at.slice(0, 10)}</span>}
+    </>
+  );
+}
+
+/** The sources in full, each with its evidence tag, and the clinic's acceptance with why: what a "Sources" fold holds. */
+export function SourceList(props: Props) {
+  const { sources, citations } = props;
+  const { accepted } = acceptanceOf(props);
+  return (
+    <>
+      <ul>
+        {sources.map((s, i) => {
+          const c = lookup(citations, s.sourceId);
+          return (
+            <li key={`${s.sourceId}-${i}`}>
+              {c?.citation ?? s.sourceId}
+              {c?.url && <span className="source-url"> {c.url}</span>} <em>[{s.evidence}: {TAG_LABEL[s.evidence]}]</em>
+              {c?.reliability === 'low' && <em> ({RELIABILITY_LABEL.low})</em>}
+              {c?.note && <span className="source-note"> {c.note}</span>}
+            </li>
+          );
+        })}
+      </ul>
+      {accepted?.comment && (
+        <p className="review-comment">Accepted for this clinic by {accepted.name} on {accepted.at.slice(0, 10)}: “{accepted.comment}”</p>
+      )}
+    </>
   );
 }
 

@@ -88,10 +88,11 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
   return (
     <form className="card record-form follow-up-form" aria-label={`Record a follow-up: ${procedure}`} aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
       <h3>Record a follow-up</h3>
-      <div className="row">
+      {/* At desktop width the parts flow in three rows: when and the pain score; interference and notes; relief and the button (issue 18). */}
+      <div className="row fu-when">
         <DateTimeField label="Date and time of the follow-up" timeZone={timeZone} inputRef={firstRef} value={draft.seenAt} onChange={(seenAt) => setDraft({ ...draft, seenAt })} error={err('seenAt')} />
       </div>
-      <fieldset aria-describedby={described('painScore')} aria-invalid={!!err('painScore')}>
+      <fieldset className="fu-pain" aria-describedby={described('painScore')} aria-invalid={!!err('painScore')}>
         <legend>Pain score now (0 = no pain, 10 = worst pain imaginable)</legend>
         <div className="choices pain-scale">
           {SCORES.map((n) => (
@@ -103,7 +104,7 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
         </div>
         {fieldError('painScore')}
       </fieldset>
-      <fieldset>
+      <fieldset className="fu-function">
         <legend>How much pain interferes with… (0 = not at all, 10 = completely)</legend>
         <div className="row">
           {FUNCTION_FIELDS.map((f) => (
@@ -121,7 +122,14 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
           ))}
         </div>
       </fieldset>
-      <div className="row">
+      <div className="field fu-notes">
+        <label>
+          Notes
+          <input type="text" value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} aria-invalid={!!err('notes')} aria-describedby={described('notes')} />
+        </label>
+        {fieldError('notes')}
+      </div>
+      <div className="row fu-relief">
         <div className="field short">
           <label>
             Percent relief (0–100)
@@ -150,13 +158,6 @@ export function FollowUpForm({ encounterId, procedure, timeZone, onSubmit }: Fol
           <input type="checkbox" checked={draft.ongoing} onChange={(e) => setDraft({ ...draft, ongoing: e.target.checked })} />
           Relief still ongoing
         </label>
-      </div>
-      <div className="field">
-        <label>
-          Notes
-          <input type="text" value={draft.notes} onChange={(e) => setDraft({ ...draft, notes: e.target.value })} aria-invalid={!!err('notes')} aria-describedby={described('notes')} />
-        </label>
-        {fieldError('notes')}
       </div>
       <FormFooter errors={formLevel(errors, FIELDS)} busy={busy} submitLabel="Record follow-up" doneText={savedAt ? `Follow-up recorded ${savedAt}` : null} />
     </form>

@@ -37,7 +37,7 @@ function show(part: EncounterPart, itemId: string | null): void {
   });
 }
 
-/** The open items past the first few, counted by the part where they are done, each part a way there. */
+/** The open items past the first few (folded in the still-open list), counted by the part where they are done, each part a way there. */
 export function MoreOpen({ blockers }: { blockers: readonly { id: string }[] }) {
   const partOfBlocker = usePartOf();
   const counts = new Map<EncounterPart | null, number>();
@@ -45,9 +45,11 @@ export function MoreOpen({ blockers }: { blockers: readonly { id: string }[] }) 
     const part = partOfBlocker(b.id);
     counts.set(part, (counts.get(part) ?? 0) + 1);
   }
+  // All on the part showing: nothing to go to.
+  if (![...counts.keys()].some((part) => part !== null)) return null;
   return (
-    <p className="muted">
-      …and {blockers.length} more open item(s):{' '}
+    <span className="muted still-open-parts">
+      By part:{' '}
       {[...counts].map(([part, n]) => (
         part === null ? <span key="here">{n} on this part </span> : (
           <button key={part} type="button" className="link still-open-go" onClick={() => show(part, null)}>
@@ -55,7 +57,7 @@ export function MoreOpen({ blockers }: { blockers: readonly { id: string }[] }) 
           </button>
         )
       ))}
-    </p>
+    </span>
   );
 }
 

@@ -70,7 +70,7 @@ describe('group confirmation (against the real core over HTTP)', () => {
     await coreSettled();
     // The vitals record resolves two of the three: one is left, and one is no group.
     expect(screen.queryByRole('button', { name: /open in Preparation$/ })).toBeNull();
-    const section = screen.getByRole('heading', { name: /^Preparation/ }).closest('div')!;
+    const section = screen.getByRole('heading', { name: /^Preparation/ }).closest<HTMLElement>('.phase-section')!;
     expect(within(section).getAllByRole('checkbox').length).toBe(3);
   });
 });

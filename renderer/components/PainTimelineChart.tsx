@@ -83,7 +83,7 @@ export function PainTimelineChart({ points, timeZone }: { points: readonly Timel
   return (
     <ChartFigure title="Pain-score timeline" summary={summary} table={table} className="timeline-chart">
       {points.length > 0 && (
-        <LineChart width={880} height={340} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
+        <LineChart width={880} height={260} margin={{ top: 16, right: 24, bottom: 8, left: 8 }} accessibilityLayer={false}>
           <CartesianGrid stroke="currentColor" strokeOpacity={0.15} />
           <XAxis
             dataKey="t"

@@ -38,10 +38,17 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
     }
   }
 
+  const submit = (
+    <button type="submit" className="primary" disabled={!name.trim() || (method === 'drawn' && !hasInk)}>
+      Save signature
+    </button>
+  );
   return (
     <section aria-labelledby="participant-signatures-heading" className="participant-signatures">
-      <h3 id="participant-signatures-heading">Signatures of the patient and others</h3>
-      {signatures.length === 0 && <p className="muted">None captured yet.</p>}
+      <div className="signatures-head">
+        <h3 id="participant-signatures-heading">Signatures of the patient and others</h3>
+        {signatures.length === 0 && <p className="muted">None captured yet.</p>}
+      </div>
       <ul className="signature-list">
         {signatures.map((s) => (
           <li key={s.id} className={s.voided ? 'voided' : undefined}>
@@ -82,22 +89,22 @@ export function ParticipantSignatures({ signed }: { signed: boolean }) {
               Signer's name
               <input value={name} onChange={(e) => setName(e.target.value)} aria-invalid={Boolean(errors.signerName)} />
             </label>
-          </div>
-          <div className="choices" role="radiogroup" aria-label="How it was signed">
-            <label className="choice">
-              <input type="radio" name="signature-method" checked={method === 'paper'} onChange={() => setMethod('paper')} />
-              Signed on paper
-            </label>
-            <label className="choice">
-              <input type="radio" name="signature-method" checked={method === 'drawn'} onChange={() => setMethod('drawn')} />
-              Draw on screen
-            </label>
+            <div className="choices" role="radiogroup" aria-label="How it was signed">
+              <label className="choice">
+                <input type="radio" name="signature-method" checked={method === 'paper'} onChange={() => setMethod('paper')} />
+                Signed on paper
+              </label>
+              <label className="choice">
+                <input type="radio" name="signature-method" checked={method === 'drawn'} onChange={() => setMethod('drawn')} />
+                Draw on screen
+              </label>
+            </div>
+            {/* Signed on paper: who, name, how and Save on one row (issue 18); drawn: Save comes after the pad. */}
+            {method === 'paper' && submit}
           </div>
           {method === 'drawn' && <SignaturePad label={`Signature pad for the ${SIGNER_LABELS[signer].toLowerCase()}`} padRef={pad} onInk={setHasInk} />}
           {Object.entries(errors).map(([k, v]) => <p key={k} role="alert" className="error">{v}</p>)}
-          <button type="submit" className="primary" disabled={!name.trim() || (method === 'drawn' && !hasInk)}>
-            Save signature
-          </button>
+          {method === 'drawn' && submit}
         </form>
       )}
     </section>

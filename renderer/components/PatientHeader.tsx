@@ -83,7 +83,7 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
     </>
   );
   return (
-    <section className="card patient-header" aria-label="Patient facts">
+    <section className={confirmed ? 'card patient-header compact' : 'card patient-header'} aria-label="Patient facts">
       <VerdictLine verdict={verdict} />
       {confirmed ? (
         <details className="fact-form">
@@ -108,12 +108,17 @@ export function PatientHeader({ template, disabled }: { template: Template; disa
   );
 }
 
-/** The confirmed facts on one line: allergies, diabetes, pregnancy, devices (the verdict has its own line). */
+/**
+ * The confirmed facts in a line or two, beside the verdict (which has the anticoagulants): the allergies always by
+ * name, then every other group with a fact, then the groups with none in one list.
+ */
 function FactsLine({ standing, timeZone }: { standing: readonly PatientFact[]; timeZone: string }) {
-  const parts = GROUPS.filter((g) => g.label !== 'Anticoagulants and antiplatelets').map((g) => {
-    const facts = standing.filter((f) => g.kinds.includes(f.entry.kind));
-    return `${g.label}: ${facts.length ? facts.map((f) => factLine(f, timeZone)).join('; ') : 'none recorded'}`;
-  });
+  const groups = GROUPS.filter((g) => g.label !== 'Anticoagulants and antiplatelets').map((g) => ({ g, facts: standing.filter((f) => g.kinds.includes(f.entry.kind)) }));
+  const [allergies, ...rest] = groups;
+  const parts = [`${allergies!.g.label}: ${allergies!.facts.length ? allergies!.facts.map((f) => factLine(f, timeZone)).join('; ') : 'none recorded'}`];
+  for (const { g, facts } of rest) if (facts.length) parts.push(`${g.label}: ${facts.map((f) => factLine(f, timeZone)).join('; ')}`);
+  const none = rest.filter(({ facts }) => !facts.length).map(({ g }) => g.label);
+  if (none.length) parts.push(`None recorded: ${none.join(', ')}`);
   return <span className="facts-line">{parts.join(' · ')}</span>;
 }
 

@@ -22,8 +22,8 @@ import { useClinicTime } from './useClinicTime';
 import { usePhaseBlockers } from './usePhaseBlockers';
 
 const WHO: Record<WorkflowItem['by'], string> = { nurse: 'nurse', physician: 'physician', team: 'whole team' };
-/** Open items listed by name before the list is summarised. */
-const SHOWN = 8;
+/** Open items listed by name before the rest are folded (every hard stop is listed whatever the count). */
+const SHOWN = 3;
 /** The time-out item that reads the planned injectate back instead of being a bare checkbox. */
 const READ_BACK_ITEM = 'wf-steroid-type-confirmed';
 
@@ -94,10 +94,13 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
       )}
       {sections.map((section) => (
         <div key={section} className="phase-section">
-          <h3>
-            {sectionTitle(section)} <span className="muted">({[...new Set(workflow.filter((w) => w.section === section).map((w) => WHO[w.by]))].join(', ')})</span>
-          </h3>
-          <GroupConfirm items={workflow.filter((w) => w.section === section)} title={sectionTitle(section)} />
+          {/* The heading and its "Confirm all" share a line (issue 18, 3 viewport heights). */}
+          <div className="section-head">
+            <h3>
+              {sectionTitle(section)} <span className="muted">({[...new Set(workflow.filter((w) => w.section === section).map((w) => WHO[w.by]))].join(', ')})</span>
+            </h3>
+            <GroupConfirm items={workflow.filter((w) => w.section === section)} title={sectionTitle(section)} />
+          </div>
           <ul className="items">
             {workflow
               .filter((w) => w.section === section)
@@ -130,6 +133,8 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
   const { errors, busy, save } = useFormSave();
   if (!next) return null;
   const hard = blockers.filter((b) => b.hardStop);
+  // The first few by name, every hard stop among them; the rest a fold away (issue 18: 3 viewport heights).
+  const shown = Math.max(SHOWN, hard.length);
   // No override is taken while the consent decision, the patient's signature or the time-out is open (the core refuses it too).
   const fixed = notOverridable(blockers);
 
@@ -159,15 +164,17 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
           </p>
           <ul aria-label="Still open">
             {/* Hard stops and records first (phaseBlockers orders them so), then the open checks. */}
-            {blockers.slice(0, SHOWN).map((b) => (
-              <li key={b.id}>
-                {b.hardStop ? <strong>{b.label}</strong> : b.label}
-                {b.sources && b.sources.length > 0 && <> <EvidenceBadges sources={b.sources} citations={citations} /></>}
-                <GoToBlocker blocker={b} />
+            {blockers.slice(0, shown).map((b) => <StillOpenItem key={b.id} blocker={b} citations={citations} />)}
+            {blockers.length > shown && (
+              <li className="still-open-more">
+                <details>
+                  <summary>…and {blockers.length - shown} more</summary>
+                  <ul>{blockers.slice(shown).map((b) => <StillOpenItem key={b.id} blocker={b} citations={citations} />)}</ul>
+                </details>
+                <MoreOpen blockers={blockers.slice(shown)} />
               </li>
-            ))}
+            )}
           </ul>
-          {blockers.length > SHOWN && <MoreOpen blockers={blockers.slice(SHOWN)} />}
         </div>
       )}
       <div className="row">
@@ -206,5 +213,16 @@ function AdvanceArea({ blockers, role, citations }: { blockers: Blocker[]; role:
       )}
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
     </div>
+  );
+}
+
+/** One still-open item: its label (a hard stop in bold), its evidence, and the way to where it is done. */
+function StillOpenItem({ blocker: b, citations }: { blocker: Blocker; citations: readonly { id: string; citation: string }[] }) {
+  return (
+    <li>
+      {b.hardStop ? <strong>{b.label}</strong> : b.label}
+      {b.sources && b.sources.length > 0 && <> <EvidenceBadges sources={b.sources} citations={citations} /></>}
+      <GoToBlocker blocker={b} />
+    </li>
   );
 }

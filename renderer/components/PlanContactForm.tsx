@@ -36,8 +36,11 @@ export function PlanContactForm({ encounterId, procedure, plans, onSubmit, onVoi
 
   return (
     <form className="plan-contact" aria-label={`Plan the next contact: ${procedure}`} onSubmit={(e) => void submit(e)}>
+      <div className="plan-head">
       <h3>Next contact</h3>
-      {open.length > 0 ? (
+      {open.length === 0 && <p className="muted">No contact planned.</p>}
+      </div>
+      {open.length > 0 && (
         <ul>
           {open.map((p) => (
             <li key={p.id}>
@@ -46,7 +49,7 @@ export function PlanContactForm({ encounterId, procedure, plans, onSubmit, onVoi
             </li>
           ))}
         </ul>
-      ) : <p className="muted">No contact planned.</p>}
+      )}
       <div className="row">
         <DateField label="Date (may be in the future)" value={dueDate} onChange={setDueDate} error={errors.dueDate} />
         <label>
@@ -61,10 +64,11 @@ export function PlanContactForm({ encounterId, procedure, plans, onSubmit, onVoi
           <input value={notes} onChange={(e) => setNotes(e.target.value)} aria-invalid={!!errors.notes} />
           {errors.notes && <span className="error">{errors.notes}</span>}
         </label>
+        {/* On the fields' row (issue 18: the outcomes screen within 3 viewport heights). */}
+        <button type="submit" className="secondary" disabled={busy}>Plan the contact</button>
       </div>
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {savedAt && <p role="status">{savedAt}</p>}
-      <button type="submit" className="secondary" disabled={busy}>Plan the contact</button>
     </form>
   );
 }

@@ -38,7 +38,7 @@ export function ProcedureMedications({ medications, traits, fieldError, focusRow
   const meds = fieldError('medications');
   return (
     <>
-      <fieldset aria-describedby={meds.aria['aria-describedby']}>
+      <fieldset className="pr-medications" aria-describedby={meds.aria['aria-describedby']}>
         <legend>Medications given</legend>
         {medications.length === 0 && <p className="empty">No medications entered.</p>}
         <ol className="medications">

@@ -149,8 +149,9 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
   return (
     <form ref={formRef} className="card record-form procedure-form" aria-label="Procedure record" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
       <h2>Procedure record</h2>
+      {/* At desktop width the parts flow side by side (styles.css, issue 18): imaging, contrast, time and dose; medications, levels, complications. */}
       <fieldset className="bare" disabled={disabled}>
-        <fieldset aria-describedby={imaging.aria['aria-describedby']}>
+        <fieldset className="pr-imaging" aria-describedby={imaging.aria['aria-describedby']}>
           <legend>Imaging used</legend>
           <div className="choices">
             {IMAGING.map((m) => (
@@ -163,7 +164,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
           {imaging.node}
         </fieldset>
 
-        <div className="row">
+        <div className="row pr-contrast">
           <label className="choice">
             <input type="checkbox" checked={draft.contrastUsed} onChange={(e) => set({ contrastUsed: e.target.checked })} />
             Contrast used
@@ -179,7 +180,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
           )}
         </div>
 
-        <div className="row">
+        <div className="row pr-fluoro">
           <div className="field">
             <label>
               Fluoroscopy time (seconds)
@@ -200,7 +201,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
         <ProcedureMedications medications={draft.medications} traits={traits} fieldError={fieldError} focusRow={focusMedication}
           onChange={setMedication} onAdd={addMedication} onRemove={removeMedication} />
 
-        <fieldset aria-describedby={levels.aria['aria-describedby']}>
+        <fieldset className="pr-levels" aria-describedby={levels.aria['aria-describedby']}>
           <legend>Levels treated</legend>
           {draft.levels.length === 0 && <p className="empty">No levels planned for this procedure.</p>}
           <div className="choices">
@@ -223,7 +224,7 @@ export function ProcedureRecordForm({ defaultImaging, plannedLevels, traits, dis
           {levels.node}
         </fieldset>
 
-        <div className="field">
+        <div className="field pr-complications">
           <label>
             Complications (write “None” if there were none)
             <textarea rows={3} value={draft.complications} onChange={(e) => set({ complications: e.target.value })} onKeyDown={textareaKey} {...complications.aria} />

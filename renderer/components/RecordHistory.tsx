@@ -156,18 +156,23 @@ function RecordRow({ record, onVoid, disabled, timeZone }: { record: EncounterRe
 
   return (
     <li className={voided ? 'record voided' : 'record'} data-record-id={record.id}>
-      <div className="record-main">
-        <strong className="record-kind">{kind}</strong>
-        {voided ? <del className="record-summary">{summary}</del> : <span className="record-summary">{summary}</span>}
-      </div>
-      <p className="muted record-by">
-        Recorded by {record.by.name} ({record.by.role}), <time dateTime={record.at}>{when}</time>
-      </p>
-      {voided && (
-        <p className="record-voided">
-          Voided by {voided.by.name} ({voided.by.role}), <time dateTime={voided.at}>{time(voided.at)}</time>: {voided.reason}
+      {/* One line a record (issue 18, 3 viewport heights): what, when, who, then what it says, cut at the line's end;
+          opened, what it says in full, who recorded it and any voiding. */}
+      <details className="record-more">
+        <summary>
+          <strong className="record-kind">{kind}</strong> · <time dateTime={record.at}>{when}</time> · {record.by.name}
+          {voided && <span className="record-voided-mark"> · voided</span>} ·{' '}
+          {voided ? <del className="record-summary">{summary}</del> : <span className="record-summary">{summary}</span>}
+        </summary>
+        <p className="muted record-by">
+          Recorded by {record.by.name} ({record.by.role}), {when}
         </p>
-      )}
+        {voided && (
+          <p className="record-voided">
+            Voided by {voided.by.name} ({voided.by.role}), <time dateTime={voided.at}>{time(voided.at)}</time>: {voided.reason}
+          </p>
+        )}
+      </details>
       {!voided && !asking && (
         <button ref={voidRef} type="button" className="link" disabled={disabled} aria-label={`Void ${kind.toLowerCase()} recorded ${when}`}
           onClick={() => setAsking(true)}>

@@ -10,7 +10,7 @@ import { useMaybeEncounterPlan } from './useEncounterPlan';
 /**
  * On a procedure-day row: the template's own items that ask the same check
  * (template-item-twins.ts), in the template's wording with its sources. They are not
- * asked again; this row's answer is theirs.
+ * asked again; this row's answer is theirs. Shown inside the row's "Details" fold.
  */
 export function TemplateWording({ baseId, citations, quiet }: { baseId: string; citations: readonly { id: string; citation: string }[]; quiet: boolean }) {
   const sections = useChecklist((s) => s.sections);
@@ -24,8 +24,8 @@ export function TemplateWording({ baseId, citations, quiet }: { baseId: string; 
   }, [sections, template, plan, baseId]);
   if (!twins.length) return null;
   return (
-    <details className="template-wording">
-      <summary>Template wording ({twins.length}), answered by this row</summary>
+    <div className="template-wording">
+      <p className="more-head">Template wording ({twins.length}), answered by this row</p>
       <ul>
         {twins.map((t) => (
           <li key={t.id}>
@@ -34,6 +34,6 @@ export function TemplateWording({ baseId, citations, quiet }: { baseId: string; 
           </li>
         ))}
       </ul>
-    </details>
+    </div>
   );
 }

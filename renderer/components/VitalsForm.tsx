@@ -115,7 +115,8 @@ export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProp
             );
           })}
         </div>
-        <fieldset aria-describedby={painError ? `${id}-pain-error` : undefined}>
+        {/* The pain score and the note share a row at desktop width (styles.css, issue 18). */}
+        <fieldset className="vitals-pain" aria-describedby={painError ? `${id}-pain-error` : undefined}>
           <legend>Pain score (0 = no pain, 10 = worst pain imaginable)</legend>
           <div className="choices pain-scale">
             {PAIN_SCORES.map((n) => (
@@ -131,7 +132,7 @@ export function VitalsForm({ phase, disabled = false, onSubmit }: VitalsFormProp
           </div>
           {painError && <p id={`${id}-pain-error`} className="error field-error">{painError}</p>}
         </fieldset>
-        <div className="field">
+        <div className="field vitals-note">
           <label>
             Note
             <input type="text" value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })}
