@@ -3,6 +3,7 @@
  * and where it is not, the measured gap, its cause (from profiles taken while
  * building this benchmark) and what would close it. Numbers come from the run.
  */
+import { delivery } from './analysis-delivery';
 import { ratio, type Measurement } from './lib/result';
 import { ms } from './lib/stats';
 
@@ -198,6 +199,6 @@ function encryption(rows: Rows): string {
 }
 
 export function analysis(bench: Measurement['bench'], all: Measurement[]): string {
-  const text = { save, search, open, export: exporting, renderer, memory, encryption }[bench](all);
+  const text = { save, search, open, export: exporting, renderer, memory, encryption, delivery }[bench](all);
   return text ? `\n${text}\n` : '';
 }

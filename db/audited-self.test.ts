@@ -11,6 +11,7 @@ import type { Envelope } from '#shared/contract/errors';
 import { METHODS, type CoreMethod, type MethodName } from '#shared/contract/methods';
 import { signedEncounter } from './testing/signed-encounter';
 import { ADMIN, openTempCore, PHYSICIAN, signIn, TEST_PASSWORD, tempDir, usernameOf, type TempCore } from './testing/temp-core';
+import { CHART_READY } from './testing/chart-identity';
 
 type Who = typeof ADMIN | typeof PHYSICIAN;
 /** What a call needs: the session it goes with (none for signing in), its input, and who the entry names. */
@@ -43,6 +44,9 @@ const CALLS: Partial<Record<CoreMethod, Prepare>> = {
     token: await session(ADMIN), input: { username: 'nora.nurse', displayName: 'Nora Nurse', role: 'nurse', password: TEST_PASSWORD, holder: 'someone-else' }, who: ADMIN,
   }),
   'users.setActive': async (core, session) => ({ token: await session(ADMIN), input: { userId: await physicianId(core, session), active: false }, who: ADMIN }),
+  'users.setProvider': async (core, session) => ({
+    token: await session(ADMIN), input: { userId: await physicianId(core, session), provider: { npi: '1234567893', localId: null, familyName: 'Ñúñez', givenName: 'Inés' } }, who: ADMIN,
+  }),
   'users.clearLockout': async (core, session) => ({ token: await session(ADMIN), input: { userId: await physicianId(core, session) }, who: ADMIN }),
   'users.resetPassword': async (core, session) => ({
     token: await session(ADMIN), input: { userId: await physicianId(core, session), newPassword: 'a new horse battery staple', adminPassword: TEST_PASSWORD }, who: ADMIN,
@@ -83,7 +87,7 @@ async function physicianId(core: TempCore, session: (who: Who) => Promise<string
 /** A signed note of an encounter on 2026-11-24, and an outbox folder to send it to. */
 async function withOutbox(core: TempCore, session: (who: Who) => Promise<string>): Promise<{ encounterId: string }> {
   const folder = tempDir('proceduredesk-outbox-');
-  const set = await core.dispatch('settings.update', { outboxFolder: folder }, await session(ADMIN));
+  const set = await core.dispatch('settings.update', { outboxFolder: folder, ...CHART_READY }, await session(ADMIN));
   if (!set.ok) throw new Error(set.error.message);
   return signedEncounter(core, 'MRN-SELF-1', 0);
 }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChecklistItemState } from '#shared/contract/checklist';
 import type { Encounter, EncounterDetail, WorklistRow } from '#shared/contract/encounter';
@@ -10,6 +12,7 @@ import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { doneBeforeMoving } from './testing/consent-given';
 import { advanceOverridingOpen } from './testing/override-open';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
+import { CHART_READY } from './testing/chart-identity';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -227,6 +230,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await use('settings.get', {}, session.token)).toMatchObject({ idleLockMinutes: 10, inrThreshold: null });
     expect(await use('settings.update', { idleLockMinutes: 5, inrThreshold: 1.2 }, admin.token)).toMatchObject({ idleLockMinutes: 5, inrThreshold: 1.2 });
     expect(await use('users.clearLockout', { userId: nurse.id }, admin.token)).toMatchObject({ lockedUntil: null });
+    const provider = { npi: '1234567893', localId: 'RN-7', familyName: 'Nurse', givenName: 'Nina' };
+    expect(await use('users.setProvider', { userId: nurse.id, provider }, admin.token)).toMatchObject({ provider });
     expect(await use('users.resetPassword', { userId: nurse.id, newPassword: 'a reset long secret', adminPassword: 'a long enough secret' }, admin.token)).toMatchObject({ passwordResetBy: 'Ada Admin' });
     expect(await use('users.setActive', { userId: nurse.id, active: false }, admin.token)).toMatchObject({ active: false });
     expect(await core.dispatch('patient.search', { query: 'a' }, session.token)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
@@ -283,14 +288,47 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     });
     expect(await call<{ title: string }>('note.print', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ title: 'Consent discussion note' });
     await call('note.sign', { actor: PHYSICIAN, encounterId: encounter.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' });
-    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir });
+    await call('settings.update', { actor: ADMIN, outboxFolder: core.dataDir, ...CHART_READY });
     const exported = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
     expect(await call('note.outboxExports', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ documentId: exported.documentId }]);
+    // Delivery (behaviour in db/delivery/*.test.ts): a drop folder that is gone when the worker runs, then is back.
+    const drop = path.join(core.dataDir, 'engine-drop');
+    fs.mkdirSync(drop);
+    await call('settings.update', { actor: ADMIN, delivery: { folder: drop, mllp: null, retryBaseSeconds: 30, retryCapSeconds: 600 } });
+    // Sent again unchanged: refused, nothing new (issue 19); after an addendum the new document goes.
+    expect(await core.act('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Already sent unchanged') } });
+    const { note } = await call<{ note: { id: string } }>('note.get', { actor: PHYSICIAN, encounterId: encounter.id });
+    await call('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'Detail added', text: 'A detail added after signing.', password: TEST_PASSWORD });
+    const second = await call<{ documentId: string }>('note.exportToOutbox', { actor: NURSE, encounterId: encounter.id });
+    fs.rmSync(drop, { recursive: true });
+    await core.delivery.runDue();
+    const [waiting] = await call<{ id: string; state: string; documentId: string }[]>('delivery.list', { actor: NURSE, encounterId: encounter.id });
+    expect(waiting).toMatchObject({ documentId: second.documentId, state: 'queued', receiverSaid: expect.stringContaining('engine-drop') });
+    fs.mkdirSync(drop);
+    expect(await call('delivery.retry', { actor: NURSE, encounterId: encounter.id, deliveryId: waiting!.id })).toMatchObject({ state: 'queued' });
+    await core.delivery.kick();
+    expect(await call('delivery.list', { actor: NURSE, encounterId: encounter.id })).toMatchObject([{ state: 'delivered', attempts: 2 }]);
+    expect(fs.readdirSync(drop)).toEqual([expect.stringMatching(new RegExp(`_${second.documentId}\\.hl7$`))]);
     const batch = await call<{ batchId: string; total: number; alreadySent: number }>('export.startBatch', { actor: NURSE, plannedDate: '2026-11-24' });
     // Already in the outbox unchanged: not sent again.
     expect(batch).toMatchObject({ total: 0, alreadySent: 1 });
     await call('export.cancelBatch', { actor: NURSE, batchId: batch.batchId });
     expect(await call('export.batchStatus', { actor: NURSE, batchId: batch.batchId })).toMatchObject({ batchId: batch.batchId });
+  });
+
+  it('the schedule through the contract (behaviour in db/schedule/*.test.ts): an SIU^S12 listed, started as an encounter once', async () => {
+    await call('settings.update', { actor: ADMIN, ...CHART_READY, timeZone: 'America/New_York' });
+    const siu = fs.readFileSync(path.join(import.meta.dirname, 'schedule', 'fixtures', 'siu-s12.hl7'));
+    expect(core.schedule.receive(siu, 'mllp')).toMatchObject({ code: 'AA' });
+    const [appointment] = await call<{ id: string; time: string }[]>('schedule.list', { actor: NURSE, date: '2026-12-07' });
+    expect(appointment).toMatchObject({ time: '08:30' });
+    const plan = { templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', indication: 'Left L5 radicular pain.' };
+    const encounter = await call<Encounter>('schedule.start', { actor: NURSE, appointmentId: appointment!.id, ...plan });
+    expect(encounter).toMatchObject({ plannedDate: '2026-12-07', visitNumber: 'V123456', location: 'PAIN-2 Room 3' });
+    expect(await core.act('schedule.start', { actor: NURSE, appointmentId: appointment!.id, ...plan })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    // No FHIR server set: refused, nothing pulled (the pull itself: db/schedule/schedule-fhir.test.ts).
+    covered.add('schedule.pull');
+    expect(await core.act('schedule.pull', { actor: NURSE, date: '2026-12-07' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('No FHIR server') } });
   });
 
   it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/handlers/follow-up.test.ts)', async () => {

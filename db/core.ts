@@ -65,6 +65,12 @@ import { seedLibrary } from './seed-library';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { createParticipantSignatureRepository } from './repositories/participant-signatures';
 import { createOutboxExportRepository } from './repositories/outbox-exports';
+import { createDeliveryQueueRepository } from './repositories/delivery-queue';
+import { createDeliveryWorker, type DeliveryWorker } from './delivery/worker';
+import { deliveryHandlers } from './handlers/delivery';
+import { scheduleHandlers } from './handlers/schedule';
+import { createScheduleService, type ScheduleService } from './schedule/service';
+import { createScheduleRunner, type ScheduleRunner } from './schedule/runner';
 import { consentHandlers } from './handlers/consent';
 import { exportHandlers } from './handlers/export';
 import { reconcileOutbox } from './export/reconcile';
@@ -115,6 +121,12 @@ export interface Core {
   /** Every file of this database (backups, checks on a worker) is opened with it. */
   databaseKey: DatabaseKey;
   migration: MigrationResult;
+  /** Sends queued exports to the chart; the runtime starts its timer (db/delivery/worker.ts). */
+  delivery: DeliveryWorker;
+  /** The day's appointments from the EHR: the runtime polls the inbox and starts the MLLP listener (db/schedule/). */
+  schedule: ScheduleService;
+  /** Polls the HL7 inbox and keeps the MLLP listener to the settings; the runtime starts its timer. */
+  scheduleRunner: ScheduleRunner;
   close(): void;
 }
 
@@ -198,6 +210,8 @@ export function openCore(options: CoreOptions): Core {
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
       patientFacts: createPatientFactRepository(db),
+      providerOf: (actor) => users.byDisplayName(actor.name)?.provider ?? null,
+      deliveryQueue: createDeliveryQueueRepository(db),
       auth,
       keyring,
       verifier: createNoteVerifier(db, signingKeys),
@@ -208,6 +222,11 @@ export function openCore(options: CoreOptions): Core {
     };
     // Before any call: a crash mid-export left .partial files (PHI) to finish or remove.
     reconcileOutbox({ outboxExports: ctx.outboxExports, currentFolder: settings.get().outboxFolder, audit, now, log });
+    const delivery = createDeliveryWorker({ db, queue: ctx.deliveryQueue, settings: () => settings.get(), audit, now, log });
+    // A note just sent to the outbox goes to the chart now, not at the worker's next tick (up to a minute later).
+    ctx.deliveryQueued = () => delivery.nudge();
+    const schedule = createScheduleService({ db, patients: ctx.patients, settings: () => settings.get(), audit, now, newId, log });
+    const scheduleRunner = createScheduleRunner(schedule, () => settings.get().schedule.mllp, log);
     const handlers: Handlers = {
       ...authHandlers({ auth, accounts, users, audit, now, consoleCode: options.consoleCode ?? null }),
       ...usersHandlers({ db, auth, accounts, users, audit, now }),
@@ -221,6 +240,8 @@ export function openCore(options: CoreOptions): Core {
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),
+      ...deliveryHandlers(ctx, delivery),
+      ...scheduleHandlers(ctx, schedule),
       ...demoHandlers(ctx, (method, input, session) => dispatch(method, input, session)),
       ...systemHandlers(ctx),
       ...readyModeRecoveryHandlers(options.dataDir, guard.alarm, { keyProtection: databaseKey.protection, keyDir }),
@@ -253,7 +274,12 @@ export function openCore(options: CoreOptions): Core {
       databaseFile,
       databaseKey,
       migration,
+      delivery,
+      schedule,
+      scheduleRunner,
       close() {
+        void delivery.stop();
+        void scheduleRunner.stop();
         guard.stop();
         if (db.open) {
           db.close();

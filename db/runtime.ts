@@ -28,6 +28,10 @@ const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', rol
 export interface RuntimeOptions extends CoreOptions {
   /** Take a backup this often while running (ms); 0 turns the schedule off. */
   backupEveryMs?: number;
+  /** Look for due deliveries this often (ms; default a minute); 0 leaves them to on-demand runs. */
+  deliveryEveryMs?: number;
+  /** Poll the HL7 schedule inbox this often (ms; default 30 s); 0 leaves it to on-demand ticks. */
+  scheduleEveryMs?: number;
 }
 
 export interface Runtime {
@@ -112,6 +116,10 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     problem = null;
     changesAtLastBackup = null;
     void backupNow();
+    // Queued exports go out when the network is there: tried now, then on the timer (db/delivery/worker.ts).
+    next.delivery.start(options.deliveryEveryMs ?? 60_000);
+    // The day's schedule: the inbox polled and the MLLP listener started where set (db/schedule/runner.ts).
+    next.scheduleRunner.start(options.scheduleEveryMs ?? 30_000);
     if (options.backupEveryMs) {
       timer = setInterval(() => void backupNow('if-changed'), options.backupEveryMs);
       timer.unref();

@@ -5,6 +5,7 @@
  * clinicians (users.create), exactly as an administrator would on the Users &
  * settings screen. Everyone shares one known password.
  */
+import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/settings';
 import { invoke, type RunningApp } from './app-process';
 
 /** The password of every account the tests create (at least 10 characters, as the app asks). */
@@ -14,12 +15,20 @@ export const ACCOUNTS = {
   admin: { username: 'ada.admin', displayName: 'Ada Admin', role: 'admin' },
   nurse: { username: 'nina', displayName: 'Nina Nurse', role: 'nurse' },
   nurse2: { username: 'noor', displayName: 'Noor Nurse', role: 'nurse' },
-  physician: { username: 'drpat', displayName: 'Dr Pat Physician', role: 'physician' },
+  physician: { username: 'drpat', displayName: 'Dr Pat Physician', role: 'physician', provider: { npi: '1234567893', localId: null, familyName: 'Physician', givenName: 'Pat' } },
   /** Not provisioned at start: made on the Users & settings screen by the spec that needs it. */
   records: { username: 'rita', displayName: 'Rita Records', role: 'records' },
 } as const;
 
 export type Who = keyof typeof ACCOUNTS;
+
+/** What a clinic sets before notes go to the chart (issue 19): the receiver's MRN system and the clinic's Organization. */
+export const E2E_INTEROP = {
+  ...DEFAULT_INTEROP_SETTINGS,
+  mrnSystem: 'urn:oid:2.16.840.1.113883.19.5',
+  organization: { name: 'Riverside Pain Clinic', system: 'urn:oid:2.16.840.1.113883.19.7', value: 'RPC-01' },
+  visitNumberSystem: 'urn:oid:2.16.840.1.113883.19.5.2',
+} as const;
 
 interface SessionView {
   token: string;
@@ -33,8 +42,11 @@ export async function provisionAccounts(app: RunningApp): Promise<string> {
   const consoleCode = await app.consoleCode(/create the first administrator/);
   const session = await invoke<SessionView>(app, 'auth.setupFirstAdmin', { username: admin.username, displayName: admin.displayName, password: E2E_PASSWORD, consoleCode });
   for (const who of ['nurse', 'nurse2', 'physician'] as const) {
-    const { username, displayName, role } = ACCOUNTS[who];
-    await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD, holder: 'someone-else' }, session.token);
+    const account = ACCOUNTS[who];
+    const { username, displayName, role } = account;
+    // A physician carries an NPI (CMS's check-digit example), without which their notes cannot go to the chart.
+    const provider = 'provider' in account ? account.provider : undefined;
+    await invoke(app, 'users.create', { username, displayName, role, password: E2E_PASSWORD, holder: 'someone-else', ...(provider ? { provider } : {}) }, session.token);
   }
   return session.token;
 }

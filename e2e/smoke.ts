@@ -85,8 +85,8 @@ export async function firstStartToSignedNote(page: Page, outbox: string, console
 
 /** The note the core wrote to the outbox: the four formats, and a PDF naming the patient and the signer. */
 export async function expectNoteInOutbox(outbox: string): Promise<void> {
-  const prefix = `consent-note_${SMOKE_PATIENT.mrn}_`;
-  const files = fs.readdirSync(outbox).filter((f) => f.startsWith(prefix));
+  // Names start with the send-order stamp and sequence (issue 19), then the note and the MRN.
+  const files = fs.readdirSync(outbox).filter((f) => f.includes(`_consent-note_${SMOKE_PATIENT.mrn}_`));
   expect(files.map((f) => path.extname(f)).sort()).toEqual(['.hl7', '.json', '.pdf', '.txt']);
   const pdf = fs.readFileSync(path.join(outbox, files.find((f) => f.endsWith('.pdf'))!));
   const text = (await pdfPages(pdf)).join(' ').replace(/\s+/g, ' ');

@@ -7,5 +7,7 @@ declare module 'vitest' {
     hostSecret: string;
     nurseSession: string;
     physicianSession: string;
+    adminSession: string;
+    scratchFolder: string;
   }
 }

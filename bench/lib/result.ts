@@ -3,7 +3,7 @@ import type { Summary } from './stats';
 
 export interface Measurement {
   /** Which of the benchmarks (1-6). */
-  bench: 'save' | 'search' | 'open' | 'export' | 'renderer' | 'memory' | 'encryption';
+  bench: 'save' | 'search' | 'open' | 'export' | 'renderer' | 'memory' | 'encryption' | 'delivery';
   size: string;
   label: string;
   unit: 'ms' | 'MB';
@@ -15,6 +15,8 @@ export interface Measurement {
   note?: string;
   /** The runner that measured it (main.ts: save, search, open, backup, …, renderer). */
   source?: string;
+  /** Numbers the analysis paragraph quotes (totals, rates), beside the table's median and p95. */
+  extra?: Record<string, number>;
 }
 
 /** median ÷ baseline median (how many times the floor the real path costs). */

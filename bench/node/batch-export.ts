@@ -17,7 +17,13 @@ import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
 import { summarize, time } from '../lib/stats';
 import type { Measurement } from '../lib/result';
+import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/settings';
 
+const BENCH_INTEROP = {
+  ...DEFAULT_INTEROP_SETTINGS,
+  mrnSystem: 'urn:oid:2.16.840.1.113883.19.5',
+  organization: { name: 'Bench Pain Clinic', system: 'urn:oid:2.16.840.1.113883.19.7', value: 'BENCH-01' },
+};
 const NOTES = Number(process.env.BENCH_BATCH_NOTES ?? 1000);
 const mb = () => process.memoryUsage().rss / 2 ** 20;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
@@ -28,7 +34,9 @@ export async function benchBatchExport(ds: Dataset): Promise<Measurement[]> {
   const bench = await openBenchCore(ds.dataDir);
   try {
     // The outbox folder is an administrator's setting; the data set has no admin session to spare.
-    createSettingsRepository(bench.core.db).update({ outboxFolder: outbox }, new Date().toISOString(), { name: 'Bench', role: 'admin' });
+    // Issue 19: export needs the receiver's MRN system and the clinic's Organization, and signers with an NPI.
+    createSettingsRepository(bench.core.db).update({ outboxFolder: outbox, interop: BENCH_INTEROP }, new Date().toISOString(), { name: 'Bench', role: 'admin' });
+    bench.core.db.prepare("UPDATE users SET npi = '1234567893', provider_family_name = display_name, provider_given_name = display_name WHERE role = 'physician' AND npi IS NULL").run();
     const ids = bench.core.db.prepare('SELECT encounter_id FROM signed_notes ORDER BY rowid LIMIT ?').pluck().all(NOTES + 30) as string[];
     if (ids.length < NOTES + 30) throw new Error(`the ${ds.size} data set has only ${ids.length} signed notes`);
 

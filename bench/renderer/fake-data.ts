@@ -23,7 +23,7 @@ export function worklistRows(count: number): WorklistRow[] {
         id, patientId: id, templateId: template.id, templateVersion: 1, levels: template.levels ? [template.levels.options[0]!] : [],
         laterality: template.lateralityRequired ? 'left' : null, imagingModality: 'fluoroscopy', plannedDate: BENCH_DATE,
         indication: 'Left L5 radicular pain.', createdAt: '2026-05-20T09:00:00.000Z', createdBy: { name: 'Nina Nurse', role: 'nurse' },
-        state: ENCOUNTER_STATES[i % ENCOUNTER_STATES.length]!, sedationPlanned: false,
+        state: ENCOUNTER_STATES[i % ENCOUNTER_STATES.length]!, sedationPlanned: false, visitNumber: null, location: null,
       },
       patient: { id, mrn: `MRN${String(1_000_000 + i)}`, familyName: FAMILY[i % FAMILY.length]!, givenName: GIVEN[(i * 7) % GIVEN.length]!, birthDate: '1960-02-29', sex: 'female', createdAt: '2020-01-01T00:00:00.000Z' },
       templateName: template.name,

@@ -6,6 +6,7 @@
  */
 import type { Actor, Role } from '#shared/contract/common';
 import type { Caller } from '#shared/contract/dispatcher';
+import type { ProviderIdentity } from '#shared/contract/users-provider';
 import { CommandError } from '#shared/contract/errors';
 import type { AuditLog } from '../audit';
 import type { Db } from '../connection';
@@ -40,7 +41,7 @@ export function createAccounts(options: AccountsOptions) {
      * own header, and audited; saying "someone else" is the administrator's
      * recorded statement. Either way it is never quiet.
      */
-    async create(caller: Caller, input: { username: string; displayName: string; role: Role; password: string; holder: 'someone-else' | 'self' }): Promise<StoredUser> {
+    async create(caller: Caller, input: { username: string; displayName: string; role: Role; password: string; holder: 'someone-else' | 'self'; provider?: ProviderIdentity | null }): Promise<StoredUser> {
       const ensureFree = () => {
         if (users.byUsername(input.username)) throw new CommandError('CONFLICT', `The username ${input.username} is taken.`, [{ path: 'username', message: 'this username is taken' }]);
         if (users.displayNameTaken(input.displayName)) {
@@ -57,6 +58,7 @@ export function createAccounts(options: AccountsOptions) {
         // Again inside the write: a creation sent in parallel may have taken the name during the hash.
         ensureFree();
         users.insert({ id, username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: now(), createdBy: caller.userId, createdForSelf: forSelf });
+        if (input.provider) users.setProvider(id, input.provider);
         record(caller.actor, 'users.create', `user:${id}${forSelf ? '/for-self' : ''}`);
         if (key) keyring.register(id, key, caller.actor);
       }).immediate();

@@ -44,7 +44,7 @@ describe('password storage', () => {
     const list = ok<Record<string, unknown>[]>(await dispatch('users.list', {}, admin));
     expect(list).toHaveLength(3);
     for (const user of list) {
-      expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'createdBy', 'createdForSelf', 'displayName', 'id', 'lockedUntil', 'passwordResetAt', 'passwordResetBy', 'role', 'signingKeyId', 'username']);
+      expect(Object.keys(user).sort()).toEqual(['active', 'createdAt', 'createdBy', 'createdForSelf', 'displayName', 'id', 'lockedUntil', 'passwordResetAt', 'passwordResetBy', 'provider', 'role', 'signingKeyId', 'username']);
     }
     const shown = JSON.stringify(list) + JSON.stringify(ok(await dispatch('auth.status', {}, admin))) + JSON.stringify(await dispatch('auth.login', { username: 'one', password: SECRET }));
     expect(shown).not.toContain('scrypt');

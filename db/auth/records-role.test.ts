@@ -8,6 +8,7 @@ import { METHODS, roleAllowed, type MethodName } from '#shared/contract/methods'
 import type { BatchStatus } from '#shared/contract/export';
 import type { OutboxExport } from '#shared/contract/note';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, RECORDS, tableCounts, tempDir, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { CHART_READY } from '../testing/chart-identity';
 
 let core: TempCore;
 let outbox: string;
@@ -27,7 +28,7 @@ const RECORDS_MAY = [
   'auth.changePassword', 'settings.get',
   'library.list', 'library.get', 'library.overview', 'library.diff', 'library.export', 'library.questionnaire',
   'encounter.list', 'note.get', 'note.export', 'note.print', 'note.exportToOutbox', 'note.outboxExports',
-  'export.startBatch', 'export.batchStatus', 'export.cancelBatch',
+  'export.startBatch', 'export.batchStatus', 'export.cancelBatch', 'delivery.list', 'delivery.retry',
 ].sort();
 
 async function signedEncounter(sign: boolean): Promise<string> {
@@ -70,7 +71,7 @@ describe('the records role', () => {
   });
 
   it('sees and exports a signed note, sends it to the outbox and runs the batch; a draft note is not shown', async () => {
-    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
     const signed = await signedEncounter(true);
     const draft = await signedEncounter(false);
     const records = core.as(RECORDS);

@@ -5,7 +5,8 @@
  * into place (publishPartial), and the folder is fsynced so the rename survives a
  * power cut. A temporary file starts with "." and ends in ".partial": never picked
  * up, and removed or finished at start-up (reconcile.ts).
- * Files are owner-only (0600), whatever the umask: they hold a patient's note.
+ * Files are owner-only (0600) by default, whatever the umask: they hold a patient's note. A site whose
+ * interface engine runs as another user sets 0640 or 0644 (settings.interop.outboxFileMode).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,11 +24,11 @@ export function parsePartialName(file: string): { name: string; uniqueId: string
 }
 
 /** Writes and fsyncs the bytes under the partial name; on failure nothing is left behind. */
-export function writePartial(folder: string, name: string, data: Buffer | string, uniqueId: string): void {
+export function writePartial(folder: string, name: string, data: Buffer | string, uniqueId: string, mode: number = FILE_MODE): void {
   const temp = path.join(folder, partialName(name, uniqueId));
   const fd = fs.openSync(temp, 'wx', FILE_MODE);
   try {
-    if (process.platform !== 'win32') fs.fchmodSync(fd, FILE_MODE);
+    if (process.platform !== 'win32') fs.fchmodSync(fd, mode);
     fs.writeFileSync(fd, data);
     fs.fsyncSync(fd);
   } catch (error) {

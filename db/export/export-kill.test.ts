@@ -5,6 +5,7 @@
 // visible document per export record and none without one, no two replacements
 // naming the same parent, no .partial file left, and the next export continues
 // the chain from the last recorded document.
+import { documentNumberOf } from '#shared/interop/document-number';
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -16,6 +17,7 @@ import { unescapeHl7 } from '#shared/interop/hl7-mdm';
 import { openCore } from '../core';
 import { bundleScript } from '../testing/crash-harness';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, tempDir, withAct } from '../testing/temp-core';
+import { CHART_READY } from '../testing/chart-identity';
 
 let dataDir: string;
 let outbox: string;
@@ -30,7 +32,8 @@ beforeAll(async () => {
   writer = await bundleScript('export-writer');
   const core = open();
   try {
-    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+    // Referenced PDFs: every kill adds an addendum, and the note soon outgrows what OBX-5 embeds.
+    ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, interop: { ...CHART_READY.interop, hl7Pdf: 'referenced' } }));
     const patient = ok<{ id: string }>(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
     encounterId = ok<{ id: string }>(await core.act('encounter.create', {
       actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Axial back pain',
@@ -110,12 +113,14 @@ describe('export under SIGKILL at every step', () => {
         checkOutbox(exports, `killed before step ${stopAt} (${stopped ?? 'finished'})`);
         // The killed export either counts (recorded: its files were put in place) or left nothing at all.
         kept[exports.length > exportsSoFar ? 'recorded' : 'notRecorded'] += 1;
-        // The next export continues from the last recorded document.
+        // The next export (after another addendum: an unchanged note is not sent again) continues from the last recorded document.
+        const { note } = ok<{ note: { id: string } }>(await core.act('note.get', { actor: PHYSICIAN, encounterId }));
+        ok(await core.act('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'Detail added', text: 'Another detail.', password: TEST_PASSWORD }));
         const next = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
         expect(next.replacesDocumentId).toBe(exports.at(-1)!.documentId);
         const hl7 = Hl7Message.parse(fs.readFileSync(path.join(outbox, next.files.find((f) => f.format === 'hl7')!.file), 'utf8').trimEnd());
         expect(hl7.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T10^MDM_T02');
-        expect(unescapeHl7(hl7.getSegment('TXA')!.getComponent(13, 1))).toBe(exports.at(-1)!.documentId);
+        expect(unescapeHl7(hl7.getSegment('TXA')!.getComponent(13, 1))).toBe(documentNumberOf(exports.at(-1)!.documentId));
         const after = ok<OutboxExport[]>(await core.act('note.outboxExports', { actor: NURSE, encounterId }));
         checkOutbox(after, `after the export following step ${stopAt}`);
         exportsSoFar = after.length;

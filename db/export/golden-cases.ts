@@ -54,7 +54,7 @@ async function patient({ core }: Step, p: CreatePatientInput): Promise<Patient> 
   return ok<Patient>(await core.as(NURSE)('patient.create', p));
 }
 
-async function encounter(s: Step, patientId: string, templateId: string, plan: { levels: string[]; laterality: 'left' | 'right' | 'bilateral' | null; indication: string }) {
+async function encounter(s: Step, patientId: string, templateId: string, plan: { levels: string[]; laterality: 'left' | 'right' | 'bilateral' | null; indication: string; visitNumber?: string; location?: string }) {
   return ok<{ id: string }>(await s.core.as(NURSE)('encounter.create', { patientId, templateId, plannedDate: DAY, imagingModality: 'fluoroscopy', ...plan })).id;
 }
 
@@ -143,7 +143,9 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
     what: 'A lumbar transforaminal ESI, discussed (interpreter, a question, teach-back), signed and discharged; accented, hyphenated names.',
     async run(s) {
       const p = await patient(s, { mrn: 'GOLD-0001', familyName: 'Ibáñez-Muñoz', givenName: 'María-José Zoë', birthDate: '1958-03-14', sex: 'female' });
-      const id = await encounter(s, p.id, 'lumbar-transforaminal-esi', { levels: ['L5-S1'], laterality: 'left', indication: 'Left L5 radicular pain for 10 weeks despite physical therapy; MRI: L5-S1 foraminal stenosis.' });
+      const id = await encounter(s, p.id, 'lumbar-transforaminal-esi', { levels: ['L5-S1'], laterality: 'left', indication: 'Left L5 radicular pain for 10 weeks despite physical therapy; MRI: L5-S1 foraminal stenosis.',
+        // The EHR's visit, typed at creation (issue 19): PV1-3, PV1-19 and the DocumentReference's Encounter.
+        visitNumber: 'V-2026-11-0042', location: 'PAIN-PROC-2' });
       await discussRisks(s, id);
       s.clock.set(at('14:20'));
       ok(await s.core.as(PHYSICIAN)('consent.save', {

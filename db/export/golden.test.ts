@@ -18,6 +18,7 @@ import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, tempDir } from '../testing/temp-core';
 import { GOLDEN_CASES, goldenClock, goldenIds, goldenKeys } from './golden-cases';
+import { CHART_READY } from '../testing/chart-identity';
 
 const GOLDEN_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
@@ -73,7 +74,7 @@ beforeAll(async () => {
     const core = openTempCore({ now: clock.now, newId: goldenIds(), newSigningKeyPair: goldenKeys() });
     const outbox = tempDir('proceduredesk-golden-outbox-');
     try {
-      ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, timeZone: 'America/Chicago' }));
+      ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, timeZone: 'America/Chicago', ...CHART_READY }));
       await golden.run({
         core,
         clock,

@@ -14,6 +14,7 @@ import { LIBRARY } from '#shared/library/index';
 import { pdfPages } from '../testing/pdf-text';
 import { ADMIN, NURSE, ok, openTempCore, TEST_PASSWORD, tempDir, type TempCore } from '../testing/temp-core';
 import { goldenClock, goldenIds, goldenKeys } from './golden-cases';
+import { CHART_READY } from '../testing/chart-identity';
 
 export interface Texts {
   family: string; given: string; indication: string;
@@ -37,7 +38,7 @@ export async function exportWithTexts(t: Texts, beforeSigning?: (core: TempCore,
   const template = LIBRARY.find((x) => x.id === TEMPLATE_ID)!;
   const physician = { name: t.physicianName, role: 'physician' } as const;
   try {
-    ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, timeZone: 'America/Chicago' }));
+    ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, timeZone: 'America/Chicago', ...CHART_READY }));
     const nurse = core.as(NURSE);
     const doctor = core.as(physician);
     const mrn = 'HOSTILE-1';

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { unescapeHl7 } from '#shared/interop/hl7-mdm';
 import type { NoteContent } from '#shared/note/model';
 import { renderNoteText } from '#shared/note/text';
+import { TEST_NPI, testProvider } from '../testing/chart-identity';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { exportWithTexts, flattened, type Exported, type Texts } from './hostile-scenario';
@@ -70,7 +71,14 @@ describe('hostile text the contract accepts, in every export', () => {
     expect(unescapeHl7(pid.getComponent(5, 2))).toBe('José "Zoë"');
     const txa = message.getSegment('TXA')!;
     expect(txa.fields).toHaveLength(23);
-    for (const field of [5, 9, 10, 22]) expect(unescapeHl7(txa.getComponent(field, 2))).toBe(ALLOWED.physicianName);
+    // The signer goes by XCN (HL7 v2.5.1 §2.A.88): 1 ID, 2 family, 3 given; the given name holds every delimiter.
+    const signer = testProvider(ALLOWED.physicianName);
+    expect([signer.givenName, signer.familyName]).toEqual(['Ñ^&|~\\', '<Ávila>']);
+    for (const field of [5, 9, 10, 22]) {
+      expect(txa.getComponent(field, 1)).toBe(TEST_NPI);
+      expect(unescapeHl7(txa.getComponent(field, 2))).toBe(signer.familyName);
+      expect(unescapeHl7(txa.getComponent(field, 3))).toBe(signer.givenName);
+    }
   });
 
   it('text: no refused character, and a line break typed in long text never starts a line at the margin', () => {

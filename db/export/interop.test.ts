@@ -13,6 +13,7 @@ import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
 import type { FhirBundle, FhirDocumentReference, FhirQuestionnaireResponse } from '#shared/interop/fhir-resources';
 import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { buildMdmT02, unescapeHl7 } from '#shared/interop/hl7-mdm';
+import { documentNumberOf } from '#shared/interop/document-number';
 import { LIBRARY } from '#shared/library/index';
 import { templateToQuestionnaire } from '#shared/library/questionnaire';
 import type { Template } from '#shared/library/schema';
@@ -164,7 +165,7 @@ describe('chart exports from the real core', () => {
 
     // The same PDF bytes in HL7 v2, parsed by a standard parser.
     const message = buildMdmT02({
-      detail: exported.detail, documentNumber: documentId, pdfBase64: exported.pdfBase64, generatedAt: exported.generatedAt,
+      detail: exported.detail, documentNumber: documentNumberOf(documentId), pdfBase64: exported.pdfBase64, generatedAt: exported.generatedAt,
       signature: { by: PHYSICIAN, at: exported.generatedAt }, settings: MDM_SETTINGS, now: () => NOW.toISOString(), messageControlId: 'PD-1',
     });
     expect(message.split('\r').map((s) => s.slice(0, 3))).toEqual(['MSH', 'EVN', 'PID', 'PV1', 'TXA', 'OBX']);
@@ -175,7 +176,7 @@ describe('chart exports from the real core', () => {
     expect(pid.getComponent(3, 1)).toBe(PATIENT.mrn);
     expect(unescapeHl7(pid.getComponent(5, 1))).toBe('Peña');
     expect(unescapeHl7(pid.getComponent(5, 2))).toBe('María José');
-    expect(parsed.getSegment('TXA')!.getComponent(12, 1)).toBe(documentId);
+    expect(parsed.getSegment('TXA')!.getComponent(12, 1)).toBe(documentNumberOf(documentId));
     const obx = parsed.getSegment('OBX')!;
     expect(obx.getComponent(5, 4)).toBe('Base64');
     expect(Buffer.from(obx.getComponent(5, 5), 'base64').equals(exported.pdf)).toBe(true);
@@ -186,14 +187,19 @@ describe('chart exports from the real core', () => {
     const nextId = randomUUID();
     const amendedBundle = bundleFor(amended, ESI, { signed: true, documentId: nextId, replaces: documentId });
     expectValidBundle(amendedBundle);
-    expect(documentOf(amendedBundle).relatesTo).toEqual([{ code: 'replaces', target: { identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${documentId}` } } }]);
+    const earlier = { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${documentId}` };
+    expect(documentOf(amendedBundle).relatesTo).toEqual([{ code: 'replaces', target: { reference: `DocumentReference?identifier=${encodeURIComponent(`${earlier.system}|${earlier.value}`)}`, identifier: earlier } }]);
+    // The earlier document set to superseded in the same transaction: a conditional PATCH by its identifier.
+    const patch = amendedBundle.entry.find((e) => e.request.method === 'PATCH')!;
+    expect(patch.request.url).toBe(`DocumentReference?identifier=${encodeURIComponent(`${earlier.system}|${earlier.value}`)}`);
+    expect(JSON.parse(Buffer.from((patch.resource as { data: string }).data, 'base64').toString('utf8'))).toEqual([{ op: 'replace', path: '/status', value: 'superseded' }]);
     const t10 = Hl7Message.parse(buildMdmT02({
-      detail: amended.detail, documentNumber: nextId, pdfBase64: amended.pdfBase64, generatedAt: amended.generatedAt,
-      signature: { by: PHYSICIAN, at: amended.generatedAt }, amendment: { kind: 'replace', parentDocumentNumber: documentId, reason: 'Addendum' },
+      detail: amended.detail, documentNumber: documentNumberOf(nextId), pdfBase64: amended.pdfBase64, generatedAt: amended.generatedAt,
+      signature: { by: PHYSICIAN, at: amended.generatedAt }, amendment: { kind: 'replace', parentDocumentNumber: documentNumberOf(documentId), reason: 'Addendum' },
       settings: MDM_SETTINGS, now: () => NOW.toISOString(), messageControlId: 'PD-2',
     }));
     expect(t10.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T10^MDM_T02');
-    expect(t10.getSegment('TXA')!.getComponent(13, 1)).toBe(documentId);
+    expect(t10.getSegment('TXA')!.getComponent(13, 1)).toBe(documentNumberOf(documentId));
   });
 
   it('a declined consent (non-ESI): Consent rejected, the unsigned note preliminary; still valid, same bytes', async () => {
@@ -209,7 +215,7 @@ describe('chart exports from the real core', () => {
     expect(Buffer.from(documentOf(bundle).content[0].attachment.data, 'base64').equals(exported.pdf)).toBe(true);
 
     const parsed = Hl7Message.parse(buildMdmT02({
-      detail: exported.detail, documentNumber: randomUUID(), pdfBase64: exported.pdfBase64, generatedAt: exported.generatedAt,
+      detail: exported.detail, documentNumber: documentNumberOf(randomUUID()), pdfBase64: exported.pdfBase64, generatedAt: exported.generatedAt,
       settings: MDM_SETTINGS, now: () => NOW.toISOString(), messageControlId: 'PD-3',
     }));
     expect(parsed.getSegment('TXA')!.getField(17).toString()).toBe('DO');

@@ -17,6 +17,8 @@ import { expectValidBundle, fhirTerminology } from '../testing/fhir-validate';
 import { pdfPages } from '../testing/pdf-text';
 import { batchSummary } from '#shared/domain/batch-summary';
 import { writeFileAtomic } from './atomic-write';
+import { CHART_READY } from '../testing/chart-identity';
+import { documentNumberOf } from '#shared/interop/document-number';
 
 let core: TempCore;
 let outbox: string;
@@ -45,7 +47,7 @@ async function encounter(options: { sign: boolean; plannedDate?: string }): Prom
   return e;
 }
 
-const setOutbox = async () => ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+const setOutbox = async () => ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
 const read = (file: string) => fs.readFileSync(path.join(outbox, file));
 const fileOf = (e: OutboxExport, format: string) => e.files.find((f) => f.format === format)!.file;
 const documentOf = (bundle: FhirBundle) => bundle.entry.find((x) => x.resource.resourceType === 'DocumentReference')!.resource as FhirDocumentReference;
@@ -91,7 +93,7 @@ describe('the outbox', () => {
     const hl7 = read(fileOf(exported, 'hl7')).toString('utf8');
     const message = Hl7Message.parse(hl7.replace(/\r$/, ''));
     expect(message.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T02^MDM_T02');
-    expect(message.getSegment('TXA')!.getComponent(12, 1)).toBe(exported.documentId);
+    expect(message.getSegment('TXA')!.getComponent(12, 1)).toBe(documentNumberOf(exported.documentId));
     expect(Buffer.from(message.getSegment('OBX')!.getComponent(5, 5), 'base64').equals(pdf)).toBe(true);
 
     expect(ok<OutboxExport[]>(await core.act('note.outboxExports', { actor: PHYSICIAN, encounterId: e.id }))).toEqual([exported]);
@@ -117,7 +119,7 @@ describe('the outbox', () => {
 
     const message = Hl7Message.parse(read(fileOf(second, 'hl7')).toString('utf8').replace(/\r$/, ''));
     expect(message.getSegment('MSH')!.getField(9).toString()).toBe('MDM^T10^MDM_T02');
-    expect(message.getSegment('TXA')!.getComponent(13, 1)).toBe(first.documentId);
+    expect(message.getSegment('TXA')!.getComponent(13, 1)).toBe(documentNumberOf(first.documentId));
     const pdfText = (await pdfPages(read(fileOf(second, 'pdf')))).join(' ').replace(/\s+/g, ' ');
     expect(pdfText).toContain('Addendum 1');
     expect(pdfText).toContain('El intérprete fue el n.º 7782, no 7781.');

@@ -10,8 +10,10 @@
  * recorded export's renames and removes every other .partial (reconcile.ts).
  *
  * The first export of a note is MDM^T02 with a new document id; each later
- * one (after an addendum, or sent again) replaces the latest: FHIR
- * `relatesTo: replaces` and MDM^T10 with TXA-13 naming the parent.
+ * one (after an addendum) replaces the latest: FHIR `relatesTo: replaces` with
+ * the earlier document set to superseded, and MDM^T10 with TXA-13 naming the
+ * parent. A note already exported as it stands is not sent again: the answer
+ * says it was already sent unchanged, and nothing is written or queued.
  */
 import { createHash } from 'node:crypto';
 import type { Caller } from '#shared/contract/dispatcher';
@@ -19,6 +21,7 @@ import { CommandError } from '#shared/contract/errors';
 import type { OutboxExport, OutboxFile, OutboxFormat } from '#shared/contract/note';
 import { buildFhirDocumentBundle } from '#shared/interop/fhir-bundle';
 import { buildMdmT02 } from '#shared/interop/hl7-mdm';
+import { documentNumberOf, messageControlIdOf } from '#shared/interop/document-number';
 import { renderNoteText } from '#shared/note/text';
 import type { AuditLog } from '../audit';
 import type { HandlerContext } from '../handlers/support/context';
@@ -26,6 +29,9 @@ import { noteComposer } from '../handlers/support/note-composition';
 import { sha256 } from '../repositories/templates';
 import { outboxFolderProblem, publishPartial, removePartial, syncFolder, writePartial } from './atomic-write';
 import { renderNotePdf } from './pdf';
+import { exportIdentity } from './export-identity';
+import { enqueueDocument } from '../delivery/enqueue';
+import { outboxBaseName, outboxFileMode, pdfReferenceBase, sentUnchanged } from './outbox-names';
 
 export type ExportOne = (encounterId: string, caller: Caller, batchId: string | null) => Promise<OutboxExport>;
 
@@ -58,33 +64,46 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     if (!signed) {
       throw new CommandError('CONFLICT', 'Only a signed note goes to the chart. The physician signs it first; a draft can still be saved as PDF or text.');
     }
+    const interop = settings.interop;
+    const { mrnSystem, identity } = exportIdentity(interop, signed.note.signedBy, ctx.providerOf);
     const previous = ctx.outboxExports.latest(encounterId);
+    if (previous && sentUnchanged(previous, signed.note.id, signed.addenda.length)) {
+      throw new CommandError('CONFLICT', `Already sent unchanged: this signed note${signed.addenda.length ? ` with its ${signed.addenda.length === 1 ? 'addendum' : `${signed.addenda.length} addenda`}` : ''} went to the outbox at ${previous.at} as document ${documentNumberOf(previous.documentId)}. Nothing new was sent.`);
+    }
     const documentId = ctx.newId();
+    const documentNumber = documentNumberOf(documentId);
     const pdf = await renderNotePdf(content, { generatedAt: at, subject: `${template.name}, encounter ${encounterId}` });
     const pdfBase64 = pdf.toString('base64');
     const signature = { by: signed.note.signedBy, at: signed.note.signedAt };
-    const interop = settings.interop;
+    const embedded = interop.hl7Pdf === 'embedded';
 
-    const safeMrn = detail.patient.mrn.replace(/[^A-Za-z0-9-]/g, '');
-    const base = `consent-note_${safeMrn}_${detail.encounter.plannedDate}_${documentId.slice(0, 8)}`;
+    const base = outboxBaseName(at, ctx.outboxExports.nextSequence(), detail.patient.mrn, detail.encounter.plannedDate, documentNumber);
     const bundle = buildFhirDocumentBundle({
       detail, template, pdfBase64, pdfSha1Base64: createHash('sha1').update(pdf).digest('base64'), generatedAt: at,
       signature: { ...signature, sha256: signed.note.contentSha256, verification: signed.publicNote.verification },
       replaces: previous?.documentId ?? null, documentId,
-      settings: { mrnSystem: interop.mrnSystem, documentTypeLoinc: interop.documentTypeLoinc },
+      settings: { mrnSystem, documentTypeLoinc: interop.documentTypeLoinc, documentCategory: interop.documentCategory },
+      identity,
       ids: ctx.newId,
     });
     const addendaBefore = previous?.addendaCount ?? 0;
+    const messageControlId = messageControlIdOf(documentId);
     const hl7 = buildMdmT02({
-      detail, documentNumber: documentId, fileName: `${base}.pdf`, pdfBase64, generatedAt: at, signature,
+      // TXA-16 the document's own name (at most 30 characters); the outbox files end with it.
+      detail, documentNumber, fileName: `${documentNumber}.pdf`, pdfBase64, generatedAt: at, signature,
+      // The whole note again with its addenda: a replacement of the earlier document (T10), not an addendum-only T06.
       amendment: previous ? {
         kind: 'replace',
-        parentDocumentNumber: previous.documentId,
-        reason: signed.addenda.length > addendaBefore ? `Addendum ${signed.addenda.length} added` : 'Sent again unchanged',
+        parentDocumentNumber: documentNumberOf(previous.documentId),
+        reason: signed.addenda.length > addendaBefore ? `Addendum ${signed.addenda.length} added` : 'Corrected note',
       } : null,
-      settings: { ...interop },
+      settings: {
+        ...interop,
+        pdf: embedded ? { mode: 'embedded' } : { mode: 'referenced', pointer: `${base}.pdf`, baseUri: pdfReferenceBase(folder, interop.pdfReferenceBaseUri) },
+      },
       now: () => at,
-      messageControlId: documentId.replaceAll('-', ''),
+      identity: { ...identity, mrnSystem, sendingFacility: interop.sendingFacility, receivingFacility: interop.receivingFacility },
+      messageControlId,
     });
 
     // One segment per line for the file; the message itself has no trailing CR.
@@ -101,7 +120,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     };
     const discardPartials = () => outputs.forEach(([, file]) => removePartial(folder, file, documentId));
     try {
-      for (const [, file, data] of outputs) writePartial(folder, file, data, documentId);
+      for (const [, file, data] of outputs) writePartial(folder, file, data, documentId, outboxFileMode(interop.outboxFileMode));
       syncFolder(folder);
       ctx.db.transaction(() => {
         // Another export of this note finished while this one was being built: replacing the same parent would fork the chain.
@@ -109,6 +128,11 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
           throw new CommandError('CONFLICT', 'This note was exported again while this export was being prepared. Nothing was written; export it again if needed.');
         }
         ctx.outboxExports.insert(record, caller.userId);
+        // Queued for delivery with the export (db/delivery/): recorded together or not at all.
+        for (const r of enqueueDocument(ctx.deliveryQueue, settings, {
+          documentId, encounterId, patientId: detail.patient.id, hl7, messageControlId, fhirBundle: JSON.stringify(bundle), at, byName: caller.actor.name,
+          unchangedFrom: null, // an unchanged note was refused above (sentUnchanged)
+        }, ctx.newId)) if (r.note) ctx.log(`delivery: ${r.note}`);
         audit.append({
           at, user: caller.actor, patientId: detail.patient.id, action: 'note.exportToOutbox',
           target: `encounter:${encounterId}/note:${signed.note.id}/document:${documentId}${previous ? `/replaces:${previous.documentId}` : ''}${batchId ? `/batch:${batchId}` : ''}`,
@@ -121,6 +145,7 @@ export function outboxExporter(ctx: HandlerContext, audit: AuditLog): ExportOne 
     // Recorded before visible: the export and its audit entry are committed while the files are still .partial;
     // a crash from here on is finished at start-up (reconcileOutbox), one before it leaves only .partial files to remove.
     publishExport(folder, record);
+    ctx.deliveryQueued?.();
     return record;
   };
 }

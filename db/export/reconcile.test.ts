@@ -9,6 +9,7 @@ import type { OutboxExport } from '#shared/contract/note';
 import { openCore } from '../core';
 import { ADMIN, NURSE, ok, PATIENT, PHYSICIAN, tempDir, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from '../testing/temp-core';
 import { partialName } from './atomic-write';
+import { CHART_READY } from '../testing/chart-identity';
 
 let dataDir: string;
 let outbox: string;
@@ -20,7 +21,7 @@ beforeEach(async () => {
   dataDir = tempDir('proceduredesk-reconcile-');
   outbox = tempDir('proceduredesk-reconcile-outbox-');
   core = open();
-  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox }));
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY }));
 });
 afterEach(() => {
   core.close();
@@ -37,6 +38,12 @@ async function signedEncounter(): Promise<string> {
   return id;
 }
 
+/** An addendum, so the note has something new to send (an unchanged note is not exported again). */
+async function addAddendum(encounterId: string): Promise<void> {
+  const { note } = ok<{ note: { id: string } }>(await core.act('note.get', { actor: PHYSICIAN, encounterId }));
+  ok(await core.act('note.addAddendum', { actor: PHYSICIAN, noteId: note.id, reason: 'Detail added', text: 'A detail added after signing.', password: TEST_PASSWORD }));
+}
+
 /** Puts an exported document back the way a crash after its record leaves it: its files still hidden under .partial names. */
 function hideAgain(e: OutboxExport): void {
   for (const { file } of e.files) fs.renameSync(path.join(outbox, file), path.join(outbox, partialName(file, e.documentId)));
@@ -46,6 +53,7 @@ describe('start-up reconciliation of the outbox', () => {
   it("finishes a recorded export's files, removes partial files no record names or whose bytes differ, and audits it", async () => {
     const encounterId = await signedEncounter();
     const first = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    await addAddendum(encounterId);
     const second = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
     hideAgain(first);
     hideAgain(second);
@@ -96,6 +104,7 @@ describe('two exports of one note at once', () => {
   it('never both replace the same document: one is refused, nothing of it is left', async () => {
     const encounterId = await signedEncounter();
     const first = ok<OutboxExport>(await core.act('note.exportToOutbox', { actor: NURSE, encounterId }));
+    await addAddendum(encounterId);
     const results = await Promise.all([
       core.act('note.exportToOutbox', { actor: NURSE, encounterId }),
       core.act('note.exportToOutbox', { actor: PHYSICIAN, encounterId }),

@@ -50,6 +50,8 @@ function openingHandlers(ctx: HandlerContext): Pick<Handlers, 'encounter.create'
         createdBy: caller.actor,
         state: 'scheduled' as const,
         sedationPlanned: input.sedationPlanned,
+        visitNumber: input.visitNumber ?? null,
+        location: input.location ?? null,
       };
       ctx.encounters.insert(encounter);
       return encounter;

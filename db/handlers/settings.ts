@@ -19,6 +19,14 @@ export function settingsHandlers(deps: {
         const problem = outboxFolderProblem(changes.outboxFolder);
         if (problem) throw new CommandError('INVALID_INPUT', `The outbox folder cannot be used: ${problem}.`, [{ path: 'outboxFolder', message: problem }]);
       }
+      if (changes.delivery?.folder) {
+        const problem = outboxFolderProblem(changes.delivery.folder);
+        if (problem) throw new CommandError('INVALID_INPUT', `The delivery folder cannot be used: ${problem}.`, [{ path: 'delivery.folder', message: problem }]);
+      }
+      if (changes.schedule?.hl7Inbox) {
+        const problem = outboxFolderProblem(changes.schedule.hl7Inbox);
+        if (problem) throw new CommandError('INVALID_INPUT', `The HL7 inbox folder cannot be used: ${problem}.`, [{ path: 'schedule.hl7Inbox', message: problem }]);
+      }
       const unknownTemplates = Object.keys(changes.noteFieldsOff ?? {}).filter((id) => !knownTemplate(id));
       if (unknownTemplates.length) {
         throw new CommandError('INVALID_INPUT', `No procedure template ${unknownTemplates.join(', ')}.`, unknownTemplates.map((id) => ({ path: `noteFieldsOff.${id}`, message: 'unknown template' })));

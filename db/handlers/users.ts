@@ -7,7 +7,7 @@ import { publicUser, type UserRepository } from '../repositories/users';
 import type { AuditLog } from '../audit';
 import type { Db } from '../connection';
 
-type UsersMethods = 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'users.resetPassword';
+type UsersMethods = 'users.list' | 'users.create' | 'users.setActive' | 'users.clearLockout' | 'users.resetPassword' | 'users.setProvider';
 
 export function usersHandlers(deps: { db: Db; auth: Auth; accounts: Accounts; users: UserRepository; audit: AuditLog; now: () => string }): Pick<Handlers, UsersMethods> {
   const { auth, accounts, users, audit, db, now } = deps;
@@ -28,6 +28,15 @@ export function usersHandlers(deps: { db: Db; auth: Auth; accounts: Accounts; us
         audit.append({ at: now(), user: caller.actor, patientId: null, action: active ? 'users.reactivate' : 'users.deactivate', target: `user:${user.id}` });
       }).immediate();
       if (!active) auth.endSessionsOf(userId);
+      return publicUser(existing(userId));
+    },
+    'users.setProvider': ({ userId, provider }, { caller }) => {
+      const user = existing(userId);
+      db.transaction(() => {
+        users.setProvider(userId, provider);
+        const ids = provider ? [provider.npi ? `npi:${provider.npi}` : null, provider.localId ? `local:${provider.localId}` : null].filter(Boolean).join(',') : 'cleared';
+        audit.append({ at: now(), user: caller.actor, patientId: null, action: 'users.setProvider', target: `user:${user.id}/${ids}` });
+      }).immediate();
       return publicUser(existing(userId));
     },
     'users.clearLockout': ({ userId }, { caller }) => {

@@ -17,8 +17,11 @@ import { migration015 } from './015-signing-keys';
 import { migration016 } from './016-records-role-follow-up-plans';
 import { migration017 } from './017-patient-facts';
 import { migration018 } from './018-day-teams';
+import { migration019 } from './019-provider-identity-visit';
+import { migration020 } from './020-delivery-queue';
+import { migration021 } from './021-appointments';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

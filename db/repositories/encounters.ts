@@ -20,11 +20,13 @@ interface EncounterRow {
   created_by_role: Actor['role'];
   state: Encounter['state'];
   sedation_planned: number;
+  visit_number: string | null;
+  location: string | null;
 }
 
 const ENCOUNTER_COLUMNS = `e.id, e.patient_id, e.template_id, e.template_version, e.levels_json, e.laterality,
   e.imaging_modality, e.planned_date, e.indication, e.created_at, e.created_by_name, e.created_by_role,
-  e.state, e.sedation_planned`;
+  e.state, e.sedation_planned, e.visit_number, e.location`;
 
 const PATIENT_AS = `p.id AS p_id, p.mrn AS p_mrn, p.family_name AS p_family_name, p.given_name AS p_given_name,
   p.birth_date AS p_birth_date, p.sex AS p_sex, p.created_at AS p_created_at`;
@@ -44,6 +46,8 @@ function toEncounter(row: EncounterRow): Encounter {
     createdBy: { name: row.created_by_name, role: row.created_by_role },
     state: row.state,
     sedationPlanned: row.sedation_planned === 1,
+    visitNumber: row.visit_number,
+    location: row.location,
   };
 }
 
@@ -77,9 +81,9 @@ export interface EncounterListRow {
 export function createEncounterRepository(db: Db) {
   const insert = db.prepare(
     `INSERT INTO encounters (id, patient_id, template_id, template_version, levels_json, laterality, imaging_modality,
-       planned_date, indication, created_at, created_by_name, created_by_role, state, sedation_planned)
+       planned_date, indication, created_at, created_by_name, created_by_role, state, sedation_planned, visit_number, location)
      VALUES (@id, @patientId, @templateId, @templateVersion, @levelsJson, @laterality, @imagingModality,
-       @plannedDate, @indication, @createdAt, @byName, @byRole, @state, @sedation)`,
+       @plannedDate, @indication, @createdAt, @byName, @byRole, @state, @sedation, @visitNumber, @location)`,
   );
   const byId = db.prepare<[string], EncounterRow>(`SELECT ${ENCOUNTER_COLUMNS} FROM encounters e WHERE e.id = ?`);
   const patientById = db.prepare<[string], string>('SELECT patient_id FROM encounters WHERE id = ?').pluck();

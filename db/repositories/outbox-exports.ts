@@ -50,6 +50,7 @@ export function createOutboxExportRepository(db: Db) {
   const latest = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE encounter_id = ? ORDER BY at DESC, rowid DESC LIMIT 1');
   const byDocumentId = db.prepare<[string], Row>('SELECT * FROM outbox_exports WHERE document_id = ?');
   const folders = db.prepare<[], string>('SELECT DISTINCT folder FROM outbox_exports').pluck();
+  const nextSequence = db.prepare<[], number>('SELECT coalesce(max(rowid), 0) + 1 FROM outbox_exports').pluck();
   // sent: the latest export carries this very note with as many addenda as it has now (a signed note changes only by addenda).
   const candidate = `SELECT e.id, EXISTS (SELECT 1 FROM signed_notes n WHERE n.encounter_id = e.id) AS signed,
        EXISTS (SELECT 1 FROM signed_notes n JOIN outbox_exports x ON x.note_id = n.id
@@ -87,6 +88,10 @@ export function createOutboxExportRepository(db: Db) {
     byDocumentId(documentId: string): OutboxExport | null {
       const row = byDocumentId.get(documentId);
       return row ? toExport(row) : null;
+    },
+    /** The number the next export's files carry, so they sort after every earlier one (the table is append-only). */
+    nextSequence(): number {
+      return nextSequence.get()!;
     },
     /** Every folder an export was written to. */
     folders(): string[] {

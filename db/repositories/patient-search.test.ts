@@ -115,7 +115,7 @@ describe('worklist search across all dates', () => {
     const add = (id: string, patientId: string, plannedDate: string) =>
       encounters.insert({
         id, patientId, templateId: template.id, templateVersion: template.version, levels: ['L4-L5'], laterality: 'left', imagingModality: 'fluoroscopy',
-        plannedDate, indication: 'x', createdAt: '2026-01-01T00:00:00.000Z', createdBy: NURSE, state: 'scheduled', sedationPlanned: false,
+        plannedDate, indication: 'x', createdAt: '2026-01-01T00:00:00.000Z', createdBy: NURSE, state: 'scheduled', sedationPlanned: false, visitNumber: null, location: null,
       });
     add('e1', 'p0', '2026-11-25');
     add('e2', 'p0', '2026-11-24');

@@ -2,6 +2,8 @@
 import { SettingsSchema, type Settings } from '#shared/contract/settings';
 import type { Actor } from '#shared/contract/common';
 import { DEFAULT_INTEROP_SETTINGS } from '#shared/contract/settings';
+import { DEFAULT_DELIVERY_SETTINGS } from '#shared/contract/delivery-settings';
+import { DEFAULT_SCHEDULE_SETTINGS } from '#shared/contract/schedule-settings';
 import { readStored } from '#shared/contract/text';
 import type { Db } from '../connection';
 
@@ -24,6 +26,8 @@ export const DEFAULT_SETTINGS: Omit<Settings, 'timeZone'> = {
   noteFieldsOff: {},
   outboxFolder: null,
   interop: DEFAULT_INTEROP_SETTINGS,
+  delivery: DEFAULT_DELIVERY_SETTINGS,
+  schedule: DEFAULT_SCHEDULE_SETTINGS,
 };
 
 /** A shared read must not be changed by one caller under the others. */
@@ -44,7 +48,9 @@ export function createSettingsRepository(db: Db) {
   const read = (): Settings => {
     const stored = Object.fromEntries(rows.all().map((r) => [r.key, JSON.parse(r.value_json) as unknown]));
     // Anything stored that no longer validates falls back to the default rather than breaking start-up.
-    const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored };
+    // Interop settings stored before issue 19 lack its keys: they keep what they stored and gain the new ones unset.
+    const interop = { ...DEFAULT_INTEROP_SETTINGS, ...(stored.interop && typeof stored.interop === 'object' ? stored.interop : {}) };
+    const merged = { ...DEFAULT_SETTINGS, timeZone: hostTimeZone(), ...stored, interop };
     const parsed = readStored(() => SettingsSchema.safeParse(merged));
     return parsed.success ? parsed.data : { ...DEFAULT_SETTINGS, timeZone: hostTimeZone() };
   };

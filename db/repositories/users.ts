@@ -5,6 +5,7 @@
  */
 import type { User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
+import type { ProviderIdentity } from '#shared/contract/users-provider';
 import type { Db } from '../connection';
 
 interface UserRow {
@@ -22,6 +23,15 @@ interface UserRow {
   created_by_name: string | null;
   reset_by_name: string | null;
   signing_key_id: string | null;
+  npi: string | null;
+  provider_local_id: string | null;
+  provider_family_name: string | null;
+  provider_given_name: string | null;
+}
+
+function providerOf(row: UserRow): ProviderIdentity | null {
+  if (row.npi === null && row.provider_local_id === null) return null;
+  return { npi: row.npi, localId: row.provider_local_id, familyName: row.provider_family_name ?? '', givenName: row.provider_given_name ?? '' };
 }
 
 export interface StoredUser extends User {
@@ -43,6 +53,7 @@ function toUser(row: UserRow): StoredUser {
     passwordResetAt: row.password_reset_at,
     passwordResetBy: row.reset_by_name,
     signingKeyId: row.signing_key_id,
+    provider: providerOf(row),
     passwordHash: row.password_hash,
     failedAttempts: row.failed_attempts,
   };
@@ -73,6 +84,10 @@ export function createUserRepository(db: Db) {
   const resetPassword = db.prepare(
     'UPDATE users SET password_hash = ?, password_changed_at = ?, password_reset_at = ?, password_reset_by = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?',
   );
+  const setProvider = db.prepare(
+    'UPDATE users SET npi = @npi, provider_local_id = @localId, provider_family_name = @familyName, provider_given_name = @givenName WHERE id = @id',
+  );
+  const byDisplayName = db.prepare<[string], UserRow>(`${SELECT} WHERE u.display_name = ? COLLATE NOCASE`);
   const nameTaken = db.prepare<[string], number>('SELECT count(*) FROM users WHERE display_name = ? COLLATE NOCASE').pluck();
 
   return {
@@ -86,6 +101,14 @@ export function createUserRepository(db: Db) {
       return row ? toUser(row) : null;
     },
     list: (): StoredUser[] => all.all().map(toUser),
+    /** Records name people by display name, unique across accounts: the export finds the account's identifiers by it. */
+    byDisplayName: (name: string): StoredUser | null => {
+      const row = byDisplayName.get(name);
+      return row ? toUser(row) : null;
+    },
+    setProvider(id: string, provider: ProviderIdentity | null): void {
+      setProvider.run({ id, npi: provider?.npi ?? null, localId: provider?.localId ?? null, familyName: provider?.familyName ?? null, givenName: provider?.givenName ?? null });
+    },
     displayNameTaken: (name: string): boolean => (nameTaken.get(name) ?? 0) > 0,
     insert(user: { id: string; username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; createdBy: string | null; createdForSelf?: boolean }): void {
       insert.run({ ...user, createdForSelf: user.createdForSelf ? 1 : 0 });

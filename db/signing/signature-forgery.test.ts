@@ -11,6 +11,7 @@ import type { Envelope } from '#shared/contract/errors';
 import { canonicalAddendum, noteSignaturePayload } from '#shared/note/signature';
 import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from '../testing/signed-encounter';
 import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tempDir, type TempCore } from '../testing/temp-core';
+import { CHART_READY } from '../testing/chart-identity';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -66,7 +67,7 @@ beforeEach(async () => {
   logs = [];
   outbox = tempDir('proceduredesk-forgery-outbox-');
   core = openTempCore({ now: () => NOW, log: (m) => logs.push(m) });
-  ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox }));
+  ok(await core.as(ADMIN)('settings.update', { outboxFolder: outbox, ...CHART_READY }));
 });
 afterEach(() => {
   core.cleanup();

@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openCore } from '../core';
-import { NURSE, TEST_PASSWORD_COST, withAct } from './temp-core';
+import { NURSE, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './temp-core';
 
 const [dataDir, outbox, encounterId, stopAtText] = process.argv.slice(2) as [string, string, string, string];
 const stopAt = Number(stopAtText);
@@ -63,10 +63,21 @@ function intercept(): void {
   };
 }
 
+/** Adds an addendum to the encounter's signed note, so the next export has something new to send. */
+async function addAddendum(c: Pick<typeof core, 'act'>, encounter: string): Promise<void> {
+  const got = await c.act('note.get', { actor: PHYSICIAN, encounterId: encounter });
+  if (!got.ok) throw new Error(JSON.stringify(got.error));
+  const noteId = (got.value as { note: { id: string } }).note.id;
+  const added = await c.act('note.addAddendum', { actor: PHYSICIAN, noteId, reason: 'Detail added', text: 'A detail added after signing.', password: TEST_PASSWORD });
+  if (!added.ok) throw new Error(JSON.stringify(added.error));
+}
+
 async function run(): Promise<void> {
   // Signs the nurse in first, so the export is the only thing that touches the outbox.
   const listed = await core.act('note.outboxExports', { actor: NURSE, encounterId });
   if (!listed.ok) throw new Error(JSON.stringify(listed.error));
+  // Something new to send: a note already sent as it stands is not exported again (issue 19).
+  await addAddendum(core, encounterId);
   intercept();
   const exported = await core.act('note.exportToOutbox', { actor: NURSE, encounterId });
   if (!exported.ok) throw new Error(JSON.stringify(exported.error));

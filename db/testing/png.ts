@@ -21,6 +21,11 @@ export function signaturePngBase64(width = 120, height = 40): string {
     }
     rows.push(row);
   }
+  return rgbaPngBase64(width, height, rows);
+}
+
+/** A PNG (base64) from its RGBA rows, each starting with filter byte 0. */
+function rgbaPngBase64(width: number, height: number, rows: Buffer[]): string {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -31,4 +36,20 @@ export function signaturePngBase64(width = 120, height = 40): string {
     chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
     chunk('IEND', Buffer.alloc(0)),
   ]).toString('base64');
+}
+
+/**
+ * A drawn signature that does not compress: every pixel from a fixed pseudo-random sequence, about
+ * width × height × 4 bytes in the PNG. Several of them make a note's PDF too large for HL7's OBX-5.
+ */
+export function noisySignaturePngBase64(width = 200, height = 80, seed = 1): string {
+  let state = seed;
+  const next = () => (state = (state * 1103515245 + 12345) >>> 0) >>> 24;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < height; y++) {
+    const row = Buffer.alloc(1 + width * 4);
+    for (let x = 0; x < width; x++) row.set([next(), next(), next(), 255], 1 + x * 4);
+    rows.push(row);
+  }
+  return rgbaPngBase64(width, height, rows);
 }

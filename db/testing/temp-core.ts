@@ -1,4 +1,5 @@
 /** Test support: a real core on a real SQLite file in a fresh temp folder. */
+import { CHART_READY, testProvider } from './chart-identity';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,8 @@ export async function signIn(dispatch: Dispatch, who: Who, tokens = new Map<stri
     tokens.set(ADMIN.name, ok<{ token: string }>(await dispatch('auth.login', { username: usernameOf(ADMIN), password: TEST_PASSWORD })).token);
   }
   if (who.name !== ADMIN.name) {
-    const created = await dispatch('users.create', { username: usernameOf(who), displayName: who.name, role: who.role, password: TEST_PASSWORD, holder: 'someone-else' }, tokens.get(ADMIN.name));
+    const created = await dispatch('users.create', { username: usernameOf(who), displayName: who.name, role: who.role, password: TEST_PASSWORD, holder: 'someone-else',
+      ...(who.role === 'physician' ? { provider: testProvider(who.name) } : {}) }, tokens.get(ADMIN.name));
     if (!created.ok && created.error.code !== 'CONFLICT') throw new Error(`creating ${who.name}: ${created.error.message}`);
     tokens.set(who.name, ok<{ token: string }>(await dispatch('auth.login', { username: usernameOf(who), password: TEST_PASSWORD })).token);
   }
@@ -130,6 +132,11 @@ export const PATIENT = {
 export function ok<T = unknown>(envelope: { ok: boolean; value?: unknown; error?: unknown }): T {
   if (!envelope.ok) throw new Error(`expected ok, got ${JSON.stringify(envelope.error)}`);
   return envelope.value as T;
+}
+
+/** The administrator sets the outbox folder and what every export needs first (CHART_READY: MRN system, Organization), with any other settings. */
+export async function setChartOutbox(core: { act: Call }, outbox: string, more: Record<string, unknown> = {}): Promise<void> {
+  ok(await core.act('settings.update', { actor: ADMIN, outboxFolder: outbox, ...CHART_READY, ...more }));
 }
 
 /** Row counts of every table: "nothing changed" means these are identical. */

@@ -3,8 +3,9 @@
  * file behind the real loopback host. Components talk to it over HTTP exactly as
  * in browser mode.
  */
+import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { NURSE, openTempCore, PHYSICIAN, signIn, tempDir } from '#db/testing/temp-core';
+import { ADMIN, NURSE, openTempCore, PHYSICIAN, signIn, tempDir } from '#db/testing/temp-core';
 import { startHost } from '#db/host/server';
 
 declare module 'vitest' {
@@ -15,6 +16,10 @@ declare module 'vitest' {
     nurseSession: string;
     /** A signed-in physician's session token (the account is created here). */
     physicianSession: string;
+    /** The administrator's session token (the Users & settings screen). */
+    adminSession: string;
+    /** An existing folder on the core's machine, for settings the core refuses when their folder does not exist. */
+    scratchFolder: string;
   }
 }
 
@@ -28,8 +33,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('hostSecret', host.secret);
   project.provide('nurseSession', await signIn(core.dispatch, NURSE));
   project.provide('physicianSession', await signIn(core.dispatch, PHYSICIAN));
+  project.provide('adminSession', await signIn(core.dispatch, ADMIN));
+  const scratch = tempDir('proceduredesk-scratch-');
+  project.provide('scratchFolder', scratch);
   return async () => {
     await host.close();
+    fs.rmSync(scratch, { recursive: true, force: true });
     core.cleanup();
   };
 }

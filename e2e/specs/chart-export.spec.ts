@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pdfPages } from '#db/testing/pdf-text';
 import { E2E_PASSWORD, expect, signIn, test } from '../fixtures';
+import { E2E_INTEROP } from '../accounts';
 import { EncounterPage } from '../pages/encounter-page';
 
 const TODAY = new Date().toISOString().slice(0, 10);
@@ -18,7 +19,7 @@ const TODAY = new Date().toISOString().slice(0, 10);
 test('consent details, drawn and paper signatures, outbox, print and the batch export', async ({ page, app }) => {
   test.setTimeout(180_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-outbox-'));
-  await app.call('settings.update', { outboxFolder: outbox }, 'admin');
+  await app.call('settings.update', { outboxFolder: outbox, interop: E2E_INTEROP }, 'admin');
   const patient = await app.call<{ id: string }>('patient.create', { mrn: 'CHART-8001', familyName: 'Ortiz Núñez', givenName: 'Begoña', birthDate: '1957-06-21', sex: 'female' });
   await app.call('encounter.create', {
     patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'right', plannedDate: TODAY, indication: 'Right L5 radicular pain for 10 weeks.',
@@ -90,7 +91,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await expect(exportsTable).toContainText('(first)');
 
   const files = fs.readdirSync(outbox);
-  expect(files.filter((f) => f.startsWith('consent-note_CHART-8001_')).map((f) => f.replace(/^consent-note_CHART-8001_\d{4}-\d{2}-\d{2}_[0-9a-f]{8}/, '')).sort())
+  expect(files.filter((f) => f.includes('_consent-note_CHART-8001_')).map((f) => f.replace(/^\d{8}T\d{6,9}Z_\d{8}_consent-note_CHART-8001_\d{4}-\d{2}-\d{2}_[0-9A-Za-z]+/, '')).sort())
     .toEqual(['.fhir.json', '.hl7', '.pdf', '.txt']);
   const pdfFile = files.find((f) => f.endsWith('.pdf'))!;
   const pdf = fs.readFileSync(path.join(outbox, pdfFile));

@@ -12,7 +12,7 @@ import { LIBRARY } from '#shared/library/index';
 import { L } from '../journey/labels';
 import { Meter } from '../journey/meter';
 import { Journey, PATIENT } from '../journey/tfesi-journey';
-import { provisionAccounts } from '../accounts';
+import { provisionAccounts, E2E_INTEROP } from '../accounts';
 import { newDataDir, removeDataDir, startApp, stopGracefully } from '../app-process';
 import { AppHandle, E2E_PASSWORD, expect, test as base } from '../fixtures';
 
@@ -56,7 +56,7 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
   test.setTimeout(240_000);
   const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-journey-outbox-'));
   // Set-up, not part of the day: the administrator's outbox folder.
-  await app.call('settings.update', { outboxFolder: outbox }, 'admin');
+  await app.call('settings.update', { outboxFolder: outbox, interop: E2E_INTEROP }, 'admin');
   await page.clock.install();
   const m = new Meter(page);
   const j = new Journey(page, m);
@@ -196,7 +196,7 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
   await expect(note.getByText(/^Signed by Dr Pat Physician/)).toBeVisible();
   await m.click(note.getByRole('button', { name: L.note.send }));
   await expect(note.getByRole('table', { name: L.note.exports }).getByRole('row')).toHaveCount(2);
-  expect(fs.readdirSync(outbox).filter((f) => f.startsWith(`consent-note_${PATIENT.mrn}_`) && f.endsWith('.pdf'))).toHaveLength(1);
+  expect(fs.readdirSync(outbox).filter((f) => f.includes(`_consent-note_${PATIENT.mrn}_`) && f.endsWith('.pdf'))).toHaveLength(1);
 
   // The journey is complete: discharged, with no override, the note signed and in the outbox.
   const [row] = await app.call<{ encounter: { id: string; state: string } }[]>('encounter.list', { query: PATIENT.mrn });

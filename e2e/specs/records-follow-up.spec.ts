@@ -14,6 +14,7 @@ import { E2E_PASSWORD, expect, signIn, test } from '../fixtures';
 import { consentedEncounter } from '../consented-encounter';
 import { signOut } from '../pages/session';
 import { UsersPage } from '../pages/users-page';
+import { E2E_INTEROP } from '../accounts';
 
 const OUT = process.env.RECORDS_SCREENSHOTS;
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -59,7 +60,7 @@ test('follow-ups due by keyboard; a records account made on the Users screen see
   const sent = await consentedEncounter(app, { mrn: 'REC-7001', familyName: 'Núñez', givenName: 'Rosa', birthDate: '1961-04-02', sex: 'female' });
   const fresh = await consentedEncounter(app, { mrn: 'REC-7002', familyName: 'Okafor', givenName: 'Ben', birthDate: '1958-09-30', sex: 'male' });
   for (const encounterId of [sent, fresh]) await app.call('note.sign', { encounterId, password: E2E_PASSWORD, attestation: 'I held this discussion.' }, 'physician');
-  await app.call('settings.update', { outboxFolder: fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-records-')) }, 'admin');
+  await app.call('settings.update', { outboxFolder: fs.mkdtempSync(path.join(os.tmpdir(), 'proceduredesk-e2e-records-')), interop: E2E_INTEROP }, 'admin');
 
   await signIn(page, 'admin');
   await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Users & settings' }).click();

@@ -10,6 +10,7 @@ import { useNavigation } from '../stores/navigation';
 import { isDateText } from '#shared/domain/field-format';
 import { localIsoDate } from '../time/local-date';
 import { useWorklist } from '../stores/worklist';
+import { useSchedule } from '../stores/schedule';
 import { dateError, DateField } from './DateField';
 import { PatientPicker } from './PatientPicker';
 import { useFormSave } from './useFormSave';
@@ -28,7 +29,23 @@ export function NewEncounterPanel() {
   const [imaging, setImaging] = useState<ImagingModality | ''>('');
   const [plannedDate, setPlannedDate] = useState(localIsoDate());
   const [indication, setIndication] = useState('');
+  // The EHR's visit, optional: typed for now, filled by the schedule import later (issue 19).
+  const [visitNumber, setVisitNumber] = useState('');
+  const [location, setLocation] = useState('');
   const { errors, busy, check, save } = useFormSave();
+  // An appointment chosen in the schedule (issue 19): its patient, date, visit and location, kept by schedule.start.
+  const { chosen, choose, start } = useSchedule();
+  // Filled once per choice, while rendering (React's "adjusting state when a prop changes"), not in an effect.
+  const [filledFrom, setFilledFrom] = useState(chosen);
+  if (chosen !== filledFrom) {
+    setFilledFrom(chosen);
+    if (chosen) {
+      setPatient(chosen.patient);
+      setPlannedDate(chosen.date);
+      setVisitNumber(chosen.visitNumber ?? '');
+      setLocation(chosen.location ?? '');
+    }
+  }
 
   useEffect(() => {
     void loadLibrary();
@@ -59,16 +76,14 @@ export function NewEncounterPanel() {
     if (!isDateText(plannedDate)) problems.plannedDate = dateError('the planned date');
     if (!indication.trim()) problems.indication = 'Enter the indication.';
     if (!check(problems) || !patient) return;
-    await save(() => createEncounter({
+    const plan = { templateId, levels, laterality, ...(imaging ? { imagingModality: imaging } : {}), indication, sedationPlanned };
+    await save(() => (chosen ? start({ appointmentId: chosen.id, ...plan }) : createEncounter({
       patientId: patient.id,
-      templateId,
-      levels,
-      laterality,
-      ...(imaging ? { imagingModality: imaging } : {}),
+      ...plan,
       plannedDate: plannedDate.trim(),
-      indication,
-      sedationPlanned,
-    }).then((id) => {
+      ...(visitNumber.trim() ? { visitNumber: visitNumber.trim() } : {}),
+      ...(location.trim() ? { location: location.trim() } : {}),
+    })).then((id) => {
       go({ name: 'encounter', encounterId: id });
       return null;
     }, formErrors));
@@ -78,7 +93,12 @@ export function NewEncounterPanel() {
   return (
     <section className="card new-encounter" aria-labelledby="new-encounter-heading">
       <h2 id="new-encounter-heading">New encounter</h2>
-      <PatientPicker selected={patient} onSelect={setPatient} />
+      {chosen ? (
+        <p role="status">
+          From the schedule: {chosen.time ?? ''} {patientName(chosen.patient)} (MRN {chosen.patient.mrn}){chosen.procedureText ? `, booked for ${chosen.procedureText}` : ''}.{' '}
+          <button type="button" className="secondary" onClick={() => { choose(null); setPatient(null); setVisitNumber(''); setLocation(''); }}>Walk-in instead</button>
+        </p>
+      ) : <PatientPicker selected={patient} onSelect={setPatient} />}
       {errors.patientId && <p role="alert" className="error">{errors.patientId}</p>}
       <form onSubmit={(e) => void submit(e)} aria-label="New encounter">
         <p className="muted">Patient: {patient ? `${patientName(patient)} (MRN ${patient.mrn})` : 'none chosen'}</p>
@@ -146,6 +166,17 @@ export function NewEncounterPanel() {
           <textarea value={indication} onChange={(e) => setIndication(e.target.value)} rows={3} aria-invalid={!!errors.indication} />
         </label>
         {errors.indication && <p role="alert" className="error">{errors.indication}</p>}
+        <label>
+          Visit or account number (optional, from the EHR)
+          <input value={visitNumber} onChange={(e) => setVisitNumber(e.target.value)} autoCapitalize="none" aria-invalid={!!errors.visitNumber} />
+          <span className="hint">The chart files the note to this visit</span>
+          {errors.visitNumber && <span className="error">{errors.visitNumber}</span>}
+        </label>
+        <label>
+          Location (optional, as the EHR names it)
+          <input value={location} onChange={(e) => setLocation(e.target.value)} aria-invalid={!!errors.location} />
+          {errors.location && <span className="error">{errors.location}</span>}
+        </label>
         {errors.form && <p role="alert" className="error">{errors.form}</p>}
         <button type="submit" className="primary" disabled={busy}>Create encounter</button>
       </form>

@@ -3,30 +3,79 @@ import { NOTE_FIELD_LABELS, OPTIONAL_NOTE_FIELDS, type InteropSettings, type Not
 import { formErrors } from '../api/client';
 import { useUsers } from '../stores/users';
 import { useFormSave } from './useFormSave';
+import { fromMappingDraft, SiteMappingFields, toMappingDraft, type MappingDraft } from './SiteMappingFields';
 
-const INTEROP_FIELDS: { key: keyof InteropSettings; label: string; hint?: string }[] = [
-  { key: 'mrnSystem', label: 'MRN system (URI of the assigning authority)', hint: 'FHIR Patient.identifier.system, e.g. urn:oid:… from the hospital' },
+type TextKey = 'documentTypeLoinc' | 'sendingApplication' | 'sendingFacility' | 'receivingApplication' | 'receivingFacility' | 'mrnAssigningAuthority';
+type SystemKey = 'mrnSystem' | 'providerIdSystem' | 'visitNumberSystem';
+type OrgKey = 'name' | 'system' | 'value';
+
+/** The identifier systems: no default; the MRN system is required before any export (a made-up one duplicates patients). */
+const SYSTEM_FIELDS: { key: SystemKey; label: string; hint: string }[] = [
+  { key: 'mrnSystem', label: 'MRN system (required before export)', hint: "The receiving EHR's own MRN system, e.g. urn:oid:… or https://…: FHIR Patient.identifier.system and PID-3's assigning authority" },
+  { key: 'providerIdSystem', label: 'Local provider id system', hint: "Needed only for clinicians with a local id and no NPI: Practitioner.identifier.system and the XCN's assigning authority" },
+  { key: 'visitNumberSystem', label: 'Visit number system', hint: "The EHR's visit or account numbers: the note's Encounter reference and PV1-19's authority" },
+];
+const ORG_FIELDS: { key: OrgKey; label: string; hint?: string }[] = [
+  { key: 'name', label: 'Organization name (required before export)' },
+  { key: 'system', label: "Organization identifier's system", hint: 'e.g. http://hl7.org/fhir/sid/us-npi for the group NPI, or the EHR’s organization system' },
+  { key: 'value', label: "Organization's identifier" },
+];
+const TEXT_FIELDS: { key: TextKey; label: string; hint?: string }[] = [
   { key: 'documentTypeLoinc', label: 'Document type (LOINC)', hint: '59284-0 Consent Document by default; 11505-5, 28570-0 and others if the chart expects them' },
   { key: 'sendingApplication', label: 'HL7 sending application (MSH-3)' },
   { key: 'sendingFacility', label: 'HL7 sending facility (MSH-4)' },
   { key: 'receivingApplication', label: 'HL7 receiving application (MSH-5)' },
   { key: 'receivingFacility', label: 'HL7 receiving facility (MSH-6)' },
-  { key: 'mrnAssigningAuthority', label: 'HL7 MRN assigning authority (PID-3.4)' },
+  { key: 'mrnAssigningAuthority', label: 'HL7 MRN assigning authority namespace (PID-3.4)' },
 ];
+
+type Draft = Record<TextKey | SystemKey, string> & { org: Record<OrgKey, string>; edFormat: InteropSettings['edFormat']; mapping: MappingDraft };
+
+function toDraft(interop: InteropSettings): Draft {
+  return {
+    ...interop,
+    mrnSystem: interop.mrnSystem ?? '', providerIdSystem: interop.providerIdSystem ?? '', visitNumberSystem: interop.visitNumberSystem ?? '',
+    org: { name: interop.organization?.name ?? '', system: interop.organization?.system ?? '', value: interop.organization?.value ?? '' },
+    mapping: toMappingDraft(interop),
+  };
+}
+
+/** Empty system fields are unset; an Organization with every field empty is unset, a partial one is sent for the core to refuse by field. */
+function fromDraft({ org, mapping, ...draft }: Draft): InteropSettings {
+  const orNull = (v: string) => (v.trim() ? v.trim() : null);
+  return {
+    ...draft,
+    ...fromMappingDraft(mapping),
+    mrnSystem: orNull(draft.mrnSystem), providerIdSystem: orNull(draft.providerIdSystem), visitNumberSystem: orNull(draft.visitNumberSystem),
+    organization: org.name.trim() || org.system.trim() || org.value.trim() ? { name: org.name.trim(), system: org.system.trim(), value: org.value.trim() } : null,
+  };
+}
+
+function Field({ label, hint, value, error, onChange }: { label: string; hint?: string; value: string; error?: string; onChange: (v: string) => void }) {
+  return (
+    <label>
+      {label}
+      <input value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={!!error} />
+      {hint && <span className="hint">{hint}</span>}
+      {error && <span className="error">{error}</span>}
+    </label>
+  );
+}
 
 /** The administrator's settings for the chart: the outbox folder and the identifiers the receiving systems match on. */
 export function OutboxSettingsForm() {
   const settings = useUsers((s) => s.settings)!;
   const save = useUsers((s) => s.saveSettings);
   const [folder, setFolder] = useState(settings.outboxFolder ?? '');
-  const [interop, setInterop] = useState<InteropSettings>(settings.interop);
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings.interop));
   const { errors, savedAt, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    await run(() => save({ outboxFolder: folder.trim() ? folder.trim() : null, interop }));
+    await run(() => save({ outboxFolder: folder.trim() ? folder.trim() : null, interop: fromDraft(draft) }));
   }
   const fieldError = (key: string) => errors[key] ?? errors[`interop.${key}`];
+  const orgError = (key: OrgKey) => fieldError(`organization.${key}`) ?? (key === 'name' ? fieldError('organization') : undefined);
 
   return (
     <form className="card" aria-label="Chart exports" onSubmit={(e) => void submit(e)}>
@@ -36,23 +85,28 @@ export function OutboxSettingsForm() {
         <input value={folder} onChange={(e) => setFolder(e.target.value)} placeholder="not set" aria-invalid={!!errors.outboxFolder} />
         {errors.outboxFolder && <span className="error">{errors.outboxFolder}</span>}
       </label>
-      {INTEROP_FIELDS.map((f) => (
-        <label key={f.key}>
-          {f.label}
-          <input value={interop[f.key]} onChange={(e) => setInterop({ ...interop, [f.key]: e.target.value })} aria-invalid={!!fieldError(f.key)} />
-          {f.hint && <span className="hint">{f.hint}</span>}
-          {fieldError(f.key) && <span className="error">{fieldError(f.key)}</span>}
-        </label>
+      {SYSTEM_FIELDS.map((f) => (
+        <Field key={f.key} label={f.label} hint={f.hint} value={draft[f.key]} error={fieldError(f.key)} onChange={(v) => setDraft({ ...draft, [f.key]: v })} />
+      ))}
+      <fieldset>
+        <legend>The clinic as an Organization (the note&apos;s custodian)</legend>
+        {ORG_FIELDS.map((f) => (
+          <Field key={f.key} label={f.label} hint={f.hint} value={draft.org[f.key]} error={orgError(f.key)} onChange={(v) => setDraft({ ...draft, org: { ...draft.org, [f.key]: v } })} />
+        ))}
+      </fieldset>
+      {TEXT_FIELDS.map((f) => (
+        <Field key={f.key} label={f.label} hint={f.hint} value={draft[f.key]} error={fieldError(f.key)} onChange={(v) => setDraft({ ...draft, [f.key]: v })} />
       ))}
       <fieldset>
         <legend>PDF inside the HL7 message (OBX-5)</legend>
         {(['mime', 'hl7'] as const).map((format) => (
           <label key={format} className="choice">
-            <input type="radio" name="ed-format" checked={interop.edFormat === format} onChange={() => setInterop({ ...interop, edFormat: format })} />
+            <input type="radio" name="ed-format" checked={draft.edFormat === format} onChange={() => setDraft({ ...draft, edFormat: format })} />
             {format === 'mime' ? 'application/pdf (MIME type)' : 'AP/PDF (HL7 table codes)'}
           </label>
         ))}
       </fieldset>
+      <SiteMappingFields draft={draft.mapping} onChange={(mapping) => setDraft({ ...draft, mapping })} error={fieldError} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {savedAt && <p role="status">Chart export settings saved.</p>}
       <button type="submit" className="primary">Save chart export settings</button>

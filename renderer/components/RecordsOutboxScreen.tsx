@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { clinicDateTime } from '#shared/domain/outcome-text';
 import { useChartExports } from '../stores/chart-exports';
-import { useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
+import { deliveriesUnderWay, useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
 import { BatchExportPanel } from './BatchExportPanel';
 import { DateField } from './DateField';
+import { deliveryWords } from './delivery-words';
 import { useDateFilter } from './useDateFilter';
 
 /** Where the note stands against the outbox, in words a records clerk uses. */
@@ -21,12 +22,18 @@ function outboxWords(r: RecordsRow, timeZone: string): string {
  * changes no clinical content (the core refuses it; nothing here offers it).
  */
 export function RecordsOutboxScreen() {
-  const { date, rows, timeZone, loading, error, sending, setDate, load, send } = useRecordsOutbox();
+  const { date, rows, timeZone, loading, error, sending, setDate, load, send, retry } = useRecordsOutbox();
   const batchState = useChartExports((s) => s.batch?.state);
   const dateField = useDateFilter(date, setDate);
   useEffect(() => {
     void load();
   }, [load]);
+  // The worker sends in the background: while a delivery is under way, read again until it has an outcome.
+  useEffect(() => {
+    if (!deliveriesUnderWay(rows, Date.now())) return;
+    const timer = setTimeout(() => void load(true), 1_500);
+    return () => clearTimeout(timer);
+  }, [rows, load]);
   // A batch that finishes changes what is sent: read the list again.
   useEffect(() => {
     if (batchState && batchState !== 'running') void load();
@@ -49,6 +56,7 @@ export function RecordsOutboxScreen() {
               <th scope="col">Procedure</th>
               <th scope="col">Note</th>
               <th scope="col">Outbox</th>
+              <th scope="col">Delivery</th>
               <th scope="col"><span className="visually-hidden">Send</span></th>
             </tr>
           </thead>
@@ -63,6 +71,20 @@ export function RecordsOutboxScreen() {
                   <td>{r.row.templateName}</td>
                   <td>{r.signed ? `Signed ${clinicDateTime(r.signed.at, timeZone)}${r.signed.addenda ? `, ${r.signed.addenda} addend${r.signed.addenda === 1 ? 'um' : 'a'}` : ''}` : 'Not signed'}</td>
                   <td>{outboxWords(r, timeZone)}</td>
+                  <td>
+                    {r.deliveries.length === 0 ? (r.lastSent ? 'Outbox folder only' : '') : (
+                      <ul className="items">
+                        {r.deliveries.map((d) => (
+                          <li key={d.id}>
+                            {deliveryWords(d, timeZone)}
+                            {(d.state === 'failed' || (d.state === 'queued' && d.attempts > 0)) && (
+                              <> <button type="button" className="secondary" aria-label={`Retry the delivery now: ${name}`} onClick={() => void retry(r.row.encounter.id, d.id)}>Retry delivery now</button></>
+                            )}
+                          </li>
+                        ))}
+                      </ul>
+                    )}
+                  </td>
                   <td>
                     {r.signed && (
                       <button type="button" className="secondary" disabled={sending !== null} aria-label={`${current ? 'Send again' : 'Send'}: ${name}`}

@@ -1,4 +1,6 @@
 import { NoteFieldsForm, OutboxSettingsForm } from './NoteExportSettings';
+import { DeliverySettingsForm } from './DeliverySettingsForm';
+import { ScheduleSettingsForm } from './ScheduleSettingsForm';
 import { useEffect, useState, type FormEvent } from 'react';
 import type { User } from '#shared/contract/auth';
 import type { Role } from '#shared/contract/common';
@@ -9,6 +11,7 @@ import { ScreenTabs } from './ScreenTabs';
 import { useClinicTime } from './useClinicTime';
 import { TimeZoneField } from './TimeZoneField';
 import { useFormSave } from './useFormSave';
+import { EMPTY_PROVIDER, ProviderFields, ProviderIdForm, ProviderIdsCell, providerFromDraft } from './ProviderIdFields';
 
 const ROLE_LABELS: Record<Role, string> = { physician: 'Physician', nurse: 'Nurse', admin: 'Administrator', records: 'Records (sends signed notes to the chart)' };
 
@@ -40,6 +43,7 @@ export function UsersScreen() {
                   <th>Name</th>
                   <th>Username</th>
                   <th>Role</th>
+                  <th>Provider ids</th>
                   <th>Status</th>
                   <th>Account history</th>
                   <th>Actions</th>
@@ -51,6 +55,7 @@ export function UsersScreen() {
                     <td>{u.displayName}</td>
                     <td>{u.username}</td>
                     <td>{ROLE_LABELS[u.role]}</td>
+                    <td><ProviderIdsCell user={u} /></td>
                     <td>{!u.active ? 'Deactivated' : u.lockedUntil ? `Locked after failed sign-ins (until ${clock.time(u.lockedUntil)})` : 'Active'}</td>
                     <td><AccountHistory user={u} /></td>
                     <td className="row">
@@ -69,17 +74,21 @@ export function UsersScreen() {
                 ))}
               </tbody>
             </table>
-            <NewUserForm />
-            <ResetPasswordForm />
+            <div className="forms-two">
+              <NewUserForm />
+              <div>
+                <ProviderIdForm />
+                <ResetPasswordForm />
+              </div>
+            </div>
           </>
         ) },
-        { id: 'settings', label: 'Clinic settings', panel: settings && (
-          <>
-            <SettingsForm />
-            <OutboxSettingsForm />
-          </>
-        ) },
+        { id: 'settings', label: 'Clinic settings', panel: settings && <SettingsForm /> },
+        // Identity, site mapping and delivery for the EHR: a tab of its own, as IT sets it up once.
+        { id: 'chart-exports', label: 'Chart exports', panel: settings && <OutboxSettingsForm /> },
         { id: 'note-fields', label: 'Note fields', panel: settings && <NoteFieldsForm /> },
+        // Delivery channels and schedule sources (issue 19 points 5, 6): set once by IT, side by side.
+        { id: 'connections', label: 'Connections', panel: settings && <div className="connections-grid"><DeliverySettingsForm /><ScheduleSettingsForm /></div> },
       ]} />
     </section>
   );
@@ -107,18 +116,20 @@ function NewUserForm() {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'nurse' as Role, password: '' });
   // No default: the administrator says whose account it is every time.
   const [holder, setHolder] = useState<Holder | null>(null);
+  const [provider, setProvider] = useState(EMPTY_PROVIDER);
   const { errors, savedAt: done, check, run } = useFormSave();
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!check(holder ? {} : { holder: 'Say whose account this is.' }) || !holder) return;
-    const created = await run(() => create({ ...form, holder }), {
+    const created = await run(() => create({ ...form, holder, provider: providerFromDraft(provider) }), {
       onSaved: () => holder === 'self'
         ? `Account created for you (${form.displayName}). It is marked as made by you for yourself, on this list, in its own header and in the audit trail.`
         : `Account created for ${form.displayName}. Give them the initial password privately.`,
     });
     if (created) return;
     setForm({ username: '', displayName: '', role: form.role, password: '' });
+    setProvider(EMPTY_PROVIDER);
     setHolder(null);
   }
 
@@ -162,6 +173,7 @@ function NewUserForm() {
         <input type="password" autoComplete="new-password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} aria-invalid={!!errors.password} />
         {errors.password && <span className="error">{errors.password}</span>}
       </label>
+      <ProviderFields value={provider} onChange={setProvider} errors={errors} />
       {errors.form && <p role="alert" className="error">{errors.form}</p>}
       {done && <p role="status">{done}</p>}
       <button type="submit" className="primary">Create account</button>

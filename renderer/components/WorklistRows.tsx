@@ -21,7 +21,7 @@ const ESTIMATED_ROW_PX = 62;
  * One worklist row. Memoised: typing in the filters re-renders the screen, and
  * rows whose data did not change need not be rendered again.
  */
-const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index?: number; measure?: (node: HTMLTableRowElement | null) => void }) {
+const Row = memo(function Row({ row, time, index, measure }: { row: WorklistRow; time?: string | undefined; index?: number; measure?: (node: HTMLTableRowElement | null) => void }) {
   const go = useNavigation((s) => s.go);
   const name = patientName(row.patient);
   const open = () => go({ name: 'encounter', encounterId: row.encounter.id });
@@ -40,7 +40,10 @@ const Row = memo(function Row({ row, index, measure }: { row: WorklistRow; index
           {[row.encounter.levels.join(', '), row.encounter.laterality].filter(Boolean).join(' · ')}
         </div>
       </td>
-      <td>{row.encounter.plannedDate}</td>
+      <td>
+        {row.encounter.plannedDate}
+        {time && <div className="muted">Booked {time}</div>}
+      </td>
       <td>
         <span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span>
         <AnticoagulantFlag verdict={row.anticoagulant} />
@@ -74,7 +77,7 @@ function AnticoagulantFlag({ verdict }: { verdict: WorklistRow['anticoagulant'] 
 }
 
 /** The rows that are on screen (and a margin), between two spacer rows that keep the scroll height. */
-function VirtualBody({ rows }: { rows: readonly WorklistRow[] }) {
+function VirtualBody({ rows, times }: { rows: readonly WorklistRow[]; times: ReadonlyMap<string, string> }) {
   const body = useRef<HTMLTableSectionElement>(null);
   // Where the list starts on the page: the window scrolls, the list is part of it. Read when the
   // long list appears and on resize, not on every update: reading it forces a layout mid-commit,
@@ -94,18 +97,19 @@ function VirtualBody({ rows }: { rows: readonly WorklistRow[] }) {
     <tbody ref={body}>
       {before > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: before, padding: 0, border: 0 }} /></tr>}
       {items.map((item) => (
-        <Row key={rows[item.index]!.encounter.id} row={rows[item.index]!} index={item.index} measure={virtualizer.measureElement} />
+        <Row key={rows[item.index]!.encounter.id} row={rows[item.index]!} time={times.get(rows[item.index]!.encounter.id)} index={item.index} measure={virtualizer.measureElement} />
       ))}
       {after > 0 && <tr aria-hidden="true" className="spacer"><td colSpan={7} style={{ height: after, padding: 0, border: 0 }} /></tr>}
     </tbody>
   );
 }
 
-export function WorklistRows({ rows }: { rows: readonly WorklistRow[] }) {
-  if (rows.length > VIRTUALIZE_ABOVE) return <VirtualBody rows={rows} />;
+/** `times`: the appointment time of encounters started from the EHR's schedule, by encounter id. */
+export function WorklistRows({ rows, times = new Map() }: { rows: readonly WorklistRow[]; times?: ReadonlyMap<string, string> }) {
+  if (rows.length > VIRTUALIZE_ABOVE) return <VirtualBody rows={rows} times={times} />;
   return (
     <tbody>
-      {rows.map((row) => <Row key={row.encounter.id} row={row} />)}
+      {rows.map((row) => <Row key={row.encounter.id} row={row} time={times.get(row.encounter.id)} />)}
     </tbody>
   );
 }

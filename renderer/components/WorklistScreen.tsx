@@ -5,6 +5,8 @@ import { BatchExportPanel } from './BatchExportPanel';
 import { DateField } from './DateField';
 import { DayTeamDialog } from './DayTeamPicker';
 import { NewEncounterPanel } from './NewEncounterPanel';
+import { SchedulePanel } from './SchedulePanel';
+import { useSchedule } from '../stores/schedule';
 import { useDateFilter } from './useDateFilter';
 import { VIRTUALIZE_ABOVE, WorklistRows } from './WorklistRows';
 
@@ -13,6 +15,9 @@ export function WorklistScreen() {
   const [demoNote, setDemoNote] = useState<string | null>(null);
   const [pickingTeam, setPickingTeam] = useState(false);
   const dateField = useDateFilter(date, setDate);
+  // The appointment time of each encounter started from the EHR's schedule (issue 19), shown on its row.
+  const appointments = useSchedule((s) => s.appointments);
+  const times = new Map(appointments.flatMap((a) => (a.encounterId && a.time ? [[a.encounterId, a.time] as const] : [])));
 
   useEffect(() => {
     void load();
@@ -69,9 +74,10 @@ export function WorklistScreen() {
               <th scope="col"><span className="visually-hidden">Open</span></th>
             </tr>
           </thead>
-          <WorklistRows rows={rows} />
+          <WorklistRows rows={rows} times={times} />
         </table>
       </section>
+      <SchedulePanel date={date} />
       <NewEncounterPanel />
       <BatchExportPanel date={date} />
     </div>

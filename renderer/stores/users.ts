@@ -4,13 +4,16 @@ import type { User } from '#shared/contract/auth';
 import type { Settings } from '#shared/contract/settings';
 import type { Role } from '#shared/contract/common';
 import type { TemplateSummary } from '#shared/contract/library';
+import type { ProviderIdentity } from '#shared/contract/users-provider';
 import { api } from '../api/client';
 
 interface UsersState {
   users: User[];
   settings: Settings | null;
   load: () => Promise<void>;
-  create: (input: { username: string; displayName: string; role: Role; password: string; holder: 'someone-else' | 'self' }) => Promise<void>;
+  create: (input: { username: string; displayName: string; role: Role; password: string; holder: 'someone-else' | 'self'; provider?: ProviderIdentity | null }) => Promise<void>;
+  /** Set or clear an account's NPI / local provider id. */
+  setProvider: (userId: string, provider: ProviderIdentity | null) => Promise<void>;
   /** An administrator's reset of another account's password (their own password again); issues a new signing key. */
   resetPassword: (input: { userId: string; newPassword: string; adminPassword: string }) => Promise<void>;
   setActive: (userId: string, active: boolean) => Promise<void>;
@@ -34,6 +37,10 @@ export const useUsers = create<UsersState>((set, get) => ({
   },
   async create(input) {
     await api().call('users.create', input);
+    await get().load();
+  },
+  async setProvider(userId, provider) {
+    await api().call('users.setProvider', { userId, provider });
     await get().load();
   },
   async resetPassword(input) {

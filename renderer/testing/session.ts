@@ -5,7 +5,7 @@ import { useSession } from '../stores/session';
 import { coreClient } from './core-calls';
 
 /** Points the client at the real core with the session's token and puts the session store in the active phase. */
-export async function signInAs(session: 'nurseSession' | 'physicianSession'): Promise<void> {
+export async function signInAs(session: 'nurseSession' | 'physicianSession' | 'adminSession'): Promise<void> {
   setClient(coreClient());
   setSessionToken(inject(session));
   const status = await api().call('auth.status', {});

@@ -9,6 +9,7 @@ import { IdSchema, RoleSchema, TimestampSchema } from './common';
 import { personName, shortText, storedLine } from './text';
 import { ANY_ROLE, Empty, method } from './method-spec';
 import { TimeZoneSchema } from './settings';
+import { ProviderIdentitySchema } from './users-provider';
 
 /** Sign-in names: short, lower-case, no spaces, so they are typed the same way every time. */
 export const UsernameSchema = shortText('the username', { max: 32 })
@@ -46,6 +47,8 @@ export const UserSchema = z.object({
   /** The last password reset by an administrator, and by whom (a reset also issues a new signing key). */
   passwordResetAt: TimestampSchema.nullable(),
   passwordResetBy: z.string().nullable(),
+  /** The NPI and/or local provider id with the person's family and given name (null until an administrator sets them). */
+  provider: ProviderIdentitySchema.nullable(),
   /** The fingerprint (SHA-256 of the Ed25519 public key, hex) of the account's signing key in use, if it holds one. */
   signingKeyId: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
 });

@@ -15,6 +15,10 @@ import { AnticoagulantVerdictSchema, PatientFactsViewSchema } from './patient-fa
 export const LateralitySchema = z.enum(['left', 'right', 'bilateral']);
 export type Laterality = z.infer<typeof LateralitySchema>;
 
+/** A visit or account number as the EHR prints it: letters, digits and . _ / - only, at most 40. */
+export const VisitNumberSchema = shortText('the visit number', { min: 1, max: 40 })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'must be letters and digits (with . _ / - inside), as the EHR prints it');
+
 export const EncounterSchema = z.object({
   id: IdSchema,
   patientId: IdSchema,
@@ -30,6 +34,10 @@ export const EncounterSchema = z.object({
   state: EncounterStateSchema,
   /** Sedation planned: fasting, escort and an Aldrete score before discharge. */
   sedationPlanned: z.boolean(),
+  /** The EHR's visit (account) number, when known: PV1-19 and DocumentReference.context.encounter. */
+  visitNumber: z.string().nullable(),
+  /** Where the visit takes place, as the EHR names it (PV1-3), when known. */
+  location: z.string().nullable(),
 });
 export type Encounter = z.infer<typeof EncounterSchema>;
 
@@ -42,6 +50,9 @@ export const CreateEncounterInputSchema = z.strictObject({
   plannedDate: DateSchema,
   indication: longText('the indication', { min: 1, max: 4000 }),
   sedationPlanned: z.boolean().default(false),
+  /** Typed from the EHR at creation for now (issue 19); the schedule import will fill them. */
+  visitNumber: VisitNumberSchema.nullable().optional(),
+  location: shortText('the location', { min: 1, max: 80 }).nullable().optional(),
 });
 export type CreateEncounterInput = z.infer<typeof CreateEncounterInputSchema>;
 

@@ -10,6 +10,8 @@ import { BACKUP_METHODS } from './backup';
 import { CHECKLIST_METHODS } from './checklist';
 import { CONSENT_METHODS } from './consent';
 import { DAY_TEAM_METHODS } from './day-team';
+import { DELIVERY_METHODS } from './delivery';
+import { SCHEDULE_METHODS } from './schedule';
 import { DEMO_METHODS } from './demo';
 import { ENCOUNTER_METHODS } from './encounter';
 import { EXPORT_METHODS } from './export';
@@ -40,6 +42,8 @@ export const METHODS = {
   ...CONSENT_METHODS,
   ...NOTE_METHODS,
   ...EXPORT_METHODS,
+  ...DELIVERY_METHODS,
+  ...SCHEDULE_METHODS,
   ...RECOVERY_METHODS,
   ...BACKUP_METHODS,
   ...AUDIT_METHODS,

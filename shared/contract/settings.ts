@@ -6,6 +6,9 @@
 import { z } from 'zod';
 import { pathText, shortText } from './text';
 import { ADMIN, ANY_ROLE, Empty, method } from './method-spec';
+import { DeliverySettingsSchema } from './delivery-settings';
+import { DEFAULT_SITE_MAPPING, SiteMappingFields } from './settings-site-mapping';
+import { ScheduleSettingsSchema } from './schedule-settings';
 
 /**
  * Consent-discussion elements a clinic may switch off per template. The rest
@@ -44,9 +47,30 @@ export const OutboxFolderSchema = pathText('the outbox folder', { min: 1, max: 5
 
 const hl7Name = (field: string) => shortText(field, { min: 1, max: 40 }).regex(/^[^|^~\\&]*$/, 'must not contain HL7 delimiters (| ^ ~ \\ &)');
 
+/** An identifier system as a URI (urn:oid:…, https://…): FHIR Identifier.system, and the HL7 HD universal id. */
+export const identifierSystem = (field: string) => shortText(field, { min: 1, max: 200 }).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)');
+
+/** The installation's Organization: the DocumentReference's custodian and the Provenance agent's onBehalfOf. */
+export const OrganizationSchema = z.strictObject({
+  name: shortText('the organization name', { min: 1, max: 120 }),
+  system: identifierSystem("the organization identifier's system"),
+  value: shortText("the organization's identifier", { min: 1, max: 60 }).regex(/^[^|^~\\&]*$/, 'must not contain HL7 delimiters (| ^ ~ \\ &)'),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
 export const InteropSettingsSchema = z.strictObject({
-  /** Patient.identifier.system: the MRN's assigning authority as a URI. */
-  mrnSystem: shortText('the MRN system', { min: 1, max: 200 }).regex(/^(urn:|https?:\/\/)\S+$/, 'must be a URI (urn:oid:…, https://…)'),
+  /**
+   * Patient.identifier.system and PID-3's assigning authority: the receiver's own MRN system (an OID or URL
+   * its EHR uses). Null until set: there is no default, because a made-up one makes the receiver's
+   * conditional create miss its patient and file the note to a duplicate (issue 19). Export waits for it.
+   */
+  mrnSystem: identifierSystem('the MRN system').nullable(),
+  /** The clinic as an Organization; null until set, and export waits for it. */
+  organization: OrganizationSchema.nullable(),
+  /** The system of the clinic's local provider ids (Practitioner.identifier.system, XCN.9); null when the clinic uses NPIs only. */
+  providerIdSystem: identifierSystem('the local provider id system').nullable(),
+  /** The system of the EHR's visit (account) numbers: the Encounter the DocumentReference names, PV1-19's authority. */
+  visitNumberSystem: identifierSystem('the visit number system').nullable(),
   /** DocumentReference.type and OBX-3: a LOINC document code, configurable, default 59284-0 (LOINC "Consent Document"). */
   documentTypeLoinc: z.string().regex(/^\d{1,7}-\d$/, 'must be a LOINC code like 59284-0'),
   sendingApplication: hl7Name('the sending application'),
@@ -56,15 +80,20 @@ export const InteropSettingsSchema = z.strictObject({
   mrnAssigningAuthority: hl7Name("the MRN's assigning authority"),
   /** OBX-5 ED: application/pdf (mime) or AP/PDF (hl7); the receiving engine decides (HL7 v2.5.1 ED data type). */
   edFormat: z.enum(['mime', 'hl7']),
+  ...SiteMappingFields,
 });
 export type InteropSettings = z.infer<typeof InteropSettingsSchema>;
 
 /**
- * Until an administrator sets the site's values these placeholders are used;
- * the export screen says so, because a receiving system may match on them.
+ * Until an administrator sets the site's values these are used; the export screen says so. The
+ * identifier systems and the Organization have no stand-in: exporting is refused until they are set.
+ * An installation that stored its interop settings before these keys existed keeps what it stored.
  */
 export const DEFAULT_INTEROP_SETTINGS: InteropSettings = {
-  mrnSystem: 'urn:proceduredesk:mrn',
+  mrnSystem: null,
+  organization: null,
+  providerIdSystem: null,
+  visitNumberSystem: null,
   documentTypeLoinc: '59284-0',
   sendingApplication: 'PROCEDUREDESK',
   sendingFacility: 'PAIN-CLINIC',
@@ -72,6 +101,7 @@ export const DEFAULT_INTEROP_SETTINGS: InteropSettings = {
   receivingFacility: 'HOSPITAL',
   mrnAssigningAuthority: 'MRN',
   edFormat: 'mime',
+  ...DEFAULT_SITE_MAPPING,
 };
 
 /** A zone this runtime knows, by its IANA name. */
@@ -106,6 +136,10 @@ export const SettingsSchema = z.object({
   /** Where exports for the chart are written; null until an administrator sets it. */
   outboxFolder: OutboxFolderSchema.nullable(),
   interop: InteropSettingsSchema,
+  /** The delivery channels the worker sends exported notes over (delivery-settings.ts). */
+  delivery: DeliverySettingsSchema,
+  /** Where the day's appointments come from (schedule-settings.ts). */
+  schedule: ScheduleSettingsSchema,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -117,6 +151,8 @@ export const UpdateSettingsInputSchema = z.strictObject({
   noteFieldsOff: NoteFieldsOffSchema.optional(),
   outboxFolder: OutboxFolderSchema.nullable().optional(),
   interop: InteropSettingsSchema.optional(),
+  delivery: DeliverySettingsSchema.optional(),
+  schedule: ScheduleSettingsSchema.optional(),
 });
 
 export const SETTINGS_METHODS = {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { DisplayNameSchema, NewPasswordSchema, PasswordSchema, UsernameSchema, UserSchema } from './auth';
 import { IdSchema, RoleSchema } from './common';
 import { ADMIN, Empty, method } from './method-spec';
+import { ProviderIdentitySchema } from './users-provider';
 
 /**
  * Whose account it is, said by the administrator creating it. An administrator
@@ -18,6 +19,8 @@ export const CreateUserInputSchema = z.strictObject({
   role: RoleSchema,
   password: NewPasswordSchema,
   holder: AccountHolderSchema,
+  /** NPI and/or local provider id; a physician needs one before their signed note can go to the chart. */
+  provider: ProviderIdentitySchema.nullable().optional(),
 });
 
 /** An administrator's reset of another account's password: their own password again, and a new initial password. */
@@ -28,6 +31,8 @@ export const ResetPasswordInputSchema = z.strictObject({
 });
 
 export const UserIdInputSchema = z.strictObject({ userId: IdSchema });
+/** Set or clear an account's provider identifiers (NPI, local id, family and given name). */
+export const SetProviderInputSchema = z.strictObject({ userId: IdSchema, provider: ProviderIdentitySchema.nullable() });
 export const SetUserActiveInputSchema = z.strictObject({ userId: IdSchema, active: z.boolean() });
 export const USERS_METHODS = {
   'users.list': method({
@@ -52,6 +57,14 @@ export const USERS_METHODS = {
     access: ADMIN,
     audit: 'self',
     input: SetUserActiveInputSchema,
+    output: UserSchema,
+  }),
+  'users.setProvider': method({
+    summary: "Set or clear an account's provider identifiers (NPI with its check digit, local provider id) and the name the chart files them under.",
+    writes: true,
+    access: ADMIN,
+    audit: 'self',
+    input: SetProviderInputSchema,
     output: UserSchema,
   }),
   'users.clearLockout': method({

@@ -33,3 +33,20 @@ export function toInstant(iso: string, what: string): string {
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(iso) || Number.isNaN(time)) throw new Error(`${what} must be an ISO 8601 date-time, got ${JSON.stringify(iso)}`);
   return new Date(time).toISOString();
 }
+
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Padded base64 (RFC 4648) of ASCII text, without Buffer or btoa; other characters are refused. */
+export function asciiToBase64(text: string): string {
+  if ([...text].some((c) => c.charCodeAt(0) > 0x7f)) throw new Error('asciiToBase64 takes ASCII text only');
+  const bytes = Array.from(text, (c) => c.charCodeAt(0));
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const [a = 0, b = 0, c = 0] = [bytes[i], bytes[i + 1], bytes[i + 2]];
+    const n = (a << 16) | (b << 8) | c;
+    out += BASE64_ALPHABET[(n >> 18) & 63]! + BASE64_ALPHABET[(n >> 12) & 63]!;
+    out += i + 1 < bytes.length ? BASE64_ALPHABET[(n >> 6) & 63]! : '=';
+    out += i + 2 < bytes.length ? BASE64_ALPHABET[n & 63]! : '=';
+  }
+  return out;
+}

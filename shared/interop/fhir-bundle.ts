@@ -8,68 +8,21 @@
  */
 import type { Actor } from '../contract/common';
 import { neutraliseText, oneLine } from '../contract/text-rules';
-import type { EncounterDetail } from '../contract/encounter';
-import type { SignatureVerification } from '../contract/note';
-import type { Template } from '../library/schema';
 import { verificationLine } from '../note/signature';
 import { base64ByteLength, isBase64, requireUuid, toInstant } from './encoding';
 import { bodySiteText, checklistResponseItems, consentStatus, procedureStatus, questionnaireCanonical, transitionInto } from './fhir-mappings';
 import type { BundleEntry, FhirBundle, Identifier, Reference } from './fhir-resources';
+import { conditional, identityEntries, visitContext } from './fhir-identity';
+import { replacesRelation, supersedeEntry } from './fhir-supersede';
+import { discussionTime } from './discussion-time';
 import {
   AUTHOR_SIGNATURE, CONSENT_CATEGORY_LOINC, CONSENT_SCOPE_SYSTEM, DEFAULT_DOCUMENT_TYPE_LOINC, ENCOUNTER_RECORD_URN, LOINC_DOCUMENT_DISPLAYS, LOINC_SYSTEM,
   PROVENANCE_PARTICIPANT_SYSTEM, URI_IDENTIFIER_SYSTEM, US_CORE_DOCUMENT_CATEGORY_SYSTEM, VERIFICATION_SIGNATURE,
 } from './fhir-systems';
+import type { FhirBundleInput } from './fhir-bundle-input';
 
-// ---------------------------------------------------------------- input
-
-// ---------------------------------------------------------------- input
-
-export interface NoteSignature {
-  /** The physician who signed (password re-entry). */
-  by: Actor;
-  /** When the note was signed (ISO 8601 with offset). */
-  at: string;
-  /** SHA-256 (hex) of the signed note's canonical content, as recorded with the signature. */
-  sha256: string;
-  /** How the signature verified when exported: the Ed25519 key's fingerprint, or hash only (signed before signatures). */
-  verification?: SignatureVerification;
-  /** A drawn signature, if one was captured (FHIR R4 Signature.sigFormat image/png). */
-  imagePngBase64?: string;
-}
-
-export interface FhirBundleSettings {
-  /** The URI of the MRN's assigning authority (Patient.identifier.system), e.g. the hospital's MRN system. */
-  mrnSystem: string;
-  /** LOINC document type for DocumentReference.type; default 59284-0 (LOINC "Consent Document"). */
-  documentTypeLoinc?: string;
-  /** Display for a configured LOINC code not in LOINC_DOCUMENT_DISPLAYS. */
-  documentTypeDisplay?: string;
-}
-
-export interface FhirBundleInput {
-  detail: EncounterDetail;
-  /** The exact template version the encounter used: name, id and version, and the checklist the Questionnaire declares. */
-  template: Template;
-  /** The PDF, base64 (no line breaks). */
-  pdfBase64: string;
-  /** SHA-1 of the PDF bytes, base64: R4 `Attachment.hash`. Computed by the caller (shared/ has no crypto). */
-  pdfSha1Base64: string;
-  /** When the PDF was generated (Attachment.creation, DocumentReference.date, Bundle.timestamp). */
-  generatedAt: string;
-  signature?: NoteSignature | null;
-  /** The document id (UUID) of the earlier export this one replaces (amended note): `relatesTo replaces`. */
-  replaces?: string | null;
-  /**
-   * This document's id (UUID): DocumentReference.identifier `urn:uuid:<id>`, and the same number in
-   * HL7 TXA-12, so a receiver can tell replace from append. Default: one from `ids`.
-   */
-  documentId?: string;
-  /** Who wrote the note. Default: the signer, else whoever last saved the consent discussion, else the encounter's creator. */
-  author?: Actor;
-  settings: FhirBundleSettings;
-  /** UUID source (injected for determinism): the entries' fullUrls and the default document id. */
-  ids: () => string;
-}
+// The input types live in fhir-bundle-input.ts; re-exported for callers that build a Bundle.
+export type { FhirBundleInput, FhirBundleSettings, NoteSignature } from './fhir-bundle-input';
 
 // ---------------------------------------------------------------- the bundle
 
@@ -78,10 +31,6 @@ const ABSOLUTE_URI = /^[a-z][a-z0-9+.-]*:\S+$/i;
 
 function escapeXml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c] ?? c);
-}
-
-function who(actor: Actor): Reference {
-  return { display: oneLine(`${actor.name} (${actor.role})`) };
 }
 
 /**
@@ -97,10 +46,6 @@ function neutraliseStrings<T>(value: T): T {
 
 function uriIdentifier(value: string): Identifier {
   return { system: URI_IDENTIFIER_SYSTEM, value };
-}
-
-function conditional(identifier: Identifier): string {
-  return `identifier=${encodeURIComponent(`${identifier.system}|${identifier.value}`)}`;
 }
 
 export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
@@ -136,7 +81,9 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
   const responseUrl = urn('QuestionnaireResponse');
   const provenanceUrl = signature ? urn('Provenance') : null;
   const subject: Reference = { reference: patientUrl };
-  const entries: BundleEntry[] = [];
+  const people = identityEntries(input.identity, [author, ...(signature ? [signature.by] : [])], urn);
+  const who = (actor: Actor): Reference => people.who(actor);
+  const entries: BundleEntry[] = [...people.entries];
 
   // Patient: identified by the MRN under the site's system; matched, never overwritten.
   const mrn: Identifier = { system: settings.mrnSystem, value: patient.mrn };
@@ -155,6 +102,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
   // DocumentReference: the PDF (FHIR R4 DocumentReference; US Core mandatory: status, type, category, subject, content, contentType).
   const documentIdentifier = uriIdentifier(`urn:uuid:${documentId}`);
   const typeDisplay = LOINC_DOCUMENT_DISPLAYS[typeCode] ?? settings.documentTypeDisplay;
+  const category = settings.documentCategory ?? { system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' };
+  const earlier = replaces ? uriIdentifier(`urn:uuid:${replaces}`) : null;
   const title = `Consent discussion note: ${template.name}`;
   entries.push({
     fullUrl: documentUrl,
@@ -164,12 +113,14 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
       status: 'current',
       docStatus: signature ? 'final' : 'preliminary',
       type: { coding: [{ system: LOINC_SYSTEM, code: typeCode, ...(typeDisplay ? { display: typeDisplay } : {}) }], text: title },
-      category: [{ coding: [{ system: US_CORE_DOCUMENT_CATEGORY_SYSTEM, code: 'clinical-note', display: 'Clinical Note' }] }],
+      category: [{ coding: [{ system: category.system, code: category.code, ...(category.display ? { display: category.display } : {}) }] }],
       subject,
       date: generatedAt,
       author: [who(author)],
+      ...(signature ? { authenticator: who(signature.by) } : {}),
+      ...(people.organization ? { custodian: people.organization } : {}),
       description: `${title} (template ${template.id} version ${template.version})${signature ? `, signed by ${signature.by.name}` : ', not signed'}`,
-      ...(replaces ? { relatesTo: [{ code: 'replaces' as const, target: { identifier: uriIdentifier(`urn:uuid:${replaces}`) } }] } : {}),
+      ...(earlier ? { relatesTo: replacesRelation(earlier) } : {}),
       content: [{
         attachment: {
           contentType: 'application/pdf',
@@ -180,10 +131,15 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
           creation: generatedAt,
         },
       }],
-      context: { related: [...(consentUrl ? [{ reference: consentUrl }] : []), { reference: procedureUrl }] },
+      context: {
+        ...visitContext(detail, input.identity?.visitNumberSystem ?? null),
+        related: [...(consentUrl ? [{ reference: consentUrl }] : []), { reference: procedureUrl }],
+      },
     },
     request: { method: 'POST', url: 'DocumentReference', ifNoneExist: conditional(documentIdentifier) },
   });
+  // The earlier document, superseded in the same transaction (fhir-supersede.ts).
+  if (earlier) entries.push(supersedeEntry(earlier, urn('superseded DocumentReference')));
 
   // Consent: the decision, pointing at the signed PDF (FHIR R4 Consent: scope treatment, category LOINC 59284-0,
   // ppc-1 satisfied by policy.uri = the versioned template, ppc-5 by patient).
@@ -199,7 +155,8 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
         scope: { coding: [{ system: CONSENT_SCOPE_SYSTEM, code: 'treatment', display: 'Treatment' }] },
         category: [{ coding: [{ system: LOINC_SYSTEM, code: CONSENT_CATEGORY_LOINC, display: 'Consent Document' }] }],
         patient: subject,
-        dateTime: toInstant(consent.updatedAt, 'consent.updatedAt'),
+        // When the discussion happened (discussion-time.ts), not the record's last save.
+        dateTime: toInstant(discussionTime(detail) ?? consent.updatedAt, 'the discussion time'),
         // Who consents (or declines): the patient.
         ...(consent.decision ? { performer: [subject] } : {}),
         sourceReference: { reference: documentUrl },
@@ -263,6 +220,7 @@ export function buildFhirDocumentBundle(input: FhirBundleInput): FhirBundle {
     const participant = (code: 'author' | 'verifier', display: string, actor: Actor) => ({
       type: { coding: [{ system: PROVENANCE_PARTICIPANT_SYSTEM, code, display }] },
       who: who(actor),
+      ...(people.organization ? { onBehalfOf: people.organization } : {}),
     });
     entries.push({
       fullUrl: provenanceUrl,

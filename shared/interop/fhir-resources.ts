@@ -13,6 +13,21 @@ export interface FhirPatient {
   birthDate: string;
 }
 
+/** FHIR R4 Practitioner: the identifiers (NPI, local id) a receiver matches on, and the name. */
+export interface FhirPractitioner {
+  resourceType: 'Practitioner';
+  identifier: Identifier[];
+  name: { family: string; given: string[]; text: string }[];
+}
+
+/** FHIR R4 Organization: the clinic, by its identifier. */
+export interface FhirOrganization {
+  resourceType: 'Organization';
+  identifier: Identifier[];
+  active: true;
+  name: string;
+}
+
 export interface FhirAttachment {
   contentType: 'application/pdf';
   data: string;
@@ -32,10 +47,12 @@ export interface FhirDocumentReference {
   subject: Reference;
   date: string;
   author: Reference[];
+  authenticator?: Reference;
+  custodian?: Reference;
   description: string;
   relatesTo?: { code: 'replaces'; target: Reference }[];
   content: [{ attachment: FhirAttachment }];
-  context?: { related: Reference[] };
+  context?: { encounter?: Reference[]; period?: { start?: string; end?: string }; related: Reference[] };
 }
 
 export interface FhirConsent {
@@ -93,16 +110,23 @@ export interface FhirProvenance {
   text: { status: 'generated'; div: string };
   target: Reference[];
   recorded: string;
-  agent: { type: CodeableConcept; who: Reference }[];
+  agent: { type: CodeableConcept; who: Reference; onBehalfOf?: Reference }[];
   signature: FhirSignature[];
 }
 
-export type FhirResource = FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance;
+/** A JSON Patch document as the body of a transaction's PATCH entry (FHIR R4 http.html#transaction: Binary for JSON Patch). */
+export interface FhirBinary {
+  resourceType: 'Binary';
+  contentType: 'application/json-patch+json';
+  data: string;
+}
+
+export type FhirResource = FhirPractitioner | FhirOrganization | FhirPatient | FhirDocumentReference | FhirConsent | FhirProcedure | FhirQuestionnaireResponse | FhirProvenance | FhirBinary;
 
 export interface BundleEntry<R extends FhirResource = FhirResource> {
   fullUrl: string;
   resource: R;
-  request: { method: 'POST' | 'PUT'; url: string; ifNoneExist?: string };
+  request: { method: 'POST' | 'PUT' | 'PATCH'; url: string; ifNoneExist?: string };
 }
 
 export interface FhirBundle {

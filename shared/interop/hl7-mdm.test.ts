@@ -7,6 +7,7 @@ import { Hl7Message } from '@medplum/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildMdmT02, escapeHl7, hl7DateTime, mdmEvent, unescapeHl7, type MdmInput } from './hl7-mdm';
+import { documentNumberOf } from './document-number';
 import { encounterDetail, FAKE_PDF_BYTES, PHYSICIAN, type FixtureOptions } from './test-fixtures';
 
 const PDF_BASE64 = Buffer.from(FAKE_PDF_BYTES).toString('base64');
@@ -17,7 +18,7 @@ const SETTINGS = {
   receivingFacility: 'HOSP',
   mrnAssigningAuthority: 'HOSP',
 };
-const DOC = '7a2d0e3f-0000-4000-8000-00000000beef';
+const DOC = documentNumberOf('7a2d0e3f-0000-4000-8000-00000000beef');
 
 function input(fixture: FixtureOptions = {}, overrides: Partial<MdmInput> = {}): MdmInput {
   return {
@@ -120,13 +121,14 @@ describe('MDM^T02', () => {
     const txa = seg('TXA');
     expect(txa.getField(2).toString()).toBe('PN^Procedure note^HL70270');
     expect(txa.getField(3).toString()).toBe('AP');
-    expect(txa.getField(4).toString()).toBe(hl7DateTime(encounterDetail().consent!.updatedAt));
+    // TXA-4: when the discussion happened, not when the record was last saved.
+    expect(txa.getField(4).toString()).toBe(hl7DateTime(encounterDetail().consent!.discussedAt!));
+    expect(encounterDetail().consent!.discussedAt).not.toBe(encounterDetail().consent!.updatedAt);
     expect(unescapeHl7(txa.getComponent(5, 2))).toBe(PHYSICIAN.name);
     expect(txa.getField(6).toString()).toBe('20261124151230+0000');
     expect(unescapeHl7(txa.getComponent(9, 2))).toBe(PHYSICIAN.name);
     expect(unescapeHl7(txa.getComponent(10, 2))).toBe(PHYSICIAN.name);
-    expect(txa.getComponent(12, 1)).toBe(DOC);
-    expect(txa.getComponent(12, 2)).toBe('PROCEDUREDESK');
+    expect(txa.getField(12).toString()).toBe(DOC);
     expect(txa.getField(13).toString()).toBe('');
     expect(txa.getField(17).toString()).toBe('AU');
     expect(txa.getField(19).toString()).toBe('AV');
@@ -148,7 +150,7 @@ describe('MDM^T02', () => {
     const hostileActor = { name: 'Dr Ñ^&|~\\ Ávila', role: 'physician' as const };
     const message = buildMdmT02(input(
       { familyName: family, givenName: given },
-      { signature: { by: hostileActor, at: '2026-11-24T15:10:00.000Z' }, amendment: { kind: 'replace', parentDocumentNumber: 'old|doc^1', reason: 'Addendum: corrected level L4-L5 → L5-S1 & side ~ left\r\n' } },
+      { signature: { by: hostileActor, at: '2026-11-24T15:10:00.000Z' }, amendment: { kind: 'replace', parentDocumentNumber: 'old|doc^1', reason: 'L5 & ~ x\r\n' } },
     ));
     expect(message.split('\r')).toHaveLength(6);
     const { parsed, seg } = parse(message);
@@ -164,7 +166,7 @@ describe('MDM^T02', () => {
     expect(unescapeHl7(txa.getComponent(5, 2))).toBe(hostileActor.name);
     expect(unescapeHl7(txa.getComponent(22, 2))).toBe(hostileActor.name);
     expect(unescapeHl7(txa.getComponent(13, 1))).toBe('old|doc^1');
-    expect(unescapeHl7(txa.getField(21).toString())).toBe('Addendum: corrected level L4-L5 → L5-S1 & side ~ left\r\n');
+    expect(unescapeHl7(txa.getField(21).toString())).toBe('L5 & ~ x\r\n');
     expect(new Uint8Array(Buffer.from(seg('OBX').getComponent(5, 5), 'base64'))).toEqual(FAKE_PDF_BYTES);
   });
 
@@ -172,13 +174,13 @@ describe('MDM^T02', () => {
     const replaced = parse(buildMdmT02(input({}, { documentNumber: 'doc-2', amendment: { kind: 'replace', parentDocumentNumber: 'doc-1', reason: 'Addendum added' } })));
     expect(replaced.seg('MSH').getField(9).toString()).toBe('MDM^T10^MDM_T02');
     expect(replaced.seg('EVN').getField(1).toString()).toBe('T10');
-    expect(replaced.seg('TXA').getField(12).toString()).toBe('doc-2^PROCEDUREDESK');
-    expect(replaced.seg('TXA').getField(13).toString()).toBe('doc-1^PROCEDUREDESK');
+    expect(replaced.seg('TXA').getField(12).toString()).toBe('doc-2');
+    expect(replaced.seg('TXA').getField(13).toString()).toBe('doc-1');
     expect(replaced.seg('TXA').getField(21).toString()).toBe('Addendum added');
 
     const addendum = parse(buildMdmT02(input({}, { documentNumber: 'doc-3', amendment: { kind: 'addendum', parentDocumentNumber: 'doc-1' } })));
     expect(addendum.seg('MSH').getField(9).toString()).toBe('MDM^T06^MDM_T02');
-    expect(addendum.seg('TXA').getField(13).toString()).toBe('doc-1^PROCEDUREDESK');
+    expect(addendum.seg('TXA').getField(13).toString()).toBe('doc-1');
     expect(addendum.seg('TXA').getField(21).toString()).toBe('');
     expect([mdmEvent(null), mdmEvent({ kind: 'replace', parentDocumentNumber: 'x' }), mdmEvent({ kind: 'addendum', parentDocumentNumber: 'x' })]).toEqual(['T02', 'T10', 'T06']);
   });

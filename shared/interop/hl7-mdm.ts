@@ -2,101 +2,28 @@
  * The note as an HL7 v2.5.1 MDM message with the PDF inside (chapter 9), the inbound path
  * integration engines accept most widely. T02 for a note's first export, T10 when an amended
  * note replaces it (TXA-13 the parent, TXA-21 the reason), T06 for an addendum as its own
- * document; never T08, which edits in place what a signed note never allows. Every text
- * field loses hidden characters and is escaped, so a value cannot pose as a segment. No
- * clock or counter is read here: the caller passes `now` and the control id.
+ * document; never T08, which edits in place what a signed note never allows. The outbox's
+ * export after an addendum is the whole note again, addenda included, so it is a T10
+ * (docs/interop-replacement.md says why not T06). Every text field loses hidden characters
+ * and is escaped, so a value cannot pose as a segment; every field keeps to its v2.5.1
+ * maximum (hl7-field-lengths.ts) or the message is refused. No clock or counter is read
+ * here: the caller passes `now` and the control id.
  */
 import type { Actor } from '../contract/common';
 import type { EncounterDetail } from '../contract/encounter';
-import { withoutHiddenCharacters } from '../contract/text-rules';
 import { DEFAULT_DOCUMENT_TYPE_LOINC, LOINC_DOCUMENT_DISPLAYS } from './fhir-systems';
-import { isBase64, toInstant } from './encoding';
+import { isBase64 } from './encoding';
+import { discussionTime } from './discussion-time';
+import { escapeHl7 } from './hl7-escape';
+import { ENCODING_CHARACTERS, FIELD_SEPARATOR, SEGMENT_SEPARATOR } from './hl7-delimiters';
+import { assertFieldLengths, HL7_251_MAX_LENGTHS, OBX5_MAX_LENGTH } from './hl7-field-lengths';
+import { authentication, components, fitting, hd, hl7Date, hl7DateTime, joined, segment, text, xcn, type MdmIdentity } from './hl7-datatypes';
 
-// ---------------------------------------------------------------- escaping
+// Escaping lives in hl7-escape.ts, the delimiters in hl7-delimiters.ts; re-exported for the exports and tests that read messages back.
+export { ENCODING_CHARACTERS, FIELD_SEPARATOR, SEGMENT_SEPARATOR } from './hl7-delimiters';
+export { escapeHl7, unescapeHl7 } from './hl7-escape';
 
-/** The default encoding characters (MSH-1 and MSH-2); the builder never uses others. */
-export const FIELD_SEPARATOR = '|';
-export const ENCODING_CHARACTERS = '^~\\&';
-export const SEGMENT_SEPARATOR = '\r';
-
-const NAMED_ESCAPES: Readonly<Record<string, string>> = { '\\': 'E', '|': 'F', '^': 'S', '&': 'T', '~': 'R' };
-
-function hex(code: number): string {
-  return code.toString(16).toUpperCase().padStart(2, '0');
-}
-
-/**
- * Escapes text for an HL7 v2 field, component or subcomponent (v2.5.1 §2.7): the
- * delimiters become \F\ (|), \S\ (^), \T\ (&), \R\ (~) and \E\ (the escape character
- * itself); CR, LF and other control characters become hexadecimal escapes (\X0D\), so
- * no text can end a segment or split a field. Everything else, accented letters
- * included, passes through (the message declares UTF-8 in MSH-18).
- */
-export function escapeHl7(text: string): string {
-  let out = '';
-  for (const char of text) {
-    const named = NAMED_ESCAPES[char];
-    const code = char.codePointAt(0) ?? 0;
-    if (named) out += `\\${named}\\`;
-    else if (code < 0x20 || code === 0x7f) out += `\\X${hex(code)}\\`;
-    else out += char;
-  }
-  return out;
-}
-
-/**
- * The inverse of escapeHl7 (also reads \.br\ as a line break); unknown escapes are left as they
- * are. Hex escapes are read as single-byte characters, which is all escapeHl7 writes.
- */
-export function unescapeHl7(text: string): string {
-  const names: Record<string, string> = { E: '\\', F: '|', S: '^', T: '&', R: '~' };
-  return text.replace(/\\(E|F|S|T|R|\.br|X(?:[0-9A-Fa-f]{2})+)\\/g, (whole, code: string) => {
-    if (code === '.br') return '\n';
-    if (code.startsWith('X')) return (code.slice(1).match(/../g) ?? []).map((h) => String.fromCharCode(parseInt(h, 16))).join('');
-    return names[code] ?? whole;
-  });
-}
-
-/** Components of one field, each cleaned and escaped, joined by ^, trailing empty components dropped. */
-function components(...parts: (string | null | undefined)[]): string {
-  const escaped = parts.map((p) => (p ? escapeHl7(withoutHiddenCharacters(p)) : ''));
-  while (escaped.length && escaped[escaped.length - 1] === '') escaped.pop();
-  return escaped.join('^');
-}
-
-/** One segment from its fields (index 0 = field 1), trailing empty fields dropped. Fields are already encoded. */
-function segment(name: string, fields: (string | null | undefined)[]): string {
-  const values = fields.map((f) => f ?? '');
-  while (values.length && values[values.length - 1] === '') values.pop();
-  return [name, ...values].join(FIELD_SEPARATOR);
-}
-
-// ---------------------------------------------------------------- data types
-
-/** HL7 DTM from an ISO instant: YYYYMMDDHHMMSS+0000 (UTC, stated explicitly). */
-export function hl7DateTime(iso: string): string {
-  const t = toInstant(iso, 'a date-time');
-  return `${t.slice(0, 4)}${t.slice(5, 7)}${t.slice(8, 10)}${t.slice(11, 13)}${t.slice(14, 16)}${t.slice(17, 19)}+0000`;
-}
-
-/** HL7 DT from YYYY-MM-DD. */
-export function hl7Date(isoDate: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(isoDate)) throw new Error(`a date must be YYYY-MM-DD, got ${JSON.stringify(isoDate)}`);
-  return isoDate.replaceAll('-', '');
-}
-
-/** XCN for a user: the app keeps one display name per account, so it goes whole in the family-name component. */
-function person(actor: Actor): string {
-  return components('', actor.name);
-}
-
-/** PPN (TXA-22): the person and, in component 15, when they authenticated. */
-function authentication(actor: Actor, at: string): string {
-  const parts: string[] = new Array<string>(15).fill('');
-  parts[1] = escapeHl7(withoutHiddenCharacters(actor.name));
-  parts[14] = hl7DateTime(at);
-  return parts.join('^');
-}
+export { hl7Date, hl7DateTime, type MdmIdentity } from './hl7-datatypes';
 
 const SEX = { female: 'F', male: 'M', other: 'O', unknown: 'U' } as const;
 
@@ -118,12 +45,43 @@ export interface MdmSettings {
    * with the site. Default `PN^Procedure note^HL70270` (PN = Procedure note in HL7's suggested values).
    */
   documentType?: { code: string; text: string; codingSystem: string };
+  /** The PDF in OBX-5: embedded (ED, the default) or referenced (RP, where the engine fetches the file). */
+  pdf?: { mode: 'embedded' } | MdmPdfReference;
   /** OBX-3: LOINC document code, the same setting as the FHIR DocumentReference.type (default 59284-0). */
   documentTypeLoinc?: string;
   /** OBX-5 ED type/subtype: 'mime' → ^application^pdf^Base64^…, 'hl7' → ^AP^PDF^Base64^… (HL7 v2.5.1 ED data type). */
   edFormat?: 'mime' | 'hl7';
   /** MSH-11: P production (default), T training, D debugging. */
   processingId?: 'P' | 'T' | 'D';
+}
+
+/** OBX-5 RP (HL7 v2.5.1 §2.A.65): the pointer (the PDF's file name) and where it is (application id HD, universal id a URI). */
+export interface MdmPdfReference {
+  mode: 'referenced';
+  /** The file's name in the folder the engine reads. */
+  pointer: string;
+  /** The folder as a URI the engine can fetch from (file:// or https://). */
+  baseUri: string;
+}
+
+/** OBX-5 ED: source^type^subtype^encoding^data (§2.A.24). */
+function edEncoded(pdfBase64: string, edFormat: MdmSettings['edFormat']): string {
+  const [type, subtype] = edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
+  return `^${type}^${subtype}^Base64^${pdfBase64}`;
+}
+
+/**
+ * The embedded PDF as OBX-5 ED values, each within v2.5.1's 99,999 characters: one when it fits, else
+ * consecutive fragments of the base64, each cut on a 4-character boundary so every fragment is whole base64
+ * and the receiver joins the data components in OBX-1 order (docs/interop-replacement.md, "Large PDFs").
+ */
+export function edFragments(pdfBase64: string, edFormat: MdmSettings['edFormat']): string[] {
+  const whole = edEncoded(pdfBase64, edFormat);
+  if (whole.length <= OBX5_MAX_LENGTH) return [whole];
+  const room = Math.floor((OBX5_MAX_LENGTH - edEncoded('', edFormat).length) / 4) * 4;
+  const fragments: string[] = [];
+  for (let at = 0; at < pdfBase64.length; at += room) fragments.push(edEncoded(pdfBase64.slice(at, at + room), edFormat));
+  return fragments;
 }
 
 export interface MdmAmendment {
@@ -136,8 +94,8 @@ export interface MdmAmendment {
 }
 
 export interface MdmInput {
-  detail: Pick<EncounterDetail, 'patient' | 'encounter' | 'consent'>;
-  /** TXA-12: stable unique document number (use the same UUID as the FHIR DocumentReference identifier). */
+  detail: Pick<EncounterDetail, 'patient' | 'encounter' | 'consent'> & Partial<Pick<EncounterDetail, 'signatures'>>;
+  /** TXA-12: stable unique document number, at most 30 characters (documentNumberOf the FHIR document's UUID). */
   documentNumber: string;
   /** Optional TXA-16: the exported file's name. */
   fileName?: string;
@@ -154,6 +112,8 @@ export interface MdmInput {
   now: () => string;
   /** MSH-10: unique per message (e.g. from the outbox's counter). */
   messageControlId: string;
+  /** The people's identifiers and the identifier systems (issue 19); without it, names only as before. */
+  identity?: MdmIdentity;
 }
 
 const LOINC_CODE = /^\d{1,7}-\d$/;
@@ -167,6 +127,7 @@ export function mdmEvent(amendment: MdmAmendment | null | undefined): MdmEvent {
 export function buildMdmT02(input: MdmInput): string {
   const { detail, settings } = input;
   const { patient, encounter, consent } = detail;
+  const identity = input.identity;
   if (!isBase64(input.pdfBase64)) throw new Error('pdfBase64 must be non-empty, padded base64 without line breaks');
   const controlId = input.messageControlId.trim();
   if (!controlId || controlId.length > 199) throw new Error('messageControlId must be 1 to 199 characters');
@@ -183,7 +144,9 @@ export function buildMdmT02(input: MdmInput): string {
   const author = input.author ?? signature?.by ?? consent?.updatedBy ?? encounter.createdBy;
   const docType = settings.documentType ?? { code: 'PN', text: 'Procedure note', codingSystem: 'HL70270' };
   const ed = settings.edFormat === 'hl7' ? ['AP', 'PDF'] : ['application', 'pdf'];
-  const documentNumber = components(input.documentNumber, settings.sendingApplication);
+  // EI without a namespace: a 25-character number and any namespace would pass TXA-12's 30 (v2.5.1 ch. 9 §9.6.1).
+  const documentNumber = components(input.documentNumber);
+  const pdf = settings.pdf ?? { mode: 'embedded' as const };
 
   const msh = `MSH${FIELD_SEPARATOR}${[
     ENCODING_CHARACTERS, // MSH-2
@@ -206,7 +169,10 @@ export function buildMdmT02(input: MdmInput): string {
   const pid = segment('PID', [
     '1', // PID-1
     '', // PID-2
-    components(patient.mrn, '', '', settings.mrnAssigningAuthority, 'MR'), // PID-3 CX: id^^^authority^MR
+    // PID-3 CX (§2.A.14): 1 ID, 4 assigning authority (HD: namespace&universal id&type), 5 identifier type MR.
+    fitting(HL7_251_MAX_LENGTHS.PID![3]!,
+      joined([text(patient.mrn), '', '', hd(settings.mrnAssigningAuthority, identity?.mrnSystem ?? null), 'MR']),
+      () => joined([text(patient.mrn), '', '', text(settings.mrnAssigningAuthority), 'MR'])),
     '', // PID-4
     components(patient.familyName, patient.givenName), // PID-5 XPN: family^given
     '', // PID-6
@@ -214,23 +180,33 @@ export function buildMdmT02(input: MdmInput): string {
     SEX[patient.sex], // PID-8
   ]);
 
-  const pv1 = segment('PV1', ['1', 'O']); // outpatient; the visit itself belongs to the receiving system
+  // PV1 (§3.4.3): 2 patient class O (outpatient); 3 assigned location (PL: 1 point of care, 4 facility);
+  // 19 visit number (CX: 1 ID, 4 the EHR's authority, 5 VN), where the EHR's visit is known.
+  const pv1 = segment('PV1', [
+    '1', 'O',
+    encounter.location ? fitting(HL7_251_MAX_LENGTHS.PV1![3]!, joined([text(encounter.location), '', '', text(settings.sendingFacility)]), () => text(encounter.location)) : '',
+    ...new Array<string>(15).fill(''),
+    encounter.visitNumber ? fitting(HL7_251_MAX_LENGTHS.PV1![19]!,
+      joined([text(encounter.visitNumber), '', '', hd(settings.receivingFacility, identity?.visitNumberSystem ?? null), 'VN']),
+      () => joined([text(encounter.visitNumber), '', '', text(settings.receivingFacility), 'VN'])) : '',
+  ]);
 
-  const activityAt = consent?.updatedAt ?? input.generatedAt;
+  // TXA-4: when the discussion happened (not when the record was last saved).
+  const activityAt = discussionTime(detail) ?? input.generatedAt;
   const txa = segment('TXA', [
     '1', // TXA-1
     components(docType.code, docType.text, docType.codingSystem), // TXA-2
     'AP', // TXA-3 application data (the PDF)
     hl7DateTime(activityAt), // TXA-4 the consent discussion
-    person(author), // TXA-5
+    xcn(author, identity), // TXA-5 primary activity provider (XCN, repeating: NPI, then local id)
     hl7DateTime(input.generatedAt), // TXA-6 origination
     '', // TXA-7
     '', // TXA-8
-    person(author), // TXA-9 originator
-    signature ? person(signature.by) : '', // TXA-10 assigned document authenticator
+    xcn(author, identity), // TXA-9 originator
+    signature ? xcn(signature.by, identity) : '', // TXA-10 assigned document authenticator
     '', // TXA-11
     documentNumber, // TXA-12 unique document number
-    amendment ? components(amendment.parentDocumentNumber, settings.sendingApplication) : '', // TXA-13 parent document number
+    amendment ? components(amendment.parentDocumentNumber) : '', // TXA-13 parent document number
     '', // TXA-14
     '', // TXA-15
     input.fileName ? components(input.fileName) : '', // TXA-16
@@ -239,18 +215,24 @@ export function buildMdmT02(input: MdmInput): string {
     'AV', // TXA-19 available
     '', // TXA-20
     amendment?.reason ? components(amendment.reason) : '', // TXA-21 change reason
-    signature ? authentication(signature.by, signature.at) : '', // TXA-22
+    signature ? authentication(signature.by, signature.at, identity) : '', // TXA-22 authentication person, time stamp (PPN)
   ]);
 
-  const obx = segment('OBX', [
-    '1', // OBX-1
-    'ED', // OBX-2
+  // OBX-5 ED: source^type^subtype^encoding^data, in fragments when over its maximum; or RP:
+  // pointer^application id (HD, a URI)^type^subtype.
+  const values = pdf.mode === 'embedded' ? edFragments(input.pdfBase64, settings.edFormat)
+    : [joined([text(pdf.pointer), hd(settings.sendingApplication, pdf.baseUri), ed[0]!, ed[1]!])];
+  const obx = values.map((value, i) => segment('OBX', [
+    String(i + 1), // OBX-1
+    pdf.mode === 'embedded' ? 'ED' : 'RP', // OBX-2
     components(loinc, LOINC_DOCUMENT_DISPLAYS[loinc] ?? '', 'LN'), // OBX-3
-    '', // OBX-4
-    `^${ed[0]}^${ed[1]}^Base64^${input.pdfBase64}`, // OBX-5 ED: source^type^subtype^encoding^data
+    values.length > 1 ? '1' : '', // OBX-4: one sub-ID, so the fragments read as parts of one observation
+    value, // OBX-5
     '', '', '', '', '', // OBX-6 … OBX-10
     signature ? 'F' : 'P', // OBX-11 final / preliminary
-  ]);
+  ]));
 
-  return [msh, evn, pid, pv1, txa, obx].join(SEGMENT_SEPARATOR);
+  const message = [msh, evn, pid, pv1, txa, ...obx].join(SEGMENT_SEPARATOR);
+  assertFieldLengths(message);
+  return message;
 }

@@ -43,6 +43,8 @@ export interface FixtureOptions {
   noConsent?: boolean;
   familyName?: string;
   givenName?: string;
+  /** The EHR's visit number (default V-2026-0042); null for none. */
+  visitNumber?: string | null;
 }
 
 const T0 = Date.parse('2026-11-24T13:00:00.000Z');
@@ -87,6 +89,8 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
       createdBy: NURSE,
       state,
       sedationPlanned: false,
+      visitNumber: options.visitNumber === undefined ? 'V-2026-0042' : options.visitNumber,
+      location: 'PAIN-PROC-2',
     },
     plannedStart: null,
     patientFacts: { patientId: '0f5d6a7b-1c2d-4e3f-8a9b-0c1d2e3f4a5b', facts: [], confirmations: [] },

@@ -16,7 +16,10 @@ import type { OutboxExportRepository } from '../../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
 import type { PatientFactRepository } from '../../repositories/patient-facts';
 import type { AuditLog } from '../../audit';
+import type { DeliveryQueueRepository } from '../../repositories/delivery-queue';
 import type { Keyring } from '../../signing/keyring';
+import type { Actor } from '#shared/contract/common';
+import type { ProviderIdentity } from '#shared/contract/users-provider';
 import type { NoteVerifier } from '../../signing/verify-note';
 
 export interface HandlerContext {
@@ -43,6 +46,12 @@ export interface HandlerContext {
   bleedingRisk: BleedingRiskRepository;
   /** Patient-level clinical facts, their confirmations, and encounters' planned starts (insert only). */
   patientFacts: PatientFactRepository;
+  /** An account's provider identifiers (NPI, local id), found by the display name records carry; null if none. */
+  providerOf: (actor: Actor) => ProviderIdentity | null;
+  /** Exported documents queued for delivery to the chart, per channel (migration 020). */
+  deliveryQueue: DeliveryQueueRepository;
+  /** Called after an export queued documents: the worker sends them now, not at its next tick (set once it exists). */
+  deliveryQueued?: () => void;
   /** For re-authentication when signing (time-out, overrides). */
   auth: Auth;
   /** Each signer's Ed25519 key, opened only at the moment of signing. */
