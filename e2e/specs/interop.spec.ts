@@ -63,7 +63,7 @@ test("the day's schedule from the EHR: pulled, matched by MRN, started with its 
     const schedule = page.getByRole('region', { name: 'Schedule from the EHR' });
     await expect(schedule.getByText('No appointments from the EHR on this date.')).toBeVisible();
     await schedule.getByRole('button', { name: 'Get the day from the EHR' }).click();
-    await expect(schedule.getByRole('status')).toHaveText('2 appointment(s) from the EHR.');
+    await expect(schedule.getByRole('status')).toHaveText('2 appointments from the EHR.');
     const ana = schedule.getByRole('row', { name: /GARCÍA, Ana/ });
     await expect(ana).toContainText('14:30');
     await expect(ana).toContainText('MRN SCH-1901');

@@ -42,7 +42,7 @@ export const useSchedule = create<ScheduleState>((set, get) => ({
     try {
       const { imported, refused } = await api().call('schedule.pull', { date });
       const words = refused.map((r) => `${r.messageId}: ${r.reason}`).join('; ');
-      outcome = { pulled: `${imported} appointment(s) from the EHR${refused.length ? `; ${refused.length} refused (${words})` : ''}.`, error: null };
+      outcome = { pulled: `${imported} ${imported === 1 ? 'appointment' : 'appointments'} from the EHR${refused.length ? `; ${refused.length} refused (${words})` : ''}.`, error: null };
     } catch (error) {
       outcome = { pulled: null, error: error instanceof Error ? error.message : String(error) };
     }
