@@ -167,6 +167,8 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
   await m.fill(proc.getByLabel(L.procedure.fluoroscopy), '42');
   await m.click(proc.getByRole('button', { name: L.procedure.noComplications }));
   await m.click(proc.getByRole('button', { name: L.procedure.save }));
+  // The save ticks the record's items: wait for it, or "Confirm all N" is read before N drops.
+  await expect(proc.getByText(/Procedure record saved/)).toBeVisible();
   await j.confirmGroups();
   await j.tickStillOpen();
   await m.click(j.moveOn('Recovery'));
