@@ -19,6 +19,8 @@ const OVERRIDE_REASON = 'Cardiology advises against stopping clopidogrel (drug-e
 
 /** Checks every open item in a region and waits for each to be saved. */
 async function checkAll(region: Locator): Promise<void> {
+  // Items a form will tick fold until it is saved; ticked by hand here, so their fold is opened first.
+  for (const fold of await region.locator('li.record-filled > details:not([open]) > summary').all()) await fold.click();
   const boxes = region.locator('li.item input[type="checkbox"]:not(:checked):not(:disabled)');
   for (let n = await boxes.count(); n > 0; n = await boxes.count()) {
     // Pin the item by its id: "the first unchecked box" moves on as soon as this one is checked.

@@ -10,12 +10,14 @@ import { canCancel, isWorkPhase, nextState, STATE_LABELS } from '#shared/workflo
 import { useEncounter } from '../stores/encounter';
 import { useEncounterPlan } from './useEncounterPlan';
 import { useWorkflow } from '../stores/workflow';
+import { useChecklist } from '../stores/checklist';
 import { useSession } from '../stores/session';
 import { GoToBlocker, MoreOpen } from './GoToBlocker';
 import { ChecklistItemRow } from './ChecklistItemRow';
 import { EvidenceBadges } from './EvidenceBadges';
 import { GroupConfirm } from './GroupConfirm';
 import { InjectateReadBack } from './InjectatePlan';
+import { RecordFilledFold, splitRecordFilled } from './RecordFilledFold';
 import { OverrideForm } from './OverrideForm';
 import { useFormSave } from './useFormSave';
 import { useClinicTime } from './useClinicTime';
@@ -101,24 +103,38 @@ export function PhasePanel({ template, now, sources, children }: { template: Tem
             </h3>
             <GroupConfirm items={workflow.filter((w) => w.section === section)} title={sectionTitle(section)} />
           </div>
-          <ul className="items">
-            {workflow
-              .filter((w) => w.section === section)
-              .map((w) => (
-                w.id === READ_BACK_ITEM ? (
-                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required}>
-                    <InjectateReadBack template={template} />
-                  </ChecklistItemRow>
-                ) : (
-                  <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
-                )
-              ))}
-          </ul>
+          <SectionRows rows={workflow.filter((w) => w.section === section)} template={template} sources={sources} />
         </div>
       ))}
       {children}
       {!['discharged', 'cancelled'].includes(state) && <AdvanceArea blockers={blockers} role={role} citations={sources} />}
     </section>
+  );
+}
+
+/** A phase item with the checklist row's view of it. */
+type ShownItem = WorkflowItem & { item: ChecklistItem };
+
+/** A section's item rows; those a form on this part will tick fold behind one line until it is saved. */
+function SectionRows({ rows, template, sources }: { rows: readonly ShownItem[]; template: Template; sources: readonly { id: string; citation: string }[] }) {
+  const records = useEncounter((s) => s.detail!.records);
+  const items = useChecklist((s) => s.items);
+  const isOpen = (id: string) => (items[id]?.status ?? 'unchecked') === 'unchecked';
+  const { shown, folded } = splitRecordFilled(rows, records, isOpen);
+  const row = (w: ShownItem) => (
+    w.id === READ_BACK_ITEM ? (
+      <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required}>
+        <InjectateReadBack template={template} />
+      </ChecklistItemRow>
+    ) : (
+      <ChecklistItemRow key={w.id} item={w.item} sources={sources} required={w.required} />
+    )
+  );
+  return (
+    <ul className="items">
+      {shown.map(row)}
+      {folded.map(([kind, group]) => <RecordFilledFold key={kind} kind={kind} count={group.length}>{group.map(row)}</RecordFilledFold>)}
+    </ul>
   );
 }
 

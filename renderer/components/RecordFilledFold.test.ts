@@ -1,0 +1,31 @@
+// The items a not-yet-saved form on the part will tick fold behind one line (issue 18: record once, 3 viewport
+// heights); a saved form's unanswered items, items ticked by hand, and a lone item stay rows.
+import { describe, expect, it } from 'vitest';
+import type { EncounterRecord } from '#shared/contract/encounter-records';
+import { splitRecordFilled } from './RecordFilledFold';
+
+const rows = ['wf-imaging-modality-recorded', 'wf-contrast-recorded', 'wf-fluoroscopy-time-dose-recorded', 'wf-sign-out', 'wf-team-introduced'].map((id) => ({ id }));
+const procedureRecord = (voided: boolean) => ({
+  id: 'r1', encounterId: 'e', at: '2026-11-24T14:05:00.000Z', by: { name: 'Nina Nurse', role: 'nurse' },
+  entry: { kind: 'procedure', data: { imagingUsed: 'fluoroscopy', contrastUsed: false, contrastAgent: '', fluoroscopyTimeSeconds: null, radiationDose: '', medications: [], levelsTreated: [], complications: '' } },
+  voided: voided ? { at: '2026-11-24T14:10:00.000Z', by: { name: 'Nina Nurse', role: 'nurse' }, reason: 'wrong patient' } : null,
+}) as EncounterRecord;
+const ids = (r: { id: string }[]) => r.map((x) => x.id);
+
+describe('splitRecordFilled', () => {
+  it('folds the open items the procedure record will tick, by form; a lone item of another form stays a row', () => {
+    const { shown, folded } = splitRecordFilled(rows, [], () => true);
+    expect(ids(shown)).toEqual(['wf-sign-out', 'wf-team-introduced']);
+    expect(folded.map(([kind, g]) => [kind, ids(g)])).toEqual([['procedure', ['wf-imaging-modality-recorded', 'wf-contrast-recorded', 'wf-fluoroscopy-time-dose-recorded']]]);
+  });
+
+  it('an item ticked by hand stays a row, and two left are still folded; one left is a row', () => {
+    expect(ids(splitRecordFilled(rows, [], (id) => id !== 'wf-contrast-recorded').shown)).toEqual(['wf-contrast-recorded', 'wf-sign-out', 'wf-team-introduced']);
+    expect(splitRecordFilled(rows, [], (id) => id === 'wf-imaging-modality-recorded').folded).toEqual([]);
+  });
+
+  it('once the form is saved every item is a row again (what it did not answer stays open in sight); a voided save folds them back', () => {
+    expect(ids(splitRecordFilled(rows, [procedureRecord(false)], () => true).shown)).toEqual(ids(rows));
+    expect(splitRecordFilled(rows, [procedureRecord(true)], () => true).folded).toHaveLength(1);
+  });
+});
