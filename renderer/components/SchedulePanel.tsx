@@ -8,16 +8,18 @@ import { useSchedule } from '../stores/schedule';
  * choose the procedure. Walk-ins are still registered in the form by hand.
  */
 export function SchedulePanel({ date }: { date: string }) {
-  const { appointments, error, pulled, load, pull, choose } = useSchedule();
+  const { appointments, sources, error, pulled, load, pull, choose } = useSchedule();
   useEffect(() => {
     void load(date);
   }, [date, load]);
   const waiting = appointments.filter((a) => !a.encounterId);
+  // A clinic with no schedule source set up registers every patient by hand: no panel to take room from the worklist.
+  if (!sources.any && appointments.length === 0 && !error) return null;
   return (
     <section className="card schedule" aria-labelledby="schedule-heading">
       <div className="row">
         <h2 id="schedule-heading">Schedule from the EHR</h2>
-        <button type="button" className="secondary" onClick={() => void pull(date)}>Get the day from the EHR</button>
+        {sources.fhir && <button type="button" className="secondary" onClick={() => void pull(date)}>Get the day from the EHR</button>}
       </div>
       {error && <p role="alert" className="error">{error}</p>}
       {pulled && <p role="status">{pulled}</p>}

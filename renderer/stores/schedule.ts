@@ -10,6 +10,8 @@ import { api } from '../api/client';
 
 interface ScheduleState {
   appointments: Appointment[];
+  /** Which schedule sources the site set up (Users & settings › Connections): none, and the panel stays away. */
+  sources: { fhir: boolean; any: boolean };
   error: string | null;
   /** What the last pull said: how many came in, which were refused and why. */
   pulled: string | null;
@@ -25,14 +27,16 @@ let loadSeq = 0;
 
 export const useSchedule = create<ScheduleState>((set, get) => ({
   appointments: [],
+  sources: { fhir: false, any: false },
   error: null,
   pulled: null,
   chosen: null,
   async load(date) {
     const seq = ++loadSeq;
     try {
-      const appointments = await api().call('schedule.list', { date });
-      if (seq === loadSeq) set({ appointments, error: null });
+      const [appointments, settings] = await Promise.all([api().call('schedule.list', { date }), api().call('settings.get', {})]);
+      const { fhir, hl7Inbox, mllp } = settings.schedule;
+      if (seq === loadSeq) set({ appointments, sources: { fhir: fhir !== null, any: Boolean(fhir ?? hl7Inbox ?? mllp) }, error: null });
     } catch (error) {
       if (seq === loadSeq) set({ error: error instanceof Error ? error.message : String(error) });
     }
