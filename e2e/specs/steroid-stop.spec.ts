@@ -95,6 +95,8 @@ test('Kenalog-40 planned for a cervical TFESI: warned at once, a hard stop at th
   await expect(item).toContainText('Read back:');
   await expect(item).toContainText('Steroid: Kenalog-40, 40 mg');
   await expect(item.getByRole('alert')).toContainText('Hard stop at the time-out');
+  // Items one action ticks (here the read-back's confirmation) fold until it is done; ticked by hand here, so opened first.
+  for (const fold of await phase(page).locator('li.record-filled > details:not([open]) > summary').all()) await fold.click();
   const boxes = phase(page).locator('li.item input[type="checkbox"]:not(:checked):not(:disabled)');
   for (let n = await boxes.count(); n > 0; n = await boxes.count()) {
     const id = await boxes.first().locator('xpath=ancestor::li[contains(@class, "item")]').getAttribute('data-item-id');

@@ -1,11 +1,14 @@
 import type { ReactNode } from 'react';
 import type { EncounterRecord, RecordData } from '#shared/contract/encounter-records';
 import { RECORD_ITEMS, RECORD_NAMES } from '#shared/workflow/record-items';
+import { READ_BACK_ITEMS } from './TimeOutReadBack';
 
-type Kind = RecordData['kind'];
+/** A record kind, or the time-out read-back's one confirmation. */
+type Kind = RecordData['kind'] | 'read-back';
 
-/** The record kind whose saved form ticks an item, if any (record-items.ts). */
+/** What ticks an item in one action, if anything: a saved form (record-items.ts) or the read-back's confirmation. */
 export function recordKindOf(itemId: string): Kind | null {
+  if ((READ_BACK_ITEMS as readonly string[]).includes(itemId)) return 'read-back';
   for (const [kind, rules] of Object.entries(RECORD_ITEMS)) if (rules && itemId in rules) return kind as Kind;
   return null;
 }
@@ -16,7 +19,7 @@ export function recordKindOf(itemId: string): Kind | null {
  * and 3 viewport heights). Once the form is saved, whatever it did not answer shows as a row again.
  */
 export function splitRecordFilled<T extends { id: string }>(rows: readonly T[], records: readonly EncounterRecord[], isOpen: (id: string) => boolean): { shown: T[]; folded: [Kind, T[]][] } {
-  const saved = new Set(records.filter((r) => !r.voided).map((r) => r.entry.kind));
+  const saved = new Set<Kind>(records.filter((r) => !r.voided).map((r) => r.entry.kind));
   const groups = new Map<Kind, T[]>();
   for (const row of rows) {
     const kind = recordKindOf(row.id);
@@ -32,7 +35,7 @@ export function RecordFilledFold({ kind, count, children }: { kind: Kind; count:
   return (
     <li className="record-filled">
       <details className="fold">
-        <summary>{count} items are ticked when {RECORD_NAMES[kind]} is saved ▸</summary>
+        <summary>{kind === 'read-back' ? `${count} items are ticked by “Read back aloud and confirmed by the team”` : `${count} items are ticked when ${RECORD_NAMES[kind]} is saved`} ▸</summary>
         <ul className="items">{children}</ul>
       </details>
     </li>

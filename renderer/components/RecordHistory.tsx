@@ -100,14 +100,8 @@ export function RecordHistory({ records, onVoid, disabled = false, timeZone }: R
     .map((r, i) => ({ r, i }))
     .sort((a, b) => Date.parse(b.r.at) - Date.parse(a.r.at) || b.i - a.i)
     .map(({ r }) => r);
-  // Empty, it is one line rather than a card (issue 18: each part within 3 viewport heights).
-  if (sorted.length === 0) {
-    return (
-      <section className="record-history empty" aria-label="Record history">
-        <p className="empty"><strong>Record history:</strong> nothing recorded yet.</p>
-      </section>
-    );
-  }
+  // Empty, it is not shown: the phase's forms say what is not yet recorded (issue 18: each part within 3 viewport heights).
+  if (sorted.length === 0) return null;
   return (
     <section className="card record-history" aria-label="Record history">
       <h2 id={headingId}>Record history</h2>

@@ -85,8 +85,10 @@ export function TimeOutForm({ defaultParticipants, disabled = false, team, onPic
 
   return (
     <form className="card record-form time-out-form" aria-label="Time-out sign-off" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
-      <h2>Time-out</h2>
-      <p className="muted">Everyone introduces themselves by name and role; patient, procedure, site, level and side are confirmed aloud.</p>
+      <div className="section-head">
+        <h2>Time-out</h2>
+        <p className="muted">Everyone introduces themselves by name and role; patient, procedure, site, level and side are confirmed aloud.</p>
+      </div>
       <fieldset className="bare" disabled={disabled}>
         <fieldset aria-describedby={listError ? `${id}-list-error` : undefined}>
           <legend>People taking part</legend>

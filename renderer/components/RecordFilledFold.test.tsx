@@ -28,4 +28,11 @@ describe('splitRecordFilled', () => {
     expect(ids(splitRecordFilled(rows, [procedureRecord(false)], () => true).shown)).toEqual(ids(rows));
     expect(splitRecordFilled(rows, [procedureRecord(true)], () => true).folded).toHaveLength(1);
   });
+
+  it("the time-out's confirm-aloud items fold under the read-back's one confirmation", () => {
+    const aloud = ['wf-verbal-confirmation', 'wf-side-confirmed-aloud', 'wf-anticoagulant-status-confirmed', 'wf-site-marked'].map((id) => ({ id }));
+    const { shown, folded } = splitRecordFilled(aloud, [], () => true);
+    expect(ids(shown)).toEqual(['wf-site-marked']);
+    expect(folded.map(([kind, g]) => [kind, g.length])).toEqual([['read-back', 3]]);
+  });
 });
