@@ -4,6 +4,8 @@
  * channels together; then the app's own worker (core.delivery.runDue) sends them one channel at a
  * time: the folder drop (the baseline), HL7 v2 over MLLP to node-hl7-server answering AA, FHIR R4 to
  * Medplum's router over HTTP. The receivers run in a child process (bench/lib/delivery-peers.ts).
+ * The FHIR server's store is emptied after every FHIR_CLEAR_EVERY notes (its in-memory search scans
+ * every stored resource, so its time per note grew with each note kept: 31 s for 100 notes, 167 s for 200).
  * Time per note is read from the audit trail (each attempt's entry is stamped as it is recorded).
  * A channel that did not end with every note acknowledged or delivered fails the benchmark: no number.
  */
@@ -24,6 +26,7 @@ import { summarize, time, type Summary } from '../lib/stats';
 const NOTES = Number(process.env.BENCH_DELIVERY_NOTES ?? 1000);
 const ALONE = Math.min(100, NOTES);
 const SIZE = `${NOTES.toLocaleString('en-US')} notes`;
+const FHIR_CLEAR_EVERY = 100;
 const CHANNELS: { name: DeliveryChannelName; label: string; ends: 'delivered' | 'acknowledged' }[] = [
   { name: 'folder', label: 'folder drop (.hl7 file, atomic, fsync)', ends: 'delivered' },
   { name: 'mllp', label: 'HL7 v2 MDM over MLLP to node-hl7-server (ACK AA)', ends: 'acknowledged' },
@@ -37,7 +40,7 @@ interface Peers extends PeerAddresses {
 
 /** The receivers' process; the bundle puts delivery-peers.mjs beside main.mjs (bench/run.mjs). */
 async function startPeers(): Promise<Peers> {
-  const child = fork(fileURLToPath(new URL('./delivery-peers.mjs', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(new URL('./delivery-peers.mjs', import.meta.url)), [String(FHIR_CLEAR_EVERY)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = <T>() => new Promise<T>((resolve, reject) => {
     child.once('message', (m) => resolve(m as T));
     child.once('exit', (code) => reject(new Error(`the receivers' process ended (exit ${code})`)));
@@ -181,12 +184,17 @@ export async function benchDelivery(): Promise<Measurement[]> {
     const mllpPayload = core.db.prepare("SELECT payload FROM delivery_queue WHERE channel = 'mllp' LIMIT 1").pluck().get() as string;
     const bundle = core.db.prepare("SELECT payload FROM delivery_queue WHERE channel = 'fhir' LIMIT 1").pluck().get() as string;
     const entries = (JSON.parse(bundle) as { entry: unknown[] }).entry.length;
-    const fhirExtra = `; each Bundle ${entries} entries, about ${(Buffer.byteLength(bundle) / 1024).toFixed(0)} KiB; the server answered ${requests.toLocaleString('en-US')} HTTP requests (${(requests / NOTES).toFixed(1)} per note), ${afterFhir.fhirTransactions.toLocaleString('en-US')} of them transactions`;
-    if (afterFhir.fhirTransactions < NOTES) throw new Error(`fhir: the server saw ${afterFhir.fhirTransactions} transactions for ${NOTES} notes`);
+    const routerMs = afterFhir.fhirRouterMs - afterMllp.fhirRouterMs;
+    const clears = Math.floor(NOTES / FHIR_CLEAR_EVERY);
+    const fhirExtra = `; each Bundle ${entries} entries, about ${(Buffer.byteLength(bundle) / 1024).toFixed(0)} KiB; the server answered ${requests.toLocaleString('en-US')} HTTP requests (${(requests / NOTES).toFixed(1)} per note), ` +
+      `${afterFhir.fhirTransactions.toLocaleString('en-US')} of them transactions, and spent ${(routerMs / 1000).toFixed(1)} s inside Medplum's router (${(routerMs / NOTES).toFixed(1)} ms a note, ${((100 * routerMs) / fhir.totalMs).toFixed(0)}% of the run); ` +
+      `its store was emptied ${afterFhir.fhirClears} times, after every ${FHIR_CLEAR_EVERY} transactions (${afterFhir.fhirClearMs.toFixed(1)} ms in all, after the answer was sent)`;
+    if (afterFhir.fhirTransactions !== NOTES) throw new Error(`fhir: the server saw ${afterFhir.fhirTransactions} transactions for ${NOTES} notes`);
+    if (afterFhir.fhirClears !== clears) throw new Error(`fhir: the server's store was emptied ${afterFhir.fhirClears} times, not ${clears}`);
     return [
       ...rows(CHANNELS[0]!, folder, null, `; ${files} files in the drop folder`),
       ...rows(CHANNELS[1]!, mllp, folder, `; node-hl7-server received ${afterMllp.mllpMessages.toLocaleString('en-US')} messages`, { messageKiB: Buffer.byteLength(mllpPayload) / 1024 }),
-      ...rows(CHANNELS[2]!, fhir, folder, fhirExtra, { requestsPerNote: requests / NOTES, bundleEntries: entries }),
+      ...rows(CHANNELS[2]!, fhir, folder, fhirExtra, { requestsPerNote: requests / NOTES, bundleEntries: entries, peerMsPerNote: routerMs / NOTES, peerShare: routerMs / fhir.totalMs, keptNotes: FHIR_CLEAR_EVERY }),
       ...(await sendAlone(core, peers.mllpPort)),
     ];
   } finally {

@@ -201,3 +201,20 @@ describe('SMART Backend Services', () => {
     expect(await count('DocumentReference')).toBe(0);
   });
 });
+
+describe('a server that keeps only the last transactions (the delivery benchmark\'s peer)', () => {
+  it('empties its store after every second transaction, once answered, and counts the time inside the router', async () => {
+    await serve({ transactions: true, clearEvery: 2 });
+    const sent = [await exported('MRN-KEEP-1'), await exported('MRN-KEEP-2'), await exported('MRN-KEEP-3')];
+    expect(await core.delivery.runDue()).toBe(3);
+    for (const { encounterId } of sent) expect(await deliveries(encounterId)).toMatchObject([{ state: 'acknowledged', attempts: 1, receiverSaid: expect.stringContaining('transaction accepted') }]);
+    expect(peer.requests.filter((r) => r === 'POST /')).toHaveLength(3);
+    // Emptied after the second: only the third note is stored.
+    expect(peer.work.clears).toBe(1);
+    const [patient] = await peer.repo.searchResources<Patient>({ resourceType: 'Patient' });
+    expect(await count('DocumentReference')).toBe(1);
+    expect(patient?.identifier?.some((i) => i.value === 'MRN-KEEP-3')).toBe(true);
+    expect(await count('Patient')).toBe(1);
+    expect(peer.work.routerMs).toBeGreaterThan(0);
+  });
+});

@@ -21,6 +21,12 @@ export interface FhirPeerOptions {
   bearer?: string;
   /** A SMART token endpoint for this client and public key; FHIR requests need a token it issued. */
   smart?: { clientId: string; publicKey: KeyObject; algorithm: 'RS384' | 'ES384' };
+  /**
+   * Empties the store after every this many transactions, once the last one is answered (the delivery
+   * benchmark): the in-memory repository answers each search by matching every stored resource of the
+   * type, so without it the server's cost would grow with every note stored and swamp the sender's.
+   */
+  clearEvery?: number;
 }
 
 export interface FhirPeer {
@@ -34,6 +40,8 @@ export interface FhirPeer {
   failNext: { status: number; count: number } | null;
   /** Commits a transaction and never answers it (the sender is killed waiting, in the kill test). */
   silentAfterTransaction: boolean;
+  /** Summed time inside the router (the server's own work: search, store, answer), and the store emptied (clearEvery): how often and how long. */
+  work: { routerMs: number; clears: number; clearMs: number };
   stop(): Promise<void>;
   /** Listens again on the same port, with the same data. */
   start(): Promise<void>;
@@ -92,7 +100,8 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
   const tokens = new Set<string>();
   const jtis = new Set<string>();
   let origin = '';
-  const peer = { requests: [] as string[], tokenRefusals: [] as string[], failNext: null as FhirPeer['failNext'], silentAfterTransaction: false };
+  const peer = { requests: [] as string[], tokenRefusals: [] as string[], failNext: null as FhirPeer['failNext'], silentAfterTransaction: false, work: { routerMs: 0, clears: 0, clearMs: 0 } };
+  let transactions = 0;
 
   const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
     res.writeHead(status, { 'content-type': 'application/fhir+json', ...headers });
@@ -138,13 +147,22 @@ export async function startFhirPeer(options: FhirPeerOptions): Promise<FhirPeer>
       headers: req.headers,
       config: { transactions: true },
     };
+    const routed = performance.now();
     const [outcome, resource] = await router.handleRequest(fhirRequest, repo);
-    if (peer.silentAfterTransaction && req.method === 'POST' && fhirRequest.url === '') return;
+    peer.work.routerMs += performance.now() - routed;
+    const transaction = req.method === 'POST' && fhirRequest.url === '';
+    if (peer.silentAfterTransaction && transaction) return;
     const status = getStatus(outcome);
     const written: Resource | undefined = resource;
     const location = isOk(outcome) && written?.id && written.resourceType !== 'Bundle' && req.method !== 'GET'
       ? { location: `${origin}${PATH}/${written.resourceType}/${written.id}/_history/${written.meta?.versionId ?? '1'}` } : undefined;
     send(res, status, resource ?? outcome, location);
+    if (transaction && options.clearEvery && ++transactions % options.clearEvery === 0) {
+      const cleared = performance.now();
+      repo.clear();
+      peer.work.clears += 1;
+      peer.work.clearMs += performance.now() - cleared;
+    }
   }
 
   let server: http.Server;
