@@ -71,12 +71,16 @@ test('npm start in browser mode: the secret is in no argument or environment, on
   let stderr = '';
   driver.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   try {
+    const printed: string[] = [];
     const launchFile = await new Promise<string>((resolve, reject) => {
+      // Bounded, so a launcher that never says it is running fails with what it did print (it hung once on CI).
+      const stuck = setTimeout(() => reject(new Error(`no running line after 60 s; printed: ${printed.join(' | ')}; stderr: ${stderr}`)), 60_000);
       readline.createInterface({ input: driver.stdout }).on('line', (line) => {
+        printed.push(line);
         const match = RUNNING.exec(line);
-        if (match) resolve(match[2]!);
+        if (match) { clearTimeout(stuck); resolve(match[2]!); }
       });
-      driver.on('exit', (code) => reject(new Error(`the launcher exited (${code}): ${stderr}`)));
+      driver.on('exit', (code) => { clearTimeout(stuck); reject(new Error(`the launcher exited (${code}): ${stderr}`)); });
     });
     const secret = secretInLaunchFile(launchFile);
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
