@@ -93,16 +93,26 @@ export class Journey {
           await this.m.fill(item.getByLabel(L.notApplicable.reason), L.notApplicable.noSedation);
           await this.m.click(item.getByRole('button', { name: L.notApplicable.confirm }));
           await expect(item.getByText(`Not applicable: ${L.notApplicable.noSedation}`)).toBeVisible();
+          await this.leftList(list, name);
           ticked = true;
           break;
         }
         await this.m.check(box);
         await expect(this.page.locator('li.item').filter({ has: box }).getByText(/^Saved /)).toBeVisible();
+        await this.leftList(list, name);
         ticked = true;
         break;
       }
       if (!ticked) return;
     }
+  }
+
+  /**
+   * Waits until the still-open list no longer names what was just done. Without it the next round can see
+   * the "…and N more" fold of the list before the save re-rendered it, and click a fold that has gone.
+   */
+  private async leftList(list: Locator, name: string): Promise<void> {
+    await expect.poll(async () => (await list.getByRole('listitem').allInnerTexts()).map((t) => t.trim())).not.toContain(name.trim());
   }
 
   /** Vitals from the keyboard: Tab through the numbers, a click on the pain score, Tab to the note and Enter records. */
