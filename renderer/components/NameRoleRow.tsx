@@ -1,4 +1,4 @@
-import { useId, type Ref } from 'react';
+import { useId, type ReactNode, type Ref } from 'react';
 
 export interface NameAndRole {
   name: string;
@@ -7,7 +7,8 @@ export interface NameAndRole {
 
 /**
  * One person by name and role, with a Remove button: a row of the time-out's people and of the
- * day team's visitors. `noun` names the fields ("Name of person 2", "Role of visitor 1").
+ * day team's visitors. `noun` names the fields ("Name of person 2", "Role of visitor 1"). Below the
+ * first row the labels are for screen readers only: the rows line up under the first row's, like a table.
  */
 export function NameRoleRow({ noun, index, value, nameError, roleError, nameRef, onChange, onRemove }: {
   noun: string;
@@ -23,10 +24,10 @@ export function NameRoleRow({ noun, index, value, nameError, roleError, nameRef,
   const id = useId();
   const n = index + 1;
   return (
-    <li className="row">
+    <li className={index === 0 ? 'row' : 'row captions-hidden'}>
       <div className="field">
         <label>
-          Name of {noun} {n}
+          <Caption index={index}>Name of {noun} {n}</Caption>
           <input type="text" ref={nameRef} value={value.name} autoComplete="off" onChange={(e) => onChange({ name: e.target.value })}
             aria-invalid={!!nameError} aria-describedby={nameError ? `${id}-name` : undefined} />
         </label>
@@ -34,7 +35,7 @@ export function NameRoleRow({ noun, index, value, nameError, roleError, nameRef,
       </div>
       <div className="field">
         <label>
-          Role of {noun} {n}
+          <Caption index={index}>Role of {noun} {n}</Caption>
           <input type="text" value={value.role} autoComplete="off" onChange={(e) => onChange({ role: e.target.value })}
             aria-invalid={!!roleError} aria-describedby={roleError ? `${id}-role` : undefined} />
         </label>
@@ -45,4 +46,9 @@ export function NameRoleRow({ noun, index, value, nameError, roleError, nameRef,
       </button>
     </li>
   );
+}
+
+/** A field's label: seen on the first row, read aloud on every row. */
+function Caption({ index, children }: { index: number; children: ReactNode }) {
+  return <span className={index === 0 ? undefined : 'visually-hidden'}>{children}</span>;
 }

@@ -2,7 +2,7 @@
 // heights); a saved form's unanswered items, items ticked by hand, and a lone item stay rows.
 import { describe, expect, it } from 'vitest';
 import type { EncounterRecord } from '#shared/contract/encounter-records';
-import { splitRecordFilled } from './RecordFilledFold';
+import { recordFilledSummary, splitRecordFilled } from './RecordFilledFold';
 
 const rows = ['wf-imaging-modality-recorded', 'wf-contrast-recorded', 'wf-fluoroscopy-time-dose-recorded', 'wf-sign-out', 'wf-team-introduced'].map((id) => ({ id }));
 const procedureRecord = (voided: boolean) => ({
@@ -34,5 +34,16 @@ describe('splitRecordFilled', () => {
     const { shown, folded } = splitRecordFilled(aloud, [], () => true);
     expect(ids(shown)).toEqual(['wf-site-marked']);
     expect(folded.map(([kind, g]) => [kind, g.length])).toEqual([['read-back', 3]]);
+  });
+
+  it("a lone item folds only when its wording is long: the template's time-out item, ticked by the signed time-out", () => {
+    const lone = [{ id: 'time-out', label: 'x'.repeat(255) }, { id: 'resuscitation-equipment', label: 'Resuscitative equipment' }];
+    const long = (r: { label: string }) => r.label.length >= 160;
+    const { shown, folded } = splitRecordFilled(lone, [], () => true, long);
+    expect(ids(shown)).toEqual(['resuscitation-equipment']);
+    expect(folded.map(([kind, g]) => [kind, ids(g)])).toEqual([['time-out', ['time-out']]]);
+    expect(splitRecordFilled(lone, [], () => true).folded).toEqual([]);
+    expect(recordFilledSummary('time-out', 1)).toBe('1 item is ticked when the time-out is signed');
+    expect(recordFilledSummary('procedure', 3)).toBe('3 items are ticked when the procedure record is saved');
   });
 });

@@ -82,6 +82,8 @@ export function TimeOutForm({ defaultParticipants, disabled = false, team, onPic
   const formErrors = formLevel(errors, shown);
   const listError = errorAt(errors, 'participants');
   const passwordError = errorAt(errors, 'password');
+  // Beside the team's line when there is one, so the list of people has no row of its own for it.
+  const addPerson = <button type="button" className="secondary" onClick={add}>Add person</button>;
 
   return (
     <form className="card record-form time-out-form" aria-label="Time-out sign-off" aria-busy={busy} onSubmit={(e) => void submit(e)} noValidate>
@@ -98,6 +100,7 @@ export function TimeOutForm({ defaultParticipants, disabled = false, team, onPic
                 {team.picked ? `From today's team in ${team.room}: remove anyone not taking part.` : `No team picked for today in ${team.room}.`}
               </p>
               {onPickTeam && <button type="button" className="secondary" onClick={onPickTeam}>{team.picked ? "Change today's team" : "Pick today's team"}</button>}
+              {addPerson}
             </div>
           )}
           {participants.length === 0 && <p className="empty">No one listed yet.</p>}
@@ -114,7 +117,7 @@ export function TimeOutForm({ defaultParticipants, disabled = false, team, onPic
                 onChange={(patch) => update(i, patch)} onRemove={() => remove(i)} />
             ))}
           </ol>
-          <button type="button" className="secondary" onClick={add}>Add person</button>
+          {!team && addPerson}
           {listError && <p id={`${id}-list-error`} className="error field-error">{listError}</p>}
         </fieldset>
         <div className="field">
