@@ -46,7 +46,7 @@ test('the team is picked once from the worklist and fills the time-out sign-off'
 
   await page.getByRole('row', { name: /OKONKWO/ }).getByRole('button', { name: /^Open encounter/ }).click();
   const timeOut = page.getByRole('form', { name: 'Time-out sign-off' });
-  await expect(timeOut.getByText("From today's team in Procedure room 1: remove anyone not taking part.")).toBeVisible();
+  await expect(timeOut.getByText("Today's team in Procedure room 1; remove anyone not here.")).toBeVisible();
   const names = timeOut.getByLabel(/^Name of person \d+$/);
   await expect(names).toHaveCount(3);
   // The accounts in the order the picker lists them (by name), then the visitor.

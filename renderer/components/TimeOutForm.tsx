@@ -97,7 +97,7 @@ export function TimeOutForm({ defaultParticipants, disabled = false, team, onPic
           {team && (
             <div className="row team-of-the-day">
               <p className="muted">
-                {team.picked ? `From today's team in ${team.room}: remove anyone not taking part.` : `No team picked for today in ${team.room}.`}
+                {team.picked ? `Today's team in ${team.room}; remove anyone not here.` : `No team picked for today in ${team.room}.`}
               </p>
               {onPickTeam && <button type="button" className="secondary" onClick={onPickTeam}>{team.picked ? "Change today's team" : "Pick today's team"}</button>}
               {addPerson}

@@ -52,7 +52,7 @@ describe('the time-out sign-off and the team of the day (real core over HTTP)', 
     await user.click(within(form).getByRole('button', { name: "Save today's team" }));
 
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    await screen.findByText(`From today's team in ${room}: remove anyone not taking part.`);
+    await screen.findByText(`Today's team in ${room}; remove anyone not here.`);
     expect(people()).toEqual([PHYSICIAN, NURSE, 'Sam Okafor']);
     const stored = await api().call('dayTeam.get', { room, date: DAY });
     expect(stored.team!.members.map((m) => `${m.name}/${m.role}`)).toEqual([`${PHYSICIAN}/physician`, `${NURSE}/nurse`, 'Sam Okafor/radiographer']);
@@ -65,7 +65,7 @@ describe('the time-out sign-off and the team of the day (real core over HTTP)', 
     });
     const user = userEvent.setup();
     render(<TimeOutSignOff date={DAY} onSubmit={onSubmit} />);
-    await screen.findByText(`From today's team in ${room}: remove anyone not taking part.`);
+    await screen.findByText(`Today's team in ${room}; remove anyone not here.`);
     // Whoever signs takes part: the physician first, then the team.
     expect(people()).toEqual([PHYSICIAN, NURSE, 'Lee Chan']);
     await user.click(screen.getByRole('button', { name: 'Remove Lee Chan' }));
