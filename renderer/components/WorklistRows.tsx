@@ -32,7 +32,8 @@ const Row = memo(function Row({ row, time, index, measure }: { row: WorklistRow;
       onClick={open} onKeyDown={(e) => { if (e.key === 'Enter' && e.target === e.currentTarget) open(); }}>
       <td>
         {name}
-        <div className="muted">MRN {row.patient.mrn} · born {row.patient.birthDate}</div>
+        {/* Each part whole on its line at 1366 px: an MRN or a date broken at its hyphen is misread. */}
+        <div className="muted"><span className="nowrap">MRN {row.patient.mrn} ·</span> <span className="nowrap">born {row.patient.birthDate}</span></div>
       </td>
       <td>
         {row.templateName}
@@ -40,7 +41,7 @@ const Row = memo(function Row({ row, time, index, measure }: { row: WorklistRow;
           {[row.encounter.levels.join(', '), row.encounter.laterality].filter(Boolean).join(' · ')}
         </div>
       </td>
-      <td>
+      <td className="nowrap">
         {row.encounter.plannedDate}
         {time && <div className="muted">Booked {time}</div>}
       </td>
@@ -48,7 +49,7 @@ const Row = memo(function Row({ row, time, index, measure }: { row: WorklistRow;
         <span className={`state-badge ${row.encounter.state}`}>{STATE_LABELS[row.encounter.state]}</span>
         <AnticoagulantFlag verdict={row.anticoagulant} />
       </td>
-      <td>
+      <td className="nowrap">
         <progress max={row.progress.total} value={row.progress.done} aria-label={`Checklist progress for ${name}`} />{' '}
         {row.progress.done}/{row.progress.total}
       </td>
