@@ -129,6 +129,9 @@ test('the records desk: a note acknowledged over MLLP, one refused (AE) in the r
     await expect(rosa).toContainText('HL7 interface: acknowledged by the receiver');
     expect(receiver.received).toHaveLength(1);
     expect(receiver.received[0]).toContain('DEL-1901');
+    // Acknowledged: the row offers no second send, which would only file a duplicate in the chart.
+    await expect(rosa).toContainText('Nothing to send');
+    await expect(rosa.getByRole('button', { name: /^Send/ })).toHaveCount(0);
 
     const reason = 'Unknown patient: MRN DEL-1902 is not registered at this facility';
     receiver.answer = { kind: 'ack-with-reason', code: 'AE', reason };

@@ -17,7 +17,7 @@ export function BatchExportPanel({ date }: { date: string }) {
       <h2 id="batch-export-heading">Send the day's notes to the chart</h2>
       <div className="row">
         <button type="button" className="secondary" disabled={running} onClick={() => void startBatch(date)}>
-          Send signed notes of {date} to the outbox
+          Send signed notes of <span className="nowrap">{date}</span> to the outbox
         </button>
         {running && <button type="button" className="secondary" onClick={() => void cancelBatch()}>Cancel sending</button>}
       </div>

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { clinicDateTime } from '#shared/domain/outcome-text';
 import { useChartExports } from '../stores/chart-exports';
 import { deliveriesUnderWay, useRecordsOutbox, type RecordsRow } from '../stores/records-outbox';
+import { NoBreakValues } from './NoBreakValues';
 import { BatchExportPanel } from './BatchExportPanel';
 import { DateField } from './DateField';
 import { deliveryWords } from './delivery-words';
@@ -64,19 +65,21 @@ export function RecordsOutboxScreen() {
             {rows.map((r) => {
               const name = `${r.row.patient.familyName}, ${r.row.patient.givenName}`;
               const current = r.signed && r.lastSent && r.lastSent.addendaCount >= r.signed.addenda;
+              // The chart said it has this version: sending it again would only file a duplicate there.
+              const acknowledged = current && r.deliveries.length > 0 && r.deliveries.every((d) => d.state === 'acknowledged');
               return (
                 <tr key={r.row.encounter.id}>
                   <th scope="row">{name}</th>
-                  <td>{r.row.patient.mrn}</td>
+                  <td className="nowrap">{r.row.patient.mrn}</td>
                   <td>{r.row.templateName}</td>
-                  <td>{r.signed ? `Signed ${clinicDateTime(r.signed.at, timeZone)}${r.signed.addenda ? `, ${r.signed.addenda} addend${r.signed.addenda === 1 ? 'um' : 'a'}` : ''}` : 'Not signed'}</td>
-                  <td>{outboxWords(r, timeZone)}</td>
+                  <td><NoBreakValues text={r.signed ? `Signed ${clinicDateTime(r.signed.at, timeZone)}${r.signed.addenda ? `, ${r.signed.addenda} addend${r.signed.addenda === 1 ? 'um' : 'a'}` : ''}` : 'Not signed'} /></td>
+                  <td><NoBreakValues text={outboxWords(r, timeZone)} /></td>
                   <td>
                     {r.deliveries.length === 0 ? (r.lastSent ? 'Outbox folder only' : '') : (
                       <ul className="items">
                         {r.deliveries.map((d) => (
                           <li key={d.id}>
-                            {deliveryWords(d, timeZone)}
+                            <NoBreakValues text={deliveryWords(d, timeZone)} />
                             {(d.state === 'failed' || (d.state === 'queued' && d.attempts > 0)) && (
                               <> <button type="button" className="secondary" aria-label={`Retry the delivery now: ${name}`} onClick={() => void retry(r.row.encounter.id, d.id)}>Retry delivery now</button></>
                             )}
@@ -86,7 +89,7 @@ export function RecordsOutboxScreen() {
                     )}
                   </td>
                   <td>
-                    {r.signed && (
+                    {acknowledged ? <span className="muted">Nothing to send</span> : r.signed && (
                       <button type="button" className="secondary" disabled={sending !== null} aria-label={`${current ? 'Send again' : 'Send'}: ${name}`}
                         onClick={() => void send(r.row.encounter.id)}>
                         {sending === r.row.encounter.id ? 'Sending…' : current ? 'Send again' : 'Send to the outbox'}
