@@ -50,7 +50,7 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    ignores: ['shared/**/*.test.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/**/*.testing.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': ['error', { patterns: [
         forbid(nodeBuiltins, 'shared/ runs anywhere: no Node built-ins.'),

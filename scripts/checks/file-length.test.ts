@@ -12,9 +12,6 @@ const FOLDERS = ['shared', 'db', 'electron', 'renderer', 'e2e', 'scripts', 'benc
 const ALLOWED: Record<string, string> = {
   // One file on purpose: its last test checks that the file called every method of the contract.
   'db/core.test.ts': 'the round trip of every contract method, whose coverage check needs every call in one file',
-  // Its validation helpers (R4 definitions, terminology, references) need Node and @medplum, which
-  // shared/'s non-test files may not import; splitting it wants a shared test-support module first.
-  'shared/interop/fhir-bundle.test.ts': 'split once shared/ has a test-support module for FHIR validation',
 };
 
 const scripts = (dir: string) =>
