@@ -13,6 +13,7 @@ import { doneBeforeMoving } from './testing/consent-given';
 import { advanceOverridingOpen } from './testing/override-open';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 import { CHART_READY } from './testing/chart-identity';
+import { SAMPLE_INTAKE } from './testing/intake-sample';
 
 type TempCore = ReturnType<typeof openTempCore>;
 let core: TempCore;
@@ -259,6 +260,12 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('patientFacts.confirm', { actor: NURSE, encounterId: encounter.id, factIds: [fact.id] })).toMatchObject({ factIds: [fact.id], by: NURSE });
     expect(await call('patientFacts.remove', { actor: NURSE, encounterId: encounter.id, factId: fact.id, reason: 'Entered for the wrong patient' })).toMatchObject({ removed: { by: NURSE } });
     expect(await call('patientFacts.get', { actor: NURSE, encounterId: encounter.id })).toMatchObject({ facts: [{ id: fact.id }], confirmations: [{ factIds: [fact.id] }] });
+  });
+
+  it('the intake through the contract (behaviour in db/handlers/intake.test.ts)', async () => {
+    const { patient } = await patientAndEncounter();
+    const first = await call<{ id: string }>('intake.record', { actor: NURSE, patientId: patient.id, intake: SAMPLE_INTAKE, replacesId: null });
+    expect(await call('intake.history', { actor: NURSE, patientId: patient.id })).toMatchObject({ versions: [{ id: first.id, recordedBy: NURSE }] });
   });
 
   it('the team of the day through the contract (behaviour in db/handlers/day-team.test.ts)', async () => {

@@ -35,6 +35,7 @@ import { createUserRepository } from './repositories/users';
 import { createWorkflowRepository } from './repositories/workflow';
 import { createBleedingRiskRepository } from './repositories/bleeding-risk';
 import { createPatientFactRepository } from './repositories/patient-facts';
+import { createIntakeRepository } from './repositories/intakes';
 import { demoHandlers } from './handlers/demo';
 import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-up';
@@ -47,6 +48,7 @@ import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
 import { patientFactHandlers } from './handlers/patient-facts';
+import { intakeHandlers } from './handlers/intake';
 import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
@@ -210,6 +212,7 @@ export function openCore(options: CoreOptions): Core {
       outboxExports: createOutboxExportRepository(db),
       bleedingRisk: createBleedingRiskRepository(db),
       patientFacts: createPatientFactRepository(db),
+      intakes: createIntakeRepository(db),
       providerOf: (actor) => users.byDisplayName(actor.name)?.provider ?? null,
       deliveryQueue: createDeliveryQueueRepository(db),
       auth,
@@ -235,6 +238,7 @@ export function openCore(options: CoreOptions): Core {
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
       ...patientFactHandlers(ctx),
+      ...intakeHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),

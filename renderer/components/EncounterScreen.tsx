@@ -19,6 +19,7 @@ import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { TimeOutReadBack } from './TimeOutReadBack';
 import { PhaseRecords } from './PhaseRecords';
+import { IntakeSummary } from './IntakeSummary';
 import { PartWayOn } from './PartWayOn';
 import { useMaybeEncounterPlan } from './useEncounterPlan';
 import { useNow } from './useNow';
@@ -106,7 +107,10 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
         <ContentReviewed backlog={contentReview} />
       </PartPanel>
-      <PartPanel id="pre">{phase('pre')}{checklist('pre')}</PartPanel>
+      <PartPanel id="pre">
+        <IntakeSummary patientId={patient.id} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
+        {phase('pre')}{checklist('pre')}
+      </PartPanel>
       <PartPanel id="consent">
         {checklist('consent')}
         <ConsentPanel key={encounter.id} />

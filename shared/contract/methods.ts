@@ -16,6 +16,7 @@ import { DEMO_METHODS } from './demo';
 import { ENCOUNTER_METHODS } from './encounter';
 import { EXPORT_METHODS } from './export';
 import { FOLLOW_UP_METHODS } from './follow-up';
+import { INTAKE_METHODS } from './intake';
 import { LIBRARY_METHODS } from './library';
 import { NOTE_METHODS } from './note';
 import { OUTCOMES_METHODS } from './outcomes';
@@ -36,6 +37,7 @@ export const METHODS = {
   ...LIBRARY_METHODS,
   ...PATIENT_METHODS,
   ...PATIENT_FACTS_METHODS,
+  ...INTAKE_METHODS,
   ...ENCOUNTER_METHODS,
   ...CHECKLIST_METHODS,
   ...DAY_TEAM_METHODS,

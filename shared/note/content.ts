@@ -17,6 +17,8 @@ import { formatDate, labelled, patientName } from './format';
 import type { NoteContent, NoteSection } from './model';
 import { REVIEW_MARK, SECONDARY_MARK } from './marks';
 import { bleedingRiskSection, procedureDaySection } from './procedure-day';
+import { historySection } from './history';
+import type { IntakeVersion } from '../contract/intake';
 import { attestationSection, TIMES_LABEL, type Signing } from './signature';
 import type { OptionalNoteField } from '../contract/settings';
 import {
@@ -51,6 +53,8 @@ export interface NoteInput {
   signing?: Signing;
   /** Optional fields the clinic switched off for this template (settings.noteFieldsOff). */
   fieldsOff?: readonly OptionalNoteField[];
+  /** The patient's latest intake when the note is built: its "History" section (none without one). */
+  intake?: IntakeVersion | null;
 }
 
 /**
@@ -84,7 +88,7 @@ export function templateAndSourcesSection(template: Template, sources: readonly 
 /** Counselling facts that state the nature and purpose of the procedure, where the template has them. */
 const PURPOSE_FACTS = ['nature-and-purpose', 'diagnostic-purpose', 'trial-purpose'];
 
-export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, timeZone, signing, fieldsOff = [] }: NoteInput): NoteContent {
+export function buildNoteContent({ detail, template, sources, reviewedFactIds, exportedBy, generatedAt, timeZone, signing, fieldsOff = [], intake = null }: NoteInput): NoteContent {
   // Named once as the zone reads at the note's own moment (signing, or generation): a clerk reads bare times below it.
   const clock = noteClock(timeZone, signing?.signedAt ?? generatedAt);
   // Each statement carries its evidence state (evidence-state.ts): needs review, unless the clinic's reviewer accepted it; or secondary source.
@@ -145,6 +149,7 @@ export function buildNoteContent({ detail, template, sources, reviewedFactIds, e
         ['Indication', encounter.indication],
       ] }],
     },
+    ...(intake ? [historySection(intake, clock)] : []),
     {
       heading: 'Nature and purpose of the procedure',
       blocks: [

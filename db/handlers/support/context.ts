@@ -15,6 +15,7 @@ import type { ParticipantSignatureRepository } from '../../repositories/particip
 import type { OutboxExportRepository } from '../../repositories/outbox-exports';
 import type { BleedingRiskRepository } from '../../repositories/bleeding-risk';
 import type { PatientFactRepository } from '../../repositories/patient-facts';
+import type { IntakeRepository } from '../../repositories/intakes';
 import type { AuditLog } from '../../audit';
 import type { DeliveryQueueRepository } from '../../repositories/delivery-queue';
 import type { Keyring } from '../../signing/keyring';
@@ -46,6 +47,8 @@ export interface HandlerContext {
   bleedingRisk: BleedingRiskRepository;
   /** Patient-level clinical facts, their confirmations, and encounters' planned starts (insert only). */
   patientFacts: PatientFactRepository;
+  /** The patient's intake versions (insert only). */
+  intakes: IntakeRepository;
   /** An account's provider identifiers (NPI, local id), found by the display name records carry; null if none. */
   providerOf: (actor: Actor) => ProviderIdentity | null;
   /** Exported documents queued for delivery to the chart, per channel (migration 020). */

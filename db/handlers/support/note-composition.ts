@@ -98,6 +98,7 @@ export function noteComposer(ctx: HandlerContext) {
     const fieldsOff = ctx.settings.get().noteFieldsOff[template.id] ?? [];
     const content = buildNoteContent({
       detail, template, sources: sourcesCitedBy(template), reviewedFactIds, exportedBy: actor, generatedAt, fieldsOff, timeZone: ctx.settings.get().timeZone,
+      intake: ctx.intakes.latest(detail.encounter.patientId),
       ...(signing ? { signing: { signedBy: actor, signedAt: generatedAt, attestation: signing.attestation } } : {}),
     });
     return { template, content };
