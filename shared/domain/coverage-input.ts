@@ -2,7 +2,7 @@
  * What coverage readiness is judged from (issue 20 point 2): the procedure, the
  * patient's intake, their earlier procedures with outcomes, and the day.
  *
- * CoverageIntake is the part of the intake (issue 20 point 1, shared/contract/intake.ts
+ * CoverageIntake is the part of the intake (issue 20 point 1: the intake contract
  * once merged) that the rules read, written structurally so the intake's own type
  * is assignable to it without this file importing it.
  */
