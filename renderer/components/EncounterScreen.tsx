@@ -12,6 +12,7 @@ import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ConsentPanel } from './ConsentPanel';
 import { ContentReviewed } from './ContentReviewed';
+import { CoverageReadiness } from './CoverageReadiness';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
@@ -106,7 +107,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
         <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
         <ContentReviewed backlog={contentReview} />
       </PartPanel>
-      <PartPanel id="pre">{phase('pre')}{checklist('pre')}</PartPanel>
+      <PartPanel id="pre"><CoverageReadiness />{phase('pre')}{checklist('pre')}</PartPanel>
       <PartPanel id="consent">
         {checklist('consent')}
         <ConsentPanel key={encounter.id} />
