@@ -47,7 +47,7 @@ function CoverageFold({ readiness }: { readiness: Readiness }) {
     }
   };
   return (
-    <section className="coverage" aria-label="Coverage readiness">
+    <section className="card coverage" aria-label="Coverage readiness">
       <details className="fold coverage-fold">
         <summary>Coverage readiness: {readiness.sets.map(setLine).join('; ')} ▸</summary>
         <p className="muted">Information for the documentation: it never blocks the procedure.{readiness.hasIntake ? '' : ' No intake is recorded for this patient yet.'}</p>
