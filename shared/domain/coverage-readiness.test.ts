@@ -119,6 +119,10 @@ describe('Medicare ESI (L33906)', () => {
     expect(low.found).toContain('2026-10-01');
     expect(rule(input({ earlier: [recent(null), older] }), 'repeat-relief')).toMatchObject({ status: 'unknown' });
     expect(rule(input({ earlier: [esi('2026-10-01', { templateId: 'lumbar-medial-branch-block' })] }), 'repeat-relief').status).toBe('not-applicable');
+    // A lumbar injection does not repeat a cervical one; the most recent lumbar one decides.
+    const cervical = esi('2026-11-01', { templateId: 'cervical-interlaminar-esi', outcome: { percentRelief: 10, reliefWeeks: 1 } });
+    expect(rule(input({ earlier: [cervical] }), 'repeat-relief').status).toBe('not-applicable');
+    expect(rule(input({ earlier: [cervical, recent(60)] }), 'repeat-relief')).toMatchObject({ status: 'met', found: expect.stringContaining('2026-10-01') });
   });
 });
 
@@ -133,6 +137,9 @@ describe('Medicare facet RFA (L38765)', () => {
     expect(rule(rfa([mbb('2026-10-01', 85), mbb('2026-10-20', 60)]), 'two-diagnostic-blocks', 'medicare-facet-rfa').status).toBe('not-met');
     expect(rule(rfa([mbb('2026-10-01', 85), mbb('2026-10-20', null)]), 'two-diagnostic-blocks', 'medicare-facet-rfa').status).toBe('unknown');
     expect(rule(rfa([]), 'two-diagnostic-blocks', 'medicare-facet-rfa')).toMatchObject({ status: 'unknown', missing: 'No diagnostic blocks on record.' });
+    // Cervical blocks do not count for a lumbar RFA.
+    const cervical = (date: string): EarlierProcedure => ({ ...mbb(date, 95), templateId: 'cervical-medial-branch-block' });
+    expect(rule(rfa([cervical('2026-10-01'), cervical('2026-10-20')]), 'two-diagnostic-blocks', 'medicare-facet-rfa').status).toBe('unknown');
   });
 
   it('repeat RFA ≥50% for ≥6 months: the most recent RFA decides', () => {

@@ -95,6 +95,11 @@ function levelsPerSession(input: CoverageInput, maxLevels: { transforaminal: num
   return levels.length <= max ? met(found) : notMet(found, `More than ${max} ${max === 1 ? 'level' : 'levels'} in one session.`);
 }
 
+/** Earlier ones of the family in this region, or whose region (or this one's) is not recorded: a lumbar injection does not repeat a cervical one. */
+function sameFamilyHere(earlier: readonly CountedProcedure[], family: string | null, region: string | null): CountedProcedure[] {
+  return earlier.filter((e) => e.family === family && (region === null || e.region === null || e.region === region));
+}
+
 function sameFamily(earlier: readonly CountedProcedure[], family: string | null): CountedProcedure[] {
   return earlier.filter((e) => e.family === family);
 }
@@ -111,8 +116,8 @@ function sessionsInWindow(input: CoverageInput, earlier: readonly CountedProcedu
   return met(found);
 }
 
-function minInterval(input: CoverageInput, earlier: readonly CountedProcedure[], family: string | null, days: number): Judged {
-  const last = sameFamily(earlier, family)[0];
+function minInterval(input: CoverageInput, earlier: readonly CountedProcedure[], family: string | null, region: string | null, days: number): Judged {
+  const last = sameFamilyHere(earlier, family, region)[0];
   if (!last) return { status: 'not-applicable', found: 'No earlier injection on record.', missing: null };
   const gap = daysBetween(last.date, input.now);
   const found = `Last one on ${last.date}, ${plural(gap, 'day')} before.`;
@@ -137,14 +142,14 @@ function reliefAgainst(e: CountedProcedure, t: ReliefRule): Judged {
   return t.alsoRequired ? unknown(found, `Not recorded here: ${t.alsoRequired}.`) : met(found);
 }
 
-function repeatRelief(input: CoverageInput, earlier: readonly CountedProcedure[], family: string | null, t: ReliefRule): Judged {
-  const last = sameFamily(earlier, family)[0];
+function repeatRelief(earlier: readonly CountedProcedure[], family: string | null, region: string | null, t: ReliefRule): Judged {
+  const last = sameFamilyHere(earlier, family, region)[0];
   if (!last) return { status: 'not-applicable', found: 'Not a repeat: no earlier one on record.', missing: null };
   return reliefAgainst(last, t);
 }
 
-function diagnosticBlocks(earlier: readonly CountedProcedure[], check: Extract<RuleCheck, { kind: 'diagnostic-blocks' }>): Judged {
-  const blocks = earlier.filter((e) => e.family === check.blockFamily);
+function diagnosticBlocks(earlier: readonly CountedProcedure[], region: string | null, check: Extract<RuleCheck, { kind: 'diagnostic-blocks' }>): Judged {
+  const blocks = sameFamilyHere(earlier, check.blockFamily, region);
   if (blocks.length === 0) return unknown('', 'No diagnostic blocks on record.');
   const judged = blocks.map((b) => reliefAgainst(b, check.threshold));
   const qualifying = judged.filter((j) => j.status === 'met').length;
@@ -163,9 +168,9 @@ function judge(rule: PayerRule, input: CoverageInput, earlier: readonly CountedP
     case 'history-exam-imaging': return historyExamImaging(input.intake);
     case 'levels-per-session': return levelsPerSession(input, c.maxLevels);
     case 'sessions-in-window': return sessionsInWindow(input, earlier, family, region, c);
-    case 'min-interval': return minInterval(input, earlier, family, c.days);
-    case 'repeat-relief': return repeatRelief(input, earlier, family, c.threshold);
-    case 'diagnostic-blocks': return diagnosticBlocks(earlier, c);
+    case 'min-interval': return minInterval(input, earlier, family, region, c.days);
+    case 'repeat-relief': return repeatRelief(earlier, family, region, c.threshold);
+    case 'diagnostic-blocks': return diagnosticBlocks(earlier, region, c);
   }
 }
 
