@@ -48,6 +48,8 @@ export interface ReliefRule {
   alternative: string | null;
   /** Asked besides the relief (the app cannot compute it: meeting the relief is then unknown, never met). */
   alsoRequired: string | null;
+  /** Said beside the result: what the app does not judge and the reader must (as the outcomes screen says it). */
+  caveat?: string;
 }
 
 export interface PayerRule {
@@ -130,7 +132,13 @@ const MEDICARE_FACET_RFA: PayerRuleSet = {
   rules: [
     {
       id: 'two-diagnostic-blocks', text: 'Two diagnostic medial branch blocks, each with ≥80% relief for at least the local anaesthetic’s expected duration.',
-      check: { kind: 'diagnostic-blocks', blockFamily: 'mbb', count: 2, threshold: reliefOf(thresholdRow('lumbar-medial-branch-block', 'rfa-threshold-payer')) },
+      check: {
+        kind: 'diagnostic-blocks', blockFamily: 'mbb', count: 2,
+        threshold: {
+          ...reliefOf(thresholdRow('lumbar-medial-branch-block', 'rfa-threshold-payer')),
+          caveat: 'How long the relief must last (the local anaesthetic’s expected duration) is not in the library: judge it from the diaries.',
+        },
+      },
       sources: L38765,
     },
     {

@@ -153,7 +153,8 @@ function diagnosticBlocks(earlier: readonly CountedProcedure[], region: string |
   if (blocks.length === 0) return unknown('', 'No diagnostic blocks on record.');
   const judged = blocks.map((b) => reliefAgainst(b, check.threshold));
   const qualifying = judged.filter((j) => j.status === 'met').length;
-  const found = `${qualifying} of ${plural(blocks.length, 'block')} with ≥${check.threshold.percent}% relief. ${judged.map((j) => j.found).join(' ')}`;
+  const caveat = check.threshold.caveat ? ` ${check.threshold.caveat}` : '';
+  const found = `${qualifying} of ${plural(blocks.length, 'block')} with ≥${check.threshold.percent}% relief. ${judged.map((j) => j.found).join(' ')}${caveat}`;
   if (qualifying >= check.count) return met(found);
   if (judged.some((j) => j.status === 'unknown')) return unknown(found, `Relief not recorded for every block; ${check.count} qualifying blocks are asked.`);
   return notMet(found, `${check.count} blocks with ≥${check.threshold.percent}% relief are asked; ${qualifying} recorded.`);
