@@ -359,6 +359,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('followUp.due', { actor: NURSE, weekOf: '2026-12-01' })).toMatchObject({ rows: [{ plan: { id: planId }, dueDate: '2026-12-01' }] });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
+    // No payer rule set covers a medial branch block itself (the facet LCD's criteria are read before an RFA).
+    expect(await call('coverage.readiness', { actor: NURSE, encounterId: mbb.id })).toMatchObject({ encounterId: mbb.id, sets: [], hasIntake: false });
   });
 
   it('has a handler for every method the contract says the core serves, and none for the runtime\'s', () => {

@@ -40,6 +40,7 @@ import { demoHandlers } from './handlers/demo';
 import { systemHandlers } from './handlers/system';
 import { followUpHandlers } from './handlers/follow-up';
 import { outcomeHandlers } from './handlers/outcomes';
+import { coverageHandlers } from './handlers/coverage';
 import { inspectDatabase, RUNNING_MARKER, type Inspection } from './integrity';
 import { readyModeRecoveryHandlers } from './handlers/recovery';
 import { auditHandlers } from './handlers/audit';
@@ -241,7 +242,7 @@ export function openCore(options: CoreOptions): Core {
       ...intakeHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
-      ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
+      ...followUpHandlers(ctx), ...outcomeHandlers(ctx), ...coverageHandlers(ctx),
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),
       ...deliveryHandlers(ctx, delivery),

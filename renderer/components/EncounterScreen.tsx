@@ -12,6 +12,7 @@ import { useNavigation } from '../stores/navigation';
 import { ChecklistSectionView } from './ChecklistSectionView';
 import { ConsentPanel } from './ConsentPanel';
 import { ContentReviewed } from './ContentReviewed';
+import { CoverageReadiness } from './CoverageReadiness';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
@@ -109,6 +110,7 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
       </PartPanel>
       <PartPanel id="pre">
         <IntakeSummary patientId={patient.id} disabled={encounter.state === 'discharged' || encounter.state === 'cancelled'} />
+        <CoverageReadiness />
         {phase('pre')}{checklist('pre')}
       </PartPanel>
       <PartPanel id="consent">

@@ -2,6 +2,7 @@
  * The open patient's intake: its versions (newest first) and recording a new one. A save
  * names the version the form was opened on, so a stale form is refused by the core.
  */
+import { useCoverage } from './coverage';
 import { create } from 'zustand';
 import type { IntakeInput, IntakeVersion } from '#shared/contract/intake';
 import { api, formErrors, type FormResult } from '../api/client';
@@ -33,6 +34,9 @@ export const useIntake = create<IntakeState>((set, get) => ({
     try {
       const added = await api().call('intake.record', { patientId, intake, replacesId: versions[0]?.id ?? null });
       set({ versions: [added, ...versions] });
+      // Coverage readiness reads the intake: the open encounter's line follows the new version.
+      const coverage = useCoverage.getState();
+      if (coverage.encounterId) void coverage.load(coverage.encounterId);
       return null;
     } catch (error) {
       return formErrors(error);

@@ -9,6 +9,7 @@ import { AUTH_METHODS } from './auth';
 import { BACKUP_METHODS } from './backup';
 import { CHECKLIST_METHODS } from './checklist';
 import { CONSENT_METHODS } from './consent';
+import { COVERAGE_METHODS } from './coverage';
 import { DAY_TEAM_METHODS } from './day-team';
 import { DELIVERY_METHODS } from './delivery';
 import { SCHEDULE_METHODS } from './schedule';
@@ -52,6 +53,7 @@ export const METHODS = {
   ...DEMO_METHODS,
   ...FOLLOW_UP_METHODS,
   ...OUTCOMES_METHODS,
+  ...COVERAGE_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;
