@@ -352,6 +352,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await call('followUp.due', { actor: NURSE, weekOf: '2026-12-01' })).toMatchObject({ rows: [{ plan: { id: planId }, dueDate: '2026-12-01' }] });
     const outcomes = await call<{ procedures: { diaryResults: { diaryId: string; peakRelief: number }[] }[] }>('outcomes.forPatient', { actor: NURSE, patientId: patient.id });
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
+    // The steroid ledger (behaviour in db/handlers/steroid.test.ts).
+    expect(await call('steroid.ledger', { actor: NURSE, encounterId: mbb.id })).toMatchObject({ drugs: [], reviewLines: [expect.stringContaining('needs clinical review'), expect.stringContaining('needs clinical review')] });
   });
 
   it('has a handler for every method the contract says the core serves, and none for the runtime\'s', () => {

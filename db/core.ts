@@ -47,6 +47,7 @@ import { checklistHandlers } from './handlers/checklist';
 import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
 import { patientFactHandlers } from './handlers/patient-facts';
+import { steroidHandlers } from './handlers/steroid';
 import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
@@ -234,7 +235,7 @@ export function openCore(options: CoreOptions): Core {
       ...libraryHandlers(ctx),
       ...patientHandlers(ctx),
       ...encounterHandlers(ctx),
-      ...patientFactHandlers(ctx),
+      ...patientFactHandlers(ctx), ...steroidHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),

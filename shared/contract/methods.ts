@@ -23,6 +23,7 @@ import { PATIENT_METHODS } from './patient';
 import { PATIENT_FACTS_METHODS } from './patient-facts';
 import { RECOVERY_METHODS } from './recovery';
 import { SETTINGS_METHODS } from './settings';
+import { STEROID_METHODS } from './steroid';
 import { SYSTEM_METHODS } from './system';
 import { USERS_METHODS } from './users';
 
@@ -50,6 +51,7 @@ export const METHODS = {
   ...DEMO_METHODS,
   ...FOLLOW_UP_METHODS,
   ...OUTCOMES_METHODS,
+  ...STEROID_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;

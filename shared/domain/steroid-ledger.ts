@@ -57,7 +57,7 @@ export interface SteroidLedger {
   /** Today's planned steroid (this encounter, no procedure record yet), shown apart from the given total. */
   planned: { drug: string; name: string; dose: string; mg: number | null } | null;
   /** The two gaps in the fact base, always shown. */
-  reviewLines: readonly string[];
+  reviewLines: string[];
 }
 
 const AMOUNT = /^(\d+(?:\.\d+)?)\s*(mg|mcg|µg|micrograms?|g|ml)(?![a-zµ/])(?!\s*\/)/i;
