@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { ledgerLine } from '#shared/domain/steroid-ledger';
+import { useEncounter } from '../stores/encounter';
+import { useSteroidLedger } from '../stores/steroid-ledger';
+
+/**
+ * One line (issue 20 point 3): the steroid this patient's procedure records say was given in
+ * the last 12 months, per drug, with today's plan apart. Its fold lists each procedure and the
+ * fact base's two gaps (no common equivalent, no cumulative limit), each needing clinical review.
+ */
+export function SteroidLedgerFold() {
+  const encounterId = useEncounter((s) => s.encounterId);
+  const recordCount = useEncounter((s) => s.detail?.records.length ?? 0);
+  const { ledger, error, load } = useSteroidLedger();
+  useEffect(() => {
+    if (encounterId) void load(encounterId, recordCount);
+  }, [encounterId, recordCount, load]);
+  if (error) return <p role="alert" className="error">Steroid in the last 12 months could not be read: {error}</p>;
+  if (!ledger) return null;
+  const entries = [...ledger.drugs.flatMap((d) => d.entries.map((e) => ({ ...e, drug: d.drug, why: '' }))), ...ledger.unsummed].sort((a, b) => a.at.localeCompare(b.at));
+  return (
+    <details className="fold steroid-ledger">
+      <summary>Steroid in the last 12 months: {ledgerLine(ledger)} ▸</summary>
+      <ul aria-label={`Steroid given from ${ledger.from} to ${ledger.to}`}>
+        {entries.map((e, i) => (
+          <li key={`${e.encounterId}-${i}`}>{e.date}: {e.name}{e.name.toLowerCase() === e.drug.toLowerCase() ? '' : ` (${e.drug})`}, {e.dose || 'no dose recorded'}{e.why ? `: ${e.why}` : ''}</li>
+        ))}
+        {entries.length === 0 && <li>No steroid recorded as given from {ledger.from} to {ledger.to}.</li>}
+        {ledger.reviewLines.map((line) => <li key={line} className="needs-review">{line}</li>)}
+      </ul>
+    </details>
+  );
+}
