@@ -36,7 +36,7 @@ describe('the steroid ledger line', () => {
     render(<SteroidLedgerFold />);
     await coreSettled();
     const summary = screen.getByText(/^Steroid in the last 12 months:/);
-    expect(summary.textContent).toBe('Steroid in the last 12 months: dexamethasone 20 mg (2 procedures) · 1 dose not summed (mL or no amount) · + today 10 mg dexamethasone planned ▸');
+    expect(summary.textContent).toBe('Steroid in the last 12 months: dexamethasone 20 mg (2 procedures) · 1 dose not summed · + today 10 mg dexamethasone planned ▸');
     const fold = summary.closest('details')!;
     expect(fold.open).toBe(false);
     await userEvent.click(summary);
@@ -48,7 +48,9 @@ describe('the steroid ledger line', () => {
       expect.stringMatching(/^\d{4}-\d\d-\d\d: Kenalog-40 \(triamcinolone acetonide\), 1 mL: dose in mL, not summed$/),
       'No common steroid equivalent in the fact base: needs clinical review',
       'No cumulative limit in the fact base: needs clinical review',
+      expect.stringMatching(/^Counted: what each procedure record lists as given/),
     ]);
+    expect(summary.textContent).not.toMatch(/▸$/);
   });
 
   it('loads once per encounter and its records (each load is an audited view), again when a record is added', async () => {
@@ -62,6 +64,6 @@ describe('the steroid ledger line', () => {
     await coreSettled();
     expect(loads()).not.toBe(before);
     // Today's procedure record in: what was given counts, the plan no longer shows.
-    expect(screen.getByText(/^Steroid in the last 12 months:/).textContent).toBe('Steroid in the last 12 months: dexamethasone 30 mg (3 procedures) · 1 dose not summed (mL or no amount) ▸');
+    expect(screen.getByText(/^Steroid in the last 12 months:/).textContent).toBe('Steroid in the last 12 months: dexamethasone 30 mg (3 procedures) · 1 dose not summed ▸');
   });
 });

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ledgerLine } from '#shared/domain/steroid-ledger';
 import { useEncounter } from '../stores/encounter';
 import { useSteroidLedger } from '../stores/steroid-ledger';
@@ -12,6 +12,7 @@ export function SteroidLedgerFold() {
   const encounterId = useEncounter((s) => s.encounterId);
   const recordCount = useEncounter((s) => s.detail?.records.length ?? 0);
   const { ledger, error, load } = useSteroidLedger();
+  const [open, setOpen] = useState(false);
   useEffect(() => {
     if (encounterId) void load(encounterId, recordCount);
   }, [encounterId, recordCount, load]);
@@ -19,14 +20,15 @@ export function SteroidLedgerFold() {
   if (!ledger) return null;
   const entries = [...ledger.drugs.flatMap((d) => d.entries.map((e) => ({ ...e, drug: d.drug, why: '' }))), ...ledger.unsummed].sort((a, b) => a.at.localeCompare(b.at));
   return (
-    <details className="fold steroid-ledger">
-      <summary>Steroid in the last 12 months: {ledgerLine(ledger)} ▸</summary>
+    <details className="fold steroid-ledger" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Steroid in the last 12 months: {ledgerLine(ledger)}{open ? '' : ' ▸'}</summary>
       <ul aria-label={`Steroid given from ${ledger.from} to ${ledger.to}`}>
         {entries.map((e, i) => (
           <li key={`${e.encounterId}-${i}`}>{e.date}: {e.name}{e.name.toLowerCase() === e.drug.toLowerCase() ? '' : ` (${e.drug})`}, {e.dose || 'no dose recorded'}{e.why ? `: ${e.why}` : ''}</li>
         ))}
         {entries.length === 0 && <li>No steroid recorded as given from {ledger.from} to {ledger.to}.</li>}
-        {ledger.reviewLines.map((line) => <li key={line} className="needs-review">{line}</li>)}
+        {ledger.reviewLines.map((line) => <li key={line}>{line}</li>)}
+        <li className="muted">Counted: what each procedure record lists as given, where the steroid table names it or it reads as a corticosteroid; a name the table does not know may be missed. Planned doses are not counted.</li>
       </ul>
     </details>
   );

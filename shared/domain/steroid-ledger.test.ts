@@ -71,7 +71,7 @@ describe('totals per drug, never converted', () => {
       ['dexamethasone', '', 'no dose recorded, not summed'],
       ['dexamethasone', '10 mg/mL', 'not an amount with its unit, not summed'],
     ]);
-    expect(ledgerLine(l)).toBe('dexamethasone 6 mg (1 procedure) · 3 doses not summed (mL or no amount)');
+    expect(ledgerLine(l)).toBe('dexamethasone 6 mg (1 procedure) · 3 doses not summed');
   });
 
   it('keeps a name the table does not classify by its entered name, apart from the generic it resembles', () => {
@@ -91,8 +91,11 @@ describe('totals per drug, never converted', () => {
     const l = ledger([given('e1', '2026-03-01T15:00:00.000Z', 'dexamethasone', '10 mg')], { name: 'Dexamethasone', dose: '10 mg' });
     expect(l.drugs[0]!.totalMg).toBe(10);
     expect(l.planned).toEqual({ drug: 'dexamethasone', name: 'Dexamethasone', dose: '10 mg', mg: 10 });
-    expect(ledgerLine(l)).toBe('dexamethasone 10 mg (1 procedure) · + today 10 mg dexamethasone planned');
+    expect(ledgerLine(l)).toBe('dexamethasone 10 mg (1 procedure) · + today 10 mg planned');
     expect(ledgerLine(ledger([], { name: 'Kenalog-40', dose: '1 mL' }))).toBe('none recorded · + today 1 mL triamcinolone acetonide planned');
+    // Another drug given before: today's is named.
+    expect(ledgerLine(ledger([given('e1', '2026-03-01T15:00:00.000Z', 'Kenalog-40', '40 mg')], { name: 'Dexamethasone', dose: '10 mg' })))
+      .toBe('triamcinolone acetonide 40 mg (1 procedure) · + today 10 mg dexamethasone planned');
   });
 });
 

@@ -148,11 +148,19 @@ const roundMg = (mg: number) => Math.round(mg * 1000) / 1000;
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** "dexamethasone 30 mg (3 procedures) · 1 dose in mL, not summed · + today 10 mg planned": the one line the time-out shows. */
+/**
+ * "dexamethasone 30 mg (3 procedures) · 1 dose not summed · + today 10 mg planned": the one line the
+ * time-out shows (the fold says why a dose was not summed). Today's drug is named unless it is the
+ * one drug listed.
+ */
 export function ledgerLine(ledger: SteroidLedger): string {
   const parts = ledger.drugs.map((d) => `${d.drug} ${d.totalMg} mg (${plural(d.procedures, 'procedure')})`);
-  if (ledger.unsummed.length) parts.push(`${plural(ledger.unsummed.length, 'dose')} not summed (mL or no amount)`);
+  if (ledger.unsummed.length) parts.push(`${plural(ledger.unsummed.length, 'dose')} not summed`);
   if (!parts.length) parts.push('none recorded');
-  if (ledger.planned) parts.push(`+ today ${ledger.planned.mg !== null ? `${ledger.planned.mg} mg` : ledger.planned.dose} ${ledger.planned.drug} planned`);
+  const p = ledger.planned;
+  if (p) {
+    const same = ledger.drugs.length === 1 && ledger.drugs[0]!.drug === p.drug && ledger.unsummed.every((u) => u.drug === p.drug);
+    parts.push(`+ today ${p.mg !== null ? `${p.mg} mg` : p.dose}${same ? '' : ` ${p.drug}`} planned`);
+  }
   return parts.join(' · ');
 }
