@@ -66,4 +66,14 @@ describe('the steroid ledger line', () => {
     // Today's procedure record in: what was given counts, the plan no longer shows.
     expect(screen.getByText(/^Steroid in the last 12 months:/).textContent).toBe('Steroid in the last 12 months: dexamethasone 30 mg (3 procedures) · 1 dose not summed ▸');
   });
+
+  it("never shows another encounter's ledger (another patient's) while this one's is not loaded", async () => {
+    const { ledger } = useSteroidLedger.getState();
+    expect(ledger).not.toBeNull();
+    // The store still holds a ledger from another encounter; this encounter's load counts as done, so nothing replaces it.
+    useSteroidLedger.setState({ ledgerOf: '00000000-0000-4000-8000-000000000000', loadedFor: `${encounterId}:${useEncounter.getState().detail!.records.length}` });
+    render(<SteroidLedgerFold />);
+    await coreSettled();
+    expect(screen.queryByText(/^Steroid in the last 12 months:/)).toBeNull();
+  });
 });

@@ -11,13 +11,13 @@ import { useSteroidLedger } from '../stores/steroid-ledger';
 export function SteroidLedgerFold() {
   const encounterId = useEncounter((s) => s.encounterId);
   const recordCount = useEncounter((s) => s.detail?.records.length ?? 0);
-  const { ledger, error, load } = useSteroidLedger();
+  const { ledger, ledgerOf, error, load } = useSteroidLedger();
   const [open, setOpen] = useState(false);
   useEffect(() => {
     if (encounterId) void load(encounterId, recordCount);
   }, [encounterId, recordCount, load]);
   if (error) return <p role="alert" className="error">Steroid in the last 12 months could not be read: {error}</p>;
-  if (!ledger) return null;
+  if (!ledger || ledgerOf !== encounterId) return null;
   const entries = [...ledger.drugs.flatMap((d) => d.entries.map((e) => ({ ...e, drug: d.drug, why: '' }))), ...ledger.unsummed].sort((a, b) => a.at.localeCompare(b.at));
   return (
     <details className="fold steroid-ledger" onToggle={(e) => setOpen(e.currentTarget.open)}>

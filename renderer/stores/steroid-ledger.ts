@@ -10,6 +10,8 @@ interface SteroidLedgerState {
   /** What the ledger shown was loaded for: the encounter and how many records it had. */
   loadedFor: string | null;
   ledger: SteroidLedgerView | null;
+  /** The encounter the ledger shown belongs to: a screen never shows another encounter's (another patient's) ledger. */
+  ledgerOf: string | null;
   error: string | null;
   load: (encounterId: string, recordCount: number) => Promise<void>;
 }
@@ -19,6 +21,7 @@ let loadSeq = 0;
 export const useSteroidLedger = create<SteroidLedgerState>((set, get) => ({
   loadedFor: null,
   ledger: null,
+  ledgerOf: null,
   error: null,
   async load(encounterId, recordCount) {
     const key = `${encounterId}:${recordCount}`;
@@ -27,7 +30,7 @@ export const useSteroidLedger = create<SteroidLedgerState>((set, get) => ({
     set({ loadedFor: key, ...(get().loadedFor?.startsWith(`${encounterId}:`) ? {} : { ledger: null }), error: null });
     try {
       const ledger = await api().call('steroid.ledger', { encounterId });
-      if (seq === loadSeq) set({ ledger });
+      if (seq === loadSeq) set({ ledger, ledgerOf: encounterId });
     } catch (error) {
       if (seq === loadSeq) set({ error: error instanceof Error ? error.message : String(error), loadedFor: null });
     }
