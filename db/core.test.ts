@@ -361,6 +361,8 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(outcomes.procedures.flatMap((p) => p.diaryResults)).toEqual([expect.objectContaining({ diaryId: diary.id, peakRelief: 66 })]);
     // No payer rule set covers a medial branch block itself (the facet LCD's criteria are read before an RFA).
     expect(await call('coverage.readiness', { actor: NURSE, encounterId: mbb.id })).toMatchObject({ encounterId: mbb.id, sets: [], hasIntake: false });
+    // The steroid ledger (behaviour in db/handlers/steroid.test.ts).
+    expect(await call('steroid.ledger', { actor: NURSE, encounterId: mbb.id })).toMatchObject({ drugs: [], reviewLines: [expect.stringContaining('needs clinical review'), expect.stringContaining('needs clinical review')] });
   });
 
   it('has a handler for every method the contract says the core serves, and none for the runtime\'s', () => {

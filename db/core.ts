@@ -50,6 +50,7 @@ import type { HandlerContext } from './handlers/support/context';
 import { encounterHandlers } from './handlers/encounter';
 import { patientFactHandlers } from './handlers/patient-facts';
 import { intakeHandlers } from './handlers/intake';
+import { steroidHandlers } from './handlers/steroid';
 import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
@@ -240,6 +241,7 @@ export function openCore(options: CoreOptions): Core {
       ...encounterHandlers(ctx),
       ...patientFactHandlers(ctx),
       ...intakeHandlers(ctx),
+      ...steroidHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx), ...coverageHandlers(ctx),

@@ -17,6 +17,7 @@ import { DischargeInstructions } from './DischargeInstructions';
 import { InjectatePlanSection } from './InjectatePlan';
 import { ProcedureRecordForm } from './ProcedureRecordForm';
 import { RecordHistory } from './RecordHistory';
+import { SteroidLedgerFold } from './SteroidLedgerFold';
 import { TimeOutSignOff } from './TimeOutSignOff';
 import { VitalsForm } from './VitalsForm';
 import { usePhaseBlockers } from './usePhaseBlockers';
@@ -38,7 +39,7 @@ export function PhaseRecords({ template, now }: { template: Template; now: strin
     <div className="phase-records">
       {state === 'pre-procedure' && <AnticoagulantSection template={template} disabled={closed} />}
       {state === 'pre-procedure' && <VitalsForm phase="pre-procedure" onSubmit={(data) => addRecord({ kind: 'vitals', data })} />}
-      {state === 'pre-procedure' && injectatePlanRequired(template) && <InjectatePlanSection template={template} disabled={closed} />}
+      {state === 'pre-procedure' && injectatePlanRequired(template) && <><SteroidLedgerFold /><InjectatePlanSection template={template} disabled={closed} /></>}
       {/* At the time-out, what pre-procedure recorded is read back: its forms fold, open while they hold a blocker. */}
       {state === 'time-out' && (
         <TimeOutFolds blockers={blockers}>

@@ -54,6 +54,8 @@ describe('the time-out read-back', () => {
     expect(row('Infection screen')).toMatch(/^No fever or infection at the site \(Nina Nurse/);
     expect(row('Anticoagulants')).toMatch(/\(Nina Nurse, \d\d:\d\d\)$/);
     expect(row('Planned injectate')).toMatch(/^Steroid: Dexamethasone sodium phosphate, 10 mg; Local anaesthetic: Lidocaine 1%, 1 mL; Contrast: Iohexol 240, 2 mL \(Nina Nurse/);
+    // Issue 20.3: the steroid ledger's one line, under the read-back (no earlier procedures here; today's plan apart).
+    expect(within(box).getByText(/^Steroid in the last 12 months:/).textContent).toBe('Steroid in the last 12 months: none recorded · + today 10 mg dexamethasone sodium phosphate planned ▸');
 
     await userEvent.click(within(box).getByRole('button', { name: 'Read back aloud and confirmed by the team' }));
     await coreSettled();

@@ -6,6 +6,7 @@ import type { Template } from '#shared/library/schema';
 import { useChecklist } from '../stores/checklist';
 import { useEncounter } from '../stores/encounter';
 import { encounterVerdict, factLine } from './PatientHeader';
+import { SteroidLedgerFold } from './SteroidLedgerFold';
 import { firstError, useFormSave } from './useFormSave';
 import { useClinicTime } from './useClinicTime';
 
@@ -65,6 +66,7 @@ export function TimeOutReadBack({ template }: { template: Template }) {
           </div>
         ))}
       </dl>
+      <SteroidLedgerFold />
       {!closed && open.length > 0 && (
         <button type="button" className="primary" disabled={busy}
           onClick={() => void save(async () => { for (const id of open) if (!(await setItem(id, 'checked'))) return { form: 'The confirmation was not saved; try again.' }; return null; })}>

@@ -25,6 +25,7 @@ import { PATIENT_METHODS } from './patient';
 import { PATIENT_FACTS_METHODS } from './patient-facts';
 import { RECOVERY_METHODS } from './recovery';
 import { SETTINGS_METHODS } from './settings';
+import { STEROID_METHODS } from './steroid';
 import { SYSTEM_METHODS } from './system';
 import { USERS_METHODS } from './users';
 
@@ -54,6 +55,7 @@ export const METHODS = {
   ...FOLLOW_UP_METHODS,
   ...OUTCOMES_METHODS,
   ...COVERAGE_METHODS,
+  ...STEROID_METHODS,
 } as const;
 
 export type Methods = typeof METHODS;
