@@ -63,3 +63,8 @@ export function languageLabel(value: string): string {
   if (!language) return value;
   return language.native === language.english ? language.english : `${language.english} (${language.native})`;
 }
+
+/** The English name for the note ("Spanish"); a value stored before the list, as it was entered. */
+export function languageName(value: string): string {
+  return byTag.get(value)?.english ?? value;
+}

@@ -116,7 +116,7 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
       alternativesDiscussed: true,
       alternativesNote: '',
       questions: [],
-      interpreter: { used: true, language: 'Spanish', interpreterId: '7781', mode: 'video' },
+      interpreter: { used: true, language: 'es', interpreterId: '7781', mode: 'video' },
       decision: options.decision === undefined ? 'consents' : options.decision,
       updatedAt: at(90),
       updatedBy: PHYSICIAN,
