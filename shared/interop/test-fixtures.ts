@@ -101,6 +101,7 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
       givenName: options.givenName ?? 'María José',
       birthDate: '1970-05-17',
       sex: 'female',
+      language: null,
       createdAt: at(-120),
     },
     items,
