@@ -148,12 +148,12 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     const consent = {
       actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: 'Weeks to months of relief.',
       alternativesDiscussed: true, alternativesNote: '', questions: [{ question: '¿Dolerá?', answer: 'Brief pressure.' }],
-      interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-7' }, decision: 'defers',
+      interpreter: { used: true, language: 'es', interpreterId: 'INT-7' }, decision: 'defers',
     };
     expect(await call('consent.save', consent)).toMatchObject({ decision: 'defers', updatedBy: PHYSICIAN });
     await call('consent.save', { ...consent, decision: 'consents' });
     const detail = await call<EncounterDetail>('encounter.get', { actor: NURSE, encounterId: encounter.id });
-    expect(detail.consent).toMatchObject({ decision: 'consents', interpreter: { language: 'Spanish' }, questions: [{ question: '¿Dolerá?' }] });
+    expect(detail.consent).toMatchObject({ decision: 'consents', interpreter: { language: 'es' }, questions: [{ question: '¿Dolerá?' }] });
     expect(core.db.prepare('SELECT count(*) FROM consent_discussion_events').pluck().get()).toBe(2);
     const halfInterpreter = await core.act('consent.save', { ...consent, interpreter: { used: true, language: 'Spanish' } });
     expect(halfInterpreter).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -152,7 +152,7 @@ export const GOLDEN_CASES: readonly GoldenCase[] = [
         encounterId: id, ...CONSENT, discussedAt: at('14:15'), diagnosis: 'Lumbar radiculopathy, left L5 (M54.16)',
         questions: [{ question: '¿Podré conducir a casa?', answer: 'No; un acompañante la llevará a casa.' }],
         teachBack: 'The needle goes near the nerve with a steroid; I call if I get weakness, fever or a bad headache.',
-        interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-204', mode: 'in-person' },
+        interpreter: { used: true, language: 'es', interpreterId: 'INT-204', mode: 'in-person' },
         present: [{ name: NURSE.name, role: 'nurse' }, { name: 'José-Luis Ibáñez', role: 'husband' }],
         decision: 'consents',
       }));

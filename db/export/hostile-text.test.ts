@@ -28,7 +28,7 @@ const ALLOWED: Texts = {
   family: "O'Brien|^~\\&<Núñez>", given: 'Jose\u0301 "Zoë"', indication: LONG,
   place: line('Room'), diagnosis: LONG, benefitsNote: LONG, alternativesNote: LONG, question: LONG, answer: LONG, teachBack: LONG,
   surrogateName: 'Ana ^María& ~Ibáñez|', relationship: line('daughter'), surrogateReason: line('delirium'),
-  presentName: 'Nina <Nurse> & "Co"', presentRole: line('nurse'), language: 'Spanish|^~', interpreterId: 'INT|^~\\&-7',
+  presentName: 'Nina <Nurse> & "Co"', presentRole: line('nurse'), language: 'es', interpreterId: 'INT|^~\\&-7',
   naReason: line('not at this level'), signerName: 'Ana ^María& ~Ibáñez|', raiseReason: line('platelets 70'),
   physicianName: 'Dr Ñ^&|~\\ <Ávila>', attestation: LONG, addendumReason: line('Level corrected'), addendumText: LONG,
 };
@@ -36,7 +36,7 @@ const ALLOWED: Texts = {
 const CLEAN: Texts = {
   family: 'Doe-Smith', given: 'Jane Ann', indication: 'Axial low back pain\nfor 6 months.',
   place: 'Room 2', diagnosis: 'Facet arthropathy', benefitsNote: 'Relief expected', alternativesNote: 'Physical therapy', question: 'Will it hurt?', answer: 'A little.', teachBack: 'A test block\nfor my back',
-  surrogateName: 'John Doe', relationship: 'son', surrogateReason: 'delirium', presentName: 'Nina Nurse', presentRole: 'nurse', language: 'Spanish', interpreterId: 'INT-1',
+  surrogateName: 'John Doe', relationship: 'son', surrogateReason: 'delirium', presentName: 'Nina Nurse', presentRole: 'nurse', language: 'es', interpreterId: 'INT-1',
   naReason: 'not at this level', signerName: 'John Doe', raiseReason: 'platelets 70', physicianName: 'Dr Pat Physician', attestation: 'I held the discussion.',
   addendumReason: 'Level corrected', addendumText: 'The level is L4.',
 };

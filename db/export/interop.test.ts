@@ -59,7 +59,7 @@ async function workChecklist(encounterId: string, template: Template): Promise<s
 async function saveConsent(encounterId: string, decision: 'consents' | 'declines' | 'defers'): Promise<void> {
   ok(await physician()('consent.save', {
     encounterId, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [],
-    interpreter: { used: true, language: 'Spanish', interpreterId: '7781' }, decision,
+    interpreter: { used: true, language: 'es', interpreterId: '7781' }, decision,
   }));
 }
 

@@ -61,7 +61,7 @@ async function fullDiscussion(encounterId: string, decision: 'consents' | 'decli
     teachBack: 'Me van a inyectar cerca de la columna; puede haber sangrado o infección; si pierdo fuerza, voy a urgencias.',
     capacity: { kind: 'patient-has-capacity' },
     present: [{ name: 'Nina Nurse', role: 'nurse' }, { name: 'Lucía Peña', role: 'daughter' }],
-    interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-204', mode: 'video' },
+    interpreter: { used: true, language: 'es', interpreterId: 'INT-204', mode: 'video' },
     decision,
   }));
 }
@@ -190,7 +190,9 @@ describe('the note content on the PDF', () => {
     const base = { actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [], interpreter: { used: false }, decision: 'consents' };
     for (const bad of [
       { capacity: { kind: 'surrogate', name: 'Lucía', relationship: '', reason: 'x' } },
-      { interpreter: { used: true, language: 'Spanish', interpreterId: '7', mode: 'fax' } },
+      { interpreter: { used: true, language: 'es', interpreterId: '7', mode: 'fax' } },
+      // New writes name a language from the list; free text reads only from discussions saved before it.
+      { interpreter: { used: true, language: 'Spanish', interpreterId: '7', mode: 'phone' } },
       { present: [{ name: '', role: 'nurse' }] },
       { discussedAt: 'yesterday' },
     ]) {

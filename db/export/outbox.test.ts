@@ -41,7 +41,7 @@ async function encounter(options: { sign: boolean; plannedDate?: string }): Prom
   }));
   ok(await core.act('consent.save', {
     actor: PHYSICIAN, encounterId: e.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true, alternativesNote: '', questions: [],
-    interpreter: { used: true, language: 'Spanish', interpreterId: '7781', mode: 'phone' }, decision: 'consents',
+    interpreter: { used: true, language: 'es', interpreterId: '7781', mode: 'phone' }, decision: 'consents',
   }));
   if (options.sign) ok(await core.act('note.sign', { actor: PHYSICIAN, encounterId: e.id, password: TEST_PASSWORD, attestation: 'I held this discussion.' }));
   return e;

@@ -30,7 +30,7 @@ async function exportedNote(): Promise<{ note: ExportedNote; encounter: Encounte
   ok(await core.act('consent.save', {
     actor: PHYSICIAN, encounterId: encounter.id, benefitsDiscussed: true, benefitsNote: '', alternativesDiscussed: true,
     alternativesNote: 'Physical therapy reviewed.', questions: [{ question: '¿Podré conducir a casa?', answer: 'No, traiga acompañante.' }],
-    interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-204' }, decision: 'consents',
+    interpreter: { used: true, language: 'es', interpreterId: 'INT-204' }, decision: 'consents',
   }));
   const note = ok<ExportedNote>(await core.act('note.export', { actor: PHYSICIAN, encounterId: encounter.id }));
   return { note, encounter };

@@ -11,10 +11,12 @@ interface PatientRow {
   given_name: string;
   birth_date: string;
   sex: Patient['sex'];
+  /** Absent where a query does not select it. */
+  language?: string | null;
   created_at: string;
 }
 
-export const PATIENT_COLUMNS = 'id, mrn, family_name, given_name, birth_date, sex, created_at';
+export const PATIENT_COLUMNS = 'id, mrn, family_name, given_name, birth_date, sex, language, created_at';
 
 export function toPatient(row: PatientRow): Patient {
   return {
@@ -24,6 +26,7 @@ export function toPatient(row: PatientRow): Patient {
     givenName: row.given_name,
     birthDate: row.birth_date,
     sex: row.sex,
+    language: row.language ?? null,
     createdAt: row.created_at,
   };
 }
@@ -79,8 +82,8 @@ export function searchParams(query: string): Omit<SearchParams, 'limit'> | null 
 
 export function createPatientRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO patients (id, mrn, family_name, given_name, family_key, given_key, birth_date, sex, created_at, created_by_name, created_by_role)
-     VALUES (@id, @mrn, @familyName, @givenName, @familyKey, @givenKey, @birthDate, @sex, @createdAt, @byName, @byRole)`,
+    `INSERT INTO patients (id, mrn, family_name, given_name, family_key, given_key, birth_date, sex, language, created_at, created_by_name, created_by_role)
+     VALUES (@id, @mrn, @familyName, @givenName, @familyKey, @givenKey, @birthDate, @sex, @language, @createdAt, @byName, @byRole)`,
   );
   const byId = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE id = ?`);
   const byMrn = db.prepare<[string], PatientRow>(`SELECT ${PATIENT_COLUMNS} FROM patients WHERE mrn = ? COLLATE NOCASE`);
@@ -90,9 +93,10 @@ export function createPatientRepository(db: Db) {
   );
 
   return {
-    insert(patient: Patient, actor: Actor): void {
+    insert(patient: Omit<Patient, 'language'> & { language?: string | null }, actor: Actor): void {
       insert.run({
         ...patient,
+        language: patient.language ?? null,
         familyKey: foldForSearch(patient.familyName),
         givenKey: foldForSearch(patient.givenName),
         byName: actor.name,

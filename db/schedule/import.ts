@@ -45,7 +45,7 @@ export function createScheduleImporter(deps: ImportDeps) {
     const notes: string[] = [];
     let patient = patients.getByMrn(message.patient.mrn);
     if (!patient) {
-      patient = { id: newId(), ...message.patient, createdAt: at };
+      patient = { id: newId(), ...message.patient, language: null, createdAt: at };
       patients.insert(patient, IMPORT_ACTOR);
       notes.push('new patient');
     } else {

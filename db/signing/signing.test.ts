@@ -26,7 +26,7 @@ const nurse = () => core.as(NURSE);
 const physician = () => core.as(PHYSICIAN);
 const consent = (decision: string | null, benefitsNote = 'Expected relief for some months.') => ({
   encounterId, benefitsDiscussed: true, benefitsNote, alternativesDiscussed: true, alternativesNote: 'Physical therapy reviewed.',
-  questions: [{ question: '¿Podré conducir a casa?', answer: 'No, traiga acompañante.' }], interpreter: { used: true, language: 'Spanish', interpreterId: 'INT-204' }, decision,
+  questions: [{ question: '¿Podré conducir a casa?', answer: 'No, traiga acompañante.' }], interpreter: { used: true, language: 'es', interpreterId: 'INT-204' }, decision,
 });
 const sign = async (attestation = DEFAULT_ATTESTATION) => ok<SignedNote>(await physician()('note.sign', { encounterId, password: TEST_PASSWORD, attestation }));
 const exportText = async () => ok<ExportedNote>(await nurse()('note.export', { encounterId })).text;

@@ -56,7 +56,7 @@ async function run(): Promise<void> {
       questions: [{ question: `Q${n}?`, answer: `A${n}.` }], teachBack: `In my words ${n}`,
       capacity: n % 3 === 0 ? { kind: 'surrogate', name: `Surrogate ${n}`, relationship: 'son', reason: 'delirium' } : { kind: 'patient-has-capacity' },
       present: [{ name: 'Nina Nurse', role: 'nurse' }],
-      interpreter: n % 2 === 0 ? { used: true, language: 'Spanish', interpreterId: `I-${n}`, mode: 'phone' } : { used: false },
+      interpreter: n % 2 === 0 ? { used: true, language: 'es', interpreterId: `I-${n}`, mode: 'phone' } : { used: false },
       decision: 'consents',
     };
     await must('consent.save', { actor: physician, encounterId: encounter.id, ...consent });

@@ -13,6 +13,7 @@ import { focusItem, shortcutFor } from './checklist-keys';
 import { EvidenceChips, SourceList } from './EvidenceBadges';
 import { SaveStatus } from './SaveStatus';
 import { TemplateWording } from './TemplateWording';
+import { PatientWording } from './PatientWording';
 import { useClinicTime } from './useClinicTime';
 
 const NO_CHANGES: readonly ItemChange[] = [];
@@ -101,7 +102,7 @@ export const ChecklistItemRow = memo(function ChecklistItemRow({ item, sources, 
       <EvidenceChips sources={item.sources} citations={sources} reviewedBy={item.reviewedBy} state={item.evidence} quiet={reviewed} />
       <details className="item-more">
         <summary aria-label={`Details of ${item.label}`}>Details</summary>
-        {item.detail && <p className="detail">{item.detail}</p>}
+        {item.detail && <p className="detail"><PatientWording english={item.detail} /></p>}
         {item.incidence && <p className="detail">Incidence: {item.incidence}</p>}
         {item.id.startsWith('wf-') && <TemplateWording baseId={item.id} citations={sources} quiet={reviewed} />}
         <div className="item-sources">

@@ -5,6 +5,8 @@
  * shown here and the note lists them as not used.
  */
 import type { Capacity, InterpreterMode } from '#shared/contract/consent';
+import { findLanguage } from '#shared/domain/languages';
+import { LanguageSelect } from './LanguageSelect';
 import type { OptionalNoteField } from '#shared/contract/settings';
 import type { ConsentDraft } from '../stores/consent';
 import { useState } from 'react';
@@ -170,11 +172,8 @@ export function InterpreterFields({ draft, update, commit, off }: DraftProps) {
       {interpreter.used && (
         <>
           <div className="row">
-            <label>
-              Language
-              <input value={interpreter.language} onBlur={commit}
-                onChange={(e) => update({ ...draft, interpreter: { ...interpreter, language: e.target.value } }, false)} />
-            </label>
+            <LanguageSelect label="Language" value={interpreter.language} emptyLabel="Choose…"
+              onChange={(language) => update({ ...draft, interpreter: { ...interpreter, language } }, true)} />
             <label>
               Interpreter id
               <input value={interpreter.interpreterId} onBlur={commit}
@@ -209,6 +208,7 @@ export function TeachBackField({ draft, update, commit, off }: DraftProps) {
 /** A draft the contract would refuse waits until complete; says what is missing. */
 export function draftProblem(d: ConsentDraft): string | null {
   if (d.interpreter.used && (!d.interpreter.language.trim() || !d.interpreter.interpreterId.trim())) return 'Complete the interpreter’s language and id to save.';
+  if (d.interpreter.used && !findLanguage(d.interpreter.language)) return 'Choose the interpreter’s language from the list to save.';
   if (!d.questions.every((q) => q.question.trim().length > 0)) return 'Complete each question to save.';
   const c = d.capacity;
   if (c?.kind === 'surrogate' && (!c.name.trim() || !c.relationship.trim() || !c.reason.trim())) return 'Complete the surrogate’s name, relationship and the reason to save.';

@@ -7,7 +7,9 @@ import { isSigned, useSigning } from '../stores/signing';
 import { ContentReviewed } from './ContentReviewed';
 import { FactEvidenceBadges } from './EvidenceBadges';
 import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
+import { ConsentTeachBack, teachBackLanguage } from './ConsentTeachBack';
 import { ParticipantSignatures } from './ParticipantSignatures';
+import { PatientWording } from './PatientWording';
 import { SaveStatus } from './SaveStatus';
 
 /**
@@ -70,6 +72,7 @@ export function ConsentPanel() {
         </p>
       </div>
       <ContentReviewed backlog={contentReview} />
+      <ConsentTeachBack lang={teachBackLanguage(detail.patient.language, draft.interpreter.used ? draft.interpreter.language : null)} />
       {signed && (
         <p className="notice" role="status">
           The note is signed, so this discussion can no longer be edited. To correct it, add an addendum to the note below.
@@ -119,7 +122,7 @@ export function ConsentPanel() {
           <summary>Expected benefit</summary>
           {/* A div, not a p: the evidence badges hold a <details> list, which a paragraph may not contain. */}
           <div className="detail fact-line">
-            Expected benefit: {t.expectedBenefit.patientText ?? t.expectedBenefit.text}{' '}
+            Expected benefit: <PatientWording english={t.expectedBenefit.patientText ?? t.expectedBenefit.text} />{' '}
             <FactEvidenceBadges fact={t.expectedBenefit} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
           </div>
         </details>
@@ -138,7 +141,7 @@ export function ConsentPanel() {
           <ul className="detail">
             {t.alternatives.map((a) => (
               <li key={a.id} data-fact-id={a.id}>
-                {a.patientText ?? a.text}{' '}
+                <PatientWording english={a.patientText ?? a.text} />{' '}
                 <FactEvidenceBadges fact={a} templateId={t.id} reviews={library.reviews} citations={library.sources} quiet={quiet} />
               </li>
             ))}

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { LanguageSelect } from './LanguageSelect';
 import type { Patient } from '#shared/contract/patient';
 import { patientName } from '#shared/note/format';
 import { useWorklist } from '../stores/worklist';
@@ -13,7 +14,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Patient[]>([]);
   const [registering, setRegistering] = useState(false);
-  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex });
+  const [form, setForm] = useState({ mrn: '', familyName: '', givenName: '', birthDate: '', sex: 'unknown' as Sex, language: '' });
   const { errors, run } = useFormSave();
 
   const searchSeq = useRef(0);
@@ -29,7 +30,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
   async function register(event: FormEvent) {
     event.preventDefault();
     let patient: Patient | undefined;
-    await run(async () => { patient = await createPatient(form); });
+    await run(async () => { patient = await createPatient({ ...form, language: form.language || null }); });
     if (!patient) return;
     setRegistering(false);
     onSelect(patient);
@@ -83,6 +84,7 @@ export function PatientPicker({ selected, onSelect }: { selected: Patient | null
               <option value="unknown">Unknown</option>
             </select>
           </label>
+          <LanguageSelect label="Preferred language" value={form.language} emptyLabel="Not recorded" onChange={(language) => setForm({ ...form, language })} />
           {errors.form && <p role="alert" className="error">{errors.form}</p>}
           <div className="row">
             <button type="submit" className="primary">Save patient</button>

@@ -23,11 +23,16 @@ export type ConsentSave = { kind: 'saving' } | { kind: 'saved'; at: string } | {
 
 interface ConsentState {
   consentSave: ConsentSave | null;
+  /** While the consent discussion shows the patient's words in their language (teach-back): its tag; null shows English. */
+  teachBackLanguage: string | null;
+  setTeachBackLanguage: (tag: string | null) => void;
   saveConsent: (draft: ConsentDraft) => Promise<ConsentDiscussion | null>;
 }
 
 export const useConsent = create<ConsentState>((set) => ({
   consentSave: null,
+  teachBackLanguage: null,
+  setTeachBackLanguage: (tag) => set({ teachBackLanguage: tag }),
 
   async saveConsent(draft) {
     const encounterId = useEncounter.getState().encounterId;

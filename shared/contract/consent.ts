@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ActorSchema, IdSchema, noteText, TimestampSchema } from './common';
+import { LanguageTagSchema } from './language';
 import { longText, personName, shortText, storedLine, storedText } from './text';
 import { CLINICAL, byEncounter, method, onEncounter } from './method-spec';
 
@@ -26,16 +27,23 @@ export type InterpreterMode = z.infer<typeof InterpreterModeSchema>;
 
 const ShortText = (what: string) => shortText(what, { min: 1, max: 80 });
 
-export const InterpreterSchema = z.discriminatedUnion('used', [
+const interpreterSchema = (language: z.ZodType<string, string>) => z.discriminatedUnion('used', [
   z.strictObject({ used: z.literal(false) }),
   z.strictObject({
     used: z.literal(true),
-    language: shortText('the language', { min: 1, max: 60 }),
+    language,
     interpreterId: shortText('the interpreter id', { min: 1, max: 60 }),
     /** null only on discussions saved before the mode was recorded. */
     mode: InterpreterModeSchema.nullable().default(null),
   }),
 ]);
+
+/**
+ * As stored: discussions saved before the language list hold the language as typed ("Spanish"),
+ * and still read, shown as entered. A save names a tag from the list (shared/domain/languages.ts).
+ */
+export const InterpreterSchema = interpreterSchema(shortText('the language', { min: 1, max: 60 }));
+export const InterpreterInputSchema = interpreterSchema(LanguageTagSchema);
 
 /**
  * Decision-making capacity (AMA 2.1.1), or the surrogate who decided for a
@@ -82,6 +90,7 @@ const ConsentFields = {
 export const SaveConsentInputSchema = z.strictObject({
   encounterId: IdSchema,
   ...ConsentFields,
+  interpreter: InterpreterInputSchema,
 });
 export type SaveConsentInput = z.input<typeof SaveConsentInputSchema>;
 

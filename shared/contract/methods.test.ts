@@ -57,4 +57,5 @@ const SHARED: Record<string, string> = {
   transport: 'the bridge and limits both transports share',
   'content-security': 'the Content-Security-Policy both hosts send',
   'renamed-actions': 'old names of renamed methods, so audit entries written under them are still found',
+  language: 'a language tag from the one list, for the patient and the consent interpreter',
 };

@@ -1,6 +1,7 @@
 /** Patient records: creation and search. */
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common';
+import { LanguageTagSchema } from './language';
 import { personName, shortText, storedLine } from './text';
 import { CLINICAL, method } from './method-spec';
 
@@ -14,6 +15,8 @@ export const PatientSchema = z.object({
   givenName: storedLine,
   birthDate: DateSchema,
   sex: SexSchema,
+  /** The preferred language, a BCP 47 tag from shared/domain/languages.ts; null where not recorded. */
+  language: storedLine.nullable().default(null),
   createdAt: TimestampSchema,
 });
 export type Patient = z.infer<typeof PatientSchema>;
@@ -29,8 +32,9 @@ export const CreatePatientInputSchema = z.strictObject({
   givenName: personName('the given name'),
   birthDate: DateSchema,
   sex: SexSchema,
+  language: LanguageTagSchema.nullable().default(null),
 });
-export type CreatePatientInput = z.infer<typeof CreatePatientInputSchema>;
+export type CreatePatientInput = z.input<typeof CreatePatientInputSchema>;
 
 export const SearchPatientsInputSchema = z.strictObject({
   query: shortText('the search', { max: 100 }),

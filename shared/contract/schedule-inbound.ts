@@ -11,7 +11,8 @@ import { VisitNumberSchema } from './encounter';
 import { shortText } from './text';
 
 /** The patient as the EHR sent them; matched by MRN only (in the configured system), never by name. */
-export const InboundPatientSchema = CreatePatientInputSchema;
+// The EHR's demographics; the preferred language is the clinic's own record (not taken from PID-15 yet).
+export const InboundPatientSchema = CreatePatientInputSchema.omit({ language: true });
 export type InboundPatient = z.infer<typeof InboundPatientSchema>;
 
 export const AppointmentStatusSchema = z.enum(['booked', 'cancelled']);

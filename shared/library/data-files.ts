@@ -59,6 +59,7 @@ import templatesThoracicInterlaminarEsiV2 from './data/templates/thoracic-interl
 import templatesTriggerPointInjectionV1 from './data/templates/trigger-point-injection/v1.json' with { type: 'json' };
 import templatesTriggerPointInjectionV2 from './data/templates/trigger-point-injection/v2.json' with { type: 'json' };
 import templatesVertebralAugmentationV1 from './data/templates/vertebral-augmentation/v1.json' with { type: 'json' };
+import translationsEs from './data/translations/es.json' with { type: 'json' };
 
 /** Library data file (relative to shared/library/data/) → its parsed JSON. */
 export const LIBRARY_DATA_FILES: Readonly<Record<string, unknown>> = {
@@ -121,4 +122,5 @@ export const LIBRARY_DATA_FILES: Readonly<Record<string, unknown>> = {
   'templates/trigger-point-injection/v1.json': templatesTriggerPointInjectionV1,
   'templates/trigger-point-injection/v2.json': templatesTriggerPointInjectionV2,
   'templates/vertebral-augmentation/v1.json': templatesVertebralAugmentationV1,
+  'translations/es.json': translationsEs,
 };

@@ -115,6 +115,8 @@ export function loadLibrary(files: Readonly<Record<string, unknown>>): LoadedLib
       else parsed.error.issues.forEach((i) => problems.push({ file, path: formatPath(i.path), message: i.message }));
     } else if (template) {
       templateFiles.push({ file, folder: template[1]!, version: Number(template[2]), raw: data });
+    } else if (file.startsWith('translations/')) {
+      // Patient wording in other languages: validated by translations.ts, not templates.
     } else if (SHARED_FILE.test(file)) {
       if (!data || typeof data !== 'object' || Array.isArray(data)) {
         problems.push({ file, path: '', message: 'must be an object of id → content' });
@@ -136,7 +138,7 @@ export function loadLibrary(files: Readonly<Record<string, unknown>>): LoadedLib
         facts.set(id, { file, value: fact.value, valid: checked.success && !fact.problem });
       }
     } else {
-      problems.push({ file, path: '', message: 'is not a library data file (library.json, facts/<name>.json, sections/<name>.json, templates/<template id>/v<N>.json)' });
+      problems.push({ file, path: '', message: 'is not a library data file (library.json, facts/<name>.json, sections/<name>.json, templates/<template id>/v<N>.json, translations/<language tag>.json)' });
     }
   }
 

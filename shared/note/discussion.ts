@@ -13,6 +13,7 @@ import type { SourceRef, Template } from '../library/schema';
 import { procedureTraits } from '../workflow/traits';
 import type { NoteSection } from './model';
 import type { NoteClock } from '../domain/clinic-time';
+import { languageName } from '../domain/languages';
 
 export interface DiscussionInput {
   consent: ConsentDiscussion | null;
@@ -54,7 +55,7 @@ export function participantsSection({ consent, fieldsOff, reviewMark }: Discussi
   if (!fieldsOff.has('interpreter')) {
     const i = consent?.interpreter;
     rows.push(['Interpreter', !i ? NOT_RECORDED : i.used
-      ? `Used. Language: ${i.language}. Interpreter id: ${i.interpreterId}. Mode: ${i.mode ? MODE[i.mode] : 'not recorded'}.`
+      ? `Used. Language: ${languageName(i.language)}. Interpreter id: ${i.interpreterId}. Mode: ${i.mode ? MODE[i.mode] : 'not recorded'}.`
       : 'No interpreter used.']);
   }
   if (!fieldsOff.has('present')) {
