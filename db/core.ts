@@ -50,6 +50,7 @@ import { patientFactHandlers } from './handlers/patient-facts';
 import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
+import { handoutHandlers } from './handlers/handout';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
@@ -237,6 +238,7 @@ export function openCore(options: CoreOptions): Core {
       ...patientFactHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
+      ...handoutHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx),
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),

@@ -35,6 +35,8 @@ export const IMAGING_WORDS: Readonly<Record<ImagingModality, string>> = {
   ct: 'CT scan',
 };
 export const CONTACT_WORDS = { visit: 'Clinic visit', phone: 'Phone call' } as const;
+/** Before the procedure has ended there is no restart time yet: the handout says when it will be given. */
+export const RESTART_LATER = 'We will tell you when to start it again, after the procedure.';
 export const NO_FOLLOW_UP = 'No follow-up is booked yet. Ask us when to come back.';
 export const CLINIC_PHONE = 'Clinic phone:';
 export const EMERGENCY = 'Emergency: 911';
@@ -43,5 +45,5 @@ export const EMERGENCY = 'Emergency: 911';
 export const HANDOUT_FIXED_TEXT: readonly string[] = [
   ...Object.values(HEADINGS),
   NOT_REVIEWED, NOT_TRANSLATED, IMAGING_USED, ...Object.values(IMAGING_WORDS),
-  ...Object.values(CONTACT_WORDS), NO_FOLLOW_UP, CLINIC_PHONE, EMERGENCY, REVIEW_NOTE,
+  ...Object.values(CONTACT_WORDS), RESTART_LATER, NO_FOLLOW_UP, CLINIC_PHONE, EMERGENCY, REVIEW_NOTE,
 ];

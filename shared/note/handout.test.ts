@@ -21,7 +21,7 @@ function input(lang: string, over: Partial<HandoutInput> = {}): HandoutInput {
       { dueDate: '2026-12-08', how: 'phone', voided: null, done: false },
       { dueDate: '2026-12-01', how: 'visit', voided: { at: END, by: { name: 'N', role: 'nurse' }, reason: 'moved' }, done: false },
     ],
-    generatedAt: END, timeZone: ZONE, ...over,
+    procedureEnded: true, generatedAt: END, timeZone: ZONE, ...over,
   };
 }
 
@@ -61,6 +61,13 @@ describe('the patient handout model', () => {
     const starred = h.sections.flatMap((s) => s.lines).filter((l) => l.marks.includes('*'));
     expect(starred.length).toBeGreaterThan(0);
     expect(h.footer.map((l) => l.text)).toContain(REVIEW_NOTE);
+  });
+
+  it('before the procedure has ended, no restart time: the drug and when it will be given', () => {
+    const h = buildHandout(input('en', { procedureEnded: false }), ENGLISH);
+    expect(h.sections.find((s) => s.id === 'thinner')!.lines).toEqual([
+      { label: 'Apixaban', text: 'We will tell you when to start it again, after the procedure.', lang: 'en', state: 'source', marks: [] },
+    ]);
   });
 
   it('a fact awaiting review is marked " *" until the clinic accepts it', () => {

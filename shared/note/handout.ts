@@ -15,7 +15,7 @@ import { REVIEW_NOTE, type InstructionLine } from '../workflow/discharge-instruc
 import { lineNeedsReview, type DischargeLines } from '../workflow/discharge-lines';
 import { patientName } from './format';
 import {
-  CLINIC_PHONE, CONTACT_WORDS, EMERGENCY, HEADINGS, IMAGING_USED, IMAGING_WORDS, NO_FOLLOW_UP, NOT_REVIEWED, NOT_TRANSLATED,
+  CLINIC_PHONE, CONTACT_WORDS, EMERGENCY, HEADINGS, IMAGING_USED, IMAGING_WORDS, NO_FOLLOW_UP, NOT_REVIEWED, NOT_TRANSLATED, RESTART_LATER,
   type HandoutSectionId, type Wording, type WordingState,
 } from './handout-text';
 
@@ -58,6 +58,8 @@ export interface HandoutInput {
   imagingModality: ImagingModality;
   /** The going-home lines as the discharge screen shows them, restart times written in the handout's language. */
   discharge: DischargeLines;
+  /** The procedure has ended (recovery started): only then is a restart time counted from it. */
+  procedureEnded: boolean;
   followUpPlans: readonly Pick<FollowUpPlan, 'dueDate' | 'how' | 'voided' | 'done'>[];
   generatedAt: string;
   timeZone: string;
@@ -115,10 +117,14 @@ export function buildHandout(input: HandoutInput, wording: Wording): Handout {
     { id: 'choices', lines: said(['alternatives']) },
     {
       id: 'after',
-      lines: [...said(['monitoring'], (p) => phaseOf.get(p.factId) === 'post'), ...signs.filter((l) => l.id === 'no-driving').map(instruction)],
+      // What the discharge screen gives (the template's after-care monitoring says the same red flags again).
+      lines: signs.filter((l) => l.id === 'no-driving').map(instruction),
     },
     { id: 'help', lines: signs.filter((l) => l.id !== 'no-driving').map(instruction) },
-    { id: 'thinner', lines: restart.map(instruction) },
+    {
+      id: 'thinner',
+      lines: input.procedureEnded ? restart.map(instruction) : restart.map((l) => line(RESTART_LATER, false, l.drug ? { label: l.drug } : {})),
+    },
     {
       id: 'followUp',
       lines: [
