@@ -93,6 +93,22 @@ describe('the patient handout PDF', () => {
   });
 });
 
+describe('every procedure in the library', () => {
+  it('its English handout fits on two pages', async () => {
+    const long: string[] = [];
+    for (const t of LIBRARY) {
+      const h = buildHandout({
+        template: t, reviewedFactIds: new Set(), lang: 'en', patient: { familyName: 'Peña', givenName: 'María José', mrn: 'MRN-0042' }, imagingModality: 'fluoroscopy',
+        discharge: dischargeLines(t, { ...detail, encounter: { ...detail.encounter, templateId: t.id, templateVersion: t.version } }, { inrThreshold: null, timeZone: ZONE }, NOW, 'en'),
+        procedureEnded: true, followUpPlans: [{ dueDate: '2026-12-08', how: 'visit', voided: null, done: false }], generatedAt: NOW, timeZone: ZONE,
+      }, ENGLISH);
+      const pages = (await pdfPages(await renderHandoutPdf(h, { generatedAt: NOW, subject: t.id }))).length;
+      if (pages > 2) long.push(`${t.id}: ${pages} pages`);
+    }
+    expect(long).toEqual([]);
+  }, 60_000);
+});
+
 describe('handout.pdf through the core', () => {
   let core: ReturnType<typeof openTempCore>;
   beforeEach(() => {

@@ -8,6 +8,7 @@ import { ContentReviewed } from './ContentReviewed';
 import { FactEvidenceBadges } from './EvidenceBadges';
 import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBackField, WhenWhereFields } from './ConsentDetails';
 import { ParticipantSignatures } from './ParticipantSignatures';
+import { PatientHandout } from './PatientHandout';
 import { SaveStatus } from './SaveStatus';
 
 /**
@@ -68,6 +69,7 @@ export function ConsentPanel() {
         <p className="muted">
           Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
         </p>
+        <PatientHandout encounterId={detail.encounter.id} />
       </div>
       <ContentReviewed backlog={contentReview} />
       {signed && (

@@ -11,6 +11,7 @@ import { patientTime } from '#shared/domain/clinic-time';
 import { REVIEW_NOTE, type InstructionLine } from '#shared/workflow/discharge-instructions';
 import { dischargeLines, lineNeedsReview as needsReview } from '#shared/workflow/discharge-lines';
 import { EvidenceBadges } from './EvidenceBadges';
+import { PatientHandout } from './PatientHandout';
 
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
 
@@ -98,6 +99,7 @@ export function DischargeInstructions(props: Props) {
         )}
       </details>
       <button type="button" className="primary" onClick={() => setPrinting(true)}>Print for the patient</button>
+      <PatientHandout encounterId={props.detail.encounter.id} />
       {printing && createPortal(<PrintSheet {...props} lines={lines} />, document.body)}
     </section>
   );
