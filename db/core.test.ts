@@ -338,6 +338,13 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await core.act('schedule.pull', { actor: NURSE, date: '2026-12-07' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('No FHIR server') } });
   });
 
+  it('the patient handout through the contract (behaviour in db/export/handout-pdf.test.ts)', async () => {
+    const { encounter } = await patientAndEncounter();
+    const handout = await call<{ fileBaseName: string; pdfBase64: string }>('handout.pdf', { actor: NURSE, encounterId: encounter.id, lang: 'en' });
+    expect(handout.fileBaseName).toBe('patient-handout_MRN-0042_2026-11-24_en');
+    expect(Buffer.from(handout.pdfBase64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
   it('follow-ups, pain diaries and outcomes through the contract (behaviour in db/handlers/follow-up.test.ts)', async () => {
     const { patient } = await patientAndEncounter();
     const mbb = await call<Encounter>('encounter.create', {

@@ -54,6 +54,7 @@ import { steroidHandlers } from './handlers/steroid';
 import { dayTeamHandlers } from './handlers/day-team';
 import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
+import { handoutHandlers } from './handlers/handout';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
@@ -244,6 +245,7 @@ export function openCore(options: CoreOptions): Core {
       ...steroidHandlers(ctx),
       ...checklistHandlers(ctx), ...dayTeamHandlers(ctx),
       ...noteHandlers(ctx, audit),
+      ...handoutHandlers(ctx),
       ...followUpHandlers(ctx), ...outcomeHandlers(ctx), ...coverageHandlers(ctx),
       ...consentHandlers(ctx),
       ...exportHandlers(ctx, audit),

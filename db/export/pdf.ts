@@ -27,6 +27,9 @@ pdfmake.setFonts({ Roboto: fontFiles });
 pdfmake.setUrlAccessPolicy(() => false);
 pdfmake.setLocalAccessPolicy((file) => allowedFonts.has(path.resolve(file)));
 
+/** A document through this setup (Roboto embedded, nothing loaded from elsewhere): the patient handout uses it too. */
+export const renderPdf = (doc: Record<string, unknown>): Promise<Buffer> => pdfmake.createPdf(doc).getBuffer();
+
 /** Small enough to move whole to the next page rather than split: a few fields, a paragraph, a signature. */
 function isShort(b: NoteBlock): boolean {
   return b.kind === 'fields' ? b.rows.length <= 8 : b.kind === 'paragraph' ? b.text.length <= 600 : b.kind === 'signature';
@@ -109,5 +112,5 @@ export async function renderNotePdf(note: NoteContent, meta: { generatedAt: stri
       }),
     ],
   };
-  return pdfmake.createPdf(doc).getBuffer();
+  return renderPdf(doc);
 }

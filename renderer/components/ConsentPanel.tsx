@@ -10,6 +10,7 @@ import { CapacityFields, draftProblem, InterpreterFields, PresentFields, TeachBa
 import { ConsentTeachBack, teachBackLanguage } from './ConsentTeachBack';
 import { ParticipantSignatures } from './ParticipantSignatures';
 import { PatientWording } from './PatientWording';
+import { PatientHandout } from './PatientHandout';
 import { SaveStatus } from './SaveStatus';
 
 /**
@@ -70,6 +71,7 @@ export function ConsentPanel() {
         <p className="muted">
           Risks discussed: {discussed} of {risks.length} (mark them in “Risks to counsel on” above).
         </p>
+        <PatientHandout encounterId={detail.encounter.id} patientLanguage={detail.patient.language} />
       </div>
       <ContentReviewed backlog={contentReview} />
       <ConsentTeachBack lang={teachBackLanguage(detail.patient.language, draft.interpreter.used ? draft.interpreter.language : null)} />

@@ -4,19 +4,16 @@ import type { EncounterDetail } from '#shared/contract/encounter';
 
 /** What the sheet reads of the encounter. */
 type Detail = Pick<EncounterDetail, 'encounter' | 'patient' | 'records' | 'transitions' | 'bleedingRiskRaises'>;
-import { anticoagulantCheck } from '#shared/domain/encounter-workflow';
-import { recordsOf } from '#shared/domain/record-access';
-import { evidenceState } from '#shared/library/evidence-state';
 import type { Template } from '#shared/library/schema';
 import { SOURCES } from '#shared/library/sources';
 import { patientName } from '#shared/note/format';
 import { patientTime } from '#shared/domain/clinic-time';
-import { dischargeInstructions, restartInstructions, type InstructionLine } from '#shared/workflow/discharge-instructions';
-import { recoveryStartedAt } from '#shared/workflow/observation';
+import { REVIEW_NOTE, type InstructionLine } from '#shared/workflow/discharge-instructions';
+import { dischargeLines, lineNeedsReview as needsReview } from '#shared/workflow/discharge-lines';
 import { EvidenceBadges } from './EvidenceBadges';
+import { PatientHandout } from './PatientHandout';
 
 const CITATIONS = SOURCES.map((s) => ({ id: s.id, citation: s.citation }));
-const REVIEW_NOTE = '* Your clinic’s doctors are still checking this advice. Follow it until they tell you otherwise.';
 
 interface Props {
   template: Template;
@@ -26,19 +23,7 @@ interface Props {
 }
 
 /** The lines for this encounter: the template's warning signs, then each held blood thinner's restart. */
-function linesOf({ template, detail, settings, now }: Props): { signs: InstructionLine[]; restart: InstructionLine[] } {
-  const { encounter, records, transitions, bleedingRiskRaises } = detail;
-  const drugs = recordsOf(records, 'anticoagulant').map((r) => r.entry.data.drugId);
-  // The procedure ends when the patient enters recovery (as RestartTimes counts it).
-  const endedAt = recoveryStartedAt(transitions) ?? now;
-  const { risk } = anticoagulantCheck(template, records, bleedingRiskRaises, settings, now);
-  return {
-    signs: dischargeInstructions(template, { sedationPlanned: encounter.sedationPlanned }),
-    restart: drugs.length ? restartInstructions(drugs, risk.riskClass, endedAt, settings.timeZone) : [],
-  };
-}
-
-const needsReview = (l: InstructionLine) => evidenceState({ sources: l.sources }) === 'needs-review';
+const linesOf = ({ template, detail, settings, now }: Props) => dischargeLines(template, detail, settings, now);
 
 function Line({ line, badges }: { line: InstructionLine; badges: boolean }) {
   return (
@@ -114,6 +99,7 @@ export function DischargeInstructions(props: Props) {
         )}
       </details>
       <button type="button" className="primary" onClick={() => setPrinting(true)}>Print for the patient</button>
+      <PatientHandout encounterId={props.detail.encounter.id} patientLanguage={props.detail.patient.language} />
       {printing && createPortal(<PrintSheet {...props} lines={lines} />, document.body)}
     </section>
   );

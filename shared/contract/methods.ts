@@ -18,6 +18,7 @@ import { ENCOUNTER_METHODS } from './encounter';
 import { EXPORT_METHODS } from './export';
 import { FOLLOW_UP_METHODS } from './follow-up';
 import { INTAKE_METHODS } from './intake';
+import { HANDOUT_METHODS } from './handout';
 import { LIBRARY_METHODS } from './library';
 import { NOTE_METHODS } from './note';
 import { OUTCOMES_METHODS } from './outcomes';
@@ -45,6 +46,7 @@ export const METHODS = {
   ...DAY_TEAM_METHODS,
   ...CONSENT_METHODS,
   ...NOTE_METHODS,
+  ...HANDOUT_METHODS,
   ...EXPORT_METHODS,
   ...DELIVERY_METHODS,
   ...SCHEDULE_METHODS,

@@ -59,11 +59,12 @@ export function clinicDateTime(at: Instant, timeZone: string, round: 'down' | 'u
 
 /**
  * A "not before" time a patient reads: "Wednesday, November 25 at 4:05 PM EST", in the clinic's
- * zone, rounded up to the minute so it never shows earlier than computed.
+ * zone, rounded up to the minute so it never shows earlier than computed. `locale`: the
+ * language the patient reads it in (a BCP 47 tag; the handout passes the patient's).
  */
-export function patientTime(at: Instant, timeZone: string): string {
+export function patientTime(at: Instant, timeZone: string, locale = 'en-US'): string {
   const ms = toMinute(msOf(at), 'up');
-  return new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(ms));
+  return new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }).format(new Date(ms));
 }
 
 const shortNames = new Map<string, Intl.DateTimeFormat>();

@@ -9,6 +9,7 @@ import { LIBRARY, LIBRARY_VERSIONS } from './index';
 import { patientTexts, placeOf } from './patient-text';
 import { ANTICOAGULANT_TABLE, RISK_CLASSES } from '../clinical/anticoagulant-table';
 import { dischargeInstructions, restartInstructions } from '../workflow/discharge-instructions';
+import { HANDOUT_FIXED_TEXT } from '../note/handout-text';
 
 const GRADE_LIMIT = 8;
 
@@ -121,6 +122,14 @@ describe('readability of patient wording', () => {
   it(`reads at or below grade ${GRADE_LIMIT}, sentence by sentence, in every template the app offers`, () => {
     const found = offending(LIBRARY);
     expect(found, `${found.length} patient-facing sentences above grade ${GRADE_LIMIT}:\n${found.join('\n')}`).toEqual([]);
+  });
+
+  it(`the patient handout's own words (headings, marks, labels) read at or below grade ${GRADE_LIMIT}`, () => {
+    // Headings and labels of two or three words ("Follow-up", "Other choices") are names, not prose: the formula means nothing on them.
+    const prose = HANDOUT_FIXED_TEXT.flatMap(sentences).filter((s) => counts(s).word >= 5);
+    expect(prose.length).toBeGreaterThan(2);
+    const found = prose.filter((s) => grade(s) > GRADE_LIMIT).map((s) => `grade ${grade(s).toFixed(1)}: "${s}"`);
+    expect(found).toEqual([]);
   });
 
   it(`the take-home discharge instructions read at or below grade ${GRADE_LIMIT}, for every template, sedated or not`, () => {

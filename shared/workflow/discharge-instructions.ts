@@ -31,6 +31,9 @@ export interface InstructionLine {
 
 const DISCHARGE = 'martinez-serrano-discharge-summary';
 
+/** The footnote a patient sheet carries when a line on it still awaits clinical review (marked " *"). */
+export const REVIEW_NOTE = '* Your clinic’s doctors are still checking this advice. Follow it until they tell you otherwise.';
+
 /** The warning signs and care lines for this procedure and plan, most urgent first. */
 export function dischargeInstructions(template: Template, plan: { sedationPlanned: boolean }): InstructionLine[] {
   const traits = procedureTraits(template);
@@ -82,9 +85,9 @@ export function dischargeInstructions(template: Template, plan: { sedationPlanne
 
 /**
  * When to restart each held blood thinner, counted from the end of the procedure (entering
- * recovery) at the encounter's bleeding-risk class, in the clinic's time zone.
+ * recovery) at the encounter's bleeding-risk class, in the clinic's time zone, the time written in `locale`.
  */
-export function restartInstructions(drugIds: readonly string[], riskClass: RiskClass, procedureEndAt: string, timeZone: string): InstructionLine[] {
+export function restartInstructions(drugIds: readonly string[], riskClass: RiskClass, procedureEndAt: string, timeZone: string, locale = 'en-US'): InstructionLine[] {
   return [...new Set(drugIds)].map((drugId) => {
     const row = findAnticoagulant(drugId);
     // The table's name may carry a clinician's qualifier ("Aspirin, primary prophylaxis"): the patient reads the drug.
@@ -92,7 +95,7 @@ export function restartInstructions(drugIds: readonly string[], riskClass: RiskC
     const sources = row?.sources ?? [];
     const r = restartAt(drugId, riskClass, procedureEndAt, timeZone);
     const id = `restart-${drugId}`;
-    if (r.at) return { id, drug: name, text: 'Do not take it again before this time.', when: patientTime(Date.parse(r.at), timeZone), sources };
+    if (r.at) return { id, drug: name, text: 'Do not take it again before this time.', when: patientTime(Date.parse(r.at), timeZone, locale), sources };
     if (row && row.hold[riskClass].kind === 'continue') return { id, drug: name, text: 'Keep taking it as usual.', sources };
     return { id, drug: name, text: 'Ask the doctor who gives you this medicine when to start it again.', sources };
   });

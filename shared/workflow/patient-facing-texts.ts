@@ -1,12 +1,14 @@
 /**
  * Every English text the app can put before a patient, with where it comes from: each template
  * version's patient wording (library/patient-text.ts), every discharge instruction line, every
- * blood-thinner restart line, and the fixed teach-back wording of the consent panel. The
+ * blood-thinner restart line, the fixed teach-back wording of the consent panel and the handout's
+ * own headings and marks. The
  * translations test holds each one to a translation or an explicit "not translated" mark.
  */
 import { ANTICOAGULANT_TABLE, RISK_CLASSES } from '../clinical/anticoagulant-table';
 import { LIBRARY_VERSIONS } from '../library/index';
 import { patientTexts, placeOf } from '../library/patient-text';
+import { HANDOUT_FIXED_TEXT } from '../note/handout-text';
 import { dischargeInstructions, restartInstructions } from './discharge-instructions';
 
 /** Fixed patient-facing words the consent panel's teach-back view adds (renderer/components/ConsentTeachBack.tsx). */
@@ -37,5 +39,7 @@ export function patientFacingTexts(): PatientFacingText[] {
     }
   }
   Object.entries(TEACH_BACK_TEXTS).forEach(([id, english]) => texts.push({ english, where: `consent teach-back/${id}` }));
+  // The take-home handout's own headings, labels and marks (shared/note/handout-text.ts).
+  HANDOUT_FIXED_TEXT.forEach((english) => texts.push({ english, where: 'patient handout' }));
   return texts;
 }
