@@ -92,6 +92,20 @@ describe('the patient handout model', () => {
     expect(h.patientLine).toContain('martes, 24 de noviembre de 2026');
   });
 
+  it('a sheet with no reviewed translation is marked once, at the top, not on every line', () => {
+    const noneReviewed: Wording = (e, lang) => {
+      const w = FAKE_SPANISH(e, lang);
+      return w.state === 'reviewed' ? { ...w, state: 'not-reviewed' } : w;
+    };
+    const h = buildHandout(input('es'), noneReviewed);
+    expect(h.notReviewedMark).toBe(`No revisado por un clínico / ${NOT_REVIEWED}`);
+    const lines = [h.title, ...h.sections.flatMap((s) => [s.heading, ...s.lines]), ...h.footer];
+    expect(lines.filter((l) => l.state === 'not-reviewed').length).toBeGreaterThan(3);
+    expect(lines.flatMap((l) => l.marks)).not.toContain('[No revisado por un clínico]');
+    // What is not translated still says so on its line.
+    expect(lines.flatMap((l) => l.marks)).toContain('(English: not yet translated)');
+  });
+
   it('every fixed string is listed once in HANDOUT_FIXED_TEXT', () => {
     expect(new Set(HANDOUT_FIXED_TEXT).size).toBe(HANDOUT_FIXED_TEXT.length);
   });

@@ -140,13 +140,17 @@ export function buildHandout(input: HandoutInput, wording: Wording): Handout {
   const footer = [line([CLINIC_PHONE, EMERGENCY], false, {}, ' ______________________ · '), ...(review ? [line(REVIEW_NOTE)] : [])];
   const anyNotReviewed = [title, ...all, ...footer].some((l) => l.state === 'not-reviewed');
   const notReviewedText = mark(NOT_REVIEWED);
+  // When no line is a reviewed translation, the mark at the top covers every line; repeating it on
+  // each would bury the words. Only a sheet mixing reviewed and unreviewed lines marks them one by one.
+  const mixed = [title, ...all, ...footer].some((l) => l.state === 'reviewed');
+  const unmarked = (l: HandoutLine): HandoutLine => (mixed ? l : { ...l, marks: l.marks.filter((m) => m !== `[${notReviewedText}]`) });
   return {
     lang,
-    title,
+    title: unmarked(title),
     patientLine: `${patientName(input.patient)} · MRN ${input.patient.mrn} · ${longDate(clinicDate(input.generatedAt, input.timeZone), lang)}`,
     // Also in English when translated, so the staff handing it over can read it.
     notReviewedMark: anyNotReviewed ? (notReviewedText === NOT_REVIEWED ? NOT_REVIEWED : `${notReviewedText} / ${NOT_REVIEWED}`) : null,
-    sections,
-    footer,
+    sections: sections.map((sec) => ({ ...sec, heading: unmarked(sec.heading), lines: sec.lines.map(unmarked) })),
+    footer: footer.map(unmarked),
   };
 }

@@ -39,6 +39,8 @@ export function patientFacingTexts(): PatientFacingText[] {
     }
   }
   Object.entries(TEACH_BACK_TEXTS).forEach(([id, english]) => texts.push({ english, where: `consent teach-back/${id}` }));
+  // The procedure's name heads the take-home handout.
+  for (const template of LIBRARY_VERSIONS) texts.push({ english: template.name, where: `handout title ${template.id} v${template.version}` });
   // The take-home handout's own headings, labels and marks (shared/note/handout-text.ts).
   HANDOUT_FIXED_TEXT.forEach((english) => texts.push({ english, where: 'patient handout' }));
   return texts;
