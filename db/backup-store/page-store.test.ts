@@ -92,6 +92,25 @@ describe('page store', () => {
     }
   });
 
+  it('a damaged page of the database gives no generation: it is refused and nothing is left', async () => {
+    const d = dir();
+    const file = path.join(d, 'live.sqlite');
+    const raw = liveDatabase(file, 1);
+    raw.pragma('journal_mode = DELETE');
+    raw.close();
+    const fd = fs.openSync(file, 'r+');
+    fs.writeSync(fd, Buffer.from([0x5a]), 0, 1, 4096 * Math.floor(fs.statSync(file).size / 4096 / 2) + 100);
+    fs.closeSync(fd);
+    const db = openKeyed(file, key);
+    try {
+      await expect(createGeneration(db, key, path.join(d, 'backups'))).rejects.toThrow(/page \d+ of the database is damaged.*discarded/s);
+      expect(fs.readdirSync(path.join(d, 'backups'))).toEqual(['pages']);
+      expect(fs.readdirSync(path.join(d, 'backups', 'pages'))).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+
   it('detects a tampered page and a tampered manifest; stores no plaintext; files are owner-only', async () => {
     const d = dir();
     const db = liveDatabase(path.join(d, 'live.sqlite'), 2);

@@ -11,6 +11,11 @@
  * reader that holds it, so if B reports every WAL frame checkpointed, none is
  * newer than A's snapshot: the main file is exactly A's snapshot, and stays so
  * while A is open. Otherwise A ends and the worker tries again.
+ *
+ * Damage: every page the generation stores anew is checked against its SQLCipher
+ * HMAC (SQLCipher 4: HMAC-SHA512 over the ciphertext, IV and page number, under
+ * a key derived from the database key and the file's salt). A damaged page is
+ * refused, not backed up; unchanged pages were checked when first stored.
  */
 import { runWorker } from '../sqlite-worker';
 import type { DatabaseKey } from '../keys/database-key';
@@ -69,6 +74,21 @@ function pinSnapshot(reader, checkpointer) {
   throw new Error('the database was never quiet long enough for a consistent snapshot (' + ATTEMPTS + ' tries)');
 }
 
+// SQLCipher 4 page layout: 16-byte IV then 64-byte HMAC-SHA512 at the end of each page; page 1 starts after the 16-byte salt.
+const HMAC_BYTES = 64;
+const SALT_BYTES = 16;
+function hmacChecker(rawKey, fd, pageSize) {
+  const salt = Buffer.alloc(SALT_BYTES);
+  fs.readSync(fd, salt, 0, SALT_BYTES, 0);
+  const hmacKey = crypto.pbkdf2Sync(rawKey, Buffer.from(salt.map((b) => b ^ 0x3a)), 2, 32, 'sha512');
+  const pgnoBytes = Buffer.alloc(4);
+  return (page, pgno) => {
+    pgnoBytes.writeUInt32LE(pgno);
+    const mac = crypto.createHmac('sha512', hmacKey).update(page.subarray(pgno === 1 ? SALT_BYTES : 0, pageSize - HMAC_BYTES)).update(pgnoBytes).digest();
+    if (!mac.equals(page.subarray(pageSize - HMAC_BYTES))) throw new Error('page ' + pgno + ' of the database is damaged (its SQLCipher HMAC does not match)');
+  };
+}
+
 function run() {
   const reader = open(job.source, { readonly: true, fileMustExist: true });
   const checkpointer = open(job.source, { fileMustExist: true });
@@ -89,6 +109,7 @@ function run() {
     packFd = fs.openSync(job.pack, 'wx', 0o600);
     if (process.platform !== 'win32') fs.fchmodSync(packFd, 0o600);
     const fd = fs.openSync(job.source, 'r');
+    const checkPage = hmacChecker(Buffer.from(job.rawKey, 'hex'), fd, pageSize);
     const chunkPages = Math.max(1, Math.floor((4 << 20) / pageSize));
     const chunk = Buffer.alloc(chunkPages * pageSize);
     const out = Buffer.alloc(chunk.length);
@@ -106,6 +127,7 @@ function run() {
           hashes.set(hash, pgno * 32);
           const same = job.reusable[pgno] === 1 && previous.length >= (pgno + 1) * 32 && previous.compare(hash, 0, 32, pgno * 32, pgno * 32 + 32) === 0;
           if (same) continue;
+          checkPage(page, pgno + 1);
           page.copy(out, outBytes);
           outBytes += pageSize;
           slots[pgno] = newPages++;
@@ -135,5 +157,7 @@ try {
 /** Snapshots the pages and writes the changed ones to `job.pack` (fsynced); rejects with the worker's error. */
 export function snapshotPages(job: SnapshotJob, signal?: AbortSignal): Promise<SnapshotResult> {
   const { key, ...plain } = job;
-  return runWorker<SnapshotResult>(SOURCE, plain, key, signal);
+  // The worker checks each new page's HMAC itself, so it needs the raw key (it already has it in its key pragma).
+  const rawKey = /^x'([0-9a-f]{64})'$/i.exec(key.sqlLiteral())![1]!;
+  return runWorker<SnapshotResult>(SOURCE, { ...plain, rawKey }, key, signal);
 }
