@@ -1,7 +1,8 @@
 /**
  * A generation's manifest: which page bytes make up the database at one moment.
  * Binary, because a 12 GB database has 3 million pages: a magic, a JSON header,
- * then per page its SHA-256 (32 bytes), the pack it sits in (u16, an index into
+ * then per page its identity (32 bytes: the end of the page's own SQLCipher
+ * HMAC, which is keyed and changes with every rewrite), the pack it sits in (u16, an index into
  * header.packs) and its slot there (u32); last an HMAC-SHA256 over all of it
  * under a key derived from the database key, so a changed manifest (a page
  * swapped for an older one, a pack renamed) is refused, not restored.

@@ -137,7 +137,13 @@ describe('page store', () => {
     const fd = fs.openSync(pack, 'r+');
     fs.writeSync(fd, Buffer.from([0x42]), 0, 1, m.header.pageSize * 3 + 10);
     fs.closeSync(fd);
-    await expect(verifyGeneration(info.file, key)).rejects.toThrow(/page 4 .* was changed/);
+    // A changed body fails the page's SQLCipher HMAC when the restored copy is checked.
+    await expect(verifyGeneration(info.file, key)).rejects.toThrow(/integrity_check|not a database|malformed|corrupt/i);
+    // A changed identity (an older version of a page put in its place) fails before that.
+    const fd2 = fs.openSync(pack, 'r+');
+    fs.writeSync(fd2, Buffer.from([0x42]), 0, 1, m.header.pageSize * 5 - 1);
+    fs.closeSync(fd2);
+    await expect(verifyGeneration(info.file, key)).rejects.toThrow(/page 5 .* not the version the manifest names/);
   });
 
   it('ten generations rotate: old manifests go, packs nobody references go, every kept generation restores', async () => {

@@ -1,7 +1,8 @@
 /**
  * Backups as a content-addressed page store: a generation is a manifest naming
- * each page by its SHA-256, plus one pack file holding only the pages that
- * changed since the previous generation. The pages are the database file's own
+ * each page by its identity, plus one pack file holding only the pages that
+ * changed since the previous generation (a page is named by the end of its own
+ * SQLCipher HMAC, so finding the changed ones reads the file but hashes nothing). The pages are the database file's own
  * ciphertext (SQLCipher, the database key), so the store is as encrypted as the
  * database and never holds a plaintext page. A day's work rewrites a few
  * thousand pages; the rest of the file costs nothing again.
@@ -10,7 +11,6 @@
  * a temporary name, fsynced, renamed, directory fsynced). A crash leaves at most
  * an unreferenced pack, removed at the next backup; never a partial generation.
  */
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../connection';
@@ -26,8 +26,6 @@ const PAGES_DIR = 'pages';
 /** A pack whose pages the newest generation still uses less than this share of is not referenced again: its live pages are copied into the new pack, so it can go when older generations rotate out. */
 const SPARSE_PACK = 0.5;
 export const STORE_GENERATIONS = 10;
-export const STORE_MIN_GENERATIONS = 2;
-export const STORE_FREE_RESERVE_BYTES = 512 * 2 ** 20;
 
 export interface GenerationInfo {
   file: string;
@@ -40,18 +38,14 @@ export interface GenerationInfo {
   pageCount: number;
 }
 
+/** Free space is the caller's to check (db/backup.ts: the live file's size and a reserve). */
 export interface GenerationOptions {
   now?: Date;
   generations?: number;
-  freeBytes?: (dir: string) => number;
   signal?: AbortSignal;
 }
 
 const packPath = (dir: string, name: string) => path.join(dir, PAGES_DIR, name);
-const statfsFree = (dir: string): number => {
-  const stat = fs.statfsSync(dir);
-  return stat.bavail * stat.bsize;
-};
 
 /** Finished generations, newest first; a manifest that is not one of ours is not listed. */
 export function listGenerations(dir: string): GenerationInfo[] {
@@ -85,18 +79,6 @@ function reusableMask(dir: string, previous: Manifest): Uint8Array {
   return Uint8Array.from(previous.packOf, (p) => (dense[p] ? 1 : 0));
 }
 
-function ensureRoom(dir: string, bytes: number, freeBytes: (dir: string) => number): void {
-  const needed = bytes + STORE_FREE_RESERVE_BYTES;
-  if (freeBytes(dir) >= needed) return;
-  const older = listGenerations(dir).slice(STORE_MIN_GENERATIONS);
-  if (older.length > 0) prune(dir, STORE_MIN_GENERATIONS);
-  const free = freeBytes(dir);
-  if (free < needed) {
-    const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
-    throw new Error(`not enough free disk space for a backup: it may need ${mib(needed)} and ${mib(free)} is free in ${dir}. No backup was taken; the database is unchanged.`);
-  }
-}
-
 export async function createGeneration(db: Db, key: DatabaseKey, dir: string, options: GenerationOptions = {}): Promise<GenerationInfo> {
   ensureOwnerOnlyDir(dir);
   ensureOwnerOnlyDir(path.join(dir, PAGES_DIR));
@@ -107,8 +89,6 @@ export async function createGeneration(db: Db, key: DatabaseKey, dir: string, op
   for (let n = 1; fs.existsSync(path.join(dir, `${base}${MANIFEST_SUFFIX}`)); n++) base = `${MANIFEST_PREFIX}${stamp}-${n}`;
   const newest = listGenerations(dir)[0];
   const previous = newest ? readManifest(newest.file, key) : null;
-  // Worst case every page changed; the estimate errs on the side of the disk.
-  ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * (db.pragma('page_size', { simple: true }) as number), options.freeBytes ?? statfsFree);
   const packName = `${base}.pages`;
   const snap = await snapshotPages(
     { source: db.name, pack: packPath(dir, packName), previous: previous?.hashes ?? Buffer.alloc(0), reusable: previous ? reusableMask(dir, previous) : new Uint8Array(0), key },
@@ -156,7 +136,7 @@ export function prune(dir: string, keep: number): void {
   removeUnreferenced(dir);
 }
 
-function removeUnreferenced(dir: string): void {
+export function removeUnreferenced(dir: string): void {
   const pages = path.join(dir, PAGES_DIR);
   if (!fs.existsSync(pages)) return;
   for (const f of fs.readdirSync(dir)) if (f.endsWith(`${MANIFEST_SUFFIX}.tmp`)) fs.rmSync(path.join(dir, f), { force: true });
@@ -166,7 +146,7 @@ function removeUnreferenced(dir: string): void {
 
 /**
  * Writes the generation's pages in order into `target` (a new owner-only file),
- * checking each page against its SHA-256 in the authenticated manifest, and
+ * checking each page's identity against the authenticated manifest, and
  * fsyncs it. The result is the database file as it was, encrypted as it was.
  */
 export function restoreGeneration(manifestFile: string, key: DatabaseKey, target: string): Manifest {
@@ -185,9 +165,9 @@ export function restoreGeneration(manifestFile: string, key: DatabaseKey, target
         const pgno = first + i;
         const page = buf.subarray(i * pageSize, (i + 1) * pageSize);
         const got = fs.readSync(fds[m.packOf[pgno]!]!, page, 0, pageSize, m.slotOf[pgno]! * pageSize);
-        const hash = createHash('sha256').update(page).digest();
-        if (got !== pageSize || !hash.equals(m.hashes.subarray(pgno * 32, pgno * 32 + 32))) {
-          throw new ManifestError(`page ${pgno + 1} in ${packs[m.packOf[pgno]!]} is missing or was changed (its SHA-256 does not match the manifest)`);
+        // The identity names the right version of the page; its body is checked by SQLCipher's HMAC when read (verifyGeneration).
+        if (got !== pageSize || !page.subarray(pageSize - 32).equals(m.hashes.subarray(pgno * 32, pgno * 32 + 32))) {
+          throw new ManifestError(`page ${pgno + 1} in ${packs[m.packOf[pgno]!]} is missing or is not the version the manifest names`);
         }
       }
       fs.writeSync(out, buf, 0, n * pageSize);
@@ -205,7 +185,7 @@ export function restoreGeneration(manifestFile: string, key: DatabaseKey, target
 }
 
 /**
- * Verifies a generation end to end: every page against its hash, then the
+ * Verifies a generation end to end: every page against its identity, then the
  * restored file's integrity_check (which also checks every page's SQLCipher
  * HMAC) and its schema, on a worker thread. The restored copy is ciphertext and
  * removed afterwards.
