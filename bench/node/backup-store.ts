@@ -20,7 +20,8 @@ import type { Measurement } from '../lib/result';
 import { openBenchCore } from '../lib/session';
 import { summarize } from '../lib/stats';
 
-const DAYS = 9;
+/** Nine days make ten generations; BENCH_BACKUP_DAYS runs fewer (a quicker look at one day's cost). */
+const DAYS = Number(process.env.BENCH_BACKUP_DAYS ?? 9);
 const ENCOUNTERS_PER_DAY = 30;
 
 function treeBytes(dir: string): number {
