@@ -97,10 +97,10 @@ export async function benchBackupStore(ds: Dataset): Promise<Measurement[]> {
           extra,
         },
         {
-          bench: 'open', size: ds.size, label: 'restore the newest of 10 generations (every page checked against the manifest)', unit: 'ms', summary: summarize([restoreMs]),
+          bench: 'open', size: ds.size, label: `restore the newest of ${DAYS + 1} generations (every page checked against the manifest)`, unit: 'ms', summary: summarize([restoreMs]),
           baseline: { label: 'floor: copying the file', summary: summarize([copyMs]) },
-          goal: 'ten generations ≤ 2× the database', met: extra.tenGenerationsRatio <= 2,
-          note: `ten generations take ${gib(storeBytes)} for a ${gib(dbBytes)} database (${extra.tenGenerationsRatio.toFixed(2)}×); verifying it (restore and integrity_check) ${(verifyMs / 1000).toFixed(1)} s`,
+          goal: 'ten generations ≤ 2× the database', met: DAYS >= 9 && extra.tenGenerationsRatio <= 2,
+          note: `${DAYS + 1} generations take ${gib(storeBytes)} for a ${gib(dbBytes)} database (${extra.tenGenerationsRatio.toFixed(2)}×); verifying it (restore and integrity_check) ${(verifyMs / 1000).toFixed(1)} s`,
           extra,
         },
       ];
