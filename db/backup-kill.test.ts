@@ -11,7 +11,7 @@ import { keyOf, NURSE, ok, PATIENT, tempDir } from './testing/temp-core';
 import { TEST_PASSWORD_COST, withAct } from './testing/temp-core';
 
 describe('backups under SIGKILL', () => {
-  it('the newest listed backup is always complete and verified', async () => {
+  it('every listed generation is always complete and restores verified', async () => {
     const dir = tempDir();
     try {
       const core = withAct(openCore({ passwordCost: TEST_PASSWORD_COST, dataDir: dir }));
