@@ -6,7 +6,7 @@
  * the renderer in Chromium); then writes bench/RESULTS.md.
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
- *   --only=save,search,open,backup,export,batch,memory,encryption,delivery,renderer
+ *   --only=save,search,open,backup,backup-store,export,batch,memory,encryption,delivery,renderer
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +17,7 @@ import { ensureDataset, loadDataset, SIZES, type Dataset, type SizeName } from '
 import { mergeWithPrevious } from './lib/merge';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
+import { benchBackupStore } from './node/backup-store';
 import { benchBatchExport } from './node/batch-export';
 import { benchDelivery } from './node/delivery';
 import { benchEncryption } from './node/encryption';
@@ -28,7 +29,7 @@ import { benchSearch } from './node/search';
 import { benchRenderer } from './renderer/driver';
 import { writeResults } from './report';
 
-const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, export: benchExport, batch: benchBatchExport, memory: benchMemory, encryption: benchEncryption } as const;
+const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, 'backup-store': benchBackupStore, export: benchExport, batch: benchBatchExport, memory: benchMemory, encryption: benchEncryption } as const;
 /**
  * The 1,000-note batch export renders and writes 4,000 files (a few minutes); its cost is per
  * note, not per data size, so it runs on the smallest size only unless BENCH_BATCH_ALL_SIZES=1.

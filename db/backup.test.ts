@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackup, FREE_SPACE_RESERVE_BYTES, listBackups } from './backup';
+import { backupAsFile, createBackup, FREE_SPACE_RESERVE_BYTES, GENERATION_SUFFIX, listBackups, verifyBackupFile } from './backup';
 import { openKeyed, type Db } from './connection';
 import { backupsDir } from './handlers/recovery';
 import { openCore } from './core';
@@ -102,9 +102,10 @@ describe('createBackup', () => {
       const info = await backup;
       await writes;
       expect(written).toBeGreaterThan(10);
-      expect(fs.readdirSync(path.join(d, 'backups'))).toEqual([path.basename(info.file)]);
-      const copy = openKeyed(info.file, key, { readonly: true });
-      expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');
+      expect(fs.readdirSync(path.join(d, 'backups')).sort()).toEqual(['pages', path.basename(info.file)]);
+      const restored = path.join(d, 'restored.sqlite');
+      backupAsFile(path.join(d, 'backups'), path.basename(info.file), key, restored);
+      const copy = openKeyed(restored, key, { readonly: true });
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       // Everything committed before the copy finished is in it; nothing after it can be missing from the live file.
       const inCopy = copy.prepare("SELECT count(*) FROM rows WHERE body LIKE 'during backup %'").pluck().get() as number;
@@ -128,8 +129,9 @@ describe('createBackup', () => {
     fs.closeSync(fd);
     const db = openKeyed(file, key);
     try {
-      await expect(createBackup(db, key, path.join(d, 'backups'))).rejects.toThrow(/malformed.*discarded/s);
-      expect(fs.readdirSync(path.join(d, 'backups'))).toEqual([]);
+      await expect(createBackup(db, key, path.join(d, 'backups'))).rejects.toThrow(/damaged.*discarded/s);
+      expect(listBackups(path.join(d, 'backups'))).toEqual([]);
+      expect(fs.readdirSync(path.join(d, 'backups', 'pages'))).toEqual([]);
     } finally {
       db.close();
     }
@@ -152,7 +154,7 @@ describe('createBackup', () => {
       // No room even with only the two newest kept: nothing is written and the newest two stay.
       await expect(createBackup(db, key, out, { now: new Date(Date.UTC(2026, 10, 25, 10, 0)), freeBytes: () => bytes })).rejects.toThrow(/not enough free disk space for a backup: it needs \d+ MiB .* No backup was taken/);
       expect(listBackups(out).map((b) => b.createdAt)).toEqual(['2026-11-25T09-00-00-000Z', '2026-11-25T08-04-00-000Z']);
-      expect(fs.readdirSync(out).every((f) => f.endsWith('.backup.sqlite'))).toBe(true);
+      expect(fs.readdirSync(out).every((f) => f.endsWith(GENERATION_SUFFIX) || f === 'pages')).toBe(true);
     } finally {
       db.close();
     }
@@ -202,14 +204,7 @@ describe('scheduled backups', () => {
       await until(() => written() === 1 && skipped() >= 3);
       expect(listBackups(backupsDir(d))).toHaveLength(1);
       ok(await core.act('patient.create', { actor: NURSE, ...PATIENT }));
-      const patientsInNewest = () => {
-        const newest = openKeyed(listBackups(backupsDir(d))[0]!.file, keyOf(d), { readonly: true });
-        try {
-          return newest.prepare('SELECT count(*) FROM patients').pluck().get() as number;
-        } finally {
-          newest.close();
-        }
-      };
+      const patientsInNewest = () => verifyBackupFile(listBackups(backupsDir(d))[0]!.file, keyOf(d)).patients;
       await until(() => written() >= 2 && patientsInNewest() === 1);
       // A change made while a copy ran may or may not be in it, so one more copy may follow; then only skips.
       await until(() => lines.length >= 3 && lines.slice(-3).every((l) => l.startsWith('backup skipped')));
@@ -237,7 +232,9 @@ describe('closing the app during a backup', () => {
     const runtime = startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: d });
     // Work since the start is in the WAL; the start-up backup is under way on its worker; the app closes.
     runtime.core()!.db.prepare('INSERT INTO bulk (body) VALUES (?)').run('written before closing');
-    const copying = () => fs.existsSync(backupsDir(d)) && fs.readdirSync(backupsDir(d)).some((f) => f.endsWith('.tmp'));
+    // Under way: the generation's pack is being written; its manifest comes last.
+    const packs = path.join(backupsDir(d), 'pages');
+    const copying = () => fs.existsSync(packs) && fs.readdirSync(packs).length > 0;
     // Polled without a deadline (the copy of a 96 MiB file takes far longer than a poll); a copy
     // already finished would never show its temporary file, so say so rather than wait forever.
     while (!copying()) {
@@ -250,7 +247,7 @@ describe('closing the app during a backup', () => {
     expect(fs.existsSync(`${file}-wal`) ? fs.statSync(`${file}-wal`).size : 0).toBe(0);
     expect(needsLongQuickCheck(file)).toBe(false);
     // Whatever the stopped backup left is never listed, and the next start opens at once.
-    expect(listBackups(backupsDir(d)).every((b) => b.file.endsWith('.backup.sqlite'))).toBe(true);
+    expect(listBackups(backupsDir(d))).toEqual([]);
     const next = startRuntime({ passwordCost: TEST_PASSWORD_COST, dataDir: d });
     try {
       expect(next.mode()).toBe('ready');

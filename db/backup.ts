@@ -1,25 +1,30 @@
 /**
- * Rotating backups, copied with VACUUM INTO (encrypted with the database's key,
- * owner-only). Each backup is written under a temporary name, verified
- * (integrity_check, the source's schema objects all there, same schema version),
- * fsynced, and only then renamed into place, so a crash during a backup never
- * leaves a partial file as the newest backup.
+ * Rotating backups. Each generation is a page-store generation
+ * (db/backup-store/page-store.ts): the database file's own encrypted pages of
+ * one read snapshot, of which only those changed since the previous generation
+ * are written again, each new one checked against its SQLCipher HMAC; a
+ * manifest (HMAC'd, fsynced, renamed into place last) names them all. A crash
+ * during a backup never leaves a partial generation as the newest.
  *
- * At clinic scale a backup is a 12 GB copy (100k patients). None of it may hold
- * the main thread, which serves every click: the copy and the whole-file work
- * (leaving WAL mode, integrity_check, fsync) run on a worker thread with its own
- * read-only connection (db/sqlite-worker.ts). The copy is one read snapshot; in
- * WAL mode the app's connection keeps committing meanwhile.
+ * Full copies (`.backup.sqlite`: an older version's backups, and the copy taken
+ * before an older install's file is encrypted, db/encrypt-existing.ts) are
+ * still listed, restored and rotated out like any generation.
+ *
+ * The whole-file work runs on a worker thread with its own connections
+ * (db/backup-store/page-worker.ts); the main thread keeps serving the app.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { openKeyed, type Db } from './connection';
 import type { DatabaseKey } from './keys/database-key';
-import { ensureOwnerOnlyDir, syncDir } from './owner-only-files';
-import { runSqliteJob } from './sqlite-worker';
+import { ensureOwnerOnlyDir } from './owner-only-files';
+import { createGeneration, listGenerations, MANIFEST_SUFFIX, prune as pruneStore, restoreGeneration } from './backup-store/page-store';
 
 export const BACKUP_PREFIX = 'proceduredesk-';
+/** A full copy (older versions; before encrypting an older install). */
 export const BACKUP_SUFFIX = '.backup.sqlite';
+/** A page-store generation. */
+export const GENERATION_SUFFIX = MANIFEST_SUFFIX;
 export const DEFAULT_GENERATIONS = 10;
 /** Short of space, older generations give way for a new one, but never these newest. */
 export const MIN_GENERATIONS = 2;
@@ -53,14 +58,36 @@ export function rowCounts(db: Db): Record<string, number> {
  * checks on a worker thread.
  */
 export function verifyBackupFile(file: string, key: DatabaseKey): Record<string, number> {
-  const copy = openKeyed(file, key, { readonly: true, fileMustExist: true });
-  try {
-    const result = copy.pragma('integrity_check', { simple: true });
-    if (result !== 'ok') throw new Error(`backup failed integrity_check: ${String(result)}`);
-    return rowCounts(copy);
-  } finally {
-    copy.close();
+  const restored = file.endsWith(GENERATION_SUFFIX) ? `${file}.verify.sqlite` : null;
+  if (restored) {
+    fs.rmSync(restored, { force: true });
+    restoreGeneration(file, key, restored);
   }
+  try {
+    const copy = openKeyed(restored ?? file, key, { readonly: true, fileMustExist: true });
+    try {
+      const result = copy.pragma('integrity_check', { simple: true });
+      if (result !== 'ok') throw new Error(`backup failed integrity_check: ${String(result)}`);
+      return rowCounts(copy);
+    } finally {
+      copy.close();
+    }
+  } finally {
+    if (restored) fs.rmSync(restored, { force: true });
+  }
+}
+
+/**
+ * The backup named `name` as one SQLite file: a full copy is itself; a
+ * generation is restored into `target` (every page checked against the
+ * manifest) and `target` is returned. The caller removes `target`.
+ */
+export function backupAsFile(dir: string, name: string, key: DatabaseKey, target: string): string {
+  const file = path.join(dir, name);
+  if (!name.endsWith(GENERATION_SUFFIX)) return file;
+  fs.rmSync(target, { force: true });
+  restoreGeneration(file, key, target);
+  return target;
 }
 
 const statfsFree = (dir: string): number => {
@@ -76,7 +103,7 @@ const statfsFree = (dir: string): number => {
 function ensureRoom(dir: string, bytes: number, freeBytes: (dir: string) => number): void {
   const needed = bytes + FREE_SPACE_RESERVE_BYTES;
   const older = listBackups(dir).slice(MIN_GENERATIONS).reverse();
-  while (freeBytes(dir) < needed && older.length > 0) fs.rmSync(older.shift()!.file, { force: true });
+  while (freeBytes(dir) < needed && older.length > 0) removeBackup(dir, older.shift()!);
   const free = freeBytes(dir);
   if (free < needed) {
     const mib = (n: number) => `${Math.ceil(n / 2 ** 20)} MiB`;
@@ -89,52 +116,46 @@ function ensureRoom(dir: string, bytes: number, freeBytes: (dir: string) => numb
 
 export async function createBackup(db: Db, key: DatabaseKey, dir: string, options: BackupOptions = {}): Promise<BackupInfo> {
   ensureOwnerOnlyDir(dir);
-  const stamp = (options.now ?? new Date()).toISOString().replace(/[:.]/g, '-');
-  let final = path.join(dir, `${BACKUP_PREFIX}${stamp}${BACKUP_SUFFIX}`);
-  // Two backups in the same millisecond must not overwrite each other.
-  for (let n = 1; fs.existsSync(final); n++) final = path.join(dir, `${BACKUP_PREFIX}${stamp}-${n}${BACKUP_SUFFIX}`);
-  const temp = `${final}.tmp`;
   // Backups are queued one at a time, so any temporary file here is what a
   // killed backup left: it goes before free space is measured, not after.
   removeLeftovers(dir);
+  // The most a generation can add is every page (the first one, or a file rewritten by VACUUM).
   const pageSize = db.pragma('page_size', { simple: true }) as number;
   ensureRoom(dir, (db.pragma('page_count', { simple: true }) as number) * pageSize, options.freeBytes ?? statfsFree);
-  try {
-    const sealed = await runSqliteJob({ kind: 'backup', source: db.name, target: temp, key }, options.signal).catch((error: unknown) => {
-      throw new Error(`the backup could not be copied (${error instanceof Error ? error.message : String(error)}); it was discarded`);
-    });
-    if (sealed.check !== 'ok') throw new Error(`the backup failed integrity_check (${sealed.check.slice(0, 200)}); it was discarded`);
-    if (sealed.schemaObjects !== sealed.sourceSchemaObjects) {
-      throw new Error(`the backup has ${sealed.schemaObjects} schema objects where the database had ${sealed.sourceSchemaObjects}; it was discarded`);
-    }
-    const liveVersion = db.pragma('user_version', { simple: true }) as number;
-    if (sealed.userVersion !== liveVersion) throw new Error(`the backup is at schema ${sealed.userVersion}, the database at ${liveVersion}; it was discarded`);
-  } catch (error) {
-    fs.rmSync(temp, { force: true });
-    throw error;
-  }
-  fs.renameSync(temp, final);
-  syncDir(dir);
+  const g = await createGeneration(db, key, dir, { ...(options.now ? { now: options.now } : {}), generations: Number.MAX_SAFE_INTEGER, ...(options.signal ? { signal: options.signal } : {}) });
   pruneBackups(dir, options.generations ?? DEFAULT_GENERATIONS);
-  return { file: final, createdAt: stamp, bytes: fs.statSync(final).size };
+  return { file: g.file, createdAt: stampOf(path.basename(g.file)), bytes: g.databaseBytes };
 }
 
-/** Finished backups, newest first. Temporary files are never listed. */
+const stampOf = (name: string) => name.slice(BACKUP_PREFIX.length, name.endsWith(GENERATION_SUFFIX) ? -GENERATION_SUFFIX.length : -BACKUP_SUFFIX.length);
+
+function removeBackup(dir: string, backup: BackupInfo): void {
+  fs.rmSync(backup.file, { force: true });
+  // The packs only that generation used go with it.
+  if (backup.file.endsWith(GENERATION_SUFFIX)) pruneStore(dir, Number.MAX_SAFE_INTEGER);
+}
+
+/** Finished backups (generations and full copies), newest first, each with the size of the database it restores. Temporary files are never listed. */
 export function listBackups(dir: string): BackupInfo[] {
   if (!fs.existsSync(dir)) return [];
-  return fs
+  const copies = fs
     .readdirSync(dir)
     .filter((f) => f.startsWith(BACKUP_PREFIX) && f.endsWith(BACKUP_SUFFIX))
-    .sort()
-    .reverse()
-    .map((f) => ({ file: path.join(dir, f), createdAt: f.slice(BACKUP_PREFIX.length, -BACKUP_SUFFIX.length), bytes: fs.statSync(path.join(dir, f)).size }));
+    .map((f) => ({ file: path.join(dir, f), createdAt: stampOf(f), bytes: fs.statSync(path.join(dir, f)).size }));
+  const generations = listGenerations(dir).map((g) => ({ file: g.file, createdAt: stampOf(path.basename(g.file)), bytes: g.databaseBytes }));
+  return [...copies, ...generations].sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
 }
 
 function pruneBackups(dir: string, keep: number): void {
   for (const old of listBackups(dir).slice(keep)) fs.rmSync(old.file, { force: true });
+  pruneStore(dir, Number.MAX_SAFE_INTEGER);
 }
 
 /** Removes the temporary files of a backup that was killed midway (as large as the database). */
 export function removeLeftovers(dir: string): void {
-  for (const f of fs.readdirSync(dir)) if (/\.backup\.sqlite\.tmp(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+  for (const f of fs.readdirSync(dir)) {
+    if (/\.backup\.sqlite\.tmp(-wal|-shm|-journal)?$|\.backup\.manifest\.(tmp|verify\.sqlite|restore\.sqlite)(-wal|-shm|-journal)?$/.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+  }
+  // A pack a killed backup wrote but no manifest names.
+  pruneStore(dir, Number.MAX_SAFE_INTEGER);
 }

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { listBackups } from './backup';
+import { backupAsFile, listBackups } from './backup';
 import { isPlaintextDatabase, openKeyed } from './connection';
 import { defaultKeyDir, openCore } from './core';
 import { writeFileAtomic } from './export/atomic-write';
@@ -59,7 +59,8 @@ describe('another reader with a copy of the files, but no key', () => {
       expect(readWithoutKey(path.join(data, 'quarantine', setAside!, DATABASE_FILE), scratch)).toBeInstanceOf(Error);
 
       // With the key, every one of them holds the patient: encrypted, not lost.
-      for (const copy of [backupFile, beforeMigration!, path.join(data, 'quarantine', setAside!, DATABASE_FILE)]) expect(familyNames(copy, core.databaseKey)).toEqual([SENTINEL.familyName]);
+      const restoredBackup = backupAsFile(backupsDir(data), backup.name, core.databaseKey, path.join(scratch, 'restored-backup.sqlite'));
+      for (const copy of [restoredBackup, beforeMigration!, path.join(data, 'quarantine', setAside!, DATABASE_FILE)]) expect(familyNames(copy, core.databaseKey)).toEqual([SENTINEL.familyName]);
       expect(ok<{ familyName: string }[]>(await runtime.act('patient.search', { actor: NURSE, query: SENTINEL.mrn })).map((p) => p.familyName)).toEqual([SENTINEL.familyName]);
 
       // strings(1) over every file of the data folder and the key folder, the app still running

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { createBackup, listBackups } from './backup';
+import { backupAsFile, createBackup, GENERATION_SUFFIX, listBackups } from './backup';
 import { openKeyed } from './connection';
 import { SEALED_SUFFIX, unsealFile } from './keys/sealed-file';
 import { openCore } from './core';
@@ -179,13 +179,13 @@ describe('backups', () => {
       fs.writeFileSync(path.join(out, 'proceduredesk-2026-11-24T11-00-00-000Z.backup.sqlite.tmp'), 'partial');
       const list = listBackups(out);
       expect(list.map((b) => b.createdAt)).toEqual(['2026-11-24T10-03-00-000Z', '2026-11-24T10-02-00-000Z', '2026-11-24T10-01-00-000Z']);
-      const copy = openKeyed(list[0]!.file, core.databaseKey, { readonly: true });
+      const copy = openKeyed(backupAsFile(out, path.basename(list[0]!.file), core.databaseKey, path.join(dir, 'restored.sqlite')), core.databaseKey, { readonly: true });
       expect(copy.prepare('SELECT count(*) FROM patients').pluck().get()).toBe(1);
       expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
       copy.close();
       await createBackup(core.db, core.databaseKey, out, { now: new Date(Date.UTC(2026, 10, 24, 12, 0)), generations: 3 });
-      // Only finished, self-contained backup files remain: no temporaries, no -wal/-shm.
-      expect(fs.readdirSync(out).every((f) => f.endsWith('.backup.sqlite'))).toBe(true);
+      // Only finished generations and their pages remain: no temporaries, no -wal/-shm.
+      expect(fs.readdirSync(out).every((f) => f.endsWith(GENERATION_SUFFIX) || f === 'pages')).toBe(true);
     } finally {
       core.close();
     }

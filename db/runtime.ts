@@ -10,7 +10,7 @@ import { createDispatcher, type Caller, type Dispatch, type RuntimeHandlers, typ
 import { CommandError } from '#shared/contract/errors';
 import { isMethodName, METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { createBackup, type BackupInfo } from './backup';
+import { backupAsFile, createBackup, type BackupInfo } from './backup';
 import { isPlaintextDatabase } from './connection';
 import { DatabaseDamagedError, defaultKeyDir, openCore, type Core, type CoreOptions } from './core';
 import { protectPlaintextLeftovers } from './encrypt-existing';
@@ -138,8 +138,8 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   }
 
   /** A backup, checked page by page on a worker thread (minutes for a large file); the reason when it cannot be used. */
-  async function unusableBackup(name: string): Promise<string | null> {
-    const checked = await runSqliteJob({ kind: 'check', file: path.join(backupsDir(options.dataDir), name), check: 'integrity_check', key: databaseKey }).catch((error: unknown) => ({
+  async function unusableBackup(name: string, file = path.join(backupsDir(options.dataDir), name)): Promise<string | null> {
+    const checked = await runSqliteJob({ kind: 'check', file, check: 'integrity_check', key: databaseKey }).catch((error: unknown) => ({
       check: error instanceof Error ? error.message : String(error),
       applicationId: APPLICATION_ID,
       userVersion: 0,
@@ -195,28 +195,39 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       if (checking) unavailable();
       // Let a backup in progress finish before its database is closed.
       await backupQueue;
-      const source = path.join(backupsDir(options.dataDir), backup);
       if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
-      const why = await unusableBackup(backup);
-      if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
-      // An administrator of the file that will be the database: the current one may be damaged or not theirs.
-      const admin = await gate.admin(source, `the backup ${backup}`, username, password);
-      if (core) {
-        // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
-        if (timer) clearInterval(timer);
-        core.close();
-        core = null;
-        quarantine(file, 'replaced-by-restore');
+      // A generation is first restored beside the database (each page checked against its manifest); a full copy is used as it is.
+      const restoring = `${file}.restoring`;
+      let source: string;
+      try {
+        source = backupAsFile(backupsDir(options.dataDir), backup, databaseKey, restoring);
+      } catch (error) {
+        fs.rmSync(restoring, { force: true });
+        throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${error instanceof Error ? error.message : String(error)}. Choose another backup.`);
       }
-      // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
-      for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-      await fs.promises.copyFile(source, `${file}.restoring`);
-      makeOwnerOnly(`${file}.restoring`);
-      fs.renameSync(`${file}.restoring`, file);
-      // Recorded in the restored database's own trail (the history that continues), which is sealed again.
-      becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
-      log(`restored ${backup} (by ${admin.name})`);
-      return status();
+      try {
+        const why = await unusableBackup(backup, source);
+        if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
+        // An administrator of the file that will be the database: the current one may be damaged or not theirs.
+        const admin = await gate.admin(source, `the backup ${backup}`, username, password);
+        if (core) {
+          // Restoring over a healthy database: close it, and set the current file aside rather than delete it.
+          if (timer) clearInterval(timer);
+          core.close();
+          core = null;
+          quarantine(file, 'replaced-by-restore');
+        }
+        // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
+        for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+        if (source !== restoring) await fs.promises.copyFile(source, restoring);
+        makeOwnerOnly(restoring);
+        fs.renameSync(restoring, file);
+        becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
+        log(`restored ${backup} (by ${admin.name})`);
+        return status();
+      } finally {
+        fs.rmSync(restoring, { force: true });
+      }
     },
     'recovery.startEmpty': async ({ username, password, consoleCode }) => {
       if (core) throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
@@ -240,7 +251,17 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
    */
   async function startEmptyProof(username?: string, password?: string, code?: string): Promise<{ name: string; role: string }> {
     for (const b of backupList(options.dataDir)) {
-      if (!(await unusableBackup(b.name))) return gate.admin(path.join(backupsDir(options.dataDir), b.name), `the newest backup (${b.name})`, username, password);
+      const dir = backupsDir(options.dataDir);
+      const restored = path.join(dir, `${b.name}.restore.sqlite`);
+      try {
+        const source = backupAsFile(dir, b.name, databaseKey, restored);
+        if (!(await unusableBackup(b.name, source))) return await gate.admin(source, `the newest backup (${b.name})`, username, password);
+      } catch (error) {
+        if (error instanceof CommandError) throw error;
+        // A generation that does not restore is unusable: the next one is tried.
+      } finally {
+        fs.rmSync(restored, { force: true });
+      }
     }
     if (!options.consoleCode) return RECOVERY_OPERATOR.actor;
     if (!options.consoleCode.check(code)) {

@@ -129,14 +129,23 @@ function driverPath(): string {
  * last (and checkpoint) as after any clean run.
  */
 export function runSqliteJob(job: SqliteJob, signal?: AbortSignal): Promise<SqliteCheckResult> {
+  const { key, ...plain } = job;
+  return runWorker<SqliteCheckResult>(WORKER_SOURCE, plain, key, signal);
+}
+
+/**
+ * Runs worker `source` (plain JavaScript; it reads workerData.driver, .job and
+ * .pragmas, and posts {ok, value} or {ok: false, message}) on its own thread.
+ * Also used by the page store's snapshot (db/backup-store/page-worker.ts).
+ */
+export function runWorker<T>(source: string, job: object, key: DatabaseKey | null, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new Error('stopped before it began'));
       return;
     }
-    const { key, ...plain } = job;
-    const workerData = { driver: driverPath(), job: plain, pragmas: key ? cipherPragmas(key) : [] };
-    const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
+    const workerData = { driver: driverPath(), job, pragmas: key ? cipherPragmas(key) : [] };
+    const worker = new Worker(source, { eval: true, workerData });
     let settled = false;
     signal?.addEventListener('abort', () => {
       if (settled) return;
@@ -145,7 +154,7 @@ export function runSqliteJob(job: SqliteJob, signal?: AbortSignal): Promise<Sqli
       // (a backup's copy) finishes first, so the app's own close comes after it.
       void worker.terminate().finally(() => reject(new Error('stopped: the app is closing')));
     }, { once: true });
-    worker.once('message', (message: { ok: true; value: SqliteCheckResult } | { ok: false; message: string }) => {
+    worker.once('message', (message: { ok: true; value: T } | { ok: false; message: string }) => {
       if (settled) return;
       settled = true;
       if (message.ok) resolve(message.value);

@@ -40,7 +40,8 @@ function planFor(template: Template) {
   };
 }
 
-export async function makePrototypes(core: Core, today: string): Promise<Prototype[]> {
+/** `mrnPrefix` other than PROTO: more of the same documented encounters (the backup bench's day of work). */
+export async function makePrototypes(core: Core, today: string, mrnPrefix = 'PROTO'): Promise<Prototype[]> {
   const tokens = new Map<string, string>();
   const nurse = caller(core, await signIn(core.dispatch, NURSE, tokens));
   const physicianToken = await signIn(core.dispatch, PHYSICIAN, tokens);
@@ -48,7 +49,7 @@ export async function makePrototypes(core: Core, today: string): Promise<Prototy
   const prototypes: Prototype[] = [];
   for (const [i, template] of LIBRARY.entries()) {
     const patient = (await nurse('patient.create', {
-      mrn: `PROTO-${String(i).padStart(3, '0')}`, familyName: 'Prototype', givenName: template.name.slice(0, 60), birthDate: '1960-01-01', sex: 'unknown',
+      mrn: `${mrnPrefix}-${String(i).padStart(3, '0')}`, familyName: 'Prototype', givenName: template.name.slice(0, 60), birthDate: '1960-01-01', sex: 'unknown',
     })) as { id: string };
     const plan = planFor(template);
     const encounter = (await nurse('encounter.create', {

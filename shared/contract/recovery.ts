@@ -5,7 +5,7 @@ import { ConsoleCodeSchema } from './auth';
 import { shortText } from './text';
 import { ADMIN, Empty, method } from './method-spec';
 
-export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.sqlite$/, 'must name a backup listed by recovery.status');
+export const BackupNameSchema = z.string().regex(/^proceduredesk-[0-9TZ-]+\.backup\.(sqlite|manifest)$/, 'must name a backup listed by recovery.status');
 
 /**
  * How the database key is kept. 'owner-only-file': there is no OS keystore to wrap
