@@ -30,7 +30,8 @@ describe('the checking screen', () => {
         asked.push(method);
         const status: RecoveryStatus = {
           mode,
-          check: mode === 'checking' ? { bytes: 12.9 * 2 ** 30, startedAt: '2026-11-25T08:00:00Z' } : null,
+          check: mode === 'checking' ? { bytes: 12.9 * 2 ** 30, startedAt: '2026-11-25T08:00:00Z', expectedSeconds: 66 } : null,
+          damageAfterCheck: null,
           problem: null,
           backups: [],
           dataDir: '/data',
