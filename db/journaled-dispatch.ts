@@ -12,6 +12,12 @@
  * - A change whose input carries a password (signing, password changes) would
  *   need the password written down to be replayed: refused until the check is
  *   over, with when to try again. Nothing is acknowledged that cannot be replayed.
+ *
+ * Why not check only what the crash could have touched (the WAL's frames)? SQLite
+ * itself recovers a torn WAL; quick_check after a crash is for the disk having lost
+ * or misplaced writes it said were durable, and those can be any page written by
+ * earlier checkpoints, not only the frames still in the WAL. quick_check also works
+ * per b-tree, not per page. So every page is still checked, in the background.
  */
 import type { Caller, Dispatch } from '#shared/contract/dispatcher';
 import { type CommandError } from '#shared/contract/errors';

@@ -186,7 +186,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   if (needsLongQuickCheck(file) || (fs.existsSync(journalPath(options.dataDir)) && fs.existsSync(file))) {
     const bytes = fs.statSync(file).size;
     // The core opens at once (the header, schema and version are still checked); quick_check of
-    // every page runs on a worker's own read-only connection meanwhile (why: docs in db/background-check.md).
+    // every page runs on a worker's own read-only connection meanwhile (why, and why not "check only the WAL's pages": db/journaled-dispatch.ts).
     openOrSetAside(true, true);
     const open = current();
     if (open) {
