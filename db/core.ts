@@ -6,7 +6,8 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDispatcher, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { createDispatcher, type Caller, type Dispatch, type Handlers } from '#shared/contract/dispatcher';
+import { CommandError } from '#shared/contract/errors';
 import { LIBRARY } from '#shared/library/index';
 import type { Template } from '#shared/library/schema';
 import { openDatabase, type Db } from './connection';
@@ -116,6 +117,12 @@ export interface Core {
   /** The methods this core has handlers for: the contract's servedBy 'core' ones, checked by db/core.test.ts. */
   methods: readonly string[];
   auth: Auth;
+  /**
+   * Runs a command as the caller the side journal recorded (db/journal-replay.ts): the same
+   * handlers, validation and audit as dispatch, with no session to check (it was checked when
+   * the command was first acknowledged).
+   */
+  replay(method: string, input: unknown, caller: Caller | null): ReturnType<Dispatch>;
   /** Appends an audit entry for an action taken outside the dispatcher (restore, backup). */
   record(user: { name: string; role: string }, action: string, target: string | null): void;
   /** Set when the audit trail and its seal disagree, until an administrator acknowledges it. */
@@ -154,7 +161,7 @@ export function openCore(options: CoreOptions): Core {
   prepareFolders(options.dataDir, keyDir, databaseKey, log);
   const inspection = inspectDatabase(databaseFile, LATEST_SCHEMA_VERSION, { key: databaseKey, quickCheckDone: options.quickCheckDone ?? false });
   if (inspection.state === 'damaged') throw new DatabaseDamagedError(inspection);
-  if (inspection.uncleanShutdown) log(`the previous run did not close cleanly; quick_check passed${options.quickCheckDone ? ' (on a worker thread)' : ''}`);
+  if (inspection.uncleanShutdown) log(`the previous run did not close cleanly; ${options.quickCheckDone ? 'quick_check is left to the runtime (on a worker thread)' : 'quick_check passed'}`);
   if (inspection.plaintext) encryptPlaintextDatabase(databaseFile, databaseKey, { backupsDir: path.join(options.dataDir, 'backups'), log });
   const db = openDatabase(databaseFile, LATEST_SCHEMA_VERSION, databaseKey);
   const marker = path.join(options.dataDir, RUNNING_MARKER);
@@ -261,16 +268,24 @@ export function openCore(options: CoreOptions): Core {
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error in ${method}: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
     });
+    let replayCaller: Caller | null = null;
+    const replayed = createDispatcher(auditedHandlers(handlers, db, audit, ctx.encounters, now, ctx.signedNotes), {
+      authenticate: () => {
+        if (!replayCaller) throw new CommandError('UNAUTHENTICATED', 'A replayed command without its recorded caller.');
+        return replayCaller;
+      },
+      translateError: translateSqliteError,
+      onInternalError: (method, error) => log(`internal error replaying ${method}: ${error instanceof Error ? error.message : String(error)}`),
+    });
     // Every call's entries are sealed before its answer goes out: an acknowledged change is in the seal.
-    const dispatch: Dispatch = async (method, input, session) => {
-      try {
-        return await inner(method, input, session);
-      } finally {
-        guard.advance();
-      }
-    };
+    const sealed = (run: () => ReturnType<Dispatch>): ReturnType<Dispatch> => run().finally(() => guard.advance());
+    const dispatch: Dispatch = (method, input, session) => sealed(() => inner(method, input, session));
     return {
       dispatch,
+      replay: (method, input, caller) => {
+        replayCaller = caller;
+        return sealed(() => replayed(method, input, caller?.token ?? null)).finally(() => (replayCaller = null));
+      },
       methods: Object.keys(handlers),
       auth,
       record: (user, action, target) => {

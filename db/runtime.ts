@@ -21,9 +21,16 @@ import { makeOwnerOnly } from './owner-only-files';
 import { DATABASE_FILE } from './paths';
 import { runSqliteJob } from './sqlite-worker';
 import { createRecoveryGate } from './recovery-admin';
+import { journalPath, openCheckJournal, type CheckJournal } from './check-journal';
+import { commandTape } from './command-tape';
+import { journaledDispatch, replayJournal, type JournaledDispatch } from './journaled-dispatch';
 
 /** Who acts in recovery mode, when no account can be checked. */
 const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', role: 'admin' }, userId: 'recovery-mode', token: '' };
+/** Who restores a backup on their own when the background check finds damage (recorded in the restored trail). */
+const AUTOMATIC_RECOVERY = { name: 'ProcedureDesk automatic recovery', role: 'admin' };
+/** quick_check speed for the estimate on screen: 12 GiB in 58 s at 100k patients (bench/RESULTS.md section 3), rounded down. */
+const CHECK_BYTES_PER_SECOND = 200 * 2 ** 20;
 
 export interface RuntimeOptions extends CoreOptions {
   /** Take a backup this often while running (ms); 0 turns the schedule off. */
@@ -32,6 +39,8 @@ export interface RuntimeOptions extends CoreOptions {
   deliveryEveryMs?: number;
   /** Poll the HL7 schedule inbox this often (ms; default 30 s); 0 leaves it to on-demand ticks. */
   scheduleEveryMs?: number;
+  /** Tests and the bench: the background check after a crash begins only once this settles. */
+  holdCheck?: Promise<unknown>;
 }
 
 export interface Runtime {
@@ -60,6 +69,12 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   let timer: NodeJS.Timeout | null = null;
   /** Set while quick_check of a large file runs on a worker after an unclean shutdown. */
   let checking: RecoveryStatus['check'] = null;
+  /** While checking in the background: the core's calls, one at a time, changes also in the side journal. */
+  let journaled: JournaledDispatch | null = null;
+  let damageAfterCheck: RecoveryStatus['damageAfterCheck'] = null;
+  // The core's clock and ids, recordable for the side journal and replayable from it.
+  const tape = commandTape(runtimeOptions.now, runtimeOptions.newId);
+  const coreOptions = { ...runtimeOptions, keyDir, databaseKey, now: tape.now, newId: tape.newId };
   let closed = false;
   /** Stops a backup or check running on a worker when the app closes. */
   const closing = new AbortController();
@@ -68,7 +83,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   const status = (): RecoveryStatus => {
     const backups = backupList(options.dataDir);
     return {
-      mode: mode(), check: checking, problem, backups, dataDir: options.dataDir,
+      mode: mode(), check: checking, damageAfterCheck, problem, backups, dataDir: options.dataDir,
       auditAlarm: core?.auditAlarm() ?? null,
       needsConsoleCode: !core && backups.length === 0 && !!options.consoleCode,
       encryption,
@@ -89,6 +104,8 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     const next = backupQueue.then(async () => {
       const open = current();
       if (!open) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
+      // A backup now would hold changes the side journal also holds: a restore would apply them twice.
+      if (checking) throw new CommandError('UNAVAILABLE', 'Backups wait until the background check of the data file is over; nothing was changed.');
       const changes = changesSoFar(open);
       if (when === 'if-changed' && changes === changesAtLastBackup) return null;
       const info = await createBackup(open.db, databaseKey, backupsDir(options.dataDir), { signal: closing.signal });
@@ -111,10 +128,15 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   // Read through a function: TypeScript cannot see that becomeReady() sets it.
   const current = (): Core | null => core;
 
-  function becomeReady(next: Core): void {
+  /** In the background check the services that write outside the dispatcher (and so outside the journal) wait for it. */
+  function becomeReady(next: Core, background = false): void {
     core = next;
     problem = null;
     changesAtLastBackup = null;
+    if (!background) startServices(next);
+  }
+
+  function startServices(next: Core): void {
     void backupNow();
     // Queued exports go out when the network is there: tried now, then on the timer (db/delivery/worker.ts).
     next.delivery.start(options.deliveryEveryMs ?? 60_000);
@@ -150,9 +172,9 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     return ours ? null : 'it is not a ProcedureDesk database';
   }
 
-  function openOrSetAside(quickCheckDone: boolean): void {
+  function openOrSetAside(quickCheckDone: boolean, background = false): void {
     try {
-      becomeReady(openCore({ ...options, quickCheckDone }));
+      becomeReady(openCore({ ...coreOptions, quickCheckDone }), background);
     } catch (error) {
       if (!(error instanceof DatabaseDamagedError)) throw error;
       setAside(error);
@@ -160,34 +182,120 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   }
 
   let started: Promise<void> = Promise.resolve();
-  if (needsLongQuickCheck(file)) {
-    // Nothing touches the file until every page has been read; the window shows the check meanwhile.
-    checking = { bytes: fs.statSync(file).size, startedAt: new Date().toISOString() };
-    log(`the previous run did not close cleanly; checking the ${(checking.bytes / 2 ** 30).toFixed(1)} GiB data file on a worker thread before use`);
-    const damaged = (detail: string) => new DatabaseDamagedError({ state: 'damaged', damage: 'corrupt', detail, uncleanShutdown: true });
-    const key = isPlaintextDatabase(file) ? null : databaseKey;
-    started = runSqliteJob({ kind: 'check', file, check: 'quick_check', key }, closing.signal)
-      .then(
-        (result) => (result.check === 'ok' ? null : damaged(`quick_check: ${result.check.slice(0, 200)}`)),
-        (error: unknown) => damaged(error instanceof Error ? error.message : String(error)),
-      )
-      .then((damage) => {
-        checking = null;
-        if (closed) return;
-        if (damage) setAside(damage);
-        else openOrSetAside(true);
-      })
-      .catch((error: unknown) => {
-        checking = null;
-        log(`the start-up check failed: ${error instanceof Error ? error.message : String(error)}`);
-      });
+  // A journal left by an earlier check that never finished: the file is still unchecked.
+  if (needsLongQuickCheck(file) || (fs.existsSync(journalPath(options.dataDir)) && fs.existsSync(file))) {
+    const bytes = fs.statSync(file).size;
+    // The core opens at once (the header, schema and version are still checked); quick_check of
+    // every page runs on a worker's own read-only connection meanwhile (why, and why not "check only the WAL's pages": db/journaled-dispatch.ts).
+    openOrSetAside(true, true);
+    const open = current();
+    if (open) {
+      checking = { bytes, startedAt: new Date().toISOString(), expectedSeconds: Math.ceil(bytes / CHECK_BYTES_PER_SECOND) };
+      log(`the previous run did not close cleanly; checking the ${(bytes / 2 ** 30).toFixed(1)} GiB data file in the background (the app is usable meanwhile)`);
+      const journal = openCheckJournal(options.dataDir, databaseKey);
+      const secondsLeft = () => Math.max(1, (checking?.expectedSeconds ?? 0) - Math.round((Date.now() - Date.parse(checking?.startedAt ?? '')) / 1000));
+      journaled = journaledDispatch(open, journal, tape, secondsLeft);
+      const damaged = (detail: string) => new DatabaseDamagedError({ state: 'damaged', damage: 'corrupt', detail, uncleanShutdown: true });
+      const key = isPlaintextDatabase(file) ? null : databaseKey;
+      started = Promise.resolve(options.holdCheck)
+        .then(() => runSqliteJob({ kind: 'check', file, check: 'quick_check', key }, closing.signal))
+        .then(
+          (result) => (result.check === 'ok' ? null : damaged(`quick_check: ${result.check.slice(0, 200)}`)),
+          (error: unknown) => damaged(error instanceof Error ? error.message : String(error)),
+        )
+        .then(async (damage) => {
+          // Closed before the check finished: the journal stays, and the next start checks again.
+          if (closed) return;
+          if (damage) return recoverFromDamage(damage, journal);
+          checking = null;
+          journaled = null;
+          journal.remove();
+          log('the background quick_check passed; the side journal is deleted');
+          startServices(open);
+        })
+        .catch((error: unknown) => {
+          log(`the background check failed: ${error instanceof Error ? error.message : String(error)}`);
+        });
+    }
   } else {
     openOrSetAside(false);
   }
 
-  const CHECKING = 'The data file is being checked after an unexpected shutdown; nothing was changed. This screen continues on its own when the check is done.';
+  /**
+   * A backup as a database file: a generation is first restored beside the database as `restoring`
+   * (each page checked against its manifest), a full copy is used where it is; with why it cannot be used, if so.
+   */
+  async function backupToRestore(name: string, restoring: string): Promise<{ source: string; why: string | null }> {
+    let source: string;
+    try {
+      source = backupAsFile(backupsDir(options.dataDir), name, databaseKey, restoring);
+    } catch (error) {
+      return { source: restoring, why: error instanceof Error ? error.message : String(error) };
+    }
+    return { source, why: await unusableBackup(name, source) };
+  }
+
+  /** Puts a backup in place as the database file (none may be there, nor a -wal or -shm). */
+  async function installBackup(source: string): Promise<void> {
+    const restoring = `${file}.restoring`;
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
+    if (source !== restoring) await fs.promises.copyFile(source, restoring);
+    makeOwnerOnly(restoring);
+    fs.renameSync(restoring, file);
+  }
+
+  /**
+   * The background check found damage after the app had been in use: stop taking calls, set the
+   * file aside, restore the newest verified backup and replay the side journal onto it. What cannot
+   * be replayed (or no usable backup) keeps the journal, beside the damaged file, for an administrator.
+   */
+  async function recoverFromDamage(damage: DatabaseDamagedError, journal: CheckJournal): Promise<void> {
+    const detail = damage.inspection.detail ?? 'damage';
+    await journaled?.stop(RECOVERING);
+    await backupQueue;
+    core?.close();
+    core = null;
+    journaled = null;
+    const setAsideTo = quarantine(file, 'corrupt');
+    damageAfterCheck = { detail, foundAt: new Date().toISOString(), setAsideTo, restoredBackup: null, replayed: 0, keptForAdministrator: 0, journalKeptAt: null };
+    log(`the background check found damage (${detail}); the file is set aside to ${setAsideTo}`);
+    const records = journal.records();
+    const keepJournal = () => {
+      const to = path.join(setAsideTo, path.basename(journal.file));
+      fs.renameSync(journal.file, to);
+      return to;
+    };
+    let chosen: string | null = null;
+    let chosenSource = '';
+    for (const b of backupList(options.dataDir)) {
+      const { source, why } = await backupToRestore(b.name, `${file}.restoring`);
+      if (!why) { chosen = b.name; chosenSource = source; break; }
+      fs.rmSync(`${file}.restoring`, { force: true });
+    }
+    if (!chosen) {
+      checking = null;
+      problem = { damage: 'corrupt', detail, setAsideTo };
+      damageAfterCheck = { ...damageAfterCheck, keptForAdministrator: records.length, journalKeptAt: records.length ? keepJournal() : null };
+      if (!records.length) journal.remove();
+      log(`no usable backup to restore; recovery mode, ${records.length} change(s) kept in the side journal for an administrator`);
+      if (backupList(options.dataDir).length === 0) options.consoleCode?.announce('start with an empty database');
+      return;
+    }
+    await installBackup(chosenSource);
+    const restored = openCore({ ...coreOptions, reseal: { user: AUTOMATIC_RECOVERY, action: 'recovery.restoreBackup', target: `backup:${chosen} (the background check found damage)` } });
+    const outcome = await replayJournal(restored, tape, records);
+    for (const k of outcome.kept) log(`not replayed: #${k.seq} ${k.method} of ${k.at}: ${k.why}`);
+    const journalKeptAt = outcome.kept.length ? keepJournal() : null;
+    if (!journalKeptAt) journal.remove();
+    damageAfterCheck = { ...damageAfterCheck, restoredBackup: chosen, replayed: outcome.replayed, keptForAdministrator: outcome.kept.length, journalKeptAt };
+    checking = null;
+    log(`restored ${chosen} and replayed ${outcome.replayed} of ${records.length} change(s) made during the check`);
+    becomeReady(restored);
+  }
+
+  const RECOVERING = 'The background check found damage in the data file: ProcedureDesk is restoring the newest verified backup and re-applying the changes made since it started. Nothing was changed by this request; try again when the screen says so.';
   const unavailable = (): never => {
-    throw new CommandError('UNAVAILABLE', checking ? CHECKING : 'The database needs recovery: restore a backup or start empty first.');
+    throw new CommandError('UNAVAILABLE', checking ? RECOVERING : 'The database needs recovery: restore a backup or start empty first.');
   };
   /** The methods the contract says the runtime serves, in either mode (servedBy: 'runtime'). */
   const runtimeHandlers: RuntimeHandlers = {
@@ -196,17 +304,9 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       // Let a backup in progress finish before its database is closed.
       await backupQueue;
       if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
-      // A generation is first restored beside the database (each page checked against its manifest); a full copy is used as it is.
       const restoring = `${file}.restoring`;
-      let source: string;
       try {
-        source = backupAsFile(backupsDir(options.dataDir), backup, databaseKey, restoring);
-      } catch (error) {
-        fs.rmSync(restoring, { force: true });
-        throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${error instanceof Error ? error.message : String(error)}. Choose another backup.`);
-      }
-      try {
-        const why = await unusableBackup(backup, source);
+        const { source, why } = await backupToRestore(backup, restoring);
         if (why) throw new CommandError('CONFLICT', `The backup ${backup} cannot be restored: ${why}. Choose another backup.`);
         // An administrator of the file that will be the database: the current one may be damaged or not theirs.
         const admin = await gate.admin(source, `the backup ${backup}`, username, password);
@@ -218,11 +318,9 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
           quarantine(file, 'replaced-by-restore');
         }
         // The damaged file is already set aside; no -wal or -shm may pair with the restored copy.
-        for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-        if (source !== restoring) await fs.promises.copyFile(source, restoring);
-        makeOwnerOnly(restoring);
-        fs.renameSync(restoring, file);
-        becomeReady(openCore({ ...options, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
+        await installBackup(source);
+        // Recorded in the restored database's own trail (the history that continues), which is sealed again.
+        becomeReady(openCore({ ...coreOptions, reseal: { user: admin, action: 'recovery.restoreBackup', target: `backup:${backup}` } }));
         log(`restored ${backup} (by ${admin.name})`);
         return status();
       } finally {
@@ -233,7 +331,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       if (core) throw new CommandError('CONFLICT', 'The database is healthy and in use; there is nothing to recover.');
       if (checking) unavailable();
       const user = await startEmptyProof(username, password, consoleCode);
-      becomeReady(openCore({ ...options, reseal: { user, action: 'recovery.startEmpty', target: 'the damaged file stays set aside' } }));
+      becomeReady(openCore({ ...coreOptions, reseal: { user, action: 'recovery.startEmpty', target: 'the damaged file stays set aside' } }));
       log(`started with an empty database by explicit choice (${user.name})`);
       return status();
     },
@@ -290,7 +388,8 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
 
   return {
     dispatch: (method, input, session) =>
-      core && !servedByRuntime(method) ? core.dispatch(method, input, session) : recoveryDispatch(method, input, session),
+      // The runtime answers the status itself: only it knows of a check in the background.
+      core && !servedByRuntime(method) && method !== 'recovery.status' ? (journaled ?? core).dispatch(method, input, session) : recoveryDispatch(method, input, session),
     mode,
     started,
     core: () => core,

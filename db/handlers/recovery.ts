@@ -16,6 +16,6 @@ export function backupList(dataDir: string): { name: string; createdAt: string; 
 /** recovery.status while the database is healthy; the rest of the namespace is served by db/runtime.ts. */
 export function readyModeRecoveryHandlers(dataDir: string, auditAlarm: () => AuditAlarm | null, encryption: EncryptionStatus): Pick<Handlers, 'recovery.status'> {
   return {
-    'recovery.status': () => ({ mode: 'ready', check: null, problem: null, backups: backupList(dataDir), dataDir, auditAlarm: auditAlarm(), needsConsoleCode: false, encryption }),
+    'recovery.status': () => ({ mode: 'ready', check: null, damageAfterCheck: null, problem: null, backups: backupList(dataDir), dataDir, auditAlarm: auditAlarm(), needsConsoleCode: false, encryption }),
   };
 }

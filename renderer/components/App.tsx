@@ -1,11 +1,11 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { AppearanceControls } from './AppearanceControls';
 import { useNavigation, type View } from '../stores/navigation';
 import { useRecovery } from '../stores/recovery';
 import { useSession } from '../stores/session';
 import { AuditAlarmBanner } from './AuditAlarmBanner';
 import { AuditScreen } from './AuditScreen';
-import { CheckingScreen } from './CheckingScreen';
+import { BackgroundCheckStatus, CheckingScreen, DamageRecoveredNotice } from './CheckingScreen';
 import { BackupsScreen } from './BackupsScreen';
 import { EncounterScreen } from './EncounterScreen';
 import { FollowUpsDueScreen } from './FollowUpsDueScreen';
@@ -61,12 +61,16 @@ export function App() {
 
   // `lock` is the store's own function, stable across renders, so re-renders never restart the timer.
   useIdleLock(phase === 'active', idleLockMinutes, lock);
+  const [damageRead, setDamageRead] = useState(false);
 
   if (recovery?.mode === 'recovery') return <RecoveryScreen status={recovery} />;
   if (recovery?.mode === 'checking') return <CheckingScreen status={recovery} />;
+  if (recovery?.damageAfterCheck && !damageRead) return <DamageRecoveredNotice found={recovery.damageAfterCheck} onContinue={() => setDamageRead(true)} />;
+  // The check after a crash runs in the background: one line, on every screen, until it passes.
+  const checkLine = recovery?.check ? <BackgroundCheckStatus check={recovery.check} /> : null;
   if (phase === 'loading') return <main className="start" aria-busy="true" />;
   if (phase === 'locked') return <LockScreen />;
-  if (phase !== 'active' || !user) return <SignInScreen />;
+  if (phase !== 'active' || !user) return <>{checkLine}<SignInScreen /></>;
 
   const clinical = CLINICAL.has(user.role);
   const records = user.role === 'records';
@@ -87,6 +91,7 @@ export function App() {
   );
   return (
     <div className="app">
+      {checkLine}
       <header className="topbar">
         <button type="button" className="brand" onClick={() => go(home)}>
           ProcedureDesk

@@ -34,7 +34,7 @@ describe('the key protection notice', () => {
 
   it('says nothing when the OS keystore wraps the key', async () => {
     const status: RecoveryStatus = {
-      mode: 'ready', check: null, problem: null, backups: [], dataDir: '/data',
+      mode: 'ready', check: null, damageAfterCheck: null, problem: null, backups: [], dataDir: '/data',
       encryption: { keyProtection: 'os-keystore', keyDir: '/keys' }, auditAlarm: null, needsConsoleCode: false,
     };
     const bridge: Bridge = {

@@ -20,10 +20,33 @@ export const EncryptionStatusSchema = z.object({
 export type EncryptionStatus = z.infer<typeof EncryptionStatusSchema>;
 
 export const RecoveryStatusSchema = z.object({
-  /** checking: after an unclean shutdown, a large data file is checked page by page before use. */
+  /**
+   * checking: an older runtime's blocking check (the current one checks in the background in
+   * mode 'ready', with `check` set); recovery: the file was set aside and no backup was restored.
+   */
   mode: z.enum(['ready', 'recovery', 'checking']),
-  /** While checking: the size of the file and when the check began. */
-  check: z.object({ bytes: z.number().int().nonnegative(), startedAt: z.string() }).nullable().default(null),
+  /**
+   * While the data file is checked in the background after an unclean shutdown (db/runtime.ts):
+   * its size, when the check began, and about how long it takes (from the size).
+   */
+  check: z.object({ bytes: z.number().int().nonnegative(), startedAt: z.string(), expectedSeconds: z.number().int().nonnegative().default(0) }).nullable().default(null),
+  /**
+   * The background check found damage: the file was set aside, the newest verified backup restored
+   * and the changes made during the check replayed. What could not be replayed is kept for an administrator.
+   */
+  damageAfterCheck: z
+    .object({
+      detail: z.string(),
+      foundAt: z.string(),
+      setAsideTo: z.string(),
+      restoredBackup: z.string().nullable(),
+      replayed: z.number().int().nonnegative(),
+      keptForAdministrator: z.number().int().nonnegative(),
+      /** Where the side journal was kept (encrypted), when some of it could not be replayed. */
+      journalKeptAt: z.string().nullable(),
+    })
+    .nullable()
+    .default(null),
   problem: z
     .object({
       damage: z.enum(['not-a-file', 'empty-file', 'not-sqlite', 'corrupt', 'foreign', 'newer-version']),
