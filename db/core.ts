@@ -52,6 +52,7 @@ import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
+import { compactSignedNotes } from './note-storage';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { createChecklistRepository } from './repositories/checklist';
@@ -96,6 +97,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The runtime has just run quick_check on a worker thread and it passed (db/runtime.ts). */
   quickCheckDone?: boolean;
+  /** Benchmarks only (bench/storage.ts measures before and after): leave notes signed before 023 uncompressed. */
+  storageCompaction?: boolean;
   /** The bundled library to seed; tests inject a later release's. Defaults to LIBRARY. */
   library?: readonly Template[];
   /** Tests only (golden files): signing key pairs made from fixed seeds. Defaults to random keys. */
@@ -158,6 +161,10 @@ export function openCore(options: CoreOptions): Core {
   try {
     const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
     if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
+    if (options.storageCompaction !== false) {
+      const compacted = compactSignedNotes(db);
+      if (compacted) log(`${compacted} signed notes stored compressed (migration 023)`);
+    }
 
     const clock = options.now ?? (() => new Date());
     const now = () => clock().toISOString();

@@ -20,8 +20,10 @@ import { migration018 } from './018-day-teams';
 import { migration019 } from './019-provider-identity-visit';
 import { migration020 } from './020-delivery-queue';
 import { migration021 } from './021-appointments';
+import { migration022 } from './022-reserved-intake';
+import { migration023 } from './023-signed-note-storage';
 import type { Migration } from './types';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

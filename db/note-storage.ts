@@ -1,0 +1,48 @@
+/**
+ * How a signed note's canonical content is kept (migration 023): a format
+ * byte, then the canonical JSON compressed with raw DEFLATE. Only the storage
+ * is compressed; the SHA-256 and the signature are over the JSON itself, so
+ * the compressed bytes need not be reproducible. Notes signed before 023 are
+ * converted at start, a batch per transaction, each checked to give back the
+ * same JSON before it is written.
+ */
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { Db } from './connection';
+
+const DEFLATE_RAW = 1;
+
+export function packNoteContent(json: string): Buffer {
+  return Buffer.concat([Buffer.of(DEFLATE_RAW), deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 })]);
+}
+
+export function unpackNoteContent(stored: Uint8Array): string {
+  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
+  if (bytes[0] !== DEFLATE_RAW) throw new Error(`a signed note's content is stored in an unknown format (${bytes[0]})`);
+  return inflateRawSync(bytes.subarray(1)).toString('utf8');
+}
+
+/** The canonical JSON of a row either way it may be stored (before or after 023's conversion). */
+export function storedNoteJson(row: { content_json: string; content: Uint8Array | null }): string {
+  return row.content === null ? row.content_json : unpackNoteContent(row.content);
+}
+
+/**
+ * Compresses every note still stored as text, `batch` rows per transaction; returns how many.
+ * Safe to stop at any point: each batch commits whole, and the next call picks up the rest.
+ */
+export function compactSignedNotes(db: Db, batch = 500): number {
+  const pending = db.prepare<[number], { id: string; content_json: string }>("SELECT id, content_json FROM signed_notes WHERE content IS NULL AND content_json <> '' LIMIT ?");
+  const move = db.prepare("UPDATE signed_notes SET content = ?, content_json = '' WHERE id = ? AND content IS NULL");
+  let done = 0;
+  const step = db.transaction(() => {
+    const rows = pending.all(batch);
+    for (const r of rows) {
+      const packed = packNoteContent(r.content_json);
+      if (unpackNoteContent(packed) !== r.content_json) throw new Error(`signed note ${r.id}: the compressed content does not give back the signed text`);
+      move.run(packed, r.id);
+    }
+    return rows.length;
+  });
+  for (let n = step.immediate(); n > 0; n = step.immediate()) done += n;
+  return done;
+}
