@@ -52,7 +52,7 @@ import { libraryHandlers } from './handlers/library';
 import { noteHandlers } from './handlers/note';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
-import { compactSignedNotes } from './note-storage';
+import { compactStorage } from './compact-storage';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { createChecklistRepository } from './repositories/checklist';
@@ -97,7 +97,7 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The runtime has just run quick_check on a worker thread and it passed (db/runtime.ts). */
   quickCheckDone?: boolean;
-  /** Benchmarks only (bench/storage.ts measures before and after): leave notes signed before 023 uncompressed. */
+  /** Benchmarks only (bench/storage.ts measures before and after): leave storage as migration 023 found it. */
   storageCompaction?: boolean;
   /** The bundled library to seed; tests inject a later release's. Defaults to LIBRARY. */
   library?: readonly Template[];
@@ -161,10 +161,7 @@ export function openCore(options: CoreOptions): Core {
   try {
     const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
     if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
-    if (options.storageCompaction !== false) {
-      const compacted = compactSignedNotes(db);
-      if (compacted) log(`${compacted} signed notes stored compressed (migration 023)`);
-    }
+    if (options.storageCompaction !== false) compactStorage(db, (options.now ?? (() => new Date()))().toISOString(), log);
 
     const clock = options.now ?? (() => new Date());
     const now = () => clock().toISOString();

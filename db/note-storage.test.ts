@@ -13,7 +13,7 @@ import { keyOf, NURSE, ok, openTempCore, tempDir, type TempCore } from './testin
 let core: TempCore | null = null;
 afterEach(() => core?.cleanup());
 
-/** Puts a file back as schema 021/022 left it: the content as text, no `content` column, 007's trigger. */
+/** Puts a file back as schema 022 left it: the content as text, no `content` column, no checklist archive, the earlier triggers. */
 function asBeforeMigration023(dataDir: string): void {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), 23, keyOf(dataDir));
   const rows = db.prepare('SELECT id, content FROM signed_notes').all() as { id: string; content: Uint8Array }[];
@@ -21,6 +21,9 @@ function asBeforeMigration023(dataDir: string): void {
   for (const r of rows) db.prepare("UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?").run(unpackNoteContent(r.content), r.id);
   db.exec(`ALTER TABLE signed_notes DROP COLUMN content;
     CREATE TRIGGER signed_notes_no_update BEFORE UPDATE ON signed_notes BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
+    DROP TABLE checklist_archives;
+    DROP TRIGGER checklist_items_not_archived; DROP TRIGGER checklist_item_events_not_archived; DROP TRIGGER checklist_item_events_no_delete;
+    CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
     PRAGMA user_version = 22;`);
   db.close();
 }

@@ -6,20 +6,11 @@
  * converted at start, a batch per transaction, each checked to give back the
  * same JSON before it is written.
  */
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { Db } from './connection';
+import { packText, packTextChecked, unpackText } from './packed-text';
 
-const DEFLATE_RAW = 1;
-
-export function packNoteContent(json: string): Buffer {
-  return Buffer.concat([Buffer.of(DEFLATE_RAW), deflateRawSync(Buffer.from(json, 'utf8'), { level: 9 })]);
-}
-
-export function unpackNoteContent(stored: Uint8Array): string {
-  const bytes = Buffer.from(stored.buffer, stored.byteOffset, stored.byteLength);
-  if (bytes[0] !== DEFLATE_RAW) throw new Error(`a signed note's content is stored in an unknown format (${bytes[0]})`);
-  return inflateRawSync(bytes.subarray(1)).toString('utf8');
-}
+export const packNoteContent = (json: string): Buffer => packText(json);
+export const unpackNoteContent = (stored: Uint8Array): string => unpackText(stored, "a signed note's content");
 
 /** The canonical JSON of a row either way it may be stored (before or after 023's conversion). */
 export function storedNoteJson(row: { content_json: string; content: Uint8Array | null }): string {
@@ -37,9 +28,7 @@ export function compactSignedNotes(db: Db, batch = 500): number {
   const step = db.transaction(() => {
     const rows = pending.all(batch);
     for (const r of rows) {
-      const packed = packNoteContent(r.content_json);
-      if (unpackNoteContent(packed) !== r.content_json) throw new Error(`signed note ${r.id}: the compressed content does not give back the signed text`);
-      move.run(packed, r.id);
+      move.run(packTextChecked(r.content_json, `signed note ${r.id}`), r.id);
     }
     return rows.length;
   });

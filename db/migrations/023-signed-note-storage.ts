@@ -7,6 +7,12 @@
  * db/note-storage.ts at start, in batches, each batch its own transaction (a
  * stop midway resumes at the next start). The update trigger now lets
  * through that one move and nothing else: every other column unchanged.
+ *
+ * A closed (discharged or cancelled) encounter's checklist and its history no
+ * longer change: at start they are packed into one compressed row of
+ * checklist_archives (db/checklist-archive.ts) and their rows removed in the
+ * same transaction. History rows may be deleted only once their encounter's
+ * archive holds them; nothing is written to an archived encounter's checklist.
  */
 import type { Migration } from './types';
 
@@ -23,5 +29,26 @@ export const migration023: Migration = {
         AND NEW.signed_by_user_id IS OLD.signed_by_user_id AND NEW.attestation IS OLD.attestation
         AND NEW.key_id IS OLD.key_id AND NEW.signature IS OLD.signature)
       BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
+
+    CREATE TABLE checklist_archives (
+      encounter_id TEXT PRIMARY KEY REFERENCES encounters (id),
+      -- Format byte 1, then raw DEFLATE of {"items": [...], "events": [...]} as the two tables held them.
+      packed BLOB NOT NULL CHECK (length(packed) > 1),
+      packed_at TEXT NOT NULL
+    ) STRICT;
+    CREATE TRIGGER checklist_archives_no_update BEFORE UPDATE ON checklist_archives
+      BEGIN SELECT RAISE(ABORT, 'an archived checklist never changes'); END;
+    CREATE TRIGGER checklist_archives_no_delete BEFORE DELETE ON checklist_archives
+      BEGIN SELECT RAISE(ABORT, 'an archived checklist never changes'); END;
+    DROP TRIGGER checklist_item_events_no_delete;
+    CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events
+      WHEN NOT EXISTS (SELECT 1 FROM checklist_archives a WHERE a.encounter_id = OLD.encounter_id)
+      BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
+    CREATE TRIGGER checklist_items_not_archived BEFORE INSERT ON checklist_items
+      WHEN EXISTS (SELECT 1 FROM checklist_archives a WHERE a.encounter_id = NEW.encounter_id)
+      BEGIN SELECT RAISE(ABORT, 'this checklist is archived: its encounter is closed'); END;
+    CREATE TRIGGER checklist_item_events_not_archived BEFORE INSERT ON checklist_item_events
+      WHEN EXISTS (SELECT 1 FROM checklist_archives a WHERE a.encounter_id = NEW.encounter_id)
+      BEGIN SELECT RAISE(ABORT, 'this checklist is archived: its encounter is closed'); END;
   `,
 };
