@@ -20,6 +20,7 @@ import { foldForSearch } from '#db/repositories/patients';
 import { createSignedNoteRepository } from '#db/repositories/signed-notes';
 import { createSigningKeyRepository } from '#db/repositories/signing-keys';
 import { packNoteContent } from '#db/note-storage';
+import { archiveClosedChecklists } from '#db/checklist-archive';
 import { signText, unwrapPrivateKey } from '#db/signing/ed25519';
 import { TEST_PASSWORD, TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
 import { clockOfContent, noteSignaturePayload } from '#shared/note/signature';
@@ -208,6 +209,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
       if ((from / BATCH_PATIENTS) % 25 === 0) log(`  ${Math.min(options.patients, from + BATCH_PATIENTS).toLocaleString('en-US')} / ${options.patients.toLocaleString('en-US')} patients`);
     }
     if (!info.openEncounterId || !info.signedEncounterId) throw new Error('the data set has no open encounter today or no signed note; use more patients');
+    // As the app stores them from migration 023 on (bench/storage.ts measures the change on legacy rows).
+    if (!options.legacyStorage) archiveClosedChecklists(db, clock().toISOString());
     db.pragma('journal_mode = WAL');
     info.seconds = Math.round((performance.now() - started) / 100) / 10;
     return info;
