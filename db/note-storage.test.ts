@@ -19,7 +19,7 @@ function asBeforeMigration023(dataDir: string): void {
   const rows = db.prepare('SELECT id, content FROM signed_notes').all() as { id: string; content: Uint8Array }[];
   db.exec('DROP TRIGGER signed_notes_no_update');
   for (const r of rows) db.prepare("UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?").run(unpackNoteContent(r.content), r.id);
-  db.exec(`ALTER TABLE signed_notes DROP COLUMN content;
+  db.exec(`DROP INDEX signed_notes_uncompressed; ALTER TABLE signed_notes DROP COLUMN content;
     CREATE TRIGGER signed_notes_no_update BEFORE UPDATE ON signed_notes BEGIN SELECT RAISE(ABORT, 'a signed note never changes; add an addendum'); END;
     DROP TABLE checklist_archives;
     DROP TRIGGER checklist_items_not_archived; DROP TRIGGER checklist_item_events_not_archived; DROP TRIGGER checklist_item_events_no_delete;
@@ -91,6 +91,9 @@ describe('signed notes stored compressed (023)', () => {
     expect(db.prepare("SELECT count(*) FROM signed_notes WHERE content IS NULL").pluck().get()).toBe(0);
     expect([text(a.note.id), text(b.note.id)]).toEqual([ta, tb]);
     expect(compactSignedNotes(db)).toBe(0);
+    // Every start asks this: it must not read the notes themselves.
+    const plan = db.prepare('EXPLAIN QUERY PLAN SELECT id, content_json FROM signed_notes WHERE content IS NULL LIMIT 500').all() as { detail: string }[];
+    expect(plan.map((p) => p.detail).join('; ')).toMatch(/USING INDEX signed_notes_uncompressed/);
   });
 
   it('refuses content in a format it does not know rather than guessing', () => {

@@ -24,6 +24,7 @@ CREATE UNIQUE INDEX patient_facts_replaced_once ON patient_facts (replaces_id) W
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
+CREATE INDEX signed_notes_uncompressed ON signed_notes (id) WHERE content IS NULL;
 CREATE UNIQUE INDEX signing_keys_one_active ON signing_keys (user_id) WHERE retired_at IS NULL;
 CREATE UNIQUE INDEX users_display_name ON users (display_name COLLATE NOCASE);
 CREATE UNIQUE INDEX users_username ON users (username);

@@ -21,6 +21,8 @@ export const migration023: Migration = {
   name: 'signed-note-storage',
   up: `
     ALTER TABLE signed_notes ADD COLUMN content BLOB CHECK ((content IS NULL) <> (content_json = '') AND (content IS NULL OR length(content) > 1));
+    -- What is left to convert, found at every start without reading the notes themselves (empty once done).
+    CREATE INDEX signed_notes_uncompressed ON signed_notes (id) WHERE content IS NULL;
     DROP TRIGGER signed_notes_no_update;
     CREATE TRIGGER signed_notes_no_update BEFORE UPDATE ON signed_notes
       WHEN NOT (OLD.content IS NULL AND OLD.content_json <> '' AND NEW.content_json = '' AND NEW.content IS NOT NULL
