@@ -157,9 +157,12 @@ export function writeResults(run: Run): string {
     '',
     ...sections,
   ];
-  // The procedure-day journey's section is written by hand from its e2e spec (issue 18): carried over.
-  const journey = /^## Procedure-day journey \(issue 18\)[\s\S]*?(?=^## |(?![\s\S]))/m.exec(earlier)?.[0];
-  if (journey) parts.push('', journey.trim());
+  // Storage per encounter (bench/storage.ts writes it, issue 21) and the procedure-day journey's section
+  // (written by hand from its e2e spec, issue 18) are carried over.
+  for (const own of [/^## 9\. Storage per encounter[\s\S]*?(?=^## |(?![\s\S]))/m, /^## Procedure-day journey \(issue 18\)[\s\S]*?(?=^## |(?![\s\S]))/m]) {
+    const kept = own.exec(earlier)?.[0];
+    if (kept) parts.push('', kept.trim());
+  }
   fs.writeFileSync(RESULTS_FILE, `${parts.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`);
   fs.mkdirSync(path.join('out', 'bench'), { recursive: true });
   fs.writeFileSync(RESULTS_JSON, JSON.stringify(run, null, 2));

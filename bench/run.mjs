@@ -4,13 +4,14 @@
 //   npm run bench                   10k and 100k patients
 //   npm run bench -- --size=1m      also 1M (or BENCH_1M=1); --size=10k for a quick run
 //   npm run bench -- --only=search  some benchmarks only (save,search,open,backup,export,memory,renderer,delivery)
+//   npm run bench -- --size=10k --only=storage   bytes per documented encounter (section 9; runs alone)
 import { spawnSync } from 'node:child_process';
 import { build as esbuild } from 'esbuild';
 import { build as vite } from 'vite';
 import react from '@vitejs/plugin-react';
 
 await esbuild({
-  entryPoints: { main: 'bench/main.ts', 'delivery-peers': 'bench/lib/delivery-peers.ts' },
+  entryPoints: { main: 'bench/main.ts', 'delivery-peers': 'bench/lib/delivery-peers.ts', storage: 'bench/storage.ts' },
   outdir: 'out/bench',
   bundle: true,
   platform: 'node',
@@ -23,7 +24,9 @@ await esbuild({
   sourcemap: true,
   logLevel: 'warning',
 });
-if (!process.argv.some((a) => a.startsWith('--only=')) || process.argv.some((a) => /^--only=.*renderer/.test(a))) {
+// Storage per encounter (issue 21) makes its own set and writes its own section: run alone.
+const storageOnly = process.argv.includes('--only=storage');
+if (!storageOnly && !process.argv.some((a) => a.startsWith('--only=')) || process.argv.some((a) => /^--only=.*renderer/.test(a))) {
   await vite({
     configFile: false,
     root: 'bench/renderer',
@@ -36,5 +39,5 @@ if (!process.argv.some((a) => a.startsWith('--only=')) || process.argv.some((a) 
   });
 }
 // TZ fixed so the dates written into generated notes read the same on every machine.
-const run = spawnSync(process.execPath, ['--expose-gc', 'out/bench/main.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { TZ: 'UTC', ...process.env } });
+const run = spawnSync(process.execPath, ['--expose-gc', storageOnly ? 'out/bench/storage.mjs' : 'out/bench/main.mjs', ...process.argv.slice(2)], { stdio: 'inherit', env: { TZ: 'UTC', ...process.env } });
 process.exit(run.status ?? 1);

@@ -9,6 +9,7 @@ import { keyOf, tempDir } from './testing/temp-core';
 import { openDatabase } from './connection';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
 import { DATABASE_FILE } from './paths';
+import { storedNoteText, writeNoteText } from './testing/note-content';
 
 const cycles = Number(process.env.CRASH_CYCLES ?? 200);
 let work: string;
@@ -37,7 +38,8 @@ describe('crash durability (kill -9)', () => {
     const db = openDatabase(path.join(`${work}/probe`, DATABASE_FILE), LATEST_SCHEMA_VERSION, keyOf(`${work}/probe`));
     const noteId = db.prepare('SELECT id FROM signed_notes LIMIT 1').pluck().get() as string | undefined;
     expect(noteId, 'the writer signed no note before the kill').toBeDefined();
-    db.exec(`DROP TRIGGER signed_notes_no_update; UPDATE signed_notes SET content_json = replace(content_json, 'consents', 'declines') WHERE id = '${noteId}'`);
+    db.exec('DROP TRIGGER signed_notes_no_update');
+    writeNoteText(db, noteId!, storedNoteText(db, noteId!).replace('consents', 'declines'));
     db.close();
     const tampered: string[] = [];
     expect(verify(`${work}/probe`, [], tampered).halfDone).toBe(1);

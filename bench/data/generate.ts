@@ -17,7 +17,10 @@
 import { createHash } from 'node:crypto';
 import { openCore } from '#db/core';
 import { foldForSearch } from '#db/repositories/patients';
+import { createSignedNoteRepository } from '#db/repositories/signed-notes';
 import { createSigningKeyRepository } from '#db/repositories/signing-keys';
+import { packNoteContent } from '#db/note-storage';
+import { archiveClosedChecklists } from '#db/checklist-archive';
 import { signText, unwrapPrivateKey } from '#db/signing/ed25519';
 import { TEST_PASSWORD, TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
 import { clockOfContent, noteSignaturePayload } from '#shared/note/signature';
@@ -33,6 +36,8 @@ export interface GenerateOptions {
   /** The data set's today (YYYY-MM-DD): the worklist benches open this day. */
   today: string;
   documentedShare: number;
+  /** Signed notes as stored before migration 024 (uncompressed text): bench/storage.ts measures the change on them. */
+  legacyStorage?: boolean;
   seed?: number;
   log?: (line: string) => void;
 }
@@ -83,7 +88,7 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
         patient,
         items: db.prepare('SELECT item_id, status, reason FROM checklist_items WHERE encounter_id = ? ORDER BY item_id').all(p.encounterId) as { item_id: string; status: string; reason: string | null }[],
         consent: db.prepare('SELECT content_json, decision FROM consent_discussions WHERE encounter_id = ?').get(p.encounterId) as { content_json: string; decision: string },
-        note: db.prepare('SELECT content_json, signed_at, attestation FROM signed_notes WHERE encounter_id = ?').get(p.encounterId) as { content_json: string; signed_at: string; attestation: string },
+        note: (({ contentJson, signedAt, attestation }) => ({ content_json: contentJson, signed_at: signedAt, attestation }))(createSignedNoteRepository(db).byEncounter(p.encounterId)!),
         transitions: db.prepare('SELECT from_state, to_state, reason, overridden_json FROM encounter_transitions WHERE encounter_id = ? ORDER BY seq').all(p.encounterId) as Record<string, string | null>[],
       };
     });
@@ -101,8 +106,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
     const insertEvent = db.prepare(`INSERT INTO checklist_item_events (encounter_id, item_id, from_status, to_status, reason, at, by_name, by_role) VALUES (?, ?, NULL, ?, ?, ?, ?, 'nurse')`);
     const insertConsent = db.prepare(`INSERT INTO consent_discussions (encounter_id, content_json, decision, updated_at, updated_by_name, updated_by_role) VALUES (?, ?, ?, ?, ?, 'physician')`);
     const insertConsentEvent = db.prepare(`INSERT INTO consent_discussion_events (encounter_id, content_json, at, by_name, by_role) VALUES (?, ?, ?, ?, 'physician')`);
-    const insertNote = db.prepare(`INSERT INTO signed_notes (id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature)
-      VALUES (?, ?, ?, ?, ?, ?, 'physician', ?, ?, ?, ?)`);
+    const insertNote = db.prepare(`INSERT INTO signed_notes (id, encounter_id, content_json, content, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature)
+      VALUES (?, ?, ?, ?, ?, ?, ?, 'physician', ?, ?, ?, ?)`);
     const insertTransition = db.prepare(`INSERT INTO encounter_transitions (encounter_id, from_state, to_state, at, by_name, by_role, reason, overridden_json) VALUES (?, ?, ?, ?, ?, 'physician', ?, ?)`);
 
     const info: DatasetInfo = {
@@ -184,7 +189,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
           const signature = signText(privateKey, noteSignaturePayload({
             noteId, encounterId, patientId, mrn, contentSha256, signedAt, signedBy: PHYSICIAN, signedByUserId: physicianId, keyId: signingKey.keyId,
           }));
-          insertNote.run(noteId, encounterId, content, contentSha256, signedAt, PHYSICIAN.name, physicianId, proto.note.attestation, signingKey.keyId, signature);
+          const stored = options.legacyStorage ? [content, null] : ['', packNoteContent(content)];
+          insertNote.run(noteId, encounterId, ...stored, contentSha256, signedAt, PHYSICIAN.name, physicianId, proto.note.attestation, signingKey.keyId, signature);
           info.signedNotes++;
           if (!info.signedEncounterId) info.signedEncounterId = encounterId;
         }
@@ -203,6 +209,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
       if ((from / BATCH_PATIENTS) % 25 === 0) log(`  ${Math.min(options.patients, from + BATCH_PATIENTS).toLocaleString('en-US')} / ${options.patients.toLocaleString('en-US')} patients`);
     }
     if (!info.openEncounterId || !info.signedEncounterId) throw new Error('the data set has no open encounter today or no signed note; use more patients');
+    // As the app stores them from migration 024 on (bench/storage.ts measures the change on legacy rows).
+    if (!options.legacyStorage) archiveClosedChecklists(db, clock().toISOString());
     db.pragma('journal_mode = WAL');
     info.seconds = Math.round((performance.now() - started) / 100) / 10;
     return info;

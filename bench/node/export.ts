@@ -6,6 +6,7 @@
  * The 1,000-note batch export is benchmarked separately (see RESULTS.md).
  */
 import { renderNotePdf } from '#db/export/pdf';
+import { createSignedNoteRepository } from '#db/repositories/signed-notes';
 import type { NoteContent } from '#shared/note/model';
 import type { Dataset } from '../data/dataset';
 import { openBenchCore } from '../lib/session';
@@ -16,8 +17,7 @@ export async function benchExport(ds: Dataset, runs = 20): Promise<Measurement[]
   const bench = await openBenchCore(ds.dataDir);
   try {
     const encounterId = ds.info.signedEncounterId;
-    const stored = bench.core.db.prepare('SELECT content_json FROM signed_notes WHERE encounter_id = ?').pluck().get(encounterId) as string;
-    const content = JSON.parse(stored) as NoteContent;
+    const content = JSON.parse(createSignedNoteRepository(bench.core.db).byEncounter(encounterId)!.contentJson) as NoteContent;
     const rssBefore = process.memoryUsage().rss;
     const floorTimes: number[] = [];
     const exportTimes: number[] = [];

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { migrate } from '../migrate';
 import { scratchDatabases, TEMPLATE_PATIENT_ENCOUNTER } from '../testing/migration-fixtures';
+import { compactSignedNotes, unpackNoteContent } from '../note-storage';
 import { MIGRATIONS } from './index';
 
 const fresh = scratchDatabases();
@@ -98,6 +99,33 @@ describe('018 day-teams', () => {
     expect(() => add.run('t4', 'Procedure room 1', '2026-12-05', '{"kind":"visitor"}', 'u')).toThrow(/CHECK/);
     expect(() => add.run('t5', 'Procedure room 1', '2026-12-05', '[]', 'nobody')).toThrow(/FOREIGN KEY/);
     for (const sql of ["UPDATE day_teams SET members_json = '[]'", 'DELETE FROM day_teams']) expect(() => db.prepare(sql).run(), sql).toThrow(/append-only/);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('024 signed-note-storage', () => {
+  it('a v23 file with a signed note migrates: the row kept as written, then moved to compressed storage giving back the same text, and nothing else may change', () => {
+    const { db, dir } = fresh();
+    migrate(db, MIGRATIONS.slice(0, 23), null);
+    const text = '{"sections":[{"heading":"Consent","blocks":[]}],"note":"ñandú"}';
+    db.exec(`
+      ${TEMPLATE_PATIENT_ENCOUNTER}
+      INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
+      INSERT INTO signing_keys (key_id, user_id, public_key, registered_at, registered_by_name, registered_by_role) VALUES ('${'k'.repeat(64)}', 'u', 'pk', 'now', 'Dr', 'physician');
+    `);
+    db.prepare(`INSERT INTO signed_notes VALUES ('n', 'e', ?, '${'a'.repeat(64)}', 'now', 'Dr', 'physician', 'u', 'I attest.', '${'k'.repeat(64)}', 'sig')`).run(text);
+    const before = db.prepare('SELECT * FROM signed_notes').get();
+    expect(migrate(db, MIGRATIONS.slice(0, 24), path.join(dir, 'backups'))).toMatchObject({ from: 23, to: 24 });
+    expect(db.prepare('SELECT * FROM signed_notes').get()).toEqual({ ...(before as object), content: null });
+    expect(compactSignedNotes(db)).toBe(1);
+    const row = db.prepare('SELECT content_json, content FROM signed_notes').get() as { content_json: string; content: Uint8Array };
+    expect(row.content_json).toBe('');
+    expect(unpackNoteContent(row.content)).toBe(text);
+    for (const sql of ["UPDATE signed_notes SET content_json = 'x', content = NULL", "UPDATE signed_notes SET signature = 'other'", 'DELETE FROM signed_notes']) {
+      expect(() => db.prepare(sql).run(), sql).toThrow(/never changes/);
+    }
+    expect(() => db.prepare("INSERT INTO signed_notes (id, encounter_id, content_json, content, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature) VALUES ('m', 'e2', 'x', x'0100', ?, 'now', 'Dr', 'physician', 'u', 'I attest.', ?, 'sig')").run('b'.repeat(64), 'k'.repeat(64))).toThrow(/CHECK/);
     expect(db.pragma('foreign_key_check')).toEqual([]);
     db.close();
   });

@@ -1,15 +1,10 @@
-/** Checklist item state and its append-only history, written together. */
+/**
+ * Checklist item state and its append-only history, written together. A closed
+ * encounter's are read from its archive once packed (db/checklist-archive.ts).
+ */
 import type { ChecklistItemState } from '#shared/contract/checklist';
+import { createChecklistArchiveReader, type ItemRow } from '../checklist-archive';
 import type { Db } from '../connection';
-
-interface ItemRow {
-  item_id: string;
-  status: ChecklistItemState['status'];
-  reason: string | null;
-  updated_at: string;
-  updated_by_name: string;
-  updated_by_role: ChecklistItemState['updatedBy']['role'];
-}
 
 function toState(row: ItemRow): ChecklistItemState {
   return {
@@ -54,6 +49,8 @@ export function createChecklistRepository(db: Db) {
      FROM checklist_item_events WHERE encounter_id = ? ORDER BY seq`,
   );
 
+  const archived = createChecklistArchiveReader(db);
+
   /** State and history in one transaction: both are on disk, or neither. */
   const set = db.transaction((encounterId: string, state: ChecklistItemState) => {
     const from = current.get(encounterId, state.itemId)?.status ?? null;
@@ -84,10 +81,15 @@ export function createChecklistRepository(db: Db) {
       setMany.immediate(encounterId, states);
     },
     list(encounterId: string): ChecklistItemState[] {
-      return forEncounter.all(encounterId).map(toState);
+      const rows = forEncounter.all(encounterId);
+      return (rows.length ? rows : archived(encounterId)?.items ?? []).map(toState);
     },
     history(encounterId: string): ItemEvent[] {
-      return history.all(encounterId) as unknown as ItemEvent[];
+      const rows = history.all(encounterId) as unknown as ItemEvent[];
+      if (rows.length) return rows;
+      return (archived(encounterId)?.events ?? []).map((e) => ({
+        itemId: e.item_id, fromStatus: e.from_status, toStatus: e.to_status, reason: e.reason, at: e.at, byName: e.by_name, byRole: e.by_role,
+      }));
     },
   };
 }

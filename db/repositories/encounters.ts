@@ -2,6 +2,7 @@
 import type { Actor } from '#shared/contract/common';
 import type { Encounter } from '#shared/contract/encounter';
 import type { Db } from '../connection';
+import { createChecklistArchiveReader } from '../checklist-archive';
 import { foldForSearch, likePrefix, PATIENT_CANDIDATES, searchParams, toPatient } from './patients';
 import type { Patient } from '#shared/contract/patient';
 
@@ -109,6 +110,10 @@ export function createEncounterRepository(db: Db) {
   // A search across all dates starts from the patients the search finds (FTS and MRN indexes,
   // see PATIENT_CANDIDATES) and their encounters by patient, never from every encounter.
   const listMatching = db.prepare(listSql(`${byState} AND e.patient_id IN (${PATIENT_CANDIDATES})`));
+  // A closed encounter's checklist may be packed (db/checklist-archive.ts): its resolved items come from there.
+  const archived = createChecklistArchiveReader(db);
+  const archivedResolved = (row: JoinedRow): string[] =>
+    row.state === 'discharged' || row.state === 'cancelled' ? (archived(row.id)?.items ?? []).filter((i) => i.status !== 'unchecked').map((i) => i.item_id) : [];
 
   return {
     insert(encounter: Encounter): void {
@@ -148,7 +153,7 @@ export function createEncounterRepository(db: Db) {
         encounter: toEncounter(row),
         patient: patientFrom(row),
         decision: row.decision,
-        resolvedItemIds: row.item_ids ? row.item_ids.split('\u001f') : [],
+        resolvedItemIds: row.item_ids ? row.item_ids.split('\u001f') : archivedResolved(row),
       }));
     },
   };

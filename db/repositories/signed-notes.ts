@@ -2,19 +2,24 @@
  * Signed notes and their addenda: insert and read only. The tables refuse
  * UPDATE and DELETE by trigger (migration 007), so nothing here could change
  * a signed note even by mistake. Each row carries its Ed25519 signature and key
- * id (migration 015); rows signed before that are listed as hash-only.
+ * id (migration 015); rows signed before that are listed as hash-only. The
+ * content is stored compressed (migration 024, db/note-storage.ts) and read
+ * back as the exact canonical JSON that was hashed and signed.
  */
 import type { Actor } from '#shared/contract/common';
 import type { Addendum, SignedNote } from '#shared/contract/note';
 import { NoteContentSchema, type NoteContent } from '#shared/note/model';
 import { canonicalAddendum, signatureMismatch } from '#shared/note/signature';
 import type { Db } from '../connection';
+import { packNoteContent, storedNoteJson } from '../note-storage';
 import { sha256 } from './templates';
 
 interface NoteRow {
   id: string;
   encounter_id: string;
   content_json: string;
+  /** The canonical JSON compressed (migration 024); content_json is '' then. */
+  content: Uint8Array | null;
   content_sha256: string;
   signed_at: string;
   signed_by_name: string;
@@ -55,7 +60,7 @@ export interface StoredAddendum extends Omit<Addendum, 'verification'>, StoredSi
   signedByUserId: string;
 }
 
-const NOTE_COLUMNS = 'id, encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature';
+const NOTE_COLUMNS = 'id, encounter_id, content_json, content, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature';
 const ADDENDUM_COLUMNS = 'id, note_id, seq, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, key_id, signature';
 
 function toNote(r: NoteRow): StoredNote {
@@ -66,7 +71,7 @@ function toNote(r: NoteRow): StoredNote {
     signedAt: r.signed_at,
     signedBy: { name: r.signed_by_name, role: r.signed_by_role },
     attestation: r.attestation,
-    contentJson: r.content_json,
+    contentJson: storedNoteJson(r),
     signedByUserId: r.signed_by_user_id,
     keyId: r.key_id,
     signature: r.signature,
@@ -92,7 +97,7 @@ function toAddendum(r: AddendumRow): StoredAddendum {
 export function createSignedNoteRepository(db: Db) {
   const insertNote = db.prepare(
     `INSERT INTO signed_notes (${NOTE_COLUMNS})
-     VALUES (@id, @encounterId, @contentJson, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @attestation, @keyId, @signature)`,
+     VALUES (@id, @encounterId, '', @content, @contentSha256, @signedAt, @signedByName, @signedByRole, @signedByUserId, @attestation, @keyId, @signature)`,
   );
   const insertAddendum = db.prepare(
     `INSERT INTO note_addenda (${ADDENDUM_COLUMNS})
@@ -111,7 +116,7 @@ export function createSignedNoteRepository(db: Db) {
   return {
     insertNote(note: StoredNote): void {
       insertNote.run({
-        id: note.id, encounterId: note.encounterId, contentJson: note.contentJson, contentSha256: note.contentSha256,
+        id: note.id, encounterId: note.encounterId, content: packNoteContent(note.contentJson), contentSha256: note.contentSha256,
         signedAt: note.signedAt, signedByName: note.signedBy.name, signedByRole: note.signedBy.role,
         signedByUserId: note.signedByUserId, attestation: note.attestation, keyId: note.keyId, signature: note.signature,
       });

@@ -8,6 +8,7 @@ import type { Addendum, ExportedNote, NoteSignature } from '#shared/contract/not
 import type { NoteContent } from '#shared/note/model';
 import { signedEncounter } from '../testing/signed-encounter';
 import { NURSE, ok, openTempCore, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
+import { storedNoteText, writeNoteText } from '../testing/note-content';
 
 let core: TempCore;
 beforeEach(() => {
@@ -55,7 +56,7 @@ describe('a note signed before cryptographic signatures', () => {
   it('is still refused when its content no longer matches its hash', async () => {
     const { encounterId, note } = await signedEncounter(core, 'OLD-2', 0);
     asSignedBeforeSignatures(note.id);
-    core.db.prepare("UPDATE signed_notes SET content_json = replace(content_json, 'consents', 'declines') WHERE id = ?").run(note.id);
+    writeNoteText(core.db, note.id, storedNoteText(core.db, note.id).replace('consents', 'declines'));
     expect(await core.as(NURSE)('note.get', { encounterId })).toMatchObject({
       ok: false, error: { message: expect.stringMatching(/^Signature does not verify: this note was changed after signing \(the content hashes to/) },
     });

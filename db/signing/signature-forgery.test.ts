@@ -12,6 +12,7 @@ import { canonicalAddendum, noteSignaturePayload } from '#shared/note/signature'
 import { CONSENTS, DECLINES, dropNoteTriggers, signedEncounter } from '../testing/signed-encounter';
 import { ADMIN, NURSE, ok, openTempCore, PHYSICIAN, tempDir, type TempCore } from '../testing/temp-core';
 import { CHART_READY } from '../testing/chart-identity';
+import { storedNoteText, writeNoteText } from '../testing/note-content';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -78,10 +79,11 @@ describe('forged signed notes are detected on every read', () => {
   it('"consents" changed to "declines", the content re-hashed and the addenda re-chained', async () => {
     const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-1');
     dropNoteTriggers(core.db);
-    const row = core.db.prepare('SELECT content_json FROM signed_notes WHERE id = ?').get(note.id) as { content_json: string };
-    expect(row.content_json).toContain(CONSENTS);
-    const forged = row.content_json.replace(CONSENTS, DECLINES);
-    core.db.prepare('UPDATE signed_notes SET content_json = ?, content_sha256 = ? WHERE id = ?').run(forged, sha256(forged), note.id);
+    const text = storedNoteText(core.db, note.id);
+    expect(text).toContain(CONSENTS);
+    const forged = text.replace(CONSENTS, DECLINES);
+    writeNoteText(core.db, note.id, forged);
+    core.db.prepare('UPDATE signed_notes SET content_sha256 = ? WHERE id = ?').run(sha256(forged), note.id);
     rechain(note.id);
     await expectEveryReadRefuses(encounterId, patientId, /signature of the note/);
   });
@@ -153,7 +155,7 @@ describe('forged signed notes are detected on every read', () => {
     const { encounterId, note, patientId } = await signedEncounter(core, 'FORGE-10', 0);
     dropNoteTriggers(core.db);
     const row = core.db.prepare('SELECT * FROM signed_notes WHERE id = ?').get(note.id) as Record<string, string>;
-    const forged = row.content_json!.replace(CONSENTS, DECLINES);
+    const forged = storedNoteText(core.db, note.id).replace(CONSENTS, DECLINES);
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const spki = publicKey.export({ format: 'der', type: 'spki' });
     const keyId = createHash('sha256').update(spki).digest('hex');
@@ -166,8 +168,9 @@ describe('forged signed notes are detected on every read', () => {
       noteId: note.id, encounterId, patientId, mrn: 'FORGE-10', contentSha256, signedAt: row.signed_at!,
       signedBy: { name: row.signed_by_name!, role: 'physician' }, signedByUserId: row.signed_by_user_id!, keyId,
     });
-    core.db.prepare('UPDATE signed_notes SET content_json = ?, content_sha256 = ?, key_id = ?, signature = ? WHERE id = ?')
-      .run(forged, contentSha256, keyId, sign(null, Buffer.from(payload), privateKey).toString('base64'), note.id);
+    writeNoteText(core.db, note.id, forged);
+    core.db.prepare('UPDATE signed_notes SET content_sha256 = ?, key_id = ?, signature = ? WHERE id = ?')
+      .run(contentSha256, keyId, sign(null, Buffer.from(payload), privateKey).toString('base64'), note.id);
     await expectEveryReadRefuses(encounterId, patientId, /registration is not in the audit trail/);
   });
 });

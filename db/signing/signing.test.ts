@@ -14,6 +14,7 @@ import type { Patient } from '#shared/contract/patient';
 import { canonicalJson } from '#shared/domain/canonical-json';
 import { ADMIN, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, tableCounts, TEST_PASSWORD, type TempCore } from '../testing/temp-core';
 import { pdfPages } from '../testing/pdf-text';
+import { storedNoteText, writeNoteText } from '../testing/note-content';
 
 const NOW = new Date('2026-11-24T14:00:00.000Z');
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -84,19 +85,20 @@ describe('signing the note', () => {
     ok(await physician()('consent.save', consent('consents')));
     const note = await sign('I held this consent discussion and this note records it.');
     const row = noteRow();
+    const text = storedNoteText(core.db, note.id);
     expect(row.content_sha256).toBe(note.contentSha256);
-    expect(sha256(row.content_json!)).toBe(row.content_sha256);
+    expect(sha256(text)).toBe(row.content_sha256);
     // Canonical: parsing and re-serialising with sorted keys gives the same bytes.
-    expect(canonicalJson(JSON.parse(row.content_json!))).toBe(row.content_json);
+    expect(canonicalJson(JSON.parse(text))).toBe(text);
     expect(row).toMatchObject({ signed_by_name: PHYSICIAN.name, signed_by_role: 'physician', signed_at: NOW.toISOString() });
-    const content = JSON.parse(row.content_json!) as { sections: { heading: string; blocks: unknown[] }[] };
+    const content = JSON.parse(text) as { sections: { heading: string; blocks: unknown[] }[] };
     expect(content.sections.at(-1)).toMatchObject({
       heading: "Physician's attestation",
       blocks: [{ kind: 'paragraph', text: 'I held this consent discussion and this note records it.' }, { kind: 'fields', rows: [['Signed by', `${PHYSICIAN.name} (physician)`], ['Signed at', expect.any(String)]] }],
     });
     // The signed content names no export: it is exported many times, unchanged.
-    expect(row.content_json).not.toContain('Note exported by');
-    expect(row.content_json).toContain('¿Podré conducir a casa?');
+    expect(text).not.toContain('Note exported by');
+    expect(text).toContain('¿Podré conducir a casa?');
   });
 });
 
@@ -136,7 +138,7 @@ describe('a signed note never changes', () => {
     ]) {
       expect(() => db.prepare(sql).run(), sql).toThrow(/a signed note never changes; add an addendum/);
     }
-    expect(() => db.prepare(`INSERT INTO signed_notes SELECT '${randomUUID()}', encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature FROM signed_notes`).run())
+    expect(() => db.prepare(`INSERT INTO signed_notes SELECT '${randomUUID()}', encounter_id, content_json, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, attestation, key_id, signature, content FROM signed_notes`).run())
       .toThrow(/UNIQUE constraint failed: signed_notes.encounter_id/);
     expect(() => db.prepare(`INSERT INTO note_addenda SELECT '${randomUUID()}', '${randomUUID()}', 9, reason, text, content_sha256, signed_at, signed_by_name, signed_by_role, signed_by_user_id, key_id, signature FROM note_addenda`).run())
       .toThrow(/FOREIGN KEY constraint failed/);
@@ -224,8 +226,9 @@ describe('integrity on read', () => {
   it('a signed note whose content was altered (trigger dropped) is refused, never rendered, and logged', async () => {
     const note = await signedWithAddendum();
     const exportsBefore = core.db.prepare('SELECT count(*) FROM note_exports').pluck().get();
-    tamper('signed_notes', "content_json = replace(content_json, 'The patient consents to the procedure.', 'The patient declines the procedure.')");
-    expect(noteRow().content_json).toContain('declines');
+    core.db.exec('DROP TRIGGER signed_notes_no_update');
+    writeNoteText(core.db, note.id, storedNoteText(core.db, note.id).replace('The patient consents to the procedure.', 'The patient declines the procedure.'));
+    expect(storedNoteText(core.db, note.id)).toContain('declines');
     await expectRefused(note.id, /hashes to [0-9a-f]{64}, not the recorded/);
     expect(core.db.prepare('SELECT count(*) FROM note_exports').pluck().get()).toBe(exportsBefore);
   });

@@ -1,0 +1,72 @@
+/**
+ * A closed encounter's checklist, packed (migration 024, issue 21): its item
+ * rows and history rows as the tables held them, in one compressed row. Closed
+ * encounters refuse checklist changes (requireOpenEncounter), so packing them
+ * loses nothing and the repositories read either form. Packed at start, a
+ * batch of encounters per transaction; each archive is checked to give back
+ * the same rows before the rows are removed, so a stop anywhere leaves either
+ * the rows or their archive, never neither.
+ */
+import type { Db } from './connection';
+import { packTextChecked, unpackText } from './packed-text';
+
+export interface ItemRow {
+  item_id: string;
+  status: 'checked' | 'not-applicable' | 'unchecked';
+  reason: string | null;
+  updated_at: string;
+  updated_by_name: string;
+  updated_by_role: 'nurse' | 'physician' | 'admin' | 'records';
+}
+export interface EventRow {
+  seq: number;
+  item_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string | null;
+  at: string;
+  by_name: string;
+  by_role: string;
+}
+export interface ArchivedChecklist {
+  items: ItemRow[];
+  events: EventRow[];
+}
+
+const ITEM_COLUMNS = 'item_id, status, reason, updated_at, updated_by_name, updated_by_role';
+const EVENT_COLUMNS = 'seq, item_id, from_status, to_status, reason, at, by_name, by_role';
+
+/** Reads an encounter's archived checklist; null when it is not archived. */
+export function createChecklistArchiveReader(db: Db): (encounterId: string) => ArchivedChecklist | null {
+  const byEncounter = db.prepare<[string], Uint8Array>('SELECT packed FROM checklist_archives WHERE encounter_id = ?').pluck();
+  return (encounterId) => {
+    const packed = byEncounter.get(encounterId);
+    return packed ? (JSON.parse(unpackText(packed, `the archived checklist of ${encounterId}`)) as ArchivedChecklist) : null;
+  };
+}
+
+/** Packs every closed encounter's checklist still in rows, `batch` encounters per transaction; returns how many. */
+export function archiveClosedChecklists(db: Db, now: string, batch = 200): number {
+  // From the history rows still in the table (open encounters and those closed since the last start), so a
+  // start reads only those, not every closed encounter; distinct by the history's encounter index.
+  const pending = db.prepare<[number], string>(`SELECT DISTINCT x.encounter_id FROM checklist_item_events x
+    JOIN encounters e ON e.id = x.encounter_id WHERE e.state IN ('discharged', 'cancelled') LIMIT ?`).pluck();
+  const items = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM checklist_items WHERE encounter_id = ? ORDER BY item_id`);
+  const events = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM checklist_item_events WHERE encounter_id = ? ORDER BY seq`);
+  const insert = db.prepare('INSERT INTO checklist_archives (encounter_id, packed, packed_at) VALUES (?, ?, ?)');
+  const dropEvents = db.prepare('DELETE FROM checklist_item_events WHERE encounter_id = ?');
+  const dropItems = db.prepare('DELETE FROM checklist_items WHERE encounter_id = ?');
+  const step = db.transaction(() => {
+    const ids = pending.all(batch);
+    for (const id of ids) {
+      const rows: ArchivedChecklist = { items: items.all(id), events: events.all(id) };
+      insert.run(id, packTextChecked(JSON.stringify(rows), `the checklist of ${id}`), now);
+      dropEvents.run(id);
+      dropItems.run(id);
+    }
+    return ids.length;
+  });
+  let done = 0;
+  for (let n = step.immediate(); n > 0; n = step.immediate()) done += n;
+  return done;
+}
