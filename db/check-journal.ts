@@ -1,10 +1,10 @@
 /**
  * The side journal kept while the data file is checked in the background after a
- * crash (db/background-check.ts). Every change the dispatcher acknowledges in that
+ * crash (db/runtime.ts). Every change the dispatcher acknowledges in that
  * time is also appended here, fsynced before the answer goes out: the command
  * (method, validated input, caller, time, the ids and times it drew) and the
  * answer it got. If the check then finds damage, the newest verified backup is
- * restored and these commands are replayed in order (db/journal-replay.ts), so
+ * restored and these commands are replayed in order (db/journaled-dispatch.ts), so
  * nothing acknowledged is lost. Deleted when the check passes.
  *
  * Records are AES-256-GCM sealed with a key derived from the database key (never

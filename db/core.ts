@@ -121,7 +121,7 @@ export interface Core {
   methods: readonly string[];
   auth: Auth;
   /**
-   * Runs a command as the caller the side journal recorded (db/journal-replay.ts): the same
+   * Runs a command as the caller the side journal recorded (db/journaled-dispatch.ts): the same
    * handlers, validation and audit as dispatch, with no session to check (it was checked when
    * the command was first acknowledged).
    */

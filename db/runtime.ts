@@ -6,54 +6,32 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDispatcher, type Caller, type Dispatch, type RuntimeHandlers, type SomeHandlers } from '#shared/contract/dispatcher';
+import { createDispatcher, type RuntimeHandlers, type SomeHandlers } from '#shared/contract/dispatcher';
 import { CommandError } from '#shared/contract/errors';
 import { isMethodName, METHODS, type MethodName } from '#shared/contract/methods';
 import type { RecoveryStatus } from '#shared/contract/recovery';
-import { backupAsFile, createBackup, type BackupInfo } from './backup';
+import { backupQueue } from './backup-queue';
 import { isPlaintextDatabase } from './connection';
-import { DatabaseDamagedError, defaultKeyDir, openCore, type Core, type CoreOptions } from './core';
+import { DatabaseDamagedError, defaultKeyDir, openCore, type Core } from './core';
 import { protectPlaintextLeftovers } from './encrypt-existing';
 import { backupList, backupsDir } from './handlers/recovery';
-import { APPLICATION_ID, needsLongQuickCheck, quarantine } from './integrity';
+import { needsLongQuickCheck, quarantine } from './integrity';
 import { databaseKeyFor } from './keys/database-key';
-import { makeOwnerOnly } from './owner-only-files';
 import { DATABASE_FILE } from './paths';
 import { runSqliteJob } from './sqlite-worker';
 import { createRecoveryGate } from './recovery-admin';
+import { RECOVERY_OPERATOR, restoreSources } from './restore-sources';
 import { journalPath, openCheckJournal, type CheckJournal } from './check-journal';
 import { commandTape } from './command-tape';
 import { journaledDispatch, replayJournal, type JournaledDispatch } from './journaled-dispatch';
+import type { Runtime, RuntimeOptions } from './runtime-types';
 
-/** Who acts in recovery mode, when no account can be checked. */
-const RECOVERY_OPERATOR: Caller = { actor: { name: 'Recovery-mode operator', role: 'admin' }, userId: 'recovery-mode', token: '' };
+export type { Runtime, RuntimeOptions } from './runtime-types';
+
 /** Who restores a backup on their own when the background check finds damage (recorded in the restored trail). */
 const AUTOMATIC_RECOVERY = { name: 'ProcedureDesk automatic recovery', role: 'admin' };
 /** quick_check speed for the estimate on screen: 12 GiB in 58 s at 100k patients (bench/RESULTS.md section 3), rounded down. */
 const CHECK_BYTES_PER_SECOND = 200 * 2 ** 20;
-
-export interface RuntimeOptions extends CoreOptions {
-  /** Take a backup this often while running (ms); 0 turns the schedule off. */
-  backupEveryMs?: number;
-  /** Look for due deliveries this often (ms; default a minute); 0 leaves them to on-demand runs. */
-  deliveryEveryMs?: number;
-  /** Poll the HL7 schedule inbox this often (ms; default 30 s); 0 leaves it to on-demand ticks. */
-  scheduleEveryMs?: number;
-  /** Tests and the bench: the background check after a crash begins only once this settles. */
-  holdCheck?: Promise<unknown>;
-}
-
-export interface Runtime {
-  dispatch: Dispatch;
-  mode(): RecoveryStatus['mode'];
-  /** Settles once the start-up check is over, in whichever mode it left the app. */
-  started: Promise<void>;
-  /** The running core (ready mode only). */
-  core(): Core | null;
-  backupNow(): Promise<void>;
-  /** Stops a backup or check in progress, waits for its thread, then closes the database. */
-  close(): Promise<void>;
-}
 
 export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   const log = runtimeOptions.log ?? (() => undefined);
@@ -90,40 +68,10 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     };
   };
   const gate = createRecoveryGate({ key: databaseKey, cost: options.passwordCost, log });
+  const { backupToRestore, installBackup, startEmptyProof } = restoreSources({ dataDir: options.dataDir, file, databaseKey, gate, consoleCode: options.consoleCode });
 
-  // One backup at a time: the scheduled, start-up and requested ones queue behind each other.
-  let backupQueue: Promise<unknown> = Promise.resolve();
-  /**
-   * Rows changed on the core's connection when the last backup began (SQLite's
-   * total_changes(); the core's one connection is the only writer). A scheduled
-   * backup with nothing changed since would be an identical copy of the whole file.
-   */
-  let changesAtLastBackup: number | null = null;
-  const changesSoFar = (c: Core): number => c.db.prepare('SELECT total_changes()').pluck().get() as number;
-  function queuedBackup(when: 'always' | 'if-changed'): Promise<BackupInfo | null> {
-    const next = backupQueue.then(async () => {
-      const open = current();
-      if (!open) throw new CommandError('UNAVAILABLE', 'There is no open database to back up.');
-      // A backup now would hold changes the side journal also holds: a restore would apply them twice.
-      if (checking) throw new CommandError('UNAVAILABLE', 'Backups wait until the background check of the data file is over; nothing was changed.');
-      const changes = changesSoFar(open);
-      if (when === 'if-changed' && changes === changesAtLastBackup) return null;
-      const info = await createBackup(open.db, databaseKey, backupsDir(options.dataDir), { signal: closing.signal });
-      changesAtLastBackup = changes;
-      return info;
-    });
-    backupQueue = next.catch(() => undefined);
-    return next;
-  }
-
-  async function backupNow(when: 'always' | 'if-changed' = 'always'): Promise<void> {
-    try {
-      const info = await queuedBackup(when);
-      log(info ? `backup written: ${path.basename(info.file)} (${info.bytes} bytes)` : 'backup skipped: nothing changed since the last one');
-    } catch (error) {
-      log(`backup failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  }
+  const backupJobs = backupQueue({ current: () => core, checking: () => checking !== null, databaseKey, dir: backupsDir(options.dataDir), signal: closing.signal, log });
+  const backupNow = backupJobs.now;
 
   // Read through a function: TypeScript cannot see that becomeReady() sets it.
   const current = (): Core | null => core;
@@ -132,7 +80,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   function becomeReady(next: Core, background = false): void {
     core = next;
     problem = null;
-    changesAtLastBackup = null;
+    backupJobs.reset();
     if (!background) startServices(next);
   }
 
@@ -157,19 +105,6 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     log(`database set aside (${damage}: ${detail}) to ${setAsideTo}; starting in recovery mode`);
     // With no backup to check an administrator's password against, starting empty needs the console's code.
     if (backupList(options.dataDir).length === 0) options.consoleCode?.announce('start with an empty database');
-  }
-
-  /** A backup, checked page by page on a worker thread (minutes for a large file); the reason when it cannot be used. */
-  async function unusableBackup(name: string, file = path.join(backupsDir(options.dataDir), name)): Promise<string | null> {
-    const checked = await runSqliteJob({ kind: 'check', file, check: 'integrity_check', key: databaseKey }).catch((error: unknown) => ({
-      check: error instanceof Error ? error.message : String(error),
-      applicationId: APPLICATION_ID,
-      userVersion: 0,
-    }));
-    // Files from before migration 003 carry no application id yet.
-    const ours = checked.applicationId === APPLICATION_ID || (checked.applicationId === 0 && checked.userVersion <= 2);
-    if (checked.check !== 'ok') return `it failed its check (${checked.check.slice(0, 200)})`;
-    return ours ? null : 'it is not a ProcedureDesk database';
   }
 
   function openOrSetAside(quickCheckDone: boolean, background = false): void {
@@ -222,29 +157,6 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   }
 
   /**
-   * A backup as a database file: a generation is first restored beside the database as `restoring`
-   * (each page checked against its manifest), a full copy is used where it is; with why it cannot be used, if so.
-   */
-  async function backupToRestore(name: string, restoring: string): Promise<{ source: string; why: string | null }> {
-    let source: string;
-    try {
-      source = backupAsFile(backupsDir(options.dataDir), name, databaseKey, restoring);
-    } catch (error) {
-      return { source: restoring, why: error instanceof Error ? error.message : String(error) };
-    }
-    return { source, why: await unusableBackup(name, source) };
-  }
-
-  /** Puts a backup in place as the database file (none may be there, nor a -wal or -shm). */
-  async function installBackup(source: string): Promise<void> {
-    const restoring = `${file}.restoring`;
-    for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    if (source !== restoring) await fs.promises.copyFile(source, restoring);
-    makeOwnerOnly(restoring);
-    fs.renameSync(restoring, file);
-  }
-
-  /**
    * The background check found damage after the app had been in use: stop taking calls, set the
    * file aside, restore the newest verified backup and replay the side journal onto it. What cannot
    * be replayed (or no usable backup) keeps the journal, beside the damaged file, for an administrator.
@@ -252,7 +164,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
   async function recoverFromDamage(damage: DatabaseDamagedError, journal: CheckJournal): Promise<void> {
     const detail = damage.inspection.detail ?? 'damage';
     await journaled?.stop(RECOVERING);
-    await backupQueue;
+    await backupJobs.settled();
     core?.close();
     core = null;
     journaled = null;
@@ -302,7 +214,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
     'recovery.restoreBackup': async ({ backup, username, password }) => {
       if (checking) unavailable();
       // Let a backup in progress finish before its database is closed.
-      await backupQueue;
+      await backupJobs.settled();
       if (!backupList(options.dataDir).some((b) => b.name === backup)) throw new CommandError('NOT_FOUND', `No backup named ${backup}.`);
       const restoring = `${file}.restoring`;
       try {
@@ -336,39 +248,12 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       return status();
     },
     'backup.now': async (_input, { caller }) => {
-      const info = (await queuedBackup('always'))!;
+      const info = (await backupJobs.queued('always'))!;
       core?.record(caller.actor, 'backup.now', `backup:${path.basename(info.file)}`);
       log(`backup written on request: ${path.basename(info.file)}`);
       return status();
     },
   };
-  /**
-   * Starting empty needs an administrator of the newest backup that passes its check; with no
-   * usable backup, the code printed on the console (browser mode), or nothing in the desktop app,
-   * whose window is the console.
-   */
-  async function startEmptyProof(username?: string, password?: string, code?: string): Promise<{ name: string; role: string }> {
-    for (const b of backupList(options.dataDir)) {
-      const dir = backupsDir(options.dataDir);
-      const restored = path.join(dir, `${b.name}.restore.sqlite`);
-      try {
-        const source = backupAsFile(dir, b.name, databaseKey, restored);
-        if (!(await unusableBackup(b.name, source))) return await gate.admin(source, `the newest backup (${b.name})`, username, password);
-      } catch (error) {
-        if (error instanceof CommandError) throw error;
-        // A generation that does not restore is unusable: the next one is tried.
-      } finally {
-        fs.rmSync(restored, { force: true });
-      }
-    }
-    if (!options.consoleCode) return RECOVERY_OPERATOR.actor;
-    if (!options.consoleCode.check(code)) {
-      throw new CommandError('FORBIDDEN', 'There is no backup to check a password against: type the one-time code printed in the console that started ProcedureDesk. Nothing was changed.', [
-        { path: 'consoleCode', message: 'not the code printed on the console' },
-      ]);
-    }
-    return { name: 'Console operator', role: 'admin' };
-  }
   // Without a core every other method is unavailable; the runtime's own methods work in either mode.
   const recoveryHandlers: SomeHandlers = {
     ...Object.fromEntries((Object.keys(METHODS) as MethodName[]).map((m) => [m, unavailable])),
@@ -400,7 +285,7 @@ export function startRuntime(runtimeOptions: RuntimeOptions): Runtime {
       if (timer) clearInterval(timer);
       // The worker's read connection must be gone first: the last connection to close checkpoints
       // the WAL, and a WAL left behind would make the next start check the whole file.
-      await Promise.allSettled([backupQueue, started]);
+      await Promise.allSettled([backupJobs.settled(), started]);
       core?.close();
       core = null;
     },

@@ -34,8 +34,8 @@ describe('recording an intake', () => {
       [second.id, first.id, PHYSICIAN.name, '2026-11-24T19:38:00.000Z', 5],
       [first.id, null, NURSE.name, '2026-11-24T18:38:00.000Z', 7],
     ]);
-    // Records staff read it; they do not write it.
-    expect((await history(RECORDS)).versions).toHaveLength(2);
+    // Records staff neither read nor write it: the chart gets it as the signed note's History.
+    expect(await core.as(RECORDS)('intake.history', { patientId })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await record(SAMPLE_INTAKE, second.id, RECORDS)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const audit = core.db.prepare("SELECT target FROM audit_log WHERE action = 'intake.record' ORDER BY seq").pluck().all();
     expect(audit).toEqual([`patient:${patientId}/intake:${first.id}`, `patient:${patientId}/intake:${second.id}`]);

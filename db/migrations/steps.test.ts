@@ -107,13 +107,15 @@ describe('018 day-teams', () => {
 describe('024 signed-note-storage', () => {
   it('a v23 file with a signed note migrates: the row kept as written, then moved to compressed storage giving back the same text, and nothing else may change', () => {
     const { db, dir } = fresh();
-    migrate(db, MIGRATIONS.slice(0, 23), null);
+    // The fixture's rows as a v22 file holds them (before the patient's language column), then on to v23.
+    migrate(db, MIGRATIONS.slice(0, 22), null);
     const text = '{"sections":[{"heading":"Consent","blocks":[]}],"note":"ñandú"}';
     db.exec(`
       ${TEMPLATE_PATIENT_ENCOUNTER}
       INSERT INTO users (id, username, display_name, role, password_hash, created_at, password_changed_at) VALUES ('u', 'dr', 'Dr', 'physician', 'h', 'now', 'now');
       INSERT INTO signing_keys (key_id, user_id, public_key, registered_at, registered_by_name, registered_by_role) VALUES ('${'k'.repeat(64)}', 'u', 'pk', 'now', 'Dr', 'physician');
     `);
+    migrate(db, MIGRATIONS.slice(0, 23), path.join(dir, 'backups'));
     db.prepare(`INSERT INTO signed_notes VALUES ('n', 'e', ?, '${'a'.repeat(64)}', 'now', 'Dr', 'physician', 'u', 'I attest.', '${'k'.repeat(64)}', 'sig')`).run(text);
     const before = db.prepare('SELECT * FROM signed_notes').get();
     expect(migrate(db, MIGRATIONS.slice(0, 24), path.join(dir, 'backups'))).toMatchObject({ from: 23, to: 24 });

@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { ActorSchema, DateSchema, IdSchema, TimestampSchema } from './common';
 import { doseProblem } from './encounter-records';
 import { shortText } from './text';
-import { CLINICAL, CHART, method } from './method-spec';
+import { CLINICAL, method } from './method-spec';
 
 /** Shown beside the function measure on the form and in the note. */
 export const FUNCTION_MEASURE_REVIEW = 'The fact base names no validated function measure: needs clinical review';
@@ -145,7 +145,8 @@ export const INTAKE_METHODS = {
   'intake.history': method({
     summary: "The patient's intake versions, newest first, each with who recorded it and when.",
     writes: false,
-    access: CHART,
+    // The clinical team's: records staff get the intake as the signed note's History, which is what the chart receives.
+    access: CLINICAL,
     audit: { entry: 'with-change', describe: (i) => ({ patientId: String(i.patientId), target: `patient:${String(i.patientId)}/intake` }) },
     input: IntakeHistoryInputSchema,
     output: IntakeHistorySchema,
