@@ -50,7 +50,10 @@ describe('closed checklists packed (024)', () => {
 
     const logs: string[] = [];
     core = openTempCore({ dataDir, log: (line) => logs.push(line) });
-    expect(logs).toContain("1 closed encounters' checklists packed (migration 024)");
+    // Packed in the background after the start: wait on the archive row, then on the totals logged.
+    const c = core;
+    await expect.poll(() => c.db.prepare('SELECT count(*) FROM checklist_archives').pluck().get()).toBe(1);
+    await expect.poll(() => logs).toContain("1 closed encounters' checklists packed (migration 024)");
     const count = (table: string, id: string) => core!.db.prepare(`SELECT count(*) FROM ${table} WHERE encounter_id = ?`).pluck().get(id);
     expect([count('checklist_items', closed.encounterId), count('checklist_item_events', closed.encounterId), count('checklist_archives', closed.encounterId)]).toEqual([0, 0, 1]);
     expect([count('checklist_items', open.encounterId), count('checklist_item_events', open.encounterId), count('checklist_archives', open.encounterId)]).toEqual([1, 1, 0]);

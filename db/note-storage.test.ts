@@ -13,9 +13,9 @@ import { keyOf, NURSE, ok, openTempCore, tempDir, type TempCore } from './testin
 let core: TempCore | null = null;
 afterEach(() => core?.cleanup());
 
-/** Puts a file back as schema 022 left it: the content as text, no `content` column, no checklist archive, the earlier triggers. */
-function asBeforeMigration023(dataDir: string): void {
-  const db = openDatabase(path.join(dataDir, DATABASE_FILE), 23, keyOf(dataDir));
+/** Puts a file back as schema 023 left it (before 024): the content as text, no `content` column, no checklist archive, the earlier triggers. */
+function asBeforeMigration024(dataDir: string): void {
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE), 24, keyOf(dataDir));
   const rows = db.prepare('SELECT id, content FROM signed_notes').all() as { id: string; content: Uint8Array }[];
   db.exec('DROP TRIGGER signed_notes_no_update');
   for (const r of rows) db.prepare("UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?").run(unpackNoteContent(r.content), r.id);
@@ -24,7 +24,7 @@ function asBeforeMigration023(dataDir: string): void {
     DROP TABLE checklist_archives;
     DROP TRIGGER checklist_items_not_archived; DROP TRIGGER checklist_item_events_not_archived; DROP TRIGGER checklist_item_events_no_delete;
     CREATE TRIGGER checklist_item_events_no_delete BEFORE DELETE ON checklist_item_events BEGIN SELECT RAISE(ABORT, 'checklist history is append-only'); END;
-    PRAGMA user_version = 22;`);
+    PRAGMA user_version = 23;`);
   db.close();
 }
 
@@ -42,16 +42,19 @@ describe('signed notes stored compressed (024)', () => {
     const before = [];
     for (const s of signed) before.push(await read(core, s.encounterId));
     core.close();
-    asBeforeMigration023(dataDir);
-    // Plain text on disk, as every file made before 023 has it.
-    const legacy = openDatabase(path.join(dataDir, DATABASE_FILE), 22, keyOf(dataDir));
+    asBeforeMigration024(dataDir);
+    // Plain text on disk, as every file made before 024 has it.
+    const legacy = openDatabase(path.join(dataDir, DATABASE_FILE), 23, keyOf(dataDir));
     expect(legacy.prepare('SELECT content_json FROM signed_notes ORDER BY id').pluck().all()).toEqual([...before].sort((a, b) => a.stored!.id.localeCompare(b.stored!.id)).map((b) => b.stored!.contentJson));
     legacy.close();
 
     const logs: string[] = [];
     core = openTempCore({ dataDir, log: (line) => logs.push(line) });
-    expect(core.migration).toMatchObject({ from: 22, to: 23 });
-    expect(logs).toContain('3 signed notes stored compressed (migration 024)');
+    expect(core.migration).toMatchObject({ from: 23, to: 24 });
+    // Converted in the background after the start: wait on the rows, then on the totals logged.
+    const c = core;
+    await expect.poll(() => c.db.prepare('SELECT count(*) FROM signed_notes WHERE content IS NULL').pluck().get()).toBe(0);
+    await expect.poll(() => logs).toContain('3 signed notes stored compressed (migration 024)');
     const rows = core.db.prepare('SELECT content_json, content, content_sha256 FROM signed_notes').all() as { content_json: string; content: Uint8Array; content_sha256: string }[];
     for (const r of rows) {
       expect(r.content_json).toBe('');
