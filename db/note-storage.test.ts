@@ -68,7 +68,8 @@ describe('signed notes stored compressed (024)', () => {
   });
 
   it('only the move to compressed storage passes the trigger; the conversion resumes where a stop left it', async () => {
-    core = openTempCore();
+    // The test converts by hand; no background step may get there first.
+    core = openTempCore({ storageCompaction: false });
     const a = await signedEncounter(core, 'STORE-4', 0);
     const b = await signedEncounter(core, 'STORE-5', 0);
     const db = core.db;
