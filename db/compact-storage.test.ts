@@ -125,6 +125,18 @@ describe('storage compaction in the background (024)', () => {
     expect(await file.read(core)).toEqual(file.before);
   }, 120_000);
 
+  it('a step that finds a transaction open on the connection waits for its end rather than nest inside it', async () => {
+    const file = await halfConvertedFile();
+    core = openTempCore({ dataDir: file.dataDir });
+    const db = core.db;
+    db.exec('BEGIN');
+    // Several step intervals with the transaction open: a nested step would have converted rows inside it.
+    await new Promise((resolve) => setTimeout(resolve, STEP_INTERVAL_MS * 4));
+    expect(pendingNotes(db)).toBe(file.pending.notes);
+    db.exec('ROLLBACK');
+    await expect.poll(() => pendingNotes(db), { timeout: 30_000, interval: 20 }).toBeLessThan(file.pending.notes);
+  }, 120_000);
+
   it('compactStorageNow does it all at once for benchmarks and tests, and finds nothing left after', async () => {
     const file = await halfConvertedFile();
     core = openTempCore({ dataDir: file.dataDir, storageCompaction: false });
