@@ -24,7 +24,8 @@ afterEach(() => core?.cleanup());
 describe('closed checklists packed (024)', () => {
   it('a cancelled encounter is packed at the next start and reads the same everywhere; the open one is left in rows', async () => {
     const dataDir = tempDir();
-    core = openTempCore({ dataDir });
+    // No background steps in this session: packing is left to the next start, whatever the timing.
+    core = openTempCore({ dataDir, storageCompaction: false });
     const closed = await newEncounter(core, 'PACK-1');
     const open = await newEncounter(core, 'PACK-2');
     const nurse = core.as(NURSE);
@@ -50,7 +51,10 @@ describe('closed checklists packed (024)', () => {
 
     const logs: string[] = [];
     core = openTempCore({ dataDir, log: (line) => logs.push(line) });
-    expect(logs).toContain("1 closed encounters' checklists packed (migration 024)");
+    // Packed in the background after the start: wait on the archive row, then on the totals logged.
+    const c = core;
+    await expect.poll(() => c.db.prepare('SELECT count(*) FROM checklist_archives').pluck().get()).toBe(1);
+    await expect.poll(() => logs).toContain("1 closed encounters' checklists packed (migration 024)");
     const count = (table: string, id: string) => core!.db.prepare(`SELECT count(*) FROM ${table} WHERE encounter_id = ?`).pluck().get(id);
     expect([count('checklist_items', closed.encounterId), count('checklist_item_events', closed.encounterId), count('checklist_archives', closed.encounterId)]).toEqual([0, 0, 1]);
     expect([count('checklist_items', open.encounterId), count('checklist_item_events', open.encounterId), count('checklist_archives', open.encounterId)]).toEqual([1, 1, 0]);
@@ -61,7 +65,8 @@ describe('closed checklists packed (024)', () => {
   });
 
   it('refuses writes to a packed checklist and deletes of history not yet packed', async () => {
-    core = openTempCore();
+    // The test packs by hand; no background step may get there first.
+    core = openTempCore({ storageCompaction: false });
     const closed = await newEncounter(core, 'PACK-3');
     const open = await newEncounter(core, 'PACK-4');
     const nurse = core.as(NURSE);

@@ -2,8 +2,8 @@
  * A closed encounter's checklist, packed (migration 024, issue 21): its item
  * rows and history rows as the tables held them, in one compressed row. Closed
  * encounters refuse checklist changes (requireOpenEncounter), so packing them
- * loses nothing and the repositories read either form. Packed at start, a
- * batch of encounters per transaction; each archive is checked to give back
+ * loses nothing and the repositories read either form. Packed in the background
+ * after a start, a batch of encounters per transaction; each archive is checked to give back
  * the same rows before the rows are removed, so a stop anywhere leaves either
  * the rows or their archive, never neither.
  */
@@ -45,8 +45,11 @@ export function createChecklistArchiveReader(db: Db): (encounterId: string) => A
   };
 }
 
-/** Packs every closed encounter's checklist still in rows, `batch` encounters per transaction; returns how many. */
-export function archiveClosedChecklists(db: Db, now: string, batch = 200): number {
+/**
+ * One batch: packs up to `batch` closed encounters' checklists still in rows in one immediate
+ * transaction; returns how many. Statements prepared once for the background steps (db/compact-storage.ts).
+ */
+export function checklistPacker(db: Db): (now: string, batch: number) => number {
   // From the history rows still in the table (open encounters and those closed since the last start), so a
   // start reads only those, not every closed encounter; distinct by the history's encounter index.
   const pending = db.prepare<[number], string>(`SELECT DISTINCT x.encounter_id FROM checklist_item_events x
@@ -56,7 +59,8 @@ export function archiveClosedChecklists(db: Db, now: string, batch = 200): numbe
   const insert = db.prepare('INSERT INTO checklist_archives (encounter_id, packed, packed_at) VALUES (?, ?, ?)');
   const dropEvents = db.prepare('DELETE FROM checklist_item_events WHERE encounter_id = ?');
   const dropItems = db.prepare('DELETE FROM checklist_items WHERE encounter_id = ?');
-  const step = db.transaction(() => {
+  // The encounter's state is read inside this transaction, so only an encounter already closed is packed.
+  const step = db.transaction((now: string, batch: number) => {
     const ids = pending.all(batch);
     for (const id of ids) {
       const rows: ArchivedChecklist = { items: items.all(id), events: events.all(id) };
@@ -66,7 +70,13 @@ export function archiveClosedChecklists(db: Db, now: string, batch = 200): numbe
     }
     return ids.length;
   });
+  return (now, batch) => step.immediate(now, batch);
+}
+
+/** Packs every closed encounter's checklist still in rows, `batch` encounters per transaction; returns how many. */
+export function archiveClosedChecklists(db: Db, now: string, batch = 200): number {
+  const step = checklistPacker(db);
   let done = 0;
-  for (let n = step.immediate(); n > 0; n = step.immediate()) done += n;
+  for (let n = step(now, batch); n > 0; n = step(now, batch)) done += n;
   return done;
 }

@@ -58,7 +58,7 @@ import { noteHandlers } from './handlers/note';
 import { handoutHandlers } from './handlers/handout';
 import { patientHandlers } from './handlers/patient';
 import { migrate, type MigrationResult } from './migrate';
-import { compactStorage } from './compact-storage';
+import { scheduleStorageCompaction } from './compact-storage';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { DATABASE_FILE } from './paths';
 import { createChecklistRepository } from './repositories/checklist';
@@ -103,7 +103,7 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The runtime has just run quick_check on a worker thread and it passed (db/runtime.ts). */
   quickCheckDone?: boolean;
-  /** Benchmarks only (bench/storage.ts measures before and after): leave storage as migration 024 found it. */
+  /** Benchmarks only (bench/storage.ts measures before and after): leave storage as migration 024 found it, no background steps. */
   storageCompaction?: boolean;
   /** The bundled library to seed; tests inject a later release's. Defaults to LIBRARY. */
   library?: readonly Template[];
@@ -173,8 +173,6 @@ export function openCore(options: CoreOptions): Core {
   try {
     const migration = migrate(db, MIGRATIONS, path.join(options.dataDir, 'backups'));
     if (migration.from !== migration.to) log(`database migrated from schema ${migration.from} to ${migration.to}`);
-    if (options.storageCompaction !== false) compactStorage(db, (options.now ?? (() => new Date()))().toISOString(), log);
-
     const clock = options.now ?? (() => new Date());
     const now = () => clock().toISOString();
     const templates = createTemplateRepository(db);
@@ -284,6 +282,8 @@ export function openCore(options: CoreOptions): Core {
     // Every call's entries are sealed before its answer goes out: an acknowledged change is in the seal.
     const sealed = (run: () => ReturnType<Dispatch>): ReturnType<Dispatch> => run().finally(() => guard.advance());
     const dispatch: Dispatch = (method, input, session) => sealed(() => inner(method, input, session));
+    // Migration 024's conversion, in small steps after the core is returned: never blocks a start (db/compact-storage.ts).
+    const compaction = options.storageCompaction !== false ? scheduleStorageCompaction(db, now, log) : null;
     return {
       dispatch,
       replay: (method, input, caller) => {
@@ -306,6 +306,7 @@ export function openCore(options: CoreOptions): Core {
       schedule,
       scheduleRunner,
       close() {
+        compaction?.cancel();
         void delivery.stop();
         void scheduleRunner.stop();
         guard.stop();

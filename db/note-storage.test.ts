@@ -13,7 +13,7 @@ import { keyOf, NURSE, ok, openTempCore, tempDir, type TempCore } from './testin
 let core: TempCore | null = null;
 afterEach(() => core?.cleanup());
 
-/** Puts a file back as schema 023 left it: the content as text, no `content` column, no checklist archive, the earlier triggers. */
+/** Puts a file back as schema 023 left it (before 024): the content as text, no `content` column, no checklist archive, the earlier triggers. */
 function asBeforeMigration024(dataDir: string): void {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), 24, keyOf(dataDir));
   const rows = db.prepare('SELECT id, content FROM signed_notes').all() as { id: string; content: Uint8Array }[];
@@ -51,7 +51,10 @@ describe('signed notes stored compressed (024)', () => {
     const logs: string[] = [];
     core = openTempCore({ dataDir, log: (line) => logs.push(line) });
     expect(core.migration).toMatchObject({ from: 23, to: 24 });
-    expect(logs).toContain('3 signed notes stored compressed (migration 024)');
+    // Converted in the background after the start: wait on the rows, then on the totals logged.
+    const c = core;
+    await expect.poll(() => c.db.prepare('SELECT count(*) FROM signed_notes WHERE content IS NULL').pluck().get()).toBe(0);
+    await expect.poll(() => logs).toContain('3 signed notes stored compressed (migration 024)');
     const rows = core.db.prepare('SELECT content_json, content, content_sha256 FROM signed_notes').all() as { content_json: string; content: Uint8Array; content_sha256: string }[];
     for (const r of rows) {
       expect(r.content_json).toBe('');
@@ -65,7 +68,8 @@ describe('signed notes stored compressed (024)', () => {
   });
 
   it('only the move to compressed storage passes the trigger; the conversion resumes where a stop left it', async () => {
-    core = openTempCore();
+    // The test converts by hand; no background step may get there first.
+    core = openTempCore({ storageCompaction: false });
     const a = await signedEncounter(core, 'STORE-4', 0);
     const b = await signedEncounter(core, 'STORE-5', 0);
     const db = core.db;
@@ -76,7 +80,7 @@ describe('signed notes stored compressed (024)', () => {
     for (const sql of ["UPDATE signed_notes SET content = x'0100'", "UPDATE signed_notes SET content_json = '{}', content = NULL", "UPDATE signed_notes SET attestation = 'changed'"]) {
       expect(() => db.prepare(sql).run(), sql).toThrow(/a signed note never changes/);
     }
-    // Two rows as a file from before 024 has them (written with the trigger out of the way, then put back).
+    // Two rows as a file from before 023 has them (written with the trigger out of the way, then put back).
     const trigger = db.prepare("SELECT sql FROM sqlite_schema WHERE name = 'signed_notes_no_update'").pluck().get() as string;
     db.exec('DROP TRIGGER signed_notes_no_update');
     db.prepare('UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?').run(ta, a.note.id);

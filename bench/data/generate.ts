@@ -73,7 +73,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
   const newId = orderedIds(0x0190_0000_0000, random);
   const todayMs = Date.parse(`${options.today}T00:00:00.000Z`);
   const clock = () => new Date(todayMs + 8 * 3600_000);
-  const core = openCore({ dataDir: options.dataDir, now: clock, passwordCost: TEST_PASSWORD_COST, newId });
+  // No background compaction: the generator writes storage as the app does (or, legacyStorage, as before 024) itself.
+  const core = openCore({ dataDir: options.dataDir, now: clock, passwordCost: TEST_PASSWORD_COST, newId, storageCompaction: false });
   try {
     const db = core.db;
     const prototypes = await makePrototypes(core, options.today);
