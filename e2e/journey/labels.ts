@@ -5,7 +5,7 @@
 export const L = {
   signIn: { form: 'Sign in', username: 'Username', password: 'Password', submit: 'Sign in', lock: 'Lock', unlockForm: 'Unlock', unlock: 'Unlock', signOutOther: 'Sign out (another user)', switchUser: 'Sign out' },
   worklist: { heading: 'Worklist', register: 'Register new patient', openEncounter: /^Open encounter/ },
-  patient: { form: 'Register patient', mrn: 'MRN', family: 'Family name', given: 'Given name', birth: 'Date of birth', sex: 'Sex', save: 'Save patient' },
+  patient: { form: 'Register patient', mrn: 'MRN', family: 'Family name', given: 'Given name', birth: 'Date of birth', sex: 'Sex', language: 'Preferred language', save: 'Save patient' },
   encounter: { form: 'New encounter', procedure: 'Procedure', laterality: 'Left', imaging: 'Imaging guidance', sedation: /^Sedation planned/, indication: 'Indication (physician)', create: 'Create encounter' },
   phase: { region: /^Now:/, start: 'Start pre-procedure', moveTo: (to: string) => `Move to ${to}`, stillOpen: 'Still open', more: /^…and \d+ more$/, heading: (name: string) => new RegExp(`^Now: ${name}`) },
   facts: { region: 'Patient facts', form: 'Record a patient fact', kind: 'Kind of fact', category: 'Category', agent: 'Agent', reaction: 'Reaction', severity: 'Severity', save: 'Save patient fact', confirm: 'Confirm patient facts' },

@@ -78,6 +78,8 @@ test('lumbar TFESI, nurse and physician, sign-in to the note in the outbox: clic
     [reg.getByLabel(L.patient.sex), PATIENT.sex.charAt(0)],
   ]);
   await expect(reg.getByLabel(L.patient.sex)).toHaveValue(PATIENT.sex.toLowerCase());
+  // The patient speaks English: the preferred language is passed over (one Tab), as a nurse would.
+  await m.tabTo(reg.getByLabel(L.patient.language));
   await m.tabTo(reg.getByRole('button', { name: L.patient.save }));
   await m.key('Enter', 'Save patient');
   await expect(page.getByText(`MRN ${PATIENT.mrn})`)).toBeVisible();
