@@ -3,7 +3,7 @@
  * sets the same pragmas: a clinical write is acknowledged only after it is on disk.
  * Every file is encrypted (SQLite3 Multiple Ciphers in SQLCipher 4 mode: AES-256-CBC
  * pages with an HMAC-SHA512 each), keyed before any other statement; the database,
- * its WAL, backups (VACUUM INTO) and copies are unreadable without the key.
+ * its WAL, backups (their pages copied as they are) and copies are unreadable without the key.
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
