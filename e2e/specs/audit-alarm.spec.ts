@@ -1,6 +1,6 @@
 /**
- * An older copy of the database put back by hand (what replaying a backup by file
- * copy looks like) is caught at start-up: every signed-in user sees the alarm on
+ * An older copy of the database put back by hand (what IT restoring a file copy
+ * looks like) is caught at start-up: every signed-in user sees the alarm on
  * every screen; the administrator reviews it on the Audit trail screen and
  * acknowledges it with a reason and the password, after which the trail verifies
  * again and the acknowledgement is in it. At 1366×768; AUDIT_ALARM_SCREENSHOTS=<folder>
@@ -15,12 +15,18 @@ const shots = process.env.AUDIT_ALARM_SCREENSHOTS;
 
 test('an older database copied back by hand: alarm for everyone, acknowledged by the administrator, recorded', async ({ page, app }) => {
   await app.call('patient.create', { mrn: 'OLD-1', familyName: 'Alt', givenName: 'Ida', birthDate: '1960-01-01', sex: 'female' });
-  const { backups } = await app.call<{ backups: { name: string }[] }>('backup.now', {});
+  // IT's copy of the file, taken with the app closed (backups are page-store generations, not files to copy).
+  const file = path.join(app.dataDir, 'proceduredesk.sqlite');
+  const older = `${app.dataDir}-older-copy`;
+  await app.restart(() => {
+    fs.mkdirSync(older, { recursive: true });
+    for (const suffix of ['', '-wal']) if (fs.existsSync(`${file}${suffix}`)) fs.copyFileSync(`${file}${suffix}`, path.join(older, `db${suffix}`));
+  });
   await app.call('patient.create', { mrn: 'NEW-2', familyName: 'Neu', givenName: 'Otto', birthDate: '1961-01-01', sex: 'male' });
   await app.restart(() => {
-    const file = path.join(app.dataDir, 'proceduredesk.sqlite');
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
-    fs.copyFileSync(path.join(app.dataDir, 'backups', backups[0]!.name), file);
+    for (const suffix of ['', '-wal']) if (fs.existsSync(path.join(older, `db${suffix}`))) fs.copyFileSync(path.join(older, `db${suffix}`), `${file}${suffix}`);
+    fs.rmSync(older, { recursive: true, force: true });
   });
   await app.current.logged(/AUDIT TRAIL ALARM/);
 

@@ -51,7 +51,7 @@ test('consent details, drawn and paper signatures, outbox, print and the batch e
   await consent.getByLabel('Person 1 name').fill('Nina Nurse');
   await consent.getByLabel('Person 1 role').fill('nurse');
   await consent.getByRole('checkbox', { name: 'Interpreter used' }).check();
-  await consent.getByLabel('Language', { exact: true }).selectOption('es');
+  await consent.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
   await consent.getByLabel('Interpreter id', { exact: true }).fill('INT-77');
   await consent.getByRole('radio', { name: 'Video' }).check();
   await consent.getByLabel("Teach-back: the patient's own words").fill('Si pierdo la vista o la fuerza, llamo al 112.');

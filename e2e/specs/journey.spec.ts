@@ -83,7 +83,7 @@ test('nurse opens an encounter, physician records consent, the note exports as P
   await consent.getByLabel('Question 1', { exact: true }).fill('¿Cuánto dura el alivio?');
   await consent.getByLabel('Answer 1', { exact: true }).fill('Varía; a menudo semanas o meses.');
   await consent.getByRole('checkbox', { name: 'Interpreter used' }).check();
-  await consent.getByLabel('Language', { exact: true }).selectOption('es');
+  await consent.getByRole('combobox', { name: 'Language', exact: true }).selectOption('es');
   await consent.getByLabel('Interpreter id', { exact: true }).fill('INT-3321');
   await consent.getByRole('radio', { name: 'Consents' }).check();
   await expect(consent.getByText(/^Consent discussion saved/)).toBeVisible();

@@ -15,7 +15,8 @@ test('damaged database: set aside, recovery screen, newest backup restored', asy
     await provisionAccounts(first);
     await invoke(first, 'patient.create', { mrn: 'REC-1', familyName: 'Bäcker', givenName: 'Jörg', birthDate: '1955-05-05', sex: 'male' }, await login(first, 'nurse'));
     await stopGracefully(first);
-    const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.backup.sqlite')).length : 0);
+    // Each backup is a page-store generation, named by its manifest.
+    const backups = () => (fs.existsSync(path.join(dataDir, 'backups')) ? fs.readdirSync(path.join(dataDir, 'backups')).filter((f) => f.endsWith('.backup.manifest')).length : 0);
     const before = backups();
     // The next start backs the database up (patient and accounts included): wait for its log line.
     const second = await startApp(dataDir);

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { openKeyed } from '#db/connection';
 import { databaseKeyFor } from '#db/keys/database-key';
+import { storedNoteText, writeNoteText } from '#db/testing/note-content';
 import type { Page, TestInfo } from '@playwright/test';
 import type { NoteSignature } from '#shared/contract/note';
 import { DEFAULT_ATTESTATION, SIGNATURE_FAILED } from '#shared/contract/note';
@@ -54,9 +55,10 @@ test('a signed note shows its verified signature; forged in the file, it shows o
     const db = openKeyed(file, databaseKeyFor(file, `${app.dataDir}.keys`, null));
     try {
       db.exec('DROP TRIGGER signed_notes_no_update');
-      const row = db.prepare('SELECT content_json FROM signed_notes WHERE id = ?').get(note!.id) as { content_json: string };
-      const forged = row.content_json.replace('The patient consents to the procedure.', 'The patient declines the procedure.');
-      db.prepare('UPDATE signed_notes SET content_json = ?, content_sha256 = ? WHERE id = ?').run(forged, createHash('sha256').update(forged).digest('hex'), note!.id);
+      // The content is stored compressed; the forger writes it back as text, which the app also reads.
+      const forged = storedNoteText(db, note!.id).replace('The patient consents to the procedure.', 'The patient declines the procedure.');
+      writeNoteText(db, note!.id, forged);
+      db.prepare('UPDATE signed_notes SET content_sha256 = ? WHERE id = ?').run(createHash('sha256').update(forged).digest('hex'), note!.id);
     } finally {
       db.close();
     }
