@@ -62,12 +62,18 @@ function open(file, options) {
 }
 
 function pinSnapshot(reader, checkpointer) {
+  // Out of WAL mode (an older file, a test's), the reader's shared lock keeps every writer off the file: it is the snapshot.
+  const wal = String(reader.pragma('journal_mode', { simple: true })).toLowerCase() === 'wal';
   for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
     checkpointer.pragma('wal_checkpoint(PASSIVE)');
     reader.exec('BEGIN');
     reader.prepare('SELECT count(*) FROM sqlite_master').get();
     const [r] = checkpointer.pragma('wal_checkpoint(PASSIVE)');
-    if (r.log === r.checkpointed) return attempt;
+    // busy, or -1/-1: the checkpoint did not run (another one, such as the app's own automatic
+    // checkpoint, holds the checkpoint lock and may be copying frames into the file right now);
+    // the counts then say nothing, so this is not a pinned snapshot. Only a checkpoint that ran
+    // and left no frame behind is. (Accepting -1 === -1 let a generation mix two states.)
+    if (r.busy === 0 && (wal ? r.log >= 0 && r.log === r.checkpointed : true)) return attempt;
     reader.exec('COMMIT');
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20 * attempt);
   }
