@@ -11,6 +11,7 @@ import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createAuditLog } from './audit';
 import { loadAuditKey } from './audit-key';
+import { readSeal } from './audit-seal';
 import { DATABASE_FILE } from './paths';
 import { openKeyed, type Db } from './connection';
 import { ADMIN, keyOf, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
@@ -188,8 +189,53 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     expect(await verify(core)).toMatchObject({ ok: false, reason: expect.stringMatching(/seal was replaced/) as unknown });
   });
 
+  it('a seal torn by a power cut mid-move leaves the one before it: no alarm, and the trail still checks', async () => {
+    const core = open();
+    await activity(core);
+    const keys = `${core.dataDir}.keys`;
+    const sealFile = path.join(keys, 'audit.seal');
+    const before = readSeal(keys, loadAuditKey(keys).key);
+    await activity(core, 'MRN-LATER');
+    const after = readSeal(keys, loadAuditKey(keys).key);
+    if (before.state !== 'ok' || after.state !== 'ok') throw new Error('no seal');
+    expect(after.seal.counter).toBeGreaterThan(before.seal.counter);
+    const dataDir = core.dataDir;
+    closeKeeping(core);
+    // The slot last written, half overwritten as a torn write would leave it.
+    const bytes = fs.readFileSync(sealFile);
+    const slot = (after.seal.counter % 2) * 512;
+    bytes.fill(0x20, slot + 40, slot + 300);
+    fs.writeFileSync(sealFile, bytes);
+    const torn = readSeal(keys, loadAuditKey(keys).key);
+    expect(torn).toMatchObject({ state: 'ok', seal: { counter: after.seal.counter - 1 } });
+    const again = open(dataDir);
+    expect(again.auditAlarm()).toBeNull();
+    expect(await verify(again)).toMatchObject({ ok: true, entries: lastSeq(again) });
+  });
+
+  it("an earlier version's one-seal file is read, and replaced by the two-slot file at the next move", async () => {
+    const core = open();
+    await activity(core);
+    const keys = `${core.dataDir}.keys`;
+    const { key } = loadAuditKey(keys);
+    const current = readSeal(keys, key);
+    if (current.state !== 'ok') throw new Error('no seal');
+    const dataDir = core.dataDir;
+    closeKeeping(core);
+    const sealFile = path.join(keys, 'audit.seal');
+    const mac = createHmac('sha256', key).update(['audit-seal', 1, current.seal.counter, current.seal.seq, current.seal.hash, current.seal.since].join('\u001f')).digest('hex');
+    fs.writeFileSync(sealFile, `${JSON.stringify({ format: 1, ...current.seal, mac })}\n`);
+    expect(readSeal(keys, key)).toEqual(current);
+    const again = open(dataDir);
+    expect(again.auditAlarm()).toBeNull();
+    await activity(again, 'MRN-LATER');
+    expect(fs.statSync(sealFile).size).toBe(1024);
+    expect(readSeal(keys, key)).toMatchObject({ state: 'ok', seal: { seq: lastSeq(again) } });
+    expect(await verify(again)).toMatchObject({ ok: true });
+  });
+
   it('a missing seal, or one made with another key, is an alarm at start-up', async () => {
-    for (const damage of [(f: string) => fs.rmSync(f), (f: string) => fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"mac":"[0-9a-f]/, '"mac":"x'))]) {
+    for (const damage of [(f: string) => fs.rmSync(f), (f: string) => fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"mac":"[0-9a-f]/g, '"mac":"x'))]) {
       const core = open();
       await activity(core);
       const dataDir = core.dataDir;
@@ -208,7 +254,9 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     expect(fs.statSync(keys).mode & 0o777).toBe(0o700);
     for (const name of ['audit.key', 'audit.seal']) expect(fs.statSync(path.join(keys, name)).mode & 0o077).toBe(0);
     expect(fs.readdirSync(core.dataDir).filter((f) => f.startsWith('audit'))).toEqual([]);
-    const seal = JSON.parse(fs.readFileSync(path.join(keys, 'audit.seal'), 'utf8')) as { seq: number; counter: number };
+    const read = readSeal(keys, loadAuditKey(keys).key);
+    if (read.state !== 'ok') throw new Error(`the seal: ${read.state}`);
+    const seal = read.seal;
     expect(seal.seq).toBe(lastSeq(core));
     expect(await verify(core)).toMatchObject({ ok: true, entries: lastSeq(core), sealed: { seq: lastSeq(core), counter: seal.counter } });
   });
