@@ -11,7 +11,7 @@ import { build as vite } from 'vite';
 import react from '@vitejs/plugin-react';
 
 await esbuild({
-  entryPoints: { main: 'bench/main.ts', 'delivery-peers': 'bench/lib/delivery-peers.ts', storage: 'bench/storage.ts' },
+  entryPoints: { main: 'bench/main.ts', 'delivery-peers': 'bench/lib/delivery-peers.ts', storage: 'bench/storage.ts', 'save-profile': 'bench/save-profile.ts' },
   outdir: 'out/bench',
   bundle: true,
   platform: 'node',

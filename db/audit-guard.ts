@@ -9,8 +9,9 @@
  * the trail, shown to everyone, and ends only when an administrator
  * acknowledges it with a reason (recorded too).
  *
- * What is checked when: the seal against the trail's head at start-up, after
- * every call and on every read (cheap); every entry a page of the trail shows;
+ * What is checked when: the seal against the trail's head at start-up, right
+ * after every call (once its answer is out: audit-seal-writer.ts) and on every
+ * read (cheap); every entry a page of the trail shows;
  * the whole chain at start-up and on request, in steps that let other calls
  * through, since a year's trail is hundreds of thousands of entries.
  */
@@ -18,7 +19,8 @@ import type { AuditAlarm } from '#shared/contract/audit';
 import { CommandError } from '#shared/contract/errors';
 import { SYSTEM_ACTOR, hashAt, headRecordProblem, verifyAuditChain, verifyChainRange, verifyEntries, type AuditLog, type AuditVerdict, type ChainVerdict } from './audit';
 import type { LoadedAuditKey } from './audit-key';
-import { readSeal, writeSeal, type Seal } from './audit-seal';
+import { readSeal, type Seal } from './audit-seal';
+import { createSealWriter, type SealPosition } from './audit-seal-writer';
 import type { Db } from './connection';
 
 
@@ -48,15 +50,20 @@ export interface AuditGuardDeps {
 const failed = (c: ChainVerdict): c is Extract<ChainVerdict, { ok: false }> => !c.ok;
 
 export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuardDeps) {
-  /** The seal as last written or read and trusted; null until one is established. */
-  let sealed: Seal | null = null;
+  /** Where the trail is sealed, as last checked and handed to the writer (or read and trusted); null until one is established. */
+  let sealed: SealPosition | null = null;
   let alarm: AuditAlarm | null = null;
   let stopped = false;
+  /** Closing: the last seal is written whole, now, with no write left in flight on the key folder. */
+  let closing = false;
+  const writer = createSealWriter(keyDir, key, log);
+  /** The check after a call, queued to run once its answer is out. */
+  let queued: NodeJS.Immediate | null = null;
 
-  function write(next: Omit<Seal, 'counter'>, moving = false): void {
-    const seal = { counter: (sealed?.counter ?? 0) + 1, ...next };
-    writeSeal(keyDir, key, seal, moving);
-    sealed = seal;
+  function write(next: SealPosition, moving = false): void {
+    if (moving && !closing) writer.move(next);
+    else writer.writeWhole(next);
+    sealed = next;
   }
 
   function raise(problem: Problem): void {
@@ -67,12 +74,12 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
   }
 
   /** Whether the trail still holds the sealed entry (it may go further: entries after it were checked as it grew). */
-  function headProblem(lastSeq: number, seal: Seal): Problem | null {
+  function headProblem(lastSeq: number, seal: SealPosition): Problem | null {
     const at = hashAt(db, seal.seq);
     if (seal.seq > lastSeq || at === null) {
       return { firstBrokenSeq: Math.min(lastSeq, seal.seq) + 1, reason: `the trail ends at entry ${lastSeq} but its seal names entry ${seal.seq}: entries were removed, or an older copy of the database was put back` };
     }
-    if (at !== seal.hash) return { firstBrokenSeq: seal.seq, reason: `entry ${seal.seq} is not the entry that was sealed: the trail was replaced by another copy` };
+    if (at !== seal.hash) return { firstBrokenSeq: seal.seq, reason: `entry ${seal.seq} is not the entry that was sealed: entries were removed and others written in their place, or the trail was replaced by another copy` };
     return null;
   }
 
@@ -82,8 +89,8 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     const read = readSeal(keyDir, key);
     if (read.state === 'missing') return { firstBrokenSeq: lastSeq + 1, reason: `the audit seal is missing from the key folder (${keyDir})` };
     if (read.state === 'invalid') return { firstBrokenSeq: lastSeq + 1, reason: read.reason };
-    if (sealed && read.seal.counter !== sealed.counter) {
-      return { firstBrokenSeq: lastSeq + 1, reason: `the audit seal was replaced while the app ran (#${read.seal.counter} where #${sealed.counter} was written)` };
+    if (sealed && !writer.mayShow(read.seal.counter)) {
+      return { firstBrokenSeq: lastSeq + 1, reason: `the audit seal was replaced while the app ran (#${read.seal.counter} where #${writer.newest()?.counter ?? 0} was written)` };
     }
     return headProblem(lastSeq, read.seal);
   }
@@ -98,8 +105,8 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
       raise(problem);
       return { ok: false, ...problem };
     }
-    const s = sealed;
-    if (!s) return { ok: false, firstBrokenSeq: audit.head().seq + 1, reason: 'the audit trail has no seal' };
+    const s = writer.newest();
+    if (!sealed || !s) return { ok: false, firstBrokenSeq: audit.head().seq + 1, reason: 'the audit trail has no seal' };
     return { ok: true, entries: audit.head().seq, sealed: { counter: s.counter, seq: s.seq, hash: s.hash }, ...(since() > 1 ? { unverifiedBefore: since() } : {}) };
   }
 
@@ -121,6 +128,7 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
 
   /** Every entry and the seal. A failure raises the alarm. */
   async function verify(): Promise<AuditVerdict> {
+    await settled();
     const chain = await walkChain();
     if (!chain) throw new CommandError('UNAVAILABLE', 'The app is closing; the audit chain was not checked to the end.');
     if (failed(chain)) {
@@ -144,13 +152,24 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     write({ seq: added.head.seq, hash: added.head.hash, since: sealed.since }, true);
   }
 
-  /** After every call. Never throws: the call's answer is already decided. */
-  function advance(): void {
+  function checkAndMove(): void {
+    queued = null;
     try {
       step();
     } catch (error) {
       log(`the audit seal could not be checked (${error instanceof Error ? error.message : String(error)}); it will be after the next change`);
     }
+  }
+
+  /** After every call: the check and the seal's move queued behind its answer. Never throws. */
+  function advance(): void {
+    if (!queued && !stopped) queued = setImmediate(checkAndMove);
+  }
+
+  /** Resolves once the calls so far are checked and their seal is on disk. */
+  async function settled(): Promise<void> {
+    while (queued) await new Promise((resolve) => setImmediate(resolve));
+    await writer.settled();
   }
 
   /** After the database was replaced through the app: record how far the trail went back, and seal the new head. */
@@ -176,8 +195,11 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     /** At start-up: check the trail against its seal, establish the seal on first use, or raise the alarm. */
     open(keyOrigin: LoadedAuditKey['origin'], replace?: Reseal): void {
       const read = readSeal(keyDir, key);
-      if (read.state === 'ok') sealed = read.seal;
-      if (replace) return reseal(replace, sealed);
+      if (read.state === 'ok') {
+        sealed = read.seal;
+        writer.adopt(read.seal);
+      }
+      if (replace) return reseal(replace, read.state === 'ok' ? read.seal : null);
       const lastSeq = audit.head().seq;
       // A trail the key cannot check at all: the key folder was lost, or is not this data folder's.
       if (keyOrigin === 'created' && lastSeq > 0 && failed(verifyChainRange(db, key, { from: 1, prevHash: hashAt(db, 0)!, to: 1 }))) {
@@ -199,6 +221,7 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
     },
 
     advance,
+    settled,
     verify,
 
     /** For a page of the trail: the seal against the head, and every entry shown (its MAC and its link). */
@@ -230,9 +253,22 @@ export function createAuditGuard({ db, keyDir, key, audit, now, log }: AuditGuar
       return verify();
     },
 
-    /** The app is closing: a whole-chain check in progress stops at its next step. */
+    /**
+     * The app is closing (the database still open): the last calls checked and sealed now, the
+     * seal written whole; a whole-chain check in progress stops at its next step.
+     */
     stop(): void {
+      closing = true;
+      if (queued) {
+        clearImmediate(queued);
+        checkAndMove();
+      }
       stopped = true;
+      try {
+        writer.flush();
+      } catch (error) {
+        log(`the audit seal could not be written at close (${error instanceof Error ? error.message : String(error)}); the next start checks the entries after it`);
+      }
     },
   };
 

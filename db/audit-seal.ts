@@ -88,6 +88,12 @@ const slotText = (key: Buffer, seal: Seal): string => {
   return `${line.padEnd(SLOT - 1, ' ')}\n`;
 };
 
+/** The two-slot file's size, and where a seal moving forward goes in it (audit-seal-writer.ts writes it in place). */
+export const SEAL_FILE_BYTES = 2 * SLOT;
+export function sealSlot(key: Buffer, seal: Seal): { text: string; offset: number } {
+  return { text: slotText(key, seal), offset: (seal.counter % 2) * SLOT };
+}
+
 /**
  * moving: the seal only moves forward over new entries, into the slot the one before it does
  * not hold (counter parity), in place. A seal that starts again (a restore, an acknowledged

@@ -62,6 +62,8 @@ export interface Core {
   record(user: { name: string; role: string }, action: string, target: string | null): void;
   /** Set when the audit trail and its seal disagree, until an administrator acknowledges it. */
   auditAlarm(): AuditAlarm | null;
+  /** Resolves once every call so far is checked against the seal and the seal is on disk (it follows each answer). */
+  auditSettled(): Promise<void>;
   db: Db;
   dataDir: string;
   databaseFile: string;

@@ -215,7 +215,7 @@ export function openCore(options: CoreOptions): Core {
       translateError: translateSqliteError,
       onInternalError: (method, error) => log(`internal error replaying ${method}: ${error instanceof Error ? error.message : String(error)}`),
     });
-    // Every call's entries are sealed before its answer goes out: an acknowledged change is in the seal.
+    // Every call's entries are checked and sealed right after its answer goes out (audit-seal-writer.ts).
     const sealed = (run: () => ReturnType<Dispatch>): ReturnType<Dispatch> => run().finally(() => guard.advance());
     const dispatch: Dispatch = (method, input, session) => sealed(() => inner(method, input, session));
     // Migration 024's conversion, in small steps after the core is returned: never blocks a start (db/compact-storage.ts).
@@ -233,6 +233,7 @@ export function openCore(options: CoreOptions): Core {
         guard.advance();
       },
       auditAlarm: guard.alarm,
+      auditSettled: guard.settled,
       db,
       dataDir: options.dataDir,
       databaseFile,

@@ -58,6 +58,8 @@ describe.skipIf(!mount)('disk full on a real 4 MB filesystem (needs permission t
 
       fs.rmSync(filler);
       expect(ok<Patient>(await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'AFTER-FULL' })).mrn).toBe('AFTER-FULL');
+      // The seal follows each answer (db/audit-seal-writer.ts); its last write closes its file before the unmount.
+      await core.auditSettled();
     } finally {
       core.cleanup();
     }
