@@ -1,6 +1,10 @@
 /**
  * A closed encounter's checklist, packed (migration 024, issue 21): its item
- * rows and history rows as the tables held them, in one compressed row. Closed
+ * rows and history rows as the tables held them, in one compressed row, format 2
+ * (db/packed-text.ts): raw DEFLATE against the encounter's template version as
+ * a preset dictionary (its item ids and wording are that version's, and a
+ * stored version never changes); archives written before in format 1 are read
+ * as they are. Closed
  * encounters refuse checklist changes (requireOpenEncounter), so packing them
  * loses nothing and the repositories read either form. Packed in the background
  * after a start, a batch of encounters per transaction; each archive is checked to give back
@@ -9,6 +13,7 @@
  */
 import type { Db } from './connection';
 import { packTextChecked, unpackText } from './packed-text';
+import { templateDictionary } from './template-dictionary';
 
 export interface ItemRow {
   item_id: string;
@@ -38,10 +43,16 @@ const EVENT_COLUMNS = 'seq, item_id, from_status, to_status, reason, at, by_name
 
 /** Reads an encounter's archived checklist; null when it is not archived. */
 export function createChecklistArchiveReader(db: Db): (encounterId: string) => ArchivedChecklist | null {
-  const byEncounter = db.prepare<[string], Uint8Array>('SELECT packed FROM checklist_archives WHERE encounter_id = ?').pluck();
+  // With the encounter's template version (by the encounter's primary key): the archive's dictionary.
+  const byEncounter = db.prepare<[string], { packed: Uint8Array; template_id: string | null; template_version: number | null }>(
+    'SELECT a.packed, e.template_id, e.template_version FROM checklist_archives a LEFT JOIN encounters e ON e.id = a.encounter_id WHERE a.encounter_id = ?',
+  );
+  const dictionary = templateDictionary(db);
   return (encounterId) => {
-    const packed = byEncounter.get(encounterId);
-    return packed ? (JSON.parse(unpackText(packed, `the archived checklist of ${encounterId}`)) as ArchivedChecklist) : null;
+    const row = byEncounter.get(encounterId);
+    if (!row) return null;
+    const text = unpackText(row.packed, `the archived checklist of ${encounterId}`, dictionary(row.template_id, row.template_version));
+    return JSON.parse(text) as ArchivedChecklist;
   };
 }
 
@@ -56,6 +67,8 @@ export function checklistPacker(db: Db): (now: string, batch: number) => number 
     JOIN encounters e ON e.id = x.encounter_id WHERE e.state IN ('discharged', 'cancelled') LIMIT ?`).pluck();
   const items = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM checklist_items WHERE encounter_id = ? ORDER BY item_id`);
   const events = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM checklist_item_events WHERE encounter_id = ? ORDER BY seq`);
+  const templateOf = db.prepare<[string], { template_id: string; template_version: number }>('SELECT template_id, template_version FROM encounters WHERE id = ?');
+  const dictionary = templateDictionary(db);
   const insert = db.prepare('INSERT INTO checklist_archives (encounter_id, packed, packed_at) VALUES (?, ?, ?)');
   const dropEvents = db.prepare('DELETE FROM checklist_item_events WHERE encounter_id = ?');
   const dropItems = db.prepare('DELETE FROM checklist_items WHERE encounter_id = ?');
@@ -64,7 +77,8 @@ export function checklistPacker(db: Db): (now: string, batch: number) => number 
     const ids = pending.all(batch);
     for (const id of ids) {
       const rows: ArchivedChecklist = { items: items.all(id), events: events.all(id) };
-      insert.run(id, packTextChecked(JSON.stringify(rows), `the checklist of ${id}`), now);
+      const template = templateOf.get(id)!;
+      insert.run(id, packTextChecked(JSON.stringify(rows), `the checklist of ${id}`, dictionary(template.template_id, template.template_version) ?? undefined), now);
       dropEvents.run(id);
       dropItems.run(id);
     }

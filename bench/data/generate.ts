@@ -20,6 +20,7 @@ import { foldForSearch } from '#db/repositories/patients';
 import { createSignedNoteRepository } from '#db/repositories/signed-notes';
 import { createSigningKeyRepository } from '#db/repositories/signing-keys';
 import { packNoteContent } from '#db/note-storage';
+import { templateDictionary } from '#db/template-dictionary';
 import { archiveClosedChecklists } from '#db/checklist-archive';
 import { signText, unwrapPrivateKey } from '#db/signing/ed25519';
 import { TEST_PASSWORD, TEST_PASSWORD_COST, NURSE, PHYSICIAN } from '#db/testing/temp-core';
@@ -78,6 +79,7 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
   try {
     const db = core.db;
     const prototypes = await makePrototypes(core, options.today);
+    const dictionary = templateDictionary(db);
     const physicianId = db.prepare("SELECT id FROM users WHERE role = 'physician'").pluck().get() as string;
     const signingKey = createSigningKeyRepository(db).active(physicianId)!;
     const privateKey = unwrapPrivateKey(signingKey.wrapped!, signingKey.keyId, TEST_PASSWORD)!;
@@ -190,7 +192,8 @@ export async function generate(options: GenerateOptions): Promise<DatasetInfo> {
           const signature = signText(privateKey, noteSignaturePayload({
             noteId, encounterId, patientId, mrn, contentSha256, signedAt, signedBy: PHYSICIAN, signedByUserId: physicianId, keyId: signingKey.keyId,
           }));
-          const stored = options.legacyStorage ? [content, null] : ['', packNoteContent(content)];
+          // As the app writes it: against the encounter's template version (db/note-storage.ts).
+          const stored = options.legacyStorage ? [content, null] : ['', packNoteContent(content, dictionary(String(e.template_id), Number(e.template_version)))];
           insertNote.run(noteId, encounterId, ...stored, contentSha256, signedAt, PHYSICIAN.name, physicianId, proto.note.attestation, signingKey.keyId, signature);
           info.signedNotes++;
           if (!info.signedEncounterId) info.signedEncounterId = encounterId;

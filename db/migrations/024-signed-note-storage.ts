@@ -1,8 +1,12 @@
 /**
  * 024: a signed note's canonical content stored compressed (issue 21 point 1).
- * `content` holds a format byte (1 = raw DEFLATE) and the compressed canonical
- * JSON; `content_json` is then '' (it cannot become NULL without rebuilding
- * the table). The hash stays over the canonical JSON itself, so every note
+ * `content` holds a format byte and the compressed canonical JSON
+ * (db/packed-text.ts): 1 = raw DEFLATE, as first written; 2 = raw DEFLATE
+ * against the encounter's template version as a preset dictionary, written
+ * since (a stored version never changes, and the note still verifies against
+ * its own hash, so a wrong dictionary can never pass as the note).
+ * `content_json` is then '' (it cannot become NULL without rebuilding the
+ * table). The hash stays over the canonical JSON itself, so every note
  * verifies exactly as before. The rows signed before are converted by
  * db/note-storage.ts at start, in batches, each batch its own transaction (a
  * stop midway resumes at the next start). The update trigger now lets
@@ -10,9 +14,11 @@
  *
  * A closed (discharged or cancelled) encounter's checklist and its history no
  * longer change: at start they are packed into one compressed row of
- * checklist_archives (db/checklist-archive.ts) and their rows removed in the
- * same transaction. History rows may be deleted only once their encounter's
- * archive holds them; nothing is written to an archived encounter's checklist.
+ * checklist_archives (db/checklist-archive.ts; format 2 as well, though the
+ * column's SQL comment below, kept as the schema stores it, says format 1)
+ * and their rows removed in the same transaction. History rows may be deleted
+ * only once their encounter's archive holds them; nothing is written to an
+ * archived encounter's checklist.
  */
 import type { Migration } from './types';
 

@@ -123,7 +123,10 @@ describe('024 signed-note-storage', () => {
     expect(compactSignedNotes(db)).toBe(1);
     const row = db.prepare('SELECT content_json, content FROM signed_notes').get() as { content_json: string; content: Uint8Array };
     expect(row.content_json).toBe('');
-    expect(unpackNoteContent(row.content)).toBe(text);
+    // Format 2, against the encounter's template version ('{}' in the fixture): without it the content is refused.
+    expect(row.content[0]).toBe(2);
+    expect(unpackNoteContent(row.content, Buffer.from('{}'))).toBe(text);
+    expect(() => unpackNoteContent(row.content)).toThrow(/template version it was compressed against is missing/);
     for (const sql of ["UPDATE signed_notes SET content_json = 'x', content = NULL", "UPDATE signed_notes SET signature = 'other'", 'DELETE FROM signed_notes']) {
       expect(() => db.prepare(sql).run(), sql).toThrow(/never changes/);
     }

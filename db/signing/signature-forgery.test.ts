@@ -120,6 +120,16 @@ describe('forged signed notes are detected on every read', () => {
     await expectEveryReadRefuses(otherId, first.patientId, /signature of the note/);
   });
 
+  it("a signed note moved to the patient's encounter of another procedure: its stored content is not read against another template version", async () => {
+    const first = await signedEncounter(core, 'FORGE-11', 0);
+    const otherId = ok<Encounter>(await nurse()('encounter.create', {
+      patientId: first.patientId, templateId: 'lumbar-medial-branch-block', levels: ['L3', 'L4'], laterality: 'bilateral', plannedDate: '2026-11-25', indication: 'Axial low back pain.',
+    })).id;
+    dropNoteTriggers(core.db);
+    core.db.prepare('UPDATE signed_notes SET encounter_id = ? WHERE id = ?').run(otherId, first.note.id);
+    await expectEveryReadRefuses(otherId, first.patientId, /cannot be read: the template version it was compressed against is not the same/);
+  });
+
   it("one note's signature copied onto another note by the same physician", async () => {
     const a = await signedEncounter(core, 'FORGE-6', 0);
     const b = await signedEncounter(core, 'FORGE-7', 0);
