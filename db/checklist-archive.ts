@@ -62,9 +62,15 @@ export function createChecklistArchiveReader(db: Db): (encounterId: string) => A
  */
 export function checklistPacker(db: Db): (now: string, batch: number) => number {
   // From the history rows still in the table (open encounters and those closed since the last start), so a
-  // start reads only those, not every closed encounter; distinct by the history's encounter index.
-  const pending = db.prepare<[number], string>(`SELECT DISTINCT x.encounter_id FROM checklist_item_events x
-    JOIN encounters e ON e.id = x.encounter_id WHERE e.state IN ('discharged', 'cancelled') LIMIT ?`).pluck();
+  // start reads only those, not every closed encounter; distinct by the history's encounter index, walked
+  // forward from the last batch: open encounters are passed over once per sweep, not once per batch
+  // (each batch starting over made a 100k clinic's first sweep quadratic: hours).
+  // CROSS JOIN keeps the history outermost: left to itself the planner walks every closed encounter by
+  // its state index instead, archived ones included, on every batch.
+  const pending = db.prepare<[string, number], string>(`SELECT DISTINCT x.encounter_id FROM checklist_item_events x
+    CROSS JOIN encounters e ON e.id = x.encounter_id WHERE x.encounter_id > ? AND e.state IN ('discharged', 'cancelled')
+    ORDER BY x.encounter_id LIMIT ?`).pluck();
+  let after = '';
   const items = db.prepare<[string], ItemRow>(`SELECT ${ITEM_COLUMNS} FROM checklist_items WHERE encounter_id = ? ORDER BY item_id`);
   const events = db.prepare<[string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM checklist_item_events WHERE encounter_id = ? ORDER BY seq`);
   const templateOf = db.prepare<[string], { template_id: string; template_version: number }>('SELECT template_id, template_version FROM encounters WHERE id = ?');
@@ -74,7 +80,9 @@ export function checklistPacker(db: Db): (now: string, batch: number) => number 
   const dropItems = db.prepare('DELETE FROM checklist_items WHERE encounter_id = ?');
   // The encounter's state is read inside this transaction, so only an encounter already closed is packed.
   const step = db.transaction((now: string, batch: number) => {
-    const ids = pending.all(batch);
+    const ids = pending.all(after, batch);
+    // A short batch ends the sweep: the next one starts again from the first encounter.
+    after = ids.length === batch ? ids.at(-1)! : '';
     for (const id of ids) {
       const rows: ArchivedChecklist = { items: items.all(id), events: events.all(id) };
       const template = templateOf.get(id)!;

@@ -13,7 +13,7 @@ import { MIGRATIONS } from '#db/migrations/index';
 import { generate, type DatasetInfo } from './generate';
 
 /** Bump when generate.ts changes what it writes. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const SIZES = {
   '10k': { patients: 10_000, documentedShare: 1 },

@@ -7,6 +7,7 @@
  * Timings are in bench/, never asserted here.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checklistPacker } from '../checklist-archive';
 import { createChecklistRepository } from './checklist';
 import { createEncounterRepository } from './encounters';
 import { createExportRepository } from './exports';
@@ -83,7 +84,7 @@ describe('query plans', () => {
       [['FROM checklist_item_events WHERE encounter_id = ?'], /^SEARCH checklist_item_events USING INDEX checklist_item_events_encounter \(encounter_id=\?\)/],
       [['FROM encounter_transitions WHERE encounter_id = ?'], /^SEARCH encounter_transitions USING INDEX encounter_transitions_encounter \(encounter_id=\?\)/],
       [['FROM encounter_records r'], /^SEARCH r USING INDEX encounter_records_encounter \(encounter_id=\?\)/],
-      [['FROM signed_notes WHERE encounter_id = ?'], /^SEARCH signed_notes USING INDEX sqlite_autoindex_signed_notes_2 \(encounter_id=\?\)/],
+      [['FROM signed_notes n', 'WHERE n.encounter_id = ?'], /^SEARCH n USING INDEX sqlite_autoindex_signed_notes_2 \(encounter_id=\?\)/],
     ];
     for (const [fragments, expected] of cases) {
       const steps = plan(statement(...fragments), ['x']);
@@ -100,5 +101,14 @@ describe('query plans', () => {
   it('exporting a note counts earlier exports of that encounter through an index', () => {
     const steps = plan(statement('FROM note_exports WHERE encounter_id = ?'), ['e']);
     expect(steps).toEqual([expect.stringMatching(/^SEARCH note_exports USING (COVERING )?INDEX note_exports_encounter \(encounter_id=\?\)/)]);
+  });
+
+  it("packing closed checklists walks the history's encounter index forward from the last batch, not from its start", () => {
+    const packerSql: string[] = [];
+    checklistPacker(new Proxy(core.db, { get: (target, key) => (key === 'prepare' ? (sql: string) => (packerSql.push(sql), target.prepare(sql)) : Reflect.get(target, key, target) as unknown) }));
+    const steps = plan(packerSql.find((sql) => sql.includes('SELECT DISTINCT x.encounter_id FROM checklist_item_events'))!, ['some-encounter', 200]);
+    expect(steps.some((s) => /^SEARCH x USING COVERING INDEX checklist_item_events_encounter \(encounter_id>\?\)/.test(s)), steps.join('\n')).toBe(true);
+    expect(steps.some((s) => /TEMP B-TREE/.test(s)), steps.join('\n')).toBe(false);
+    expectNoFullScan(steps);
   });
 });
