@@ -16,11 +16,13 @@ import { datasetRoot, SIZES, TODAY, type SizeName } from './data/dataset';
 import { generate } from './data/generate';
 import { measureStorage, storageTable, type StorageMeasure } from './node/storage';
 import { STORAGE_CHANGES } from './node/storage-changes';
+import { storageOnSet } from './node/storage-on-set';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 const log = (line: string) => console.log(line);
 const RESULTS_FILE = path.join('bench', 'RESULTS.md');
 const TITLE = '## 9. Storage per encounter';
+const SETS_TITLE = '### Storage per encounter on the bench data sets (issue 21 point 1 at every size)';
 
 function measure(dataDir: string): StorageMeasure {
   const core = openCore({ dataDir, storageCompaction: false });
@@ -33,7 +35,29 @@ function measure(dataDir: string): StorageMeasure {
   }
 }
 
+/** --on-sets=10k,100k: the bench's own sets as the generator writes them now, after VACUUM (bench/node/storage-on-set.ts). */
+async function onSets(sizes: SizeName[]): Promise<void> {
+  const started = new Date();
+  const loadBefore = os.loadavg()[0]!;
+  const measured = [];
+  for (const size of sizes) measured.push(await storageOnSet(size, log));
+  const kb = (bytes: number) => (bytes / 1000).toFixed(2);
+  const section = [
+    SETS_TITLE,
+    '',
+    `Measured on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --only=storage --on-sets=${sizes.join(',')}\`: each bench data set (section "Data sets"; the generator writes signed notes and closed checklists as the app now stores them, packed against their template version), copied with VACUUM INTO and measured as above. 1-minute load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after on ${os.cpus().length} cores.`,
+    '',
+    storageTable(measured.map((s) => ({ label: `${s.size} set`, m: s.m }))),
+    '',
+    ...measured.map((s) => `- ${s.size}: ${s.patients.toLocaleString('en-US')} patients, ${s.encounters.toLocaleString('en-US')} encounters, ${s.m.documented.toLocaleString('en-US')} documented; ${kb(s.m.median)} KB per documented encounter at the median, ${kb(s.m.mean)} KB mean (goal ≤ 10 KB at the median: ${s.m.median <= 10_000 ? '**met**' : '**missed**'}); copy and measure ${s.seconds.toFixed(0)} s.`),
+  ].join('\n');
+  writeSection(section, SETS_TITLE);
+  log(`results: ${RESULTS_FILE}`);
+}
+
 async function main(): Promise<void> {
+  const sets = arg('on-sets');
+  if (sets) return onSets(sets.split(',') as SizeName[]);
   const size = (arg('size') ?? '10k') as SizeName;
   if (!(size in SIZES)) throw new Error(`--size must be one of ${Object.keys(SIZES).join(', ')}`);
   const dataDir = path.join(datasetRoot(), `storage-${size}`);
@@ -80,10 +104,12 @@ async function main(): Promise<void> {
   }
 }
 
-/** Section 9 replaced (or added before the journey's section, which stays last). */
-function writeSection(section: string): void {
+/** Section 9, or its sub-section on the bench sets, replaced (or added before the journey's section, which stays last). */
+function writeSection(section: string, title = TITLE): void {
   const text = fs.readFileSync(RESULTS_FILE, 'utf8');
-  const existing = new RegExp(`^${TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=^## |(?![\\s\\S]))`, 'm');
+  // Section 9 runs to its sub-section or the next section; the sub-section to the next section.
+  const end = title === TITLE ? `^${SETS_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|^## ` : '^## ';
+  const existing = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n[\\s\\S]*?(?=${end}|(?![\\s\\S]))`, 'm');
   const next = existing.test(text)
     ? text.replace(existing, `${section}\n\n`)
     : text.replace(/^## Procedure-day journey/m, `${section}\n\n## Procedure-day journey`);
