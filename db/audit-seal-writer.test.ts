@@ -7,28 +7,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadAuditKey } from './audit-key';
-import { readSeal, type Seal } from './audit-seal';
-import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, type TempCore } from './testing/temp-core';
+import { auditCores, lastSeq, sealOf } from './testing/audit-seal-support';
+import { NURSE, ok, PATIENT, PHYSICIAN, type TempCore } from './testing/temp-core';
 
-const cores: TempCore[] = [];
 const folders: string[] = [];
-afterEach(() => {
-  cores.splice(0).forEach((c) => c.cleanup());
-  folders.splice(0).forEach((f) => fs.rmSync(f, { recursive: true, force: true }));
-});
-const open = (dataDir?: string): TempCore => {
-  const core = openTempCore(dataDir ? { dataDir } : {});
-  cores.push(core);
-  return core;
-};
-const lastSeq = (core: TempCore): number => core.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
-function sealOf(dataDir: string): Seal {
-  const keys = `${dataDir}.keys`;
-  const read = readSeal(keys, loadAuditKey(keys).key);
-  if (read.state !== 'ok') throw new Error(`the seal: ${read.state}`);
-  return read.seal;
-}
+afterEach(() => folders.splice(0).forEach((f) => fs.rmSync(f, { recursive: true, force: true })));
+const { open, closeKeeping } = auditCores();
 const createPatient = (core: TempCore, mrn: string) => core.act('patient.create', { actor: NURSE, ...PATIENT, mrn });
 
 describe('the audit seal follows the answer', () => {
@@ -87,8 +71,7 @@ describe('the audit seal follows the answer', () => {
     ok(await createPatient(core, 'MRN-1'));
     const head = lastSeq(core);
     const dataDir = core.dataDir;
-    cores.splice(cores.indexOf(core), 1);
-    core.close();
+    closeKeeping(core);
     expect(sealOf(dataDir).seq).toBe(head);
     expect(fs.statSync(path.join(`${dataDir}.keys`, 'audit.seal')).size).toBe(1024);
     const again = open(dataDir);

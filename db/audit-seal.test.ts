@@ -6,7 +6,7 @@
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntryView } from '#shared/contract/audit';
 import type { RecoveryStatus } from '#shared/contract/recovery';
 import { createAuditLog } from './audit';
@@ -14,37 +14,13 @@ import { loadAuditKey } from './audit-key';
 import { readSeal } from './audit-seal';
 import { DATABASE_FILE } from './paths';
 import { openKeyed, type Db } from './connection';
-import { ADMIN, keyOf, NURSE, ok, openTempCore, PATIENT, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
+import { activity, auditCores, lastSeq, verify, type Verdict } from './testing/audit-seal-support';
+import { ADMIN, keyOf, NURSE, ok, PHYSICIAN, TEST_PASSWORD, type TempCore } from './testing/temp-core';
 
-type Verdict = { ok: boolean; firstBrokenSeq?: number; reason?: string };
 type Page = { entries: AuditEntryView[]; verdict: Verdict };
 
-const cores: TempCore[] = [];
-afterEach(() => cores.splice(0).forEach((c) => c.cleanup()));
-const open = (dataDir?: string): TempCore => {
-  const core = openTempCore(dataDir ? { dataDir } : {});
-  cores.push(core);
-  return core;
-};
-/** Closes a core without removing its folders, to open the same data again. */
-const closeKeeping = (core: TempCore): void => {
-  cores.splice(cores.indexOf(core), 1);
-  core.close();
-};
-
-async function activity(core: TempCore, mrn = 'MRN-0042'): Promise<void> {
-  const patient = ok<{ id: string }>(await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn }));
-  const encounter = ok<{ id: string }>(await core.act('encounter.create', {
-    actor: NURSE, patientId: patient.id, templateId: 'lumbar-medial-branch-block', levels: ['L4'], laterality: 'left', plannedDate: '2026-11-24', indication: 'x',
-  }));
-  ok(await core.act('encounter.get', { actor: PHYSICIAN, encounterId: encounter.id }));
-  // The seal follows each answer (audit-seal-writer.ts): what follows acts on a sealed trail.
-  await core.auditSettled();
-}
-
-const verify = async (core: TempCore): Promise<Verdict> => ok<Verdict>(await core.act('audit.verify', { actor: PHYSICIAN }));
+const { open, closeKeeping } = auditCores();
 const list = async (core: TempCore): Promise<Page> => ok<Page>(await core.act('audit.list', { actor: PHYSICIAN }));
-const lastSeq = (core: TempCore): number => core.db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number;
 
 /** As someone with the raw file would: the append-only triggers dropped first. */
 function dropTriggers(db: Db): void {
@@ -195,51 +171,6 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     expect(await verify(core)).toMatchObject({ ok: false, reason: expect.stringMatching(/seal was replaced/) as unknown });
   });
 
-  it('a seal torn by a power cut mid-move leaves the one before it: no alarm, and the trail still checks', async () => {
-    const core = open();
-    await activity(core);
-    const keys = `${core.dataDir}.keys`;
-    const sealFile = path.join(keys, 'audit.seal');
-    const before = readSeal(keys, loadAuditKey(keys).key);
-    await activity(core, 'MRN-LATER');
-    const after = readSeal(keys, loadAuditKey(keys).key);
-    if (before.state !== 'ok' || after.state !== 'ok') throw new Error('no seal');
-    expect(after.seal.counter).toBeGreaterThan(before.seal.counter);
-    const dataDir = core.dataDir;
-    closeKeeping(core);
-    // The slot last written, half overwritten as a torn write would leave it.
-    const bytes = fs.readFileSync(sealFile);
-    const slot = (after.seal.counter % 2) * 512;
-    bytes.fill(0x20, slot + 40, slot + 300);
-    fs.writeFileSync(sealFile, bytes);
-    const torn = readSeal(keys, loadAuditKey(keys).key);
-    expect(torn).toMatchObject({ state: 'ok', seal: { counter: after.seal.counter - 1 } });
-    const again = open(dataDir);
-    expect(again.auditAlarm()).toBeNull();
-    expect(await verify(again)).toMatchObject({ ok: true, entries: lastSeq(again) });
-  });
-
-  it("an earlier version's one-seal file is read, and replaced by the two-slot file at the next move", async () => {
-    const core = open();
-    await activity(core);
-    const keys = `${core.dataDir}.keys`;
-    const { key } = loadAuditKey(keys);
-    const current = readSeal(keys, key);
-    if (current.state !== 'ok') throw new Error('no seal');
-    const dataDir = core.dataDir;
-    closeKeeping(core);
-    const sealFile = path.join(keys, 'audit.seal');
-    const mac = createHmac('sha256', key).update(['audit-seal', 1, current.seal.counter, current.seal.seq, current.seal.hash, current.seal.since].join('\u001f')).digest('hex');
-    fs.writeFileSync(sealFile, `${JSON.stringify({ format: 1, ...current.seal, mac })}\n`);
-    expect(readSeal(keys, key)).toEqual(current);
-    const again = open(dataDir);
-    expect(again.auditAlarm()).toBeNull();
-    await activity(again, 'MRN-LATER');
-    expect(fs.statSync(sealFile).size).toBe(1024);
-    expect(readSeal(keys, key)).toMatchObject({ state: 'ok', seal: { seq: lastSeq(again) } });
-    expect(await verify(again)).toMatchObject({ ok: true });
-  });
-
   it('a missing seal, or one made with another key, is an alarm at start-up', async () => {
     for (const damage of [(f: string) => fs.rmSync(f), (f: string) => fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/"mac":"[0-9a-f]/g, '"mac":"x'))]) {
       const core = open();
@@ -277,8 +208,7 @@ describe('the audit trail cannot be cut or replayed by someone holding only the 
     fs.renameSync(path.join(keys, 'audit.key'), path.join(dataDir, 'audit.key'));
     fs.rmSync(path.join(keys, 'audit.seal'));
     const logs: string[] = [];
-    const again = openTempCore({ dataDir, log: (m) => logs.push(m) });
-    cores.push(again);
+    const again = open({ dataDir, log: (m) => logs.push(m) });
     expect(fs.existsSync(path.join(dataDir, 'audit.key'))).toBe(false);
     expect(fs.existsSync(path.join(keys, 'audit.key'))).toBe(true);
     expect(again.auditAlarm()).toBeNull();
