@@ -6,6 +6,7 @@
  * the renderer in Chromium); then writes bench/RESULTS.md.
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
+ *   --sizes=1m               these sizes only
  *   --only=save,search,open,backup,backup-store,export,batch,memory,encryption,delivery,renderer
  */
 import { spawnSync } from 'node:child_process';
@@ -79,6 +80,13 @@ function runChild(name: string, size: string | null): Measurement[] {
 
 function sizesToRun(): SizeName[] {
   const names = Object.keys(SIZES) as SizeName[];
+  // --sizes=1m: these sizes only (the others' rows stay in the results, marked earlier).
+  const chosen = arg('sizes')?.toLowerCase().split(',');
+  if (chosen) {
+    const unknown = chosen.filter((c) => !names.includes(c as SizeName));
+    if (unknown.length) throw new Error(`--sizes: unknown ${unknown.join(', ')} (one of ${names.join(', ')})`);
+    return names.filter((n) => chosen.includes(n));
+  }
   const upTo = (arg('size')?.toLowerCase() ?? (process.env.BENCH_1M ? '1m' : '100k')) as SizeName;
   if (!names.includes(upTo)) throw new Error(`--size must be one of ${names.join(', ')}`);
   return names.slice(0, names.indexOf(upTo) + 1);
