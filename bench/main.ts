@@ -7,6 +7,7 @@
  *
  *   --size=10k | 100k | 1m   sizes up to this one (default 100k; 1m also with BENCH_1M=1)
  *   --sizes=1m               these sizes only
+ *   --rewrite                RESULTS.md again from the last run's numbers (commentary edited), nothing measured
  *   --only=save,search,open,backup,backup-store,export,batch,memory,encryption,delivery,renderer
  */
 import { spawnSync } from 'node:child_process';
@@ -15,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureDataset, loadDataset, SIZES, type Dataset, type SizeName } from './data/dataset';
-import { mergeWithPrevious } from './lib/merge';
+import { mergeWithPrevious, RESULTS_JSON } from './lib/merge';
 import type { Measurement } from './lib/result';
 import { benchBackup } from './node/backup';
 import { benchBackupStore } from './node/backup-store';
@@ -28,7 +29,7 @@ import { benchOpen } from './node/open';
 import { benchSave } from './node/save';
 import { benchSearch } from './node/search';
 import { benchRenderer } from './renderer/driver';
-import { writeResults } from './report';
+import { writeResults, type Run } from './report';
 
 const NODE_BENCHES = { save: benchSave, search: benchSearch, open: benchOpen, backup: benchBackup, 'backup-store': benchBackupStore, export: benchExport, batch: benchBatchExport, memory: benchMemory, encryption: benchEncryption } as const;
 /**
@@ -109,6 +110,12 @@ function raisePriority(): string {
 async function main(): Promise<void> {
   const childName = arg('child');
   if (childName) return child(childName, arg('out')!);
+  if (process.argv.includes('--rewrite')) {
+    // RESULTS.md written again from the last run's numbers (out/bench/results.json) after bench/analysis.ts changed: nothing is measured.
+    const last = JSON.parse(fs.readFileSync(RESULTS_JSON, 'utf8')) as Omit<Run, 'started'> & { started: string };
+    log(`results: ${writeResults({ ...last, started: new Date(last.started) })}`);
+    return;
+  }
   const priority = raisePriority();
   const loadBefore = os.loadavg()[0]!;
   const only = arg('only')?.split(',') ?? [...ALL];

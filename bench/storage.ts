@@ -47,7 +47,7 @@ async function onSets(sizes: SizeName[]): Promise<void> {
     '',
     `Measured on ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --only=storage --on-sets=${sizes.join(',')}\`: each bench data set (section "Data sets"; the generator writes signed notes and closed checklists as the app now stores them, packed against their template version), copied with VACUUM INTO and measured as above. 1-minute load average ${loadBefore.toFixed(1)} before and ${os.loadavg()[0]!.toFixed(1)} after on ${os.cpus().length} cores.`,
     '',
-    storageTable(measured.map((s) => ({ label: `${s.size} set`, m: s.m }))),
+    storageTable(measured.map((s) => ({ label: `${s.size} set`, m: s.m })), false),
     '',
     ...measured.map((s) => `- ${s.size}: ${s.patients.toLocaleString('en-US')} patients, ${s.encounters.toLocaleString('en-US')} encounters, ${s.m.documented.toLocaleString('en-US')} documented; ${kb(s.m.median)} KB per documented encounter at the median, ${kb(s.m.mean)} KB mean (goal ≤ 10 KB at the median: ${s.m.median <= 10_000 ? '**met**' : '**missed**'}); copy and measure ${s.seconds.toFixed(0)} s.`),
   ].join('\n');

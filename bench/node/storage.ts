@@ -89,18 +89,19 @@ const kb = (bytes: number) => (bytes / 1000).toFixed(2);
  * The section's table: bytes per documented encounter by table in each measured state, and what
  * each change saved against the one before. `states` in order, the first being today's storage.
  */
-export function storageTable(states: { label: string; m: StorageMeasure }[]): string {
+/** savings: a column per state after the first with what it saved (a change applied); off for states side by side (sizes). */
+export function storageTable(states: { label: string; m: StorageMeasure }[], savings = true): string {
   const names = [...new Set(states.flatMap((s) => s.m.tables.map((t) => t.table)))];
   const of = (m: StorageMeasure, t: string) => (m.tables.find((x) => x.table === t)?.bytes ?? 0) / Math.max(1, m.documented);
   names.sort((a, b) => of(states[0]!.m, b) - of(states[0]!.m, a));
-  const head = `| table (with its indexes) | ${states.map((s) => `${s.label}: KB per documented encounter`).join(' | ')} |${states.slice(1).map((s) => ` saved by ${s.label} |`).join('')}`;
-  const rule = `|---|${states.map(() => '---|').join('')}${states.slice(1).map(() => '---|').join('')}`;
+  const head = `| table (with its indexes) | ${states.map((s) => `${s.label}: KB per documented encounter`).join(' | ')} |${savings ? states.slice(1).map((s) => ` saved by ${s.label} |`).join('') : ''}`;
+  const rule = `|---|${states.map(() => '---|').join('')}${savings ? states.slice(1).map(() => '---|').join('') : ''}`;
   const lines = [head, rule];
   const shown = names.filter((t) => states.some((s) => of(s.m, t) >= 50));
   const rest = names.filter((t) => !shown.includes(t));
   const row = (label: string, f: (m: StorageMeasure) => number) => {
     const values = states.map((s) => f(s.m));
-    lines.push(`| ${label} | ${values.map(kb).join(' | ')} |${values.slice(1).map((v, i) => ` ${kb(values[i]! - v)} |`).join('')}`);
+    lines.push(`| ${label} | ${values.map(kb).join(' | ')} |${savings ? values.slice(1).map((v, i) => ` ${kb(values[i]! - v)} |`).join('') : ''}`);
   };
   for (const t of shown) row(t, (m) => of(m, t));
   row(`${rest.length} other tables and indexes`, (m) => rest.reduce((s, t) => s + of(m, t), 0));
