@@ -39,7 +39,7 @@ export async function storageOnSet(size: SizeName, log: (line: string) => void):
     }
     const db = openKeyed(copy, key, { readonly: true, fileMustExist: true });
     try {
-      const m = measureStorage(db, fs.statSync(copy).size);
+      const m = measureStorage(db, fs.statSync(copy).size, true);
       const seconds = (performance.now() - started) / 1000;
       log(`${size} set: ${(m.mean / 1000).toFixed(2)} KB mean, ${(m.median / 1000).toFixed(2)} KB median (${seconds.toFixed(0)} s)`);
       return { size, patients: ds.info.patients, encounters: ds.info.encounters, m, seconds };
