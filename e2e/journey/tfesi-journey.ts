@@ -76,6 +76,9 @@ export class Journey {
     const risks = this.page.getByRole('region', { name: L.consent.risks });
     const list = this.phaseRegion.getByRole('list', { name: L.phase.stillOpen });
     for (;;) {
+      // Read the list once no write is in flight: a save that lands later can take the fold away under the click.
+      await expect(this.page.locator('[aria-busy="true"]')).toHaveCount(0);
+      await expect(this.page.getByText('Saving…', { exact: true })).toHaveCount(0);
       // The list names the first few; the rest are a fold away ("…and N more"), opened as a person would (one counted click).
       const more = list.locator('details:not([open]) > summary', { hasText: L.phase.more });
       if (await more.isVisible().catch(() => false)) await this.m.click(more);

@@ -2,9 +2,11 @@ import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LIBRARY } from '#shared/library/index';
-import { api, setClient, setSessionToken } from '../api/client';
+import type { Bridge } from '#shared/contract/transport';
+import { httpBridge } from '../api/bridge';
+import { api, createClient, setClient, setSessionToken } from '../api/client';
 import { useSession } from '../stores/session';
-import { coreClient, coreSettled } from '../testing/core-calls';
+import { coreClient, coreSettled, trackedBridge } from '../testing/core-calls';
 import { EncounterScreen } from './EncounterScreen';
 
 const TFESI = LIBRARY.find((t) => t.id === 'lumbar-transforaminal-esi')!;
@@ -59,6 +61,42 @@ describe('group confirmation (against the real core over HTTP)', () => {
     await coreSettled();
     for (const id of rows) expect(await statusOf(encounterId, id)).toBe('checked');
     expect(within(section).queryByRole('button', { name: /risks discussed$/ })).toBeNull();
+  });
+
+  it('stays, disabled, until its write answers: the items leave the still-open list in the same render', async () => {
+    // The write is held at the bridge until released, so the screen can be read while it is in flight.
+    let release!: () => void;
+    let arrived!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const sent = new Promise<void>((resolve) => { arrived = resolve; });
+    const real = httpBridge(inject('hostSecret'), inject('hostOrigin'));
+    const holding: Bridge = {
+      async invoke(method, input, session) {
+        if (method === 'checklist.setItems') { arrived(); await held; }
+        return real.invoke(method, input, session);
+      },
+      on: (event, listener) => real.on(event, listener),
+    };
+    setClient(createClient(trackedBridge(holding)));
+    try {
+      const encounterId = await openNew();
+      const stillOpen = () => Number(/Still open before [^:]+: (\d+)/.exec(document.body.textContent ?? '')?.[1]);
+      const before = stillOpen();
+      await userEvent.click(await screen.findByRole('button', { name: 'Confirm all 3 open in Identity' }));
+      await sent;
+      const waiting = screen.getByRole('button', { name: 'Confirm all 3 open in Identity' });
+      expect((waiting as HTMLButtonElement).disabled).toBe(true);
+      expect(waiting.getAttribute('aria-busy')).toBe('true');
+      expect(stillOpen()).toBe(before);
+      release();
+      await coreSettled();
+      expect(screen.queryByRole('button', { name: /open in Identity$/ })).toBeNull();
+      expect(stillOpen()).toBe(before - 3);
+      expect(await statusOf(encounterId, 'wf-laterality-confirmed')).toBe('checked');
+    } finally {
+      release();
+      setClient(coreClient());
+    }
   });
 
   it('leaves alone what a saved record resolves', async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { factResolutions } from '#shared/workflow/fact-items';
 import { recordResolutions } from '#shared/workflow/record-items';
 import { isWorkPhase, WORK_PHASES, type WorkPhase } from '#shared/workflow/states';
@@ -29,14 +29,18 @@ export function GroupConfirm({ items, title, risks = false }: { items: readonly 
   const openKey = useChecklist((s) => items.filter((i) => (s.items[i.id]?.status ?? 'unchecked') === 'unchecked' && s.saves[i.id]?.kind !== 'saving').map((i) => i.id).join(' '));
   const { errors, busy, save } = useFormSave();
   const error = firstError(errors);
+  // The label clicked stays, disabled, until the write answers: the button then goes in the same render
+  // as the items it ticked leave the still-open list, never before (a vanished button read as "done").
+  const [clicked, setClicked] = useState('');
   if (!state || !(isWorkPhase(state) || state === 'scheduled')) return null;
   const now = phaseIndex(state);
   const phaseOf = new Map(items.map((i) => [i.id, phaseIndex(i.phase)]));
   const open = openKey.split(' ').filter((id) => id && !resolvedElsewhere.has(id) && (phaseOf.get(id) ?? 0) <= now);
-  if (open.length < 2) return null;
-  const label = risks ? `All ${open.length} risks discussed` : `Confirm all ${open.length} open in ${title}`;
+  if (open.length < 2 && !(busy && clicked)) return null;
+  const label = open.length < 2 ? clicked : risks ? `All ${open.length} risks discussed` : `Confirm all ${open.length} open in ${title}`;
 
   async function confirm() {
+    setClicked(label);
     await save(async () => {
       const refused = await checkAll(open);
       return refused ? { form: refused } : null;
@@ -44,7 +48,7 @@ export function GroupConfirm({ items, title, risks = false }: { items: readonly 
   }
   return (
     <div className="group-confirm">
-      <button type="button" className="secondary group-confirm-button" aria-keyshortcuts="A" disabled={busy} onClick={() => void confirm()}>
+      <button type="button" className="secondary group-confirm-button" aria-keyshortcuts="A" disabled={busy} aria-busy={busy} onClick={() => void confirm()}>
         {label}
       </button>
       {error && <span role="alert" className="save failed">Not saved: {error}</span>}
