@@ -59,6 +59,14 @@ function save(rows: Rows): string {
       'the session check, zod validation and the audit HMACs together are about 0.045 ms a save. So 1.5× cannot be reached here while the history row and the audit ' +
       'entry are written in the same transaction as the change (every change knows who and when): those writes alone are already 1.7–1.8× the floor.',
     '',
+    'Whose pages they are (save-profile\'s WAL frames, each page named by dbstat; 300 runs on the encrypted 10k set, 2026-12-05 13:05 UTC): 7.1 frames a commit ' +
+      'for the writes alone and 7.2 through the dispatcher (7.8 in the earlier run: how often a page is rebalanced depends on where the inserts fall): the history index 1.62 (its entries go into the middle of the tree, where SQLite rebalances a full ' +
+      'page with its neighbours), the audit entry 1.1, its patient index 1.1–1.2, the history row 1.0, the audit head 1.0, the item 1.0, and 0.14 each for the ' +
+      'file header and the free list when a page is taken from it. Each page beyond the floor\'s one costs about 0.023 ms here ((0.331 − 0.188) / 6.1). Keying ' +
+      'the history by encounter and folding the audit head into the trail would save about 2 of them (one tree for the history, keyed by encounter, ' +
+      'would still rebalance: about 1.6 pages for row and index together; the head would be gone), some 0.05 ms: in this run the dispatcher took 0.483 ms against a floor of 0.188 ms (2.57×), ' +
+      'and 0.05 ms less would be about 2.3×. Neither reaches 1.5×, and neither was done.',
+    '',
     'What was done for it: the audit seal, written before every answer, was a second durable write as long as the commit itself (a new file, fsync, rename and ' +
       'folder fsync, 0.40 ms; the save was 3.99× the floor and 5.72× the encrypted floor at 10k on the morning of 2026-12-05). It is now written in place into the ' +
       'older of two slots (one fdatasync, about 0.2 ms), after the answer, on the thread pool (`db/audit-seal-writer.ts`); the change and its audit entry are ' +

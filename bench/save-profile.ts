@@ -15,6 +15,7 @@ import { readSeal, writeSeal } from '#db/audit-seal';
 import type { DatasetInfo } from './data/generate';
 import { openBenchCore } from './lib/session';
 import { summarize } from './lib/stats';
+import { framesByTree, walFramePages } from './lib/wal-pages';
 import { commandWrites, floorUpsert, status } from './node/save';
 
 const [dataDir, runsArg] = process.argv.slice(2);
@@ -85,6 +86,8 @@ const frames = async (name: string, f: (i: number) => unknown, n = 50) => {
   for (let i = 0; i < n; i++) await f(i);
   const grown = fs.statSync(wal).size - before;
   console.log(`${name.padEnd(44)} ${(grown / (pageSize + 24) / n).toFixed(2)} WAL frames per commit (page ${pageSize} B)`);
+  // Whose pages they are: the table or index each frame's page belongs to.
+  for (const { tree, perCommit } of framesByTree(db, walFramePages(wal, pageSize), n)) console.log(`  ${tree.padEnd(42)} ${perCommit.toFixed(2)}`);
 };
 await frames('floor', (i) => floor.immediate(status(i)));
 await frames("the command's writes alone", (i) => writes.immediate(status(i)));
