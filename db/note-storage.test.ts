@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SIGNATURE_FAILED, type ExportedNote, type NoteSignature } from '#shared/contract/note';
 import { openDatabase, type Db } from './connection';
 import { compactSignedNotes, packNoteContent, unpackNoteContent } from './note-storage';
+import { LATEST_SCHEMA_VERSION } from './migrations';
 import { DATABASE_FILE } from './paths';
 import { createSignedNoteRepository } from './repositories/signed-notes';
 import { storedNoteText } from './testing/note-content';
@@ -24,9 +25,10 @@ function stored(db: Db, noteId: string) {
     .get(noteId) as { content_json: string; content: Uint8Array; content_sha256: string; template_json: string };
 }
 
-/** Puts a file back as schema 023 left it (before 024): the content as text, no `content` column, no checklist archive, the earlier triggers. */
+/** Puts a file back as schema 023 left it (before 024): the content as text, no `content` column, no checklist archive, the earlier triggers; nothing of later migrations. */
 function asBeforeMigration024(dataDir: string): void {
-  const db = openDatabase(path.join(dataDir, DATABASE_FILE), 24, keyOf(dataDir));
+  const db = openDatabase(path.join(dataDir, DATABASE_FILE), LATEST_SCHEMA_VERSION, keyOf(dataDir));
+  db.exec('DROP TABLE patient_language_changes;'); // 025
   const rows = (db.prepare('SELECT id FROM signed_notes').pluck().all() as string[]).map((id) => ({ id, text: storedNoteText(db, id) }));
   db.exec('DROP TRIGGER signed_notes_no_update');
   for (const r of rows) db.prepare("UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?").run(r.text, r.id);
@@ -61,7 +63,7 @@ describe('signed notes stored compressed (024)', () => {
 
     const logs: string[] = [];
     core = openTempCore({ dataDir, log: (line) => logs.push(line) });
-    expect(core.migration).toMatchObject({ from: 23, to: 24 });
+    expect(core.migration).toMatchObject({ from: 23, to: LATEST_SCHEMA_VERSION });
     // Converted in the background after the start: wait on the rows, then on the totals logged.
     const c = core;
     await expect.poll(() => c.db.prepare('SELECT count(*) FROM signed_notes WHERE content IS NULL').pluck().get()).toBe(0);

@@ -24,6 +24,7 @@ CREATE UNIQUE INDEX patient_facts_replaced_once ON patient_facts (replaces_id) W
 CREATE UNIQUE INDEX patient_intakes_one_first ON patient_intakes (patient_id) WHERE replaces_id IS NULL;
 CREATE INDEX patient_intakes_patient ON patient_intakes (patient_id, seq);
 CREATE UNIQUE INDEX patient_intakes_replaced_once ON patient_intakes (replaces_id) WHERE replaces_id IS NOT NULL;
+CREATE INDEX patient_language_changes_patient ON patient_language_changes (patient_id, seq);
 CREATE INDEX patients_family_key ON patients (family_key, given_key);
 CREATE INDEX patients_given_key ON patients (given_key);
 CREATE UNIQUE INDEX patients_mrn ON patients (mrn COLLATE NOCASE);
@@ -68,6 +69,7 @@ CREATE TABLE patient_fact_confirmations ( seq INTEGER PRIMARY KEY, id TEXT NOT N
 CREATE TABLE patient_fact_removals ( fact_id TEXT PRIMARY KEY REFERENCES patient_facts (id), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, reason TEXT NOT NULL ) STRICT;
 CREATE TABLE patient_facts ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, patient_id TEXT NOT NULL REFERENCES patients (id), kind TEXT NOT NULL CHECK (kind IN ('antithrombotic', 'medication', 'allergy', 'diabetes', 'pregnancy', 'device')), data_json TEXT NOT NULL, replaces_id TEXT REFERENCES patient_facts (id), encounter_id TEXT REFERENCES encounters (id), at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL ) STRICT;
 CREATE TABLE patient_intakes ( seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, patient_id TEXT NOT NULL REFERENCES patients (id), replaces_id TEXT REFERENCES patient_intakes (id), body TEXT NOT NULL, recorded_at TEXT NOT NULL, recorded_by_name TEXT NOT NULL, recorded_by_role TEXT NOT NULL ) STRICT;
+CREATE TABLE patient_language_changes ( seq INTEGER PRIMARY KEY, patient_id TEXT NOT NULL REFERENCES patients (id), from_language TEXT, to_language TEXT, at TEXT NOT NULL, by_name TEXT NOT NULL, by_role TEXT NOT NULL, by_user_id TEXT NOT NULL REFERENCES users (id), CHECK (from_language IS NOT to_language) ) STRICT;
 CREATE TABLE patients ( id TEXT PRIMARY KEY, mrn TEXT NOT NULL, family_name TEXT NOT NULL, given_name TEXT NOT NULL, -- Folded (lower case, accents removed) copies for accent-insensitive prefix search. family_key TEXT NOT NULL, given_key TEXT NOT NULL, birth_date TEXT NOT NULL, sex TEXT NOT NULL CHECK (sex IN ('female', 'male', 'other', 'unknown')), created_at TEXT NOT NULL, created_by_name TEXT NOT NULL, created_by_role TEXT NOT NULL , language TEXT CHECK (language IS NULL OR length(language) BETWEEN 2 AND 35)) STRICT;
 CREATE VIRTUAL TABLE patients_fts USING fts5( family, given, mrn, patient_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3 4 5 6' );
 CREATE TABLE 'patients_fts_config'(k PRIMARY KEY, v) WITHOUT ROWID;
@@ -152,6 +154,8 @@ CREATE TRIGGER patient_facts_no_delete BEFORE DELETE ON patient_facts BEGIN SELE
 CREATE TRIGGER patient_facts_no_update BEFORE UPDATE ON patient_facts BEGIN SELECT RAISE(ABORT, 'patient facts are append-only'); END;
 CREATE TRIGGER patient_intakes_no_delete BEFORE DELETE ON patient_intakes BEGIN SELECT RAISE(ABORT, 'patient intakes are append-only'); END;
 CREATE TRIGGER patient_intakes_no_update BEFORE UPDATE ON patient_intakes BEGIN SELECT RAISE(ABORT, 'patient intakes are append-only'); END;
+CREATE TRIGGER patient_language_changes_no_delete BEFORE DELETE ON patient_language_changes BEGIN SELECT RAISE(ABORT, 'the language history is append-only'); END;
+CREATE TRIGGER patient_language_changes_no_update BEFORE UPDATE ON patient_language_changes BEGIN SELECT RAISE(ABORT, 'the language history is append-only'); END;
 CREATE TRIGGER patients_fts_delete AFTER DELETE ON patients BEGIN DELETE FROM patients_fts WHERE patient_id = old.id; END;
 CREATE TRIGGER patients_fts_insert AFTER INSERT ON patients BEGIN INSERT INTO patients_fts (family, given, mrn, patient_id) VALUES (new.family_name, new.given_name, new.mrn, new.id); END;
 CREATE TRIGGER patients_fts_update AFTER UPDATE OF family_name, given_name, mrn, id ON patients BEGIN DELETE FROM patients_fts WHERE patient_id = old.id; INSERT INTO patients_fts (family, given, mrn, patient_id) VALUES (new.family_name, new.given_name, new.mrn, new.id); END;

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EncounterDetail } from '#shared/contract/encounter';
 import type { Patient } from '#shared/contract/patient';
-import { NURSE, ok, openTempCore, PATIENT, type TempCore } from '../testing/temp-core';
+import { NURSE, ok, openTempCore, PATIENT, PHYSICIAN, RECORDS, type TempCore } from '../testing/temp-core';
 
 let core: TempCore;
 const nurse = () => core.as(NURSE);
@@ -31,5 +31,49 @@ describe('patient language', () => {
       expect(answer, language).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     }
     expect(ok<Patient[]>(await nurse()('patient.search', { query: 'L-' }))).toEqual([]);
+  });
+
+  describe('corrected after registration (patient.setLanguage)', () => {
+    const history = (patientId: string) => core.db.prepare(
+      `SELECT from_language, to_language, at, by_name, by_role, (SELECT display_name FROM users WHERE id = by_user_id) AS account
+       FROM patient_language_changes WHERE patient_id = ? ORDER BY seq`,
+    ).all(patientId);
+
+    it('changes the tag, keeps before, after, who and when, and the encounter reads the new one', async () => {
+      const patient = ok<Patient>(await nurse()('patient.create', { ...PATIENT, language: 'en' }));
+      const encounter = ok<{ id: string }>(await nurse()('encounter.create', {
+        patientId: patient.id, templateId: 'lumbar-transforaminal-esi', levels: ['L4-L5'], laterality: 'left', plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.',
+      }));
+      expect(ok<Patient>(await nurse()('patient.setLanguage', { patientId: patient.id, language: 'es' }))).toMatchObject({ id: patient.id, language: 'es' });
+      expect(ok<EncounterDetail>(await nurse()('encounter.get', { encounterId: encounter.id })).patient.language).toBe('es');
+      expect(ok<Patient>(await core.as(PHYSICIAN)('patient.setLanguage', { patientId: patient.id, language: null })).language).toBeNull();
+      expect(history(patient.id)).toEqual([
+        { from_language: 'en', to_language: 'es', at: expect.any(String), by_name: NURSE.name, by_role: 'nurse', account: NURSE.name },
+        { from_language: 'es', to_language: null, at: expect.any(String), by_name: PHYSICIAN.name, by_role: 'physician', account: PHYSICIAN.name },
+      ]);
+      const audit = core.db.prepare("SELECT user_name, patient_id, target FROM audit_log WHERE action = 'patient.setLanguage' ORDER BY seq").all();
+      expect(audit).toEqual([
+        { user_name: NURSE.name, patient_id: patient.id, target: `patient:${patient.id}/language` },
+        { user_name: PHYSICIAN.name, patient_id: patient.id, target: `patient:${patient.id}/language` },
+      ]);
+    });
+
+    it('refuses, and changes nothing: the same language, free text, an unknown patient, records staff', async () => {
+      const patient = ok<Patient>(await nurse()('patient.create', { ...PATIENT, language: 'es' }));
+      expect(await nurse()('patient.setLanguage', { patientId: patient.id, language: 'es' }))
+        .toMatchObject({ ok: false, error: { code: 'CONFLICT', message: 'The preferred language is already Spanish (Español): nothing to change.' } });
+      expect(await nurse()('patient.setLanguage', { patientId: patient.id, language: 'Spanish' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+      expect(await nurse()('patient.setLanguage', { patientId: '00000000-0000-4000-8000-000000000000', language: 'fr' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await core.as(RECORDS)('patient.setLanguage', { patientId: patient.id, language: 'fr' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(ok<Patient[]>(await nurse()('patient.search', { query: PATIENT.mrn }))[0]!.language).toBe('es');
+      expect(history(patient.id)).toEqual([]);
+    });
+
+    it('keeps the history append-only', async () => {
+      const patient = ok<Patient>(await nurse()('patient.create', { ...PATIENT }));
+      ok(await nurse()('patient.setLanguage', { patientId: patient.id, language: 'vi' }));
+      expect(() => core.db.prepare("UPDATE patient_language_changes SET to_language = 'fr'").run()).toThrow(/append-only/);
+      expect(() => core.db.prepare('DELETE FROM patient_language_changes').run()).toThrow(/append-only/);
+    });
   });
 });

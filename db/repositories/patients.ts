@@ -92,7 +92,17 @@ export function createPatientRepository(db: Db) {
      ORDER BY mrn = @exact COLLATE NOCASE DESC, family_key, given_key, id LIMIT @limit`,
   );
 
+  const setLanguage = db.prepare('UPDATE patients SET language = ? WHERE id = ?');
+  const languageChange = db.prepare(
+    `INSERT INTO patient_language_changes (patient_id, from_language, to_language, at, by_name, by_role, by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+
   return {
+    /** The current tag and the change that led to it, kept with who and when; the caller's transaction holds both. */
+    setLanguage(id: string, from: string | null, to: string | null, at: string, actor: Actor, userId: string): void {
+      setLanguage.run(to, id);
+      languageChange.run(id, from, to, at, actor.name, actor.role, userId);
+    },
     insert(patient: Omit<Patient, 'language'> & { language?: string | null }, actor: Actor): void {
       insert.run({
         ...patient,

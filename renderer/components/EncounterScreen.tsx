@@ -16,6 +16,7 @@ import { CoverageReadiness } from './CoverageReadiness';
 import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
+import { PatientLanguage } from './PatientLanguage';
 import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { TimeOutReadBack } from './TimeOutReadBack';
@@ -104,6 +105,8 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           <dd>{encounter.plannedDate}</dd>
           <dt>Indication</dt>
           <dd>{encounter.indication}</dd>
+          <dt>Preferred language</dt>
+          <dd><PatientLanguage /></dd>
         </dl>
         <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
         <ContentReviewed backlog={contentReview} />

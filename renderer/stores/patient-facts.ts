@@ -1,18 +1,20 @@
 /**
  * The open encounter's patient facts and planned start: recording, changing, removing
- * and confirming facts, and entering the planned start. Each acknowledged answer is
+ * and confirming facts, entering the planned start, and correcting the patient's language. Each acknowledged answer is
  * merged into the open encounter (no reload: that would be another audited view).
  */
 import { create } from 'zustand';
 import type { PatientFactData } from '#shared/contract/patient-facts';
 import { api, type FormResult } from '../api/client';
-import { mergeDetail, writeToOpen } from './encounter';
+import { mergeDetail, useEncounter, writeToOpen } from './encounter';
 
 interface PatientFactsState {
   record: (fact: PatientFactData, replacesId?: string) => Promise<FormResult>;
   remove: (factId: string, reason: string) => Promise<FormResult>;
   confirm: (factIds: readonly string[]) => Promise<FormResult>;
   setPlannedStart: (plannedStartAt: string) => Promise<FormResult>;
+  /** The patient's preferred language; null for "not recorded". */
+  setLanguage: (language: string | null) => Promise<FormResult>;
 }
 
 export const usePatientFacts = create<PatientFactsState>(() => ({
@@ -39,5 +41,12 @@ export const usePatientFacts = create<PatientFactsState>(() => ({
   setPlannedStart: (plannedStartAt) => writeToOpen(async (encounterId) => {
     const plannedStart = await api().call('encounter.setPlannedStart', { encounterId, plannedStartAt });
     mergeDetail(() => ({ plannedStart }));
+  }),
+
+  setLanguage: (language) => writeToOpen(async () => {
+    const patientId = useEncounter.getState().detail?.patient.id;
+    if (!patientId) throw new Error('No encounter is open.');
+    const patient = await api().call('patient.setLanguage', { patientId, language });
+    mergeDetail(() => ({ patient }));
   }),
 }));

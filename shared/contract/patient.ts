@@ -1,4 +1,4 @@
-/** Patient records: creation and search. */
+/** Patient records: creation, search, and correcting the preferred language. */
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common';
 import { LanguageTagSchema } from './language';
@@ -36,6 +36,12 @@ export const CreatePatientInputSchema = z.strictObject({
 });
 export type CreatePatientInput = z.input<typeof CreatePatientInputSchema>;
 
+/** The preferred language corrected after registration; null takes it back to "not recorded". */
+export const SetPatientLanguageInputSchema = z.strictObject({
+  patientId: IdSchema,
+  language: LanguageTagSchema.nullable(),
+});
+
 export const SearchPatientsInputSchema = z.strictObject({
   query: shortText('the search', { max: 100 }),
   limit: z.number().int().min(1).max(100).default(20),
@@ -48,6 +54,14 @@ export const PATIENT_METHODS = {
     access: CLINICAL,
     audit: { entry: 'with-change', describe: (_i, o) => ({ patientId: o.id as string, target: `patient:${String(o.id)}` }) },
     input: CreatePatientInputSchema,
+    output: PatientSchema,
+  }),
+  'patient.setLanguage': method({
+    summary: "Correct the patient's preferred language (handout and teach-back follow it); each change keeps before, after, who and when.",
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: (i) => ({ patientId: i.patientId as string, target: `patient:${String(i.patientId)}/language` }) },
+    input: SetPatientLanguageInputSchema,
     output: PatientSchema,
   }),
   'patient.search': method({
