@@ -40,6 +40,7 @@ export function createAppointmentRepository(db: Db) {
     `UPDATE patients SET family_name = @familyName, given_name = @givenName, family_key = @familyKey, given_key = @givenKey,
        birth_date = @birthDate, sex = @sex WHERE id = @id`,
   );
+  const language = db.prepare('UPDATE patients SET language = ? WHERE id = ?');
   const change = db.prepare('INSERT INTO patient_demographic_changes (patient_id, before_json, after_json, message_id, channel, at) VALUES (?, ?, ?, ?, ?, ?)');
 
   const toAppointment = (r: Row & Record<string, string>): Appointment => ({
@@ -79,6 +80,11 @@ export function createAppointmentRepository(db: Db) {
     updateDemographics(patientId: string, before: InboundPatient, after: InboundPatient, messageId: string, channel: InboundChannel, at: string): void {
       demographics.run({ ...after, id: patientId, familyKey: foldForSearch(after.familyName), givenKey: foldForSearch(after.givenName) });
       change.run(patientId, JSON.stringify(before), JSON.stringify(after), messageId, channel, at);
+    },
+    /** The preferred language the EHR sent, with the before and after kept beside the other demographics' changes. */
+    updateLanguage(patientId: string, before: string | null, after: string, messageId: string, channel: InboundChannel, at: string): void {
+      language.run(after, patientId);
+      change.run(patientId, JSON.stringify({ language: before }), JSON.stringify({ language: after }), messageId, channel, at);
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Importing one inbound schedule message (issue 19, points 6 and 9), all or nothing: the patient matched
- * by MRN (created if new, never a second one; demographics changed only by an A08, before and after kept),
+ * by MRN (created if new, never a second one; demographics changed only by an A08, before and after kept;
+ * a preferred language the EHR sends fills a blank one, and changes a recorded one only by an A08),
  * the appointment upserted by its source id, the log row and the audit entry, in one transaction. A refusal
  * changes nothing but the log and the audit trail, which say why.
  */
@@ -44,11 +45,22 @@ export function createScheduleImporter(deps: ImportDeps) {
     if (message.patient.birthDate > at.slice(0, 10)) throw new InboundRefusal(`the date of birth ${message.patient.birthDate} is in the future`);
     const notes: string[] = [];
     let patient = patients.getByMrn(message.patient.mrn);
+    const language = message.language;
+    if (language && !language.tag) notes.push(`language "${language.sent}" is not on the app's list: not recorded`);
     if (!patient) {
-      patient = { id: newId(), ...message.patient, language: null, createdAt: at };
+      patient = { id: newId(), ...message.patient, language: language?.tag ?? null, createdAt: at };
       patients.insert(patient, IMPORT_ACTOR);
-      notes.push('new patient');
+      notes.unshift('new patient');
     } else {
+      if (language?.tag && language.tag !== patient.language) {
+        // A blank is filled from any message; a language the clinic recorded changes only by an A08, as the other demographics.
+        if (patient.language === null || message.kind === 'update') {
+          appointments.updateLanguage(patient.id, patient.language, language.tag, message.messageId, channel, at);
+          notes.push(patient.language === null ? 'language recorded' : 'language updated');
+        } else {
+          notes.push('language differs from the clinic\'s record (an A08 updates it)');
+        }
+      }
       const ours = demographicsOf(patient);
       const theirs = { ...message.patient, mrn: patient.mrn };
       if (!sameDemographics(ours, theirs)) {

@@ -34,6 +34,14 @@ export const FhirPatientSchema = z.object({
   name: z.array(z.object({ use: z.string().optional(), family: z.string().max(200).optional(), given: z.array(z.string().max(200)).max(10).optional() })).max(20).optional(),
   gender: z.enum(['male', 'female', 'other', 'unknown']).optional(),
   birthDate: DateSchema.optional(),
+  /** The languages the patient communicates in (R4 Patient.communication); a CodeableConcept each. */
+  communication: z.array(z.object({
+    language: z.object({
+      coding: z.array(z.object({ system: z.string().max(200).optional(), code: z.string().max(60).optional(), display: z.string().max(200).optional() })).max(10).optional(),
+      text: z.string().max(200).optional(),
+    }),
+    preferred: z.boolean().optional(),
+  })).max(20).optional(),
 });
 export type FhirPatient = z.infer<typeof FhirPatientSchema>;
 

@@ -6,14 +6,22 @@
  */
 import { z } from 'zod';
 import { DateSchema } from './common';
+import { LanguageTagSchema } from './language';
 import { CreatePatientInputSchema } from './patient';
 import { VisitNumberSchema } from './encounter';
 import { shortText } from './text';
 
 /** The patient as the EHR sent them; matched by MRN only (in the configured system), never by name. */
-// The EHR's demographics; the preferred language is the clinic's own record (not taken from PID-15 yet).
+// The EHR's demographics; the preferred language travels beside them (InboundLanguageSchema), as it may be absent or unknown.
 export const InboundPatientSchema = CreatePatientInputSchema.omit({ language: true });
 export type InboundPatient = z.infer<typeof InboundPatientSchema>;
+
+/** The preferred language as the EHR sent it (PID-15, Patient.communication), and the list's tag for it where there is one. */
+export const InboundLanguageSchema = z.strictObject({
+  sent: shortText('the language', { min: 1, max: 60 }),
+  tag: LanguageTagSchema.nullable(),
+});
+export type InboundLanguage = z.infer<typeof InboundLanguageSchema>;
 
 export const AppointmentStatusSchema = z.enum(['booked', 'cancelled']);
 
@@ -39,6 +47,8 @@ export const InboundMessageSchema = z.strictObject({
   /** MSH-10 or the FHIR Appointment id: what the log and the ACK name. */
   messageId: shortText('the message id', { min: 1, max: 200 }),
   patient: InboundPatientSchema,
+  /** Null when the message sent none: the clinic's record then stays as it is. */
+  language: InboundLanguageSchema.nullable().default(null),
   appointment: InboundAppointmentSchema.nullable(),
 });
 export type InboundMessage = z.infer<typeof InboundMessageSchema>;

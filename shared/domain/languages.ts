@@ -68,3 +68,17 @@ export function languageLabel(value: string): string {
 export function languageName(value: string): string {
   return byTag.get(value)?.english ?? value;
 }
+
+/**
+ * The list's tag for a language an EHR sent (HL7 PID-15, FHIR Patient.communication): its code as a
+ * BCP 47 or ISO 639-1 tag, any case ("es", "ES"), a regional tag by its language ("es-MX" → "es"),
+ * else its text by the English name ("Spanish"). Null when none is on the list: nothing is guessed.
+ */
+export function languageFromEhr(code: string, text = ''): string | null {
+  const tag = code.trim().toLowerCase();
+  if (byTag.has(tag)) return tag;
+  const base = tag.split('-')[0]!;
+  if (tag.includes('-') && byTag.has(base)) return base;
+  const name = text.trim().toLowerCase();
+  return LANGUAGES.find((l) => name !== '' && l.english.toLowerCase() === name)?.tag ?? null;
+}

@@ -5,9 +5,12 @@
  * never by name; the visit number is an Appointment.identifier in the visit number system, if any.
  * Sources: hl7.org/fhir/R4/appointment.html (status, start, participant.actor, serviceType) and
  * hl7.org/fhir/R4/search.html#include (_include=Appointment:patient adds the Patients to the searchset).
+ * The preferred language is Patient.communication (hl7.org/fhir/R4/patient.html): the one marked preferred,
+ * else the first; its BCP 47 code (urn:ietf:bcp:47), else its text.
  */
-import { checkInbound, firstIssue, InboundRefusal, type InboundMessage } from '../contract/schedule-inbound';
-import { FhirAppointmentSchema, FhirPatientSchema, FhirSearchBundleSchema, type FhirAppointment } from '../contract/schedule-fhir';
+import { checkInbound, firstIssue, InboundRefusal, type InboundLanguage, type InboundMessage } from '../contract/schedule-inbound';
+import { FhirAppointmentSchema, FhirPatientSchema, FhirSearchBundleSchema, type FhirAppointment, type FhirPatient } from '../contract/schedule-fhir';
+import { languageFromEhr } from '../domain/languages';
 import { wallClock } from './wall-clock';
 
 export interface FhirInboundIdentity {
@@ -52,6 +55,17 @@ function procedureOf(a: FhirAppointment): string | null {
   return service?.text ?? service?.coding?.find((c) => c.display)?.display ?? a.description ?? null;
 }
 
+/** Patient.communication's preferred language as sent, with the list's tag for it; null when none is sent. */
+function languageOfPatient(patient: FhirPatient): InboundLanguage | null {
+  const communication = patient.communication?.find((c) => c.preferred) ?? patient.communication?.[0];
+  if (!communication) return null;
+  const coding = communication.language.coding?.find((c) => c.system === 'urn:ietf:bcp:47' && c.code) ?? communication.language.coding?.find((c) => c.code);
+  const code = coding?.code?.trim() ?? '';
+  const text = (communication.language.text ?? coding?.display ?? '').trim();
+  if (!code && !text) return null;
+  return { sent: (code && text ? `${code} (${text})` : code || text).slice(0, 60), tag: languageFromEhr(code, text) };
+}
+
 /** One Appointment and its Patient as an inbound message, or a refusal naming the element. */
 export function readFhirAppointment(appointment: unknown, patient: unknown, identity: FhirInboundIdentity, location: string | null): InboundMessage {
   const a = FhirAppointmentSchema.safeParse(appointment);
@@ -75,6 +89,7 @@ export function readFhirAppointment(appointment: unknown, patient: unknown, iden
   return checkInbound({
     kind: 'appointment',
     messageId: `Appointment/${id}`,
+    language: languageOfPatient(p.data),
     patient: { mrn: [...mrns][0], familyName: name?.family ?? '', givenName: name?.given?.join(' ') ?? '', birthDate: p.data.birthDate, sex: p.data.gender ?? 'unknown' },
     appointment: {
       sourceId: id,

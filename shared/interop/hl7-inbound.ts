@@ -5,11 +5,12 @@
  * the field named; the caller answers AE/AR (table 0008) and logs it. Pure ECMAScript: the bytes are
  * decoded (and the size capped) by the caller.
  * Fields read (v2.5.1): MSH-9 type, MSH-10 control id, MSH-18 character set; PID-3 (CX, its CX.4 HD the
- * assigning authority), PID-5 (XPN), PID-7 (TS), PID-8 (table 0001); PV1-3 (PL), PV1-19 (CX visit number);
+ * assigning authority), PID-5 (XPN), PID-7 (TS), PID-8 (table 0001), PID-15 (CWE primary language); PV1-3 (PL), PV1-19 (CX visit number);
  * SCH-1/SCH-2 (EI placer/filler appointment id), SCH-7 (reason), SCH-11.4 (TQ start), SCH-25 (filler
  * status, table 0278); TQ1-7 (start); AIS-3 (CE service), AIS-4 (start); AIL-3 (PL location), AIL-6 (start).
  */
-import { checkInbound, InboundRefusal, type InboundMessage } from '../contract/schedule-inbound';
+import { checkInbound, InboundRefusal, type InboundLanguage, type InboundMessage } from '../contract/schedule-inbound';
+import { languageFromEhr } from '../domain/languages';
 import { universalId } from './identity';
 import { wallClock } from './wall-clock';
 
@@ -75,6 +76,18 @@ export function readTimestamp(ts: string, field: string, timeZone: string): { da
   if (!offset) return { date, time: `${h}:${mi}` };
   const iso = `${date}T${h}:${mi}:${s ?? '00'}${offset.slice(0, 3)}:${offset.slice(3)}`;
   return wallClock(Date.parse(iso), timeZone);
+}
+
+/**
+ * PID-15 (CWE; table 0296 is site-defined, commonly ISO 639): the first repetition's identifier and text.
+ * An empty field is no language sent; one the list lacks is kept as sent, with no tag (never guessed).
+ */
+function languageOf(pid: Segment, d: Delimiters): InboundLanguage | null {
+  const value = fieldOf(pid, 15);
+  const code = unescape(componentOf(value, d, 1), d).trim();
+  const text = unescape(componentOf(value, d, 2), d).trim();
+  if (!code && !text) return null;
+  return { sent: (code && text ? `${code} (${text})` : code || text).slice(0, 60), tag: languageFromEhr(code, text) };
 }
 
 /** PID-3: the one identifier whose assigning authority (CX.4) is the configured MRN system. Never a name. */
@@ -160,6 +173,7 @@ export function readHl7Schedule(text: string, identity: InboundIdentity): Inboun
       birthDate: readTimestamp(birth.replace(/[+-]\d{4}$/, ''), 'PID-7', 'UTC').date,
       sex: sexOf(fieldOf(pid, 8)),
     },
+    language: languageOf(pid, d),
     appointment: type === 'SIU^S12' ? appointmentOf(segments, d, identity, pv1) : null,
   });
 }
