@@ -6,6 +6,7 @@ import { useEffect, useState } from 'react';
 import { useIntake } from '../stores/intake';
 import { Dialog } from './Dialog';
 import { IntakeForm } from './IntakeForm';
+import { IntakeVersions } from './IntakeVersions';
 import { useClinicTime } from './useClinicTime';
 
 export function IntakeSummary({ patientId, disabled }: { patientId: string; disabled: boolean }) {
@@ -30,6 +31,7 @@ export function IntakeSummary({ patientId, disabled }: { patientId: string; disa
       {open && (
         <Dialog title="Patient intake" onClose={() => setOpen(false)}>
           <IntakeForm latest={latest?.intake ?? null} disabled={disabled} onSaved={() => setOpen(false)} />
+          <IntakeVersions />
         </Dialog>
       )}
     </div>

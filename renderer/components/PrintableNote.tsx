@@ -1,30 +1,7 @@
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
-import type { NoteBlock } from '#shared/note/model';
 import { useChartExports } from '../stores/chart-exports';
-
-function Block({ block }: { block: NoteBlock }) {
-  switch (block.kind) {
-    case 'paragraph':
-      return <p>{block.text}</p>;
-    case 'list':
-      return <ul>{block.items.map((item, i) => <li key={i}>{item}</li>)}</ul>;
-    case 'fields':
-      return (
-        <table>
-          <tbody>{block.rows.map(([label, value], i) => <tr key={i}><th scope="row">{label}</th><td>{value}</td></tr>)}</tbody>
-        </table>
-      );
-    case 'signature':
-      return (
-        <div className="print-signature">
-          <strong>{block.label}</strong>
-          {block.imagePngBase64 && <img src={`data:image/png;base64,${block.imagePngBase64}`} alt={`Signature: ${block.label}`} />}
-          <div>{block.caption}</div>
-        </div>
-      );
-  }
-}
+import { NoteBlockView } from './NoteBlockView';
 
 /**
  * The note laid out for the printer: the same content model as the PDF (the
@@ -64,7 +41,7 @@ export function PrintableNote() {
               {note.sections.map((s, i) => (
                 <section key={i}>
                   <h2>{s.heading}</h2>
-                  {s.blocks.map((b, j) => <Block key={j} block={b} />)}
+                  {s.blocks.map((b, j) => <NoteBlockView key={j} block={b} />)}
                 </section>
               ))}
             </td>
