@@ -51,7 +51,7 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect(await core.act('library.get', { templateId: 'nope', version: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
-  it('patients: create, unique MRN (case-insensitive), search by name or MRN prefix, language corrected', async () => {
+  it('patients: create, unique MRN (case-insensitive), search by name or MRN prefix, language and payer corrected', async () => {
     const { patient } = await patientAndEncounter();
     expect(patient).toMatchObject({ mrn: 'MRN-0042', familyName: 'Peña' });
     const dup = await core.act('patient.create', { actor: NURSE, ...PATIENT, mrn: 'mrn-0042', familyName: 'Other' });
@@ -59,8 +59,9 @@ describe('the core through its dispatcher (real SQLite file)', () => {
     expect((await call<Patient[]>('patient.search', { query: 'peñ' })).map((p) => p.id)).toEqual([patient.id]);
     expect((await call<Patient[]>('patient.search', { query: 'MRN-00' })).map((p) => p.id)).toEqual([patient.id]);
     expect(await call<Patient[]>('patient.search', { query: '%' })).toEqual([]);
-    // The preferred language corrected (behaviour in db/handlers/patient-language.test.ts).
+    // The preferred language and the payer corrected (behaviour in db/handlers/patient-details.test.ts).
     expect(await call<Patient>('patient.setLanguage', { actor: NURSE, patientId: patient.id, language: 'pt' })).toMatchObject({ id: patient.id, language: 'pt' });
+    expect(await call<Patient>('patient.setPayer', { actor: NURSE, patientId: patient.id, payer: 'medicare' })).toMatchObject({ id: patient.id, payer: 'medicare' });
   });
 
   it('refuses bad patient fields with specific messages', async () => {

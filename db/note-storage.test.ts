@@ -28,7 +28,7 @@ function stored(db: Db, noteId: string) {
 /** Puts a file back as schema 023 left it (before 024): the content as text, no `content` column, no checklist archive, the earlier triggers; nothing of later migrations. */
 function asBeforeMigration024(dataDir: string): void {
   const db = openDatabase(path.join(dataDir, DATABASE_FILE), LATEST_SCHEMA_VERSION, keyOf(dataDir));
-  db.exec('DROP TABLE patient_language_changes;'); // 025
+  db.exec('DROP TABLE patient_detail_changes; ALTER TABLE patients DROP COLUMN payer;'); // 025
   const rows = (db.prepare('SELECT id FROM signed_notes').pluck().all() as string[]).map((id) => ({ id, text: storedNoteText(db, id) }));
   db.exec('DROP TRIGGER signed_notes_no_update');
   for (const r of rows) db.prepare("UPDATE signed_notes SET content_json = ?, content = NULL WHERE id = ?").run(r.text, r.id);

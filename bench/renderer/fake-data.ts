@@ -25,7 +25,7 @@ export function worklistRows(count: number): WorklistRow[] {
         indication: 'Left L5 radicular pain.', createdAt: '2026-05-20T09:00:00.000Z', createdBy: { name: 'Nina Nurse', role: 'nurse' },
         state: ENCOUNTER_STATES[i % ENCOUNTER_STATES.length]!, sedationPlanned: false, visitNumber: null, location: null,
       },
-      patient: { id, mrn: `MRN${String(1_000_000 + i)}`, familyName: FAMILY[i % FAMILY.length]!, givenName: GIVEN[(i * 7) % GIVEN.length]!, birthDate: '1960-02-29', sex: 'female', language: null, createdAt: '2020-01-01T00:00:00.000Z' },
+      patient: { id, mrn: `MRN${String(1_000_000 + i)}`, familyName: FAMILY[i % FAMILY.length]!, givenName: GIVEN[(i * 7) % GIVEN.length]!, birthDate: '1960-02-29', sex: 'female', language: null, payer: null, createdAt: '2020-01-01T00:00:00.000Z' },
       templateName: template.name,
       progress: { done: i % 80, total: 80 },
       decision: i % 3 === 0 ? 'consents' : null,

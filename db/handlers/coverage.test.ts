@@ -96,6 +96,19 @@ describe('coverage.readiness', () => {
     expect(core.db.prepare("SELECT patient_id, target FROM audit_log WHERE action = 'coverage.readiness'").all()).toEqual([{ patient_id: patientId, target: `encounter:${today}/coverage` }]);
   });
 
+  it("reads the patient's recorded payer's rules, and says when none is recorded (Medicare's then)", async () => {
+    const today = await encounter(ESI, '2026-11-24', 'scheduled');
+    const before = await readiness(today);
+    expect(before.payer).toEqual({ id: 'medicare', label: 'Medicare', recorded: false });
+    expect(before.sets.map((s) => s.setId)).toEqual(['medicare-esi']);
+    ok(await nurse()('patient.setPayer', { patientId, payer: 'evicore' }));
+    const after = await readiness(today);
+    expect(after.payer).toEqual({ id: 'evicore', label: 'A plan managed by eviCore', recorded: true });
+    expect(after.sets.map((s) => `${s.setId} ${s.policy}`)).toEqual(['evicore-esi CMM-200']);
+    expect(after.summary).toContain('CMM-200');
+    expect(after.summary).not.toContain('L33906');
+  });
+
   it('refuses an unknown encounter and the records role', async () => {
     expect(await nurse()('coverage.readiness', { encounterId: '00000000-0000-4000-8000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const today = await encounter(ESI, '2026-11-24', 'scheduled');

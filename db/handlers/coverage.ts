@@ -1,10 +1,11 @@
 /**
  * coverage.readiness: gathers what the payer rules read (the encounter's
  * procedure, the patient's latest intake, their earlier procedures with the
- * outcome each had) and judges it with the pure evaluator.
+ * outcome each had) and judges it with the pure evaluator, by the patient's payer's rules.
  */
 import type { Handlers } from '#shared/contract/dispatcher';
 import type { Encounter } from '#shared/contract/encounter';
+import { PAYER_LABELS } from '#shared/contract/patient';
 import type { FollowUp, PainDiary } from '#shared/contract/follow-up';
 import { familyOfTemplate } from '#shared/clinical/payer-rules';
 import type { EarlierOutcome, EarlierProcedure } from '#shared/domain/coverage-input';
@@ -56,15 +57,19 @@ export function coverageHandlers(ctx: HandlerContext, repo: FollowUpRepository =
       // The patient's latest intake (issue 20 point 1); the coverage rules read part of it.
       const intake = ctx.intakes.latest(encounter.patientId)?.intake ?? null;
       const now = encounter.plannedDate;
+      // The patient's payer, where recorded; Medicare's rules otherwise, and the answer says they were not chosen.
+      const recorded = ctx.patients.get(encounter.patientId)?.payer ?? null;
+      const payer = recorded ?? 'medicare';
       const sets = coverageReadiness({
         procedure: { templateId: encounter.templateId, levels: encounter.levels },
         intake,
         earlier: earlierOf(ctx, repo, encounter),
         now,
-      });
+      }, payer);
       return {
         encounterId,
         templateName: template.name,
+        payer: { id: payer, label: PAYER_LABELS[payer], recorded: recorded !== null },
         hasIntake: intake !== null,
         sets: sets.map((s) => ({
           ...s,

@@ -23,7 +23,7 @@ import { migration021 } from './021-appointments';
 import { migration022 } from './022-patient-intakes';
 import { migration023 } from './023-patient-language';
 import { migration024 } from './024-signed-note-storage';
-import { migration025 } from './025-patient-language-changes';
+import { migration025 } from './025-patient-detail-changes';
 import type { Migration } from './types';
 
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025];

@@ -3,6 +3,7 @@
  * the history of demographics an A08 changed. Rows are upserted by that key: a message imported twice
  * changes nothing the second time.
  */
+import type { Patient } from '#shared/contract/patient';
 import type { Appointment } from '#shared/contract/schedule';
 import type { InboundAppointment, InboundPatient } from '#shared/contract/schedule-inbound';
 import type { Db } from '../connection';
@@ -46,7 +47,7 @@ export function createAppointmentRepository(db: Db) {
   const toAppointment = (r: Row & Record<string, string>): Appointment => ({
     id: r.id, source: r.source, sourceId: r.source_id, date: r.date, time: r.time, location: r.location, visitNumber: r.visit_number,
     procedureText: r.procedure_text, status: r.status, encounterId: r.encounter_id, updatedAt: r.updated_at,
-    patient: toPatient({ id: r.p_id!, mrn: r.p_mrn!, family_name: r.p_family_name!, given_name: r.p_given_name!, birth_date: r.p_birth_date!, sex: r.p_sex as 'unknown', language: r.p_language ?? null, created_at: r.p_created_at! }),
+    patient: toPatient({ id: r.p_id!, mrn: r.p_mrn!, family_name: r.p_family_name!, given_name: r.p_given_name!, birth_date: r.p_birth_date!, sex: r.p_sex as 'unknown', language: r.p_language ?? null, payer: (r.p_payer ?? null) as Patient['payer'], created_at: r.p_created_at! }),
   });
 
   return {

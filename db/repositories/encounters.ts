@@ -30,7 +30,7 @@ const ENCOUNTER_COLUMNS = `e.id, e.patient_id, e.template_id, e.template_version
   e.state, e.sedation_planned, e.visit_number, e.location`;
 
 const PATIENT_AS = `p.id AS p_id, p.mrn AS p_mrn, p.family_name AS p_family_name, p.given_name AS p_given_name,
-  p.birth_date AS p_birth_date, p.sex AS p_sex, p.language AS p_language, p.created_at AS p_created_at`;
+  p.birth_date AS p_birth_date, p.sex AS p_sex, p.language AS p_language, p.payer AS p_payer, p.created_at AS p_created_at`;
 
 function toEncounter(row: EncounterRow): Encounter {
   return {
@@ -60,6 +60,7 @@ interface JoinedRow extends EncounterRow {
   p_birth_date: string;
   p_sex: Patient['sex'];
   p_language: string | null;
+  p_payer: Patient['payer'];
   p_created_at: string;
   decision: string | null;
   item_ids: string | null;
@@ -68,7 +69,7 @@ interface JoinedRow extends EncounterRow {
 function patientFrom(row: JoinedRow): Patient {
   return toPatient({
     id: row.p_id, mrn: row.p_mrn, family_name: row.p_family_name, given_name: row.p_given_name,
-    birth_date: row.p_birth_date, sex: row.p_sex, language: row.p_language, created_at: row.p_created_at,
+    birth_date: row.p_birth_date, sex: row.p_sex, language: row.p_language, payer: row.p_payer, created_at: row.p_created_at,
   });
 }
 

@@ -27,7 +27,7 @@ beforeAll(() => {
   core = openTempCore();
   repo = createPatientRepository(core.db);
   PEOPLE.forEach(([mrn, familyName, givenName], i) => {
-    const patient: Patient = { id: `p${i}`, mrn, familyName, givenName, birthDate: '1970-01-01', sex: 'unknown', language: null, createdAt: '2026-01-01T00:00:00.000Z' };
+    const patient: Patient = { id: `p${i}`, mrn, familyName, givenName, birthDate: '1970-01-01', sex: 'unknown', language: null, payer: null, createdAt: '2026-01-01T00:00:00.000Z' };
     repo.insert(patient, NURSE);
   });
 });

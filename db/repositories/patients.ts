@@ -13,10 +13,14 @@ interface PatientRow {
   sex: Patient['sex'];
   /** Absent where a query does not select it. */
   language?: string | null;
+  payer?: Patient['payer'];
   created_at: string;
 }
 
-export const PATIENT_COLUMNS = 'id, mrn, family_name, given_name, birth_date, sex, language, created_at';
+export const PATIENT_COLUMNS = 'id, mrn, family_name, given_name, birth_date, sex, language, payer, created_at';
+
+/** The details a clinician corrects after registration (migration 025). */
+export type PatientDetail = 'language' | 'payer';
 
 export function toPatient(row: PatientRow): Patient {
   return {
@@ -27,6 +31,7 @@ export function toPatient(row: PatientRow): Patient {
     birthDate: row.birth_date,
     sex: row.sex,
     language: row.language ?? null,
+    payer: row.payer ?? null,
     createdAt: row.created_at,
   };
 }
@@ -92,18 +97,21 @@ export function createPatientRepository(db: Db) {
      ORDER BY mrn = @exact COLLATE NOCASE DESC, family_key, given_key, id LIMIT @limit`,
   );
 
-  const setLanguage = db.prepare('UPDATE patients SET language = ? WHERE id = ?');
-  const languageChange = db.prepare(
-    `INSERT INTO patient_language_changes (patient_id, from_language, to_language, at, by_name, by_role, by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  const setDetail = {
+    language: db.prepare('UPDATE patients SET language = ? WHERE id = ?'),
+    payer: db.prepare('UPDATE patients SET payer = ? WHERE id = ?'),
+  };
+  const detailChange = db.prepare(
+    `INSERT INTO patient_detail_changes (patient_id, detail, from_value, to_value, at, by_name, by_role, by_user_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
 
   return {
-    /** The current tag and the change that led to it, kept with who and when; the caller's transaction holds both. */
-    setLanguage(id: string, from: string | null, to: string | null, at: string, actor: Actor, userId: string): void {
-      setLanguage.run(to, id);
-      languageChange.run(id, from, to, at, actor.name, actor.role, userId);
+    /** A detail a clinician corrects, and the change that led to it, kept with who and when; the caller's transaction holds both. */
+    setDetail(id: string, detail: PatientDetail, from: string | null, to: string | null, at: string, actor: Actor, userId: string): void {
+      setDetail[detail].run(to, id);
+      detailChange.run(id, detail, from, to, at, actor.name, actor.role, userId);
     },
-    insert(patient: Omit<Patient, 'language'> & { language?: string | null }, actor: Actor): void {
+    insert(patient: Omit<Patient, 'language' | 'payer'> & { language?: string | null }, actor: Actor): void {
       insert.run({
         ...patient,
         language: patient.language ?? null,

@@ -48,7 +48,7 @@ export function createScheduleImporter(deps: ImportDeps) {
     const language = message.language;
     if (language && !language.tag) notes.push(`language "${language.sent}" is not on the app's list: not recorded`);
     if (!patient) {
-      patient = { id: newId(), ...message.patient, language: language?.tag ?? null, createdAt: at };
+      patient = { id: newId(), ...message.patient, language: language?.tag ?? null, payer: null, createdAt: at };
       patients.insert(patient, IMPORT_ACTOR);
       notes.unshift('new patient');
     } else {

@@ -23,7 +23,7 @@ describe('coverage readiness line', () => {
 
     const region = screen.getByRole('region', { name: 'Coverage readiness' });
     const summaryLine = region.querySelector('summary')!;
-    expect(summaryLine.textContent).toBe('Coverage readiness: Medicare ESI (L33906): 2 met · 0 not met · 4 unknown · 1 does not apply ▸');
+    expect(summaryLine.textContent).toBe('Coverage readiness (payer not recorded): Medicare ESI (L33906): 2 met · 0 not met · 4 unknown · 1 does not apply ▸');
     expect(region.querySelector('details')!.open).toBe(false);
 
     await user.click(summaryLine);

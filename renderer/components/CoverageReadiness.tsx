@@ -25,11 +25,12 @@ export function CoverageReadiness() {
   const encounter = useEncounter((s) => s.detail?.encounter);
   const readiness = useCoverage((s) => (s.encounterId === encounter?.id ? s.readiness : null));
   const error = useCoverage((s) => (s.encounterId === encounter?.id ? s.error : null));
-  // Read again when what the rules read on the encounter changes (its levels, its state).
+  // Read again when what the rules read changes (the encounter's levels and state, the patient's payer).
   const levels = encounter?.levels.join(',');
+  const payer = useEncounter((s) => s.detail?.patient.payer);
   useEffect(() => {
     if (encounter?.id) void useCoverage.getState().load(encounter.id);
-  }, [encounter?.id, levels, encounter?.state]);
+  }, [encounter?.id, levels, encounter?.state, payer]);
 
   if (error) return <p className="muted coverage-line">Coverage readiness could not be read: {error}</p>;
   if (!readiness || readiness.sets.length === 0) return null;
@@ -49,8 +50,13 @@ function CoverageFold({ readiness }: { readiness: Readiness }) {
   return (
     <section className="card coverage" aria-label="Coverage readiness">
       <details className="fold coverage-fold">
-        <summary>Coverage readiness: {readiness.sets.map(setLine).join('; ')} ▸</summary>
-        <p className="muted">Information for the documentation: it never blocks the procedure.{readiness.hasIntake ? '' : ' No intake is recorded for this patient yet.'}</p>
+        <summary>Coverage readiness{readiness.payer.recorded ? '' : ' (payer not recorded)'}: {readiness.sets.map(setLine).join('; ')} ▸</summary>
+        <p className="muted">
+          Information for the documentation: it never blocks the procedure.{readiness.hasIntake ? '' : ' No intake is recorded for this patient yet.'}
+          {readiness.payer.recorded
+            ? ` Payer: ${readiness.payer.label} (Patient & plan).`
+            : " The patient's payer is not recorded, so Medicare's rules are shown; record it in Patient & plan."}
+        </p>
         {readiness.sets.map((set) => (
           <div key={set.setId}>
             <h3>{set.title} ({set.policyKind} {set.policy})</h3>

@@ -18,7 +18,7 @@ function detail(sedationPlanned: boolean, onApixaban: boolean): Pick<EncounterDe
       id: ID(1), patientId: ID(2), templateId: esi.id, templateVersion: esi.version, levels: ['L4-L5'], laterality: 'left', imagingModality: 'fluoroscopy',
       plannedDate: '2026-11-24', indication: 'Left L5 radicular pain.', createdAt: '2026-11-24T13:00:00.000Z', createdBy: nurse, state: 'recovery', sedationPlanned, visitNumber: null, location: null,
     },
-    patient: { id: ID(2), mrn: 'MRN-0042', familyName: 'Peña', givenName: 'María José', birthDate: '1970-05-17', sex: 'female', language: null, createdAt: '2026-11-24T13:00:00.000Z' },
+    patient: { id: ID(2), mrn: 'MRN-0042', familyName: 'Peña', givenName: 'María José', birthDate: '1970-05-17', sex: 'female', language: null, payer: null, createdAt: '2026-11-24T13:00:00.000Z' },
     records: onApixaban ? [{ id: ID(3), at: '2026-11-24T13:05:00.000Z', by: nurse, voided: null, entry: { kind: 'anticoagulant', data: { drugId: 'apixaban', lastDoseAt: '2026-11-21T20:00:00.000Z' } } }] : [],
     transitions: [{ seq: 4, from: 'procedure', to: 'recovery', at: '2026-11-24T15:20:00.000Z', by: nurse, reason: null, overridden: [] }],
     bleedingRiskRaises: [],

@@ -17,6 +17,7 @@ import { ExportPanel } from './ExportPanel';
 import { ProcedureReference } from './ProcedureReference';
 import { PatientHeader } from './PatientHeader';
 import { PatientLanguage } from './PatientLanguage';
+import { PatientPayer } from './PatientPayer';
 import { EncounterRail, PartPanel } from './EncounterRail';
 import { PhasePanel } from './PhasePanel';
 import { TimeOutReadBack } from './TimeOutReadBack';
@@ -107,6 +108,8 @@ export function EncounterScreen({ encounterId }: { encounterId: string }) {
           <dd>{encounter.indication}</dd>
           <dt>Preferred language</dt>
           <dd><PatientLanguage /></dd>
+          <dt>Payer</dt>
+          <dd><PatientPayer /></dd>
         </dl>
         <ProcedureReference template={t} citations={library.sources} reviews={library.reviews} />
         <ContentReviewed backlog={contentReview} />

@@ -1,9 +1,10 @@
 /**
  * The open encounter's patient facts and planned start: recording, changing, removing
- * and confirming facts, entering the planned start, and correcting the patient's language. Each acknowledged answer is
+ * and confirming facts, entering the planned start, and correcting the patient's language and payer. Each acknowledged answer is
  * merged into the open encounter (no reload: that would be another audited view).
  */
 import { create } from 'zustand';
+import type { PayerId } from '#shared/contract/patient';
 import type { PatientFactData } from '#shared/contract/patient-facts';
 import { api, type FormResult } from '../api/client';
 import { mergeDetail, useEncounter, writeToOpen } from './encounter';
@@ -15,6 +16,8 @@ interface PatientFactsState {
   setPlannedStart: (plannedStartAt: string) => Promise<FormResult>;
   /** The patient's preferred language; null for "not recorded". */
   setLanguage: (language: string | null) => Promise<FormResult>;
+  /** Whose coverage rules apply to the patient; null for "not recorded". */
+  setPayer: (payer: PayerId | null) => Promise<FormResult>;
 }
 
 export const usePatientFacts = create<PatientFactsState>(() => ({
@@ -47,6 +50,13 @@ export const usePatientFacts = create<PatientFactsState>(() => ({
     const patientId = useEncounter.getState().detail?.patient.id;
     if (!patientId) throw new Error('No encounter is open.');
     const patient = await api().call('patient.setLanguage', { patientId, language });
+    mergeDetail(() => ({ patient }));
+  }),
+
+  setPayer: (payer) => writeToOpen(async () => {
+    const patientId = useEncounter.getState().detail?.patient.id;
+    if (!patientId) throw new Error('No encounter is open.');
+    const patient = await api().call('patient.setPayer', { patientId, payer });
     mergeDetail(() => ({ patient }));
   }),
 }));

@@ -10,6 +10,7 @@
  * library's facts. No number appears that the fact base does not state; where it
  * says a cap exists but not its number, the rule carries null and is never met.
  */
+import type { PayerId } from '../contract/patient';
 import type { SourceRef } from '../library/schema';
 import { M, V2 } from '../library/evidence';
 import { durationInDays } from '../domain/outcomes';
@@ -73,7 +74,8 @@ export interface PayerRuleSet {
   rules: readonly PayerRule[];
 }
 
-export type PayerId = 'medicare' | 'evicore';
+/** The contract's payer ids (shared/contract/patient.ts): a patient's record names one. */
+export type { PayerId };
 
 /** The relief-threshold row a rule reads; a missing row is a build error, caught at load and by the tests. */
 function thresholdRow(templateId: string, factId: string): ThresholdRow {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { EvidenceSchema } from '../library/schema';
 import { IdSchema } from './common';
+import { PayerSchema } from './patient';
 import { CLINICAL, method, onEncounter } from './method-spec';
 
 export const RuleStatusSchema = z.enum(['met', 'not-met', 'unknown', 'not-applicable']);
@@ -35,6 +36,8 @@ export const CoverageSetResultSchema = z.object({
 export const CoverageReadinessSchema = z.object({
   encounterId: IdSchema,
   templateName: z.string(),
+  /** Whose rules were read: the patient's recorded payer, or Medicare's when none is recorded (recorded: false). */
+  payer: z.object({ id: PayerSchema, label: z.string(), recorded: z.boolean() }),
   /** Whether an intake was found for the patient (until it is, every intake criterion is unknown). */
   hasIntake: z.boolean(),
   sets: z.array(CoverageSetResultSchema),
@@ -46,7 +49,7 @@ export type CoverageSetResult = z.infer<typeof CoverageSetResultSchema>;
 
 export const COVERAGE_METHODS = {
   'coverage.readiness': method({
-    summary: "An encounter's payer coverage criteria (Medicare first): met, not met, unknown or not applicable, with what is missing and a documentation summary.",
+    summary: "An encounter's payer coverage criteria (the patient's payer, else Medicare): met, not met, unknown or not applicable, with what is missing and a documentation summary.",
     writes: false,
     access: CLINICAL,
     // It reads the patient's intake and earlier outcomes: a view of their record.

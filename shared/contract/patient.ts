@@ -1,4 +1,4 @@
-/** Patient records: creation, search, and correcting the preferred language. */
+/** Patient records: creation, search, and correcting the preferred language and the payer. */
 import { z } from 'zod';
 import { DateSchema, IdSchema, TimestampSchema } from './common';
 import { LanguageTagSchema } from './language';
@@ -6,6 +6,11 @@ import { personName, shortText, storedLine } from './text';
 import { CLINICAL, method } from './method-spec';
 
 export const SexSchema = z.enum(['female', 'male', 'other', 'unknown']);
+
+/** Whose coverage rules apply to the patient (shared/clinical/payer-rules.ts): Medicare's LCDs, or a plan whose procedures eviCore manages. */
+export const PayerSchema = z.enum(['medicare', 'evicore']);
+export type PayerId = z.infer<typeof PayerSchema>;
+export const PAYER_LABELS: Readonly<Record<PayerId, string>> = { medicare: 'Medicare', evicore: 'A plan managed by eviCore' };
 
 
 export const PatientSchema = z.object({
@@ -17,6 +22,8 @@ export const PatientSchema = z.object({
   sex: SexSchema,
   /** The preferred language, a BCP 47 tag from shared/domain/languages.ts; null where not recorded. */
   language: storedLine.nullable().default(null),
+  /** Whose coverage rules apply; null where not recorded (Medicare's are then shown, and the screen says so). */
+  payer: PayerSchema.nullable().default(null),
   createdAt: TimestampSchema,
 });
 export type Patient = z.infer<typeof PatientSchema>;
@@ -42,6 +49,12 @@ export const SetPatientLanguageInputSchema = z.strictObject({
   language: LanguageTagSchema.nullable(),
 });
 
+/** The payer whose coverage rules apply; null takes it back to "not recorded". */
+export const SetPatientPayerInputSchema = z.strictObject({
+  patientId: IdSchema,
+  payer: PayerSchema.nullable(),
+});
+
 export const SearchPatientsInputSchema = z.strictObject({
   query: shortText('the search', { max: 100 }),
   limit: z.number().int().min(1).max(100).default(20),
@@ -62,6 +75,14 @@ export const PATIENT_METHODS = {
     access: CLINICAL,
     audit: { entry: 'with-change', describe: (i) => ({ patientId: i.patientId as string, target: `patient:${String(i.patientId)}/language` }) },
     input: SetPatientLanguageInputSchema,
+    output: PatientSchema,
+  }),
+  'patient.setPayer': method({
+    summary: 'Record or correct whose coverage rules apply to the patient (coverage readiness follows it); each change keeps before, after, who and when.',
+    writes: true,
+    access: CLINICAL,
+    audit: { entry: 'with-change', describe: (i) => ({ patientId: i.patientId as string, target: `patient:${String(i.patientId)}/payer` }) },
+    input: SetPatientPayerInputSchema,
     output: PatientSchema,
   }),
   'patient.search': method({

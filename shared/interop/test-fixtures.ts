@@ -102,6 +102,7 @@ export function encounterDetail(options: FixtureOptions = {}): EncounterDetail {
       birthDate: '1970-05-17',
       sex: 'female',
       language: null,
+      payer: null,
       createdAt: at(-120),
     },
     items,
