@@ -10,7 +10,7 @@
  */
 import { checkInbound, firstIssue, InboundRefusal, type InboundLanguage, type InboundMessage } from '../contract/schedule-inbound';
 import { FhirAppointmentSchema, FhirPatientSchema, FhirSearchBundleSchema, type FhirAppointment, type FhirPatient } from '../contract/schedule-fhir';
-import { languageFromEhr } from '../domain/languages';
+import { inboundLanguage } from './inbound-language';
 import { wallClock } from './wall-clock';
 
 export interface FhirInboundIdentity {
@@ -60,10 +60,7 @@ function languageOfPatient(patient: FhirPatient): InboundLanguage | null {
   const communication = patient.communication?.find((c) => c.preferred) ?? patient.communication?.[0];
   if (!communication) return null;
   const coding = communication.language.coding?.find((c) => c.system === 'urn:ietf:bcp:47' && c.code) ?? communication.language.coding?.find((c) => c.code);
-  const code = coding?.code?.trim() ?? '';
-  const text = (communication.language.text ?? coding?.display ?? '').trim();
-  if (!code && !text) return null;
-  return { sent: (code && text ? `${code} (${text})` : code || text).slice(0, 60), tag: languageFromEhr(code, text) };
+  return inboundLanguage(coding?.code ?? '', communication.language.text ?? coding?.display ?? '');
 }
 
 /** One Appointment and its Patient as an inbound message, or a refusal naming the element. */

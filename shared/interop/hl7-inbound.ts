@@ -10,7 +10,7 @@
  * status, table 0278); TQ1-7 (start); AIS-3 (CE service), AIS-4 (start); AIL-3 (PL location), AIL-6 (start).
  */
 import { checkInbound, InboundRefusal, type InboundLanguage, type InboundMessage } from '../contract/schedule-inbound';
-import { languageFromEhr } from '../domain/languages';
+import { inboundLanguage } from './inbound-language';
 import { universalId } from './identity';
 import { wallClock } from './wall-clock';
 
@@ -84,10 +84,7 @@ export function readTimestamp(ts: string, field: string, timeZone: string): { da
  */
 function languageOf(pid: Segment, d: Delimiters): InboundLanguage | null {
   const value = fieldOf(pid, 15);
-  const code = unescape(componentOf(value, d, 1), d).trim();
-  const text = unescape(componentOf(value, d, 2), d).trim();
-  if (!code && !text) return null;
-  return { sent: (code && text ? `${code} (${text})` : code || text).slice(0, 60), tag: languageFromEhr(code, text) };
+  return inboundLanguage(unescape(componentOf(value, d, 1), d), unescape(componentOf(value, d, 2), d));
 }
 
 /** PID-3: the one identifier whose assigning authority (CX.4) is the configured MRN system. Never a name. */
